@@ -1,0 +1,106 @@
+"""The `frontlines` command: a thin skin over the Python API of the same names."""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from datetime import date
+
+import click
+
+from frontlines.errors import FrontlinesError, InputError, UsageError
+from frontlines.nlp import DEFAULT_MODEL
+
+EXTRACT_EXAMPLES = """
+\b
+Examples:
+  frontlines extract article.txt                     # JSON report on stdout
+  frontlines extract article.txt --out report.json   # JSON to a file, a summary on screen
+  frontlines extract page.html --format summary      # a readable summary
+  frontlines extract *.txt --format jsonl            # one report a line, streamed
+  cat article.txt | frontlines extract - --date 2017-11-03
+\b
+Exit status: 0 all read; 1 some inputs failed (the others were processed); 2 usage error.
+"""
+
+
+def check_date(ctx, param, value: str | None) -> str | None:
+    """Validate --date as a real YYYY-MM-DD day."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat() if len(value) == 10 else _bad_date(value)
+    except ValueError:
+        return _bad_date(value)
+
+
+def _bad_date(value: str):
+    raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-11-03")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="frontlines")
+def main() -> None:
+    """Frontlines: read news about armed conflict, get events and territorial control as data."""
+
+
+@main.command(epilog=EXTRACT_EXAMPLES)
+@click.argument("files", nargs=-1, required=True)
+@click.option("--date", "published", callback=check_date, metavar="YYYY-MM-DD",
+              help="Publication date, for texts that do not give one (relative dates resolve against it).")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "summary"]), default="json", show_default=True,
+              help="json: one object (an array for several files); jsonl: one report a line; summary: for people.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy English pipeline.")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write the output here; a summary goes to the screen.")
+def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str, out: str | None) -> None:
+    """Extract places, actors, events and control from news articles (.txt, .html, .json, .jsonl, or - for stdin)."""
+    from frontlines.pipeline import analyse
+    from frontlines.read import read_source
+    from frontlines.summary import summarise
+
+    failed: Counter[str] = Counter()
+
+    def documents():
+        for source in files:
+            for item in read_source(source, published):
+                if isinstance(item, InputError):
+                    failed[item.reason] += 1
+                    click.echo(f"frontlines: {item}", err=True)
+                else:
+                    yield item
+
+    sink = open(out, "w", encoding="utf-8") if out else sys.stdout
+    try:
+        reports = analyse(documents(), model)
+        write_reports(reports, fmt, sink, echo_summary=out is not None and fmt != "summary", summarise=summarise)
+    except FrontlinesError as exc:
+        raise click.UsageError(str(exc)) if isinstance(exc, UsageError) else click.ClickException(str(exc))
+    finally:
+        if out:
+            sink.close()
+    if failed:
+        reasons = ", ".join(f"{n} {reason}" for reason, n in failed.most_common())
+        click.echo(f"frontlines: {sum(failed.values())} input(s) not processed ({reasons})", err=True)
+        sys.exit(1)
+
+
+def write_reports(reports, fmt: str, sink, echo_summary: bool, summarise) -> None:
+    """Write reports as JSON (an object, or an array for several), JSON Lines or summaries."""
+    collected = []
+    for report in reports:
+        if fmt == "jsonl":
+            sink.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+            sink.flush()
+        elif fmt == "summary":
+            sink.write(summarise(report) + "\n")
+        else:
+            collected.append(report.to_dict())
+        if echo_summary:
+            click.echo(summarise(report))
+    if fmt == "json" and collected:
+        data = collected[0] if len(collected) == 1 else collected
+        sink.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

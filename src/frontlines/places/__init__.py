@@ -1,0 +1,26 @@
+"""Geoparsing: find place names in a parsed article and resolve them to GeoNames entries."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from frontlines.model import Document, Place
+from frontlines.places.find import Candidate, find_candidates
+from frontlines.places.gazetteer import Gazetteer, load
+from frontlines.places.resolve import resolve
+
+__all__ = ["locate", "load"]
+
+
+def locate(doc: Doc, document: Document, gazetteer: Gazetteer) -> list[Place]:
+    """Every place `document` uses as a location, with all its mentions."""
+    cands = find_candidates(doc, gazetteer)
+    line = document.dateline
+    covering = [c for c in cands if c.span.start <= line.start < c.span.end] if line is not None else []
+    for c in covering:
+        c.label = "GPE"  # the dateline names a place even when the model missed it in capitals
+    if line is not None and not covering:
+        span = doc.char_span(line.start, line.end, alignment_mode="expand")
+        if span is not None:
+            cands.append(Candidate(line, "GPE", sentence=span.sent.start_char))
+            cands.sort(key=lambda c: c.span.start)
+    return resolve(doc, cands, gazetteer, line)

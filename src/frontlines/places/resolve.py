@@ -1,0 +1,217 @@
+"""Choose, for each place name, the gazetteer entry a careful reader would.
+
+The clues, strongest first: an explicit qualifier ("Qaim, Iraq"), the kind
+the words around it ask for ("Anbar province", "the town of X", "the
+Tigris"), the countries the article is about, nearness to its other places,
+and population.  Names the gazetteer does not know but that name a site
+("Freedom Square", "Mitiga, the city's airport") are placed at the town they
+stand in.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from frontlines.model import Place, Span
+from frontlines.places.find import PLACE_LABELS, Candidate, place_words
+from frontlines.places.gazetteer import Entry, Gazetteer
+from frontlines.places.names import name_key, skeleton_key
+
+REPORT_FEATURE = {"city": "city", "admin1": "admin1", "country": "country", "region": "region",
+                  "water": "region", "site": "site", "admin2": "admin2"}
+NATURAL = frozenset({"water", "region"})
+MIN_SKELETON = 3      # shorter skeletons ("km" for Qaim) match hundreds of towns
+NEAR_KM = 1000.0
+
+
+@dataclass
+class Choice:
+    """The entry chosen for a candidate and how sure we are."""
+
+    cand: Candidate
+    entry: Entry
+    confidence: float
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def person_names(doc: Doc) -> set[str]:
+    """Single words that name people here: surnames of full names, words after a title."""
+    titles = place_words()["title"]
+    names = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            names.add(ent[-1].text)
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.lower_.rstrip(".") in titles and tok.text[:1].isupper():
+            names.add(tok.text)
+    return names
+
+
+def look_up(cands: list[Candidate], gazetteer: Gazetteer) -> None:
+    """Fill in entries for entity candidates, by exact key and then by skeleton."""
+    todo = [c for c in cands if not c.entries and not c.landmark]
+    exact = gazetteer.by_name([c.span.text for c in todo])
+    for c in todo:
+        c.entries = exact.get(name_key(c.span.text), [])
+    todo = [c for c in todo if not c.entries and len(skeleton_key(c.span.text)) >= MIN_SKELETON]
+    loose = gazetteer.by_skeleton([c.span.text for c in todo])
+    for c in todo:
+        c.entries = loose.get(skeleton_key(c.span.text), [])
+        c.loose = bool(c.entries)
+
+
+def plausible(c: Candidate, people: set[str]) -> bool:
+    """Whether a candidate is worth resolving at all (not a person, not a bare common word)."""
+    if c.span.text in people and c.label not in PLACE_LABELS:
+        return False
+    if c.label in PLACE_LABELS or c.landmark:
+        return True
+    # Found only in the gazetteer: a proper noun, and the words around it must say "place".
+    return c.proper and (c.locative or c.want is not None or c.qualifier is not None)
+
+
+def country_weights(cands: list[Candidate], dateline: Span | None) -> dict[str, float]:
+    """How much the article is about each country, from country names and unambiguous places."""
+    votes: Counter[str] = Counter()
+    for c in cands:
+        countries = {e.country_code for e in c.entries if e.country_code}
+        if any(e.feature == "country" for e in c.entries) and not c.loose:
+            votes.update(e.country_code for e in c.entries if e.feature == "country")
+        elif len(countries) == 1 and not c.loose:
+            votes[countries.pop()] += 0.5
+        elif c.entries:
+            top = sorted(c.entries, key=lambda e: -e.population)
+            if len(top) > 1 and top[0].population > 20 * max(top[1].population, 1):
+                votes[top[0].country_code] += 0.5
+    if not votes:
+        return {}
+    most = max(votes.values())
+    return {cc: v / most for cc, v in votes.items()}
+
+
+def qualifier_codes(cands: list[Candidate], gazetteer: Gazetteer) -> dict[str, set[str]]:
+    """For each qualifier text ("Iraq", "Shan State"), the country and division codes it names."""
+    texts = sorted({c.qualifier for c in cands if c.qualifier})
+    found = gazetteer.by_name(texts)
+    out: dict[str, set[str]] = {}
+    for t in texts:
+        entries = [e for e in found.get(name_key(t), []) if e.feature in ("country", "admin1")]
+        out[t] = {e.country_code for e in entries if e.feature == "country"} | {
+            e.admin1code for e in entries if e.admin1code}
+    return out
+
+
+def score(e: Entry, c: Candidate, weights: dict[str, float], qual: set[str],
+          focus: list[tuple[float, float]], siblings: set[str]) -> float:
+    """How well entry `e` fits candidate `c`; the highest wins."""
+    s = math.log10(e.population + 10)
+    s += 4.0 * weights.get(e.country_code or "", 0.0)
+    if qual and (e.country_code in qual or e.admin1code in qual):
+        s += 6.0
+    if c.want == "admin1":
+        s += 5.0 if e.feature == "admin1" else -2.0
+    elif c.want == "city":
+        s += 3.0 if e.feature == "city" else -3.0
+    elif c.want == "not_city" and e.feature in NATURAL:
+        s += 3.0
+    if e.feature == "country":
+        s += 2.0
+    if e.feature == "admin1" and c.want != "admin1" and e.admin1code in siblings:
+        s -= 4.0  # "Kherson" is the city unless the text says region: the division is named after it
+    if c.loose:
+        s -= 1.0
+    if focus:
+        nearest = min(km((e.lat, e.lon), f) for f in focus)
+        s += 2.5 * max(0.0, 1.0 - nearest / NEAR_KM)
+    return s
+
+
+def choose(c: Candidate, weights, qual, focus) -> Choice | None:
+    """The best entry for a candidate, with a confidence from its margin over the next."""
+    if not c.entries:
+        return None
+    siblings = {e.admin1code for e in c.entries if e.feature == "city" and e.admin1code}
+    scored = sorted(((score(e, c, weights, qual, focus, siblings), e) for e in c.entries),
+                    key=lambda t: (-t[0], t[1].row))
+    best, entry = scored[0]
+    if not (c.label in PLACE_LABELS or c.locative or c.want or c.qualifier) and weights.get(entry.country_code or "", 0) < 0.3:
+        return None  # a bare capitalised word that names a town in a country the article is not about
+    margin = best - scored[1][0] if len(scored) > 1 else 4.0
+    confidence = 1.0 / (1.0 + math.exp(-margin)) * (0.8 if c.loose else 1.0)
+    return Choice(c, entry, confidence)
+
+
+def anchor_for(c: Candidate, chosen: list[Choice], fallback: Entry | None) -> Entry | None:
+    """The town a site stands in: a town named in its sentence, else the last one before it."""
+    towns = [ch for ch in chosen if ch.entry.feature == "city"]
+    same = [ch for ch in towns if ch.cand.sentence == c.sentence and ch.cand.span.start != c.span.start]
+    if same:
+        return min(same, key=lambda ch: abs(ch.cand.span.start - c.span.start)).entry
+    before = [ch for ch in towns if ch.cand.span.start < c.span.start]
+    return before[-1].entry if before else fallback
+
+
+def site_entry(c: Candidate, town: Entry) -> Entry:
+    """A site placed at its town's point."""
+    return Entry(-1, None, c.span.text, town.lat, town.lon, town.country_code, town.admin1code,
+                 town.admin1, 0, "site")
+
+
+def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Span | None) -> list[Place]:
+    """Resolve candidates to places, mentions grouped per place, in order of first mention."""
+    look_up(cands, gazetteer)
+    people = person_names(doc)
+    quals = qualifier_codes(cands, gazetteer)
+    for c in cands:
+        c.qualifier = c.qualifier if quals.get(c.qualifier or "") else None  # "Still, Assad ...": no qualifier
+    cands = [c for c in cands if plausible(c, people)]
+    weights = country_weights(cands, dateline)
+    first = [choose(c, weights, quals.get(c.qualifier or "", set()), []) for c in cands]
+    focus = [(ch.entry.lat, ch.entry.lon) for ch in first
+             if ch and ch.entry.feature == "city" and ch.confidence > 0.7]
+    chosen = [ch for c in cands if (ch := choose(c, weights, quals.get(c.qualifier or "", set()), focus))]
+    chosen += sites(cands, chosen)
+    return group(chosen)
+
+
+def sites(cands: list[Candidate], chosen: list[Choice]) -> list[Choice]:
+    """Place the named sites the gazetteer lacks at the town they stand in."""
+    resolved = {ch.cand.span.start for ch in chosen}
+    towns = Counter((ch.entry.row, ch.entry) for ch in chosen if ch.entry.feature == "city")
+    fallback = towns.most_common(1)[0][0][1] if towns else None
+    out = []
+    for c in cands:
+        if c.span.start in resolved or not (c.landmark or c.label in PLACE_LABELS):
+            continue
+        if c.span.text.isupper() or not c.span.text[:1].isupper():
+            continue  # "MNDAA" is an acronym the model took for a place
+        town = anchor_for(c, chosen, fallback)
+        if town is not None:
+            out.append(Choice(c, site_entry(c, town), 0.3))
+    return out
+
+
+def group(chosen: list[Choice]) -> list[Place]:
+    """One Place per chosen entry, its mentions in text order, ids in order of first mention."""
+    by_key: dict[tuple, list[Choice]] = defaultdict(list)
+    for ch in sorted(chosen, key=lambda ch: ch.cand.span.start):
+        key = (ch.entry.row,) if ch.entry.row >= 0 else ("site", name_key(ch.entry.name))
+        by_key[key].append(ch)
+    places = []
+    for n, group_ in enumerate(by_key.values(), start=1):
+        e = group_[0].entry
+        places.append(Place(
+            id=f"p{n}", name=e.name, lat=e.lat, lon=e.lon, feature=REPORT_FEATURE.get(e.feature, "region"),
+            geonameid=e.geonameid, country_code=e.country_code, admin1=e.admin1,
+            confidence=max(ch.confidence for ch in group_), mentions=[ch.cand.span for ch in group_]))
+    return places

@@ -1,0 +1,85 @@
+"""Reading documents in: files of text, HTML, JSON or JSON Lines, or standard input.
+
+Each reader is a function of text in, `Document` out.  A reader yields an
+`InputError` in place of a document it cannot read, so a batch goes on.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from frontlines.errors import InputError
+from frontlines.model import Document
+from frontlines.read.article import read_article
+from frontlines.read.decode import decode_bytes
+from frontlines.read.html import read_html
+from frontlines.read.records import read_json, read_jsonl
+
+__all__ = ["read_source", "read_text", "read_article", "read_html"]
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether text from a file without a telling suffix is an HTML page."""
+    head = text.lstrip()[:500].lower()
+    return head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head
+
+
+def read_text(text: str, origin: str = "<text>", published: str | None = None,
+              kind: str | None = None) -> Iterator[Document | InputError]:
+    """Documents from decoded text; `kind` is html, json, jsonl or txt (guessed when None)."""
+    if not text.strip():
+        yield InputError(origin, "the file is empty; give an article's text", "empty")
+        return
+    kind = kind or ("html" if looks_like_html(text) else "txt")
+    if kind == "json":
+        yield from read_json(text, origin, published)
+    elif kind == "jsonl":
+        yield from read_jsonl(text, origin, published)
+    elif kind == "html":
+        try:
+            yield read_html(text, origin, published)
+        except InputError as exc:
+            yield exc
+    else:
+        yield read_article(text, origin, published)
+
+
+def kind_of(path: Path) -> str | None:
+    """The reader a file's suffix asks for, or None to guess from its content."""
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in {".json", ".jsonl", ".ndjson"}:
+        return "jsonl" if suffix != ".json" else "json"
+    return None
+
+
+def read_source(source: str, published: str | None = None) -> Iterator[Document | InputError]:
+    """Documents from a path, or from standard input when `source` is "-"."""
+    if source == "-":
+        data, origin, kind = sys.stdin.buffer.read(), "<stdin>", None
+    else:
+        path = Path(source)
+        if not path.exists():
+            yield InputError(source, "no such file; check the path", "missing")
+            return
+        if path.is_dir():
+            yield InputError(source, "is a folder; give the article files in it (e.g. folder/*.txt)", "folder")
+            return
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield InputError(source, f"cannot be read ({exc.strerror})", "unreadable")
+            return
+        origin, kind = source, kind_of(path)
+    try:
+        text, encoding = decode_bytes(data, origin)
+    except InputError as exc:
+        yield exc
+        return
+    for doc in read_text(text, origin, published, kind):
+        if isinstance(doc, Document):
+            doc.encoding = encoding
+        yield doc

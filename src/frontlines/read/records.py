@@ -1,0 +1,57 @@
+"""Read JSON and JSON Lines records: `text` and optional id, title, source, published, url."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from frontlines.errors import InputError
+from frontlines.model import Document
+from frontlines.read.article import read_body, valid_iso
+
+
+def record_document(record: object, where: str, published: str | None) -> Document:
+    """One record as a Document, or an InputError naming where it stands."""
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+        raise InputError(where, 'each record needs a non-empty "text" string', "no text")
+    doc = read_body(record["text"], where)
+    day = str(record.get("published") or "")[:10]
+    if day and not valid_iso(day):
+        raise InputError(where, f'"published" is {record["published"]!r}; write it as YYYY-MM-DD', "bad date")
+    doc.published = day or published
+    for key in ("title", "source", "url"):
+        if isinstance(record.get(key), str):
+            setattr(doc, key, record[key])
+    if record.get("id") is not None:
+        doc.id = str(record["id"])
+    if isinstance(record.get("authors"), list):
+        doc.authors = [str(a) for a in record["authors"]]
+    return doc
+
+
+def read_json(text: str, origin: str, published: str | None) -> Iterator[Document | InputError]:
+    """A JSON file: one record or a list of them."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield InputError(origin, f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", "bad json")
+        return
+    records = data if isinstance(data, list) else [data]
+    for n, record in enumerate(records, start=1):
+        try:
+            yield record_document(record, f"{origin} record {n}" if len(records) > 1 else origin, published)
+        except InputError as exc:
+            yield exc
+
+
+def read_jsonl(text: str, origin: str, published: str | None) -> Iterator[Document | InputError]:
+    """A JSON Lines file: one record a line; a bad line is reported and the rest still read."""
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin} line {n}"
+        try:
+            yield record_document(json.loads(line), where, published)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"not valid JSON ({exc.msg}, column {exc.colno})", "bad json")
+        except InputError as exc:
+            yield exc
