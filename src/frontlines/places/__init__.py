@@ -17,10 +17,10 @@ def locate(doc: Doc, document: Document, gazetteer: Gazetteer) -> list[Place]:
     line = document.dateline
     covering = [c for c in cands if c.span.start <= line.start < c.span.end] if line is not None else []
     for c in covering:
-        c.label = "GPE"  # the dateline names a place even when the model missed it in capitals
+        c.label, c.dateline = "GPE", True  # the dateline names a place even when the model missed it
     if line is not None and not covering:
         span = doc.char_span(line.start, line.end, alignment_mode="expand")
         if span is not None:
-            cands.append(Candidate(line, "GPE", sentence=span.sent.start_char))
+            cands.append(Candidate(line, "GPE", sentence=span.sent.start_char, dateline=True))
             cands.sort(key=lambda c: c.span.start)
     return resolve(doc, cands, gazetteer, line)

@@ -19,8 +19,10 @@ from frontlines.places.names import ARABIC_ARTICLES, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels a place name is never part of ("Syrian" is NORP; "Friday" is DATE).
-NEVER_PLACE = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"})
+NEVER_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"})
 MAX_RUN = 6
+NAME_KIND_WORDS = frozenset({"region", "oblast"})
+NAME_JOINERS = frozenset({"bin", "ibn", "bint", "bani", "de", "del", "of"})  # "Qasr bin Ghashir", "Gulf of Aden"
 
 
 @dataclass
@@ -36,6 +38,8 @@ class Candidate:
     landmark: bool = False         # "Freedom Square": a site within a town
     locative: bool = False         # after "in", "at", "from" ...
     proper: bool = True            # tagged a proper noun ("Still, ..." at a sentence start is not)
+    described: str | None = None   # "Abu Haraz, a village": the kind an apposition gives it
+    dateline: bool = False         # the dateline's city ("BEIRUT —")
     sentence: int = 0              # start offset of its sentence
 
 
@@ -61,12 +65,15 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         j = i + 1
         while j < n and j - i < MAX_RUN:
             tok = doc[j]
-            joiner = tok.text == "-" or tok.lower_ in ARABIC_ARTICLES
+            joiner = tok.text == "-" or tok.lower_ in ARABIC_ARTICLES or tok.lower_ in NAME_JOINERS
             if is_capitalised(tok) or (joiner and j + 1 < n and (is_capitalised(doc[j + 1]) or doc[j + 1].text == "-")):
                 j += 1
             else:
                 break
-        runs.append((i, j))
+        start = i
+        while start < j - 1 and doc[start].is_sent_start and doc[start].pos_ != "PROPN":
+            start += 1  # "On Kimathi Street": a capital that only starts the sentence
+        runs.append((start, j))
         i = j
     return runs
 
@@ -76,10 +83,11 @@ def sub_spans(start: int, end: int) -> list[tuple[int, int]]:
     return [(a, a + size) for size in range(end - start, 0, -1) for a in range(start, end - size + 1)]
 
 
-def gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[SpacySpan, list[Entry]]]:
-    """The longest sub-spans of capitalised runs that the gazetteer knows, without overlaps."""
-    runs = name_runs(doc)
-    spans = [doc[a:b] for s, e in runs for a, b in sub_spans(s, e) if doc[a].text != "-" and doc[b - 1].text != "-"]
+def gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[tuple[SpacySpan, list[Entry]]], list[SpacySpan]]:
+    """The longest sub-spans of capitalised runs that the gazetteer knows, without overlaps;
+    and the runs of which no part is known."""
+    runs = [doc[s:e] for s, e in name_runs(doc)]
+    spans = [doc[a:b] for r in runs for a, b in sub_spans(r.start, r.end) if is_name_edge(doc[a]) and is_name_edge(doc[b - 1])]
     found = gazetteer.by_name([s.text for s in spans])
     taken: set[int] = set()
     out = []
@@ -88,15 +96,36 @@ def gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[SpacySpan, lis
         if entries and not taken.intersection(range(span.start, span.end)):
             taken.update(range(span.start, span.end))
             out.append((span, entries))
-    return out
+    unknown = [r for r in runs if not taken.intersection(range(r.start, r.end))]
+    return out, unknown
 
 
-def extend_landmark(doc: Doc, span: SpacySpan) -> SpacySpan:
-    """"Antonivskyi" + "bridge" → "Antonivskyi bridge": take a following landmark word into the name."""
-    words = place_words()["landmark"]
-    if span.end < len(doc) and doc[span.end].lower_ in words and not doc[span.end].text[:1].isupper():
-        return doc[span.start:span.end + 1]
+def is_name_edge(tok) -> bool:
+    """Whether a token can start or end a name (not a hyphen, not a joining word)."""
+    return tok.text != "-" and tok.lower_ not in NAME_JOINERS
+
+
+def extend_name(doc: Doc, span: SpacySpan) -> SpacySpan:
+    """Take a following kind word into the name: "Antonivskyi bridge", "Kherson region", "Shan State"."""
+    words = place_words()
+    if span.end < len(doc) and span[-1].lower_ not in words["division"]:
+        nxt = doc[span.end]
+        # "Shan State" is a name; "Kherson region" renders an oblast's name; "Anbar province" is a name and a word
+        kind_word = nxt.lower_ in words["division"] and (nxt.text[:1].isupper() or nxt.lower_ in NAME_KIND_WORDS)
+        if (nxt.lower_ in words["landmark"] and not nxt.text[:1].isupper()) or kind_word:
+            return doc[span.start:span.end + 1]
     return span
+
+
+def apposition_kind(span: SpacySpan) -> str | None:
+    """"Abu Haraz, a village on the river" → "settlement"; "Mitiga, the city's airport" → "landmark"."""
+    words = place_words()
+    for tok in span.root.children:
+        if tok.dep_ == "appos" and tok.i > span.end:
+            for kind in ("landmark", "settlement", "division"):
+                if tok.lemma_.lower() in words[kind]:
+                    return kind
+    return None
 
 
 def is_landmark(span: SpacySpan) -> bool:
@@ -111,8 +140,9 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
     before = doc[span.start - 1] if span.start > 0 else None
     before2 = doc[span.start - 2] if span.start > 1 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.lower_ in words["division"] and not after.text.isupper():
-        cand.want = "admin1"
+    if (span[-1].lower_ in words["division"] and len(span) > 1) or (
+            after is not None and after.lower_ in words["division"] and not after.text.isupper()):
+        cand.want = "admin1"  # "Kherson region", "Shan State", "Anbar province"
     elif before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in words["division"]:
         cand.want = "admin1"
     elif (before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in words["settlement"]) \
@@ -134,21 +164,38 @@ def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[E
     """A candidate for a spaCy span, with its context read."""
     if span[0].lower_ == "the" and len(span) > 1:
         span = span[1:]
-    span = extend_landmark(doc, span)
+    span = extend_name(doc, span)
     cand = Candidate(Span(span.text, span.start_char, span.end_char), label, entries,
                      sentence=span.sent.start_char if doc.has_annotation("SENT_START") else 0)
     cand.landmark = is_landmark(span)
+    cand.described = apposition_kind(span)
     cand.proper = any(t.pos_ == "PROPN" for t in span) or not span[0].is_sent_start
     context(doc, span, cand)
     return cand
 
 
 def overlapping_entity(span: SpacySpan, by_token: dict[int, SpacySpan]) -> SpacySpan | None:
-    """The named entity (if any) that shares a token with `span`."""
+    """The named entity (if any) that shares a token with `span`, trimmed to its words."""
     for i in range(span.start, span.end):
         if i in by_token:
-            return by_token[i]
+            ent = by_token[i]
+            words = [t.i for t in ent if t.is_alpha]
+            return ent.doc[words[0]:words[-1] + 1] if words else ent
     return None
+
+
+def entity_label(span: SpacySpan, by_token: dict[int, SpacySpan]) -> str | None:
+    """The label of the entity a gazetteer span sits in, "" when it is only part of a longer
+    non-place name ("State" in "Islamic State"), None when it is in no entity."""
+    ent = overlapping_entity(span, by_token)
+    if ent is None:
+        return None
+    label = by_token[ent.start].label_ if ent.start in by_token else by_token[span.start].label_
+    if (ent.start < span.start or ent.end > span.end) and label not in PLACE_LABELS:
+        return ""
+    if label == "NORP" and all(t.pos_ == "ADJ" for t in span):
+        return ""  # "Syrian" is an adjective, not a place
+    return label
 
 
 def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
@@ -160,15 +207,30 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
             cand = make_candidate(doc, ent, ent.label_, [])
             cands[(cand.span.start, cand.span.end)] = cand
     covered = {i for c in cands.values() for i in range(c.span.start, c.span.end)}
-    for span, entries in gazetteer_spans(doc, gazetteer):
-        if covered.intersection(range(span.start_char, span.end_char)):
+    known, unknown = gazetteer_spans(doc, gazetteer)
+    for span, entries in known:
+        label = entity_label(extend_name(doc, span), by_token)
+        if covered.intersection(range(span.start_char, span.end_char)) or label == "" or label in NEVER_PLACE:
             continue
-        ent = overlapping_entity(span, by_token)
-        label = ent.label_ if ent is not None else None
-        if label in NEVER_PLACE:
-            continue
-        if ent is not None and (ent.start < span.start or ent.end > span.end) and ent.label_ not in PLACE_LABELS:
-            continue  # "State" inside "Islamic State": part of a longer name that is not a place
         cand = make_candidate(doc, span, label, entries)
         cands[(cand.span.start, cand.span.end)] = cand
+    for cand in unknown_candidates(doc, unknown, by_token):
+        if not covered.intersection(range(cand.span.start, cand.span.end)):
+            cands.setdefault((cand.span.start, cand.span.end), cand)
     return sorted(cands.values(), key=lambda c: c.span.start)
+
+
+def unknown_candidates(doc: Doc, runs: list[SpacySpan], by_token: dict[int, SpacySpan]) -> list[Candidate]:
+    """Runs the gazetteer does not know by exact name, kept when their context says "place":
+    a site word ("Kimathi Street"), an apposition ("Abu Haraz, a village"), or "the town of X".
+    Their entries are looked up later by skeleton key."""
+    out = []
+    for run in runs:
+        label = entity_label(run, by_token)
+        cand = make_candidate(doc, run, label or None, [])
+        if cand.landmark or cand.described or cand.want in ("city", "admin1") or label in PLACE_LABELS:
+            out.append(cand)
+        elif label not in NEVER_PLACE and label != "" and cand.proper and not run.text.isupper():
+            cand.loose = True  # worth a skeleton look-up ("Gharian" for Gharyan), nothing more
+            out.append(cand)
+    return out

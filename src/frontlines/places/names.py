@@ -14,7 +14,7 @@ ARABIC_ARTICLES = frozenset("al el il ul ad ed ud ar er ur as es us az ez uz ash
 NON_ALNUM = re.compile(r"[^a-z0-9]+")
 APOSTROPHES = re.compile(r"['’‘ʼʻ`´ʿʾ]")
 DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "k"), ("ph", "f"), ("dh", "d"), ("th", "t"),
-            ("ou", "u"), ("q", "k"), ("c", "k"), ("x", "ks"), ("j", "y"), ("dj", "y"))
+            ("q", "k"), ("c", "k"), ("x", "ks"), ("dj", "j"))
 VOWELS = re.compile(r"[aeiouyw]")
 DOUBLES = re.compile(r"(.)\1+")
 
@@ -34,8 +34,13 @@ def words_of(name: str) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """The exact-match key: folded words run together ("Al-Bukamal" → "bukamal")."""
-    return "".join(words_of(name))
+    """The exact-match key: folded words run together ("Al-Bukamal" → "bukamal").
+
+    Two spellings that differ only by a French "ou" or an Arabic final "h" meet:
+    "Hantoub" = "Hantub", "Hawija" = "Al Hawijah".
+    """
+    words = [w.replace("ou", "u") for w in words_of(name)]
+    return "".join(w[:-1] if w.endswith("ah") and len(w) > 4 else w for w in words)
 
 
 def skeleton_key(name: str) -> str:
@@ -49,7 +54,6 @@ def skeleton_key(name: str) -> str:
     for a, b in DIGRAPHS:
         key = key.replace(a, b)
     key = key[0] + VOWELS.sub("", key[1:])
-    key = key[:-1] if key.endswith("h") and len(key) > 3 else key  # ta marbuta: "Misratah" = "Misrata"
     return DOUBLES.sub(r"\1", key)
 
 

@@ -25,6 +25,7 @@ REPORT_FEATURE = {"city": "city", "admin1": "admin1", "country": "country", "reg
 NATURAL = frozenset({"water", "region"})
 MIN_SKELETON = 3      # shorter skeletons ("km" for Qaim) match hundreds of towns
 NEAR_KM = 1000.0
+WELL_KNOWN = 5000     # people: a town this size in the article's country needs no "in" before it
 
 
 @dataclass
@@ -70,14 +71,26 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer) -> None:
         c.loose = bool(c.entries)
 
 
-def plausible(c: Candidate, people: set[str]) -> bool:
-    """Whether a candidate is worth resolving at all (not a person, not a bare common word)."""
-    if c.span.text in people and c.label not in PLACE_LABELS:
-        return False
-    if c.label in PLACE_LABELS or c.landmark:
-        return True
-    # Found only in the gazetteer: a proper noun, and the words around it must say "place".
-    return c.proper and (c.locative or c.want is not None or c.qualifier is not None)
+def is_person(c: Candidate, people: set[str]) -> bool:
+    """A name that this article uses for a person ("Assad" after "Bashar Assad")."""
+    return c.span.text in people and c.label not in PLACE_LABELS
+
+
+def is_acronym(c: Candidate) -> bool:
+    """An all-capital short name that is not the dateline ("GNA", "RSF", "US")."""
+    return c.span.text.isupper() and len(c.span.text) <= 5 and not c.dateline
+
+
+def has_place_context(c: Candidate) -> bool:
+    """The model or the words around it say this is a place."""
+    return (c.label in PLACE_LABELS or c.landmark or c.described is not None or c.locative
+            or c.want is not None or c.qualifier is not None)
+
+
+def well_known(c: Candidate, weights: dict[str, float]) -> bool:
+    """A proper name that is a sizeable town of a country the article is about ("Gao" in a story on Mali)."""
+    return c.proper and any(weights.get(e.country_code or "", 0) >= 0.5 and e.population >= WELL_KNOWN
+                            for e in c.entries)
 
 
 def country_weights(cands: list[Candidate], dateline: Span | None) -> dict[str, float]:
@@ -138,13 +151,15 @@ def score(e: Entry, c: Candidate, weights: dict[str, float], qual: set[str],
 
 def choose(c: Candidate, weights, qual, focus) -> Choice | None:
     """The best entry for a candidate, with a confidence from its margin over the next."""
+    if c.loose:  # a skeleton match counts only in the article's own countries
+        c.entries = [e for e in c.entries if weights.get(e.country_code or "", 0) >= 0.5]
     if not c.entries:
         return None
     siblings = {e.admin1code for e in c.entries if e.feature == "city" and e.admin1code}
     scored = sorted(((score(e, c, weights, qual, focus, siblings), e) for e in c.entries),
                     key=lambda t: (-t[0], t[1].row))
     best, entry = scored[0]
-    if not (c.label in PLACE_LABELS or c.locative or c.want or c.qualifier) and weights.get(entry.country_code or "", 0) < 0.3:
+    if not has_place_context(c) and weights.get(entry.country_code or "", 0) < 0.3:
         return None  # a bare capitalised word that names a town in a country the article is not about
     margin = best - scored[1][0] if len(scored) > 1 else 4.0
     confidence = 1.0 / (1.0 + math.exp(-margin)) * (0.8 if c.loose else 1.0)
@@ -174,8 +189,12 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
     quals = qualifier_codes(cands, gazetteer)
     for c in cands:
         c.qualifier = c.qualifier if quals.get(c.qualifier or "") else None  # "Still, Assad ...": no qualifier
-    cands = [c for c in cands if plausible(c, people)]
-    weights = country_weights(cands, dateline)
+    for c in cands:
+        if is_acronym(c):  # "GNA" is an alternate name of Guna, India; acronyms name countries at most ("US")
+            c.entries = [e for e in c.entries if e.feature == "country"]
+    cands = [c for c in cands if not is_person(c, people)]
+    weights = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline)
+    cands = [c for c in cands if has_place_context(c) or well_known(c, weights)]
     first = [choose(c, weights, quals.get(c.qualifier or "", set()), []) for c in cands]
     focus = [(ch.entry.lat, ch.entry.lon) for ch in first
              if ch and ch.entry.feature == "city" and ch.confidence > 0.7]
@@ -191,7 +210,7 @@ def sites(cands: list[Candidate], chosen: list[Choice]) -> list[Choice]:
     fallback = towns.most_common(1)[0][0][1] if towns else None
     out = []
     for c in cands:
-        if c.span.start in resolved or not (c.landmark or c.label in PLACE_LABELS):
+        if c.span.start in resolved or not (c.landmark or c.described or c.label in PLACE_LABELS):
             continue
         if c.span.text.isupper() or not c.span.text[:1].isupper():
             continue  # "MNDAA" is an acronym the model took for a place

@@ -207,7 +207,9 @@ def read_article(text: str, origin: str = "<text>", published: str | None = None
     lines = split_lines(text)
     body_at = find_body(lines)
     meta = read_header(lines[:body_at])
-    hidden = [(line.start, line.end) for line in lines[:body_at]]
+    # The headline and standfirst are read with the body (they name places too); the rest of the header is not.
+    shown = {meta["title"], meta["subtitle"]} - {None}
+    hidden = [(line.start, line.end) for line in lines[:body_at] if line.text not in shown]
     hidden += [(line.start, line.end) for line in body_mask(lines[body_at:])]
     first = lines[body_at].start if lines else 0
     return Document(
