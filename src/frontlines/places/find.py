@@ -19,7 +19,7 @@ from frontlines.places.names import ARABIC_ARTICLES, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels a place name is never part of ("Syrian" is NORP; "Friday" is DATE).
-NEVER_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"})
+NEVER_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 MAX_RUN = 6
 NAME_KIND_WORDS = frozenset({"region", "oblast"})
 NAME_JOINERS = frozenset({"bin", "ibn", "bint", "bani", "de", "del", "of"})  # "Qasr bin Ghashir", "Gulf of Aden"
@@ -89,10 +89,14 @@ def gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[tuple[SpacySpa
     runs = [doc[s:e] for s, e in name_runs(doc)]
     spans = [doc[a:b] for r in runs for a, b in sub_spans(r.start, r.end) if is_name_edge(doc[a]) and is_name_edge(doc[b - 1])]
     found = gazetteer.by_name([s.text for s in spans])
+    run_of = {i: r for r in runs for i in range(r.start, r.end)}
     taken: set[int] = set()
     out = []
     for span in spans:
         entries = found.get(name_key(span.text))
+        run = run_of[span.start]
+        if is_landmark(run) and len(span) < len(run):
+            continue  # "Kimathi Street" is a street, not the English village of Street
         if entries and not taken.intersection(range(span.start, span.end)):
             taken.update(range(span.start, span.end))
             out.append((span, entries))

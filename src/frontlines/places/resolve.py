@@ -167,13 +167,13 @@ def choose(c: Candidate, weights, qual, focus) -> Choice | None:
 
 
 def anchor_for(c: Candidate, chosen: list[Choice], fallback: Entry | None) -> Entry | None:
-    """The town a site stands in: a town named in its sentence, else the last one before it."""
+    """The town a site stands in: a town named in its sentence, else the article's main town
+    ("Mitiga, the city's only airport" in a story about Tripoli)."""
     towns = [ch for ch in chosen if ch.entry.feature == "city"]
     same = [ch for ch in towns if ch.cand.sentence == c.sentence and ch.cand.span.start != c.span.start]
     if same:
         return min(same, key=lambda ch: abs(ch.cand.span.start - c.span.start)).entry
-    before = [ch for ch in towns if ch.cand.span.start < c.span.start]
-    return before[-1].entry if before else fallback
+    return fallback
 
 
 def site_entry(c: Candidate, town: Entry) -> Entry:

@@ -198,7 +198,7 @@ def read_body(text: str, origin: str = "<text>") -> Document:
     """A text that is all body (from HTML or a JSON record): only furniture is blanked out."""
     lines = split_lines(text)
     hidden = [(line.start, line.end) for line in body_mask(lines)]
-    first = next((line.start for line in lines if line.text), 0)
+    first = next((line.start for line in lines if is_prose(line)), 0)
     return Document(text=text, analysed=blank(text, hidden), origin=origin, dateline=find_dateline(text, first))
 
 

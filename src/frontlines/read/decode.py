@@ -21,8 +21,8 @@ BOMS: list[tuple[bytes, str]] = [
 def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
     """Return (text, encoding name) for a document's bytes, or raise InputError.
 
-    UTF-8 is tried first; a byte-order mark decides UTF-16/32; anything else
-    goes to charset-normalizer, which recognises cp1252, latin-1 and the like.
+    A byte-order mark decides UTF-16/32; then UTF-8, then Windows-1252 (which
+    reads latin-1 too); anything else goes to charset-normalizer's detection.
     """
     for signature, what in BINARY_SIGNATURES.items():
         if data.startswith(signature):
@@ -34,6 +34,10 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         raise InputError(source, "this is a binary file, not text; convert it to .txt or .html first", "binary")
     try:
         return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"  # what English text that is not UTF-8 nearly always is
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes  # imported here: only legacy files pay for it

@@ -1,0 +1,43 @@
+"""Shared fixtures: the spaCy model and the dev-set reports are made once per session."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "eval" / "dev"
+SAMPLE = ROOT / "src" / "frontlines" / "samples" / "isis-squeezed-2017-11-03.txt"
+
+
+def require_shared() -> None:
+    """The spec and the annotated articles live in ../shared beside the checkout."""
+    if not DEV.is_dir():
+        pytest.fail(f"{DEV} is missing: clone the project next to its shared/ folder")
+
+
+@pytest.fixture(scope="session")
+def extract():
+    """`frontlines.extract`, with the model warmed up once."""
+    import frontlines
+
+    frontlines.extract("BEIRUT — Warm-up in Aleppo.", published="2017-11-03")
+    return frontlines.extract
+
+
+@pytest.fixture(scope="session")
+def dev_reports(extract) -> dict[str, dict]:
+    """Report dicts for every annotated dev article, keyed by gold id."""
+    from frontlines.pipeline import analyse
+    from frontlines.read import read_source
+
+    require_shared()
+    out = {}
+    for gold_path in sorted(DEV.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text())
+        doc = next(read_source(str(DEV / gold["text"]), gold["published"]))
+        report = next(analyse([doc]))
+        out[gold["id"]] = {"report": report, "dict": report.to_dict(), "gold": gold}
+    return out

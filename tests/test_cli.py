@@ -1,0 +1,85 @@
+"""The command line as a user runs it, through Click's runner."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SAMPLE
+from frontlines.cli import main
+
+
+@pytest.fixture()
+def run(extract):
+    def invoke(*args: str, stdin: str | None = None):
+        return CliRunner().invoke(main, list(args), input=stdin)
+    return invoke
+
+
+def test_extract_prints_a_json_report(run):
+    result = run("extract", str(SAMPLE), "--date", "2017-11-03")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["schema"] == "frontlines.report/1"
+    assert report["document"]["authors"] == ["Anne Barnard", "Margaret Coker"]
+    assert report["document"]["source"] == "New York Times" and report["document"]["dateline"] == "BEIRUT"
+    assert {"Deir ez-Zor", "Al Qā’im", "Ālbū Kamāl", "Ar Raqqah"} <= {p["name"] for p in report["places"]}
+
+
+def test_summary_and_out_file(run, tmp_path):
+    out = tmp_path / "report.json"
+    result = run("extract", str(SAMPLE), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Deir ez-Zor (city, SY)" in result.stdout
+    assert json.loads(out.read_text())["places"]
+
+
+def test_stdin_and_jsonl(run):
+    result = run("extract", "-", "--format", "jsonl", "--date", "2017-11-03",
+                 stdin="BEIRUT — Clashes went on in Aleppo, officials said.")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["document"]["published"] == "2017-11-03"
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("missing.txt", None, "no such file"),
+    ("empty.txt", b"   \n", "empty"),
+    ("scan.pdf", b"%PDF-1.7 ...", "PDF"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+    ("records.jsonl", b'{"text": "ok"\n', "not valid JSON"),
+])
+def test_a_bad_input_is_named_and_the_others_still_run(run, tmp_path, name, content, message):
+    bad = tmp_path / name
+    if content is not None:
+        bad.write_bytes(content)
+    result = run("extract", str(bad), str(SAMPLE), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert message in result.stderr and str(bad) in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert len(result.stdout.strip().splitlines()) == 1  # the good file was still processed
+
+
+def test_legacy_encoding_is_decoded(run, tmp_path):
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes("BEIRUT — “Fighting” went on in Aleppo, the café owner said.".encode("cp1252"))
+    result = run("extract", str(path))
+    assert result.exit_code == 0, result.output
+    assert any(p["name"] == "Aleppo" for p in json.loads(result.stdout)["places"])
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--date", "2017-02-30"], "YYYY-MM-DD"),
+    (["--date", "yesterday"], "YYYY-MM-DD"),
+    (["--model", "no_such_model"], "not installed"),
+])
+def test_usage_errors_exit_2_without_traceback(run, args, message):
+    result = run("extract", str(SAMPLE), *args)
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_help_has_examples(run):
+    result = run("extract", "--help")
+    assert result.exit_code == 0 and "Examples:" in result.output

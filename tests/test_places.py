@@ -1,0 +1,66 @@
+"""Geoparsing: finding place names and resolving them as a careful reader would."""
+from __future__ import annotations
+
+import pytest
+
+
+def places_of(report) -> dict[str, object]:
+    """Each mention's text → the place it resolved to."""
+    return {m.text: p for p in report.places for m in p.mentions}
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("Government forces drove the militants from Deir El-Zour on Friday, the army said.", "Deir ez-Zor", "SY"),
+    ("Iraqi forces took most of the town of Qaim, Iraq, from the Islamic State.", "Al Qā’im", "IQ"),
+    ("The group's most important territory is the Syrian border town of Bukamal.", "Ālbū Kamāl", "SY"),
+    ("The loss of Gharian, south of Tripoli, is a setback for the commander's push in Libya.", "Gharyan", "LY"),
+])
+def test_transliterated_names_are_found(extract, sentence, name, country):
+    found = places_of(extract(sentence, published="2017-11-03"))
+    assert any(p.name == name and p.country_code == country for p in found.values()), found
+
+
+def test_people_days_and_organisations_are_not_places(extract):
+    text = ("BEIRUT — President Bashar Assad's forces advanced on Friday, supported by Hezbollah. "
+            "Assad said the Islamic State was finished. Friday was quiet in Damascus. "
+            "The State Department did not comment.")
+    found = places_of(extract(text, published="2017-11-03"))
+    for word in ("Assad", "Friday", "Hezbollah", "State", "Islamic State"):
+        assert word not in found, f"{word} became {found.get(word)}"
+    assert found["Damascus"].country_code == "SY"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("TRIPOLI, Libya — Fighters loyal to the GNA pushed south of Tripoli toward Gharyan and Misrata.", "LY"),
+    ("BEIRUT — Clashes broke out in Tripoli, Lebanon's second city, near the Syrian border with Homs.", "LB"),
+])
+def test_an_ambiguous_name_follows_its_article(extract, text, country):
+    found = places_of(extract(text, published="2019-06-27"))
+    assert found["Tripoli"].country_code == country
+
+
+@pytest.mark.parametrize("text, mention, feature", [
+    ("The Islamic State keeps a few pockets of western Anbar province in Iraq.", "Anbar", "admin1"),
+    ("Russian forces left the Kherson region and the city of Kherson in Ukraine.", "Kherson region", "admin1"),
+    ("Russian forces left the Kherson region and the city of Kherson in Ukraine.", "Kherson", "city"),
+    ("Ukrainian troops reached the Dnipro in Kherson, Ukraine.", "Dnipro", "region"),
+])
+def test_the_words_around_a_name_choose_its_kind(extract, text, mention, feature):
+    found = places_of(extract(text, published="2022-11-11"))
+    assert found[mention].feature == feature, found[mention]
+
+
+def test_adjectives_are_not_places_but_countries_named_as_actors_are(extract):
+    found = places_of(extract("Syrian and Iraqi troops advanced. In 2015, Russia entered the war in Syria.",
+                              published="2017-11-03"))
+    assert "Syrian" not in found and "Iraqi" not in found
+    assert found["Russia"].feature == "country" and found["Russia"].country_code == "RU"
+
+
+def test_a_site_is_placed_at_its_town(extract):
+    text = ("NAIROBI, Kenya — Protesters marched down Kimathi Street in Nairobi before the police "
+            "fired tear gas near the Tawakal Hotel in Kismayo, Somalia.")
+    found = places_of(extract(text, published="2024-06-25"))
+    assert found["Kimathi Street"].feature == "site"
+    assert abs(found["Kimathi Street"].lat - found["Nairobi"].lat) < 0.01
+    assert abs(found["Tawakal Hotel"].lat - found["Kismayo"].lat) < 0.01
