@@ -85,7 +85,7 @@ def sub_spans(start: int, end: int) -> list[tuple[int, int]]:
 
 def gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[tuple[SpacySpan, list[Entry]]], list[SpacySpan]]:
     """The longest sub-spans of capitalised runs that the gazetteer knows, without overlaps;
-    and the runs of which no part is known."""
+    and the runs that are not known as a whole."""
     runs = [doc[s:e] for s, e in name_runs(doc)]
     spans = [doc[a:b] for r in runs for a, b in sub_spans(r.start, r.end) if is_name_edge(doc[a]) and is_name_edge(doc[b - 1])]
     found = gazetteer.by_name([s.text for s in spans])
@@ -100,7 +100,8 @@ def gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[tuple[SpacySpa
         if entries and not taken.intersection(range(span.start, span.end)):
             taken.update(range(span.start, span.end))
             out.append((span, entries))
-    unknown = [r for r in runs if not taken.intersection(range(r.start, r.end))]
+    whole = {(span.start, span.end) for span, _ in out}
+    unknown = [r for r in runs if (r.start, r.end) not in whole]  # "Abu Haraz", where only "Abu" is known
     return out, unknown
 
 
@@ -219,8 +220,9 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         cand = make_candidate(doc, span, label, entries)
         cands[(cand.span.start, cand.span.end)] = cand
     for cand in unknown_candidates(doc, unknown, by_token):
-        if not covered.intersection(range(cand.span.start, cand.span.end)):
-            cands.setdefault((cand.span.start, cand.span.end), cand)
+        known_here = [c for c in cands.values() if c.span.start < cand.span.end and cand.span.start < c.span.end]
+        if not known_here:
+            cands[(cand.span.start, cand.span.end)] = cand
     return sorted(cands.values(), key=lambda c: c.span.start)
 
 
