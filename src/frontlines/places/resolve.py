@@ -167,12 +167,13 @@ def choose(c: Candidate, weights, qual, focus) -> Choice | None:
 
 
 def anchor_for(c: Candidate, chosen: list[Choice], fallback: Entry | None) -> Entry | None:
-    """The town a site stands in: a town named in its sentence, else the article's main town
-    ("Mitiga, the city's only airport" in a story about Tripoli)."""
-    towns = [ch for ch in chosen if ch.entry.feature == "city"]
-    same = [ch for ch in towns if ch.cand.sentence == c.sentence and ch.cand.span.start != c.span.start]
-    if same:
-        return min(same, key=lambda ch: abs(ch.cand.span.start - c.span.start)).entry
+    """The town a site stands in: the next town named after it in its sentence ("the Tawakal
+    Hotel in Kismayo"), else the article's main town ("Mitiga, the city's only airport").
+    A town before it is not taken: "driven down from the Khartoum area ... around Abu Haraz"."""
+    after = [ch for ch in chosen if ch.entry.feature == "city" and ch.cand.sentence == c.sentence
+             and ch.cand.span.start > c.span.start]
+    if after:
+        return min(after, key=lambda ch: ch.cand.span.start).entry
     return fallback
 
 
