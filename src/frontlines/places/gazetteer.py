@@ -229,6 +229,10 @@ class Gazetteer:
         """Entries for each name matched on the loose skeleton key; keyed by that key."""
         return self._entries("skeletons", [skeleton_key(n) for n in names])
 
+    def country_names(self) -> dict[str, str]:
+        """ISO code → country name, for every country."""
+        return dict(self.db.execute("SELECT country_code, name FROM places WHERE feature = 'country'"))
+
     def country(self, code: str) -> Entry | None:
         """The country entry for an ISO code."""
         cur = self.db.execute("SELECT * FROM places WHERE feature = 'country' AND country_code = ?", (code,))

@@ -77,8 +77,9 @@ def is_person(c: Candidate, people: set[str]) -> bool:
 
 
 def is_acronym(c: Candidate) -> bool:
-    """An all-capital short name that is not the dateline ("GNA", "RSF", "US")."""
-    return c.span.text.isupper() and len(c.span.text) <= 5 and not c.dateline
+    """A name led by an all-capital short word that is not the dateline ("GNA", "RSF", "US")."""
+    first = c.span.text.split()[0]
+    return first.isupper() and len(first) <= 5 and not c.dateline  # "UN camp" is no town called Un
 
 
 def has_place_context(c: Candidate) -> bool:

@@ -199,7 +199,8 @@ def read_body(text: str, origin: str = "<text>") -> Document:
     lines = split_lines(text)
     hidden = [(line.start, line.end) for line in body_mask(lines)]
     first = next((line.start for line in lines if is_prose(line)), 0)
-    return Document(text=text, analysed=blank(text, hidden), origin=origin, dateline=find_dateline(text, first))
+    return Document(text=text, analysed=blank(text, hidden), origin=origin, dateline=find_dateline(text, first),
+                    body_start=first)
 
 
 def read_article(text: str, origin: str = "<text>", published: str | None = None) -> Document:
@@ -215,5 +216,5 @@ def read_article(text: str, origin: str = "<text>", published: str | None = None
     return Document(
         text=text, analysed=blank(text, hidden), origin=origin,
         title=meta["title"], source=meta["source"], authors=meta["authors"],
-        published=meta["published"] or published, dateline=find_dateline(text, first),
+        published=meta["published"] or published, dateline=find_dateline(text, first), body_start=first,
     )

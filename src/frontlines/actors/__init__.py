@@ -1,0 +1,214 @@
+"""Actors: who is named in the article, from the dictionary, nationality patterns and generic words.
+
+Generic words are resolved in context: "the army" is the state forces of the
+article's main country; "the militants" is the last armed group named before
+(or, in a lede, the first one named just after).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from frontlines.actors.dictionary import ActorDictionary, ActorEntry, load_dictionary, packaged
+from frontlines.model import Actor, Place, Span
+
+ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
+LOOKAHEAD_SENTENCES = 2
+
+
+@dataclass
+class ActorMention:
+    """An actor named at tokens [start, end) of the parsed document."""
+
+    actor: str      # the Actor's id
+    start: int
+    end: int
+
+
+@dataclass
+class Matchers:
+    """Compiled matchers for one dictionary and one spaCy vocabulary."""
+
+    by_lower: PhraseMatcher
+    by_orth: PhraseMatcher
+    generic: PhraseMatcher
+    patterns: Matcher
+    dictionary: ActorDictionary
+    generic_words: dict
+
+
+@lru_cache(maxsize=8)
+def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
+    """Build the matchers once per model and dictionary."""
+    dictionary = load_dictionary(extra)
+    generic = yaml.safe_load(packaged("generic.yaml"))
+    by_lower, by_orth = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
+    for entry in dictionary.entries.values():
+        for alias in [entry.name, *entry.aliases]:
+            acronym = alias.replace(".", "").isupper() and len(alias) <= 6
+            (by_orth if acronym else by_lower).add(entry.name, [nlp.make_doc(alias)])
+    words = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for group, phrases in generic["words"].items():
+        words.add(group, [nlp.make_doc(p) for p in phrases])
+    patterns = Matcher(nlp.vocab)
+    nationalities = sorted(dictionary.nationalities)
+    modifiers = {"LOWER": {"IN": generic["modifiers"]}, "OP": "*"}
+    patterns.add("state", [[{"LOWER": {"IN": nationalities}}, modifiers, {"LOWER": {"IN": generic["state_heads"]}}]])
+    patterns.add("police", [[{"LOWER": {"IN": nationalities}}, modifiers, {"LOWER": {"IN": generic["police_heads"]}}]])
+    patterns.add("backed", [[{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": "backed"},
+                             {"LOWER": {"IN": ["militias", "militia", "forces", "groups", "rebels", "fighters"]}}]])
+    return Matchers(by_lower, by_orth, words, patterns, dictionary, generic)
+
+
+def main_country(places: list[Place]) -> str | None:
+    """The country the article is mostly about: the most mentioned, places counted by mentions."""
+    votes = Counter()
+    for p in places:
+        if p.country_code:
+            votes[p.country_code] += len(p.mentions)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+class ActorRegistry:
+    """Actors of one report, created on first mention, ids in order of first mention."""
+
+    def __init__(self, country_names: dict[str, str]):
+        self.actors: dict[str, Actor] = {}
+        self.country_names = country_names
+
+    def get(self, name: str, kind: str, country: str | None) -> Actor:
+        """The actor of that canonical name, created if new."""
+        if name not in self.actors:
+            self.actors[name] = Actor(f"a{len(self.actors) + 1}", name, kind, country)
+        return self.actors[name]
+
+    def state(self, country: str | None, police: bool = False) -> Actor | None:
+        """The state forces (or police) of a country, by ACLED's naming."""
+        if not country:
+            return None
+        label = "Police Forces" if police else "Military Forces"
+        return self.get(f"{label} of {self.country_names.get(country, country)}", "state_forces", country)
+
+    def crowd(self, kind: str, country: str | None) -> Actor:
+        """Protesters, rioters or civilians of a country."""
+        where = self.country_names.get(country or "", country or "")
+        return self.get(f"{kind.capitalize()} ({where})" if where else kind.capitalize(), kind, country)
+
+
+def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dict[str, str],
+                extra: tuple[Path, ...] = ()) -> tuple[list[Actor], list[ActorMention]]:
+    """The actors named in `doc` and each mention's token span."""
+    m = matchers(nlp, extra)
+    country = main_country(places)
+    registry = ActorRegistry(country_names)
+    named = named_spans(doc, m, country)
+    mentions: list[ActorMention] = []
+    taken: set[int] = set()
+    for span, entry in named:
+        actor = entry_actor(registry, entry, span, m.dictionary)
+        mentions.append(ActorMention(actor.id, span.start, span.end))
+        taken.update(range(span.start, span.end))
+    generic = [s for s in filter_spans(list(m.generic(doc, as_spans=True))) if not taken.intersection(range(s.start, s.end))]
+    mentions += generic_mentions(doc, generic, mentions, registry, country)
+    by_id = {a.id: a for a in registry.actors.values()}
+    for mention in sorted(mentions, key=lambda x: x.start):
+        span = doc[mention.start:mention.end]
+        by_id[mention.actor].mentions.append(Span(span.text, span.start_char, span.end_char))
+    actors = sorted((a for a in registry.actors.values() if a.mentions), key=lambda a: a.mentions[0].start)
+    new_id = {a.id: f"a{n}" for n, a in enumerate(actors, start=1)}
+    for actor in actors:
+        actor.id = new_id[actor.id]
+    for mention in mentions:
+        mention.actor = new_id[mention.actor]
+    return actors, sorted(mentions, key=lambda x: x.start)
+
+
+def named_spans(doc: Doc, m: Matchers, country: str | None) -> list[tuple]:
+    """Dictionary and pattern matches, longest first, as (span, entry or pattern label)."""
+    found = []
+    for matcher in (m.by_lower, m.by_orth):
+        for match_id, start, end in matcher(doc):
+            entry = m.dictionary.entries[doc.vocab.strings[match_id]]
+            if not entry.only_in or country in entry.only_in:
+                found.append((doc[start:end], entry))
+    for match_id, start, end in m.patterns(doc):
+        found.append((doc[start:end], doc.vocab.strings[match_id]))
+    spans = filter_spans([s for s, _ in found])
+    keep = {(s.start, s.end) for s in spans}
+    seen, out = set(), []
+    for span, what in sorted(found, key=lambda t: (t[0].start, isinstance(t[1], str))):
+        key = (span.start, span.end)
+        if key in keep and key not in seen:
+            seen.add(key)
+            out.append((span, what))
+    return out
+
+
+def entry_actor(registry: ActorRegistry, what, span, dictionary: ActorDictionary) -> Actor:
+    """The actor for a dictionary entry or a nationality pattern match."""
+    if isinstance(what, ActorEntry):
+        return registry.get(what.name, what.kind, what.country)
+    if what == "backed":
+        sponsor = dictionary.nationalities.get(span[0].lower_)
+        return registry.get(f"{span[0].text}-backed militias", "political_militia", sponsor)
+    country = dictionary.nationalities.get(span[0].lower_)
+    return registry.state(country, police=(what == "police"))
+
+
+def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: ActorRegistry,
+                     country: str | None) -> list[ActorMention]:
+    """Mentions for generic words, each resolved to an actor in context."""
+    kinds = {a.id: a.kind for a in registry.actors.values()}
+    armed = sorted((x for x in named if kinds.get(x.actor) in ARMED), key=lambda x: x.start)
+    out = []
+    by_id = {a.id: a for a in registry.actors.values()}
+    for span in spans:
+        group = doc.vocab.strings[span.label]
+        actor = modifier_actor(span, named, by_id)
+        if actor is not None:
+            pass  # "Fighters aligned with the GNA", "fighters of the commander Khalifa Haftar"
+        elif group == "state":
+            actor = registry.state(country)
+        elif group == "police":
+            actor = registry.state(country, police=True)
+        elif group == "armed":
+            actor = armed_antecedent(doc, span, armed, registry)
+        else:
+            actor = registry.crowd(group, country)
+        if actor is not None:
+            out.append(ActorMention(actor.id, span.start, span.end))
+    return out
+
+
+def modifier_actor(span, named: list[ActorMention], by_id: dict[str, Actor]) -> Actor | None:
+    """The named actor inside a generic phrase's own modifiers: "fighters loyal to X" is X."""
+    inside = {t.i for child in span.root.children if child.dep_ in ("prep", "acl", "amod", "relcl", "poss")
+              for t in child.subtree}
+    for mention in named:
+        if mention.start in inside:
+            return by_id[mention.actor]
+    return None
+
+
+def armed_antecedent(doc: Doc, span, armed: list[ActorMention], registry: ActorRegistry) -> Actor | None:
+    """The armed group a generic word points to: the last one named before it, else one named
+    within the next two sentences (a lede's "An ethnic armed group ... The MNDAA ...")."""
+    by_id = {a.id: a for a in registry.actors.values()}
+    before = [x for x in armed if x.end <= span.start]
+    # "the militants" are the rebels, not the militias named on the government's side
+    rebels = [x for x in before if by_id[x.actor].kind == "rebel_group"]
+    if rebels or before:
+        return by_id[(rebels or before)[-1].actor]
+    sentences = list(doc.sents)
+    here = next((i for i, s in enumerate(sentences) if s.start <= span.start < s.end), 0)
+    limit = sentences[min(here + LOOKAHEAD_SENTENCES, len(sentences) - 1)].end
+    after = [x for x in armed if span.end <= x.start < limit]
+    return by_id[after[0].actor] if after else None

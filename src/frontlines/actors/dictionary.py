@@ -1,0 +1,78 @@
+"""The actor dictionary: canonical names, aliases, kinds, countries; from YAML files users extend."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from frontlines.errors import UsageError
+
+KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces",
+                   "protesters", "rioters", "civilians", "other"})
+
+
+@dataclass
+class ActorEntry:
+    """One dictionary entry."""
+
+    name: str
+    kind: str
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    only_in: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ActorDictionary:
+    """All entries by canonical name, and nationality adjectives to country codes."""
+
+    entries: dict[str, ActorEntry]
+    nationalities: dict[str, str]
+
+
+def parse_entries(text: str, source: str) -> list[ActorEntry]:
+    """Entries from a YAML text; a malformed one raises a UsageError naming the file and line."""
+    try:
+        nodes = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise UsageError(f"{source}: not valid YAML: {exc}") from None
+    if nodes is None:
+        return []
+    if not isinstance(nodes, yaml.SequenceNode):
+        raise UsageError(f"{source}: line 1: expected a list of actors (lines starting with '- name:')")
+    out = []
+    for node in nodes.value:
+        line = node.start_mark.line + 1
+        data = yaml.safe_load(yaml.serialize(node))
+        if not isinstance(data, dict) or not isinstance(data.get("name"), str):
+            raise UsageError(f"{source}: line {line}: each actor needs a 'name'")
+        kind = data.get("kind", "other")
+        if kind not in KINDS:
+            raise UsageError(f"{source}: line {line}: kind {kind!r} is not one of {', '.join(sorted(KINDS))}")
+        aliases = data.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise UsageError(f"{source}: line {line}: 'aliases' must be a list of names")
+        out.append(ActorEntry(data["name"], kind, data.get("country"), aliases, list(data.get("only_in") or [])))
+    return out
+
+
+def packaged(name: str) -> str:
+    """The text of a data file shipped in `actors/data`."""
+    return resources.files("frontlines.actors").joinpath(f"data/{name}").read_text("utf-8")
+
+
+@lru_cache(maxsize=8)
+def load_dictionary(extra: tuple[Path, ...] = ()) -> ActorDictionary:
+    """The shipped dictionary, with entries from `extra` files added or overriding by name."""
+    entries = {e.name: e for e in parse_entries(packaged("actors.yaml"), "actors.yaml")}
+    for path in extra:
+        try:
+            text = Path(path).read_text("utf-8")
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot read the actors file ({exc.strerror})") from None
+        entries.update({e.name: e for e in parse_entries(text, str(path))})
+    nationalities = {k.lower(): v for k, v in yaml.safe_load(packaged("nationalities.yaml")).items()}
+    return ActorDictionary(entries, nationalities)

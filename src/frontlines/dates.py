@@ -1,0 +1,162 @@
+"""Resolve the dates a text gives, absolute or relative, against the publication date.
+
+"Friday" is the most recent Friday on or before publication; "Nov. 7" is the
+last Nov. 7 on or before it; "last week", "early January", "in 2015" and
+"just weeks after" are dates with a coarser precision.  Durations ("for 2½
+years", "more than six years of war") are not dates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
+MONTH_RE = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "few": 3, "several": 3}
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+UNIT_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
+PART_OF_MONTH = {"early": 5, "mid": 15, "late": 25, "end of": 28, "beginning of": 3}
+
+PATTERNS = [
+    ("month_day", re.compile(rf"\b{MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b")),
+    ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})\s+{MONTH_RE}(?:\s+(?P<year>\d{{4}}))?\b")),
+    ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of)[\s-]+{MONTH_RE}(?:\s+(?P<year>\d{{4}}))?\b")),
+    ("month_year", re.compile(rf"\b(?:in\s+)?{MONTH_RE}\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
+    ("weekday", re.compile(r"\b(?P<last>last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
+    ("yesterday", re.compile(r"\b(?P<word>yesterday|today|tonight|this morning|last night)\b")),
+    ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b")),
+    ("last_unit", re.compile(r"\b(?P<which>last|earlier this|this|late last|early last)\s+(?P<unit>week|month|year)\b")),
+    ("weeks_after", re.compile(r"\b(?:just\s+)?(?P<unit>days|weeks|months)\s+(?:after|before|earlier|ago)\b")),
+    ("month_only", re.compile(rf"\b(?:in|since|last|this)\s+{MONTH_RE}\b(?!\s+\d)")),
+    ("year", re.compile(r"\b(?:in|since|of|by)\s+(?P<year>(?:19|20)\d{2})\b")),
+]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A resolved date and how precise it is."""
+
+    day: date
+    precision: str  # day | week | month | year
+
+
+def month_number(text: str) -> int | None:
+    """1..12 for a month name or abbreviation."""
+    text = text.lower().rstrip(".")
+    return MONTHS.get(text) or MONTH_ABBR.get(text[:4] if text.startswith("sept") else text[:3])
+
+
+def on_or_before(published: date, month: int, day: int, year: str | None) -> date | None:
+    """The date of `month`/`day` in `year`, or its last occurrence on or before publication."""
+    try:
+        if year:
+            return date(int(year), month, day)
+        candidate = date(published.year, month, day)
+        return candidate if candidate <= published else date(published.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_phrase(text: str, published: date) -> Resolved | None:
+    """The date a phrase names, relative to `published`; None for no date or a duration."""
+    low = " ".join(text.lower().split())
+    for name, pattern in PATTERNS:
+        m = pattern.search(low)
+        if m:
+            resolved = RESOLVERS[name](m, published)
+            if resolved is not None:
+                return resolved
+    return None
+
+
+def _month_day(m, published):
+    month = month_number(m["mon"])
+    day = on_or_before(published, month, int(m["day"]), m["year"]) if month else None
+    return Resolved(day, "day") if day else None
+
+
+def _part_month(m, published):
+    month = month_number(m["mon"])
+    day = on_or_before(published, month, PART_OF_MONTH[m["part"]], m["year"]) if month else None
+    return Resolved(day, "week") if day else None
+
+
+def _month_year(m, published):
+    month = month_number(m["mon"])
+    return Resolved(date(int(m["year"]), month, 15), "month") if month else None
+
+
+def _weekday(m, published):
+    back = (published.weekday() - WEEKDAYS.index(m["wd"])) % 7
+    if m["last"] and back == 0:
+        back = 7
+    return Resolved(published - timedelta(days=back), "day")
+
+
+def _yesterday(m, published):
+    return Resolved(published - timedelta(days=1 if m["word"] in ("yesterday", "last night") else 0), "day")
+
+
+def _ago(m, published):
+    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"]]
+    unit = m["unit"]
+    return Resolved(published - timedelta(days=n * UNIT_DAYS[unit]), UNIT_PRECISION[unit])
+
+
+def _last_unit(m, published):
+    unit, which = m["unit"], m["which"]
+    if which == "this" or which == "earlier this":
+        back = {"week": 3, "month": 10, "year": 120}[unit]
+    else:
+        back = UNIT_DAYS[unit]
+    return Resolved(published - timedelta(days=back), UNIT_PRECISION[unit])
+
+
+def _weeks_after(m, published):
+    back = {"days": 3, "weeks": 21, "months": 60}[m["unit"]]
+    return Resolved(published - timedelta(days=back), "week" if m["unit"] != "months" else "month")
+
+
+def _month_only(m, published):
+    month = month_number(m["mon"])
+    if not month:
+        return None
+    year = published.year if month <= published.month else published.year - 1
+    return Resolved(date(year, month, 15), "month")
+
+
+def _year(m, published):
+    year = int(m["year"])
+    return Resolved(date(year, 7, 2), "year") if year <= published.year else None
+
+
+RESOLVERS = {"month_day": _month_day, "day_month": _month_day, "part_month": _part_month,
+             "month_year": _month_year, "weekday": _weekday, "yesterday": _yesterday, "ago": _ago,
+             "last_unit": _last_unit, "weeks_after": _weeks_after, "month_only": _month_only, "year": _year}
+
+
+ANCHORED = re.compile(
+    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>day|week)s?\s+(?P<dir>later|after|earlier|before)"
+    r"|the\s+(?P<word>next|following|previous|preceding)\s+(?P<unit2>day|week)|the\s+day\s+(?P<dir2>before|after))\b")
+
+
+def resolve_anchored(text: str, anchor: date) -> Resolved | None:
+    """"A day later", "the previous day", "two days after": a date counted from `anchor`,
+    the last date the text gave before."""
+    m = ANCHORED.search(" ".join(text.lower().split()))
+    if not m:
+        return None
+    if m["dir2"]:
+        return Resolved(anchor + timedelta(days=-1 if m["dir2"] == "before" else 1), "day")
+    if m["word"]:
+        sign = 1 if m["word"] in ("next", "following") else -1
+        return Resolved(anchor + timedelta(days=sign * UNIT_DAYS[m["unit2"]]), "day")
+    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"]]
+    sign = 1 if m["dir"] in ("later", "after") else -1
+    return Resolved(anchor + timedelta(days=sign * n * UNIT_DAYS[m["unit"]]), "day")

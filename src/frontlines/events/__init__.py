@@ -1,0 +1,243 @@
+"""Events: triggers, their arguments, factuality and date, coded in the ACLED taxonomy.
+
+One event per type, place, day and actor pair (ACLED's rule): later sentences
+that report the same event add nothing but the fields the first one lacked.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from frontlines.dates import Resolved, resolve_anchored, resolve_phrase
+from frontlines.events.arguments import (Arguments, Index, noun_arguments, sentence_actor, sentence_place,
+                                         verb_arguments)
+from frontlines.events.factuality import factuality
+from frontlines.events.triggers import Family, Trigger, find_triggers
+from frontlines.model import Event, Quantity, Span
+from frontlines.places.resolve import km
+
+ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces", "state_forces"})
+CROWDS = frozenset({"protesters", "rioters"})
+# Violence by crowds makes a protest a riot; force by police makes it a protest with intervention.
+RIOT_WORDS = frozenset({"burn", "torch", "loot", "smash", "storm", "vandalize", "stone", "fire", "break",
+                        "destructive", "violent", "riot"})
+# Families whose perpetrators a sentence often leaves unnamed ("Two car bombs exploded"): the
+# actor may come from elsewhere in the sentence or, failing that, the article's main armed group.
+UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "suicide", "looting", "civilians", "abduction"})
+NEEDS_ARMED_ACTOR = frozenset({"capture", "withdraw", "transfer", "clash"})
+CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
+SAME_PLACE_KM = 10.0
+INTERVENTION_WORDS = frozenset({"tear", "gas", "disperse", "teargas", "cannon", "arrest", "baton", "detain"})
+LETHAL_WORDS = frozenset({"kill", "dead", "death", "shoot", "shot", "die"})
+
+
+class DateTracker:
+    """Dates in text order: each sentence's own date, or the one the story last gave."""
+
+    def __init__(self, doc: Doc, published: date | None):
+        self.published = published
+        self.by_sentence: dict[int, Resolved] = {}
+        if published is None:
+            return
+        anchor: Resolved | None = None
+        for sent in doc.sents:
+            found = sentence_date(sent, published, anchor)
+            if found is not None:
+                self.by_sentence[sent.start] = found
+                anchor = found
+        self.lead = next(iter(self.by_sentence.values()), None)
+
+    def for_trigger(self, trigger: Token) -> Resolved | None:
+        """The date of the trigger's sentence, else of the sentence before, else the lead's."""
+        if self.published is None:
+            return None
+        sents = sorted(self.by_sentence)
+        start = trigger.sent.start
+        if start in self.by_sentence:
+            return self.by_sentence[start]
+        before = [s for s in sents if s < start]
+        previous = trigger.doc[start - 1].sent.start if start > 0 else None
+        if before and previous is not None and before[-1] == previous:
+            return self.by_sentence[before[-1]]
+        return self.lead or Resolved(self.published, "day")
+
+
+def sentence_date(sent: SpacySpan, published: date, anchor: Resolved | None) -> Resolved | None:
+    """The first date a sentence gives, resolved against the last one or the publication date."""
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        doc = ent.doc
+        text = doc[ent.start:min(ent.end + 2, sent.end)].text
+        if anchor is not None and (found := resolve_anchored(text, anchor.day)):
+            return found
+        if found := resolve_phrase(text, published):
+            return found
+    return None
+
+
+def territory_type(actor1, place) -> str:
+    """ACLED's capture sub-types, decided by who takes the place."""
+    if actor1 is not None and actor1.kind == "state_forces" and place is not None \
+            and (actor1.country_code is None or actor1.country_code == place.country_code):
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"
+
+
+def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[str, str]:
+    """Protest or riot, and the sub-type the sentence's words call for."""
+    lemmas = {t.lemma_.lower() for t in trigger.sent}
+    if family.name == "riot" or lemmas & RIOT_WORDS and family.name == "protest" and (
+            actor1 is None or actor1.kind in CROWDS):
+        if lemmas & RIOT_WORDS:
+            return "Riots", "Violent demonstration"
+    if lemmas & LETHAL_WORDS and lemmas & {"police", "officer", "security"}:
+        return "Protests", "Excessive force against protesters"
+    if lemmas & INTERVENTION_WORDS:
+        return "Protests", "Protest with intervention"
+    return family.event_type, family.sub_event_type
+
+
+def arguments_for(trigger: Trigger, index: Index) -> Arguments:
+    """Arguments from the parse, completed from the sentence when the parse leaves gaps."""
+    args = verb_arguments(trigger.token, index) if trigger.is_verb else noun_arguments(trigger.token, index)
+    args.place = args.place or sentence_place(trigger.token, index) or previous_sentence_place(trigger.token, index)
+    if trigger.family.name == "air":
+        args.actor1 = args.actor1 or index.main_state  # aircraft are a state's more often than not
+    if trigger.family.name in UNNAMED_PERPETRATOR:
+        args.actor1 = args.actor1 or sentence_actor(trigger.token, index) or index.main_armed
+    if trigger.family.name in ("protest", "riot"):
+        args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=CROWD_KINDS)
+    if args.actor2 == args.actor1:
+        args.actor2 = None
+    return args
+
+
+def previous_sentence_place(trigger: Token, index: Index) -> str | None:
+    """"Kidal had come under fire. Drone strikes on Nov. 7 killed ...": the town just named."""
+    start = trigger.sent.start
+    if start == 0:
+        return None
+    previous = trigger.doc[start - 1].sent
+    towns = [index.place_at[t.i] for t in previous if t.i in index.place_at
+             and index.places[index.place_at[t.i]].feature in ("city", "site")]
+    return towns[-1] if towns else None
+
+
+def is_background_state(trigger: Trigger) -> bool:
+    """Words that describe rather than report: "a group battling the army" (a participle
+    modifying a noun), "has seized large parts of" (present perfect with no date)."""
+    tok = trigger.token
+    if trigger.is_verb and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
+    dated = any(e.label_ == "DATE" for e in tok.sent.ents)
+    return trigger.is_verb and perfect and not dated
+
+
+def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event]:
+    """Events for a trigger (one per coordinated place), or none when it cannot be coded."""
+    if is_background_state(trigger):
+        return []
+    args = arguments_for(trigger, index)
+    if args.place is None or index.places[args.place].feature == "country":
+        return []
+    actor1 = index.actors.get(args.actor1 or "")
+    family = trigger.family
+    if family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED):
+        return []
+    if family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
+        return []  # "armed groups ... rallied to the GNA" is no protest
+    when = dates.for_trigger(trigger.token)
+    if when is not None and when.precision == "year":
+        return []  # background known only to the year ("in 2015, the militants wrecked Nimrud")
+    sent = trigger.token.sent
+    words = [t for t in sent if not t.is_space]
+    evidence = trigger.token.doc[words[0].i:words[-1].i + 1] if words else sent
+    events = []
+    for place_id in coordinated_places(args.place, sent, index):
+        event_type, sub = family.event_type, family.sub_event_type
+        if sub == "territory":
+            sub = territory_type(actor1, index.places[place_id])
+        elif family.name in ("protest", "riot"):
+            event_type, sub = crowd_type(family, trigger.token, actor1, index)
+        events.append(Event(
+            id="", event_type=event_type, sub_event_type=sub, plover=family.plover,
+            actor1=args.actor1, actor2=args.actor2, place=place_id,
+            date=when.day.isoformat() if when else None, date_precision=when.precision if when else "day",
+            factuality=factuality(trigger.token), confidence=0.6 if trigger.is_verb else 0.5,
+            evidence=Span(evidence.text, evidence.start_char, evidence.end_char)))
+    return events
+
+
+def coordinated_places(place_id: str, sent: SpacySpan, index: Index) -> list[str]:
+    """The place and those coordinated with it: "in Nyeri, Kakamega and Garissa" gives three."""
+    heads = [t for t in sent if index.place_at.get(t.i) == place_id]
+    out = [place_id]
+    for head in heads[:1]:
+        for t in head.subtree:
+            if t.dep_ == "conj" and t.i in index.place_at and index.place_at[t.i] not in out:
+                if index.places[index.place_at[t.i]].feature in ("city", "site"):
+                    out.append(index.place_at[t.i])
+    return out
+
+
+def merge(events: list[Event], index: Index) -> list[Event]:
+    """One event per type, place, day and actor pair; the first sentence stays the evidence.
+    A site and its town are one location ("the Zobe junction" in Mogadishu)."""
+    kept: list[Event] = []
+    for e in events:
+        same = next((k for k in kept if k.event_type == e.event_type and near(k.place, e.place, index)
+                     and k.date == e.date and scored(k) == scored(e) and compatible(k.actor1, e.actor1)
+                     and compatible(k.actor2, e.actor2)), None)
+        if same is None:
+            kept.append(e)
+        else:
+            same.actor1, same.actor2 = same.actor1 or e.actor1, same.actor2 or e.actor2
+            same.fatalities = same.fatalities if same.fatalities is not None else e.fatalities
+    for n, e in enumerate(kept, start=1):
+        e.id = f"e{n}"
+    return kept
+
+
+def scored(e: Event) -> bool:
+    """Whether an event happened (asserted or reported)."""
+    return e.factuality in ("asserted", "reported")
+
+
+def near(a: str | None, b: str | None, index: Index) -> bool:
+    """Two place ids at the same location."""
+    if a == b:
+        return True
+    if a is None or b is None:
+        return False
+    pa, pb = index.places[a], index.places[b]
+    return km((pa.lat, pa.lon), (pb.lat, pb.lon)) <= SAME_PLACE_KM
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Two actor slots that may name the same actor."""
+    return a is None or b is None or a == b
+
+
+def find_events(doc: Doc, index: Index, published: str | None, quantities: list[Quantity],
+                body_start: int = 0) -> list[Event]:
+    """The events of a parsed document, from its body (the headline repeats them)."""
+    dates = DateTracker(doc, date.fromisoformat(published) if published else None)
+    events = []
+    for trigger in find_triggers(doc):
+        if trigger.token.idx < body_start:
+            continue
+        for event in code_event(trigger, index, dates):
+            event.fatalities = fatalities(event, quantities)
+            events.append(event)
+    return merge(events, index)
+
+
+def fatalities(event: Event, quantities: list[Quantity]) -> int | None:
+    """The killed figure given in the event's sentence, if any."""
+    for q in quantities:
+        if q.category == "killed" and event.evidence.start <= q.evidence.start < event.evidence.end:
+            return int(q.value)
+    return None

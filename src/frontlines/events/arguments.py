@@ -1,0 +1,175 @@
+"""Who did it, to whom, where: an event's arguments read off the dependency parse."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from frontlines.actors import ActorMention
+from frontlines.model import Actor, Place
+
+PLACE_PREPS = frozenset({"in", "at", "into", "near", "of", "on", "around", "outside", "inside", "across", "over"})
+SOURCE_PREPS = frozenset({"from", "out"})
+
+
+@dataclass
+class Index:
+    """Which actor and which place each token belongs to."""
+
+    actor_at: dict[int, str] = field(default_factory=dict)
+    place_at: dict[int, str] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    main_armed: str | None = None   # the non-state armed group the article names most
+    main_state: str | None = None   # the state forces the article names most
+
+
+def build_index(doc: Doc, actors: list[Actor], mentions: list[ActorMention], places: list[Place]) -> Index:
+    """Map tokens to the actors and places they name."""
+    index = Index(actors={a.id: a for a in actors}, places={p.id: p for p in places})
+    rebels = [a for a in actors if a.kind in ("rebel_group", "political_militia", "identity_militia")]
+    index.main_armed = max(rebels, key=lambda a: len(a.mentions)).id if rebels else None
+    states = [a for a in actors if a.kind == "state_forces" and not a.name.startswith("Police")]
+    index.main_state = max(states, key=lambda a: len(a.mentions)).id if states else None
+    for m in mentions:
+        for i in range(m.start, m.end):
+            index.actor_at[i] = m.actor
+    for p in places:
+        for m in p.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for tok in span:
+                    index.place_at.setdefault(tok.i, p.id)
+    return index
+
+
+def actor_in(tok: Token, index: Index) -> str | None:
+    """The actor a phrase names: at its head, else the first named in its subtree."""
+    if tok.i in index.actor_at:
+        return index.actor_at[tok.i]
+    for t in tok.subtree:
+        if t.i in index.actor_at:
+            return index.actor_at[t.i]
+    return None
+
+
+def place_in(tok: Token, index: Index) -> str | None:
+    """The place a phrase names: at its head, else the first town-like place in its subtree."""
+    if tok.i in index.place_at:
+        return index.place_at[tok.i]
+    found = [index.place_at[t.i] for t in tok.subtree if t.i in index.place_at]
+    return best_place(found, index)
+
+
+def best_place(ids: list[str], index: Index) -> str | None:
+    """The most precise of several places: a town or site before a division before a country."""
+    rank = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 2, "country": 3}
+    ids = [i for i in ids if i in index.places]
+    return min(ids, key=lambda i: rank.get(index.places[i].feature, 2)) if ids else None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through conjunctions and participle clauses."""
+    t = verb
+    for _ in range(4):
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # "TRIPOLI, Libya — Forces loyal to ... recaptured": the dateline can parse as a subject too
+            return subjects[-1]
+        if t.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl", "prep") and t.head.i != t.i:
+            t = t.head
+        else:
+            return None
+    return None
+
+
+@dataclass
+class Arguments:
+    """An event's actors and place as read from the parse."""
+
+    actor1: str | None = None
+    actor2: str | None = None
+    place: str | None = None
+
+
+def verb_arguments(verb: Token, index: Index) -> Arguments:
+    """Actors and place of a verb trigger: subject or agent, object or "from X", and where."""
+    args = Arguments()
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                args.actor1 = args.actor1 or actor_in(pobj, index)
+        elif child.dep_ == "nsubjpass":
+            args.actor2 = actor_in(child, index)
+            args.place = args.place or place_in(child, index)
+        elif child.dep_ == "dobj":
+            args.actor2 = args.actor2 or actor_in(child, index)
+            args.place = args.place or place_in(child, index)
+        elif child.dep_ in ("prep", "prt"):
+            prep_arguments(child, args, index)
+    if not passive:
+        subject = subject_of(verb)
+        if subject is not None:
+            if verb.lemma_ == "fall":
+                args.place = args.place or place_in(subject, index)
+            else:
+                args.actor1 = args.actor1 or actor_in(subject, index)
+                if args.actor1 is None:
+                    args.place = args.place or (index.place_at.get(subject.i))
+    return args
+
+
+def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
+    """"from X" gives the loser or the place; "to X" after "fall" the winner; "in X" the place."""
+    word = prep.lower_
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp", "prep")]
+    for obj in objects:
+        if obj.dep_ == "prep":
+            prep_arguments(obj, args, index)  # "out of Kidal"
+            continue
+        if word in SOURCE_PREPS:
+            args.actor2 = args.actor2 or actor_in(obj, index)
+            args.place = args.place or place_in(obj, index)
+        elif word == "to" and prep.head.lemma_ == "fall":
+            args.actor1 = args.actor1 or actor_in(obj, index)
+        elif word in PLACE_PREPS:
+            args.place = args.place or place_in(obj, index)
+
+
+def noun_arguments(noun: Token, index: Index) -> Arguments:
+    """Actors and place of a noun trigger: "X's capture of Y", "airstrikes by X in Y"."""
+    args = Arguments(actor1=index.actor_at.get(noun.i))  # "Russian airstrikes" is itself an actor mention
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            args.actor1 = args.actor1 or actor_in(child, index)
+            args.place = args.place or index.place_at.get(child.i)
+        elif child.dep_ == "prep":
+            if child.lower_ == "by":
+                for obj in child.children:
+                    args.actor1 = args.actor1 or actor_in(obj, index)
+            else:
+                prep_arguments(child, args, index)
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
+        for child in head.children:
+            if child.dep_ == "prep":
+                prep_arguments(child, args, index)
+    return args
+
+
+def sentence_place(trigger: Token, index: Index) -> str | None:
+    """A place elsewhere in the trigger's sentence: the nearest town-like one."""
+    ids = [(abs(t.i - trigger.i), index.place_at[t.i]) for t in trigger.sent if t.i in index.place_at]
+    towns = [(d, p) for d, p in ids if index.places[p].feature in ("city", "site")]
+    pool = towns or [(d, p) for d, p in ids if index.places[p].feature != "country"]
+    return min(pool)[1] if pool else None
+
+
+def sentence_actor(trigger: Token, index: Index, kinds: frozenset[str] | None = None) -> str | None:
+    """The nearest actor (of one of `kinds`, if given) named in the trigger's sentence, before it first."""
+    ids = [(t.i > trigger.i, abs(trigger.i - t.i), index.actor_at[t.i]) for t in trigger.sent
+           if t.i in index.actor_at and (kinds is None or index.actors[index.actor_at[t.i]].kind in kinds)]
+    if kinds is None:
+        ids = [i for i in ids if not i[0]]
+    return min(ids)[2] if ids else None

@@ -1,0 +1,51 @@
+"""Did it happen?  asserted, reported (attributed), negated, or hypothetical (may yet happen)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+MODALS = frozenset({"could", "would", "may", "might", "will", "shall", "should", "can", "'ll", "must", "wo"})
+# Words that put what they govern in the future or in doubt: "set the stage for a battle",
+# "plans to attack", "threatened to retake", "the likely next targets", "a warning of attacks".
+FUTURE = frozenset({"stage", "plan", "threaten", "vow", "aim", "seek", "prepare", "expect", "likely", "warn",
+                    "urge", "fear", "risk", "possibility", "prospect", "threat", "want", "hope",
+                    "intend", "promise", "pledge", "next", "upcoming", "coming", "potential", "ready",
+                    "refrain", "halt", "avoid", "prevent", "if", "unless", "whether", "attempt", "order"})
+NEGATIONS = frozenset({"not", "never", "n't", "no", "neither", "nor", "without"})
+DENIALS = frozenset({"deny", "reject", "dismiss", "refute"})
+ATTRIBUTION = frozenset({"say", "claim", "report", "announce", "state", "tell", "accord", "declare",
+                         "acknowledge", "confirm", "allege", "assert"})
+MAX_HOPS = 4
+
+
+def governors(token: Token) -> list[Token]:
+    """The token and its heads up to the sentence root (a few hops at most)."""
+    chain, t = [token], token
+    for _ in range(MAX_HOPS):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        chain.append(t)
+    return chain
+
+
+def factuality(trigger: Token) -> str:
+    """The factuality of the event a trigger names, read from the words that govern it."""
+    chain = governors(trigger)
+    for n, t in enumerate(chain):
+        kids = list(t.children)
+        if any(k.dep_ == "neg" or k.lower_ in ("never",) for k in kids):
+            return "negated"
+        if n and t.lemma_.lower() in DENIALS:
+            return "negated"
+        if any(k.dep_ == "aux" and k.lower_ in MODALS for k in kids):
+            return "hypothetical"
+        if n and t.lemma_.lower() in FUTURE:
+            return "hypothetical"
+        if any(k.lemma_.lower() in FUTURE and k.dep_ in ("amod", "advmod", "mark") for k in kids):
+            return "hypothetical"
+        if t.dep_ == "xcomp" and t.tag_ == "VB" and n == 0 and t.head.lemma_.lower() in FUTURE:
+            return "hypothetical"
+    sentence = trigger.sent
+    if any(t.lemma_.lower() in ATTRIBUTION for t in sentence if t.pos_ in ("VERB", "ADP", "NOUN")):
+        return "reported"
+    return "asserted"

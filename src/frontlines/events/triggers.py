@@ -1,0 +1,103 @@
+"""Event triggers: words of the lexicon in `events/data/triggers.yaml`, found over the parse."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Token
+
+
+@dataclass(frozen=True)
+class Family:
+    """What a trigger family codes."""
+
+    name: str
+    event_type: str
+    sub_event_type: str
+    plover: str
+
+
+@dataclass
+class Trigger:
+    """A trigger word in the parsed document."""
+
+    token: Token
+    family: Family
+    is_verb: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Families, verb and noun triggers."""
+
+    families: dict[str, Family]
+    verbs: dict[str, dict]
+    nouns: dict[str, dict]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped trigger lexicon."""
+    raw = yaml.safe_load(resources.files("frontlines.events").joinpath("data/triggers.yaml").read_text("utf-8"))
+    families = {name: Family(name, f["event_type"], f["sub_event_type"], f["plover"])
+                for name, f in raw["families"].items()}
+    return Lexicon(families, raw["verbs"], raw["nouns"])
+
+
+def context_lemmas(token: Token) -> set[str]:
+    """Lemmas of the words that complete a verb: particles, prepositions, objects and their heads.
+    A proper-noun object adds "PROPN" ("took Laukkai")."""
+    out = set()
+    for child in token.children:
+        if child.dep_ in ("prt", "prep", "advmod", "dobj", "attr", "agent", "acomp", "dative"):
+            out.add(child.lemma_.lower())
+            if child.dep_ == "dobj":
+                out.update(t.lemma_.lower() for t in child.subtree)
+                if child.pos_ == "PROPN":
+                    out.add("PROPN")
+            if child.dep_ == "prep":
+                out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def senses(spec) -> list[dict]:
+    """A lexicon entry's senses: one mapping, or a list of them tried in order."""
+    return spec if isinstance(spec, list) else [spec]
+
+
+def noun_phrase(token: Token) -> str:
+    """A noun with its compound modifiers, lemmatised: "car bombs" → "car bomb"."""
+    compounds = [c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"]
+    return " ".join([*compounds, token.lemma_.lower()])
+
+
+def two_word_noun(token: Token) -> str:
+    """The token with the word before it: "Drone strikes" even when the model parses "strikes" as a verb."""
+    if token.i == 0:
+        return token.lemma_.lower()
+    return f"{token.doc[token.i - 1].lemma_.lower()} {token.lemma_.lower()}"
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """Every trigger in the document, in text order."""
+    lex = lexicon()
+    out = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in lex.verbs:
+            around = context_lemmas(tok)
+            spec = next((s for s in senses(lex.verbs[lemma]) if not s.get("needs") or around.intersection(s["needs"])), None)
+            if spec is not None:
+                out.append(Trigger(tok, lex.families[spec["family"]], True))
+        elif tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns:
+            phrase = noun_phrase(tok)
+            spec = lex.nouns.get(phrase) or lex.nouns.get(two_word_noun(tok)) or lex.nouns.get(lemma)
+            if spec is None:
+                continue
+            needs = spec.get("needs")
+            if needs and not {t.lemma_.lower() for t in tok.sent}.intersection(needs):
+                continue
+            out.append(Trigger(tok, lex.families[spec["family"]], False))
+    return out
