@@ -34,7 +34,7 @@ PATTERNS = [
     ("last_unit", re.compile(r"\b(?P<which>last|earlier this|this|late last|early last)\s+(?P<unit>week|month|year)\b")),
     ("weeks_after", re.compile(r"\b(?:just\s+)?(?P<unit>days|weeks|months)\s+(?:after|before|earlier|ago)\b")),
     ("month_only", re.compile(rf"\b(?:in|since|last|this)\s+{MONTH_RE}\b(?!\s+\d)")),
-    ("year", re.compile(r"\b(?:in|since|of|by)\s+(?P<year>(?:19|20)\d{2})\b")),
+    ("year", re.compile(r"\b(?:in|since|of|by|until|till|before|after|around|during)\s+(?P<year>(?:19|20)\d{2})\b")),
 ]
 
 

@@ -30,7 +30,7 @@ def analyse(docs: Iterable[Document], model: str = DEFAULT_MODEL,
 def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict[str, str],
                  actor_files: tuple[Path, ...] = ()) -> Report:
     """Run the stages over one parsed document."""
-    from frontlines.actors import find_actors
+    from frontlines.actors import find_actors, main_country
     from frontlines.events import find_events
     from frontlines.events.arguments import build_index
     from frontlines.places import locate
@@ -40,8 +40,9 @@ def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict
     report.places = locate(parsed, document, gazetteer)
     report.actors, mentions = find_actors(parsed, nlp, report.places, country_names, actor_files)
     report.quantities = find_quantities(parsed)
-    index = build_index(parsed, report.actors, mentions, report.places)
+    index = build_index(parsed, report.actors, mentions, report.places, main_country(report.places), country_names)
     report.events = find_events(parsed, index, document.published, report.quantities, document.body_start)
+    report.actors = list(index.actors.values())  # events may add a crowd the text names only by number
     return report
 
 

@@ -103,12 +103,17 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     """Arguments from the parse, completed from the sentence when the parse leaves gaps."""
     args = verb_arguments(trigger.token, index) if trigger.is_verb else noun_arguments(trigger.token, index)
     args.place = args.place or sentence_place(trigger.token, index) or previous_sentence_place(trigger.token, index)
-    if trigger.family.name == "air":
+    family = trigger.family.name
+    if family == "air":
         args.actor1 = args.actor1 or index.main_state  # aircraft are a state's more often than not
-    if trigger.family.name in UNNAMED_PERPETRATOR:
-        args.actor1 = args.actor1 or sentence_actor(trigger.token, index) or index.main_armed
-    if trigger.family.name in ("protest", "riot"):
-        args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=CROWD_KINDS)
+    if family in UNNAMED_PERPETRATOR:
+        # "Two car bombs exploded ...", "the mosque was blown up": the group the story is about
+        args.actor1 = args.actor1 or index.main_armed or sentence_actor(trigger.token, index)
+    if family in NEEDS_ARMED_ACTOR:
+        # "a militia, called the Syrian Democratic Forces, took over the city": the group just named
+        args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True)
+    if family in ("protest", "riot"):
+        args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=CROWD_KINDS) or index.crowd()
     if args.actor2 == args.actor1:
         args.actor2 = None
     return args
@@ -125,20 +130,27 @@ def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     return towns[-1] if towns else None
 
 
-def is_background_state(trigger: Trigger) -> bool:
+def is_background_state(trigger: Trigger, index: Index) -> bool:
     """Words that describe rather than report: "a group battling the army" (a participle
-    modifying a noun), "has seized large parts of" (present perfect with no date)."""
+    modifying a noun), "has seized large parts of", "since the summer ... have driven" (a
+    present perfect with no date of its own), "armed groups ... which rallied to the GNA"."""
     tok = trigger.token
-    if trigger.is_verb and tok.dep_ == "acl" and tok.tag_ == "VBG":
+    if not trigger.is_verb:
+        return False
+    if tok.dep_ == "acl" and tok.tag_ == "VBG":
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
-    dated = any(e.label_ == "DATE" for e in tok.sent.ents)
-    return trigger.is_verb and perfect and not dated
+    dated = any(e.label_ == "DATE" and e[0].lower_ != "since" for e in tok.sent.ents)
+    if perfect and not dated:
+        return True
+    allegiance = trigger.family.name == "protest" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.i in index.actor_at for g in c.subtree) for c in tok.children)
+    return allegiance
 
 
 def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event]:
     """Events for a trigger (one per coordinated place), or none when it cannot be coded."""
-    if is_background_state(trigger):
+    if is_background_state(trigger, index):
         return []
     args = arguments_for(trigger, index)
     if args.place is None or index.places[args.place].feature == "country":
@@ -158,7 +170,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event
     events = []
     for place_id in coordinated_places(args.place, sent, index):
         event_type, sub = family.event_type, family.sub_event_type
-        if sub == "territory":
+        if sub == "territory" and index.places[place_id].feature == "site":
+            event_type, sub = "Battles", "Armed clash"  # storming a hotel is an assault, not a change of territory
+        elif sub == "territory":
             sub = territory_type(actor1, index.places[place_id])
         elif family.name in ("protest", "riot"):
             event_type, sub = crowd_type(family, trigger.token, actor1, index)
@@ -172,14 +186,18 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event
 
 
 def coordinated_places(place_id: str, sent: SpacySpan, index: Index) -> list[str]:
-    """The place and those coordinated with it: "in Nyeri, Kakamega and Garissa" gives three."""
+    """The place and those coordinated with it: "in Nyeri, Kakamega and Garissa" gives three,
+    "the streets of Kisumu ... and of Nakuru" two."""
     heads = [t for t in sent if index.place_at.get(t.i) == place_id]
     out = [place_id]
     for head in heads[:1]:
-        for t in head.subtree:
-            if t.dep_ == "conj" and t.i in index.place_at and index.place_at[t.i] not in out:
-                if index.places[index.place_at[t.i]].feature in ("city", "site"):
-                    out.append(index.place_at[t.i])
+        roots = [head] + ([head.head] if head.dep_ == "pobj" else [])
+        for root in roots:
+            for conj in (c for c in root.subtree if c.dep_ == "conj"):
+                for t in conj.subtree:
+                    pid = index.place_at.get(t.i)
+                    if pid and pid not in out and index.places[pid].feature in ("city", "site"):
+                        out.append(pid)
     return out
 
 
@@ -189,7 +207,7 @@ def merge(events: list[Event], index: Index) -> list[Event]:
     kept: list[Event] = []
     for e in events:
         same = next((k for k in kept if k.event_type == e.event_type and near(k.place, e.place, index)
-                     and k.date == e.date and scored(k) == scored(e) and compatible(k.actor1, e.actor1)
+                     and close_dates(k, e) and scored(k) == scored(e) and compatible(k.actor1, e.actor1)
                      and compatible(k.actor2, e.actor2)), None)
         if same is None:
             kept.append(e)
@@ -199,6 +217,30 @@ def merge(events: list[Event], index: Index) -> list[Event]:
     for n, e in enumerate(kept, start=1):
         e.id = f"e{n}"
     return kept
+
+
+def close_dates(a: Event, b: Event) -> bool:
+    """The same day, or within two days for the same sub-type and perpetrator ("took control of
+    Kidal on Tuesday" and the president's "have today seized Kidal")."""
+    if a.date == b.date:
+        return True
+    if a.date is None or b.date is None or a.sub_event_type != b.sub_event_type or a.actor1 != b.actor1:
+        return False
+    return abs((date.fromisoformat(a.date) - date.fromisoformat(b.date)).days) <= 2
+
+
+def transfers_in_one_sentence(events: list[Event]) -> list[Event]:
+    """"The last UN convoy pulled out of the Kidal camp ... and CSP fighters occupied the base":
+    one transfer, the group that takes over as actor1 and the one that left as actor2."""
+    out: list[Event] = []
+    for e in events:
+        twin = next((k for k in out if k.sub_event_type == e.sub_event_type == "Non-violent transfer of territory"
+                     and k.evidence == e.evidence and k.actor1 != e.actor1), None)
+        if twin is None:
+            out.append(e)
+        else:
+            twin.actor1, twin.actor2 = e.actor1, twin.actor1
+    return out
 
 
 def scored(e: Event) -> bool:
@@ -232,7 +274,7 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
         for event in code_event(trigger, index, dates):
             event.fatalities = fatalities(event, quantities)
             events.append(event)
-    return merge(events, index)
+    return merge(transfers_in_one_sentence(events), index)
 
 
 def fatalities(event: Event, quantities: list[Quantity]) -> int | None:

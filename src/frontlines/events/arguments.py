@@ -22,11 +22,26 @@ class Index:
     places: dict[str, Place] = field(default_factory=dict)
     main_armed: str | None = None   # the non-state armed group the article names most
     main_state: str | None = None   # the state forces the article names most
+    country: str | None = None      # the article's main country
+    country_names: dict[str, str] = field(default_factory=dict)
+
+    def crowd(self, kind: str = "protesters") -> str:
+        """The id of the crowd actor of the main country ("Protesters (Kenya)"), made if new."""
+        where = self.country_names.get(self.country or "", "")
+        name = f"{kind.capitalize()} ({where})" if where else kind.capitalize()
+        for actor in self.actors.values():
+            if actor.name == name:
+                return actor.id
+        actor = Actor(f"a{len(self.actors) + 1}", name, kind, self.country)
+        self.actors[actor.id] = actor
+        return actor.id
 
 
-def build_index(doc: Doc, actors: list[Actor], mentions: list[ActorMention], places: list[Place]) -> Index:
+def build_index(doc: Doc, actors: list[Actor], mentions: list[ActorMention], places: list[Place],
+                country: str | None = None, country_names: dict[str, str] | None = None) -> Index:
     """Map tokens to the actors and places they name."""
-    index = Index(actors={a.id: a for a in actors}, places={p.id: p for p in places})
+    index = Index(actors={a.id: a for a in actors}, places={p.id: p for p in places},
+                  country=country, country_names=country_names or {})
     rebels = [a for a in actors if a.kind in ("rebel_group", "political_militia", "identity_militia")]
     index.main_armed = max(rebels, key=lambda a: len(a.mentions)).id if rebels else None
     states = [a for a in actors if a.kind == "state_forces" and not a.name.startswith("Police")]
@@ -53,11 +68,24 @@ def actor_in(tok: Token, index: Index) -> str | None:
     return None
 
 
+# Dependencies a place may hang from inside a phrase: "most of the town of Qaim, Iraq",
+# "the headquarters ... in the town of Lashio"; not "its forces back to the far side of the Dnipro".
+PLACE_PATH = frozenset({"prep", "pobj", "appos", "compound", "nmod", "poss", "npadvmod"})
+PLACE_PATH_PREPS = frozenset({"of", "in", "at", "near", "outside", "around", "inside"})
+
+
 def place_in(tok: Token, index: Index) -> str | None:
-    """The place a phrase names: at its head, else the first town-like place in its subtree."""
-    if tok.i in index.place_at:
-        return index.place_at[tok.i]
-    found = [index.place_at[t.i] for t in tok.subtree if t.i in index.place_at]
+    """The place a phrase names: at its head, else one reached through "of", "in", appositions."""
+    found = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        if t.i in index.place_at:
+            found.append(index.place_at[t.i])
+            continue
+        for child in t.children:
+            if child.dep_ in PLACE_PATH and (child.dep_ != "prep" or child.lower_ in PLACE_PATH_PREPS):
+                stack.append(child)
     return best_place(found, index)
 
 
@@ -110,6 +138,8 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
             prep_arguments(child, args, index)
     if not passive:
         subject = subject_of(verb)
+        if subject is not None and subject.pos_ == "PRON" and subject.i not in index.actor_at:
+            args.actor1 = args.actor1 or pronoun_antecedent(subject, index)
         if subject is not None:
             if verb.lemma_ == "fall":
                 args.place = args.place or place_in(subject, index)
@@ -118,6 +148,15 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
                 if args.actor1 is None:
                     args.place = args.place or (index.place_at.get(subject.i))
     return args
+
+
+def pronoun_antecedent(pronoun: Token, index: Index) -> str | None:
+    """"Russia said it had finished pulling its forces back": the actor last named before a
+    pronoun, in its sentence or the one before."""
+    start = pronoun.sent.start
+    first = pronoun.doc[start - 1].sent.start if start > 0 else start
+    before = [index.actor_at[i] for i in range(first, pronoun.i) if i in index.actor_at]
+    return before[-1] if before else None
 
 
 def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
@@ -158,18 +197,30 @@ def noun_arguments(noun: Token, index: Index) -> Arguments:
     return args
 
 
+DESTINATION_PREPS = frozenset({"to", "for", "toward", "towards"})
+
+
+def is_destination(tok: Token) -> bool:
+    """A place named as where someone is heading ("bound for Gao", "back to the Dnipro")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in DESTINATION_PREPS
+
+
 def sentence_place(trigger: Token, index: Index) -> str | None:
-    """A place elsewhere in the trigger's sentence: the nearest town-like one."""
-    ids = [(abs(t.i - trigger.i), index.place_at[t.i]) for t in trigger.sent if t.i in index.place_at]
+    """A place elsewhere in the trigger's sentence: the nearest town-like one not a destination."""
+    ids = [(abs(t.i - trigger.i), index.place_at[t.i]) for t in trigger.sent
+           if t.i in index.place_at and not is_destination(t)]
     towns = [(d, p) for d, p in ids if index.places[p].feature in ("city", "site")]
     pool = towns or [(d, p) for d, p in ids if index.places[p].feature != "country"]
     return min(pool)[1] if pool else None
 
 
-def sentence_actor(trigger: Token, index: Index, kinds: frozenset[str] | None = None) -> str | None:
-    """The nearest actor (of one of `kinds`, if given) named in the trigger's sentence, before it first."""
+def sentence_actor(trigger: Token, index: Index, kinds: frozenset[str] | None = None,
+                   before_only: bool | None = None) -> str | None:
+    """The nearest actor (of one of `kinds`, if given) named in the trigger's sentence, before it
+    first; only before it unless kinds are given."""
+    before_only = kinds is None if before_only is None else before_only
     ids = [(t.i > trigger.i, abs(trigger.i - t.i), index.actor_at[t.i]) for t in trigger.sent
            if t.i in index.actor_at and (kinds is None or index.actors[index.actor_at[t.i]].kind in kinds)]
-    if kinds is None:
+    if before_only:
         ids = [i for i in ids if not i[0]]
     return min(ids)[2] if ids else None

@@ -25,6 +25,7 @@ REPORT_FEATURE = {"city": "city", "admin1": "admin1", "country": "country", "reg
 NATURAL = frozenset({"water", "region"})
 MIN_SKELETON = 3      # shorter skeletons ("km" for Qaim) match hundreds of towns
 NEAR_KM = 1000.0
+SITE_TOWN_GAP = 12   # characters between a site and its town: "the Tawakal Hotel in Kismayo"
 WELL_KNOWN = 5000     # people: a town this size in the article's country needs no "in" before it
 
 
@@ -172,7 +173,7 @@ def anchor_for(c: Candidate, chosen: list[Choice], fallback: Entry | None) -> En
     Hotel in Kismayo"), else the article's main town ("Mitiga, the city's only airport").
     A town before it is not taken: "driven down from the Khartoum area ... around Abu Haraz"."""
     after = [ch for ch in chosen if ch.entry.feature == "city" and ch.cand.sentence == c.sentence
-             and ch.cand.span.start > c.span.start]
+             and 0 < ch.cand.span.start - c.span.end <= SITE_TOWN_GAP]
     if after:
         return min(after, key=lambda ch: ch.cand.span.start).entry
     return fallback
