@@ -116,6 +116,11 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
         actor = entry_actor(registry, entry, span, m.dictionary)
         mentions.append(ActorMention(actor.id, span.start, span.end))
         taken.update(range(span.start, span.end))
+    for span, code in countries_acting(doc, places):
+        if not taken.intersection(range(span.start, span.end)):
+            actor = registry.state(code)
+            mentions.append(ActorMention(actor.id, span.start, span.end))
+            taken.update(range(span.start, span.end))
     generic = [s for s in filter_spans(list(m.generic(doc, as_spans=True))) if not taken.intersection(range(s.start, s.end))]
     mentions += generic_mentions(doc, generic, mentions, registry, country)
     by_id = {a.id: a for a in registry.actors.values()}
@@ -129,6 +134,21 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
     for mention in mentions:
         mention.actor = new_id[mention.actor]
     return actors, sorted(mentions, key=lambda x: x.start)
+
+
+def countries_acting(doc: Doc, places: list[Place]) -> list[tuple]:
+    """Countries named as doers: "Russia said it had finished pulling its forces back",
+    "Russia's withdrawal".  Each stands for its state forces."""
+    out = []
+    for place in places:
+        if place.feature != "country":
+            continue
+        for m in place.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and (span.root.dep_ in ("nsubj", "nsubjpass", "poss") or
+                                     (span.root.dep_ == "pobj" and span.root.head.lower_ == "by")):
+                out.append((span, place.country_code))
+    return out
 
 
 def named_spans(doc: Doc, m: Matchers, country: str | None) -> list[tuple]:
@@ -172,9 +192,9 @@ def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: Actor
     by_id = {a.id: a for a in registry.actors.values()}
     for span in spans:
         group = doc.vocab.strings[span.label]
-        actor = modifier_actor(span, named, by_id)
+        actor = modifier_actor(span, named, by_id) or possessor(doc, span, named, by_id)
         if actor is not None:
-            pass  # "Fighters aligned with the GNA", "fighters of the commander Khalifa Haftar"
+            pass  # "Fighters aligned with the GNA"; "its troops" after "the MNDAA said"
         elif group == "state":
             actor = registry.state(country)
         elif group == "police":
@@ -196,6 +216,17 @@ def modifier_actor(span, named: list[ActorMention], by_id: dict[str, Actor]) -> 
         if mention.start in inside:
             return by_id[mention.actor]
     return None
+
+
+def possessor(doc: Doc, span, named: list[ActorMention], by_id: dict[str, Actor]) -> Actor | None:
+    """"its troops", "their fighters": the actor last named before, in this sentence or the one before."""
+    first = doc[span.start - 1] if span.start > 0 and span[0].lower_ not in ("its", "their") else span[0]
+    if first.lower_ not in ("its", "their"):
+        return None
+    start = span.sent.start
+    floor = doc[start - 1].sent.start if start > 0 else start
+    before = [x for x in named if floor <= x.start < span.start]
+    return by_id[before[-1].actor] if before else None
 
 
 def armed_antecedent(doc: Doc, span, armed: list[ActorMention], registry: ActorRegistry) -> Actor | None:

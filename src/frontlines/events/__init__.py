@@ -33,48 +33,72 @@ LETHAL_WORDS = frozenset({"kill", "dead", "death", "shoot", "shot", "die"})
 
 
 class DateTracker:
-    """Dates in text order: each sentence's own date, or the one the story last gave."""
+    """Dates in text order: each sentence's dates resolved against publication or the date
+    the story gave last ("a day later"); a trigger takes the date of its own clause."""
 
     def __init__(self, doc: Doc, published: date | None):
         self.published = published
-        self.by_sentence: dict[int, Resolved] = {}
+        self.by_sentence: dict[int, list[tuple[SpacySpan, Resolved]]] = {}
+        self.lead: Resolved | None = None
         if published is None:
             return
         anchor: Resolved | None = None
         for sent in doc.sents:
-            found = sentence_date(sent, published, anchor)
-            if found is not None:
+            found = sentence_dates(sent, published, anchor)
+            if found:
                 self.by_sentence[sent.start] = found
-                anchor = found
-        self.lead = next(iter(self.by_sentence.values()), None)
+                anchor = found[-1][1]
+                self.lead = self.lead or found[0][1]
 
     def for_trigger(self, trigger: Token) -> Resolved | None:
-        """The date of the trigger's sentence, else of the sentence before, else the lead's."""
+        """The date of the trigger's clause, else the nearest in its sentence, else the date
+        of the sentence before, else the story's first date, else publication."""
         if self.published is None:
             return None
-        sents = sorted(self.by_sentence)
         start = trigger.sent.start
         if start in self.by_sentence:
-            return self.by_sentence[start]
-        before = [s for s in sents if s < start]
+            dated = self.by_sentence[start]
+            attached = [r for ent, r in dated if governs(trigger, ent.root)]
+            if attached:
+                return attached[0]
+            return min(dated, key=lambda d: abs(d[0].start - trigger.i))[1]
         previous = trigger.doc[start - 1].sent.start if start > 0 else None
-        if before and previous is not None and before[-1] == previous:
-            return self.by_sentence[before[-1]]
+        if previous in self.by_sentence:
+            return self.by_sentence[previous][-1][1]
         return self.lead or Resolved(self.published, "day")
 
 
-def sentence_date(sent: SpacySpan, published: date, anchor: Resolved | None) -> Resolved | None:
-    """The first date a sentence gives, resolved against the last one or the publication date."""
+def governs(trigger: Token, tok: Token) -> bool:
+    """Whether `tok` hangs from the trigger (or, for a noun trigger, from its verb) within one clause."""
+    heads = {trigger.i} | ({trigger.head.i} if not trigger.pos_ == "VERB" else set())
+    t = tok
+    for _ in range(6):
+        if t.i in heads:
+            return True
+        if t.head.i == t.i or (t.pos_ == "VERB" and t.i != tok.i):
+            return False
+        t = t.head
+    return False
+
+
+def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) -> list[tuple[SpacySpan, Resolved]]:
+    """Every date a sentence gives, in order, each resolved against the one before it.
+    The word before a date counts ("until 2009", "in May"); "since ..." starts a duration."""
+    out = []
+    doc = sent.doc
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        doc = ent.doc
-        text = doc[ent.start:min(ent.end + 2, sent.end)].text
-        if anchor is not None and (found := resolve_anchored(text, anchor.day)):
-            return found
-        if found := resolve_phrase(text, published):
-            return found
-    return None
+        before = doc[ent.start - 1] if ent.start > sent.start else None
+        if before is not None and before.lower_ == "since" or ent[0].lower_ == "since":
+            continue
+        text = doc[max(sent.start, ent.start - 1):min(ent.end + 2, sent.end)].text
+        found = resolve_anchored(text, anchor.day) if anchor is not None else None
+        found = found or resolve_phrase(text, published)
+        if found is not None:
+            out.append((ent, found))
+            anchor = found
+    return out
 
 
 def territory_type(actor1, place) -> str:
@@ -140,7 +164,8 @@ def is_background_state(trigger: Trigger, index: Index) -> bool:
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
-    dated = any(e.label_ == "DATE" and e[0].lower_ != "since" for e in tok.sent.ents)
+    dated = any(e.label_ == "DATE" and e[0].lower_ != "since" and tok.doc[max(e.start - 1, 0)].lower_ != "since"
+                for e in tok.sent.ents)
     if perfect and not dated:
         return True
     allegiance = trigger.family.name == "protest" and any(
@@ -176,6 +201,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event
             sub = territory_type(actor1, index.places[place_id])
         elif family.name in ("protest", "riot"):
             event_type, sub = crowd_type(family, trigger.token, actor1, index)
+            if event_type == "Riots" and actor1 is not None and actor1.kind == "protesters":
+                args.actor1 = index.crowd("rioters")  # protesters who turn violent are rioters to ACLED
         events.append(Event(
             id="", event_type=event_type, sub_event_type=sub, plover=family.plover,
             actor1=args.actor1, actor2=args.actor2, place=place_id,

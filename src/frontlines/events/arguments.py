@@ -89,11 +89,17 @@ def place_in(tok: Token, index: Index) -> str | None:
     return best_place(found, index)
 
 
+def better_place(current: str | None, new: str | None, index: Index) -> str | None:
+    """Keep the first place found unless a later one is more precise ("the streets of Kisumu,
+    on the shore of Lake Victoria": the town, not the lake)."""
+    return best_place([p for p in (current, new) if p], index)
+
+
 def best_place(ids: list[str], index: Index) -> str | None:
     """The most precise of several places: a town or site before a division before a country."""
     rank = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "region": 2, "country": 3}
     ids = [i for i in ids if i in index.places]
-    return min(ids, key=lambda i: rank.get(index.places[i].feature, 2)) if ids else None
+    return min(ids, key=lambda i: rank.get(index.places[i].feature, 2)) if ids else None  # min keeps the first of equals
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -133,7 +139,7 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
             args.place = args.place or place_in(child, index)
         elif child.dep_ == "dobj":
             args.actor2 = args.actor2 or actor_in(child, index)
-            args.place = args.place or place_in(child, index)
+            args.place = better_place(args.place, place_in(child, index), index)
         elif child.dep_ in ("prep", "prt"):
             prep_arguments(child, args, index)
     if not passive:
@@ -169,11 +175,11 @@ def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
             continue
         if word in SOURCE_PREPS:
             args.actor2 = args.actor2 or actor_in(obj, index)
-            args.place = args.place or place_in(obj, index)
+            args.place = better_place(args.place, place_in(obj, index), index)
         elif word == "to" and prep.head.lemma_ == "fall":
             args.actor1 = args.actor1 or actor_in(obj, index)
-        elif word in PLACE_PREPS:
-            args.place = args.place or place_in(obj, index)
+        elif word in PLACE_PREPS or (word == "to" and obj.lemma_ in ("street", "streets")):
+            args.place = better_place(args.place, place_in(obj, index), index)
 
 
 def noun_arguments(noun: Token, index: Index) -> Arguments:

@@ -88,7 +88,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in lex.verbs:
             around = context_lemmas(tok)
-            spec = next((s for s in senses(lex.verbs[lemma]) if not s.get("needs") or around.intersection(s["needs"])), None)
+            has_object = any(c.dep_ == "dobj" for c in tok.children)
+            spec = next((s for s in senses(lex.verbs[lemma])
+                         if (not s.get("needs") or around.intersection(s["needs"]))
+                         and (has_object or not s.get("object"))), None)
             if spec is not None:
                 out.append(Trigger(tok, lex.families[spec["family"]], True))
         elif tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns:
