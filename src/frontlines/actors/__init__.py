@@ -137,15 +137,15 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
 
 
 def countries_acting(doc: Doc, places: list[Place]) -> list[tuple]:
-    """Countries named as doers: "Russia said it had finished pulling its forces back",
-    "Russia's withdrawal".  Each stands for its state forces."""
+    """Countries named as doers: "Russia said it had finished pulling its forces back".
+    Each stands for its state forces.  ("Sudan's paramilitary RSF" is no doer: no possessives.)"""
     out = []
     for place in places:
         if place.feature != "country":
             continue
         for m in place.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and (span.root.dep_ in ("nsubj", "nsubjpass", "poss") or
+            if span is not None and (span.root.dep_ in ("nsubj", "nsubjpass") or
                                      (span.root.dep_ == "pobj" and span.root.head.lower_ == "by")):
                 out.append((span, place.country_code))
     return out
@@ -224,9 +224,17 @@ def possessor(doc: Doc, span, named: list[ActorMention], by_id: dict[str, Actor]
     if first.lower_ not in ("its", "their"):
         return None
     start = span.sent.start
-    floor = doc[start - 1].sent.start if start > 0 else start
-    before = [x for x in named if floor <= x.start < span.start]
-    return by_id[before[-1].actor] if before else None
+    here = [x for x in named if start <= x.start < span.start]
+    if here:
+        return by_id[here[-1].actor]
+    if start == 0:
+        return None
+    previous = doc[start - 1].sent
+    # "The MNDAA ... announced the capture. It said its troops had overrun ...": the last subject
+    inside = [x for x in named if previous.start <= x.start < previous.end]
+    subjects = [x for x in inside if doc[x.start:x.end].root.dep_ in ("nsubj", "nsubjpass")]
+    pick = (subjects or inside)
+    return by_id[pick[0 if subjects else -1].actor] if pick else None
 
 
 def armed_antecedent(doc: Doc, span, armed: list[ActorMention], registry: ActorRegistry) -> Actor | None:

@@ -94,6 +94,9 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
             continue
         text = doc[max(sent.start, ent.start - 1):min(ent.end + 2, sent.end)].text
         found = resolve_anchored(text, anchor.day) if anchor is not None else None
+        if found is not None and found.day > published:
+            # "held Wad Madani on Wednesday, two days after their fighters crossed": counted back
+            found = Resolved(anchor.day - (found.day - anchor.day), found.precision)
         found = found or resolve_phrase(text, published)
         if found is not None:
             out.append((ent, found))
@@ -126,8 +129,10 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
 def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     """Arguments from the parse, completed from the sentence when the parse leaves gaps."""
     args = verb_arguments(trigger.token, index) if trigger.is_verb else noun_arguments(trigger.token, index)
-    args.place = args.place or sentence_place(trigger.token, index) or previous_sentence_place(trigger.token, index)
     family = trigger.family.name
+    args.place = args.place or sentence_place(trigger.token, index)
+    if family in UNNAMED_PERPETRATOR:  # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."
+        args.place = args.place or previous_sentence_place(trigger.token, index)
     if family == "air":
         args.actor1 = args.actor1 or index.main_state  # aircraft are a state's more often than not
     if family in UNNAMED_PERPETRATOR:
@@ -162,6 +167,10 @@ def is_background_state(trigger: Trigger, index: Index) -> bool:
     if not trigger.is_verb:
         return False
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        return True
+    ongoing = tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children))
+    if ongoing:  # "resistance forces are fighting the army across the heartland": a state of affairs
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
     dated = any(e.label_ == "DATE" and e[0].lower_ != "since" and tok.doc[max(e.start - 1, 0)].lower_ != "since"
@@ -218,7 +227,7 @@ def coordinated_places(place_id: str, sent: SpacySpan, index: Index) -> list[str
     heads = [t for t in sent if index.place_at.get(t.i) == place_id]
     out = [place_id]
     for head in heads[:1]:
-        roots = [head] + ([head.head] if head.dep_ == "pobj" else [])
+        roots = [head] + ([head.head, head.head.head] if head.dep_ == "pobj" else [])
         for root in roots:
             for conj in (c for c in root.subtree if c.dep_ == "conj"):
                 for t in conj.subtree:
@@ -295,13 +304,47 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     """The events of a parsed document, from its body (the headline repeats them)."""
     dates = DateTracker(doc, date.fromisoformat(published) if published else None)
     events = []
-    for trigger in find_triggers(doc):
-        if trigger.token.idx < body_start:
+    triggers = find_triggers(doc)
+    for trigger in triggers:
+        if trigger.token.idx < body_start or elaborates(trigger, triggers):
             continue
         for event in code_event(trigger, index, dates):
             event.fatalities = fatalities(event, quantities)
             events.append(event)
-    return merge(transfers_in_one_sentence(events), index)
+    return subsume_clashes(merge(transfers_in_one_sentence(events), index), index)
+
+
+def elaborates(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """A participle that restates the trigger it hangs from: "recaptured the town, driving
+    fighters out of the stronghold", "seized the crossing after taking most of Qaim"."""
+    tok = trigger.token
+    heads = {t.token.i for t in triggers if t.family == trigger.family and t.token.i != tok.i}
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("advcl", "pcomp", "xcomp", "prep"):
+            return False
+        t = t.head
+        if t.i in heads:
+            return True
+    return False
+
+
+def subsume_clashes(events: list[Event], index: Index) -> list[Event]:
+    """The fighting in a capture is part of the capture: drop an armed clash at the place and
+    day of a territory event ("stormed the town ... after hours of clashes, held it")."""
+    captures = [e for e in events if e.event_type == "Battles" and e.sub_event_type != "Armed clash" and scored(e)]
+    kept = [e for e in events if not (e.sub_event_type == "Armed clash" and any(
+        near(c.place, e.place, index) and close_days(c.date, e.date, 1) for c in captures))]
+    for n, e in enumerate(kept, start=1):
+        e.id = f"e{n}"
+    return kept
+
+
+def close_days(a: str | None, b: str | None, days: int) -> bool:
+    """Two ISO dates at most `days` apart (unknown dates are not close)."""
+    if a is None or b is None:
+        return False
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= days
 
 
 def fatalities(event: Event, quantities: list[Quantity]) -> int | None:
