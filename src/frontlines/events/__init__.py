@@ -10,8 +10,8 @@ from datetime import date
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from frontlines.dates import Resolved, resolve_anchored, resolve_phrase
-from frontlines.events.arguments import (Arguments, Index, noun_arguments, sentence_actor, sentence_place,
-                                         verb_arguments)
+from frontlines.events.arguments import (Arguments, Index, is_destination, noun_arguments, sentence_actor,
+                                         sentence_place, verb_arguments)
 from frontlines.events.factuality import factuality
 from frontlines.events.triggers import Family, Trigger, find_triggers
 from frontlines.model import Event, Quantity, Span
@@ -119,7 +119,7 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
             actor1 is None or actor1.kind in CROWDS):
         if lemmas & RIOT_WORDS:
             return "Riots", "Violent demonstration"
-    if lemmas & LETHAL_WORDS and lemmas & {"police", "officer", "security"}:
+    if lemmas & LETHAL_WORDS:  # "a man was shot dead during last Thursday's protests"
         return "Protests", "Excessive force against protesters"
     if lemmas & INTERVENTION_WORDS:
         return "Protests", "Protest with intervention"
@@ -202,7 +202,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event
     words = [t for t in sent if not t.is_space]
     evidence = trigger.token.doc[words[0].i:words[-1].i + 1] if words else sent
     events = []
-    for place_id in coordinated_places(args.place, sent, index):
+    for place_id in coordinated_places(args.place, trigger.token, index):
         event_type, sub = family.event_type, family.sub_event_type
         if sub == "territory" and index.places[place_id].feature == "site":
             event_type, sub = "Battles", "Armed clash"  # storming a hotel is an assault, not a change of territory
@@ -212,6 +212,10 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event
             event_type, sub = crowd_type(family, trigger.token, actor1, index)
             if event_type == "Riots" and actor1 is not None and actor1.kind == "protesters":
                 args.actor1 = index.crowd("rioters")  # protesters who turn violent are rioters to ACLED
+            elif sub == "Excessive force against protesters":
+                # the force is the state's: its police, unless the sentence names another state actor
+                args.actor2 = args.actor1
+                args.actor1 = sentence_actor(trigger.token, index, kinds=frozenset({"state_forces"})) or index.police()
         events.append(Event(
             id="", event_type=event_type, sub_event_type=sub, plover=family.plover,
             actor1=args.actor1, actor2=args.actor2, place=place_id,
@@ -221,19 +225,18 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event
     return events
 
 
-def coordinated_places(place_id: str, sent: SpacySpan, index: Index) -> list[str]:
-    """The place and those coordinated with it: "in Nyeri, Kakamega and Garissa" gives three,
-    "the streets of Kisumu ... and of Nakuru" two."""
-    heads = [t for t in sent if index.place_at.get(t.i) == place_id]
+def coordinated_places(place_id: str, trigger: Token, index: Index) -> list[str]:
+    """The place and the towns coordinated with it in the trigger's clause: "in Nyeri,
+    Kakamega and Garissa" gives three, "the streets of Kisumu ... and of Nakuru" two."""
+    if index.places[place_id].feature not in ("city", "site"):
+        return [place_id]
+    root = trigger if trigger.pos_ == "VERB" else trigger.head
     out = [place_id]
-    for head in heads[:1]:
-        roots = [head] + ([head.head, head.head.head] if head.dep_ == "pobj" else [])
-        for root in roots:
-            for conj in (c for c in root.subtree if c.dep_ == "conj"):
-                for t in conj.subtree:
-                    pid = index.place_at.get(t.i)
-                    if pid and pid not in out and index.places[pid].feature in ("city", "site"):
-                        out.append(pid)
+    for conj in (c for c in root.subtree if c.dep_ == "conj" and c.i != root.i):
+        for t in conj.subtree:
+            pid = index.place_at.get(t.i)
+            if pid and pid not in out and index.places[pid].feature in ("city", "site") and not is_destination(t):
+                out.append(pid)
     return out
 
 

@@ -28,7 +28,15 @@ class Index:
     def crowd(self, kind: str = "protesters") -> str:
         """The id of the crowd actor of the main country ("Protesters (Kenya)"), made if new."""
         where = self.country_names.get(self.country or "", "")
-        name = f"{kind.capitalize()} ({where})" if where else kind.capitalize()
+        return self.actor_named(f"{kind.capitalize()} ({where})" if where else kind.capitalize(), kind)
+
+    def police(self) -> str:
+        """The id of the main country's police ("Police Forces of Kenya"), made if new."""
+        where = self.country_names.get(self.country or "", self.country or "")
+        return self.actor_named(f"Police Forces of {where}", "state_forces")
+
+    def actor_named(self, name: str, kind: str) -> str:
+        """The id of the actor of that name, added to the report if the text never named it."""
         for actor in self.actors.values():
             if actor.name == name:
                 return actor.id

@@ -28,8 +28,20 @@ def governors(token: Token) -> list[Token]:
     return chain
 
 
+# Verbs after which an infinitive did happen: "managed to retake", "began to withdraw".
+COMPLETIVE = frozenset({"manage", "succeed", "begin", "start", "continue", "help", "go", "come", "use"})
+
+
+def is_infinitive(trigger: Token) -> bool:
+    """A "to"-infinitive that is a purpose or a plan, not a report."""
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    return trigger.tag_ == "VB" and has_to and trigger.head.lemma_.lower() not in COMPLETIVE
+
+
 def factuality(trigger: Token) -> str:
     """The factuality of the event a trigger names, read from the words that govern it."""
+    if is_infinitive(trigger):
+        return "hypothetical"  # "his campaign to seize the capital", "ordered his troops to march"
     chain = governors(trigger)
     for n, t in enumerate(chain):
         kids = list(t.children)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from frontlines.model import Document, Place
+from frontlines.places.capitals import add_capitals
 from frontlines.places.find import Candidate, find_candidates
 from frontlines.places.gazetteer import Gazetteer, load
 from frontlines.places.resolve import resolve
@@ -23,4 +24,4 @@ def locate(doc: Doc, document: Document, gazetteer: Gazetteer) -> list[Place]:
         if span is not None:
             cands.append(Candidate(line, "GPE", sentence=span.sent.start_char, dateline=True))
             cands.sort(key=lambda c: c.span.start)
-    return resolve(doc, cands, gazetteer, line)
+    return add_capitals(doc, resolve(doc, cands, gazetteer, line), gazetteer)

