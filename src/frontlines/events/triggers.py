@@ -94,7 +94,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                          and (has_object or not s.get("object"))), None)
             if spec is not None:
                 out.append(Trigger(tok, lex.families[spec["family"]], True))
-        elif tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns:
+        elif (tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns) and not tok.is_title:
+            # title case is a name, not a trigger: "in early March", "Operation Storm"
             phrase = noun_phrase(tok)
             spec = lex.nouns.get(phrase) or lex.nouns.get(two_word_noun(tok)) or lex.nouns.get(lemma)
             if spec is None:
