@@ -5,6 +5,7 @@ import json
 import sys
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import click
 
@@ -52,7 +53,10 @@ def main() -> None:
               help="json: one object (an array for several files); jsonl: one report a line; summary: for people.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy English pipeline.")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write the output here; a summary goes to the screen.")
-def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str, out: str | None) -> None:
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+              help="A YAML actor dictionary that adds or overrides entries (repeatable).")
+def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str, out: str | None,
+            actor_files: tuple[str, ...]) -> None:
     """Extract places, actors, events and control from news articles (.txt, .html, .json, .jsonl, or - for stdin)."""
     from frontlines.pipeline import analyse
     from frontlines.read import read_source
@@ -71,7 +75,8 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str,
 
     sink = open(out, "w", encoding="utf-8") if out else sys.stdout
     try:
-        reports = analyse(documents(), model)
+        check_actor_files(actor_files)
+        reports = analyse(documents(), model, tuple(Path(f) for f in actor_files))
         write_reports(reports, fmt, sink, echo_summary=out is not None and fmt != "summary", summarise=summarise)
     except FrontlinesError as exc:
         raise click.UsageError(str(exc)) if isinstance(exc, UsageError) else click.ClickException(str(exc))
@@ -82,6 +87,54 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str,
         reasons = ", ".join(f"{n} {reason}" for reason, n in failed.most_common())
         click.echo(f"frontlines: {sum(failed.values())} input(s) not processed ({reasons})", err=True)
         sys.exit(1)
+
+
+def check_actor_files(actor_files: tuple[str, ...]) -> None:
+    """Load --actors files up front, so a malformed one stops the run before any work."""
+    from frontlines.actors.dictionary import load_dictionary
+
+    load_dictionary(tuple(Path(f) for f in actor_files))
+
+
+EVAL_EXAMPLES = """
+\b
+Examples:
+  frontlines eval ../shared/eval/dev
+  frontlines eval my-annotations/ --json
+\b
+GOLD_DIR holds <id>.gold.json files, each naming its article ("text") and publication
+date ("published"), with the toponyms, events and control a careful analyst codes.
+"""
+
+
+@main.command("eval", epilog=EVAL_EXAMPLES)
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy English pipeline.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+              help="A YAML actor dictionary that adds or overrides entries (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def evaluate(gold_dir: str, model: str, actor_files: tuple[str, ...], as_json: bool) -> None:
+    """Score the extractor on a folder of gold annotations: precision, recall and F1 per field."""
+    from frontlines.evaluate import evaluate_folder, format_table
+    from frontlines.pipeline import analyse
+    from frontlines.read import read_source
+
+    files = tuple(Path(f) for f in actor_files)
+
+    def report_for(path: Path, published: str | None) -> dict:
+        docs = [d for d in read_source(str(path), published) if not isinstance(d, InputError)]
+        return next(analyse(docs, model, files)).to_dict() if docs else {"places": [], "actors": [], "events": [], "control": []}
+
+    try:
+        check_actor_files(actor_files)
+        result = evaluate_folder(Path(gold_dir), report_for)
+    except FrontlinesError as exc:
+        raise click.UsageError(str(exc)) if isinstance(exc, UsageError) else click.ClickException(str(exc))
+    if as_json:
+        click.echo(json.dumps({name: {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "gold": n}
+                               for name, p, r, f, n in result.rows()}, indent=2))
+    else:
+        click.echo(format_table(result))
 
 
 def write_reports(reports, fmt: str, sink, echo_summary: bool, summarise) -> None:

@@ -47,7 +47,7 @@ def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict
 
 
 def extract(text: str, published: str | None = None, model: str = DEFAULT_MODEL,
-            kind: str | None = None) -> Report:
+            kind: str | None = None, actor_files: tuple[Path, ...] = ()) -> Report:
     """The report for one article given as text (plain, or HTML when it looks like a page).
 
     >>> report = extract("BEIRUT — Fighting went on in Aleppo on Friday.", published="2017-11-03")
@@ -61,4 +61,4 @@ def extract(text: str, published: str | None = None, model: str = DEFAULT_MODEL,
     errors = [d for d in docs if isinstance(d, InputError)]
     if errors:
         raise errors[0]
-    return next(analyse(docs[:1], model))
+    return next(analyse(docs[:1], model, actor_files))

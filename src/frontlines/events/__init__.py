@@ -143,9 +143,21 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True)
     if family in ("protest", "riot"):
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=CROWD_KINDS) or index.crowd()
+    if family in ("capture", "clash") and args.actor1 and not args.actor2:
+        args.actor2 = other_side(index.actors[args.actor1], index)
     if args.actor2 == args.actor1:
         args.actor2 = None
     return args
+
+
+def other_side(actor1, index: Index) -> str | None:
+    """The party a capture or clash is against when the sentence does not say: the state's
+    forces for an armed group, the article's main armed group for a state."""
+    if actor1.kind == "state_forces":
+        return index.main_armed
+    if actor1.kind in ARMED:
+        return index.main_state
+    return None
 
 
 def previous_sentence_place(trigger: Token, index: Index) -> str | None:
