@@ -83,3 +83,27 @@ def test_usage_errors_exit_2_without_traceback(run, args, message):
 def test_help_has_examples(run):
     result = run("extract", "--help")
     assert result.exit_code == 0 and "Examples:" in result.output
+
+
+def test_eval_scores_a_gold_folder(run):
+    from conftest import DEV, require_shared
+
+    require_shared()
+    result = run("eval", str(DEV), "--json")
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert figures["events (type+place)"]["gold"] > 0
+    assert figures["events (type+place)"]["f1"] >= 0.85
+
+
+def test_eval_of_a_folder_without_gold_is_a_usage_error(run, tmp_path):
+    result = run("eval", str(tmp_path))
+    assert result.exit_code == 2 and "no *.gold.json" in result.output
+
+
+def test_a_malformed_actors_file_names_its_line(run, tmp_path):
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("- name: Northern Brigade\n  kind: rebel_group\n- name: X\n  kind: pirates\n")
+    result = run("extract", str(SAMPLE), "--actors", str(bad))
+    assert result.exit_code == 2
+    assert f"{bad}: line 3" in result.output and "Traceback" not in result.output

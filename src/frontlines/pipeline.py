@@ -40,7 +40,8 @@ def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict
     report.places = locate(parsed, document, gazetteer)
     report.actors, mentions = find_actors(parsed, nlp, report.places, country_names, actor_files)
     report.quantities = find_quantities(parsed)
-    index = build_index(parsed, report.actors, mentions, report.places, main_country(report.places), country_names)
+    index = build_index(parsed, report.actors, mentions, report.places, main_country(report.places), country_names,
+                        document.dateline)
     report.events = find_events(parsed, index, document.published, report.quantities, document.body_start)
     report.actors = list(index.actors.values())  # events may add a crowd the text names only by number
     return report

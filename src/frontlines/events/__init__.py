@@ -133,6 +133,9 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     args.place = args.place or sentence_place(trigger.token, index)
     if family in UNNAMED_PERPETRATOR:  # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."
         args.place = args.place or previous_sentence_place(trigger.token, index)
+    sent = trigger.token.sent
+    if args.place is None and index.dateline_at is not None and sent.start_char <= index.dateline_at < sent.end_char:
+        args.place = index.dateline_place  # "NAIROBI — Protesters poured into Kenya's parliament"
     if family == "air":
         args.actor1 = args.actor1 or index.main_state  # aircraft are a state's more often than not
     if family in UNNAMED_PERPETRATOR:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from frontlines.actors import ActorMention
-from frontlines.model import Actor, Place
+from frontlines.model import Actor, Place, Span
 
 PLACE_PREPS = frozenset({"in", "at", "into", "near", "of", "on", "around", "outside", "inside", "across", "over"})
 SOURCE_PREPS = frozenset({"from", "out"})
@@ -22,6 +22,8 @@ class Index:
     places: dict[str, Place] = field(default_factory=dict)
     main_armed: str | None = None   # the non-state armed group the article names most
     main_state: str | None = None   # the state forces the article names most
+    dateline_at: int | None = None      # where the dateline ("BEIRUT —") stands: the place it names is
+    dateline_place: str | None = None   # where the story was filed, an event's place only in its lede
     country: str | None = None      # the article's main country
     country_names: dict[str, str] = field(default_factory=dict)
 
@@ -46,10 +48,16 @@ class Index:
 
 
 def build_index(doc: Doc, actors: list[Actor], mentions: list[ActorMention], places: list[Place],
-                country: str | None = None, country_names: dict[str, str] | None = None) -> Index:
-    """Map tokens to the actors and places they name."""
+                country: str | None = None, country_names: dict[str, str] | None = None,
+                dateline: Span | None = None) -> Index:
+    """Map tokens to the actors and places they name; the dateline's place is kept apart."""
     index = Index(actors={a.id: a for a in actors}, places={p.id: p for p in places},
                   country=country, country_names=country_names or {})
+    for p in places:
+        if dateline is not None and any(m.start == dateline.start for m in p.mentions):
+            index.dateline_place = p.id
+    skip = (dateline.start, dateline.end) if dateline is not None else None
+    index.dateline_at = dateline.start if dateline is not None else None
     rebels = [a for a in actors if a.kind in ("rebel_group", "political_militia", "identity_militia")]
     index.main_armed = max(rebels, key=lambda a: len(a.mentions)).id if rebels else None
     states = [a for a in actors if a.kind == "state_forces" and not a.name.startswith("Police")]
@@ -59,6 +67,8 @@ def build_index(doc: Doc, actors: list[Actor], mentions: list[ActorMention], pla
             index.actor_at[i] = m.actor
     for p in places:
         for m in p.mentions:
+            if (m.start, m.end) == skip:
+                continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 for tok in span:

@@ -9,6 +9,9 @@ import yaml
 from spacy.tokens import Doc, Token
 
 
+NAMES = frozenset({"DATE", "TIME", "EVENT", "ORG", "PERSON", "GPE", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
+
+
 @dataclass(frozen=True)
 class Family:
     """What a trigger family codes."""
@@ -88,14 +91,15 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in lex.verbs:
             around = context_lemmas(tok)
-            has_object = any(c.dep_ == "dobj" for c in tok.children)
+            has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
             spec = next((s for s in senses(lex.verbs[lemma])
                          if (not s.get("needs") or around.intersection(s["needs"]))
                          and (has_object or not s.get("object"))), None)
             if spec is not None:
                 out.append(Trigger(tok, lex.families[spec["family"]], True))
-        elif (tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns) and not tok.is_title:
-            # title case is a name, not a trigger: "in early March", "Operation Storm"
+        elif (tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns) and not (
+                tok.is_title and tok.ent_type_ in NAMES):
+            # a capitalised word inside a name or a date is no trigger: "in early March", "Operation Storm"
             phrase = noun_phrase(tok)
             spec = lex.nouns.get(phrase) or lex.nouns.get(two_word_noun(tok)) or lex.nouns.get(lemma)
             if spec is None:

@@ -1,0 +1,64 @@
+"""Actors: the dictionary and its loader, nationality patterns, generic words in context."""
+from __future__ import annotations
+
+import pytest
+
+from frontlines.actors.dictionary import parse_entries
+from frontlines.errors import UsageError
+
+
+def actor_of(report, text: str) -> str:
+    """The canonical name of the actor a mention text belongs to."""
+    for actor in report.actors:
+        if any(m.text == text for m in actor.mentions):
+            return actor.name
+    raise AssertionError(f"no actor mention {text!r} in {[(a.name, [m.text for m in a.mentions]) for a in report.actors]}")
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("BEIRUT — ISIS fighters fled as Daesh lost ground in Raqqa, Syria.", "Daesh", "Islamic State"),
+    ("BEIRUT — The SDF advanced on Raqqa, Syria.", "SDF", "Syrian Democratic Forces"),
+    ("MOSUL, Iraq — Iraqi troops advanced on the city of Mosul.", "Iraqi troops", "Military Forces of Iraq"),
+    ("NIAMEY, Niger — Nigerien soldiers patrolled the town of Tillaberi.", "Nigerien soldiers", "Military Forces of Niger"),
+    ("NAIROBI, Kenya — Kenyan police fired tear gas in Nairobi.", "Kenyan police", "Police Forces of Kenya"),
+    ("BEIRUT — Iranian-backed militias moved into Deir ez-Zor, Syria.", "Iranian-backed militias", "Iranian-backed militias"),
+])
+def test_named_actors(extract, text, mention, name):
+    assert actor_of(extract(text, published="2017-11-03"), mention) == name
+
+
+def test_generic_words_resolve_in_context(extract):
+    text = ("MOSUL, Iraq — The Islamic State lost the city of Mosul in Iraq on Monday. "
+            "The militants fled west. The army said its units had cleared the Old City.")
+    report = extract(text, published="2017-07-10")
+    assert actor_of(report, "The militants") == "Islamic State"
+    assert actor_of(report, "The army") == "Military Forces of Iraq"
+
+
+def test_a_group_named_in_its_own_modifiers(extract):
+    text = "TRIPOLI, Libya — Fighters aligned with the GNA stormed the town of Gharyan, Libya."
+    assert actor_of(extract(text, published="2019-06-27"), "Fighters") == "Government of National Accord"
+
+
+def test_dictionary_entries_from_a_user_file(extract, tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("- name: Northern Brigade\n  aliases: [the Brigade]\n  kind: rebel_group\n  country: LY\n")
+    report = extract("TRIPOLI, Libya — The Brigade seized the town of Gharyan on Wednesday.",
+                     published="2019-06-27", actor_files=(extra,))
+    assert actor_of(report, "The Brigade") == "Northern Brigade"
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("- name: A\n  kind: rebel_group\n- name: B\n  kind: bandits\n", 3, "kind 'bandits'"),
+    ("- name: A\n  kind: rebel_group\n- kind: state_forces\n", 3, "needs a 'name'"),
+    ("- name: A\n  aliases: oops\n", 1, "'aliases' must be a list"),
+    ("name: A\n", 1, "expected a list"),
+])
+def test_malformed_dictionaries_name_the_line(text, line, message):
+    with pytest.raises(UsageError, match=rf"mine.yaml: line {line}: .*{message}"):
+        parse_entries(text, "mine.yaml")
+
+
+def test_invalid_yaml_names_the_file():
+    with pytest.raises(UsageError, match="mine.yaml: not valid YAML"):
+        parse_entries("- name: [unclosed\n", "mine.yaml")

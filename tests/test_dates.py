@@ -1,0 +1,46 @@
+"""Date resolution against the publication date, table-driven."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.dates import resolve_anchored, resolve_phrase
+
+PUBLISHED = date(2017, 11, 3)  # a Friday
+
+
+@pytest.mark.parametrize("phrase, day, precision", [
+    ("Friday", "2017-11-03", "day"),
+    ("on Tuesday", "2017-10-31", "day"),
+    ("last Thursday", "2017-11-02", "day"),
+    ("yesterday", "2017-11-02", "day"),
+    ("Oct. 31", "2017-10-31", "day"),
+    ("Nov. 7", "2016-11-07", "day"),          # a day later in the year than publication: last year's
+    ("June 21, 2014", "2014-06-21", "day"),
+    ("14 October 2017", "2017-10-14", "day"),
+    ("two days ago", "2017-11-01", "day"),
+    ("last week", "2017-10-27", "week"),
+    ("early January", "2017-01-05", "week"),
+    ("in May 2014", "2014-05-15", "month"),
+    ("last month", "2017-10-04", "month"),
+    ("just weeks after", "2017-10-13", "week"),
+    ("in 2015", "2015-07-02", "year"),
+    ("until 2009", "2009-07-02", "year"),
+])
+def test_resolved(phrase, day, precision):
+    found = resolve_phrase(phrase, PUBLISHED)
+    assert (found.day.isoformat(), found.precision) == (day, precision)
+
+
+@pytest.mark.parametrize("phrase", ["2½ years", "more than six years of war", "for three months", "the weekend"])
+def test_durations_are_not_dates(phrase):
+    assert resolve_phrase(phrase, PUBLISHED) is None
+
+
+@pytest.mark.parametrize("phrase, day", [
+    ("a day later", "2017-11-04"), ("the previous day", "2017-11-02"), ("two days earlier", "2017-11-01"),
+    ("the next day", "2017-11-04"),
+])
+def test_anchored_to_the_last_date(phrase, day):
+    assert resolve_anchored(phrase, PUBLISHED).day.isoformat() == day

@@ -1,0 +1,97 @@
+"""Events: each trigger family, active and passive, factuality, dates and ACLED's one-event rule."""
+from __future__ import annotations
+
+import pytest
+
+
+def coded(report) -> list[tuple]:
+    """(sub-type, actor1, actor2, place, date, factuality) for each event."""
+    actors = {a.id: a.name for a in report.actors}
+    places = {p.id: p.name for p in report.places}
+    return [(e.sub_event_type, actors.get(e.actor1), actors.get(e.actor2), places.get(e.place), e.date, e.factuality)
+            for e in report.events]
+
+
+CASES = [
+    # capture by a government, active, attributed
+    ("BEIRUT — Syrian government forces drove Islamic State militants from Deir ez-Zor on Friday, the army said.",
+     "2017-11-03",
+     ("Government regains territory", "Military Forces of Syria", "Islamic State", "Deir ez-Zor", "2017-11-03", "reported")),
+    # capture by a non-state group, passive with an agent
+    ("BAMAKO, Mali — Government forces were driven out of Kidal by CSP rebels on Tuesday.",
+     "2023-11-15",
+     ("Non-state actor overtakes territory", "Permanent Strategic Framework", "Military Forces of Mali", "Kidal",
+      "2023-11-14", "asserted")),
+    ("NAIROBI, Kenya — The Rapid Support Forces seized Wad Madani in Sudan on Monday.",
+     "2023-12-20",
+     ("Non-state actor overtakes territory", "Rapid Support Forces", None, "Wad Medani", "2023-12-18", "asserted")),
+    # withdrawal
+    ("KYIV, Ukraine — Russian forces withdrew from Kherson on Friday.",
+     "2022-11-11",
+     ("Non-violent transfer of territory", "Military Forces of Russia", None, "Kherson", "2022-11-11", "asserted")),
+    # remote violence
+    ("BEIRUT — Russian warplanes bombed Idlib, Syria, on Tuesday.",
+     "2017-11-03",
+     ("Air/drone strike", "Military Forces of Russia", None, "Idlib", "2017-10-31", "asserted")),
+    ("KYIV, Ukraine — Ukrainian artillery shelled Nova Kakhovka on Sunday.",
+     "2022-11-11",
+     ("Shelling/artillery/missile attack", "Military Forces of Ukraine", None, "Nova Kakhovka", "2022-11-06", "asserted")),
+    ("MOGADISHU, Somalia — A car bomb exploded in Mogadishu on Saturday. Al-Shabaab said it carried out the attack.",
+     "2022-10-30",
+     ("Remote explosive/landmine/IED", "Al Shabaab", None, "Mogadishu", "2022-10-29", "asserted")),
+    # protests and riots
+    ("NAIROBI, Kenya — Thousands of protesters marched in Mombasa on Tuesday.",
+     "2024-06-25",
+     ("Peaceful protest", "Protesters (Kenya)", None, "Mombasa", "2024-06-25", "asserted")),
+    ("NAIROBI, Kenya — Protests in Eldoret turned violent on Tuesday as demonstrators burned cars.",
+     "2024-06-25",
+     ("Violent demonstration", "Rioters (Kenya)", None, "Eldoret", "2024-06-25", "asserted")),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", CASES)
+def test_each_family(extract, text, published, expected):
+    assert expected in coded(extract(text, published=published))
+
+
+@pytest.mark.parametrize("text, factuality", [
+    ("BAMAKO, Mali — The army never took control of Kidal, Mali.", "negated"),
+    ("BEIRUT — The militants could seize Bukamal, Syria, within days.", "hypothetical"),
+    ("KHARTOUM, Sudan — The RSF plans to attack Sennar, Sudan.", "hypothetical"),
+    ("BEIRUT — The developments set the stage for a battle for Bukamal, Syria.", "hypothetical"),
+])
+def test_what_did_not_happen_is_not_an_event(extract, text, factuality):
+    events = extract(text, published="2017-11-03").events
+    assert not [e for e in events if e.factuality in ("asserted", "reported")]
+    assert all(e.factuality == factuality for e in events)
+
+
+def test_one_event_per_town_in_a_list(extract):
+    text = "NAIROBI, Kenya — Smaller demonstrations were reported in Nyeri, Kakamega and Garissa on Tuesday."
+    places = [e[3] for e in coded(extract(text, published="2024-06-25"))]
+    assert sorted(places) == ["Garissa", "Kakamega", "Nyeri"]
+
+
+def test_two_sentences_on_one_capture_are_one_event(extract):
+    text = ("BAMAKO, Mali — Malian troops took control of Kidal on Tuesday. "
+            "\"Our forces have seized Kidal,\" the army said on Tuesday.")
+    events = coded(extract(text, published="2023-11-15"))
+    assert len(events) == 1 and events[0][0] == "Government regains territory"
+
+
+def test_fatalities_attach_to_the_event(extract):
+    text = "MOGADISHU, Somalia — Two car bombs exploded in Mogadishu on Saturday, killing at least 100 people."
+    report = extract(text, published="2022-10-30")
+    assert report.events[0].fatalities == 100
+    assert any(q.category == "killed" and q.value == 100 and q.approximate for q in report.quantities)
+
+
+def test_the_sample_reads_like_an_analysts_notes(extract):
+    from conftest import SAMPLE
+    from frontlines.summary import summarise
+
+    notes = summarise(extract(SAMPLE.read_text(), published="2017-11-03"))
+    assert "2017-11-03  Government regains territory: Military Forces of Syria vs Islamic State at Deir ez-Zor" in notes
+    assert "Government regains territory: Military Forces of Iraq vs Islamic State at Al Qā’im" in notes
+    assert "Non-state actor overtakes territory: Syrian Democratic Forces vs Islamic State at Ar Raqqah" in notes
+    assert "Ālbū Kamāl [" not in notes.split("Places")[0] and " at Ālbū Kamāl" not in notes
