@@ -31,6 +31,7 @@ def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict
                  actor_files: tuple[Path, ...] = ()) -> Report:
     """Run the stages over one parsed document."""
     from frontlines.actors import find_actors, main_country
+    from frontlines.control import find_control
     from frontlines.events import find_events
     from frontlines.events.arguments import build_index
     from frontlines.places import locate
@@ -42,7 +43,12 @@ def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict
     report.quantities = find_quantities(parsed)
     index = build_index(parsed, report.actors, mentions, report.places, main_country(report.places), country_names,
                         document.dateline)
-    report.events = find_events(parsed, index, document.published, report.quantities, document.body_start)
+    events = find_events(parsed, index, document.published, report.quantities, document.body_start)
+    report.control = find_control(parsed, index, events, document.published, document.body_start)
+    report.events = [e for e in events if e.date_precision != "year"]  # known only to the year: background
+    kept = {e.id for e in report.events}
+    for c in report.control:
+        c.event = c.event if c.event in kept else None
     report.actors = list(index.actors.values())  # events may add a crowd the text names only by number
     return report
 

@@ -211,8 +211,6 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event
     if family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest
     when = dates.for_trigger(trigger.token)
-    if when is not None and when.precision == "year":
-        return []  # background known only to the year ("in 2015, the militants wrecked Nimrud")
     sent = trigger.token.sent
     words = [t for t in sent if not t.is_space]
     evidence = trigger.token.doc[words[0].i:words[-1].i + 1] if words else sent

@@ -1,0 +1,208 @@
+"""Who holds what: control claims from captures and from sentences that state a hold.
+
+Captures and transfers change control from their date ("since").  Sentences
+such as "the group still holds Tal Afar", "Tarhuna, held by a militia allied
+with the LNA", "the capital remains in the hands of the GNA" or "the
+military-held second city" state control as of the date they speak of.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from frontlines.events.arguments import Index, actor_in, pronoun_antecedent, subject_of
+from frontlines.events.factuality import factuality
+from frontlines.model import ControlClaim, Event, Span
+
+CONTROL_FEATURES = frozenset({"city", "site", "admin1", "admin2"})
+HAPPENED = frozenset({"asserted", "reported"})
+
+
+@lru_cache(maxsize=1)
+def words() -> dict:
+    """The word lists of `control/data/control_words.yaml`."""
+    raw = resources.files("frontlines.control").joinpath("data/control_words.yaml").read_text("utf-8")
+    data = yaml.safe_load(raw)
+    return {k: (frozenset(v) if isinstance(v, list) else {g: frozenset(w) for g, w in v.items()})
+            for k, v in data.items()}
+
+
+def evidence_of(tok: Token) -> Span:
+    """The sentence of a token, without surrounding white space."""
+    sent = tok.sent
+    kept = [t for t in sent if not t.is_space]
+    span = tok.doc[kept[0].i:kept[-1].i + 1] if kept else sent
+    return Span(span.text, span.start_char, span.end_char)
+
+
+def from_events(events: list[Event], index: Index, published: str | None) -> list[ControlClaim]:
+    """A capture gives its taker control since its date; a transfer its new holder."""
+    claims = []
+    for e in events:
+        if e.factuality not in HAPPENED or e.place is None or e.actor1 is None:
+            continue
+        territory = e.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
+        handed = e.sub_event_type == "Non-violent transfer of territory" and e.actor2 is not None
+        if not (territory or handed) or index.places[e.place].feature not in CONTROL_FEATURES:
+            continue
+        partial = any(w in e.evidence.text.lower() for w in ("most of the", "parts of the", "part of the"))
+        claims.append(ControlClaim(
+            place=e.place, controller=e.actor1, previous_controller=e.actor2,
+            status="partial" if partial else "controlled", since=e.date, as_of=published,
+            event=e.id, evidence=e.evidence))
+    return claims
+
+
+def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
+    """The places a phrase names, each with whether the hold on it is partial ("most of X"),
+    through "of", "in", "including", appositions and coordination."""
+    partial_words = words()["partial"]
+    out: list[tuple[str, bool]] = []
+
+    def walk(t: Token, partial: bool) -> None:
+        partial = partial or t.lemma_.lower() in partial_words or t.lower_ in partial_words
+        if t.i in index.place_at:
+            pid = index.place_at[t.i]
+            if index.places[pid].feature in CONTROL_FEATURES and pid not in [p for p, _ in out]:
+                feature = index.places[pid].feature
+                out.append((pid, partial or feature == "admin1"))
+        for child in t.children:
+            if child.dep_ in ("prep", "pobj", "appos", "conj", "compound", "npadvmod", "dobj", "nmod", "cc", "advmod"):
+                if child.dep_ == "prep" and child.lower_ not in ("of", "in", "including", "as", "near", "around"):
+                    continue
+                walk(child, partial and child.dep_ != "conj")
+    walk(tok, False)
+    return out
+
+
+def town_meant(tok: Token, index: Index) -> str | None:
+    """"the city" as a subject: the town the article named last before it."""
+    if tok.lemma_.lower() not in words()["town_nouns"] or not any(c.lower_ == "the" for c in tok.children):
+        return None
+    before = [index.place_at[i] for i in range(tok.i) if i in index.place_at
+              and index.places[index.place_at[i]].feature == "city"]
+    return before[-1] if before else None
+
+
+def claim(index: Index, place: str, controller: str | None, partial: bool, tok: Token,
+          as_of: str | None) -> ControlClaim | None:
+    """A claim if the controller is known and the place can be held."""
+    if controller is None or place is None or index.places[place].feature not in CONTROL_FEATURES:
+        return None
+    return ControlClaim(place=place, controller=controller, status="partial" if partial else "controlled",
+                        as_of=as_of, evidence=evidence_of(tok))
+
+
+def holder(tok: Token, index: Index) -> str | None:
+    """The actor a subject or agent phrase names, pronouns resolved."""
+    if tok.pos_ == "PRON" and tok.i not in index.actor_at:
+        return pronoun_antecedent(tok, index)
+    return actor_in(tok, index)
+
+
+def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
+    """"X holds/controls Y" (present, or past with a date of its own), and "Y, held by X"."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in words()["holding_verbs"]:
+            continue
+        if factuality(tok) not in HAPPENED or tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in tok.children):
+            continue  # "never controlled", "had held the city since the war began"
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a town ... held by a militia allied with the LNA"
+            agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children), None)
+            target = tok.head.head if tok.head.dep_ == "appos" else tok.head
+            controller = holder(agent, index) if agent is not None else None
+            for place, partial in places_under(target, index):
+                out.append(claim(index, place, controller, partial, tok, as_of))
+            continue
+        subject = subject_of(tok)
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if subject is None or not objects or tok.tag_ not in ("VBZ", "VBP", "VBD"):
+            continue
+        controller = holder(subject, index)
+        for obj in objects:
+            for place, partial in places_under(obj, index):
+                out.append(claim(index, place, controller, partial, tok, as_of))
+    return [c for c in out if c is not None]
+
+
+def held_compounds(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
+    """"Mandalay, the military-held second city": the hyphenated holder of the noun it modifies."""
+    out = []
+    groups = words()["held_by"]
+    for tok in doc:
+        if tok.lower_ != "held" or tok.i < 2 or doc[tok.i - 1].text != "-":
+            continue
+        word = doc[tok.i - 2]
+        controller = index.actor_at.get(word.i)
+        if controller is None and word.lower_ in groups["state"]:
+            controller = index.main_state
+        elif controller is None and word.lower_ in groups["armed"]:
+            controller = index.main_armed
+        noun = tok.head
+        target = noun.head if noun.dep_ == "appos" else noun
+        for place, partial in places_under(target, index):
+            out.append(claim(index, place, controller, partial, tok, as_of))
+    return [c for c in out if c is not None]
+
+
+def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
+    """"The capital remains in the hands of the GNA", "only El Fasher remains in the army's
+    hands", "the city was coming back under Ukrainian control", "in full control of Gharyan"."""
+    out = []
+    nouns = words()["holding_nouns"]
+    for tok in doc:
+        if tok.lemma_.lower() not in nouns or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "under"):
+            continue
+        controller = next((index.actor_at[t.i] for t in tok.subtree if t.i in index.actor_at and t.i != tok.i), None)
+        verb = tok.head.head
+        if controller is None and any(c.lower_ in ("their", "its") for c in tok.children):
+            controller = holder(subject_of(verb) or tok, index) if verb.pos_ in ("VERB", "AUX") else None
+        if controller is None:
+            continue
+        of_places = places_under(tok, index)
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        targets = of_places or [p for t in ([subject] if subject is not None else []) + objects
+                                for p in places_under(t, index)]
+        if not targets:
+            town = town_meant(subject, index) if subject is not None else None
+            town = town or next((town_meant(o, index) for o in objects if town_meant(o, index)), None)
+            targets = [(town, False)] if town else []
+        if controller in {index.actor_at.get(t.i) for t in ([subject] if subject is not None else [])}:
+            targets = of_places  # "the GNA said its forces were in full control of Gharyan"
+        for place, partial in targets:
+            out.append(claim(index, place, controller, partial, tok, as_of))
+    return [c for c in out if c is not None]
+
+
+def territory_of(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
+    """"Now, the group's most important territory is the border town of Bukamal"."""
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() not in words()["territory_nouns"] or tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        controller = holder(owner, index) if owner is not None else None
+        for attr in (c for c in tok.head.children if c.dep_ == "attr"):
+            for place, partial in places_under(attr, index):
+                out.append(claim(index, place, controller, partial, tok, as_of))
+    return [c for c in out if c is not None]
+
+
+def find_control(doc: Doc, index: Index, events: list[Event], published: str | None,
+                 body_start: int = 0) -> list[ControlClaim]:
+    """Every control claim in the document, one per place, holder and sentence."""
+    claims = from_events(events, index, published)
+    for finder in (holding_verbs, held_compounds, hands_and_control, territory_of):
+        claims += [c for c in finder(doc, index, published) if c.evidence.start >= body_start]
+    seen, out = set(), []
+    for c in claims:
+        key = (c.place, c.controller, c.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
