@@ -64,12 +64,16 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
 
     def walk(t: Token, partial: bool) -> None:
         partial = partial or t.lemma_.lower() in partial_words or t.lower_ in partial_words
-        if t.i in index.place_at:
+        is_place = t.i in index.place_at
+        if is_place:
             pid = index.place_at[t.i]
             if index.places[pid].feature in CONTROL_FEATURES and pid not in [p for p, _ in out]:
                 feature = index.places[pid].feature
                 out.append((pid, partial or feature == "admin1"))
         for child in t.children:
+            if is_place and child.dep_ not in ("conj", "appos", "cc", "prep") or (
+                    is_place and child.dep_ == "prep" and child.lower_ not in ("including", "as")):
+                continue  # "a town southeast of Tripoli": Tripoli locates the town, it is not held
             if child.dep_ in ("prep", "pobj", "appos", "conj", "compound", "npadvmod", "dobj", "nmod", "cc", "advmod"):
                 if child.dep_ == "prep" and child.lower_ not in ("of", "in", "including", "as", "near", "around"):
                     continue
@@ -113,13 +117,14 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             continue  # "never controlled", "had held the city since the war began"
         if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a town ... held by a militia allied with the LNA"
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children), None)
-            target = tok.head.head if tok.head.dep_ == "appos" else tok.head
+            target = held_noun(tok.head)
             controller = holder(agent, index) if agent is not None else None
             for place, partial in places_under(target, index):
                 out.append(claim(index, place, controller, partial, tok, as_of))
             continue
         subject = subject_of(tok)
         objects = [c for c in tok.children if c.dep_ == "dobj"]
+        objects += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "as")]
         if subject is None or not objects or tok.tag_ not in ("VBZ", "VBP", "VBD"):
             continue
         controller = holder(subject, index)
@@ -158,6 +163,7 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
         if tok.lemma_.lower() not in nouns or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "under"):
             continue
         controller = next((index.actor_at[t.i] for t in tok.subtree if t.i in index.actor_at and t.i != tok.i), None)
+        controller = controller or nationality_holder(tok, index)  # "under Ukrainian control"
         verb = tok.head.head
         if controller is None and any(c.lower_ in ("their", "its") for c in tok.children):
             controller = holder(subject_of(verb) or tok, index) if verb.pos_ in ("VERB", "AUX") else None
@@ -177,6 +183,43 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
         for place, partial in targets:
             out.append(claim(index, place, controller, partial, tok, as_of))
     return [c for c in out if c is not None]
+
+
+DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest northern southern "
+                       "eastern western".split())
+
+
+def held_noun(noun: Token) -> Token:
+    """The noun a "held by" clause describes: through an apposition ("Tarhuna, a town held by"),
+    and past a place that only locates it ("a town southeast of Tripoli held by ...")."""
+    if noun.dep_ == "pobj" and noun.head.head.lower_ in DIRECTIONS:
+        noun = noun.head.head.head
+    return noun.head if noun.dep_ == "appos" else noun
+
+
+def nationality_holder(tok: Token, index: Index) -> str | None:
+    """"Ukrainian control": the state forces of the country a nationality adjective names."""
+    from frontlines.actors.dictionary import load_dictionary
+
+    nationalities = load_dictionary().nationalities
+    for child in tok.children:
+        code = nationalities.get(child.lower_) if child.dep_ in ("amod", "compound") else None
+        if code:
+            return index.state(code)
+    return None
+
+
+def latest_per_place(claims: list[ControlClaim]) -> list[ControlClaim]:
+    """Who holds each place now: the holder with the latest claim (a 2014 capture gives way to a
+    2023 one); holders claimed on the same latest day all stay, so a dispute shows."""
+    def day(c: ControlClaim) -> str:
+        return c.since or c.as_of or ""
+
+    latest: dict[str, str] = {}
+    for c in claims:
+        latest[c.place] = max(latest.get(c.place, ""), day(c))
+    keep_holders = {(c.place, c.controller) for c in claims if day(c) == latest[c.place]}
+    return [c for c in claims if (c.place, c.controller) in keep_holders]
 
 
 def territory_of(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
@@ -200,7 +243,7 @@ def find_control(doc: Doc, index: Index, events: list[Event], published: str | N
     for finder in (holding_verbs, held_compounds, hands_and_control, territory_of):
         claims += [c for c in finder(doc, index, published) if c.evidence.start >= body_start]
     seen, out = set(), []
-    for c in claims:
+    for c in latest_per_place(claims):
         key = (c.place, c.controller, c.evidence.start)
         if key not in seen:
             seen.add(key)

@@ -37,12 +37,16 @@ class Index:
         where = self.country_names.get(self.country or "", self.country or "")
         return self.actor_named(f"Police Forces of {where}", "state_forces")
 
-    def actor_named(self, name: str, kind: str) -> str:
+    def state(self, code: str) -> str:
+        """The id of a country's state forces ("Military Forces of Ukraine"), made if new."""
+        return self.actor_named(f"Military Forces of {self.country_names.get(code, code)}", "state_forces", code)
+
+    def actor_named(self, name: str, kind: str, country: str | None = None) -> str:
         """The id of the actor of that name, added to the report if the text never named it."""
         for actor in self.actors.values():
             if actor.name == name:
                 return actor.id
-        actor = Actor(f"a{len(self.actors) + 1}", name, kind, self.country)
+        actor = Actor(f"a{len(self.actors) + 1}", name, kind, country or self.country)
         self.actors[actor.id] = actor
         return actor.id
 

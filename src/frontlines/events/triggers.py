@@ -65,6 +65,11 @@ def context_lemmas(token: Token) -> set[str]:
     return out
 
 
+def objects_of(token: Token) -> set[str]:
+    """Lemmas of a verb's direct objects."""
+    return {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+
+
 def senses(spec) -> list[dict]:
     """A lexicon entry's senses: one mapping, or a list of them tried in order."""
     return spec if isinstance(spec, list) else [spec]
@@ -94,7 +99,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
             spec = next((s for s in senses(lex.verbs[lemma])
                          if (not s.get("needs") or around.intersection(s["needs"]))
-                         and (has_object or not s.get("object"))), None)
+                         and (has_object or not s.get("object"))
+                         and not objects_of(tok).intersection(s.get("unless", ()))), None)
             if spec is not None:
                 out.append(Trigger(tok, lex.families[spec["family"]], True))
         elif (tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns) and not (

@@ -197,13 +197,24 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
             c.entries = [e for e in c.entries if e.feature == "country"]
     cands = [c for c in cands if not is_person(c, people)]
     weights = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline)
+    every = cands
     cands = [c for c in cands if has_place_context(c) or well_known(c, weights)]
     first = [choose(c, weights, quals.get(c.qualifier or "", set()), []) for c in cands]
     focus = [(ch.entry.lat, ch.entry.lon) for ch in first
              if ch and ch.entry.feature == "city" and ch.confidence > 0.7]
     chosen = [ch for c in cands if (ch := choose(c, weights, quals.get(c.qualifier or "", set()), focus))]
     chosen += sites(cands, chosen)
+    chosen += same_name_again(every, chosen)
     return group(chosen)
+
+
+def same_name_again(cands: list[Candidate], chosen: list[Choice]) -> list[Choice]:
+    """One sense per article: a name resolved once is that place wherever it recurs, even where
+    the words around it say nothing ("The Islamic State still holds Tal Afar")."""
+    by_name = {name_key(ch.cand.span.text): ch for ch in chosen}
+    done = {ch.cand.span.start for ch in chosen}
+    return [Choice(c, by_name[name_key(c.span.text)].entry, by_name[name_key(c.span.text)].confidence)
+            for c in cands if c.span.start not in done and name_key(c.span.text) in by_name]
 
 
 def sites(cands: list[Candidate], chosen: list[Choice]) -> list[Choice]:
