@@ -22,6 +22,8 @@ from frontlines.model import Actor, Place, Span
 
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
 LOOKAHEAD_SENTENCES = 2
+ALLEGIANCE = frozenset({"loyal", "align", "allied", "ally", "affiliate", "affiliated", "link", "linked", "back",
+                        "backed", "tie", "aligned", "belong", "loyalist"})
 
 
 @dataclass
@@ -188,11 +190,12 @@ def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: Actor
     """Mentions for generic words, each resolved to an actor in context."""
     kinds = {a.id: a.kind for a in registry.actors.values()}
     armed = sorted((x for x in named if kinds.get(x.actor) in ARMED), key=lambda x: x.start)
-    out = []
+    out: list[ActorMention] = []
     by_id = {a.id: a for a in registry.actors.values()}
     for span in spans:
         group = doc.vocab.strings[span.label]
-        actor = modifier_actor(span, named, by_id) or possessor(doc, span, named, by_id)
+        known = sorted(named + out, key=lambda x: x.start)
+        actor = modifier_actor(span, named, by_id) or possessor(doc, span, known, by_id)
         if actor is not None:
             pass  # "Fighters aligned with the GNA"; "its troops" after "the MNDAA said"
         elif group == "state":
@@ -205,12 +208,15 @@ def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: Actor
             actor = registry.crowd(group, country)
         if actor is not None:
             out.append(ActorMention(actor.id, span.start, span.end))
+            by_id[actor.id] = actor
     return out
 
 
 def modifier_actor(span, named: list[ActorMention], by_id: dict[str, Actor]) -> Actor | None:
-    """The named actor inside a generic phrase's own modifiers: "fighters loyal to X" is X."""
-    inside = {t.i for child in span.root.children if child.dep_ in ("prep", "acl", "amod", "relcl", "poss")
+    """The named actor inside a generic phrase's own modifiers: "fighters loyal to X", "a militia
+    allied with X", "fighters of the commander X" are X; "a group battling X" is not."""
+    inside = {t.i for child in span.root.children
+              if (child.dep_ == "prep" and child.lower_ == "of") or child.lemma_.lower() in ALLEGIANCE
               for t in child.subtree}
     for mention in named:
         if mention.start in inside:
@@ -223,6 +229,9 @@ def possessor(doc: Doc, span, named: list[ActorMention], by_id: dict[str, Actor]
     first = doc[span.start - 1] if span.start > 0 and span[0].lower_ not in ("its", "their") else span[0]
     if first.lower_ not in ("its", "their"):
         return None
+    speaker = governing_subject(span, named)
+    if speaker is not None:  # "An armed group ... said its fighters captured": the group that said it
+        return by_id[speaker.actor]
     start = span.sent.start
     here = [x for x in named if start <= x.start < span.start]
     if here:
@@ -235,6 +244,22 @@ def possessor(doc: Doc, span, named: list[ActorMention], by_id: dict[str, Actor]
     subjects = [x for x in inside if doc[x.start:x.end].root.dep_ in ("nsubj", "nsubjpass")]
     pick = (subjects or inside)
     return by_id[pick[0 if subjects else -1].actor] if pick else None
+
+
+def governing_subject(span, known: list[ActorMention]) -> ActorMention | None:
+    """The actor that is the subject of the verb a phrase is reported under ("X said its ...")."""
+    tok = span.root
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        subjects = [c for c in tok.children if c.dep_ == "nsubj" and not (span.start <= c.i < span.end)]
+        if tok.pos_ == "VERB" and subjects:
+            # the whole subject phrase: the model can take a dateline ("BANGKOK — An armed group")
+            # for the subject and the group for its apposition
+            inside = {t.i for t in subjects[-1].subtree}
+            return next((m for m in known if m.start in inside), None)
+    return None
 
 
 def armed_antecedent(doc: Doc, span, armed: list[ActorMention], registry: ActorRegistry) -> Actor | None:

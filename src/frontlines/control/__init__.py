@@ -71,9 +71,9 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
                 feature = index.places[pid].feature
                 out.append((pid, partial or feature == "admin1"))
         for child in t.children:
-            if is_place and child.dep_ not in ("conj", "appos", "cc", "prep") or (
+            if is_place and child.dep_ not in ("conj", "cc", "prep") or (
                     is_place and child.dep_ == "prep" and child.lower_ not in ("including", "as")):
-                continue  # "a town southeast of Tripoli": Tripoli locates the town, it is not held
+                continue  # "Tarhuna, a town southeast of Tripoli": a description locates, it is not held
             if child.dep_ in ("prep", "pobj", "appos", "conj", "compound", "npadvmod", "dobj", "nmod", "cc", "advmod"):
                 if child.dep_ == "prep" and child.lower_ not in ("of", "in", "including", "as", "near", "around"):
                     continue
