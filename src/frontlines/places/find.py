@@ -40,6 +40,7 @@ class Candidate:
     proper: bool = True            # tagged a proper noun ("Still, ..." at a sentence start is not)
     described: str | None = None   # "Abu Haraz, a village": the kind an apposition gives it
     dateline: bool = False         # the dateline's city ("BEIRUT —")
+    respelling: bool = False       # "the town, also spelled Laukkaing": another name of the last place
     sentence: int = 0              # start offset of its sentence
 
 
@@ -139,6 +140,29 @@ def is_landmark(span: SpacySpan) -> bool:
     return len(span) > 1 and (span[-1].lower_ in words or span.text.lower() in words)
 
 
+def kind_before(doc: Doc, span: SpacySpan) -> str | None:
+    """A kind of place named just before: "the bridge at Hantoub", "southern districts such as
+    Ain Zara and Qasr bin Ghashir" (the first of a list takes the kind for all)."""
+    words = place_words()
+    i = span.start - 1
+    while i >= 0 and (doc[i].dep_ in ("conj", "cc") or doc[i].text in (",", "and")) and i > span.start - 12:
+        i -= 1  # walk back over the list "X, Y and" to what introduces it
+    if i >= 1 and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
+        i -= 2
+    elif i >= 0 and doc[i].lower_ in ("at", "in", "near"):
+        i -= 1
+    else:
+        return None
+    noun = doc[i] if i >= 0 else None
+    if noun is None:
+        return None
+    lemma = noun.lemma_.lower()
+    for kind in ("landmark", "settlement", "division"):
+        if lemma in words[kind] or noun.lower_ in words[kind]:
+            return "landmark" if kind == "landmark" else "settlement"
+    return None
+
+
 def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
     """Read the words around a candidate: its kind, its qualifier, a locative preposition."""
     words = place_words()
@@ -161,6 +185,9 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
         while nxt < len(doc) and is_capitalised(doc[nxt]) and nxt - span.end < 4:
             cand.qualifier += " " + doc[nxt].text
             nxt += 1
+    cand.respelling = (before is not None and before.lower_ == "spelled") or (
+        before2 is not None and before2.lower_ == "known" and before.lower_ == "as" and span.start > 2
+        and doc[span.start - 3].lower_ == "also")
     prep = before2 if before is not None and before.lower_ == "the" else before
     cand.locative = prep is not None and prep.lower_ in words["locative"]
 
@@ -173,7 +200,7 @@ def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[E
     cand = Candidate(Span(span.text, span.start_char, span.end_char), label, entries,
                      sentence=span.sent.start_char if doc.has_annotation("SENT_START") else 0)
     cand.landmark = is_landmark(span)
-    cand.described = apposition_kind(span)
+    cand.described = apposition_kind(span) or kind_before(doc, span)
     cand.proper = any(t.pos_ == "PROPN" for t in span) or not span[0].is_sent_start
     context(doc, span, cand)
     return cand

@@ -202,10 +202,21 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
     first = [choose(c, weights, quals.get(c.qualifier or "", set()), []) for c in cands]
     focus = [(ch.entry.lat, ch.entry.lon) for ch in first
              if ch and ch.entry.feature == "city" and ch.confidence > 0.7]
-    chosen = [ch for c in cands if (ch := choose(c, weights, quals.get(c.qualifier or "", set()), focus))]
+    chosen = []
+    for c in cands:
+        ch = respelled(c, chosen) if c.respelling else None
+        ch = ch or choose(c, weights, quals.get(c.qualifier or "", set()), focus)
+        if ch is not None:
+            chosen.append(ch)
     chosen += sites(cands, chosen)
     chosen += same_name_again(every, chosen)
     return group(chosen)
+
+
+def respelled(c: Candidate, chosen: list[Choice]) -> Choice | None:
+    """"The group had run the town, also spelled Laukkaing": the town last named before."""
+    towns = [ch for ch in chosen if ch.entry.feature == "city" and ch.cand.span.start < c.span.start]
+    return Choice(c, towns[-1].entry, towns[-1].confidence) if towns else None
 
 
 def same_name_again(cands: list[Candidate], chosen: list[Choice]) -> list[Choice]:
