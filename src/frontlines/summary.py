@@ -24,7 +24,8 @@ def summarise(report: Report) -> str:
     if report.control:
         lines.append(f"Control ({len(report.control)}):")
         for c in report.control:
-            lines.append(f"  {places[c.place].name}: {actors.get(c.controller, '?')} ({c.status}, as of {c.as_of or '?'})")
+            since = f" since {c.since}," if c.since else ""
+            lines.append(f"  {places[c.place].name}: {actors.get(c.controller, '?')} ({c.status},{since} as of {c.as_of or '?'})")
     lines.append(f"Places ({len(report.places)}):")
     for p in report.places:
         said = sorted({m.text for m in p.mentions})

@@ -70,6 +70,19 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer) -> None:
     for c in todo:
         c.entries = loose.get(skeleton_key(c.span.text), [])
         c.loose = bool(c.entries)
+    # "the province of Deir El-Zour": the division may be spelled apart from its city ("Dayr az Zawr")
+    divisions = [c for c in cands if c.want == "admin1" and not any(e.feature == "admin1" for e in c.entries)]
+    loose = gazetteer.by_skeleton([division_name(c.span.text) for c in divisions])
+    for c in divisions:
+        towns = {e.admin1code for e in c.entries}
+        c.entries += [e for e in loose.get(skeleton_key(division_name(c.span.text)), [])
+                      if e.feature == "admin1" and (not towns or e.admin1code in towns)]
+
+
+def division_name(text: str) -> str:
+    """"Kherson region" → "Kherson": the name without its kind word."""
+    words = text.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in place_words()["division"] else text
 
 
 def is_person(c: Candidate, people: set[str]) -> bool:
