@@ -71,6 +71,8 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
                 feature = index.places[pid].feature
                 out.append((pid, partial or feature == "admin1"))
         for child in t.children:
+            if child.dep_ == "appos" or (child.dep_ == "prep" and t.lower_ in DIRECTIONS):
+                continue  # "Tal Afar, a city west of Mosul": the description locates, it is not held
             if is_place and child.dep_ not in ("conj", "cc", "prep") or (
                     is_place and child.dep_ == "prep" and child.lower_ not in ("including", "as")):
                 continue  # "Tarhuna, a town southeast of Tripoli": a description locates, it is not held

@@ -189,7 +189,11 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
         before2 is not None and before2.lower_ == "known" and before.lower_ == "as" and span.start > 2
         and doc[span.start - 3].lower_ == "also")
     prep = before2 if before is not None and before.lower_ == "the" else before
-    cand.locative = prep is not None and prep.lower_ in words["locative"]
+    first = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "holds Tal Afar ... as well as Hawija": the list's first item
+    cand.locative = (prep is not None and prep.lower_ in words["locative"]) or (
+        first.dep_ == "dobj" and first.head.lemma_.lower() in words["place_verbs"])
 
 
 def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[Entry]) -> Candidate:

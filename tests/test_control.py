@@ -1,0 +1,53 @@
+"""Control claims: from captures and from sentences that state who holds a place."""
+from __future__ import annotations
+
+import pytest
+
+
+def claims(report) -> set[tuple]:
+    """(place, controller, status) for each claim."""
+    actors = {a.id: a.name for a in report.actors}
+    places = {p.id: p.name for p in report.places}
+    return {(places[c.place], actors[c.controller], c.status) for c in report.control}
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("BAMAKO, Mali — Malian troops took control of Kidal on Tuesday.", "2023-11-15",
+     ("Kidal", "Military Forces of Mali", "controlled")),
+    ("MOSUL, Iraq — The Islamic State still holds Tal Afar, a city west of Mosul, as well as Hawija.", "2017-07-10",
+     ("Al Ḩawījah", "Islamic State", "controlled")),
+    ("TRIPOLI, Libya — That leaves Tarhuna, a town southeast of Tripoli held by a militia allied with the LNA.",
+     "2019-06-27", ("Tarhuna", "Libyan National Army", "controlled")),
+    ("TRIPOLI, Libya — The capital itself remains in the hands of the GNA.", "2019-06-27",
+     ("Tripoli", "Government of National Accord", "controlled")),
+    ("NAIROBI, Kenya — The RSF now controls most of Omdurman, Sudan.", "2023-12-20",
+     ("Omdurman", "Rapid Support Forces", "partial")),
+    ("BANGKOK — Lashio sits on the highway to Mandalay, the military-held second city of Myanmar.", "2024-08-04",
+     ("Mandalay", "Military Forces of Myanmar", "controlled")),
+    ("KYIV, Ukraine — Ukrainian troops entered Kherson, and officials said the city was back under Ukrainian control.",
+     "2022-11-11", ("Kherson", "Military Forces of Ukraine", "controlled")),
+    ("BEIRUT — Now, the group's most important territory is the Syrian border town of Bukamal, "
+     "the Islamic State said.", "2017-11-03", ("Ālbū Kamāl", "Islamic State", "controlled")),
+])
+def test_statements_of_holding(extract, text, published, expected):
+    assert expected in claims(extract(text, published=published))
+
+
+def test_a_capture_changes_control_from_its_date(extract):
+    report = extract("NAIROBI, Kenya — The Rapid Support Forces seized Wad Madani in Sudan on Monday.", published="2023-12-20")
+    claim = report.control[0]
+    assert claim.since == "2023-12-18" and claim.as_of == "2023-12-20" and claim.event == report.events[0].id
+
+
+@pytest.mark.parametrize("text", [
+    "BEIRUT — The militants never controlled the whole of the city of Deir ez-Zor in Syria.",
+    "BEIRUT — The militants could seize Bukamal, Syria, within days.",
+])
+def test_no_claim_from_what_did_not_happen(extract, text):
+    assert not extract(text, published="2017-11-03").control
+
+
+def test_a_later_capture_supersedes_an_older_one(extract):
+    text = ("BAMAKO, Mali — Government forces were driven out of Kidal by CSP rebels in May 2014. "
+            "Malian troops took control of Kidal on Tuesday.")
+    assert claims(extract(text, published="2023-11-15")) == {("Kidal", "Military Forces of Mali", "controlled")}
