@@ -131,7 +131,8 @@ def evaluate(gold_dir: str, model: str, actor_files: tuple[str, ...], as_json: b
     except FrontlinesError as exc:
         raise click.UsageError(str(exc)) if isinstance(exc, UsageError) else click.ClickException(str(exc))
     if as_json:
-        click.echo(json.dumps({name: {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "gold": n}
+        click.echo(json.dumps({name: {"precision": p if p is None else round(p, 3), "recall": round(r, 3),
+                                      "f1": f if f is None else round(f, 3), "gold": n}
                                for name, p, r, f, n in result.rows()}, indent=2))
     else:
         click.echo(format_table(result))
