@@ -17,7 +17,7 @@ BATCH_SIZE = 16
 def analyse(docs: Iterable[Document], model: str = DEFAULT_MODEL,
             actor_files: tuple[Path, ...] = ()) -> Iterator[Report]:
     """Reports for documents, parsed in batches through `nlp.pipe`, in input order."""
-    from frontlines.places import load, locate
+    from frontlines.places import load
 
     nlp = load_model(model)
     gazetteer = load()
