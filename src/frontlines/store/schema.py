@@ -1,0 +1,40 @@
+"""The corpus database's tables, its schema version, and the migrations between versions."""
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+# One statement a table.  Every row keeps the document it came from (provenance) and, for
+# events and claims, the evidence sentence with its offsets into the document text.
+TABLES = [
+    """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS documents (
+        id VARCHAR PRIMARY KEY, content_hash VARCHAR, title VARCHAR, source VARCHAR, url VARCHAR,
+        published DATE, dateline VARCHAR, origin VARCHAR, ingested_at TIMESTAMP, text VARCHAR, report JSON)""",
+    """CREATE TABLE IF NOT EXISTS places (
+        doc_id VARCHAR, place_id VARCHAR, name VARCHAR, geonameid BIGINT, lat DOUBLE, lon DOUBLE,
+        country_code VARCHAR, admin1 VARCHAR, feature VARCHAR, mentions INTEGER, confidence DOUBLE,
+        PRIMARY KEY (doc_id, place_id))""",
+    """CREATE TABLE IF NOT EXISTS actors (
+        doc_id VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, country_code VARCHAR,
+        PRIMARY KEY (doc_id, actor_id))""",
+    """CREATE TABLE IF NOT EXISTS mentions (
+        doc_id VARCHAR, ref_id VARCHAR, text VARCHAR, start_offset INTEGER, end_offset INTEGER)""",
+    """CREATE TABLE IF NOT EXISTS events (
+        doc_id VARCHAR, event_id VARCHAR, event_type VARCHAR, sub_event_type VARCHAR, plover VARCHAR,
+        actor1 VARCHAR, actor1_kind VARCHAR, actor2 VARCHAR, actor2_kind VARCHAR, assoc_actors VARCHAR[],
+        place_name VARCHAR, geonameid BIGINT, lat DOUBLE, lon DOUBLE, country_code VARCHAR, admin1 VARCHAR,
+        feature VARCHAR, event_date DATE, date_precision VARCHAR, fatalities INTEGER, factuality VARCHAR,
+        confidence DOUBLE, evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
+        PRIMARY KEY (doc_id, event_id))""",
+    """CREATE TABLE IF NOT EXISTS control (
+        doc_id VARCHAR, claim_no INTEGER, place_name VARCHAR, geonameid BIGINT, lat DOUBLE, lon DOUBLE,
+        country_code VARCHAR, feature VARCHAR, controller VARCHAR, controller_kind VARCHAR,
+        previous_controller VARCHAR, status VARCHAR, since DATE, as_of DATE, event_id VARCHAR,
+        evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER, PRIMARY KEY (doc_id, claim_no))""",
+    """CREATE INDEX IF NOT EXISTS events_date ON events (event_date)""",
+    """CREATE INDEX IF NOT EXISTS events_country ON events (country_code)""",
+    """CREATE INDEX IF NOT EXISTS control_place ON control (geonameid, lat, lon)""",
+]
+
+# version reached → statements that take a database from the version before to it.
+MIGRATIONS: dict[int, list[str]] = {1: TABLES}
