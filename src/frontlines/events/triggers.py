@@ -54,6 +54,8 @@ def context_lemmas(token: Token) -> set[str]:
     A proper-noun object adds "PROPN" ("took Laukkai")."""
     out = set()
     for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):  # "Houthi drones struck": what struck decides the kind
+            out.update(t.lemma_.lower() for t in child.subtree)
         if child.dep_ in ("prt", "prep", "advmod", "dobj", "attr", "agent", "acomp", "dative"):
             out.add(child.lemma_.lower())
             if child.dep_ == "dobj":
@@ -75,10 +77,12 @@ def senses(spec) -> list[dict]:
     return spec if isinstance(spec, list) else [spec]
 
 
-def noun_phrase(token: Token) -> str:
-    """A noun with its compound modifiers, lemmatised: "car bombs" → "car bomb"."""
-    compounds = [c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"]
-    return " ".join([*compounds, token.lemma_.lower()])
+def noun_phrases(token: Token) -> list[str]:
+    """A noun with its compound modifiers, lemmatised, longest first: "suicide car bomber" gives
+    "suicide car bomber", then each modifier with the noun ("suicide bomber", "car bomber")."""
+    compounds = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")]
+    head = token.lemma_.lower()
+    return [" ".join([*compounds, head]), *(f"{c} {head}" for c in compounds), two_word_noun(token), head]
 
 
 def two_word_noun(token: Token) -> str:
@@ -106,8 +110,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         elif (tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns) and not (
                 tok.is_title and tok.ent_type_ in NAMES):
             # a capitalised word inside a name or a date is no trigger: "in early March", "Operation Storm"
-            phrase = noun_phrase(tok)
-            spec = lex.nouns.get(phrase) or lex.nouns.get(two_word_noun(tok)) or lex.nouns.get(lemma)
+            spec = next((lex.nouns[p] for p in noun_phrases(tok) if p in lex.nouns), None)
             if spec is None:
                 continue
             needs = spec.get("needs")

@@ -22,7 +22,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 MAX_RUN = 6
 NAME_KIND_WORDS = frozenset({"region", "oblast"})
-NAME_JOINERS = frozenset({"bin", "ibn", "bint", "bani", "de", "del", "of"})  # "Qasr bin Ghashir", "Gulf of Aden"
+# "Qasr bin Ghashir", "Gulf of Aden", the Persian ezafe of "Mazar-i-Sharif"
+NAME_JOINERS = frozenset({"bin", "ibn", "bint", "bani", "de", "del", "of", "i", "e"})
 
 
 @dataclass
