@@ -30,7 +30,7 @@ def analyse(docs: Iterable[Document], model: str = DEFAULT_MODEL,
 def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict[str, str],
                  actor_files: tuple[Path, ...] = ()) -> Report:
     """Run the stages over one parsed document."""
-    from frontlines.actors import find_actors, main_country
+    from frontlines.actors import alias_tokens, find_actors, main_country
     from frontlines.control import find_control
     from frontlines.events import find_events
     from frontlines.events.arguments import build_index
@@ -38,7 +38,7 @@ def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict
     from frontlines.quantities import find_quantities
 
     report = Report(document)
-    report.places = locate(parsed, document, gazetteer)
+    report.places = locate(parsed, document, gazetteer, frozenset(alias_tokens(parsed, nlp, actor_files)))
     report.actors, mentions = find_actors(parsed, nlp, report.places, country_names, actor_files)
     report.quantities = find_quantities(parsed)
     index = build_index(parsed, report.actors, mentions, report.places, main_country(report.places), country_names,

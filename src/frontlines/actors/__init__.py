@@ -70,6 +70,13 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
     return Matchers(by_lower, by_orth, words, patterns, dictionary, generic)
 
 
+def alias_tokens(doc: Doc, nlp: Language, extra: tuple[Path, ...] = ()) -> set[int]:
+    """Tokens inside a dictionary actor's name ("Fano", "Wagner", "Jubaland forces"): the places
+    stage leaves them alone, though a town of that name exists somewhere."""
+    m = matchers(nlp, extra)
+    return {i for matcher in (m.by_lower, m.by_orth) for _, start, end in matcher(doc) for i in range(start, end)}
+
+
 def main_country(places: list[Place]) -> str | None:
     """The country the article is mostly about: the most mentioned, places counted by mentions."""
     votes = Counter()

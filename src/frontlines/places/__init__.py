@@ -12,9 +12,10 @@ from frontlines.places.resolve import resolve
 __all__ = ["locate", "load"]
 
 
-def locate(doc: Doc, document: Document, gazetteer: Gazetteer) -> list[Place]:
-    """Every place `document` uses as a location, with all its mentions."""
-    cands = find_candidates(doc, gazetteer)
+def locate(doc: Doc, document: Document, gazetteer: Gazetteer, actor_tokens: frozenset[int] = frozenset()) -> list[Place]:
+    """Every place `document` uses as a location, with all its mentions; names inside an
+    actor's name (`actor_tokens`) are not places."""
+    cands = [c for c in find_candidates(doc, gazetteer) if not overlaps(doc, c, actor_tokens)]
     line = document.dateline
     covering = [c for c in cands if c.span.start <= line.start < c.span.end] if line is not None else []
     for c in covering:
@@ -25,3 +26,9 @@ def locate(doc: Doc, document: Document, gazetteer: Gazetteer) -> list[Place]:
             cands.append(Candidate(line, "GPE", sentence=span.sent.start_char, dateline=True))
             cands.sort(key=lambda c: c.span.start)
     return add_capitals(doc, resolve(doc, cands, gazetteer, line), gazetteer)
+
+
+def overlaps(doc: Doc, cand: Candidate, tokens: frozenset[int]) -> bool:
+    """Whether a candidate shares a token with an actor's name."""
+    span = doc.char_span(cand.span.start, cand.span.end, alignment_mode="expand")
+    return span is not None and any(t.i in tokens for t in span)

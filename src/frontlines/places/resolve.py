@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from difflib import SequenceMatcher
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -24,6 +25,7 @@ REPORT_FEATURE = {"city": "city", "admin1": "admin1", "country": "country", "reg
                   "water": "region", "site": "site", "admin2": "admin2"}
 NATURAL = frozenset({"water", "region"})
 MIN_SKELETON = 3      # shorter skeletons ("km" for Qaim) match hundreds of towns
+SKELETON_SIMILARITY = 0.75
 NEAR_KM = 1000.0
 SITE_TOWN_GAP = 12   # characters between a site and its town: "the Tawakal Hotel in Kismayo"
 WELL_KNOWN = 5000     # people: a town this size in the article's country needs no "in" before it
@@ -68,7 +70,7 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer) -> None:
     todo = [c for c in todo if not c.entries and len(skeleton_key(c.span.text)) >= MIN_SKELETON]
     loose = gazetteer.by_skeleton([c.span.text for c in todo])
     for c in todo:
-        c.entries = loose.get(skeleton_key(c.span.text), [])
+        c.entries = [e for e in loose.get(skeleton_key(c.span.text), []) if similar(c.span.text, e.name)]
         c.loose = bool(c.entries)
     # "the province of Deir El-Zour": the division may be spelled apart from its city ("Dayr az Zawr")
     divisions = [c for c in cands if c.want == "admin1" and not any(e.feature == "admin1" for e in c.entries)]
@@ -77,6 +79,12 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer) -> None:
         towns = {e.admin1code for e in c.entries}
         c.entries += [e for e in loose.get(skeleton_key(division_name(c.span.text)), [])
                       if e.feature == "admin1" and (not towns or e.admin1code in towns)]
+
+
+def similar(written: str, name: str) -> bool:
+    """Whether two spellings are close enough for a skeleton match ("Gharian", "Gharyan"), not
+    merely sharing consonants ("Kiwanja", "Kananga")."""
+    return SequenceMatcher(None, name_key(written), name_key(name)).ratio() >= SKELETON_SIMILARITY
 
 
 def division_name(text: str) -> str:
@@ -99,7 +107,8 @@ def is_acronym(c: Candidate) -> bool:
 def has_place_context(c: Candidate) -> bool:
     """The model or the words around it say this is a place."""
     return (c.label in PLACE_LABELS or c.landmark or c.described is not None or c.locative
-            or c.want is not None or c.qualifier is not None)
+            or c.want is not None or c.qualifier is not None
+            or (c.proper and not c.loose and any(e.feature == "country" for e in c.entries)))
 
 
 def well_known(c: Candidate, weights: dict[str, float]) -> bool:
