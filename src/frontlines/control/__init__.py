@@ -79,7 +79,10 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
             if child.dep_ in ("prep", "pobj", "appos", "conj", "compound", "npadvmod", "dobj", "nmod", "cc", "advmod"):
                 if child.dep_ == "prep" and child.lower_ not in ("of", "in", "including", "as", "near", "around"):
                     continue
-                walk(child, partial and child.dep_ != "conj")
+                # "most of Rutshuru and Masisi territories": "most" covers both; "several towns in
+                # Anbar" is part of Anbar, "the towns of Rutshuru and Kiwanja" are those towns
+                inside = child.lower_ == "in" and t.lemma_.lower() in ("town", "village", "area", "district")
+                walk(child, partial or inside)
     walk(tok, False)
     return out
 
@@ -113,10 +116,24 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
     """"X holds/controls Y" (present, or past with a date of its own), and "Y, held by X"."""
     out = []
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in words()["holding_verbs"]:
+        if tok.lemma_.lower() not in words()["holding_verbs"]:
             continue
-        if factuality(tok) not in HAPPENED or tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in tok.children):
-            continue  # "never controlled", "had held the city since the war began"
+        if tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
+            out += noun_parsed_verb(tok, index, as_of)
+            continue
+        if tok.pos_ != "VERB":
+            continue
+        if factuality(tok) not in HAPPENED or any(c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children):
+            continue  # "never controlled", "had held the city since the war began" ("have controlled" holds)
+        if tok.lemma_.lower() in words()["siege_verbs"]:
+            out += siege(tok, index, as_of)
+            continue
+        passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if passive:  # "Harib is still held by the Houthis"
+            agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children), None)
+            for place, partial in places_under(passive[0], index):
+                out.append(claim(index, place, holder(agent, index) if agent is not None else None, partial, tok, as_of))
+            continue
         if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a town ... held by a militia allied with the LNA"
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children), None)
             target = held_noun(tok.head)
@@ -134,6 +151,36 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             for place, partial in places_under(obj, index):
                 out.append(claim(index, place, controller, partial, tok, as_of))
     return [c for c in out if c is not None]
+
+
+def noun_parsed_verb(tok: Token, index: Index, as_of: str | None) -> list[ControlClaim | None]:
+    """"The Taliban control most of Lashkar Gah", parsed by the model as a noun phrase
+    ("Taliban" a compound of "control"): the compound holds what the phrase names."""
+    holder_tok = next((c for c in tok.children if c.dep_ == "compound" and c.i in index.actor_at), None)
+    if holder_tok is None:
+        return []
+    out = []
+    for obj in (c for c in tok.children if c.dep_ in ("appos", "dobj", "npadvmod")):
+        for place, partial in places_under(obj, index):
+            out.append(claim(index, place, index.actor_at[holder_tok.i], partial, tok, as_of))
+    return out
+
+
+def siege(tok: Token, index: Index, as_of: str | None) -> list[ControlClaim | None]:
+    """"The Houthis have besieged Taiz": the place is contested, held by the besiegers' enemy."""
+    subject = subject_of(tok)
+    attacker = holder(subject, index) if subject is not None else None
+    if attacker is None:
+        return []
+    defender = index.main_state if index.actors[attacker].kind != "state_forces" else index.main_armed
+    out = []
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        for place, _ in places_under(obj, index):
+            found = claim(index, place, defender, False, tok, as_of)
+            if found is not None:
+                found.status = "contested"
+                out.append(found)
+    return out
 
 
 def held_compounds(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
@@ -204,10 +251,17 @@ def nationality_holder(tok: Token, index: Index) -> str | None:
     from frontlines.actors.dictionary import load_dictionary
 
     nationalities = load_dictionary().nationalities
+    groups = words()["held_by"]
     for child in tok.children:
-        code = nationalities.get(child.lower_) if child.dep_ in ("amod", "compound") else None
+        if child.dep_ not in ("amod", "compound"):
+            continue
+        code = nationalities.get(child.lower_)
         if code:
             return index.state(code)
+        if child.lower_ in groups["state"]:  # "under government control", "in government hands"
+            return index.main_state
+        if child.lower_ in groups["armed"]:
+            return index.main_armed
     return None
 
 
@@ -245,9 +299,10 @@ def find_control(doc: Doc, index: Index, events: list[Event], published: str | N
     for finder in (holding_verbs, held_compounds, hands_and_control, territory_of):
         claims += [c for c in finder(doc, index, published) if c.evidence.start >= body_start]
     seen, out = set(), []
-    for c in latest_per_place(claims):
-        key = (c.place, c.controller, c.evidence.start)
-        if key not in seen:
+    strength = {"controlled": 0, "partial": 1, "contested": 2}
+    for c in sorted(latest_per_place(claims), key=lambda c: strength.get(c.status, 3)):
+        key = (c.place, c.controller, c.evidence.start)  # "controls most of X ... X has been in the hands
+        if key not in seen:                              # of": the firmer claim of one sentence stays
             seen.add(key)
             out.append(c)
-    return out
+    return sorted(out, key=lambda c: c.evidence.start)

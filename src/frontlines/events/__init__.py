@@ -145,8 +145,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event
     events = []
     for place_id in coordinated_places(args.place, trigger.token, index):
         event_type, sub = family.event_type, family.sub_event_type
-        if sub == "territory" and index.places[place_id].feature == "site":
-            event_type, sub = "Battles", "Armed clash"  # storming a hotel is an assault, not a change of territory
+        if sub == "territory" and is_landmark_site(index.places[place_id]):
+            event_type, sub = "Battles", "Armed clash"  # seizing a hotel is an assault, not a change of territory
         elif sub == "territory":
             sub = territory_type(actor1, index.places[place_id])
         elif family.name in ("protest", "riot"):
@@ -164,6 +164,13 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event
             factuality=factuality(trigger.token), confidence=0.6 if trigger.is_verb else 0.5,
             evidence=Span(evidence.text, evidence.start_char, evidence.end_char)))
     return events
+
+
+def is_landmark_site(place) -> bool:
+    """A site named for what it is ("the Hayat Hotel"), not a village the gazetteer lacks."""
+    from frontlines.places.find import place_words
+
+    return place.feature == "site" and place.name.split()[-1].lower() in place_words()["landmark"]
 
 
 def coordinated_places(place_id: str, trigger: Token, index: Index) -> list[str]:
@@ -188,7 +195,7 @@ def merge(events: list[Event], index: Index) -> list[Event]:
     for e in events:
         same = next((k for k in kept if k.event_type == e.event_type and near(k.place, e.place, index)
                      and close_dates(k, e) and scored(k) == scored(e) and compatible(k.actor1, e.actor1)
-                     and compatible(k.actor2, e.actor2)), None)
+                     and (compatible(k.actor2, e.actor2) or k.sub_event_type in TAKING)), None)
         if same is None:
             kept.append(e)
         else:
@@ -209,17 +216,26 @@ def close_dates(a: Event, b: Event) -> bool:
     return abs((date.fromisoformat(a.date) - date.fromisoformat(b.date)).days) <= 2
 
 
+TRANSFER = "Non-violent transfer of territory"
+TAKING = ("Government regains territory", "Non-state actor overtakes territory")
+
+
 def transfers_in_one_sentence(events: list[Event]) -> list[Event]:
-    """"The last UN convoy pulled out of the Kidal camp ... and CSP fighters occupied the base":
-    one transfer, the group that takes over as actor1 and the one that left as actor2."""
+    """One sentence that has one side leave a place and the other take it tells of one transfer,
+    the side that takes over as actor1: "the UN convoy pulled out of the Kidal camp and CSP
+    fighters occupied the base", "took control of Taloqan when government forces pulled out"."""
     out: list[Event] = []
     for e in events:
-        twin = next((k for k in out if k.sub_event_type == e.sub_event_type == "Non-violent transfer of territory"
-                     and k.evidence == e.evidence and k.actor1 != e.actor1), None)
+        twin = next((k for k in out if k.evidence == e.evidence and k.place == e.place and k.actor1 != e.actor1
+                     and {k.sub_event_type, e.sub_event_type} <= {TRANSFER, *TAKING}
+                     and TRANSFER in (k.sub_event_type, e.sub_event_type)), None)
         if twin is None:
             out.append(e)
-        else:
-            twin.actor1, twin.actor2 = e.actor1, twin.actor1
+            continue
+        # the capture's subject took over; between two withdrawal words, the side named second did
+        taker, leaver = (twin, e) if twin.sub_event_type in TAKING else (e, twin)
+        twin.event_type, twin.sub_event_type, twin.plover = "Strategic developments", TRANSFER, "RETREAT"
+        twin.actor1, twin.actor2 = taker.actor1, leaver.actor1
     return out
 
 
@@ -275,10 +291,15 @@ def elaborates(trigger: Trigger, triggers: list[Trigger]) -> bool:
 
 def subsume_clashes(events: list[Event], index: Index) -> list[Event]:
     """The fighting in a capture is part of the capture: drop an armed clash at the place and
-    day of a territory event ("stormed the town ... after hours of clashes, held it")."""
+    day of a territory event ("stormed the town ... after hours of clashes, held it").  The dead
+    of a shelling or a bombing are its fatalities, not an attack of their own ("Shells crashed
+    into Sake, killing six civilians")."""
     captures = [e for e in events if e.event_type == "Battles" and e.sub_event_type != "Armed clash" and scored(e)]
+    remote = [e for e in events if e.event_type == "Explosions/Remote violence"]
     kept = [e for e in events if not (e.sub_event_type == "Armed clash" and any(
         near(c.place, e.place, index) and close_days(c.date, e.date, 1) for c in captures))]
+    kept = [e for e in kept if not (e.event_type == "Violence against civilians" and any(
+        r.evidence == e.evidence for r in remote))]
     for n, e in enumerate(kept, start=1):
         e.id = f"e{n}"
     return kept

@@ -32,10 +32,20 @@ def governors(token: Token) -> list[Token]:
 COMPLETIVE = frozenset({"manage", "succeed", "begin", "start", "continue", "help", "go", "come", "use"})
 
 
+# Nouns whose infinitive is a plan: "his campaign to seize the capital", "a bid to retake".
+PLAN_NOUNS = frozenset({"campaign", "plan", "attempt", "bid", "effort", "push", "offensive", "order", "threat",
+                        "call", "pledge", "promise", "vow", "decision", "intention", "goal", "aim", "drive"})
+
+
 def is_infinitive(trigger: Token) -> bool:
-    """A "to"-infinitive that is a purpose or a plan, not a report."""
+    """A "to"-infinitive that is a purpose or a plan, not a report ("the first capital to fall to
+    the insurgents" is a report)."""
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
-    return trigger.tag_ == "VB" and has_to and trigger.head.lemma_.lower() not in COMPLETIVE
+    if trigger.tag_ != "VB" or not has_to or trigger.head.lemma_.lower() in COMPLETIVE:
+        return False
+    if trigger.head.pos_ in ("NOUN", "PROPN") or trigger.dep_ == "acl":
+        return trigger.head.lemma_.lower() in PLAN_NOUNS  # "the first capital to fall": a report
+    return True
 
 
 def factuality(trigger: Token) -> str:
