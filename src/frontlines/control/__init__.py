@@ -144,7 +144,8 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
         subject = subject_of(tok)
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         objects += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "as")]
-        if subject is None or not objects or tok.tag_ not in ("VBZ", "VBP", "VBD"):
+        present_perfect = tok.tag_ == "VBN" and any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
+        if subject is None or not objects or (tok.tag_ not in ("VBZ", "VBP", "VBD") and not present_perfect):
             continue
         controller = holder(subject, index)
         for obj in objects:

@@ -180,7 +180,7 @@ def coordinated_places(place_id: str, trigger: Token, index: Index) -> list[str]
         return [place_id]
     root = trigger if trigger.pos_ == "VERB" else trigger.head
     out = [place_id]
-    for conj in (c for c in root.subtree if c.dep_ == "conj" and c.i != root.i):
+    for conj in (c for c in root.subtree if c.dep_ == "conj" and c.i != root.i and c.pos_ != "VERB"):
         for t in conj.subtree:
             pid = index.place_at.get(t.i)
             if pid and pid not in out and index.places[pid].feature in ("city", "site") and not is_destination(t):

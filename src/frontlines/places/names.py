@@ -30,7 +30,7 @@ def words_of(name: str) -> list[str]:
     """The folded words of a name, the Arabic article dropped ("Deir ez-Zor" → deir, zor)."""
     words = [w for w in NON_ALNUM.split(fold(name)) if w]
     kept = [w for w in words if w not in ARABIC_ARTICLES]
-    return kept or words
+    return kept or (words if len(words) > 1 else [])  # a lone "Al" names nothing
 
 
 def name_key(name: str) -> str:
