@@ -9,8 +9,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from frontlines.events.arguments import (Arguments, Index, is_destination, noun_arguments, sentence_actor,
-                                         sentence_place, verb_arguments)
+from frontlines.events.arguments import (Arguments, Index, actor_in, is_destination, noun_arguments,
+                                         sentence_actor, sentence_place, subject_of, verb_arguments)
 from frontlines.events.factuality import factuality
 from frontlines.events.triggers import Family, Trigger, find_triggers
 from frontlines.events.when import DateTracker
@@ -40,13 +40,25 @@ def territory_type(actor1, place) -> str:
     return "Non-state actor overtakes territory"
 
 
+def crowd_violence(trigger: Token, index: Index) -> bool:
+    """Violent words in the sentence that the crowd did: "burned", "stormed" ("police fired tear
+    gas" is not the crowd's violence)."""
+    for tok in trigger.sent:
+        if tok.lemma_.lower() not in RIOT_WORDS:
+            continue
+        subject = subject_of(tok) if tok.pos_ == "VERB" else None
+        doer = index.actors.get(actor_in(subject, index) or "") if subject is not None else None
+        if doer is None or doer.kind != "state_forces":
+            return True
+    return False
+
+
 def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[str, str]:
     """Protest or riot, and the sub-type the sentence's words call for."""
     lemmas = {t.lemma_.lower() for t in trigger.sent}
-    if family.name == "riot" or lemmas & RIOT_WORDS and family.name == "protest" and (
-            actor1 is None or actor1.kind in CROWDS):
-        if lemmas & RIOT_WORDS:
-            return "Riots", "Violent demonstration"
+    if (family.name == "riot" or family.name == "protest" and (actor1 is None or actor1.kind in CROWDS)) \
+            and crowd_violence(trigger, index):
+        return "Riots", "Violent demonstration"
     if lemmas & LETHAL_WORDS:  # "a man was shot dead during last Thursday's protests"
         return "Protests", "Excessive force against protesters"
     if lemmas & INTERVENTION_WORDS:
@@ -58,6 +70,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     """Arguments from the parse, completed from the sentence when the parse leaves gaps."""
     args = verb_arguments(trigger.token, index) if trigger.is_verb else noun_arguments(trigger.token, index)
     family = trigger.family.name
+    if args.place is not None and index.places[args.place].feature == "country":
+        args.place = None  # "outside the embassies of the United States": a town of the sentence is likelier
     args.place = args.place or sentence_place(trigger.token, index)
     if family in UNNAMED_PERPETRATOR:  # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."
         args.place = args.place or previous_sentence_place(trigger.token, index)

@@ -53,6 +53,8 @@ def context_lemmas(token: Token) -> set[str]:
     """Lemmas of the words that complete a verb: particles, prepositions, objects and their heads.
     A proper-noun object adds "PROPN" ("took Laukkai")."""
     out = set()
+    if token.dep_ == "relcl":  # "protesters who had gathered": the noun the clause describes
+        out.add(token.head.lemma_.lower())
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):  # "Houthi drones struck": what struck decides the kind
             out.update(t.lemma_.lower() for t in child.subtree)
