@@ -1,0 +1,159 @@
+"""The corpus store: round trip, idempotence, migration, fusion, the control timeline, exports."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import DEV, require_shared
+from frontlines.cli import main
+from frontlines.errors import UsageError
+from frontlines.store import Store
+from frontlines.store.export import ACLED_COLUMNS
+from frontlines.store.schema import SCHEMA_VERSION
+
+CAPTURE = "BAMAKO, Mali — Malian troops took control of Kidal on Tuesday, the army said."
+SAME_CAPTURE = "KIDAL, Mali — Mali's army captured the northern town of Kidal on Tuesday, officials said."
+
+
+def cli(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture(scope="module")
+def dev_db(tmp_path_factory, extract):
+    """A store built from the dev articles, ingested twice."""
+    require_shared()
+    db = tmp_path_factory.mktemp("store") / "dev.duckdb"
+    first = cli("ingest", str(DEV), "--db", str(db))
+    assert first.exit_code == 0, first.output
+    with Store(db, read_only=True) as store:
+        counts = store.counts()
+    second = cli("ingest", str(DEV), "--db", str(db))
+    assert second.exit_code == 0 and "9 unchanged" in second.output
+    with Store(db, read_only=True) as store:
+        assert store.counts() == counts  # ingesting twice changes nothing
+    return db
+
+
+def test_round_trip_keeps_the_report(dev_db, dev_reports):
+    with Store(dev_db, read_only=True) as store:
+        stored = store.rows("SELECT id, report FROM documents WHERE id = ?", ["kidal-2023-11-15"])[0]
+    report = json.loads(stored["report"])
+    assert report["schema"] == "frontlines.report/1"
+    assert {e["sub_event_type"] for e in report["events"]} >= {"Government regains territory"}
+
+
+def test_control_as_of_a_day_with_evidence(dev_db):
+    result = cli("control", "--as-of", "2017-11-03", "--db", str(dev_db), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = {(r["place"], r["controller"]) for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert ("Deir ez-Zor", "Military Forces of Syria") in rows
+    assert ("Al Qā’im", "Military Forces of Iraq") in rows
+    assert ("Ālbū Kamāl", "Islamic State") in rows
+    assert ("Ar Raqqah", "Syrian Democratic Forces") in rows
+    assert all(r["evidence"] for r in csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_the_timeline_orders_controllers_over_time(dev_db):
+    before = cli("control", "--as-of", "2017-11-02", "--db", str(dev_db), "--country", "SY")
+    assert "Deir ez-Zor (SY): Military Forces of Syria" not in before.stdout  # retaken on 2017-11-03
+    after = cli("control", "--as-of", "2017-11-03", "--db", str(dev_db), "--country", "SY")
+    assert "Deir ez-Zor (SY): Military Forces of Syria" in after.stdout
+
+
+def test_acled_csv_reads_back_with_its_columns(dev_db):
+    result = cli("events", "--db", str(dev_db), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and list(rows[0]) == ACLED_COLUMNS
+    assert all(r["event_type"] and r["latitude"] and r["notes"] for r in rows)
+
+
+def test_geojson_is_a_valid_feature_collection(dev_db):
+    data = json.loads(cli("events", "--db", str(dev_db), "--format", "geojson", "--country", "KE").stdout)
+    assert data["type"] == "FeatureCollection" and data["features"]
+    for feature in data["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90 and feature["properties"]["sources"]
+
+
+def test_parquet_export(dev_db, tmp_path):
+    import duckdb
+
+    out = tmp_path / "events.parquet"
+    result = cli("events", "--db", str(dev_db), "--format", "parquet", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert duckdb.sql(f"SELECT count(*) FROM '{out}'").fetchall()[0][0] > 0
+
+
+def test_two_articles_on_one_capture_fuse(tmp_path, extract):
+    (tmp_path / "a.txt").write_text(CAPTURE)
+    (tmp_path / "b.txt").write_text(SAME_CAPTURE)
+    db = tmp_path / "two.duckdb"
+    assert cli("ingest", str(tmp_path), "--db", str(db), "--date", "2023-11-15").exit_code == 0
+    lines = cli("events", "--db", str(db), "--format", "jsonl").stdout.strip().splitlines()
+    captures = [json.loads(x) for x in lines if "territory" in json.loads(x)["sub_event_type"]]
+    assert len(captures) == 1 and len(captures[0]["sources"]) == 2
+
+
+def test_a_changed_article_replaces_its_report(tmp_path, extract):
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps({"id": "x1", "text": CAPTURE, "published": "2023-11-15"}) + "\n")
+    db = tmp_path / "r.duckdb"
+    cli("ingest", str(records), "--db", str(db))
+    records.write_text(json.dumps({"id": "x1", "text": SAME_CAPTURE, "published": "2023-11-15"}) + "\n")
+    result = cli("ingest", str(records), "--db", str(db))
+    assert "1 replaced" in result.output
+    with Store(db, read_only=True) as store:
+        assert store.counts()["documents"] == 1
+        assert "northern town" in store.rows("SELECT text FROM documents")[0]["text"]
+
+
+def test_migration_from_an_empty_file_and_a_newer_version_refused(tmp_path):
+    db = tmp_path / "m.duckdb"
+    with Store(db) as store:
+        assert store.version() == SCHEMA_VERSION
+        store.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
+    with pytest.raises(UsageError, match="newer"):
+        Store(db)
+
+
+def test_reading_a_missing_database_says_how_to_make_one(tmp_path):
+    result = cli("events", "--db", str(tmp_path / "none.duckdb"))
+    assert result.exit_code == 2 and "frontlines ingest" in result.output
+
+
+def test_ingest_names_each_bad_input_and_keeps_the_good(tmp_path, extract):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "good.txt").write_text(CAPTURE)
+    (folder / "empty.txt").write_text("  \n")
+    (folder / "scan.html").write_bytes(b"%PDF-1.7 not really html")
+    (folder / "broken.jsonl").write_text('{"text": "ok"\n')
+    (folder / "feed.xml").write_text("<rss><channel><title>x</title></channel></rss>")
+    db = tmp_path / "mixed.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(folder), str(tmp_path / "missing.txt"), "--db", str(db)])
+    assert result.exit_code == 1
+    for name in ("empty.txt", "scan.html", "broken.jsonl line 1", "missing.txt"):
+        assert name in result.output
+    assert "Traceback" not in result.output
+    with Store(db, read_only=True) as store:
+        assert store.counts()["documents"] == 1
+
+
+def test_a_feed_file_is_ingested_entry_by_entry(tmp_path, extract):
+    feed = tmp_path / "world.rss"
+    feed.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+      <item><title>Kidal taken</title><link>https://example.org/1</link><guid>w-1</guid>
+        <pubDate>Wed, 15 Nov 2023 10:00:00 GMT</pubDate><description>{CAPTURE}</description></item>
+      <item><title>Link only</title><link>https://example.org/2</link><guid>w-2</guid></item>
+    </channel></rss>""")
+    db = tmp_path / "feed.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(feed), "--db", str(db)])
+    assert result.exit_code == 1 and "entry 2" in result.output
+    with Store(db, read_only=True) as store:
+        doc = store.rows("SELECT id, source, published FROM documents")[0]
+    assert doc["id"] == "w-1" and doc["source"] == "Wire" and str(doc["published"]) == "2023-11-15"
