@@ -97,8 +97,9 @@ def gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[tuple[SpacySpa
     for span in spans:
         entries = found.get(name_key(span.text))
         run = run_of[span.start]
-        if is_landmark(run) and len(span) < len(run):
-            continue  # "Kimathi Street" is a street, not the English village of Street
+        if is_landmark(run) and len(span) < len(run) and not any(e.feature == "country" for e in entries or []):
+            continue  # "Kimathi Street" is a street, not the English village of Street ("the United
+                      # States embassy" still names the United States)
         if entries and not taken.intersection(range(span.start, span.end)):
             taken.update(range(span.start, span.end))
             out.append((span, entries))

@@ -28,6 +28,7 @@ MIN_SKELETON = 3      # shorter skeletons ("km" for Qaim) match hundreds of town
 SKELETON_SIMILARITY = 0.75
 NEAR_KM = 1000.0
 SITE_TOWN_GAP = 12   # characters between a site and its town: "the Tawakal Hotel in Kismayo"
+SITE_OWNER_GAP = 30  # "Kabul's heavily guarded Green Zone"
 WELL_KNOWN = 5000     # people: a town this size in the article's country needs no "in" before it
 
 
@@ -78,7 +79,8 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer) -> None:
     for c in divisions:
         towns = {e.admin1code for e in c.entries}
         c.entries += [e for e in loose.get(skeleton_key(division_name(c.span.text)), [])
-                      if e.feature == "admin1" and (not towns or e.admin1code in towns)]
+                      if e.feature == "admin1" and (not towns or e.admin1code in towns)
+                      and similar(division_name(c.span.text), division_name(e.name))]
 
 
 def similar(written: str, name: str) -> bool:
@@ -190,6 +192,15 @@ def choose(c: Candidate, weights, qual, focus) -> Choice | None:
     return Choice(c, entry, confidence)
 
 
+def owner_town(c: Candidate, chosen: list[Choice], text: str) -> Entry | None:
+    """The town a site is said to belong to: "Kabul's heavily guarded Green Zone"."""
+    for ch in chosen:
+        gap = text[ch.cand.span.end:c.span.start]
+        if ch.entry.feature == "city" and 0 < len(gap) <= SITE_OWNER_GAP and gap[:2] in ("'s", "’s"):
+            return ch.entry
+    return None
+
+
 def anchor_for(c: Candidate, chosen: list[Choice], fallback: Entry | None) -> Entry | None:
     """The town a site stands in: the next town named after it in its sentence ("the Tawakal
     Hotel in Kismayo"), else the article's main town ("Mitiga, the city's only airport").
@@ -230,7 +241,7 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
         ch = ch or choose(c, weights, quals.get(c.qualifier or "", set()), focus)
         if ch is not None:
             chosen.append(ch)
-    chosen += sites(cands, chosen)
+    chosen += sites(cands, chosen, doc.text)
     chosen += same_name_again(every, chosen)
     return group(chosen)
 
@@ -250,7 +261,7 @@ def same_name_again(cands: list[Candidate], chosen: list[Choice]) -> list[Choice
             for c in cands if c.span.start not in done and name_key(c.span.text) in by_name]
 
 
-def sites(cands: list[Candidate], chosen: list[Choice]) -> list[Choice]:
+def sites(cands: list[Candidate], chosen: list[Choice], text: str) -> list[Choice]:
     """Place the named sites the gazetteer lacks at the town they stand in."""
     resolved = {ch.cand.span.start for ch in chosen}
     towns = Counter((ch.entry.row, ch.entry) for ch in chosen if ch.entry.feature == "city")
@@ -261,7 +272,7 @@ def sites(cands: list[Candidate], chosen: list[Choice]) -> list[Choice]:
             continue
         if c.span.text.isupper() or not c.span.text[:1].isupper():
             continue  # "MNDAA" is an acronym the model took for a place
-        town = anchor_for(c, chosen, fallback)
+        town = owner_town(c, chosen, text) or anchor_for(c, chosen, fallback)
         if town is not None:
             out.append(Choice(c, site_entry(c, town), 0.3))
     return out
