@@ -68,7 +68,10 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         while j < n and j - i < MAX_RUN:
             tok = doc[j]
             joiner = tok.text == "-" or tok.lower_ in ARABIC_ARTICLES or tok.lower_ in NAME_JOINERS
-            if is_capitalised(tok) or (joiner and j + 1 < n and (is_capitalised(doc[j + 1]) or doc[j + 1].text == "-")):
+            nxt = doc[j + 1] if j + 1 < n else None
+            continues = nxt is not None and (is_capitalised(nxt) or nxt.text == "-" or (
+                tok.text == "-" and nxt.lower_ in NAME_JOINERS))  # "Mazar-i-Sharif"
+            if is_capitalised(tok) or (joiner and continues):
                 j += 1
             else:
                 break
@@ -202,7 +205,8 @@ def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[E
     """A candidate for a spaCy span, with its context read."""
     if span[0].lower_ == "the" and len(span) > 1:
         span = span[1:]
-    span = extend_name(doc, span)
+    if not any(e.feature == "country" for e in entries):
+        span = extend_name(doc, span)  # "the United States embassy" names the United States
     cand = Candidate(Span(span.text, span.start_char, span.end_char), label, entries,
                      sentence=span.sent.start_char if doc.has_annotation("SENT_START") else 0)
     cand.landmark = is_landmark(span)
@@ -240,12 +244,20 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     """Every name in `doc` that may be a place, in text order."""
     by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     cands: dict[tuple[int, int], Candidate] = {}
-    for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS:
-            cand = make_candidate(doc, ent, ent.label_, [])
-            cands[(cand.span.start, cand.span.end)] = cand
-    covered = {i for c in cands.values() for i in range(c.span.start, c.span.end)}
+    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+    found = gazetteer.by_name([without_the(e.text) for e in ents])
+    for ent in ents:
+        cand = make_candidate(doc, ent, ent.label_, found.get(name_key(without_the(ent.text)), []))
+        if cand.landmark:
+            cand.entries = []  # "the Old City" is a part of this story's town, not Jerusalem's
+        cands[(cand.span.start, cand.span.end)] = cand
     known, unknown = gazetteer_spans(doc, gazetteer)
+    for span, entries in known:
+        inside = [k for k, c in cands.items() if span.start_char <= c.span.start and c.span.end <= span.end_char
+                  and (c.span.start, c.span.end) != (span.start_char, span.end_char)]
+        for key in inside:  # "Mazar-i-Sharif" where the model saw only "Mazar"
+            del cands[key]
+    covered = {i for c in cands.values() for i in range(c.span.start, c.span.end)}
     for span, entries in known:
         label = entity_label(extend_name(doc, span), by_token)
         if covered.intersection(range(span.start_char, span.end_char)) or label == "" or label in NEVER_PLACE:
@@ -257,6 +269,11 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         if not known_here:
             cands[(cand.span.start, cand.span.end)] = cand
     return sorted(cands.values(), key=lambda c: c.span.start)
+
+
+def without_the(text: str) -> str:
+    """"The United States" → "United States"."""
+    return text[4:] if text[:4].lower() == "the " else text
 
 
 def unknown_candidates(doc: Doc, runs: list[SpacySpan], by_token: dict[int, SpacySpan]) -> list[Candidate]:

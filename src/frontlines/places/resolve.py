@@ -25,7 +25,7 @@ REPORT_FEATURE = {"city": "city", "admin1": "admin1", "country": "country", "reg
                   "water": "region", "site": "site", "admin2": "admin2"}
 NATURAL = frozenset({"water", "region"})
 MIN_SKELETON = 3      # shorter skeletons ("km" for Qaim) match hundreds of towns
-SKELETON_SIMILARITY = 0.75
+SKELETON_SIMILARITY = 0.85
 NEAR_KM = 1000.0
 SITE_TOWN_GAP = 12   # characters between a site and its town: "the Tawakal Hotel in Kismayo"
 SITE_OWNER_GAP = 30  # "Kabul's heavily guarded Green Zone"
@@ -108,7 +108,7 @@ def is_acronym(c: Candidate) -> bool:
 
 def has_place_context(c: Candidate) -> bool:
     """The model or the words around it say this is a place."""
-    return (c.label in PLACE_LABELS or c.landmark or c.described is not None or c.locative
+    return (c.label in PLACE_LABELS or c.landmark or c.described is not None or c.locative or c.respelling
             or c.want is not None or c.qualifier is not None
             or (c.proper and not c.loose and any(e.feature == "country" for e in c.entries)))
 
