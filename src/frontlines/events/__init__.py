@@ -32,10 +32,16 @@ INTERVENTION_WORDS = frozenset({"tear", "gas", "disperse", "teargas", "cannon", 
 LETHAL_WORDS = frozenset({"kill", "dead", "death", "shoot", "shot", "die"})
 
 
-def territory_type(actor1, place) -> str:
-    """ACLED's capture sub-types, decided by who takes the place."""
-    if actor1 is not None and actor1.kind == "state_forces" and place is not None \
-            and (actor1.country_code is None or actor1.country_code == place.country_code):
+def territory_type(actor1, actor2, place) -> str:
+    """ACLED's capture sub-types, decided by who takes the place from whom: a state's forces
+    taking it in their own country, or any state's forces taking it from a non-state group
+    ("Rwandan troops backed by Mozambican forces drove the insurgents out of Mucojo"), regain
+    it; a group, or a foreign state taking it from the state, overtakes it."""
+    if actor1 is None or actor1.kind != "state_forces" or place is None:
+        return "Non-state actor overtakes territory"
+    if actor1.country_code is None or actor1.country_code == place.country_code:
+        return "Government regains territory"
+    if actor2 is not None and actor2.kind != "state_forces":
         return "Government regains territory"
     return "Non-state actor overtakes territory"
 
@@ -162,7 +168,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event
         if sub == "territory" and is_landmark_site(index.places[place_id]):
             event_type, sub = "Battles", "Armed clash"  # seizing a hotel is an assault, not a change of territory
         elif sub == "territory":
-            sub = territory_type(actor1, index.places[place_id])
+            sub = territory_type(actor1, index.actors.get(args.actor2 or ""), index.places[place_id])
         elif family.name in ("protest", "riot"):
             event_type, sub = crowd_type(family, trigger.token, actor1, index)
             if event_type == "Riots" and actor1 is not None and actor1.kind == "protesters":

@@ -27,6 +27,7 @@ NATURAL = frozenset({"water", "region"})
 MIN_SKELETON = 3      # shorter skeletons ("km" for Qaim) match hundreds of towns
 SKELETON_SIMILARITY = 0.85
 NEAR_KM = 1000.0
+FAR_KM = 1500.0
 SITE_TOWN_GAP = 12   # characters between a site and its town: "the Tawakal Hotel in Kismayo"
 SITE_OWNER_GAP = 30  # "Kabul's heavily guarded Green Zone"
 WELL_KNOWN = 5000     # people: a town this size in the article's country needs no "in" before it
@@ -187,6 +188,8 @@ def choose(c: Candidate, weights, qual, focus) -> Choice | None:
     best, entry = scored[0]
     if not has_place_context(c) and weights.get(entry.country_code or "", 0) < 0.3:
         return None  # a bare capitalised word that names a town in a country the article is not about
+    if far_fetched(c, entry, weights, focus):
+        return None
     margin = best - scored[1][0] if len(scored) > 1 else 4.0
     confidence = 1.0 / (1.0 + math.exp(-margin)) * (0.8 if c.loose else 1.0)
     return Choice(c, entry, confidence)
@@ -199,6 +202,15 @@ def owner_town(c: Candidate, chosen: list[Choice], text: str) -> Entry | None:
         if ch.entry.feature == "city" and 0 < len(gap) <= SITE_OWNER_GAP and gap[:2] in ("'s", "’s"):
             return ch.entry
     return None
+
+
+def far_fetched(c: Candidate, entry: Entry, weights: dict[str, float], focus: list[tuple[float, float]]) -> bool:
+    """A town half a world away from the article's places, in a country it is not about, named
+    with nothing but a preposition: "drone strike on a gang position in Bel Air" in a story on
+    Haiti is not Bel Air, Maryland.  Better no place than a wrong one."""
+    if not focus or entry.feature == "country" or c.qualifier or weights.get(entry.country_code or "", 0) >= 0.3:
+        return False
+    return min(km((entry.lat, entry.lon), f) for f in focus) > FAR_KM
 
 
 def anchor_for(c: Candidate, chosen: list[Choice], fallback: Entry | None) -> Entry | None:
