@@ -60,5 +60,5 @@ def test_malformed_dictionaries_name_the_line(text, line, message):
 
 
 def test_invalid_yaml_names_the_file():
-    with pytest.raises(UsageError, match="mine.yaml: not valid YAML"):
+    with pytest.raises(UsageError, match=r"mine.yaml: line \d+: not valid YAML"):
         parse_entries("- name: [unclosed\n", "mine.yaml")

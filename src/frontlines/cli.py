@@ -73,7 +73,7 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str,
                 else:
                     yield item
 
-    sink = open(out, "w", encoding="utf-8") if out else sys.stdout
+    sink = open_out(out) if out else sys.stdout
     try:
         check_actor_files(actor_files)
         reports = analyse(documents(), model, tuple(Path(f) for f in actor_files))
@@ -201,6 +201,8 @@ def events(db: str, start, end, country, event_type, actor, text, fmt: str, out:
 
     if fmt == "parquet" and not out:
         raise click.UsageError("--format parquet writes a file: give --out FILE.parquet")
+    if out:
+        open_out(out).close()  # fail now, with the file named, if it cannot be written
     try:
         with Store(db, read_only=True) as store:
             found = fused_events(store, EventFilter(start, end, country, event_type, actor, text))
@@ -210,6 +212,8 @@ def events(db: str, start, end, country, event_type, actor, text, fmt: str, out:
                 return
     except FrontlinesError as exc:
         raise click.UsageError(str(exc)) from None
+    if not found:
+        click.echo("frontlines: no events match these filters", err=True)
     body = {"csv": to_acled_csv, "geojson": events_geojson, "jsonl": events_jsonl}[fmt](found)
     emit(body, out)
 
@@ -219,13 +223,12 @@ def write_parquet(store, found, out: str) -> None:
     import csv as csv_module
     import tempfile
 
-    from frontlines.store.export import ACLED_COLUMNS, acled_row
+    from frontlines.store.export import ACLED_COLUMNS, acled_rows
 
     with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, newline="", encoding="utf-8") as tmp:
         writer = csv_module.DictWriter(tmp, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
-        for n, fused in enumerate(found, start=1):
-            writer.writerow(acled_row(n, fused))
+        writer.writerows(acled_rows(found))
     store.db.execute("COPY (SELECT * FROM read_csv_auto(?, all_varchar=true)) TO '" + out.replace("'", "''")
                      + "' (FORMAT parquet)", [tmp.name])
     Path(tmp.name).unlink()
@@ -266,10 +269,20 @@ def control(db: str, as_of: str, country: str | None, fmt: str, out: str | None)
     emit(body or "no control claims on or before that day\n", out)
 
 
+def open_out(out: str):
+    """Open an --out file for writing, or stop with a usage error that names it."""
+    try:
+        return open(out, "w", encoding="utf-8")
+    except OSError as exc:
+        raise click.UsageError(f"{out}: cannot write here ({exc.strerror}); does its folder exist?") from None
+
+
 def emit(body: str, out: str | None) -> None:
-    """Print, or write to a file."""
+    """Print, or write to a file (and say so)."""
     if out:
-        Path(out).write_text(body, encoding="utf-8")
+        with open_out(out) as sink:
+            sink.write(body)
+        click.echo(f"frontlines: written to {out}", err=True)
     else:
         click.echo(body, nl=False)
 

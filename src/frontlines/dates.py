@@ -44,6 +44,7 @@ class Resolved:
 
     day: date
     precision: str  # day | week | month | year
+    relative: bool = False  # counted from another date the text gave ("a day later")
 
 
 def month_number(text: str) -> int | None:
@@ -153,10 +154,10 @@ def resolve_anchored(text: str, anchor: date) -> Resolved | None:
     if not m:
         return None
     if m["dir2"]:
-        return Resolved(anchor + timedelta(days=-1 if m["dir2"] == "before" else 1), "day")
+        return Resolved(anchor + timedelta(days=-1 if m["dir2"] == "before" else 1), "day", True)
     if m["word"]:
         sign = 1 if m["word"] in ("next", "following") else -1
-        return Resolved(anchor + timedelta(days=sign * UNIT_DAYS[m["unit2"]]), "day")
+        return Resolved(anchor + timedelta(days=sign * UNIT_DAYS[m["unit2"]]), "day", True)
     n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"]]
     sign = 1 if m["dir"] in ("later", "after") else -1
-    return Resolved(anchor + timedelta(days=sign * n * UNIT_DAYS[m["unit"]]), "day")
+    return Resolved(anchor + timedelta(days=sign * n * UNIT_DAYS[m["unit"]]), "day", True)

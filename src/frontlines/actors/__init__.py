@@ -106,6 +106,12 @@ class ActorRegistry:
         label = "Police Forces" if police else "Military Forces"
         return self.get(f"{label} of {self.country_names.get(country, country)}", "state_forces", country)
 
+    def unidentified(self, country: str | None) -> Actor:
+        """ACLED's "Unidentified Armed Group (<Country>)"."""
+        where = self.country_names.get(country or "", country or "")
+        return self.get(f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group",
+                        "rebel_group", country)
+
     def crowd(self, kind: str, country: str | None) -> Actor:
         """Protesters, rioters or civilians of a country."""
         where = self.country_names.get(country or "", country or "")
@@ -210,7 +216,8 @@ def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: Actor
         elif group == "police":
             actor = registry.state(country, police=True)
         elif group == "armed":
-            actor = armed_antecedent(doc, span, armed, registry)
+            # "Islamist insurgents attacked ..." with no group named near: ACLED's unidentified group
+            actor = armed_antecedent(doc, span, armed, registry) or registry.unidentified(country)
         else:
             actor = registry.crowd(group, country)
         if actor is not None:

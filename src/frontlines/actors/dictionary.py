@@ -38,7 +38,9 @@ def parse_entries(text: str, source: str) -> list[ActorEntry]:
     try:
         nodes = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        raise UsageError(f"{source}: not valid YAML: {exc}") from None
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        raise UsageError(f"{source}: {where}not valid YAML ({getattr(exc, 'problem', None) or 'syntax error'})") from None
     if nodes is None:
         return []
     if not isinstance(nodes, yaml.SequenceNode):

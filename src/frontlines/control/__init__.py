@@ -30,6 +30,14 @@ def words() -> dict:
             for k, v in data.items()}
 
 
+@lru_cache(maxsize=1)
+def partial_phrase():
+    """"most of", "a third of", "parts of": a partial word followed by "of"."""
+    import re
+
+    return re.compile(r"\b(?:" + "|".join(sorted(words()["partial"])) + r") of\b", re.IGNORECASE)
+
+
 def evidence_of(tok: Token) -> Span:
     """The sentence of a token, without surrounding white space."""
     sent = tok.sent
@@ -48,7 +56,7 @@ def from_events(events: list[Event], index: Index, published: str | None) -> lis
         handed = e.sub_event_type == "Non-violent transfer of territory" and e.actor2 is not None
         if not (territory or handed) or index.places[e.place].feature not in CONTROL_FEATURES:
             continue
-        partial = any(w in e.evidence.text.lower() for w in ("most of the", "parts of the", "part of the"))
+        partial = bool(partial_phrase().search(e.evidence.text))  # "after taking most of the town of Qaim"
         claims.append(ControlClaim(
             place=e.place, controller=e.actor1, previous_controller=e.actor2,
             status="partial" if partial else "controlled", since=e.date, as_of=published,

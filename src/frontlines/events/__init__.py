@@ -82,7 +82,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if family in UNNAMED_PERPETRATOR:  # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."
         args.place = args.place or previous_sentence_place(trigger.token, index)
     sent = trigger.token.sent
-    if args.place is None and index.dateline_at is not None and sent.start_char <= index.dateline_at < sent.end_char:
+    if args.place is None and family not in ("withdraw", "transfer") and index.dateline_at is not None \
+            and sent.start_char <= index.dateline_at < sent.end_char:
         args.place = index.dateline_place  # "NAIROBI — Protesters poured into Kenya's parliament"
     if family == "air":
         args.actor1 = args.actor1 or index.main_state  # aircraft are a state's more often than not
@@ -298,7 +299,9 @@ def elaborates(trigger: Trigger, triggers: list[Trigger]) -> bool:
     """A participle that restates the trigger it hangs from: "recaptured the town, driving
     fighters out of the stronghold", "seized the crossing after taking most of Qaim"."""
     tok = trigger.token
-    heads = {t.token.i for t in triggers if t.family == trigger.family and t.token.i != tok.i}
+    # a withdrawal that ends another event is part of it: "attacked Macomia ... before withdrawing"
+    same = trigger.family.name in ("withdraw", "transfer")
+    heads = {t.token.i for t in triggers if (same or t.family == trigger.family) and t.token.i != tok.i}
     t = tok
     for _ in range(3):
         if t.dep_ not in ("advcl", "pcomp", "xcomp", "prep"):

@@ -12,6 +12,7 @@ FUTURE = frozenset({"stage", "plan", "threaten", "vow", "aim", "seek", "prepare"
                     "refrain", "halt", "avoid", "prevent", "if", "unless", "whether", "attempt", "order"})
 NEGATIONS = frozenset({"not", "never", "n't", "no", "neither", "nor", "without"})
 DENIALS = frozenset({"deny", "reject", "dismiss", "refute"})
+CLAIMS = frozenset({"claim", "report", "account", "allegation", "assertion", "statement"})
 ATTRIBUTION = frozenset({"say", "claim", "report", "announce", "state", "tell", "accord", "declare",
                          "acknowledge", "confirm", "allege", "assert"})
 MAX_HOPS = 4
@@ -68,6 +69,9 @@ def factuality(trigger: Token) -> str:
         if t.dep_ == "xcomp" and t.tag_ == "VB" and n == 0 and t.head.lemma_.lower() in FUTURE:
             return "hypothetical"
     sentence = trigger.sent
+    if any(t.lemma_.lower() in DENIALS and any(c.lemma_.lower() in CLAIMS for c in (t.head, *t.children))
+           for t in sentence):
+        return "negated"  # "its fighters had overrun an army post, a claim the army denied"
     if any(t.lemma_.lower() in ATTRIBUTION for t in sentence if t.pos_ in ("VERB", "ADP", "NOUN")):
         return "reported"
     return "asserted"

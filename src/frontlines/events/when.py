@@ -35,8 +35,8 @@ class DateTracker:
         if start in self.by_sentence:
             dated = self.by_sentence[start]
             attached = [r for ent, r in dated if governs(trigger, ent.root)]
-            if attached:
-                return attached[0]
+            if attached:  # "A day earlier, on Saturday, ...": the named day over the counted one
+                return sorted(attached, key=lambda r: r.relative)[0]
             return min(dated, key=lambda d: abs(d[0].start - trigger.i))[1]
         previous = trigger.doc[start - 1].sent.start if start > 0 else None
         if previous in self.by_sentence:
@@ -72,7 +72,7 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
         found = resolve_anchored(text, anchor.day) if anchor is not None else None
         if found is not None and found.day > published:
             # "held Wad Madani on Wednesday, two days after their fighters crossed": counted back
-            found = Resolved(anchor.day - (found.day - anchor.day), found.precision)
+            found = Resolved(anchor.day - (found.day - anchor.day), found.precision, True)
         found = found or resolve_phrase(text, published)
         if found is not None:
             out.append((ent, found))

@@ -83,7 +83,7 @@ def package_data(package: str, relative: str) -> Path:
 
 def build(path: Path, extra_regions: tuple[Path, ...] = ()) -> None:
     """Build the SQLite index at `path` from the installed data packages."""
-    print(f"frontlines: building the place index once, in {path} (about a minute) ...", file=sys.stderr)
+    print(f"frontlines: building the place index once, in {path} (about 20 seconds) ...", file=sys.stderr)
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)

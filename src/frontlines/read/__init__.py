@@ -32,6 +32,7 @@ def read_text(text: str, origin: str = "<text>", published: str | None = None,
     if not text.strip():
         yield InputError(origin, "the file is empty; give an article's text", "empty")
         return
+    guessed = kind is None
     kind = kind or ("html" if looks_like_html(text) else "txt")
     if kind == "json":
         yield from read_json(text, origin, published)
@@ -41,7 +42,8 @@ def read_text(text: str, origin: str = "<text>", published: str | None = None,
         try:
             yield read_html(text, origin, published)
         except InputError as exc:
-            yield exc
+            # text that only looked like a page ("<BODY" in a note) is read as text
+            yield read_article(text, origin, published) if guessed else exc
     else:
         yield read_article(text, origin, published)
 

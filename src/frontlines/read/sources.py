@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from frontlines.errors import InputError
@@ -47,16 +48,23 @@ SIDECAR_FIELDS = ("published", "id", "title", "source", "url")
 def sidecar_metadata(path: Path) -> dict:
     """Metadata for an article from a JSON file beside it that names it in "text" (a scraper's
     record, or an annotation file): its published date, id, title, source and url."""
+    return sidecars(path.parent.resolve()).get(path.name, {})
+
+
+@lru_cache(maxsize=64)
+def sidecars(folder: Path) -> dict[str, dict]:
+    """Each article name in a folder → the metadata its sidecar JSON gives (read once a folder)."""
     import json
 
-    for candidate in sorted(path.parent.glob("*.json")):
+    out: dict[str, dict] = {}
+    for candidate in sorted(folder.glob("*.json")):
         try:
             data = json.loads(candidate.read_text("utf-8"))
         except (OSError, ValueError):
             continue
-        if isinstance(data, dict) and data.get("text") == path.name:
-            return {k: data[k] for k in SIDECAR_FIELDS if isinstance(data.get(k), str) and data[k]}
-    return {}
+        if isinstance(data, dict) and isinstance(data.get("text"), str) and len(data["text"]) < 300:
+            out.setdefault(data["text"], {k: data[k] for k in SIDECAR_FIELDS if isinstance(data.get(k), str) and data[k]})
+    return out
 
 
 def read_any(source: str, published: str | None = None) -> Iterator[Document | InputError]:

@@ -32,8 +32,8 @@ class Store:
         try:
             self.db = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as exc:
-            raise UsageError(f"{self.path}: cannot open the database ({first_line(exc)}); "
-                             "is another frontlines process writing to it? DuckDB allows one writer at a time") from None
+            raise UsageError(f"{self.path}: cannot open the database ({first_line(exc)}); is it a DuckDB file, and "
+                             "is no other frontlines process writing to it? DuckDB allows one writer at a time") from None
         except duckdb.Error as exc:
             raise UsageError(f"{self.path}: not a frontlines database ({first_line(exc)})") from None
         if not read_only:

@@ -57,13 +57,23 @@ def acled_row(n: int, fused: FusedEvent) -> dict:
     }
 
 
+def acled_rows(events: list[FusedEvent]) -> list[dict]:
+    """ACLED rows with ids numbered within each country ("KEN1", "KEN2", ...), in date order."""
+    seen: dict[str, int] = {}
+    rows = []
+    for fused in events:
+        code = fused.first["country_code"] or ""
+        seen[code] = seen.get(code, 0) + 1
+        rows.append(acled_row(seen[code], fused))
+    return rows
+
+
 def to_acled_csv(events: list[FusedEvent]) -> str:
     """ACLED's export columns, one row per fused event."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
-    for n, fused in enumerate(events, start=1):
-        writer.writerow(acled_row(n, fused))
+    writer.writerows(acled_rows(events))
     return out.getvalue()
 
 
