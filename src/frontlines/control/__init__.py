@@ -19,6 +19,7 @@ from frontlines.model import ControlClaim, Event, Span
 
 CONTROL_FEATURES = frozenset({"city", "site", "admin1", "admin2"})
 HAPPENED = frozenset({"asserted", "reported"})
+PARTIAL_REACH = 40  # characters before a place in which "most of the town of" makes a capture partial
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,17 @@ def partial_phrase():
     import re
 
     return re.compile(r"\b(?:" + "|".join(sorted(words()["partial"])) + r") of\b", re.IGNORECASE)
+
+
+def part_taken(e: Event, index: Index) -> bool:
+    """"after taking most of the town of Qaim": a partial word shortly before the place's mention
+    (not anywhere in the sentence: "... out of Mogadishu, but the group controls large stretches of")."""
+    for m in index.places[e.place].mentions:
+        if e.evidence.start <= m.start < e.evidence.end:
+            before = e.evidence.text[max(0, m.start - e.evidence.start - PARTIAL_REACH):m.start - e.evidence.start]
+            if partial_phrase().search(before):
+                return True
+    return False
 
 
 def evidence_of(tok: Token) -> Span:
@@ -56,7 +68,7 @@ def from_events(events: list[Event], index: Index, published: str | None) -> lis
         handed = e.sub_event_type == "Non-violent transfer of territory" and e.actor2 is not None
         if not (territory or handed) or index.places[e.place].feature not in CONTROL_FEATURES:
             continue
-        partial = bool(partial_phrase().search(e.evidence.text))  # "after taking most of the town of Qaim"
+        partial = part_taken(e, index)
         claims.append(ControlClaim(
             place=e.place, controller=e.actor1, previous_controller=e.actor2,
             status="partial" if partial else "controlled", since=e.date, as_of=published,

@@ -75,13 +75,13 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer) -> None:
         c.entries = [e for e in loose.get(skeleton_key(c.span.text), []) if similar(c.span.text, e.name)]
         c.loose = bool(c.entries)
     # "the province of Deir El-Zour": the division may be spelled apart from its city ("Dayr az Zawr")
-    divisions = [c for c in cands if c.want == "admin1" and not any(e.feature == "admin1" for e in c.entries)]
+    divisions = [c for c in cands if c.want == "admin1" and not any(e.feature == "admin1" for e in c.entries)
+                 and len(skeleton_key(division_name(c.span.text))) >= MIN_SKELETON]
     loose = gazetteer.by_skeleton([division_name(c.span.text) for c in divisions])
     for c in divisions:
         towns = {e.admin1code for e in c.entries}
         c.entries += [e for e in loose.get(skeleton_key(division_name(c.span.text)), [])
-                      if e.feature == "admin1" and (not towns or e.admin1code in towns)
-                      and similar(division_name(c.span.text), division_name(e.name))]
+                      if e.feature == "admin1" and (not towns or e.admin1code in towns)]
 
 
 def similar(written: str, name: str) -> bool:
