@@ -2,7 +2,7 @@
 VENV ?= .venv
 SAMPLE = src/frontlines/samples/isis-squeezed-2017-11-03.txt
 
-.PHONY: demo test score clean
+.PHONY: demo test score score-extra clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -19,6 +19,9 @@ test: $(VENV)/.installed  ## the whole test suite
 
 score: $(VENV)/.installed  ## accuracy on the annotated articles in ../shared/eval/dev
 	python3 ../shared/eval/score.py ../shared/eval/dev --cmd '$(VENV)/bin/frontlines extract --date {published} {text}'
+
+score-extra: $(VENV)/.installed  ## accuracy on the extra annotated articles in eval/extra
+	python3 ../shared/eval/score.py eval/extra --cmd '$(VENV)/bin/frontlines extract --date {published} {text}'
 
 clean:
 	rm -rf $(VENV) report.json
