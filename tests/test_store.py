@@ -153,7 +153,35 @@ def test_a_feed_file_is_ingested_entry_by_entry(tmp_path, extract):
     </channel></rss>""")
     db = tmp_path / "feed.duckdb"
     result = CliRunner().invoke(main, ["ingest", str(feed), "--db", str(db)])
-    assert result.exit_code == 1 and "entry 2" in result.output
+    assert result.exit_code == 1 and "entry 2" in result.output and "not fetching" not in result.output
     with Store(db, read_only=True) as store:
         doc = store.rows("SELECT id, source, published FROM documents")[0]
     assert doc["id"] == "w-1" and doc["source"] == "Wire" and str(doc["published"]) == "2023-11-15"
+
+
+def test_entries_with_only_a_link_fetch_their_page_and_local_addresses_are_refused(tmp_path, extract, monkeypatch):
+    import trafilatura
+
+    page = f"<html><body><article><p>{CAPTURE}</p><p>More text follows here about the town.</p></article></body></html>"
+    monkeypatch.setattr(trafilatura, "fetch_url", lambda url: page)
+    feed = tmp_path / "links.atom"
+    feed.write_text("""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Links</title>
+      <entry><title>A</title><link href="https://news.example.org/a"/><id>l-1</id><updated>2023-11-15T00:00:00Z</updated></entry>
+      <entry><title>B</title><link href="http://127.0.0.1:8000/admin"/><id>l-2</id><updated>2023-11-15T00:00:00Z</updated></entry>
+    </feed>""")
+    db = tmp_path / "links.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(feed), "--db", str(db)])
+    assert result.exit_code == 1 and "private or local address" in result.output
+    with Store(db, read_only=True) as store:
+        assert [r["id"] for r in store.rows("SELECT id FROM documents")] == ["l-1"]
+
+
+def test_sources_that_disagree_are_shown_as_a_dispute(tmp_path, extract):
+    (tmp_path / "a.txt").write_text("BAMAKO, Mali — Malian troops took control of Kidal on Tuesday, the army said.")
+    (tmp_path / "b.txt").write_text("KIDAL, Mali — CSP rebels seized Kidal, Mali, on Tuesday, the rebels said.")
+    db = tmp_path / "dispute.duckdb"
+    assert CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(db), "--date", "2023-11-15"]).exit_code == 0
+    result = CliRunner().invoke(main, ["control", "--as-of", "2023-11-15", "--db", str(db), "--format", "csv"])
+    rows = [r for r in csv.DictReader(io.StringIO(result.stdout)) if r["place"] == "Kidal"]
+    assert {r["controller"] for r in rows} == {"Military Forces of Mali", "Permanent Strategic Framework"}
+    assert {r["status"] for r in rows} == {"disputed"}

@@ -96,9 +96,14 @@ def read_feed(source: str) -> Iterator[Document | InputError]:
         where = f"{source} entry {n}"
         html = entry.get("content", [{}])[0].get("value") or entry.get("summary") or ""
         text = html_to_text(html)
+        if not text.strip() and entry.get("link"):
+            page = fetch_page(entry["link"], where)
+            if isinstance(page, InputError):
+                yield page
+                continue
+            text = page
         if not text.strip():
-            yield InputError(where, "the entry has no text (only a link); fetch the page and ingest it as HTML",
-                             "no text")
+            yield InputError(where, "the entry has no text and no page to fetch", "no text")
             continue
         doc = read_body(text, where)
         doc.title, doc.url = entry.get("title"), entry.get("link")
@@ -108,6 +113,40 @@ def read_feed(source: str) -> Iterator[Document | InputError]:
         if entry.get("id"):
             doc.id = str(entry["id"])
         yield doc
+
+
+def refused_address(url: str) -> str | None:
+    """Why a page address may not be fetched: only http(s), and never this machine or a private
+    network (a feed must not make us read internal services)."""
+    import ipaddress
+    from urllib.parse import urlparse
+
+    parts = urlparse(url)
+    if parts.scheme not in ("http", "https"):
+        return f"only http and https pages are fetched, not {parts.scheme or 'a bare path'}"
+    host = (parts.hostname or "").lower()
+    if host in ("localhost", "") or host.endswith(".localhost"):
+        return "it points at this machine"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return None
+    if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
+        return "it points at a private or local address"
+    return None
+
+
+def fetch_page(url: str, where: str) -> str | InputError:
+    """The main text of a feed entry's page, fetched and extracted by trafilatura."""
+    reason = refused_address(url)
+    if reason:
+        return InputError(where, f"not fetching {url}: {reason}", "refused")
+    import trafilatura
+
+    downloaded = trafilatura.fetch_url(url)
+    if not downloaded:
+        return InputError(where, f"could not fetch {url}; is the network reachable?", "fetch failed")
+    return trafilatura.extract(downloaded) or ""
 
 
 def html_to_text(html: str) -> str:
