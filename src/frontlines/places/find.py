@@ -23,7 +23,9 @@ NEVER_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCEN
 MAX_RUN = 6
 NAME_KIND_WORDS = frozenset({"region", "oblast"})
 # "Qasr bin Ghashir", "Gulf of Aden", the Persian ezafe of "Mazar-i-Sharif"
-NAME_JOINERS = frozenset({"bin", "ibn", "bint", "bani", "de", "del", "of", "i", "e"})
+# and the Romance ones of "Mocimboa da Praia", "Ciudad del Este", "Bouar des Collines"
+NAME_JOINERS = frozenset({"bin", "ibn", "bint", "bani", "de", "del", "of", "i", "e", "da", "do", "dos", "das",
+                          "di", "du", "des", "la", "le", "y"})
 
 
 @dataclass

@@ -123,7 +123,12 @@ def well_known(c: Candidate, weights: dict[str, float]) -> bool:
 def country_weights(cands: list[Candidate], dateline: Span | None) -> dict[str, float]:
     """How much the article is about each country, from country names and unambiguous places."""
     votes: Counter[str] = Counter()
+    named: set[str] = set()
     for c in cands:
+        key = name_key(c.span.text)
+        if key in named and not any(e.feature == "country" for e in c.entries):
+            continue  # a town named three times is one clue, not three ("Palma" is no vote for Spain x3)
+        named.add(key)
         countries = {e.country_code for e in c.entries if e.country_code}
         if any(e.feature == "country" for e in c.entries) and not c.loose:
             votes.update(e.country_code for e in c.entries if e.feature == "country")
@@ -245,8 +250,9 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
     every = cands
     cands = [c for c in cands if has_place_context(c) or well_known(c, weights)]
     first = [choose(c, weights, quals.get(c.qualifier or "", set()), []) for c in cands]
-    focus = [(ch.entry.lat, ch.entry.lon) for ch in first
-             if ch and ch.entry.feature == "city" and ch.confidence > 0.7]
+    focus = [(ch.entry.lat, ch.entry.lon) for ch in first  # towns of the countries the article is about
+             if ch and ch.entry.feature == "city" and ch.confidence > 0.7
+             and weights.get(ch.entry.country_code or "", 0) >= 0.5]
     chosen = []
     for c in cands:
         ch = respelled(c, chosen) if c.respelling else None
