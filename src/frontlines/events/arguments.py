@@ -130,8 +130,10 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
-            # "TRIPOLI, Libya — Forces loyal to ... recaptured": the dateline can parse as a subject too
-            return subjects[-1]
+            # the subject nearest before the verb: the model can parse a dateline ("TRIPOLI, Libya —
+            # Forces loyal to ... recaptured") or an object after the verb as a subject too
+            before = [c for c in subjects if c.i < t.i]
+            return before[-1] if before else subjects[0]
         if t.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl", "prep") and t.head.i != t.i:
             t = t.head
         else:
@@ -218,6 +220,9 @@ def noun_arguments(noun: Token, index: Index) -> Arguments:
             else:
                 prep_arguments(child, args, index)
     head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and args.actor1 is None:
+        subject = subject_of(head)  # "its warplanes carried out 11 strikes": who carried them out
+        args.actor1 = actor_in(subject, index) if subject is not None else None
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
         for child in head.children:
             if child.dep_ == "prep":
