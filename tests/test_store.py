@@ -185,3 +185,19 @@ def test_sources_that_disagree_are_shown_as_a_dispute(tmp_path, extract):
     rows = [r for r in csv.DictReader(io.StringIO(result.stdout)) if r["place"] == "Kidal"]
     assert {r["controller"] for r in rows} == {"Military Forces of Mali", "Permanent Strategic Framework"}
     assert {r["status"] for r in rows} == {"disputed"}
+
+
+def test_a_place_timeline_lists_holders_in_order(tmp_path, extract):
+    (tmp_path / "old.json").write_text(json.dumps({"id": "old", "published": "2014-05-22",
+        "text": "BAMAKO, Mali — CSP rebels seized Kidal, Mali, on Wednesday after fighting with the army."}))
+    (tmp_path / "new.json").write_text(json.dumps({"id": "new", "published": "2023-11-15", "text": CAPTURE}))
+    db = tmp_path / "timeline.duckdb"
+    assert cli("ingest", str(tmp_path), "--db", str(db)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(cli("control", "--place", "Kidal", "--db", str(db), "--format", "csv").stdout)))
+    assert [r["controller"] for r in rows] == ["Permanent Strategic Framework", "Military Forces of Mali"]
+    assert [r["since"] for r in rows] == ["2014-05-21", "2023-11-14"]
+
+
+def test_control_needs_a_day_or_a_place(dev_db):
+    result = cli("control", "--db", str(dev_db))
+    assert result.exit_code == 2 and "--as-of" in result.output and "--place" in result.output

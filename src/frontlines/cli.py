@@ -239,24 +239,30 @@ CONTROL_EXAMPLES = """
 Examples:
   frontlines control --as-of 2017-11-03
   frontlines control --as-of 2017-11-03 --country SY --format geojson --out control.geojson
+  frontlines control --place "Deir ez-Zor"          # that place's holders over time
 """
 
 
 @main.command(epilog=CONTROL_EXAMPLES)
 @click.option("--db", default="frontlines.duckdb", show_default=True, help="The corpus database file.")
-@click.option("--as-of", "as_of", callback=check_date, required=True, metavar="YYYY-MM-DD", help="The day asked about.")
+@click.option("--as-of", "as_of", callback=check_date, metavar="YYYY-MM-DD", help="The day asked about.")
+@click.option("--place", help="Instead: the timeline of one place (its gazetteer name or GeoNames id).")
 @click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 code, e.g. SY.")
 @click.option("--format", "fmt", type=click.Choice(["table", "geojson", "csv"]), default="table", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write here instead of the screen.")
-def control(db: str, as_of: str, country: str | None, fmt: str, out: str | None) -> None:
-    """Who held which place on a day, with the evidence behind each answer; disputes shown."""
+def control(db: str, as_of: str | None, place: str | None, country: str | None, fmt: str, out: str | None) -> None:
+    """Who held which place on a day, or one place's holders over time, with the evidence behind
+    each answer; disputes shown."""
     from frontlines.store import Store
     from frontlines.store.export import control_csv, control_geojson
-    from frontlines.store.queries import control_as_of
+    from frontlines.store.queries import control_as_of, timeline
 
+    if (as_of is None) == (place is None):
+        raise click.UsageError("give --as-of YYYY-MM-DD (who held what that day) or --place NAME (its timeline)")
     try:
         with Store(db, read_only=True) as store:
-            rows = control_as_of(store, as_of, country)
+            rows = control_as_of(store, as_of, country) if as_of else \
+                [{**r, "sources": [r]} for r in timeline(store, place)]
     except FrontlinesError as exc:
         raise click.UsageError(str(exc)) from None
     if fmt == "table":
@@ -266,7 +272,7 @@ def control(db: str, as_of: str, country: str | None, fmt: str, out: str | None)
                        f'    "{r["evidence"]}" ({r["source"] or r["doc_id"][:12]})\n' for r in rows)
     else:
         body = control_geojson(rows) if fmt == "geojson" else control_csv(rows)
-    emit(body or "no control claims on or before that day\n", out)
+    emit(body or ("no control claims on or before that day\n" if as_of else f"no control claims about {place}\n"), out)
 
 
 def open_out(out: str):

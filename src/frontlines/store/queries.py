@@ -127,7 +127,13 @@ def control_as_of(store: Store, day: str, country: str | None = None) -> list[di
     return sorted(out, key=lambda r: (r["country_code"] or "", r["place_name"] or ""))
 
 
-def timeline(store: Store, geonameid: int) -> list[dict]:
-    """Every claim about one place, oldest first."""
-    return store.rows("""SELECT c.*, d.source, d.title FROM control c JOIN documents d ON d.id = c.doc_id
-                         WHERE c.geonameid = ? ORDER BY coalesce(c.since, c.as_of), doc_id""", [geonameid])
+def timeline(store: Store, place: str) -> list[dict]:
+    """Every claim about the places of that name (or GeoNames id), oldest first, each with the
+    source that makes it; claims of one day that name different holders are marked disputed."""
+    rows = store.rows("""SELECT c.*, d.source, d.title FROM control c JOIN documents d ON d.id = c.doc_id
+                         WHERE c.place_name ILIKE ? OR CAST(c.geonameid AS VARCHAR) = ?
+                         ORDER BY coalesce(c.since, c.as_of) NULLS FIRST, doc_id, claim_no""", [place, place])
+    for row in rows:
+        same_day = {r["controller"] for r in rows if place_key(r) == place_key(row) and claim_day(r) == claim_day(row)}
+        row["disputed"] = len(same_day) > 1
+    return rows
