@@ -165,7 +165,10 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         objects += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "as")]
         present_perfect = tok.tag_ == "VBN" and any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
-        if subject is None or not objects or (tok.tag_ not in ("VBZ", "VBP", "VBD") and not present_perfect):
+        # the model tags a present "hold" as VB after a long subject; an infinitive ("to hold") is no claim
+        bare_present = tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children)
+        if subject is None or not objects or (tok.tag_ not in ("VBZ", "VBP", "VBD") and not present_perfect
+                                              and not bare_present):
             continue
         controller = holder(subject, index)
         for obj in objects:

@@ -78,6 +78,9 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     family = trigger.family.name
     if args.place is not None and index.places[args.place].feature == "country":
         args.place = None  # "outside the embassies of the United States": a town of the sentence is likelier
+    if args.place is not None and index.places[args.place].feature in ("region", "admin1"):
+        # "seized four of Darfur's five state capitals: Nyala, Zalingei ...": the towns named after it
+        args.place = town_after(trigger.token, index) or args.place
     args.place = args.place or sentence_place(trigger.token, index)
     if family in UNNAMED_PERPETRATOR:  # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."
         args.place = args.place or previous_sentence_place(trigger.token, index)
@@ -100,6 +103,15 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.actor2 == args.actor1:
         args.actor2 = None
     return args
+
+
+def town_after(trigger: Token, index: Index) -> str | None:
+    """The first town named after the trigger in its sentence, unless it is a destination."""
+    for t in trigger.sent:
+        pid = index.place_at.get(t.i)
+        if t.i > trigger.i and pid and index.places[pid].feature in ("city", "site") and not is_destination(t):
+            return pid
+    return None
 
 
 def other_side(actor1, index: Index) -> str | None:
@@ -201,7 +213,11 @@ def coordinated_places(place_id: str, trigger: Token, index: Index) -> list[str]
         return [place_id]
     root = trigger if trigger.pos_ == "VERB" else trigger.head
     out = [place_id]
-    for conj in (c for c in root.subtree if c.dep_ == "conj" and c.i != root.i and c.pos_ != "VERB"):
+    conjs = [c for c in root.subtree if c.dep_ == "conj" and c.i != root.i and c.pos_ != "VERB"]
+    head = next((t for t in trigger.sent if index.place_at.get(t.i) == place_id), None)
+    if head is not None:  # "capitals: Nyala, Zalingei, Geneina and Ed Daein", however the list hangs
+        conjs += [c for c in head.subtree if c.dep_ == "conj"]
+    for conj in conjs:
         for t in conj.subtree:
             pid = index.place_at.get(t.i)
             if pid and pid not in out and index.places[pid].feature in ("city", "site") and not is_destination(t):
