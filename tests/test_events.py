@@ -59,6 +59,9 @@ def test_each_family(extract, text, published, expected):
     ("BEIRUT — The militants could seize Bukamal, Syria, within days.", "hypothetical"),
     ("KHARTOUM, Sudan — The RSF plans to attack Sennar, Sudan.", "hypothetical"),
     ("BEIRUT — The developments set the stage for a battle for Bukamal, Syria.", "hypothetical"),
+    ("MAIDUGURI, Nigeria — ISWAP said its fighters had overrun an army position in Damboa, Nigeria, on "
+     "Wednesday. The army denied the claim.", "negated"),
+    ("TRIPOLI, Libya — Haftar's campaign to seize Tripoli, Libya, stalled.", "hypothetical"),
 ])
 def test_what_did_not_happen_is_not_an_event(extract, text, factuality):
     events = extract(text, published="2017-11-03").events

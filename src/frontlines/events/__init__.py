@@ -308,7 +308,25 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
         for event in code_event(trigger, index, dates):
             event.fatalities = fatalities(event, quantities)
             events.append(event)
+    deny_previous_claims(doc, events)
     return subsume_clashes(merge(transfers_in_one_sentence(events), index), index)
+
+
+def deny_previous_claims(doc: Doc, events: list[Event]) -> None:
+    """"ISWAP said its fighters had overrun an army position in Damboa. The army denied the
+    claim": a claim the next sentence denies did not happen as far as the report can tell."""
+    from frontlines.events.factuality import CLAIMS, DENIALS
+
+    sentences = list(doc.sents)
+    for before, after in zip(sentences, sentences[1:]):
+        denied = any(t.lemma_.lower() in DENIALS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS and any(d.lower_ in ("the", "this", "that", "these")
+                                                                   for d in c.children)
+            for c in t.children) for t in after)
+        if denied:
+            for e in events:
+                if before.start_char <= e.evidence.start < before.end_char and e.factuality == "reported":
+                    e.factuality = "negated"
 
 
 def elaborates(trigger: Trigger, triggers: list[Trigger]) -> bool:
