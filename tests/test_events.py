@@ -98,3 +98,10 @@ def test_the_sample_reads_like_an_analysts_notes(extract):
     assert "Government regains territory: Military Forces of Iraq vs Islamic State at Al Qā’im" in notes
     assert "Non-state actor overtakes territory: Syrian Democratic Forces vs Islamic State at Ar Raqqah" in notes
     assert "Ālbū Kamāl [" not in notes.split("Places")[0] and " at Ālbū Kamāl" not in notes
+
+
+def test_what_follows_after_happened_earlier(extract):
+    text = ("NAIROBI, Kenya — The RSF attacked El Fasher, Sudan, on Monday. The attack came a day after RSF "
+            "artillery shelled the Abu Shouk camp in El Fasher.")
+    dates = {e.sub_event_type: e.date for e in extract(text, published="2024-12-10").events}
+    assert dates["Shelling/artillery/missile attack"] == "2024-12-08"

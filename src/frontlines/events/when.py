@@ -1,11 +1,24 @@
 """When an event happened: the date of its own clause, resolved in the order the story tells."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from frontlines.dates import Resolved, resolve_anchored, resolve_phrase
+
+
+@dataclass
+class Dated:
+    """A date phrase of a sentence.  For "a day after RSF artillery shelled the camp" the main
+    clause is at `when` (the date the story gave last) and the clause under `after` (the token
+    at `clause`) at `clause_when`, a day before it."""
+
+    ent: SpacySpan
+    when: Resolved
+    clause: int | None = None
+    clause_when: Resolved | None = None
 
 
 class DateTracker:
@@ -14,7 +27,7 @@ class DateTracker:
 
     def __init__(self, doc: Doc, published: date | None):
         self.published = published
-        self.by_sentence: dict[int, list[tuple[SpacySpan, Resolved]]] = {}
+        self.by_sentence: dict[int, list[Dated]] = {}
         self.lead: Resolved | None = None
         if published is None:
             return
@@ -23,8 +36,8 @@ class DateTracker:
             found = sentence_dates(sent, published, anchor)
             if found:
                 self.by_sentence[sent.start] = found
-                anchor = found[-1][1]
-                self.lead = self.lead or found[0][1]
+                anchor = found[-1].when
+                self.lead = self.lead or found[0].when
 
     def for_trigger(self, trigger: Token) -> Resolved | None:
         """The date of the trigger's clause, else the nearest in its sentence, else the date
@@ -34,13 +47,16 @@ class DateTracker:
         start = trigger.sent.start
         if start in self.by_sentence:
             dated = self.by_sentence[start]
-            attached = [r for ent, r in dated if governs(trigger, ent.root)]
+            for d in dated:
+                if d.clause is not None and d.clause in {t.i for t in trigger.ancestors}:
+                    return d.clause_when  # the trigger is the event counted from: "a day after it shelled"
+            attached = [d.when for d in dated if governs(trigger, d.ent.root)]
             if attached:  # "A day earlier, on Saturday, ...": the named day over the counted one
                 return sorted(attached, key=lambda r: r.relative)[0]
-            return min(dated, key=lambda d: abs(d[0].start - trigger.i))[1]
+            return min(dated, key=lambda d: abs(d.ent.start - trigger.i)).when
         previous = trigger.doc[start - 1].sent.start if start > 0 else None
         if previous in self.by_sentence:
-            return self.by_sentence[previous][-1][1]
+            return self.by_sentence[previous][-1].when
         return self.lead or Resolved(self.published, "day")
 
 
@@ -57,10 +73,17 @@ def governs(trigger: Token, tok: Token) -> bool:
     return False
 
 
-def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) -> list[tuple[SpacySpan, Resolved]]:
+def counted_clause(ent: SpacySpan, sent: SpacySpan) -> Token | None:
+    """The "after" or "before" that a counted span introduces: "two days after their fighters crossed"."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < sent.end else None
+    return nxt if nxt is not None and nxt.lower_ in ("after", "before") else None
+
+
+def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) -> list[Dated]:
     """Every date a sentence gives, in order, each resolved against the one before it.
     The word before a date counts ("until 2009", "in May"); "since ..." starts a duration."""
-    out = []
+    out: list[Dated] = []
     doc = sent.doc
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
@@ -70,11 +93,16 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
             continue
         text = doc[max(sent.start, ent.start - 1):min(ent.end + 2, sent.end)].text
         found = resolve_anchored(text, anchor.day) if anchor is not None else None
-        if found is not None and found.day > published:
-            # "held Wad Madani on Wednesday, two days after their fighters crossed": counted back
-            found = Resolved(anchor.day - (found.day - anchor.day), found.precision, True)
+        clause = counted_clause(ent, sent)
+        if found is not None and clause is not None:
+            # "The attack came a day after RSF artillery shelled the camp": the main clause is at
+            # the date the story gave last; what follows "after" happened that much earlier
+            gap = found.day - anchor.day
+            out.append(Dated(ent, Resolved(anchor.day, anchor.precision, True), clause.i,
+                             Resolved(anchor.day - gap, "day", True)))
+            continue
         found = found or resolve_phrase(text, published)
         if found is not None:
-            out.append((ent, found))
+            out.append(Dated(ent, found))
             anchor = found
     return out
