@@ -48,8 +48,11 @@ class DateTracker:
         if start in self.by_sentence:
             dated = self.by_sentence[start]
             for d in dated:
-                if d.clause is not None and d.clause in {t.i for t in trigger.ancestors}:
-                    return d.clause_when  # the trigger is the event counted from: "a day after it shelled"
+                # the trigger is the event counted from, "a day after it shelled", whether "after"
+                # heads its clause or hangs from its verb as a marker
+                if d.clause is not None and (d.clause in {t.i for t in trigger.ancestors}
+                                             or d.clause in {c.i for c in trigger.children}):
+                    return d.clause_when
             attached = [d.when for d in dated if governs(trigger, d.ent.root)]
             if attached:  # "A day earlier, on Saturday, ...": the named day over the counted one
                 return sorted(attached, key=lambda r: r.relative)[0]
