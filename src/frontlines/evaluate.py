@@ -16,9 +16,9 @@ from datetime import date
 from pathlib import Path
 
 from frontlines.errors import UsageError
+from frontlines.model import HAPPENED
 from frontlines.places.resolve import km
 
-HAPPENED = {"asserted", "reported"}
 EVENT_FIELDS = ("sub_event_type", "date", "actor1", "actor2")
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA = "frontlines.report/1"
+HAPPENED = frozenset({"asserted", "reported"})  # the factualities that count as events
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,15 @@ class Place:
             "country_code": self.country_code, "admin1": self.admin1,
             "feature": self.feature, "confidence": round(self.confidence, 3),
         }
+
+
+def main_country(places: list[Place]) -> str | None:
+    """The country an article is mostly about: the most mentioned, places counted by mentions."""
+    votes: dict[str, int] = {}
+    for p in places:
+        if p.country_code:
+            votes[p.country_code] = votes.get(p.country_code, 0) + len(p.mentions)
+    return max(votes, key=votes.get) if votes else None
 
 
 @dataclass

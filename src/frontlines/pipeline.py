@@ -30,7 +30,8 @@ def analyse(docs: Iterable[Document], model: str = DEFAULT_MODEL,
 def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict[str, str],
                  actor_files: tuple[Path, ...] = ()) -> Report:
     """Run the stages over one parsed document."""
-    from frontlines.actors import alias_tokens, find_actors, main_country
+    from frontlines.actors import alias_tokens, find_actors
+    from frontlines.model import main_country
     from frontlines.control import find_control
     from frontlines.events import find_events
     from frontlines.events.arguments import build_index

@@ -6,7 +6,6 @@ article's main country; "the militants" is the last armed group named before
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from frontlines.actors.dictionary import ActorDictionary, ActorEntry, load_dictionary, packaged
-from frontlines.model import Actor, Place, Span
+from frontlines.model import Actor, Place, Span, main_country
 
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
 LOOKAHEAD_SENTENCES = 2
@@ -73,17 +72,30 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
 def alias_tokens(doc: Doc, nlp: Language, extra: tuple[Path, ...] = ()) -> set[int]:
     """Tokens inside a dictionary actor's name ("Fano", "Wagner", "Jubaland forces"): the places
     stage leaves them alone, though a town of that name exists somewhere."""
-    m = matchers(nlp, extra)
-    return {i for matcher in (m.by_lower, m.by_orth) for _, start, end in matcher(doc) for i in range(start, end)}
+    return {i for _, start, end in dictionary_matches(doc, matchers(nlp, extra)) for i in range(start, end)}
 
 
-def main_country(places: list[Place]) -> str | None:
-    """The country the article is mostly about: the most mentioned, places counted by mentions."""
-    votes = Counter()
-    for p in places:
-        if p.country_code:
-            votes[p.country_code] += len(p.mentions)
-    return votes.most_common(1)[0][0] if votes else None
+def dictionary_matches(doc: Doc, m: Matchers) -> list[tuple[int, int, int]]:
+    """(entry name id, start, end) of every dictionary alias in `doc`, matched once per document."""
+    key = ("frontlines_actor_matches", id(m))
+    if key not in doc.user_data:
+        doc.user_data[key] = [match for matcher in (m.by_lower, m.by_orth) for match in matcher(doc)]
+    return doc.user_data[key]
+
+
+def state_name(country_name: str, police: bool = False) -> str:
+    """ACLED's name for a country's state forces: "Military Forces of Iraq", "Police Forces of Kenya"."""
+    return f"{'Police Forces' if police else 'Military Forces'} of {country_name}"
+
+
+def crowd_name(kind: str, country_name: str) -> str:
+    """ACLED's name for a crowd: "Protesters (Kenya)", "Civilians (Mali)"."""
+    return f"{kind.capitalize()} ({country_name})" if country_name else kind.capitalize()
+
+
+def unidentified_name(country_name: str) -> str:
+    """ACLED's "Unidentified Armed Group (<Country>)"."""
+    return f"Unidentified Armed Group ({country_name})" if country_name else "Unidentified Armed Group"
 
 
 class ActorRegistry:
@@ -103,19 +115,15 @@ class ActorRegistry:
         """The state forces (or police) of a country, by ACLED's naming."""
         if not country:
             return None
-        label = "Police Forces" if police else "Military Forces"
-        return self.get(f"{label} of {self.country_names.get(country, country)}", "state_forces", country)
+        return self.get(state_name(self.country_names.get(country, country), police), "state_forces", country)
 
     def unidentified(self, country: str | None) -> Actor:
         """ACLED's "Unidentified Armed Group (<Country>)"."""
-        where = self.country_names.get(country or "", country or "")
-        return self.get(f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group",
-                        "rebel_group", country)
+        return self.get(unidentified_name(self.country_names.get(country or "", country or "")), "rebel_group", country)
 
     def crowd(self, kind: str, country: str | None) -> Actor:
         """Protesters, rioters or civilians of a country."""
-        where = self.country_names.get(country or "", country or "")
-        return self.get(f"{kind.capitalize()} ({where})" if where else kind.capitalize(), kind, country)
+        return self.get(crowd_name(kind, self.country_names.get(country or "", country or "")), kind, country)
 
 
 def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dict[str, str],
@@ -169,11 +177,10 @@ def countries_acting(doc: Doc, places: list[Place]) -> list[tuple]:
 def named_spans(doc: Doc, m: Matchers, country: str | None) -> list[tuple]:
     """Dictionary and pattern matches, longest first, as (span, entry or pattern label)."""
     found = []
-    for matcher in (m.by_lower, m.by_orth):
-        for match_id, start, end in matcher(doc):
-            entry = m.dictionary.entries[doc.vocab.strings[match_id]]
-            if not entry.only_in or country in entry.only_in:
-                found.append((doc[start:end], entry))
+    for match_id, start, end in dictionary_matches(doc, m):
+        entry = m.dictionary.entries[doc.vocab.strings[match_id]]
+        if not entry.only_in or country in entry.only_in:
+            found.append((doc[start:end], entry))
     for match_id, start, end in m.patterns(doc):
         found.append((doc[start:end], doc.vocab.strings[match_id]))
     spans = filter_spans([s for s, _ in found])

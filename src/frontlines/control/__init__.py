@@ -13,12 +13,11 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Token
 
-from frontlines.events.arguments import Index, actor_in, pronoun_antecedent, subject_of
+from frontlines.events.arguments import Index, actor_in, pronoun_antecedent, sentence_evidence, subject_of
 from frontlines.events.factuality import factuality
-from frontlines.model import ControlClaim, Event, Span
+from frontlines.model import HAPPENED, ControlClaim, Event
 
 CONTROL_FEATURES = frozenset({"city", "site", "admin1", "admin2"})
-HAPPENED = frozenset({"asserted", "reported"})
 PARTIAL_REACH = 40  # characters before a place in which "most of the town of" makes a capture partial
 
 
@@ -48,14 +47,6 @@ def part_taken(e: Event, index: Index) -> bool:
             if partial_phrase().search(before):
                 return True
     return False
-
-
-def evidence_of(tok: Token) -> Span:
-    """The sentence of a token, without surrounding white space."""
-    sent = tok.sent
-    kept = [t for t in sent if not t.is_space]
-    span = tok.doc[kept[0].i:kept[-1].i + 1] if kept else sent
-    return Span(span.text, span.start_char, span.end_char)
 
 
 def from_events(events: list[Event], index: Index, published: str | None) -> list[ControlClaim]:
@@ -122,7 +113,7 @@ def claim(index: Index, place: str, controller: str | None, partial: bool, tok: 
     if controller is None or place is None or index.places[place].feature not in CONTROL_FEATURES:
         return None
     return ControlClaim(place=place, controller=controller, status="partial" if partial else "controlled",
-                        as_of=as_of, evidence=evidence_of(tok))
+                        as_of=as_of, evidence=sentence_evidence(tok))
 
 
 def holder(tok: Token, index: Index) -> str | None:

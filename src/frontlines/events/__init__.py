@@ -10,11 +10,12 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from frontlines.events.arguments import (Arguments, Index, actor_in, is_destination, noun_arguments,
-                                         sentence_actor, sentence_place, subject_of, verb_arguments)
+                                         sentence_actor, sentence_evidence, sentence_place, subject_of,
+                                         verb_arguments)
 from frontlines.events.factuality import factuality
 from frontlines.events.triggers import Family, Trigger, find_triggers
 from frontlines.events.when import DateTracker
-from frontlines.model import Event, Quantity, Span
+from frontlines.model import HAPPENED, Event, Quantity
 from frontlines.places.resolve import km
 
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces", "state_forces"})
@@ -172,9 +173,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event
     if family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest
     when = dates.for_trigger(trigger.token)
-    sent = trigger.token.sent
-    words = [t for t in sent if not t.is_space]
-    evidence = trigger.token.doc[words[0].i:words[-1].i + 1] if words else sent
+    evidence = sentence_evidence(trigger.token)
     events = []
     for place_id in coordinated_places(args.place, trigger.token, index):
         event_type, sub = family.event_type, family.sub_event_type
@@ -195,7 +194,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event
             actor1=args.actor1, actor2=args.actor2, place=place_id,
             date=when.day.isoformat() if when else None, date_precision=when.precision if when else "day",
             factuality=factuality(trigger.token), confidence=0.6 if trigger.is_verb else 0.5,
-            evidence=Span(evidence.text, evidence.start_char, evidence.end_char)))
+            evidence=evidence))
     return events
 
 
@@ -278,7 +277,7 @@ def transfers_in_one_sentence(events: list[Event]) -> list[Event]:
 
 def scored(e: Event) -> bool:
     """Whether an event happened (asserted or reported)."""
-    return e.factuality in ("asserted", "reported")
+    return e.factuality in HAPPENED
 
 
 def near(a: str | None, b: str | None, index: Index) -> bool:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from frontlines.actors import ActorMention
+from frontlines.actors import ActorMention, crowd_name, state_name
 from frontlines.model import Actor, Place, Span
 
 PLACE_PREPS = frozenset({"in", "at", "into", "near", "of", "on", "around", "outside", "inside", "across", "over"})
@@ -27,19 +27,21 @@ class Index:
     country: str | None = None      # the article's main country
     country_names: dict[str, str] = field(default_factory=dict)
 
+    def country_name(self, code: str | None) -> str:
+        """A country's name, or its code when unknown."""
+        return self.country_names.get(code or "", code or "")
+
     def crowd(self, kind: str = "protesters") -> str:
         """The id of the crowd actor of the main country ("Protesters (Kenya)"), made if new."""
-        where = self.country_names.get(self.country or "", "")
-        return self.actor_named(f"{kind.capitalize()} ({where})" if where else kind.capitalize(), kind)
+        return self.actor_named(crowd_name(kind, self.country_name(self.country)), kind)
 
     def police(self) -> str:
         """The id of the main country's police ("Police Forces of Kenya"), made if new."""
-        where = self.country_names.get(self.country or "", self.country or "")
-        return self.actor_named(f"Police Forces of {where}", "state_forces")
+        return self.actor_named(state_name(self.country_name(self.country), police=True), "state_forces")
 
     def state(self, code: str) -> str:
         """The id of a country's state forces ("Military Forces of Ukraine"), made if new."""
-        return self.actor_named(f"Military Forces of {self.country_names.get(code, code)}", "state_forces", code)
+        return self.actor_named(state_name(self.country_name(code)), "state_forces", code)
 
     def actor_named(self, name: str, kind: str, country: str | None = None) -> str:
         """The id of the actor of that name, added to the report if the text never named it."""
@@ -257,3 +259,11 @@ def sentence_actor(trigger: Token, index: Index, kinds: frozenset[str] | None = 
     if before_only:
         ids = [i for i in ids if not i[0]]
     return min(ids)[2] if ids else None
+
+
+def sentence_evidence(tok: Token) -> Span:
+    """A token's sentence as evidence, without the white space around it."""
+    sent = tok.sent
+    kept = [t for t in sent if not t.is_space]
+    span = tok.doc[kept[0].i:kept[-1].i + 1] if kept else sent
+    return Span(span.text, span.start_char, span.end_char)

