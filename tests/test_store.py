@@ -99,6 +99,34 @@ def test_two_articles_on_one_capture_fuse(tmp_path, extract):
     assert len(captures) == 1 and len(captures[0]["sources"]) == 2
 
 
+def test_a_version_1_database_is_migrated_and_its_events_fused(tmp_path, extract):
+    (tmp_path / "a.txt").write_text(CAPTURE)
+    (tmp_path / "b.txt").write_text(SAME_CAPTURE)
+    db = tmp_path / "old.duckdb"
+    assert cli("ingest", str(tmp_path), "--db", str(db), "--date", "2023-11-15").exit_code == 0
+    with Store(db) as store:  # make it a version-1 file: no fused ids yet
+        for index in ("events_fused", "events_date", "events_country"):
+            store.db.execute(f"DROP INDEX {index}")
+        store.db.execute("ALTER TABLE events DROP COLUMN fused_id")
+        store.db.execute("CREATE INDEX events_date ON events (event_date)")  # as version 1 had them
+        store.db.execute("CREATE INDEX events_country ON events (country_code)")
+        store.db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Store(db) as store:
+        assert store.version() == SCHEMA_VERSION
+        ids = store.rows("SELECT fused_id FROM events WHERE sub_event_type LIKE '%territory%'")
+    assert len(ids) == 2 and ids[0]["fused_id"] == ids[1]["fused_id"]
+
+
+def test_event_pages_do_not_overlap_and_cover_all(dev_db):
+    from frontlines.store.queries import count_fused_events, fused_events
+
+    with Store(dev_db, read_only=True) as store:
+        every = [f.key for f in fused_events(store)]
+        pages = [f.key for offset in range(0, len(every), 3) for f in fused_events(store, limit=3, offset=offset)]
+        assert count_fused_events(store) == len(every) > 6
+    assert pages == every
+
+
 def test_a_changed_article_replaces_its_report(tmp_path, extract):
     records = tmp_path / "r.jsonl"
     records.write_text(json.dumps({"id": "x1", "text": CAPTURE, "published": "2023-11-15"}) + "\n")

@@ -55,10 +55,12 @@ def main() -> None:
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write the output here; a summary goes to the screen.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
               help="A YAML actor dictionary that adds or overrides entries (repeatable).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes; the output is the same as with one.")
 def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str, out: str | None,
-            actor_files: tuple[str, ...]) -> None:
+            actor_files: tuple[str, ...], jobs: int) -> None:
     """Extract places, actors, events and control from news articles (.txt, .html, .json, .jsonl, or - for stdin)."""
-    from frontlines.pipeline import analyse
+    from frontlines.parallel import analyse_parallel
     from frontlines.read import read_source
     from frontlines.summary import summarise
 
@@ -76,7 +78,7 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str,
     sink = open_out(out) if out else sys.stdout
     try:
         check_actor_files(actor_files)
-        reports = analyse(documents(), model, tuple(Path(f) for f in actor_files))
+        reports = analyse_parallel(documents(), jobs, model, tuple(Path(f) for f in actor_files))
         write_reports(reports, fmt, sink, echo_summary=out is not None and fmt != "summary", summarise=summarise)
     except FrontlinesError as exc:
         raise click.UsageError(str(exc)) if isinstance(exc, UsageError) else click.ClickException(str(exc))
@@ -158,14 +160,18 @@ replaces its old report.  Exit status: 0 all read; 1 some inputs failed; 2 usage
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy English pipeline.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
               help="A YAML actor dictionary that adds or overrides entries (repeatable).")
-def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, actor_files: tuple[str, ...]) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes  [default: the number of cores]")
+def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, actor_files: tuple[str, ...],
+           jobs: int | None) -> None:
     """Extract articles, folders, JSON Lines and RSS/Atom feeds into the corpus database."""
+    from frontlines.parallel import default_jobs
     from frontlines.store.ingest import ingest_sources
 
     try:
         check_actor_files(actor_files)
         summary = ingest_sources(list(paths), db, published, model, tuple(Path(f) for f in actor_files),
-                                 warn=lambda message: click.echo(f"frontlines: {message}", err=True))
+                                 warn=lambda message: click.echo(f"frontlines: {message}", err=True),
+                                 jobs=jobs or default_jobs())
     except FrontlinesError as exc:
         raise click.UsageError(str(exc)) if isinstance(exc, UsageError) else click.ClickException(str(exc))
     click.echo(summary.describe(db), err=True)
@@ -273,6 +279,41 @@ def control(db: str, as_of: str | None, place: str | None, country: str | None, 
     else:
         body = control_geojson(rows) if fmt == "geojson" else control_csv(rows)
     emit(body or ("no control claims on or before that day\n" if as_of else f"no control claims about {place}\n"), out)
+
+
+BENCH_EXAMPLES = """
+\b
+Examples:
+  frontlines bench                      # the sample articles, repeated to 100 documents
+  frontlines bench --docs 1000 --json   # the figures of the README's Performance table
+  frontlines bench my-articles/*.txt --model en_core_web_md
+  frontlines bench --store              # queries on a generated store of 100,000 events
+"""
+
+
+@main.command(epilog=BENCH_EXAMPLES)
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--docs", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Documents to run (the texts are repeated in turn to make up the number).")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy English pipeline.")
+@click.option("--store", "store_events", is_flag=False, flag_value=100_000, type=click.IntRange(min=1),
+              help="Instead: time the store's queries on a generated database of N events [N: 100000].")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def bench(files: tuple[str, ...], docs: int, model: str, store_events: int | None, as_json: bool) -> None:
+    """Measure throughput against the bare spaCy pipeline, cold start and peak memory; or the store's
+    query times.  Figures are ratios on a shared machine: compare runs on the same one."""
+    from frontlines.bench import bench_speed, sample_files
+
+    try:
+        if store_events:
+            from frontlines.store.bench import bench_store
+
+            figures = bench_store(store_events)
+        else:
+            figures = bench_speed([Path(f) for f in files] or sample_files(), docs, model)
+    except FrontlinesError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(json.dumps(figures.as_dict(), indent=2) if as_json else figures.table())
 
 
 def open_out(out: str):

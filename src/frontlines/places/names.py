@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # The Arabic definite article as English transliterations write it, with its sun-letter forms.
 ARABIC_ARTICLES = frozenset("al el il ul ad ed ud ar er ur as es us az ez uz ash esh at et an en ath".split())
@@ -33,6 +34,7 @@ def words_of(name: str) -> list[str]:
     return kept or (words if len(words) > 1 else [])  # a lone "Al" names nothing
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in every article
 def name_key(name: str) -> str:
     """The exact-match key: folded words run together ("Al-Bukamal" → "bukamal").
 

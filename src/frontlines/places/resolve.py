@@ -87,7 +87,8 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer) -> None:
 def similar(written: str, name: str) -> bool:
     """Whether two spellings are close enough for a skeleton match ("Gharian", "Gharyan"), not
     merely sharing consonants ("Kiwanja", "Kananga")."""
-    return SequenceMatcher(None, name_key(written), name_key(name)).ratio() >= SKELETON_SIMILARITY
+    pair = SequenceMatcher(None, name_key(written), name_key(name))
+    return all(ratio() >= SKELETON_SIMILARITY for ratio in (pair.real_quick_ratio, pair.quick_ratio, pair.ratio))
 
 
 def division_name(text: str) -> str:

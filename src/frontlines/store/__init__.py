@@ -14,6 +14,7 @@ from pathlib import Path
 
 from frontlines.errors import UsageError
 from frontlines.model import Report
+from frontlines.store import fusion
 from frontlines.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "frontlines.duckdb"
@@ -73,8 +74,11 @@ class Store:
         self.check_version()
         for version in range(self.version() + 1, SCHEMA_VERSION + 1):
             self.db.execute("BEGIN TRANSACTION")
-            for statement in MIGRATIONS[version]:
-                self.db.execute(statement)
+            for step in MIGRATIONS[version]:
+                if step.startswith(("CREATE", "ALTER", "DROP")):
+                    self.db.execute(step)
+                else:
+                    getattr(fusion, step)(self.db)
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
             self.db.execute("COMMIT")
 
@@ -125,8 +129,8 @@ class Store:
         if spans:
             self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?)", spans)
         if report.events:
-            self.db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 25)})",
-                                [event_row(doc.id, e, places, actors) for e in report.events])
+            rows = [event_row(doc.id, e, places, actors) for e in report.events]
+            self.db.executemany(f"INSERT INTO events VALUES ({','.join('?' * (len(EVENT_COLUMNS) + 1))})", fused(self.db, rows))
         if report.control:
             self.db.executemany(f"INSERT INTO control VALUES ({','.join('?' * 18)})",
                                 [claim_row(doc.id, n, c, places, actors) for n, c in enumerate(report.control, start=1)])
@@ -155,8 +159,14 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+EVENT_COLUMNS = ("doc_id", "event_id", "event_type", "sub_event_type", "plover", "actor1", "actor1_kind", "actor2",
+                 "actor2_kind", "assoc_actors", "place_name", "geonameid", "lat", "lon", "country_code", "admin1",
+                 "feature", "event_date", "date_precision", "fatalities", "factuality", "confidence", "evidence",
+                 "evidence_start", "evidence_end")
+
+
 def event_row(doc_id: str, e, places: dict, actors: dict) -> list:
-    """An events-table row."""
+    """An events-table row, in EVENT_COLUMNS order (the fused id is added on writing)."""
     p = places.get(e.place)
     a1, a2 = actors.get(e.actor1), actors.get(e.actor2)
     return [doc_id, e.id, e.event_type, e.sub_event_type, e.plover,
@@ -166,6 +176,15 @@ def event_row(doc_id: str, e, places: dict, actors: dict) -> list:
             p.country_code if p else None, p.admin1 if p else None, p.feature if p else None,
             e.date, e.date_precision, e.fatalities, e.factuality, e.confidence,
             e.evidence.text, e.evidence.start, e.evidence.end]
+
+
+def fused(db, rows: list[list]) -> list[list]:
+    """Event rows with their fused ids appended (see store.fusion)."""
+    events = [dict(zip(EVENT_COLUMNS, row)) for row in rows]
+    for event in events:
+        event["event_date"] = fusion.as_date(event["event_date"])
+    fusion.assign_fused_ids(db, rows[0][0], events)
+    return [[*row, event["fused_id"]] for row, event in zip(rows, events)]
 
 
 def claim_row(doc_id: str, n: int, c, places: dict, actors: dict) -> list:

@@ -31,11 +31,11 @@ class IngestSummary:
 
 
 def ingest_sources(sources: list[str], db: str, published: str | None, model: str, actor_files: tuple[Path, ...],
-                   warn: Callable[[str], None]) -> IngestSummary:
+                   warn: Callable[[str], None], jobs: int = 1) -> IngestSummary:
     """Extract every source into the database at `db`."""
     import click
 
-    from frontlines.pipeline import analyse
+    from frontlines.parallel import analyse_parallel
     from frontlines.read.sources import expand, read_any
 
     summary = IngestSummary()
@@ -57,7 +57,7 @@ def ingest_sources(sources: list[str], db: str, published: str | None, model: st
         with click.progressbar(length=len(files), label="ingesting", file=sys.stderr,
                                show_pos=True) as bar:
             last = None
-            for report in analyse(documents(), model, actor_files):
+            for report in analyse_parallel(documents(), jobs, model, actor_files):
                 summary.outcomes[store.add(report)] += 1
                 origin = report.document.origin.split(" ")[0]
                 if origin != last:

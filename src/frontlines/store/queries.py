@@ -4,11 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from frontlines.places.resolve import km
 from frontlines.store import Store
-
-FUSE_KM = 5.0
-PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 
 @dataclass
@@ -48,38 +44,35 @@ class FusedEvent:
 
     @property
     def key(self) -> str:
-        """A stable id: the first source's document and event ids."""
-        return f'{self.first["doc_id"][:12]}-{self.first["event_id"]}'
-
-
-def same_event(a: dict, b: dict) -> bool:
-    """Two reports of one event: type, actors, a place within a few km, dates within their precision."""
-    if (a["event_type"], a["sub_event_type"], a["actor1"], a["actor2"]) != \
-            (b["event_type"], b["sub_event_type"], b["actor1"], b["actor2"]):
-        return False
-    if a["lat"] is None or b["lat"] is None or km((a["lat"], a["lon"]), (b["lat"], b["lon"])) > FUSE_KM:
-        return False
-    if a["event_date"] is None or b["event_date"] is None:
-        return a["event_date"] == b["event_date"]
-    slack = max(PRECISION_DAYS.get(a["date_precision"], 1), PRECISION_DAYS.get(b["date_precision"], 1)) - 1
-    return abs((a["event_date"] - b["event_date"]).days) <= slack
+        """A stable id: the first report's document and event ids."""
+        return self.first["fused_id"]
 
 
 def fused_events(store: Store, where: EventFilter | None = None, limit: int | None = None,
                  offset: int = 0) -> list[FusedEvent]:
-    """Events matching the filter, reports of the same event fused, in date order."""
+    """Events matching the filter, reports of the same event fused, in date order; a page of them
+    with `limit` and `offset`.  A fused event lists the reports that match the filter."""
     clause, params = (where or EventFilter()).where()
-    rows = store.rows(f"""SELECT e.*, d.source, d.title, d.url, d.published FROM events e
-                          JOIN documents d ON d.id = e.doc_id WHERE {clause}
-                          ORDER BY event_date NULLS LAST, doc_id, event_id""", params)
-    fused: list[FusedEvent] = []
+    page = "LIMIT ? OFFSET ?" if limit else "OFFSET ?"
+    params += [limit, offset] if limit else [offset]
+    rows = store.rows(f"""
+        WITH matching AS (SELECT e.*, d.source, d.title, d.url, d.published FROM events e
+                          JOIN documents d ON d.id = e.doc_id WHERE {clause}),
+             page AS (SELECT fused_id, min(event_date) AS day FROM matching GROUP BY fused_id
+                      ORDER BY day NULLS LAST, fused_id {page})
+        SELECT matching.* FROM matching JOIN page USING (fused_id)
+        ORDER BY page.day NULLS LAST, fused_id, event_date NULLS LAST, doc_id, event_id""", params)
+    fused: dict[str, FusedEvent] = {}
     for row in rows:
-        home = next((f for f in reversed(fused[-200:]) if same_event(f.first, row)), None)
-        if home is None:
-            fused.append(FusedEvent(row, [row]))
-        else:
-            home.sources.append(row)
-    return fused[offset:offset + limit if limit else None]
+        fused.setdefault(row["fused_id"], FusedEvent(row)).sources.append(row)
+    return list(fused.values())
+
+
+def count_fused_events(store: Store, where: EventFilter | None = None) -> int:
+    """How many fused events match the filter (for paging)."""
+    clause, params = (where or EventFilter()).where()
+    return store.rows(f"SELECT count(DISTINCT fused_id) AS n FROM events e JOIN documents d ON d.id = e.doc_id "
+                      f"WHERE {clause}", params)[0]["n"]
 
 
 def place_key(row: dict) -> tuple:
@@ -97,24 +90,26 @@ def control_as_of(store: Store, day: str, country: str | None = None) -> list[di
     Where sources name different holders on that latest day, each is returned with
     status "disputed" beside its own, so the conflict shows."""
     params: list = [day, day]
-    sql = """SELECT c.*, d.source, d.title FROM control c JOIN documents d ON d.id = c.doc_id
-             WHERE coalesce(c.since, c.as_of) <= ? OR (c.since IS NULL AND c.as_of IS NULL AND d.published <= ?)"""
+    country_clause = ""
     if country:
-        sql = f"SELECT * FROM ({sql}) WHERE country_code = ?"
-        params.append(country.upper())
-    latest: dict[tuple, list[dict]] = {}
-    for row in store.rows(sql, params):
-        key = place_key(row)
-        have = latest.get(key)
-        if have is None or (claim_day(row) or date.min) > (claim_day(have[0]) or date.min):
-            latest[key] = [row]
-        elif (claim_day(row) or date.min) == (claim_day(have[0]) or date.min):
-            have.append(row)
+        country_clause, params = "AND c.country_code = ?", [*params, country.upper()]
+    rows = store.rows(f"""
+        WITH claims AS (
+            SELECT c.*, d.source, d.title, coalesce(c.since, c.as_of, DATE '0001-01-01') AS claim_day,
+                   coalesce(CAST(c.geonameid AS VARCHAR), printf('%.2f,%.2f', c.lat, c.lon)) AS place_key
+            FROM control c JOIN documents d ON d.id = c.doc_id
+            WHERE (coalesce(c.since, c.as_of) <= ? OR (c.since IS NULL AND c.as_of IS NULL AND d.published <= ?))
+                  {country_clause})
+        SELECT * FROM claims QUALIFY claim_day = max(claim_day) OVER (PARTITION BY place_key)
+        ORDER BY place_key, doc_id, claim_no""", params)
+    latest: dict[str, list[dict]] = {}
+    for row in rows:
+        latest.setdefault(row["place_key"], []).append(row)
     out = []
-    for rows in latest.values():
-        holders = {r["controller"] for r in rows}
+    for claims in latest.values():
+        holders = {r["controller"] for r in claims}
         for holder in sorted(holders, key=str):
-            evidence = [r for r in rows if r["controller"] == holder]
+            evidence = [r for r in claims if r["controller"] == holder]
             out.append({**evidence[0], "disputed": len(holders) > 1, "sources": evidence})
     return sorted(out, key=lambda r: (r["country_code"] or "", r["place_name"] or ""))
 

@@ -1,7 +1,7 @@
 """The corpus database's tables, its schema version, and the migrations between versions."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # One statement a table.  Every row keeps the document it came from (provenance) and, for
 # events and claims, the evidence sentence with its offsets into the document text.
@@ -36,5 +36,19 @@ TABLES = [
     """CREATE INDEX IF NOT EXISTS control_place ON control (geonameid, lat, lon)""",
 ]
 
-# version reached → statements that take a database from the version before to it.
-MIGRATIONS: dict[int, list[str]] = {1: TABLES}
+# Version 2: each event row carries the id of the fused event it belongs to (reports of one event
+# by several sources), set when it is written, so event queries are plain SQL with paging.
+FUSED_EVENTS = [
+    # DuckDB alters no table that an index depends on: drop the indexes, add, index again
+    """DROP INDEX IF EXISTS events_date""",
+    """DROP INDEX IF EXISTS events_country""",
+    """ALTER TABLE events ADD COLUMN IF NOT EXISTS fused_id VARCHAR""",
+    """CREATE INDEX IF NOT EXISTS events_date ON events (event_date)""",
+    """CREATE INDEX IF NOT EXISTS events_country ON events (country_code)""",
+    """CREATE INDEX IF NOT EXISTS events_fused ON events (fused_id)""",
+    "fuse_stored_events",  # a step in Python (store.fusion): group the events already stored
+]
+
+# version reached → steps that take a database from the version before to it: SQL statements,
+# or the name of a function in frontlines.store.fusion that takes the connection.
+MIGRATIONS: dict[int, list[str]] = {1: TABLES, 2: FUSED_EVENTS}

@@ -1,0 +1,156 @@
+"""`frontlines bench`: how fast extraction is, measured against the bare spaCy pipeline on the
+same texts (in the spirit of `spacy benchmark speed`), with cold start and peak memory."""
+from __future__ import annotations
+
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from datetime import date
+from importlib.resources import files as package_files
+from pathlib import Path
+
+from frontlines.nlp import DEFAULT_MODEL
+
+DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
+COLD_START_RUNS = 3
+
+
+@dataclass
+class SpeedFigures:
+    """What one `frontlines bench` run measured."""
+
+    docs: int
+    words: int
+    spacy_seconds: float
+    frontlines_seconds: float
+    cold_start_seconds: float
+    peak_rss_mb: float
+    rss_after_first_docs_mb: float
+    model: str
+    machine: str
+    day: str
+
+    @property
+    def ratio(self) -> float:
+        """Full extraction's throughput as a share of the bare spaCy pipeline's."""
+        return self.spacy_seconds / self.frontlines_seconds
+
+    def as_dict(self) -> dict:
+        """The figures, rounded, for --json."""
+        out = {k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(self).items()}
+        out.update(spacy_docs_per_second=round(self.docs / self.spacy_seconds, 2),
+                   frontlines_docs_per_second=round(self.docs / self.frontlines_seconds, 2),
+                   spacy_words_per_second=round(self.words / self.spacy_seconds),
+                   frontlines_words_per_second=round(self.words / self.frontlines_seconds),
+                   ratio=round(self.ratio, 3))
+        return out
+
+    def table(self) -> str:
+        """The figures for people."""
+        d = self.as_dict()
+        return "\n".join([
+            f"{self.docs} documents, {self.words} words, model {self.model}, on {self.machine}, {self.day}",
+            f"  bare spaCy (nlp.pipe)   {d['spacy_docs_per_second']:8.2f} docs/s  {d['spacy_words_per_second']:8d} words/s",
+            f"  full extraction         {d['frontlines_docs_per_second']:8.2f} docs/s  {d['frontlines_words_per_second']:8d} words/s",
+            f"  ratio (full / bare)     {self.ratio:8.2f}",
+            f"  cold start, 1 article   {self.cold_start_seconds:8.2f} s",
+            f"  peak RSS                {self.peak_rss_mb:8.0f} MB (after the first documents: "
+            f"{self.rss_after_first_docs_mb:.0f} MB)",
+        ])
+
+
+def sample_files() -> list[Path]:
+    """The articles shipped with the package."""
+    return sorted(Path(str(p)) for p in package_files("frontlines").joinpath("samples").iterdir()
+                  if p.name.endswith(".txt"))
+
+
+def bench_texts(paths: list[Path], docs: int) -> list[tuple[str, str | None]]:
+    """`docs` (text, publication date) pairs: the files' texts, repeated in turn."""
+    if not paths:
+        raise ValueError("no texts to run")
+    texts = [(p.read_text("utf-8"), published_in_name(p)) for p in paths]
+    return [texts[i % len(texts)] for i in range(docs)]
+
+
+def published_in_name(path: Path) -> str | None:
+    """A YYYY-MM-DD date in a file's name, if it has one."""
+    found = DATE_IN_NAME.search(path.name)
+    return found.group(1) if found else None
+
+
+def time_frontlines(texts: list[tuple[str, str | None]], model: str) -> tuple[float, float]:
+    """Seconds for reading and extracting every text (reports made and dropped, as in streaming
+    output), and the resident memory after the first few documents, in MB."""
+    from frontlines.pipeline import analyse
+    from frontlines.read import read_text
+
+    def documents():
+        for n, (text, published) in enumerate(texts):
+            yield from read_text(text, f"<bench {n}>", published, None)
+
+    list(analyse(read_text(texts[0][0], "<warm-up>", texts[0][1], None), model))  # loads model and places
+    early_rss = 0.0
+    start = time.perf_counter()
+    for n, report in enumerate(analyse(documents(), model), start=1):
+        report.to_dict()
+        if n == min(20, len(texts)):
+            early_rss = current_rss_mb()
+    return time.perf_counter() - start, early_rss
+
+
+def time_spacy(texts: list[tuple[str, str | None]], model: str) -> tuple[float, int]:
+    """Seconds for the bare spaCy pipeline over the same texts, and the words it saw."""
+    import spacy
+
+    nlp = spacy.load(model)
+    list(nlp.pipe([texts[0][0]]))
+    start = time.perf_counter()
+    words = sum(len(doc) for doc in nlp.pipe((t for t, _ in texts), batch_size=16))
+    return time.perf_counter() - start, words
+
+
+def cold_start(path: Path, model: str) -> float:
+    """Median seconds for a fresh `frontlines extract` process on one article, start to report."""
+    command = [sys.executable, "-m", "frontlines.cli", "extract", str(path), "--model", model]
+    if published_in_name(path):
+        command += ["--date", published_in_name(path)]
+    runs = []
+    for _ in range(COLD_START_RUNS):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def current_rss_mb() -> float:
+    """This process's resident memory now, in MB."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def machine() -> str:
+    """A short description of this machine."""
+    import os
+
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def bench_speed(paths: list[Path], docs: int, model: str = DEFAULT_MODEL) -> SpeedFigures:
+    """Run the benchmark: full extraction first (so the peak memory is its own), then bare spaCy."""
+    texts = bench_texts(paths, docs)
+    frontlines_seconds, early_rss = time_frontlines(texts, model)
+    peak = peak_rss_mb()
+    spacy_seconds, words = time_spacy(texts, model)
+    return SpeedFigures(docs, words, spacy_seconds, frontlines_seconds, cold_start(paths[0], model), peak,
+                        early_rss, model, machine(), date.today().isoformat())
