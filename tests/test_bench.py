@@ -1,0 +1,26 @@
+"""`frontlines bench` runs and reports every figure (times are printed, never asserted)."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from frontlines.cli import main
+
+
+def test_speed_bench_reports_both_pipelines_cold_start_and_memory(extract):
+    result = CliRunner().invoke(main, ["bench", "--docs", "3", "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert figures["docs"] == 3 and figures["words"] > 1000
+    for key in ("spacy_docs_per_second", "frontlines_docs_per_second", "ratio", "cold_start_seconds", "peak_rss_mb"):
+        assert figures[key] > 0, key
+
+
+def test_store_bench_answers_every_query_on_a_generated_store():
+    result = CliRunner().invoke(main, ["bench", "--store", "5000", "--json"])
+    assert result.exit_code == 0, result.output
+    queries = json.loads(result.stdout)["queries"]
+    assert queries["events: first page of 100 (the map opening)"]["rows"] == 100
+    assert queries["export: every event (not a query; no target)"]["rows"] == 4500  # one in ten fused
+    assert queries["control: as of a day"]["rows"] >= 1000
