@@ -1,6 +1,8 @@
 """Several cores give the same answers as one: extract and ingest with --jobs."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -46,3 +48,49 @@ def test_ingest_with_two_jobs_stores_the_same_rows(articles, tmp_path, extract):
         with Store(db, read_only=True) as store:
             found.append({t: store.rows(f"SELECT {cols} FROM {t} ORDER BY ALL") for t, cols in tables.items()})
     assert found[0]["events"] and found[0] == found[1]
+
+
+def stored_rows(db) -> dict[str, list[dict]]:
+    """Every table's rows but the ingest times, in a fixed order."""
+    with Store(db, read_only=True) as store:
+        return {t: store.rows(f"SELECT * {'EXCLUDE (ingested_at)' if t == 'documents' else ''} FROM {t} ORDER BY ALL")
+                for t in ("documents", "places", "actors", "mentions", "events", "control")}
+
+
+def test_ingest_on_a_two_worker_dask_cluster_stores_what_one_process_stores(tmp_path, extract):
+    require_shared()
+    one, dask = tmp_path / "one.duckdb", tmp_path / "dask.duckdb"
+    run("ingest", str(DEV), "--db", str(one), "--jobs", "1")
+    result = run("ingest", str(DEV), "--db", str(dask), "--dask", "local", "--jobs", "2")
+    assert "9 added" in result.output
+    assert stored_rows(dask) == stored_rows(one)
+    assert not list((tmp_path / "dask.duckdb.parts").glob("*.parquet"))  # loaded, then cleared
+    again = run("ingest", str(DEV), "--db", str(dask), "--dask", "local", "--jobs", "2")
+    assert "9 unchanged" in again.output
+
+
+def test_a_big_json_lines_archive_is_cut_at_line_ends_and_read_once(tmp_path, monkeypatch):
+    from frontlines import cluster
+
+    archive = tmp_path / "archive.jsonl"
+    lines = [json.dumps({"id": f"r{n}", "text": f"BEIRUT — Clashes in Aleppo, report {n}.", "published": "2017-11-03"})
+             for n in range(40)]
+    lines[17] = '{"id": "broken"'
+    archive.write_text("\n".join(lines) + "\n")
+    monkeypatch.setattr(cluster, "JSONL_BYTES_PER_UNIT", 300)
+    units = cluster.plan_units([str(archive)])
+    read = [item for unit in units for item in cluster.unit_documents(unit, None)]
+    assert len(units) > 5
+    assert [getattr(d, "id", None) for d in read] == [f"r{n}" if n != 17 else None for n in range(40)]
+    assert "archive.jsonl line 18" in str(read[17])
+
+
+def test_parquet_archives_are_read_as_records(tmp_path, extract):
+    import duckdb
+
+    archive = tmp_path / "archive.parquet"
+    duckdb.connect().execute(f"""COPY (SELECT 'p' || i AS id, 'BEIRUT — Clashes in Aleppo on Friday, report ' || i || '.'
+                                 AS text, DATE '2017-11-03' AS published FROM range(3) t(i)) TO '{archive}' (FORMAT parquet)""")
+    reports = [json.loads(x) for x in run("extract", str(archive), "--format", "jsonl").stdout.splitlines()]
+    assert [r["document"]["id"] for r in reports] == ["p0", "p1", "p2"]
+    assert reports[0]["document"]["published"] == "2017-11-03" and reports[0]["places"]

@@ -146,6 +146,9 @@ Examples:
   frontlines ingest ../shared/eval/dev                 # a folder, recursively
   frontlines ingest articles.jsonl feed.xml --db corpus.duckdb
   frontlines ingest https://example.org/world.rss
+  frontlines ingest archive/ --jobs 2                  # two worker processes
+  frontlines ingest archive.parquet --dask local       # a Dask cluster on this machine
+  frontlines ingest archive/ --dask tcp://sched:8786 --parts /shared/parts
 \b
 Ingesting the same article twice changes nothing; an article whose text changed
 replaces its old report.  Exit status: 0 all read; 1 some inputs failed; 2 usage error.
@@ -160,18 +163,30 @@ replaces its old report.  Exit status: 0 all read; 1 some inputs failed; 2 usage
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy English pipeline.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
               help="A YAML actor dictionary that adds or overrides entries (repeatable).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes  [default: the number of cores]")
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Worker processes (with --dask local: Dask workers)  [default: the number of cores]")
+@click.option("--dask", "dask_address", metavar="local|ADDRESS",
+              help="Extract on a Dask cluster: 'local' starts one on this machine, or give a scheduler "
+                   "(tcp://host:8786).")
+@click.option("--parts", type=click.Path(file_okay=False, path_type=Path),
+              help="With --dask: the folder, shared with the workers, for their Parquet parts  [default: DB.parts]")
 def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, actor_files: tuple[str, ...],
-           jobs: int | None) -> None:
-    """Extract articles, folders, JSON Lines and RSS/Atom feeds into the corpus database."""
+           jobs: int | None, dask_address: str | None, parts: Path | None) -> None:
+    """Extract articles, folders, JSON Lines, Parquet and RSS/Atom feeds into the corpus database."""
     from frontlines.parallel import default_jobs
-    from frontlines.store.ingest import ingest_sources
+    from frontlines.store.ingest import ingest_on_dask, ingest_sources
+
+    def warn(message: str) -> None:
+        click.echo(f"frontlines: {message}", err=True)
 
     try:
         check_actor_files(actor_files)
-        summary = ingest_sources(list(paths), db, published, model, tuple(Path(f) for f in actor_files),
-                                 warn=lambda message: click.echo(f"frontlines: {message}", err=True),
-                                 jobs=jobs or default_jobs())
+        files = tuple(Path(f) for f in actor_files)
+        if dask_address:
+            summary = ingest_on_dask(list(paths), db, dask_address, jobs or default_jobs(), parts, published, model,
+                                     files, warn)
+        else:
+            summary = ingest_sources(list(paths), db, published, model, files, warn, jobs=jobs or default_jobs())
     except FrontlinesError as exc:
         raise click.UsageError(str(exc)) if isinstance(exc, UsageError) else click.ClickException(str(exc))
     click.echo(summary.describe(db), err=True)

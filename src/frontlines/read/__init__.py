@@ -14,7 +14,7 @@ from frontlines.model import Document
 from frontlines.read.article import read_article
 from frontlines.read.decode import decode_bytes
 from frontlines.read.html import read_html
-from frontlines.read.records import read_json, read_jsonl
+from frontlines.read.records import read_json, read_jsonl, read_parquet
 
 __all__ = ["read_source", "read_text", "read_article", "read_html"]
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -69,6 +69,9 @@ def read_source(source: str, published: str | None = None) -> Iterator[Document 
             return
         if path.is_dir():
             yield InputError(source, "is a folder; give the article files in it (e.g. folder/*.txt)", "folder")
+            return
+        if path.suffix.lower() == ".parquet":
+            yield from read_parquet(source, published)
             return
         try:
             data = path.read_bytes()

@@ -43,9 +43,10 @@ def read_json(text: str, origin: str, published: str | None) -> Iterator[Documen
             yield exc
 
 
-def read_jsonl(text: str, origin: str, published: str | None) -> Iterator[Document | InputError]:
-    """A JSON Lines file: one record a line; a bad line is reported and the rest still read."""
-    for n, line in enumerate(text.splitlines(), start=1):
+def read_jsonl(text: str, origin: str, published: str | None, first_line: int = 1) -> Iterator[Document | InputError]:
+    """A JSON Lines file (or a part of one starting at `first_line`): one record a line; a bad
+    line is reported and the rest still read."""
+    for n, line in enumerate(text.split("\n"), start=first_line):  # not splitlines(): JSON may hold U+2028
         if not line.strip():
             continue
         where = f"{origin} line {n}"
@@ -53,5 +54,25 @@ def read_jsonl(text: str, origin: str, published: str | None) -> Iterator[Docume
             yield record_document(json.loads(line), where, published)
         except json.JSONDecodeError as exc:
             yield InputError(where, f"not valid JSON ({exc.msg}, column {exc.colno})", "bad json")
+        except InputError as exc:
+            yield exc
+
+
+def read_parquet(path: str, published: str | None, first: int = 0,
+                 stop: int | None = None) -> Iterator[Document | InputError]:
+    """A Parquet file of records (columns text and optional id, title, source, published, url,
+    authors), rows `first` to `stop`, read by DuckDB."""
+    import duckdb
+
+    window = f"LIMIT {int(stop) - int(first)} OFFSET {int(first)}" if stop is not None else f"OFFSET {int(first)}"
+    try:
+        cursor = duckdb.connect().execute(f"SELECT * FROM read_parquet(?) {window}", [path])
+    except duckdb.Error as exc:
+        yield InputError(path, f"cannot read this Parquet file ({str(exc).splitlines()[0]})", "bad parquet")
+        return
+    names = [d[0] for d in cursor.description]
+    for n, row in enumerate(iter(cursor.fetchone, None), start=first + 1):
+        try:
+            yield record_document(dict(zip(names, row)), f"{path} row {n}", published)
         except InputError as exc:
             yield exc

@@ -11,7 +11,7 @@ from frontlines.model import Document
 from frontlines.read import read_source
 from frontlines.read.article import read_body
 
-ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson"}
+ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson", ".parquet"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 # Annotation files in the evaluation format sit beside their articles; they are not articles.
 ANNOTATION_SUFFIX = ".gold.json"
@@ -34,7 +34,7 @@ def expand(sources: list[str]) -> tuple[list[str], list[InputError]]:
                            and (p.suffix.lower() in ARTICLE_SUFFIXES | FEED_SUFFIXES)
                            and not p.name.endswith(ANNOTATION_SUFFIX))
             if not found:
-                problems.append(InputError(source, "no articles in this folder (.txt, .html, .json, .jsonl, feeds)",
+                problems.append(InputError(source, "no articles in this folder (.txt, .html, .json, .jsonl, .parquet, feeds)",
                                            "empty folder"))
             out += found
         else:

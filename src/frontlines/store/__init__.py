@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -19,6 +20,23 @@ from frontlines.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "frontlines.duckdb"
 PER_DOCUMENT = ("places", "actors", "mentions", "events", "control")
+
+
+@dataclass
+class Stored:
+    """A report as the store keeps it: the report v1 object, with the text and where it came from
+    (plain data, so that workers elsewhere can hand it over as Parquet)."""
+
+    report: dict
+    text: str
+    url: str | None = None
+    origin: str = "<text>"
+
+    @classmethod
+    def of(cls, report: Report) -> Stored:
+        """The stored form of a report."""
+        doc = report.document
+        return cls(report.to_dict(), doc.text, doc.url, doc.origin)
 
 
 class Store:
@@ -84,18 +102,19 @@ class Store:
 
     # --- writing --------------------------------------------------------------------
 
-    def add(self, report: Report) -> str:
+    def add(self, report: Report | Stored) -> str:
         """Store a report: "added", "unchanged" (same id and text) or "replaced" (the text changed)."""
-        doc = report.document
-        digest = content_hash(doc.text)
-        row = self.db.execute("SELECT content_hash FROM documents WHERE id = ?", [doc.id]).fetchone()
+        stored = report if isinstance(report, Stored) else Stored.of(report)
+        doc_id = stored.report["document"]["id"]
+        digest = content_hash(stored.text)
+        row = self.db.execute("SELECT content_hash FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is not None and row[0] == digest:
             return "unchanged"
         self.db.execute("BEGIN TRANSACTION")
         try:
             if row is not None:
-                self.delete(doc.id)
-            self.insert(report, digest)
+                self.delete(doc_id)
+            self.insert(stored, digest)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -108,32 +127,29 @@ class Store:
             self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
         self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
-    def insert(self, report: Report, digest: str) -> None:
+    def insert(self, stored: Stored, digest: str) -> None:
         """Write one report's rows (inside the caller's transaction)."""
-        doc = report.document
-        data = report.to_dict()
+        data = stored.report
+        doc = data["document"]
+        doc_id = doc["id"]
         self.db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
-            doc.id, digest, doc.title, doc.source, doc.url, doc.published,
-            doc.dateline.text if doc.dateline else None, doc.origin, datetime.now(timezone.utc), doc.text,
-            json.dumps(data, ensure_ascii=False)])
-        places = {p.id: p for p in report.places}
-        actors = {a.id: a for a in report.actors}
-        if report.places:
-            self.db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
-                [doc.id, p.id, p.name, p.geonameid, p.lat, p.lon, p.country_code, p.admin1, p.feature,
-                 len(p.mentions), p.confidence] for p in report.places])
-        if report.actors:
-            self.db.executemany("INSERT INTO actors VALUES (?,?,?,?,?)", [
-                [doc.id, a.id, a.name, a.kind, a.country_code] for a in report.actors])
-        spans = [[doc.id, x.id, m.text, m.start, m.end] for x in [*report.places, *report.actors] for m in x.mentions]
-        if spans:
-            self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?)", spans)
-        if report.events:
-            rows = [event_row(doc.id, e, places, actors) for e in report.events]
-            self.db.executemany(f"INSERT INTO events VALUES ({','.join('?' * (len(EVENT_COLUMNS) + 1))})", fused(self.db, rows))
-        if report.control:
-            self.db.executemany(f"INSERT INTO control VALUES ({','.join('?' * 18)})",
-                                [claim_row(doc.id, n, c, places, actors) for n, c in enumerate(report.control, start=1)])
+            doc_id, digest, doc["title"], doc["source"], stored.url, doc["published"], doc["dateline"],
+            stored.origin, datetime.now(timezone.utc), stored.text, json.dumps(data, ensure_ascii=False)])
+        places = {p["id"]: p for p in data["places"]}
+        actors = {a["id"]: a for a in data["actors"]}
+        self.write("places", [[doc_id, p["id"], p["name"], p["geonameid"], p["lat"], p["lon"], p["country_code"],
+                               p["admin1"], p["feature"], len(p["mentions"]), p["confidence"]] for p in places.values()])
+        self.write("actors", [[doc_id, a["id"], a["name"], a["kind"], a["country_code"]] for a in actors.values()])
+        self.write("mentions", [[doc_id, x["id"], m["text"], m["start"], m["end"]]
+                                for x in [*places.values(), *actors.values()] for m in x["mentions"]])
+        events = [event_row(doc_id, e, places, actors) for e in data["events"]]
+        self.write("events", fused(self.db, events) if events else [])
+        self.write("control", [claim_row(doc_id, n, c, places, actors) for n, c in enumerate(data["control"], start=1)])
+
+    def write(self, table: str, rows: list[list]) -> None:
+        """Insert rows into a table."""
+        if rows:
+            self.db.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
 
     # --- reading --------------------------------------------------------------------
 
@@ -165,17 +181,15 @@ EVENT_COLUMNS = ("doc_id", "event_id", "event_type", "sub_event_type", "plover",
                  "evidence_start", "evidence_end")
 
 
-def event_row(doc_id: str, e, places: dict, actors: dict) -> list:
-    """An events-table row, in EVENT_COLUMNS order (the fused id is added on writing)."""
-    p = places.get(e.place)
-    a1, a2 = actors.get(e.actor1), actors.get(e.actor2)
-    return [doc_id, e.id, e.event_type, e.sub_event_type, e.plover,
-            a1.name if a1 else None, a1.kind if a1 else None, a2.name if a2 else None, a2.kind if a2 else None,
-            [actors[a].name for a in e.assoc_actors if a in actors],
-            p.name if p else None, p.geonameid if p else None, p.lat if p else None, p.lon if p else None,
-            p.country_code if p else None, p.admin1 if p else None, p.feature if p else None,
-            e.date, e.date_precision, e.fatalities, e.factuality, e.confidence,
-            e.evidence.text, e.evidence.start, e.evidence.end]
+def event_row(doc_id: str, e: dict, places: dict, actors: dict) -> list:
+    """An events-table row from a report's event, in EVENT_COLUMNS order (the fused id is added on writing)."""
+    p = places.get(e["place"]) or {}
+    a1, a2 = actors.get(e["actor1"]) or {}, actors.get(e["actor2"]) or {}
+    return [doc_id, e["id"], e["event_type"], e["sub_event_type"], e["plover"], a1.get("name"), a1.get("kind"),
+            a2.get("name"), a2.get("kind"), [actors[a]["name"] for a in e["assoc_actors"] if a in actors],
+            *(p.get(k) for k in ("name", "geonameid", "lat", "lon", "country_code", "admin1", "feature")),
+            e["date"], e["date_precision"], e["fatalities"], e["factuality"], e["confidence"],
+            e["evidence"]["text"], e["evidence"]["start"], e["evidence"]["end"]]
 
 
 def fused(db, rows: list[list]) -> list[list]:
@@ -187,10 +201,10 @@ def fused(db, rows: list[list]) -> list[list]:
     return [[*row, event["fused_id"]] for row, event in zip(rows, events)]
 
 
-def claim_row(doc_id: str, n: int, c, places: dict, actors: dict) -> list:
-    """A control-table row."""
-    p = places[c.place]
-    holder, before = actors.get(c.controller), actors.get(c.previous_controller)
-    return [doc_id, n, p.name, p.geonameid, p.lat, p.lon, p.country_code, p.feature,
-            holder.name if holder else None, holder.kind if holder else None, before.name if before else None,
-            c.status, c.since, c.as_of, c.event, c.evidence.text, c.evidence.start, c.evidence.end]
+def claim_row(doc_id: str, n: int, c: dict, places: dict, actors: dict) -> list:
+    """A control-table row from a report's control claim."""
+    p = places[c["place"]]
+    holder, before = actors.get(c["controller"]) or {}, actors.get(c["previous_controller"]) or {}
+    return [doc_id, n, p["name"], p["geonameid"], p["lat"], p["lon"], p["country_code"], p["feature"],
+            holder.get("name"), holder.get("kind"), before.get("name"), c["status"], c["since"], c["as_of"],
+            c["event"], c["evidence"]["text"], c["evidence"]["start"], c["evidence"]["end"]]

@@ -65,3 +65,34 @@ def ingest_sources(sources: list[str], db: str, published: str | None, model: st
                     last = origin
         summary.counts = store.counts()
     return summary
+
+
+def ingest_on_dask(sources: list[str], db: str, address: str, workers: int, parts: Path | None,
+                   published: str | None, model: str, actor_files: tuple[Path, ...],
+                   warn: Callable[[str], None]) -> IngestSummary:
+    """Extract on a Dask cluster into Parquet parts, then load the parts into the database at `db`."""
+    import click
+
+    from frontlines.cluster import extract_on_dask, load_parts, plan_units
+    from frontlines.read.sources import expand
+
+    summary = IngestSummary()
+    files, problems = expand(sources)
+    for problem in problems:
+        summary.failed[problem.reason] += 1
+        warn(str(problem))
+    units = plan_units(files)
+    with Store(db) as store:  # fail now, before the cluster starts, if the database cannot be written
+        pass
+    with click.progressbar(length=len(units), label=f"extracting on dask ({address})", file=sys.stderr,
+                           show_pos=True) as bar:
+        done = extract_on_dask(units, address, workers, parts or Path(f"{db}.parts"), published, model,
+                               tuple(str(f) for f in actor_files), bar.update)
+    for part in done:
+        for reason, message in part.failures:
+            summary.failed[reason] += 1
+            warn(message)
+    with Store(db) as store:
+        summary.outcomes = load_parts(store, done)
+        summary.counts = store.counts()
+    return summary
