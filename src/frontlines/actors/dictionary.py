@@ -33,22 +33,28 @@ class ActorDictionary:
     nationalities: dict[str, str]
 
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML was built with it
+
+
 def parse_entries(text: str, source: str) -> list[ActorEntry]:
     """Entries from a YAML text; a malformed one raises a UsageError naming the file and line."""
+    loader = SAFE_LOADER(text)  # one pass: the nodes give each actor's line, the data its fields
     try:
-        nodes = yaml.compose(text, Loader=yaml.SafeLoader)
+        nodes = loader.get_single_node()
+        documents = loader.construct_document(nodes) if nodes is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
         raise UsageError(f"{source}: {where}not valid YAML ({getattr(exc, 'problem', None) or 'syntax error'})") from None
+    finally:
+        loader.dispose()
     if nodes is None:
         return []
     if not isinstance(nodes, yaml.SequenceNode):
         raise UsageError(f"{source}: line 1: expected a list of actors (lines starting with '- name:')")
     out = []
-    for node in nodes.value:
+    for node, data in zip(nodes.value, documents):
         line = node.start_mark.line + 1
-        data = yaml.safe_load(yaml.serialize(node))
         if not isinstance(data, dict) or not isinstance(data.get("name"), str):
             raise UsageError(f"{source}: line {line}: each actor needs a 'name'")
         kind = data.get("kind", "other")
