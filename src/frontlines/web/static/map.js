@@ -29,6 +29,7 @@ export function createMap(tiles) {
   map.createPane('control').style.zIndex = 590;   // held places under the event dots (600)
   map.createPane('labels').style.zIndex = 450;
   map.setView([25, 30], 3);
+  new ResizeObserver(() => map.invalidateSize()).observe(map.getContainer());   // the side panel opens and closes
   const overlays = {};
   if (tiles) {
     overlays['Raster tiles'] = L.tileLayer(tiles, { attribution: '&copy; OpenStreetMap contributors', maxZoom: 19 })

@@ -134,7 +134,7 @@ export function renderHighlights(node, text, spans, onOpen) {
     appendMentions(node, text, at, s.start, mentions, onOpen);
     const mark = highlight(s, onOpen);
     appendMentions(mark, text, s.start, s.end, mentions, onOpen);
-    mark.append(el('span', { className: 'tag' }, [s, ...s.also].map((x) => x.label).join(' · ')));
+    mark.dataset.tag = [s, ...s.also].map((x) => x.label).join(' · ');   // drawn by CSS, not part of the text
     node.append(mark);
     at = s.end;
   }
@@ -148,7 +148,7 @@ function appendMentions(node, text, from, to, mentions, onOpen) {
     node.append(document.createTextNode(text.slice(at, m.start)));
     const mark = highlight(m, onOpen);
     mark.append(document.createTextNode(text.slice(m.start, m.end)));
-    mark.append(el('span', { className: 'tag' }, m.kind));
+    mark.dataset.tag = m.kind;
     node.append(mark);
     at = m.end;
   }
