@@ -5,6 +5,7 @@ Skipped, with the reason in the summary, where Chromium or Playwright is missing
 """
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -16,7 +17,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("FRONTLINES_CHROMIUM", "/usr/bin/chromium"))   # Debian's, by default
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -192,7 +193,7 @@ def test_a_pasted_article_is_extracted_and_shown(page, server):
     page.fill("form.paste input[name=published]", "2023-11-15")
     page.click("form.paste button[type=submit]")
     page.wait_for_selector("#extract-result mark.hl-event")
-    assert "1 events" in page.locator("#extract-result").inner_text()
+    assert "1 event, 1 control claim" in page.locator("#extract-result").inner_text()
     assert "Kidal" in page.locator("#extract-result mark.hl-place").all_inner_texts()
     page.locator("#extract-result mark.hl-event").first.dispatch_event("click")   # the sentence, not a name in it
     assert "Government regains territory" in page.locator("#panel h2").inner_text()

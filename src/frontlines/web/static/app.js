@@ -5,6 +5,7 @@ import { createMap, createEventLayer, drawEvents, drawControl, createLabels, TYP
 import { show, closePanel, eventView, placeView, documentView, pasteView, reportEventFeature } from './panels.js';
 
 const $ = (id) => document.getElementById(id);
+const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const state = { config: null, stats: null, keyDays: [], asOf: null, events: [], map: null };
 
 /** What the panels call back into. */
@@ -82,7 +83,8 @@ async function loadEvents() {
     state.events = await fetchEvents(params);
     drawEvents(state.eventLayer, state.events, app.openEvent);
     const placed = state.events.filter((f) => f.geometry).length;
-    replace($('event-count'), `${state.events.length} events match` + (placed < state.events.length ? ` (${placed} on the map)` : ''));
+    replace($('event-count'), `${count(state.events.length, 'event')} match${state.events.length === 1 ? 'es' : ''}`
+      + (placed < state.events.length ? ` (${placed} on the map)` : ''));
   });
 }
 
@@ -124,8 +126,8 @@ function fillFilters(stats) {
   replace($('actor-list'), stats.actors.map((a) => el('option', { value: a.name })));
   replace($('type-legend'), Object.entries(TYPE_COLOURS).map(([type, colour]) => el('li', {},
     el('span', { className: 'swatch round', style: { background: colour } }), type)));
-  replace($('summary'), `${stats.counts.documents} articles · ${stats.counts.fused_events} events · `
-    + `${stats.counts.control} control claims · ${stats.first_day || '?'} to ${stats.last_day || '?'}`);
+  replace($('summary'), `${count(stats.counts.documents, 'article')} · ${count(stats.counts.fused_events, 'event')} · `
+    + `${count(stats.counts.control, 'control claim')} · ${stats.first_day || '?'} to ${stats.last_day || '?'}`);
 }
 
 function wireControls() {
@@ -147,6 +149,9 @@ function step(direction) {
 }
 
 function showEmpty(message) {
+  const db = state.config.database;
+  replace($('empty-commands'), `frontlines ingest ../shared/eval/dev --db ${db}\nfrontlines serve --db ${db}`);
+  for (const id of ['export-csv', 'export-geojson']) $(id).hidden = true;
   $('empty').hidden = false;
   $('asof').hidden = true;
   $('filters').classList.add('disabled');
@@ -171,6 +176,7 @@ async function start() {
   if (!state.config.exists) { showEmpty(state.config.how_to_ingest); return; }
   $('empty').hidden = true;
   $('asof').hidden = false;
+  for (const id of ['export-csv', 'export-geojson']) $(id).hidden = false;
   $('filters').classList.remove('disabled');
   try {
     state.stats = await api('/api/stats');

@@ -219,8 +219,10 @@ function extractedView(report, app, article) {
   });
   const doc = { ...report.document, id: null, text: report.text, spans: report.spans, report };
   return el('div', {},
-    el('p', {}, `${report.events.length} events, ${report.control.length} control claims, ${report.places.length} places, `
-      + `${report.actors.length} actors. `, add),
+    el('p', {}, ['event', 'control claim', 'place', 'actor'].map((word, i) => {
+      const n = [report.events, report.control, report.places, report.actors][i].length;
+      return `${n} ${word}${n === 1 ? '' : 's'}`;
+    }).join(', ') + '. ', add),
     documentView(doc, app));
 }
 
