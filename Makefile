@@ -2,7 +2,7 @@
 VENV ?= .venv
 SAMPLE = src/frontlines/samples/isis-squeezed-2017-11-03.txt
 
-.PHONY: demo test score score-extra clean
+.PHONY: demo test score score-extra clean chromium
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -14,8 +14,20 @@ demo: $(VENV)/.installed  ## extract the sample article: a summary on screen, th
 	$(VENV)/bin/frontlines extract $(SAMPLE) --date 2017-11-03 --out report.json
 	@echo "(the full JSON report is in report.json)"
 
-test: $(VENV)/.installed  ## the whole test suite
+test: $(VENV)/.installed chromium  ## the whole test suite (the browser tests need Chromium: installed here when possible)
 	$(VENV)/bin/python -m pytest
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own browsers here).
+# Installed as root, or with sudo when it asks no password; otherwise the browser tests are
+# skipped and the test summary says why.
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+	  || echo "make: could not install chromium; the browser tests will be skipped"; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo apt-get update -qq \
+	  && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+	  || echo "make: could not install chromium; the browser tests will be skipped"; \
+	else echo "make: chromium is missing and cannot be installed here (not root, no sudo); the browser tests will be skipped"; fi
 
 score: $(VENV)/.installed  ## accuracy on the annotated articles in ../shared/eval/dev
 	python3 ../shared/eval/score.py ../shared/eval/dev --cmd '$(VENV)/bin/frontlines extract --date {published} {text}'

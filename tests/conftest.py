@@ -41,3 +41,17 @@ def dev_reports(extract) -> dict[str, dict]:
         report = next(analyse([doc]))
         out[gold["id"]] = {"report": report, "dict": report.to_dict(), "gold": gold}
     return out
+
+
+@pytest.fixture(scope="session")
+def web_dev_db(tmp_path_factory, extract) -> Path:
+    """A store built once from the dev articles with `frontlines ingest`, for the web app's tests."""
+    from click.testing import CliRunner
+
+    from frontlines.cli import main
+
+    require_shared()
+    db = tmp_path_factory.mktemp("web") / "dev.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(DEV), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db

@@ -331,6 +331,56 @@ def bench(files: tuple[str, ...], docs: int, model: str, store_events: int | Non
     click.echo(json.dumps(figures.as_dict(), indent=2) if as_json else figures.table())
 
 
+SERVE_EXAMPLES = """
+\b
+Examples:
+  frontlines serve                                   # the page at http://127.0.0.1:8000/
+  frontlines serve --db corpus.duckdb --port 8080
+  frontlines serve --tiles 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'   # a raster base map, online
+\b
+The API is listed at /docs.  The database is opened read-only for each request, so
+`frontlines ingest` can add to it while the server runs.
+"""
+
+
+@main.command(epilog=SERVE_EXAMPLES)
+@click.option("--db", default="frontlines.duckdb", show_default=True, help="The corpus database file.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 opens the app to your network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--tiles", metavar="URL", help="A raster tile layer, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+def serve(db: str, host: str, port: int, tiles: str | None) -> None:
+    """Serve the map of the corpus and its JSON API in the browser."""
+    import uvicorn
+
+    from frontlines.web import create_app
+    from frontlines.web.corpus import how_to_ingest
+
+    if tiles and not tiles.startswith(("http://", "https://")):
+        raise click.UsageError(f"--tiles {tiles!r}: give an http(s) URL with {{z}}, {{x}} and {{y}}")
+    check_port_free(host, port)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"frontlines: warning: --host {host} makes the app reachable from other machines; it has no "
+                   "login, and anyone who reaches it can read the corpus and add articles to it", err=True)
+    if not Path(db).exists():
+        click.echo(f"frontlines: {how_to_ingest(Path(db))}; the page says so too", err=True)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"frontlines: serving {db} at http://{shown}:{port}/ (API at /docs; Ctrl+C stops)")
+    uvicorn.run(create_app(db, tiles), host=host, port=port, log_level="warning")
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Stop with a clear message when the address is taken, before uvicorn tries."""
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise click.UsageError(f"cannot listen on {host}:{port} ({exc.strerror}); "
+                               "is another server using it? Choose another with --port") from None
+
+
 def open_out(out: str):
     """Open an --out file for writing, or stop with a usage error that names it."""
     try:

