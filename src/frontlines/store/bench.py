@@ -6,6 +6,7 @@ years), so building 100,000 events takes seconds.
 """
 from __future__ import annotations
 
+import json
 import statistics
 import tempfile
 import time
@@ -64,6 +65,8 @@ def bench_store(events: int) -> StoreFigures:
 
 def queries(store: Store) -> dict[str, Callable[[], int]]:
     """The questions an analyst or the web app asks, each returning how many rows it got."""
+    from frontlines.web import views
+
     place = store.rows("SELECT place_name FROM control LIMIT 1")[0]["place_name"]
     a_year = EventFilter(start="2020-01-01", end="2020-12-31", country="SY")
     return {
@@ -76,8 +79,20 @@ def queries(store: Store) -> dict[str, Callable[[], int]]:
         "control: as of a day": lambda: len(control_as_of(store, "2020-06-01")),
         "control: as of a day, one country": lambda: len(control_as_of(store, "2020-06-01", "UA")),
         "control: one place's timeline": lambda: len(timeline(store, place)),
+        "web API: /api/events, first page of 500": lambda: api_events(store),
+        "web API: /api/control as of a day": lambda: len(views.control_collection(store, "2020-06-01", None)["features"]),
+        "web API: /api/stats": lambda: len(views.stats(store)["key_days"]),
         "export: every event (not a query; no target)": lambda: len(fused_events(store)),
     }
+
+
+def api_events(store: Store) -> int:
+    """What GET /api/events does, JSON included."""
+    from frontlines.web import views
+
+    page = views.events_page(store, EventFilter(), 500, 0)
+    json.dumps(page, default=str)
+    return len(page["features"])
 
 
 def timed(query: Callable[[], int]) -> tuple[float, int]:

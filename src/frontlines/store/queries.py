@@ -17,6 +17,9 @@ class EventFilter:
     event_type: str | None = None
     actor: str | None = None
     text: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    place: str | None = None  # a GeoNames id, or "@" and the name of a place without one
+    fused_id: str | None = None
 
     def where(self) -> tuple[str, list]:
         """A WHERE clause with bound parameters."""
@@ -32,6 +35,16 @@ class EventFilter:
         if self.text:
             parts.append("(evidence ILIKE ? OR place_name ILIKE ?)")
             params += [f"%{self.text}%"] * 2
+        if self.bbox:
+            parts.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+            params += [self.bbox[0], self.bbox[2], self.bbox[1], self.bbox[3]]
+        if self.place:
+            by_name = self.place.startswith("@")
+            parts.append("geonameid IS NULL AND place_name = ?" if by_name else "geonameid = ?")
+            params.append(self.place[1:] if by_name else int(self.place))
+        if self.fused_id:
+            parts.append("fused_id = ?")
+            params.append(self.fused_id)
         return " AND ".join(parts), params
 
 

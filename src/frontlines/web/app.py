@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontlines.errors import FrontlinesError, InputError
 from frontlines.store.export import DISORDER, events_geojson, to_acled_csv
-from frontlines.store.queries import EventFilter
+from frontlines.store.queries import EventFilter, fused_events
 from frontlines.web import views
 from frontlines.web.corpus import Corpus, DatabaseBusy, NoDatabase, how_to_ingest
 from frontlines.web.limits import MAX_ARTICLE_BYTES, BodyLimit
@@ -123,7 +123,7 @@ def check_day(value: str | None, name: str) -> str | None:
     raise HTTPException(422, f"{name}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-11-03")
 
 
-def check_bbox(value: str | None) -> views.Bbox | None:
+def check_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     """`min_lon,min_lat,max_lon,max_lat`, or a 422 that shows the form."""
     if not value:
         return None
@@ -137,7 +137,7 @@ def check_bbox(value: str | None) -> views.Bbox | None:
     return box
 
 
-def event_filter(start, end, country, event_type, actor, q) -> EventFilter:
+def event_filter(start, end, country, event_type, actor, q, bbox) -> EventFilter:
     """The filters of /api/events and /api/export, checked."""
     if event_type and event_type not in EVENT_TYPES:
         raise HTTPException(422, f"event_type: {event_type!r} is not an ACLED event type; use one of "
@@ -145,7 +145,7 @@ def event_filter(start, end, country, event_type, actor, q) -> EventFilter:
     if country and (len(country) != 2 or not country.isalpha()):
         raise HTTPException(422, f"country: {country!r} is not a two-letter ISO code such as SY")
     return EventFilter(check_day(start, "start"), check_day(end, "end"), country or None, event_type or None,
-                       actor or None, q or None)
+                       actor or None, q or None, check_bbox(bbox))
 
 
 FILTER_DOCS = {
@@ -179,10 +179,9 @@ def add_reading_routes(app: FastAPI, corpus: Corpus, tiles: str | None) -> None:
                actor: str | None = FILTER_DOCS["actor"], q: str | None = FILTER_DOCS["q"],
                bbox: str | None = FILTER_DOCS["bbox"], limit: int = Query(500, ge=1, le=5000),
                offset: int = Query(0, ge=0)) -> dict:
-        where = event_filter(start, end, country, event_type, actor, q)
-        box = check_bbox(bbox)
+        where = event_filter(start, end, country, event_type, actor, q, bbox)
         with corpus.reading() as store:
-            return views.events_page(store, where, box, limit, offset)
+            return views.events_page(store, where, limit, offset)
 
     @app.get("/api/events/{document}/{event_id}", summary="The fused event that one document's event is part of")
     def event(document: str, event_id: str) -> dict:
@@ -197,10 +196,9 @@ def add_reading_routes(app: FastAPI, corpus: Corpus, tiles: str | None) -> None:
                end: str | None = FILTER_DOCS["end"], country: str | None = FILTER_DOCS["country"],
                event_type: str | None = FILTER_DOCS["event_type"], actor: str | None = FILTER_DOCS["actor"],
                q: str | None = FILTER_DOCS["q"], bbox: str | None = FILTER_DOCS["bbox"]) -> Response:
-        where = event_filter(start, end, country, event_type, actor, q)
-        box = check_bbox(bbox)
+        where = event_filter(start, end, country, event_type, actor, q, bbox)
         with corpus.reading() as store:
-            found = views.filtered_events(store, where, box)
+            found = fused_events(store, where)
         body, media = (to_acled_csv(found), "text/csv") if format == "csv" else \
             (events_geojson(found), "application/geo+json")
         name = f"frontlines-events.{format}"

@@ -9,9 +9,8 @@ from frontlines.model import HAPPENED
 from frontlines.places.gazetteer import geonames_countries
 from frontlines.store import Store
 from frontlines.store.export import control_properties, event_properties
-from frontlines.store.queries import EventFilter, FusedEvent, control_as_of, fused_events
+from frontlines.store.queries import EventFilter, FusedEvent, control_as_of, count_fused_events, fused_events
 
-Bbox = tuple[float, float, float, float]  # min lon, min lat, max lon, max lat
 LABEL_POPULATION = 300_000  # gazetteer cities labelled on the base map: big enough to orient by
 
 
@@ -28,6 +27,11 @@ def point(lat: float | None, lon: float | None) -> dict | None:
     return {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
 
 
+def iso_dates(props: dict) -> dict:
+    """Properties with their dates written as YYYY-MM-DD (the rest is JSON already)."""
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in props.items()}
+
+
 def feature_collection(features: list[dict], **members) -> dict:
     """A GeoJSON FeatureCollection; extra members (paging) go beside the features."""
     return {"type": "FeatureCollection", "features": features, **members}
@@ -35,7 +39,7 @@ def feature_collection(features: list[dict], **members) -> dict:
 
 def event_feature(fused: FusedEvent) -> dict:
     """A fused event as a GeoJSON feature: `event_properties` plus the links the page follows."""
-    props = json.loads(json.dumps(event_properties(fused), default=str))
+    props = iso_dates(event_properties(fused))
     e = fused.first
     props.update(place_id=place_id(e), assoc_actors=list(e["assoc_actors"] or []), feature=e["feature"])
     for source, row in zip(props["sources"], fused.sources):
@@ -45,39 +49,25 @@ def event_feature(fused: FusedEvent) -> dict:
     return {"type": "Feature", "geometry": point(e["lat"], e["lon"]), "properties": props}
 
 
-def in_bbox(fused: FusedEvent, bbox: Bbox | None) -> bool:
-    """Whether an event lies in the box (every event, when no box is given)."""
-    if bbox is None:
-        return True
-    lat, lon = fused.first["lat"], fused.first["lon"]
-    return lat is not None and bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3]
-
-
-def events_page(store: Store, where: EventFilter, bbox: Bbox | None, limit: int, offset: int) -> dict:
+def events_page(store: Store, where: EventFilter, limit: int, offset: int) -> dict:
     """One page of fused events as a FeatureCollection, with the total and the next offset."""
-    found = [f for f in fused_events(store, where) if in_bbox(f, bbox)]
-    page = found[offset:offset + limit]
-    following = offset + limit if offset + limit < len(found) else None
-    return feature_collection([event_feature(f) for f in page], total=len(found), limit=limit, offset=offset,
+    total = count_fused_events(store, where)
+    page = fused_events(store, where, limit, offset)
+    following = offset + limit if offset + limit < total else None
+    return feature_collection([event_feature(f) for f in page], total=total, limit=limit, offset=offset,
                               next_offset=following)
-
-
-def filtered_events(store: Store, where: EventFilter, bbox: Bbox | None) -> list[FusedEvent]:
-    """Every fused event that the filters and the box let through (for exports)."""
-    return [f for f in fused_events(store, where) if in_bbox(f, bbox)]
 
 
 def event_by_source(store: Store, doc_id: str, event_id: str) -> dict | None:
     """The fused event that one document's event belongs to, as a feature."""
-    for fused in fused_events(store):
-        if any(s["doc_id"] == doc_id and s["event_id"] == event_id for s in fused.sources):
-            return event_feature(fused)
-    return None
+    rows = store.rows("SELECT fused_id FROM events WHERE doc_id = ? AND event_id = ?", [doc_id, event_id])
+    found = fused_events(store, EventFilter(fused_id=rows[0]["fused_id"])) if rows else []
+    return event_feature(found[0]) if found else None
 
 
 def control_feature(row: dict) -> dict:
     """A control answer as a GeoJSON feature: `control_properties` plus links and the holder's kind."""
-    props = json.loads(json.dumps(control_properties(row), default=str))
+    props = iso_dates(control_properties(row))
     props.update(place_id=place_id(row), controller_kind=row["controller_kind"], feature=row["feature"],
                  contested=bool(row["disputed"]) or row["status"] == "contested")
     for item, source in zip(props["evidence"], row["sources"]):
@@ -102,7 +92,7 @@ def stats(store: Store) -> dict:
     by_country = store.rows("""SELECT country_code, count(*) AS n FROM events WHERE factuality IN (?, ?)
                                AND country_code IS NOT NULL GROUP BY 1 ORDER BY 1""", happened)
     return {
-        "counts": {**store.counts(), "fused_events": len(fused_events(store))},
+        "counts": {**store.counts(), "fused_events": count_fused_events(store)},
         "first_day": str(days[0]) if days else None, "last_day": str(days[-1]) if days else None,
         "key_days": [str(d) for d in days],
         "countries": [{"code": r["country_code"], "name": countries.get(r["country_code"], {}).get("name"),
@@ -132,7 +122,7 @@ def place_view(store: Store, pid: str) -> dict | None:
     claims = store.rows(f"""SELECT c.*, d.source, d.title, d.published FROM control c JOIN documents d ON d.id = c.doc_id
                             WHERE {match.format(name='c.place_name')}
                             ORDER BY coalesce(c.since, c.as_of) NULLS FIRST, c.doc_id, c.claim_no""", params)
-    events = [f for f in fused_events(store) if place_id(f.first) == pid]
+    events = fused_events(store, EventFilter(place=pid))
     return {**json.loads(json.dumps(places[0], default=str)), "id": pid,
             "timeline": [timeline_entry(c, claims) for c in claims],
             "events": feature_collection([event_feature(f) for f in events])}
