@@ -16,6 +16,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from frontlines.errors import InputError, UsageError
@@ -23,6 +24,7 @@ from frontlines.errors import InputError, UsageError
 FILES_PER_UNIT = 8
 JSONL_BYTES_PER_UNIT = 4 << 20
 PARQUET_ROWS_PER_UNIT = 2000
+WRITE_BATCH = 64  # documents a transaction when loading parts
 
 
 @dataclass(frozen=True)
@@ -222,8 +224,9 @@ def load_parts(store, parts: list[Part]) -> Counter:
     """Load the parts into the store in order (added / unchanged / replaced), then remove them."""
     outcomes: Counter = Counter()
     for part in parts:
-        for stored in read_part(part.path):
-            outcomes[store.add(stored)] += 1
+        reports = read_part(part.path)
+        while batch := list(islice(reports, WRITE_BATCH)):
+            outcomes.update(store.add_many(batch))
     for part in parts:
         Path(part.path).unlink(missing_ok=True)
     return outcomes

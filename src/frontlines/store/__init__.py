@@ -104,52 +104,72 @@ class Store:
 
     def add(self, report: Report | Stored) -> str:
         """Store a report: "added", "unchanged" (same id and text) or "replaced" (the text changed)."""
-        stored = report if isinstance(report, Stored) else Stored.of(report)
-        doc_id = stored.report["document"]["id"]
-        digest = content_hash(stored.text)
-        row = self.db.execute("SELECT content_hash FROM documents WHERE id = ?", [doc_id]).fetchone()
-        if row is not None and row[0] == digest:
-            return "unchanged"
+        return self.add_many([report])[0]
+
+    def add_many(self, reports: list[Report | Stored]) -> list[str]:
+        """Store reports in one transaction, each "added", "unchanged" or "replaced" (as `add`);
+        the database is the same as adding them one at a time."""
+        batch = [r if isinstance(r, Stored) else Stored.of(r) for r in reports]
+        ids = [s.report["document"]["id"] for s in batch]
+        held = dict(self.db.execute(f"SELECT id, content_hash FROM documents WHERE id IN ({','.join('?' * len(ids))})",
+                                    ids).fetchall()) if ids else {}
+        outcomes, todo = [], {}
+        for stored, doc_id in zip(batch, ids):
+            digest = content_hash(stored.text)
+            if held.get(doc_id) == digest:
+                outcomes.append("unchanged")
+                continue
+            if doc_id in todo:  # the same id twice in one batch: the first must be written before it is replaced
+                self.write_batch(todo, held)
+                todo = {}
+            outcomes.append("replaced" if doc_id in held else "added")
+            todo[doc_id] = (stored, digest)
+        self.write_batch(todo, held)
+        return outcomes
+
+    def write_batch(self, todo: dict[str, tuple[Stored, str]], held: dict[str, str]) -> None:
+        """Write documents (replacing those already held) in one transaction; `held` learns their hashes."""
+        if not todo:
+            return
+        tables: dict[str, list[list]] = {t: [] for t in ("documents", *PER_DOCUMENT)}
+        events = {doc_id: event_rows(stored) for doc_id, (stored, _) in todo.items()}
+        known = fusion.stored_candidates(self.db, [e for rows in events.values() for e in rows])
+        pending: list[dict] = []
+        for doc_id, (stored, digest) in todo.items():
+            fusion.assign_fused_ids(events[doc_id], known, pending)
+            pending += events[doc_id]
+            for table, rows in report_rows(stored, digest, events[doc_id]).items():
+                tables[table] += rows
         self.db.execute("BEGIN TRANSACTION")
         try:
-            if row is not None:
-                self.delete(doc_id)
-            self.insert(stored, digest)
+            self.delete([doc_id for doc_id in todo if doc_id in held])
+            for table, rows in tables.items():
+                self.write(table, rows)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        return "replaced" if row is not None else "added"
+        held.update({doc_id: digest for doc_id, (_, digest) in todo.items()})
 
-    def delete(self, doc_id: str) -> None:
-        """Remove a document and everything extracted from it."""
-        for table in PER_DOCUMENT:
-            self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-        self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-
-    def insert(self, stored: Stored, digest: str) -> None:
-        """Write one report's rows (inside the caller's transaction)."""
-        data = stored.report
-        doc = data["document"]
-        doc_id = doc["id"]
-        self.db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
-            doc_id, digest, doc["title"], doc["source"], stored.url, doc["published"], doc["dateline"],
-            stored.origin, datetime.now(timezone.utc), stored.text, json.dumps(data, ensure_ascii=False)])
-        places = {p["id"]: p for p in data["places"]}
-        actors = {a["id"]: a for a in data["actors"]}
-        self.write("places", [[doc_id, p["id"], p["name"], p["geonameid"], p["lat"], p["lon"], p["country_code"],
-                               p["admin1"], p["feature"], len(p["mentions"]), p["confidence"]] for p in places.values()])
-        self.write("actors", [[doc_id, a["id"], a["name"], a["kind"], a["country_code"]] for a in actors.values()])
-        self.write("mentions", [[doc_id, x["id"], m["text"], m["start"], m["end"]]
-                                for x in [*places.values(), *actors.values()] for m in x["mentions"]])
-        events = [event_row(doc_id, e, places, actors) for e in data["events"]]
-        self.write("events", fused(self.db, events) if events else [])
-        self.write("control", [claim_row(doc_id, n, c, places, actors) for n, c in enumerate(data["control"], start=1)])
+    def delete(self, doc_ids: list[str]) -> None:
+        """Remove documents and everything extracted from them."""
+        if doc_ids:
+            marks = ",".join("?" * len(doc_ids))
+            for table in PER_DOCUMENT:
+                self.db.execute(f"DELETE FROM {table} WHERE doc_id IN ({marks})", doc_ids)
+            self.db.execute(f"DELETE FROM documents WHERE id IN ({marks})", doc_ids)
 
     def write(self, table: str, rows: list[list]) -> None:
-        """Insert rows into a table."""
-        if rows:
-            self.db.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
+        """Insert rows into a table, a few thousand values a statement (DuckDB's executemany
+        runs one statement a row, slowly)."""
+        if not rows:
+            return
+        marks = f"({','.join('?' * len(rows[0]))})"
+        step = max(1, 4000 // len(rows[0]))
+        for start in range(0, len(rows), step):
+            chunk = rows[start:start + step]
+            self.db.execute(f"INSERT INTO {table} VALUES {','.join([marks] * len(chunk))}",
+                            [value for row in chunk for value in row])
 
     # --- reading --------------------------------------------------------------------
 
@@ -163,6 +183,37 @@ class Store:
         cursor = self.db.execute(sql, params or [])
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, r)) for r in cursor.fetchall()]
+
+
+def event_rows(stored: Stored) -> list[dict]:
+    """A report's events as events-table rows (dicts by column, the date a `date`), not yet fused."""
+    data = stored.report
+    places = {p["id"]: p for p in data["places"]}
+    actors = {a["id"]: a for a in data["actors"]}
+    rows = [dict(zip(EVENT_COLUMNS, event_row(data["document"]["id"], e, places, actors))) for e in data["events"]]
+    for row in rows:
+        row["event_date"] = fusion.as_date(row["event_date"])
+    return rows
+
+
+def report_rows(stored: Stored, digest: str, events: list[dict]) -> dict[str, list[list]]:
+    """The rows of one report, by table, with its `events` rows already fused."""
+    data = stored.report
+    doc = data["document"]
+    doc_id = doc["id"]
+    places = {p["id"]: p for p in data["places"]}
+    actors = {a["id"]: a for a in data["actors"]}
+    return {
+        "documents": [[doc_id, digest, doc["title"], doc["source"], stored.url, doc["published"], doc["dateline"],
+                       stored.origin, datetime.now(timezone.utc), stored.text, json.dumps(data, ensure_ascii=False)]],
+        "places": [[doc_id, p["id"], p["name"], p["geonameid"], p["lat"], p["lon"], p["country_code"], p["admin1"],
+                    p["feature"], len(p["mentions"]), p["confidence"]] for p in places.values()],
+        "actors": [[doc_id, a["id"], a["name"], a["kind"], a["country_code"]] for a in actors.values()],
+        "mentions": [[doc_id, x["id"], m["text"], m["start"], m["end"]]
+                     for x in [*places.values(), *actors.values()] for m in x["mentions"]],
+        "events": [[*(e[c] for c in EVENT_COLUMNS), e["fused_id"]] for e in events],
+        "control": [claim_row(doc_id, n, c, places, actors) for n, c in enumerate(data["control"], start=1)],
+    }
 
 
 def first_line(exc: Exception) -> str:
@@ -190,15 +241,6 @@ def event_row(doc_id: str, e: dict, places: dict, actors: dict) -> list:
             *(p.get(k) for k in ("name", "geonameid", "lat", "lon", "country_code", "admin1", "feature")),
             e["date"], e["date_precision"], e["fatalities"], e["factuality"], e["confidence"],
             e["evidence"]["text"], e["evidence"]["start"], e["evidence"]["end"]]
-
-
-def fused(db, rows: list[list]) -> list[list]:
-    """Event rows with their fused ids appended (see store.fusion)."""
-    events = [dict(zip(EVENT_COLUMNS, row)) for row in rows]
-    for event in events:
-        event["event_date"] = fusion.as_date(event["event_date"])
-    fusion.assign_fused_ids(db, rows[0][0], events)
-    return [[*row, event["fused_id"]] for row, event in zip(rows, events)]
 
 
 def claim_row(doc_id: str, n: int, c: dict, places: dict, actors: dict) -> list:

@@ -10,7 +10,7 @@ from frontlines.places.resolve import km
 FUSE_KM = 5.0
 PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 KEY_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2")
-MATCH_FIELDS = (*KEY_FIELDS, "lat", "lon", "event_date", "date_precision", "fused_id")
+MATCH_FIELDS = (*KEY_FIELDS, "lat", "lon", "event_date", "date_precision", "fused_id", "doc_id", "event_id")
 
 
 def same_event(a: dict, b: dict) -> bool:
@@ -34,35 +34,58 @@ def new_fused_id(doc_id: str, event_id: str) -> str:
     return f"{doc_id[:12]}-{event_id}"
 
 
-def assign_fused_ids(db, doc_id: str, events: list[dict]) -> None:
-    """Give each of a document's events (dicts of MATCH_FIELDS and event_id) the fused id of an
-    event already stored, or of an earlier one of its own, that it reports; else a new id."""
+def assign_fused_ids(events: list[dict], stored: dict[tuple, list[dict]], pending: list[dict] = ()) -> None:
+    """Give each of a document's events (dicts of MATCH_FIELDS) the fused id of an event it
+    reports: one `stored` (as `stored_candidates` found them), or `pending` (written in the same
+    batch, not yet stored), taken in date order as if all were stored; else an earlier one of its
+    own; else a new id."""
     for n, event in enumerate(events):
-        home = next((e for e in [*stored_candidates(db, doc_id, event), *events[:n]] if same_event(e, event)), None)
-        event["fused_id"] = home["fused_id"] if home else new_fused_id(doc_id, event["event_id"])
+        others = sorted([*stored.get(event_key(event), ()), *(e for e in pending if may_report(e, event))],
+                        key=lambda e: (e["event_date"] or date.min, e["doc_id"], e["event_id"]))
+        home = next((e for e in [*others, *events[:n]] if same_event(e, event)), None)
+        event["fused_id"] = home["fused_id"] if home else new_fused_id(event["doc_id"], event["event_id"])
 
 
-def stored_candidates(db, doc_id: str, event: dict) -> list[dict]:
-    """Stored events of other documents that could report `event`: same type and actors, dated
-    within a year of it (the widest precision)."""
-    sql = f"""SELECT {", ".join(MATCH_FIELDS)} FROM events
-              WHERE doc_id <> ? AND {" AND ".join(f"{k} IS NOT DISTINCT FROM ?" for k in KEY_FIELDS)}"""
-    params: list = [doc_id, *(event[k] for k in KEY_FIELDS)]
-    day = event["event_date"]
-    if day is None:
-        sql += " AND event_date IS NULL"
-    else:
-        year = timedelta(days=PRECISION_DAYS["year"])
-        sql += " AND event_date BETWEEN ? AND ?"
-        params += [day - year, day + year]
-    cursor = db.execute(sql + " ORDER BY event_date, doc_id, event_id", params)
-    return [dict(zip(MATCH_FIELDS, row)) for row in cursor.fetchall()]
+def event_key(event: dict) -> tuple:
+    """An event's document and id."""
+    return event["doc_id"], event["event_id"]
+
+
+def may_report(a: dict, b: dict) -> bool:
+    """What `stored_candidates` asks: another document, the same type and actors, dated within a
+    year (or both undated)."""
+    if a["doc_id"] == b["doc_id"] or any(a[k] != b[k] for k in KEY_FIELDS):
+        return False
+    if a["event_date"] is None or b["event_date"] is None:
+        return a["event_date"] is None and b["event_date"] is None
+    return abs((a["event_date"] - b["event_date"]).days) <= PRECISION_DAYS["year"]
+
+
+def stored_candidates(db, events: list[dict]) -> dict[tuple, list[dict]]:
+    """For each event (by `event_key`), the stored events of other documents that could report it:
+    the same type and actors, dated within a year (the widest precision).  One query a batch."""
+    if not events:
+        return {}
+    row = f"(?::INTEGER, {', '.join('?::VARCHAR' for _ in KEY_FIELDS)}, ?::DATE, ?::VARCHAR)"
+    params = [v for n, e in enumerate(events) for v in (n, *(e[k] for k in KEY_FIELDS), e["event_date"], e["doc_id"])]
+    same_keys = " AND ".join(f"e.{k} IS NOT DISTINCT FROM k.{k}" for k in KEY_FIELDS)
+    cursor = db.execute(f"""
+        SELECT k.n, {", ".join("e." + f for f in MATCH_FIELDS)}
+        FROM (VALUES {", ".join([row] * len(events))}) k(n, {", ".join(KEY_FIELDS)}, day, doc_id)
+        JOIN events e ON {same_keys} AND e.doc_id <> k.doc_id
+             AND ((k.day IS NULL AND e.event_date IS NULL)
+                  OR e.event_date BETWEEN k.day - {PRECISION_DAYS["year"]} AND k.day + {PRECISION_DAYS["year"]})
+        ORDER BY k.n, e.event_date, e.doc_id, e.event_id""", params)
+    found: dict[tuple, list[dict]] = {}
+    for n, *values in cursor.fetchall():
+        found.setdefault(event_key(events[n]), []).append(dict(zip(MATCH_FIELDS, values)))
+    return found
 
 
 def fuse_stored_events(db) -> None:
     """Migration step: fuse the events of a database written before events were fused on
     writing, in date order, each joining the latest fused event it reports."""
-    cursor = db.execute(f"SELECT doc_id, event_id, {', '.join(MATCH_FIELDS)} FROM events "
+    cursor = db.execute(f"SELECT {', '.join(MATCH_FIELDS)} FROM events "
                         "ORDER BY event_date NULLS LAST, doc_id, event_id")
     names = [d[0] for d in cursor.description]
     fused: list[dict] = []
