@@ -127,6 +127,19 @@ def test_event_pages_do_not_overlap_and_cover_all(dev_db):
     assert pages == every
 
 
+def test_writing_in_batches_stores_what_writing_one_by_one_stores(tmp_path, extract):
+    texts = [CAPTURE, SAME_CAPTURE, CAPTURE.replace("Tuesday", "Wednesday"), SAME_CAPTURE + " More fighting.", CAPTURE]
+    reports = [extract(t, published="2023-11-15") for t in texts]  # the last repeats the first: unchanged
+    found = []
+    for batch in (1, 5):
+        with Store(tmp_path / f"b{batch}.duckdb") as store:
+            outcomes = [o for n in range(0, len(reports), batch) for o in store.add_many(reports[n:n + batch])]
+            found.append((outcomes, store.rows("SELECT doc_id, event_id, fused_id FROM events ORDER BY ALL")))
+    assert found[0] == found[1]
+    assert found[0][0] == ["added"] * 4 + ["unchanged"]
+    assert len({r["fused_id"] for r in found[0][1]}) < len(found[0][1])  # some reports fused
+
+
 def test_a_changed_article_replaces_its_report(tmp_path, extract):
     records = tmp_path / "r.jsonl"
     records.write_text(json.dumps({"id": "x1", "text": CAPTURE, "published": "2023-11-15"}) + "\n")

@@ -116,12 +116,12 @@ class Store:
         outcomes, todo = [], {}
         for stored, doc_id in zip(batch, ids):
             digest = content_hash(stored.text)
+            if doc_id in todo:  # the same id twice in one batch: write the first before comparing
+                self.write_batch(todo, held)
+                todo = {}
             if held.get(doc_id) == digest:
                 outcomes.append("unchanged")
                 continue
-            if doc_id in todo:  # the same id twice in one batch: the first must be written before it is replaced
-                self.write_batch(todo, held)
-                todo = {}
             outcomes.append("replaced" if doc_id in held else "added")
             todo[doc_id] = (stored, digest)
         self.write_batch(todo, held)
