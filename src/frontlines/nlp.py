@@ -1,10 +1,11 @@
 """The spaCy pipeline, loaded once per process and shared by every stage."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from frontlines.errors import UsageError
 
@@ -39,3 +40,14 @@ def line_breaks(doc: Doc) -> Doc:
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True
     return doc
+
+
+def sentence_ents(sent: Span) -> list[Span]:
+    """The entities inside a sentence, from a list made once per document: spaCy's
+    `Span.ents` rebuilds every entity of the document on each call, quadratic on a long text."""
+    cached = sent.doc.user_data.get("frontlines_ents")
+    if cached is None:
+        ents = list(sent.doc.ents)
+        cached = sent.doc.user_data["frontlines_ents"] = ([e.start for e in ents], ents)
+    starts, ents = cached
+    return [e for e in ents[bisect_left(starts, sent.start):bisect_left(starts, sent.end)] if e.end <= sent.end]

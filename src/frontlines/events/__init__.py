@@ -16,6 +16,7 @@ from frontlines.events.factuality import factuality
 from frontlines.events.triggers import Family, Trigger, find_triggers
 from frontlines.events.when import DateTracker
 from frontlines.model import HAPPENED, Event, Quantity
+from frontlines.nlp import sentence_ents
 from frontlines.places.resolve import km
 
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces", "state_forces"})
@@ -151,7 +152,7 @@ def is_background_state(trigger: Trigger, index: Index) -> bool:
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
     dated = any(e.label_ == "DATE" and e[0].lower_ != "since" and tok.doc[max(e.start - 1, 0)].lower_ != "since"
-                for e in tok.sent.ents)
+                for e in sentence_ents(tok.sent))
     if perfect and not dated:
         return True
     allegiance = trigger.family.name == "protest" and any(

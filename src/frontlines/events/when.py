@@ -7,6 +7,7 @@ from datetime import date
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from frontlines.dates import Resolved, resolve_anchored, resolve_phrase
+from frontlines.nlp import sentence_ents
 
 
 @dataclass
@@ -88,7 +89,7 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
     The word before a date counts ("until 2009", "in May"); "since ..." starts a duration."""
     out: list[Dated] = []
     doc = sent.doc
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         before = doc[ent.start - 1] if ent.start > sent.start else None
