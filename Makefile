@@ -2,7 +2,7 @@
 VENV ?= .venv
 SAMPLE = src/frontlines/samples/isis-squeezed-2017-11-03.txt
 
-.PHONY: demo test score score-extra clean
+.PHONY: demo test test-long score score-extra clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -16,6 +16,9 @@ demo: $(VENV)/.installed  ## extract the sample article: a summary on screen, th
 
 test: $(VENV)/.installed  ## the whole test suite
 	$(VENV)/bin/python -m pytest
+
+test-long: $(VENV)/.installed  ## the slow tests: megabyte texts parsed in pieces
+	$(VENV)/bin/python -m pytest -m slow
 
 score: $(VENV)/.installed  ## accuracy on the annotated articles in ../shared/eval/dev
 	python3 ../shared/eval/score.py ../shared/eval/dev --cmd '$(VENV)/bin/frontlines extract --date {published} {text}'

@@ -39,9 +39,10 @@ def analyse(docs: Iterable[Document], model: str = DEFAULT_MODEL,
             yield build_report(whole, document, nlp, gazetteer, names, actor_files)
 
 
-def split_text(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[str, bool]]:
+def split_text(text: str, size: int | None = None) -> Iterator[tuple[str, bool]]:
     """(piece, is_last) for a text cut at paragraph, line, sentence or word ends into pieces of
-    at most `size` characters; the pieces joined give the text back, so offsets hold."""
+    at most `size` characters (PIECE_CHARS); the pieces joined give the text back, so offsets hold."""
+    size = size or PIECE_CHARS
     start = 0
     while len(text) - start > size:
         window = text[start:start + size]

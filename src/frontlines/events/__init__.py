@@ -302,8 +302,11 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     dates = DateTracker(doc, date.fromisoformat(published) if published else None)
     events = []
     triggers = find_triggers(doc)
+    at: dict[str, set[int]] = {"": {t.token.i for t in triggers}}  # token positions, all and per family
+    for t in triggers:
+        at.setdefault(t.family.name, set()).add(t.token.i)
     for trigger in triggers:
-        if trigger.token.idx < body_start or elaborates(trigger, triggers):
+        if trigger.token.idx < body_start or elaborates(trigger, at):
             continue
         for event in code_event(trigger, index, dates):
             event.fatalities = fatalities(event, quantities)
@@ -329,13 +332,14 @@ def deny_previous_claims(doc: Doc, events: list[Event]) -> None:
                     e.factuality = "negated"
 
 
-def elaborates(trigger: Trigger, triggers: list[Trigger]) -> bool:
+def elaborates(trigger: Trigger, at: dict[str, set[int]]) -> bool:
     """A participle that restates the trigger it hangs from: "recaptured the town, driving
-    fighters out of the stronghold", "seized the crossing after taking most of Qaim"."""
+    fighters out of the stronghold", "seized the crossing after taking most of Qaim".
+    `at` holds the triggers' token positions: all of them under "", and per family."""
     tok = trigger.token
     # a withdrawal that ends another event is part of it: "attacked Macomia ... before withdrawing"
     same = trigger.family.name in ("withdraw", "transfer")
-    heads = {t.token.i for t in triggers if (same or t.family == trigger.family) and t.token.i != tok.i}
+    heads = at[""] if same else at[trigger.family.name]
     t = tok
     for _ in range(3):
         if t.dep_ not in ("advcl", "pcomp", "xcomp", "prep"):
