@@ -124,3 +124,20 @@ def test_a_mixed_folder_is_read_once_and_a_second_run_changes_nothing(tmp_path, 
     assert second.exit_code == 1 and "2 unchanged" in second.stderr
     with Store(db, read_only=True) as store:
         assert store.rows("SELECT id, content_hash, report FROM documents ORDER BY id") == before
+
+
+def test_file_links_in_a_feed_are_read_only_with_allow_local(tmp_path, extract):
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><article><p>{GOOD}</p><p>Residents said the town was calm by the evening."
+                    "</p></article></body></html>")
+    feed = tmp_path / "local.atom"
+    feed.write_text(f"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Local</title>
+      <entry><title>A</title><link href="{page.as_uri()}"/><id>f-1</id><updated>2023-11-15T00:00:00Z</updated></entry>
+    </feed>""")
+    db = tmp_path / "local.duckdb"
+    refused = CliRunner().invoke(main, ["ingest", str(feed), "--db", str(db)])
+    assert refused.exit_code == 1 and "local files are read only with --allow-local" in refused.stderr
+    allowed = CliRunner().invoke(main, ["ingest", str(feed), "--db", str(db), "--allow-local"])
+    assert allowed.exit_code == 0, allowed.output
+    with Store(db, read_only=True) as store:
+        assert [r["id"] for r in store.rows("SELECT id FROM documents")] == ["f-1"]

@@ -155,8 +155,11 @@ def fetch_page(url: str, where: str, allow_local: bool = False) -> str | InputEr
     import trafilatura
 
     if url.startswith("file:"):
+        parts = urlparse(url)
+        # feedparser turns "file:///tmp/a.html" into "file://tmp/a.html": the host is the first folder
+        path = parts.path if parts.netloc in ("", "localhost") else f"/{parts.netloc}{parts.path}"
         try:
-            downloaded = Path(unquote(urlparse(url).path)).read_text("utf-8", errors="replace")
+            downloaded = Path(unquote(path)).read_text("utf-8", errors="replace")
         except OSError as exc:
             return InputError(where, f"cannot read {url} ({exc.strerror})", "fetch failed")
     else:
