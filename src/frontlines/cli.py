@@ -23,7 +23,7 @@ Examples:
   frontlines extract *.txt --format jsonl            # one report a line, streamed
   cat article.txt | frontlines extract - --date 2017-11-03
 \b
-Exit status: 0 all read; 1 some inputs failed (the others were processed); 2 usage error.
+Exit status: 0 all read; 1 some inputs failed or were skipped (the others were processed); 2 usage error.
 """
 
 
@@ -77,7 +77,7 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str,
     from frontlines.summary import summarise
 
     failed: Counter[str] = Counter()
-    read = Counter()
+    read = Counter()  # documents read, for the summary
 
     def documents():
         for source in files:
@@ -164,7 +164,8 @@ Examples:
   frontlines ingest https://example.org/world.rss
 \b
 Ingesting the same article twice changes nothing; an article whose text changed
-replaces its old report.  Exit status: 0 all read; 1 some inputs failed; 2 usage error.
+replaces its old report.  Exit status: 0 all read; 1 some inputs failed or were skipped,
+or the database is in use; 2 usage error.
 """
 
 
