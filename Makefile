@@ -17,7 +17,7 @@ demo: $(VENV)/.installed  ## extract the sample article: a summary on screen, th
 test: $(VENV)/.installed  ## the whole test suite
 	$(VENV)/bin/python -m pytest
 
-test-long: $(VENV)/.installed  ## the slow tests: megabyte texts parsed in pieces
+test-long: $(VENV)/.installed  ## the slow tests: a 2 MB article parsed in pieces
 	$(VENV)/bin/python -m pytest -m slow
 
 score: $(VENV)/.installed  ## accuracy on the annotated articles in ../shared/eval/dev

@@ -1,7 +1,8 @@
 """Long and pathological texts: parsed in pieces, every offset still true.
 
-The megabyte tests take a minute or two each on two cores, so they are marked `slow` and run
-with `make test-long`; the piece-joining itself is tested on every run, with small pieces."""
+Each takes 30 to 70 seconds on two cores (spaCy's parse is most of it).  The 2 MB article
+is marked `slow` and runs with `make test-long`; the piece-joining is also tested on every
+run with small pieces."""
 from __future__ import annotations
 
 import re
@@ -32,9 +33,8 @@ def test_small_pieces_join_into_one_document_with_true_offsets(extract, monkeypa
     assert pieced.events and pieced.control
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("make", [
-    pytest.param(lambda: ((dev_text() + "\n\n") * 40)[:2_000_000], id="a 2 MB article"),
+    pytest.param(lambda: ((dev_text() + "\n\n") * 40)[:2_000_000], id="a 2 MB article", marks=pytest.mark.slow),
     pytest.param(lambda: " ".join(re.findall(r"[a-z]+", dev_text().lower()) * 40)[:1_000_000],
                  id="one megabyte sentence without punctuation"),
     pytest.param(lambda: "Aleppo " * 100_000, id="one place name 100,000 times"),
