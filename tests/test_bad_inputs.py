@@ -53,6 +53,10 @@ CASES = [
     ("malformed --actors", "extract", {"actors.yaml": BAD_ACTORS.encode()}, None, ["--actors", "{dir}/actors.yaml"],
      2, "actors.yaml: line 3", 0),
     ("unknown --model", "ingest", {}, None, ["--model", "no_such_model"], 2, "'no_such_model' is not installed", 0),
+    ("--db in a missing folder", "ingest", {}, None, ["--db", "{dir}/no/such/folder/c.duckdb"], 2,
+     "cannot create the database here (No such file or directory); does its folder exist?", 0),
+    ("--db that is not a database", "ingest", {"notes.duckdb": b"shopping list"}, None, ["--db", "{dir}/notes.duckdb"],
+     2, "is it a DuckDB file?", 0),
 ]
 
 
@@ -67,7 +71,7 @@ def test_bad_input(tmp_path, extract, command, files, given, args, code, message
     inputs = [str(tmp_path / given)] if given else []
     args = [a.replace("{dir}", str(tmp_path)) for a in args]
     db = tmp_path / "corpus.duckdb"
-    extra = ["--db", str(db)] if command == "ingest" else ["--format", "jsonl"]
+    extra = ["--db", str(db)] if command == "ingest" and "--db" not in args else ["--format", "jsonl"] * (command == "extract")
     result = CliRunner().invoke(main, [command, *inputs, str(tmp_path / "good.txt"), *args, *extra])
     assert result.exit_code == code, result.output
     assert "Traceback" not in result.output

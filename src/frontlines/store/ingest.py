@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from frontlines.errors import InputError, StoreBusy
+from frontlines.errors import InputError, StoreBusy, UsageError
 from frontlines.store import READ_WAIT, RETRY_PAUSE, Store
 
 BATCH_DOCS = 8        # write after this many reports ...
@@ -51,7 +51,11 @@ def writer_lock(db: str) -> Iterator[None]:
     except ImportError:  # not on POSIX: DuckDB's own lock still guards each batch
         yield
         return
-    with open(f"{db}.lock", "a") as handle:
+    try:
+        handle = open(f"{db}.lock", "a")
+    except OSError as exc:
+        raise UsageError(f"{db}: cannot create the database here ({exc.strerror}); does its folder exist?") from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
