@@ -103,7 +103,8 @@ def screen(doc: Document, max_bytes: int | None) -> Document | InputError:
     if error := too_large(doc.origin, len(doc.text.encode("utf-8")), max_bytes):
         return error
     if language := foreign_language(doc.analysed):
-        return InputError(doc.origin, f"the text is in {language}, not English; frontlines reads English news only",
+        return InputError(doc.origin, f"the text is in {language}, not English; frontlines reads English only: "
+                                      "give it an English translation, or leave it out",
                           "not English")
     return doc
 

@@ -2,8 +2,8 @@
 
 Ingesting is idempotent: a document is keyed by its id, and one whose text has
 not changed is left alone; one whose text changed replaces its old rows.  Each
-document is written in one transaction, so an interrupted ingest loses at most
-the document it was writing.
+document is written in one transaction, so an interrupted ingest leaves no
+half-written document, and running it again completes it.
 
 DuckDB lets one process write a file, and no other process read it meanwhile, so
 writers keep their connection short (ingest opens one per batch) and readers use
@@ -46,12 +46,11 @@ def connect(path: Path, read_only: bool):
 
 
 class Store:
-    """One open corpus database."""
+    """One open corpus database; `warn` gets notices such as a migration (stderr by default)."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False,
                  warn: Callable[[str], None] | None = None):
         self.path = Path(path)
-        self.read_only = read_only
         self.warn = warn or (lambda message: print(f"frontlines: {message}", file=sys.stderr))
         if read_only and not self.path.exists():
             raise UsageError(f"{self.path}: no such database; create it with `frontlines ingest ARTICLES --db {self.path}`")
