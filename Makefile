@@ -2,7 +2,7 @@
 VENV ?= .venv
 SAMPLE = src/frontlines/samples/isis-squeezed-2017-11-03.txt
 
-.PHONY: demo test score score-extra clean chromium
+.PHONY: demo test test-long score score-extra clean chromium
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -28,6 +28,9 @@ chromium:
 	  && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
 	  || echo "make: could not install chromium; the browser tests will be skipped"; \
 	else echo "make: chromium is missing and cannot be installed here (not root, no sudo); the browser tests will be skipped"; fi
+
+test-long: $(VENV)/.installed  ## the slow tests: a 2 MB article parsed in pieces
+	$(VENV)/bin/python -m pytest -m slow
 
 score: $(VENV)/.installed  ## accuracy on the annotated articles in ../shared/eval/dev
 	python3 ../shared/eval/score.py ../shared/eval/dev --cmd '$(VENV)/bin/frontlines extract --date {published} {text}'

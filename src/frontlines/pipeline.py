@@ -12,19 +12,45 @@ from frontlines.model import Document, Report
 from frontlines.nlp import DEFAULT_MODEL, load_model
 
 BATCH_SIZE = 16
+# A longer text is parsed in pieces of at most this many characters, joined back into one Doc:
+# memory stays bounded and spaCy's `nlp.max_length` (1,000,000) is never reached.
+PIECE_CHARS = 50_000
+# Where a piece may end, best first: a paragraph, a line, a sentence, a word.
+PIECE_ENDS = ("\n\n", "\n", ". ", " ")
 
 
 def analyse(docs: Iterable[Document], model: str = DEFAULT_MODEL,
             actor_files: tuple[Path, ...] = ()) -> Iterator[Report]:
     """Reports for documents, parsed in batches through `nlp.pipe`, in input order."""
+    from spacy.tokens import Doc
+
     from frontlines.places import load
 
     nlp = load_model(model)
     gazetteer = load()
     names = gazetteer.country_names()
-    pairs = ((d.analysed, d) for d in docs)
-    for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        yield build_report(parsed, document, nlp, gazetteer, names, actor_files)
+    pieces = ((text, (d, last)) for d in docs for text, last in split_text(d.analysed))
+    parts = []
+    for parsed, (document, last) in nlp.pipe(pieces, as_tuples=True, batch_size=BATCH_SIZE):
+        parts.append(parsed)
+        if last:
+            whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+            yield build_report(whole, document, nlp, gazetteer, names, actor_files)
+
+
+def split_text(text: str, size: int | None = None) -> Iterator[tuple[str, bool]]:
+    """(piece, is_last) for a text cut at paragraph, line, sentence or word ends into pieces of
+    at most `size` characters (PIECE_CHARS); the pieces joined give the text back, so offsets hold."""
+    size = size or PIECE_CHARS
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = next((window.rfind(end, size // 2) + len(end) for end in PIECE_ENDS if window.rfind(end, size // 2) > 0),
+                   size)  # no break at all (a megabyte of one word): cut anyway
+        yield window[:cut], False
+        start += cut
+    yield text[start:], True
 
 
 def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict[str, str],

@@ -6,6 +6,7 @@ article's main country; "the militants" is the last armed group named before
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -205,17 +206,46 @@ def entry_actor(registry: ActorRegistry, what, span, dictionary: ActorDictionary
     return registry.state(country, police=(what == "police"))
 
 
+class ByStart:
+    """Mentions kept sorted by their first token, for range look-ups: a scan of every mention
+    for each generic word is quadratic on a long document."""
+
+    def __init__(self, mentions: list[ActorMention]):
+        self.items = sorted(mentions, key=lambda x: x.start)
+        self.starts = [x.start for x in self.items]
+
+    def add(self, mention: ActorMention) -> None:
+        """Insert a mention after those that start at the same token."""
+        k = bisect_right(self.starts, mention.start)
+        self.starts.insert(k, mention.start)
+        self.items.insert(k, mention)
+
+    def between(self, lo: int, hi: int) -> list[ActorMention]:
+        """The mentions that start at a token in [lo, hi), in order."""
+        return self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def last_before(self, token: int) -> ActorMention | None:
+        """The last mention that ends at or before `token`."""
+        for k in range(bisect_left(self.starts, token) - 1, -1, -1):
+            if self.items[k].end <= token:
+                return self.items[k]
+        return None
+
+
 def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: ActorRegistry,
                      country: str | None) -> list[ActorMention]:
     """Mentions for generic words, each resolved to an actor in context."""
     kinds = {a.id: a.kind for a in registry.actors.values()}
-    armed = sorted((x for x in named if kinds.get(x.actor) in ARMED), key=lambda x: x.start)
+    armed = ByStart([x for x in named if kinds.get(x.actor) in ARMED])
+    rebels = ByStart([x for x in armed.items if kinds.get(x.actor) == "rebel_group"])
+    sentence_starts = [s.start for s in doc.sents]
     out: list[ActorMention] = []
     by_id = {a.id: a for a in registry.actors.values()}
+    order = {id(m): k for k, m in enumerate(named)}
+    named_by_start, known = ByStart(named), ByStart(named)
     for span in spans:
         group = doc.vocab.strings[span.label]
-        known = sorted(named + out, key=lambda x: x.start)
-        actor = modifier_actor(span, named, by_id) or possessor(doc, span, known, by_id)
+        actor = modifier_actor(span, named_by_start, order, by_id) or possessor(doc, span, known, by_id)
         if actor is not None:
             pass  # "Fighters aligned with the GNA"; "its troops" after "the MNDAA said"
         elif group == "state":
@@ -224,28 +254,30 @@ def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: Actor
             actor = registry.state(country, police=True)
         elif group == "armed":
             # "Islamist insurgents attacked ..." with no group named near: ACLED's unidentified group
-            actor = armed_antecedent(doc, span, armed, registry) or registry.unidentified(country)
+            actor = armed_antecedent(doc, span, armed, rebels, by_id, sentence_starts) or registry.unidentified(country)
         else:
             actor = registry.crowd(group, country)
         if actor is not None:
             out.append(ActorMention(actor.id, span.start, span.end))
+            known.add(out[-1])
             by_id[actor.id] = actor
     return out
 
 
-def modifier_actor(span, named: list[ActorMention], by_id: dict[str, Actor]) -> Actor | None:
+def modifier_actor(span, named: ByStart, order: dict[int, int], by_id: dict[str, Actor]) -> Actor | None:
     """The named actor inside a generic phrase's own modifiers: "fighters loyal to X", "a militia
-    allied with X", "fighters of the commander X" are X; "a group battling X" is not."""
+    allied with X", "fighters of the commander X" are X; "a group battling X" is not.
+    `order` ranks the mentions as they were found: the first found wins."""
     inside = {t.i for child in span.root.children
               if (child.dep_ == "prep" and child.lower_ == "of") or child.lemma_.lower() in ALLEGIANCE
               for t in child.subtree}
-    for mention in named:
-        if mention.start in inside:
-            return by_id[mention.actor]
-    return None
+    if not inside:
+        return None
+    found = [m for m in named.between(min(inside), max(inside) + 1) if m.start in inside]
+    return by_id[min(found, key=lambda m: order[id(m)]).actor] if found else None
 
 
-def possessor(doc: Doc, span, named: list[ActorMention], by_id: dict[str, Actor]) -> Actor | None:
+def possessor(doc: Doc, span, named: ByStart, by_id: dict[str, Actor]) -> Actor | None:
     """"its troops", "their fighters": the actor last named before, in this sentence or the one before."""
     first = doc[span.start - 1] if span.start > 0 and span[0].lower_ not in ("its", "their") else span[0]
     if first.lower_ not in ("its", "their"):
@@ -254,20 +286,20 @@ def possessor(doc: Doc, span, named: list[ActorMention], by_id: dict[str, Actor]
     if speaker is not None:  # "An armed group ... said its fighters captured": the group that said it
         return by_id[speaker.actor]
     start = span.sent.start
-    here = [x for x in named if start <= x.start < span.start]
+    here = named.between(start, span.start)
     if here:
         return by_id[here[-1].actor]
     if start == 0:
         return None
     previous = doc[start - 1].sent
     # "The MNDAA ... announced the capture. It said its troops had overrun ...": the last subject
-    inside = [x for x in named if previous.start <= x.start < previous.end]
+    inside = named.between(previous.start, previous.end)
     subjects = [x for x in inside if doc[x.start:x.end].root.dep_ in ("nsubj", "nsubjpass")]
     pick = (subjects or inside)
     return by_id[pick[0 if subjects else -1].actor] if pick else None
 
 
-def governing_subject(span, known: list[ActorMention]) -> ActorMention | None:
+def governing_subject(span, known: ByStart) -> ActorMention | None:
     """The actor that is the subject of the verb a phrase is reported under ("X said its ...")."""
     tok = span.root
     for _ in range(4):
@@ -279,21 +311,20 @@ def governing_subject(span, known: list[ActorMention]) -> ActorMention | None:
             # the whole subject phrase: the model can take a dateline ("BANGKOK — An armed group")
             # for the subject and the group for its apposition
             inside = {t.i for t in subjects[-1].subtree}
-            return next((m for m in known if m.start in inside), None)
+            return next((m for m in known.between(min(inside), max(inside) + 1) if m.start in inside), None)
     return None
 
 
-def armed_antecedent(doc: Doc, span, armed: list[ActorMention], registry: ActorRegistry) -> Actor | None:
+def armed_antecedent(doc: Doc, span, armed: ByStart, rebels: ByStart, by_id: dict[str, Actor],
+                     sentence_starts: list[int]) -> Actor | None:
     """The armed group a generic word points to: the last one named before it, else one named
     within the next two sentences (a lede's "An ethnic armed group ... The MNDAA ...")."""
-    by_id = {a.id: a for a in registry.actors.values()}
-    before = [x for x in armed if x.end <= span.start]
     # "the militants" are the rebels, not the militias named on the government's side
-    rebels = [x for x in before if by_id[x.actor].kind == "rebel_group"]
-    if rebels or before:
-        return by_id[(rebels or before)[-1].actor]
-    sentences = list(doc.sents)
-    here = next((i for i, s in enumerate(sentences) if s.start <= span.start < s.end), 0)
-    limit = sentences[min(here + LOOKAHEAD_SENTENCES, len(sentences) - 1)].end
-    after = [x for x in armed if span.end <= x.start < limit]
+    before = rebels.last_before(span.start) or armed.last_before(span.start)
+    if before is not None:
+        return by_id[before.actor]
+    here = max(bisect_right(sentence_starts, span.start) - 1, 0)
+    limit_sentence = min(here + LOOKAHEAD_SENTENCES, len(sentence_starts) - 1)
+    limit = sentence_starts[limit_sentence + 1] if limit_sentence + 1 < len(sentence_starts) else len(doc)
+    after = armed.between(span.end, limit)
     return by_id[after[0].actor] if after else None

@@ -16,6 +16,7 @@ from frontlines.events.factuality import factuality
 from frontlines.events.triggers import Family, Trigger, find_triggers
 from frontlines.events.when import DateTracker
 from frontlines.model import HAPPENED, Event, Quantity
+from frontlines.nlp import sentence_ents
 from frontlines.places.resolve import km
 
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces", "state_forces"})
@@ -151,7 +152,7 @@ def is_background_state(trigger: Trigger, index: Index) -> bool:
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
     dated = any(e.label_ == "DATE" and e[0].lower_ != "since" and tok.doc[max(e.start - 1, 0)].lower_ != "since"
-                for e in tok.sent.ents)
+                for e in sentence_ents(tok.sent))
     if perfect and not dated:
         return True
     allegiance = trigger.family.name == "protest" and any(
@@ -301,8 +302,11 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     dates = DateTracker(doc, date.fromisoformat(published) if published else None)
     events = []
     triggers = find_triggers(doc)
+    at: dict[str, set[int]] = {"": {t.token.i for t in triggers}}  # token positions, all and per family
+    for t in triggers:
+        at.setdefault(t.family.name, set()).add(t.token.i)
     for trigger in triggers:
-        if trigger.token.idx < body_start or elaborates(trigger, triggers):
+        if trigger.token.idx < body_start or elaborates(trigger, at):
             continue
         for event in code_event(trigger, index, dates):
             event.fatalities = fatalities(event, quantities)
@@ -328,13 +332,14 @@ def deny_previous_claims(doc: Doc, events: list[Event]) -> None:
                     e.factuality = "negated"
 
 
-def elaborates(trigger: Trigger, triggers: list[Trigger]) -> bool:
+def elaborates(trigger: Trigger, at: dict[str, set[int]]) -> bool:
     """A participle that restates the trigger it hangs from: "recaptured the town, driving
-    fighters out of the stronghold", "seized the crossing after taking most of Qaim"."""
+    fighters out of the stronghold", "seized the crossing after taking most of Qaim".
+    `at` holds the triggers' token positions: all of them under "", and per family."""
     tok = trigger.token
     # a withdrawal that ends another event is part of it: "attacked Macomia ... before withdrawing"
     same = trigger.family.name in ("withdraw", "transfer")
-    heads = {t.token.i for t in triggers if (same or t.family == trigger.family) and t.token.i != tok.i}
+    heads = at[""] if same else at[trigger.family.name]
     t = tok
     for _ in range(3):
         if t.dep_ not in ("advcl", "pcomp", "xcomp", "prep"):

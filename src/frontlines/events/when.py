@@ -7,6 +7,7 @@ from datetime import date
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from frontlines.dates import Resolved, resolve_anchored, resolve_phrase
+from frontlines.nlp import sentence_ents
 
 
 @dataclass
@@ -32,14 +33,8 @@ class DateTracker:
         if published is None:
             return
         anchor: Resolved | None = None
-        dates_in: dict[int, list[SpacySpan]] = {}  # sentence start → its date entities, found in one pass
-        for ent in doc.ents:
-            if ent.label_ in ("DATE", "TIME"):
-                dates_in.setdefault(ent.sent.start, []).append(ent)
         for sent in doc.sents:
-            if sent.start not in dates_in:
-                continue
-            found = sentence_dates(sent, dates_in[sent.start], published, anchor)
+            found = sentence_dates(sent, published, anchor)
             if found:
                 self.by_sentence[sent.start] = found
                 anchor = found[-1].when
@@ -89,13 +84,14 @@ def counted_clause(ent: SpacySpan, sent: SpacySpan) -> Token | None:
     return nxt if nxt is not None and nxt.lower_ in ("after", "before") else None
 
 
-def sentence_dates(sent: SpacySpan, ents: list[SpacySpan], published: date, anchor: Resolved | None) -> list[Dated]:
-    """Every date a sentence gives (its DATE and TIME entities `ents`), in order, each resolved
-    against the one before it.  The word before a date counts ("until 2009", "in May");
-    "since ..." starts a duration."""
+def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) -> list[Dated]:
+    """Every date a sentence gives, in order, each resolved against the one before it.
+    The word before a date counts ("until 2009", "in May"); "since ..." starts a duration."""
     out: list[Dated] = []
     doc = sent.doc
-    for ent in ents:
+    for ent in sentence_ents(sent):
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
         before = doc[ent.start - 1] if ent.start > sent.start else None
         if before is not None and before.lower_ == "since" or ent[0].lower_ == "since":
             continue

@@ -54,7 +54,7 @@ def add_capitals(doc: Doc, places: list[Place], gazetteer: Gazetteer) -> list[Pl
         if city is None:
             continue
         start = determiner.idx if determiner is not None else tok.idx
-        mention = Span(doc.text[start:tok.idx + len(tok)], start, tok.idx + len(tok))
+        mention = Span(doc[determiner.i if determiner is not None else tok.i:tok.i + 1].text, start, tok.idx + len(tok))
         places = attach(places, city, mention)
     return places
 

@@ -223,8 +223,12 @@ def overlapping_entity(span: SpacySpan, by_token: dict[int, SpacySpan]) -> Spacy
     for i in range(span.start, span.end):
         if i in by_token:
             ent = by_token[i]
-            words = [t.i for t in ent if t.is_alpha]
-            return ent.doc[words[0]:words[-1] + 1] if words else ent
+            # from each end only: a run the model tags as one entity may be thousands of tokens long
+            first = next((t.i for t in ent if t.is_alpha), None)
+            if first is None:
+                return ent
+            last = next(ent[k].i for k in range(len(ent) - 1, -1, -1) if ent[k].is_alpha)
+            return ent.doc[first:last + 1]
     return None
 
 
@@ -254,9 +258,12 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
             cand.entries = []  # "the Old City" is a part of this story's town, not Jerusalem's
         cands[(cand.span.start, cand.span.end)] = cand
     known, unknown = gazetteer_spans(doc, gazetteer)
+    by_start: dict[int, list[tuple[int, int]]] = {}  # indexed once: a long text has thousands of names
+    for key in cands:
+        by_start.setdefault(key[0], []).append(key)
     for span, entries in known:
-        inside = [k for k, c in cands.items() if span.start_char <= c.span.start and c.span.end <= span.end_char
-                  and (c.span.start, c.span.end) != (span.start_char, span.end_char)]
+        inside = [k for start in range(span.start_char, span.end_char) for k in by_start.get(start, [])
+                  if k in cands and k[1] <= span.end_char and k != (span.start_char, span.end_char)]
         for key in inside:  # "Mazar-i-Sharif" where the model saw only "Mazar"
             del cands[key]
     covered = {i for c in cands.values() for i in range(c.span.start, c.span.end)}
@@ -266,10 +273,11 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
             continue
         cand = make_candidate(doc, span, label, entries)
         cands[(cand.span.start, cand.span.end)] = cand
+    taken = {i for c in cands.values() for i in range(c.span.start, c.span.end)}
     for cand in unknown_candidates(doc, unknown, by_token):
-        known_here = [c for c in cands.values() if c.span.start < cand.span.end and cand.span.start < c.span.end]
-        if not known_here:
+        if not taken.intersection(range(cand.span.start, cand.span.end)):  # no known name overlaps it
             cands[(cand.span.start, cand.span.end)] = cand
+            taken.update(range(cand.span.start, cand.span.end))
     return sorted(cands.values(), key=lambda c: c.span.start)
 
 

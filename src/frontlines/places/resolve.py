@@ -201,11 +201,11 @@ def choose(c: Candidate, weights, qual, focus) -> Choice | None:
     return Choice(c, entry, confidence)
 
 
-def owner_town(c: Candidate, chosen: list[Choice], text: str) -> Entry | None:
+def owner_town(c: Candidate, towns_by_end: dict[int, Choice], text: str) -> Entry | None:
     """The town a site is said to belong to: "Kabul's heavily guarded Green Zone"."""
-    for ch in chosen:
-        gap = text[ch.cand.span.end:c.span.start]
-        if ch.entry.feature == "city" and 0 < len(gap) <= SITE_OWNER_GAP and gap[:2] in ("'s", "’s"):
+    for end in range(max(c.span.start - SITE_OWNER_GAP, 0), c.span.start - 1):
+        ch = towns_by_end.get(end)
+        if ch is not None and text[end:end + 2] in ("'s", "’s"):
             return ch.entry
     return None
 
@@ -219,12 +219,12 @@ def far_fetched(c: Candidate, entry: Entry, weights: dict[str, float], focus: li
     return min(km((entry.lat, entry.lon), f) for f in focus) > FAR_KM
 
 
-def anchor_for(c: Candidate, chosen: list[Choice], fallback: Entry | None) -> Entry | None:
+def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallback: Entry | None) -> Entry | None:
     """The town a site stands in: the next town named after it in its sentence ("the Tawakal
     Hotel in Kismayo"), else the article's main town ("Mitiga, the city's only airport").
     A town before it is not taken: "driven down from the Khartoum area ... around Abu Haraz"."""
-    after = [ch for ch in chosen if ch.entry.feature == "city" and ch.cand.sentence == c.sentence
-             and 0 < ch.cand.span.start - c.span.end <= SITE_TOWN_GAP]
+    after = [ch for ch in towns_by_sentence.get(c.sentence, [])
+             if 0 < ch.cand.span.start - c.span.end <= SITE_TOWN_GAP]
     if after:
         return min(after, key=lambda ch: ch.cand.span.start).entry
     return fallback
@@ -251,9 +251,9 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
     every = cands
     cands = [c for c in cands if has_place_context(c) or well_known(c, weights)]
     first = [choose(c, weights, quals.get(c.qualifier or "", set()), []) for c in cands]
-    focus = [(ch.entry.lat, ch.entry.lon) for ch in first  # towns of the countries the article is about
-             if ch and ch.entry.feature == "city" and ch.confidence > 0.7
-             and weights.get(ch.entry.country_code or "", 0) >= 0.5]
+    focus = list(dict.fromkeys((ch.entry.lat, ch.entry.lon) for ch in first  # towns of the article's countries
+                               if ch and ch.entry.feature == "city" and ch.confidence > 0.7
+                               and weights.get(ch.entry.country_code or "", 0) >= 0.5))
     chosen = []
     for c in cands:
         ch = respelled(c, chosen) if c.respelling else None
@@ -285,13 +285,19 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str) -> list[Choic
     resolved = {ch.cand.span.start for ch in chosen}
     towns = Counter((ch.entry.row, ch.entry) for ch in chosen if ch.entry.feature == "city")
     fallback = towns.most_common(1)[0][0][1] if towns else None
+    towns_by_end: dict[int, Choice] = {}  # indexed once: a long text has thousands of sites and towns
+    towns_by_sentence: dict[int, list[Choice]] = {}
+    for ch in chosen:
+        if ch.entry.feature == "city":
+            towns_by_end.setdefault(ch.cand.span.end, ch)
+            towns_by_sentence.setdefault(ch.cand.sentence, []).append(ch)
     out = []
     for c in cands:
         if c.span.start in resolved or not (c.landmark or c.described or c.label in PLACE_LABELS):
             continue
         if c.span.text.isupper() or not c.span.text[:1].isupper():
             continue  # "MNDAA" is an acronym the model took for a place
-        town = owner_town(c, chosen, text) or anchor_for(c, chosen, fallback)
+        town = owner_town(c, towns_by_end, text) or anchor_for(c, towns_by_sentence, fallback)
         if town is not None:
             out.append(Choice(c, site_entry(c, town), 0.3))
     return out

@@ -14,9 +14,10 @@ from frontlines.model import Document
 from frontlines.read.article import read_article
 from frontlines.read.decode import decode_bytes
 from frontlines.read.html import read_html
+from frontlines.read.language import foreign_language
 from frontlines.read.records import read_json, read_jsonl, read_parquet
 
-__all__ = ["read_source", "read_text", "read_article", "read_html"]
+__all__ = ["read_source", "read_text", "read_article", "read_html", "screen"]
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
@@ -58,10 +59,13 @@ def kind_of(path: Path) -> str | None:
     return None
 
 
-def read_source(source: str, published: str | None = None) -> Iterator[Document | InputError]:
-    """Documents from a path, or from standard input when `source` is "-"."""
+def read_source(source: str, published: str | None = None,
+                max_bytes: int | None = None) -> Iterator[Document | InputError]:
+    """Documents from a path, or from standard input when `source` is "-".  A file over
+    `max_bytes` is skipped (JSON and JSON Lines files: each record over it), and so is a text
+    that is not in English."""
     if source == "-":
-        data, origin, kind = sys.stdin.buffer.read(), "<stdin>", None
+        data, origin, kind = sys.stdin.buffer.read(max_bytes + 1 if max_bytes else -1), "<stdin>", None
     else:
         path = Path(source)
         if not path.exists():
@@ -70,15 +74,21 @@ def read_source(source: str, published: str | None = None) -> Iterator[Document 
         if path.is_dir():
             yield InputError(source, "is a folder; give the article files in it (e.g. folder/*.txt)", "folder")
             return
-        if path.suffix.lower() == ".parquet":
-            yield from read_parquet(source, published)
+        if path.suffix.lower() == ".parquet":  # records, each screened like a JSON Lines record
+            yield from (screen(d, max_bytes) if isinstance(d, Document) else d for d in read_parquet(source, published))
+            return
+        origin, kind = source, kind_of(path)
+        if kind not in ("json", "jsonl") and (error := too_large(origin, path.stat().st_size, max_bytes)):
+            yield error
             return
         try:
             data = path.read_bytes()
         except OSError as exc:
             yield InputError(source, f"cannot be read ({exc.strerror})", "unreadable")
             return
-        origin, kind = source, kind_of(path)
+    if source == "-" and (error := too_large(origin, len(data), max_bytes)):
+        yield error
+        return
     try:
         text, encoding = decode_bytes(data, origin)
     except InputError as exc:
@@ -87,4 +97,24 @@ def read_source(source: str, published: str | None = None) -> Iterator[Document 
     for doc in read_text(text, origin, published, kind):
         if isinstance(doc, Document):
             doc.encoding = encoding
+            doc = screen(doc, max_bytes)
         yield doc
+
+
+def screen(doc: Document, max_bytes: int | None) -> Document | InputError:
+    """The document, or why it is skipped: a text over `max_bytes`, or not in English."""
+    if error := too_large(doc.origin, len(doc.text.encode("utf-8")), max_bytes):
+        return error
+    if language := foreign_language(doc.analysed):
+        return InputError(doc.origin, f"the text is in {language}, not English; frontlines reads English only: "
+                                      "give it an English translation, or leave it out",
+                          "not English")
+    return doc
+
+
+def too_large(origin: str, size: int, max_bytes: int | None) -> InputError | None:
+    """An error naming the limit when `size` bytes are over it."""
+    if max_bytes is None or size <= max_bytes:
+        return None
+    return InputError(origin, f"is {size:,} bytes, over the --max-bytes limit of {max_bytes:,}; skipped "
+                              "(raise --max-bytes to read it)", "too large")

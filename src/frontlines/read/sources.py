@@ -8,7 +8,7 @@ from pathlib import Path
 
 from frontlines.errors import InputError
 from frontlines.model import Document
-from frontlines.read import read_source
+from frontlines.read import read_source, screen
 from frontlines.read.article import read_body
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson", ".parquet"}
@@ -67,14 +67,18 @@ def sidecars(folder: Path) -> dict[str, dict]:
     return out
 
 
-def read_any(source: str, published: str | None = None) -> Iterator[Document | InputError]:
+def read_any(source: str, published: str | None = None,
+             max_bytes: int | None = None, allow_local: bool = False) -> Iterator[Document | InputError]:
     """Documents from a file, standard input or a feed; a sidecar's metadata fills in what the
-    text lacks (the text's own date still wins)."""
+    text lacks (the text's own date still wins).  Texts over `max_bytes`, or not in English,
+    are skipped with the reason.  Feed entries fetch their pages over http(s) from public
+    addresses only, unless `allow_local` (file:// and this machine's or private addresses too)."""
     if is_feed(source):
-        yield from read_feed(source)
+        for item in read_feed(source, allow_local):
+            yield screen(item, max_bytes) if isinstance(item, Document) else item
         return
     meta = sidecar_metadata(Path(source)) if source != "-" and Path(source).suffix.lower() in {".txt", ".text", ".html", ".htm"} else {}
-    for item in read_source(source, published or meta.get("published")):
+    for item in read_source(source, published or meta.get("published"), max_bytes):
         if isinstance(item, Document):
             for key in ("title", "source", "url"):
                 setattr(item, key, getattr(item, key) or meta.get(key))
@@ -82,7 +86,7 @@ def read_any(source: str, published: str | None = None) -> Iterator[Document | I
         yield item
 
 
-def read_feed(source: str) -> Iterator[Document | InputError]:
+def read_feed(source: str, allow_local: bool = False) -> Iterator[Document | InputError]:
     """The entries of an RSS/Atom feed (a file or an address), each with its text, title,
     link and date; an entry with no text is reported and skipped."""
     import feedparser  # imported here: only feed inputs pay for it
@@ -97,7 +101,7 @@ def read_feed(source: str) -> Iterator[Document | InputError]:
         html = entry.get("content", [{}])[0].get("value") or entry.get("summary") or ""
         text = html_to_text(html)
         if not text.strip() and entry.get("link"):
-            page = fetch_page(entry["link"], where)
+            page = fetch_page(entry["link"], where, allow_local)
             if isinstance(page, InputError):
                 yield page
                 continue
@@ -115,35 +119,51 @@ def read_feed(source: str) -> Iterator[Document | InputError]:
         yield doc
 
 
-def refused_address(url: str) -> str | None:
+def refused_address(url: str, allow_local: bool = False) -> str | None:
     """Why a page address may not be fetched: only http(s), and never this machine or a private
-    network (a feed must not make us read internal services)."""
+    network (a feed must not make us read internal services), unless `allow_local` lets
+    file:// and local addresses in."""
     import ipaddress
     from urllib.parse import urlparse
 
     parts = urlparse(url)
+    if allow_local:
+        return None if parts.scheme in ("http", "https", "file") else f"only http, https and file pages are read, not {parts.scheme or 'a bare path'}"
+    if parts.scheme == "file":
+        return "local files are read only with --allow-local"
     if parts.scheme not in ("http", "https"):
         return f"only http and https pages are fetched, not {parts.scheme or 'a bare path'}"
     host = (parts.hostname or "").lower()
     if host in ("localhost", "") or host.endswith(".localhost"):
-        return "it points at this machine"
+        return "it points at this machine (allow it with --allow-local)"
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
         return None
     if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
-        return "it points at a private or local address"
+        return "it points at a private or local address (allow it with --allow-local)"
     return None
 
 
-def fetch_page(url: str, where: str) -> str | InputError:
+def fetch_page(url: str, where: str, allow_local: bool = False) -> str | InputError:
     """The main text of a feed entry's page, fetched and extracted by trafilatura."""
-    reason = refused_address(url)
+    from urllib.parse import unquote, urlparse
+
+    reason = refused_address(url, allow_local)
     if reason:
         return InputError(where, f"not fetching {url}: {reason}", "refused")
     import trafilatura
 
-    downloaded = trafilatura.fetch_url(url)
+    if url.startswith("file:"):
+        parts = urlparse(url)
+        # feedparser turns "file:///tmp/a.html" into "file://tmp/a.html": the host is the first folder
+        path = parts.path if parts.netloc in ("", "localhost") else f"/{parts.netloc}{parts.path}"
+        try:
+            downloaded = Path(unquote(path)).read_text("utf-8", errors="replace")
+        except OSError as exc:
+            return InputError(where, f"cannot read {url} ({exc.strerror})", "fetch failed")
+    else:
+        downloaded = trafilatura.fetch_url(url)
     if not downloaded:
         return InputError(where, f"could not fetch {url}; is the network reachable?", "fetch failed")
     return trafilatura.extract(downloaded) or ""

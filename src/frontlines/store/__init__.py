@@ -2,24 +2,49 @@
 
 Ingesting is idempotent: a document is keyed by its id, and one whose text has
 not changed is left alone; one whose text changed replaces its old rows.  Each
-document is written in one transaction, so an interrupted ingest loses at most
-the document it was writing.
+batch of documents is written in one transaction, so an interrupted ingest leaves
+no half-written document, and running it again completes it.
+
+DuckDB lets one process write a file, and no other process read it meanwhile, so
+writers keep their connection short (ingest opens one per batch) and readers use
+`Store.open_read_only`, which waits a little for a batch to be written.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import sys
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
-from frontlines.errors import UsageError
+from frontlines.errors import StoreBusy, UsageError
 from frontlines.model import Report
 from frontlines.store import fusion
 from frontlines.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "frontlines.duckdb"
 PER_DOCUMENT = ("places", "actors", "mentions", "events", "control")
+READ_WAIT = 5.0     # seconds a reader waits for an ingest to finish writing its batch
+RETRY_PAUSE = 0.1
+
+
+def connect(path: Path, read_only: bool):
+    """A DuckDB connection, or an error naming the file: StoreBusy when another process holds it."""
+    import duckdb  # imported here: only the store commands pay for it
+
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreBusy(f"the database {path} is in use by another frontlines process (DuckDB allows one "
+                            "writer, and no reader while it writes); wait for it to finish or use another --db") from None
+        raise UsageError(f"{path}: cannot open the database ({first_line(exc)}); is it a DuckDB file?") from None
+    except duckdb.Error as exc:
+        raise UsageError(f"{path}: not a frontlines database ({first_line(exc)})") from None
 
 
 @dataclass
@@ -40,25 +65,33 @@ class Stored:
 
 
 class Store:
-    """One open corpus database."""
+    """One open corpus database; `warn` gets notices such as a migration (stderr by default)."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
-        import duckdb  # imported here: only the store commands pay for it
-
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False,
+                 warn: Callable[[str], None] | None = None):
         self.path = Path(path)
+        self.warn = warn or (lambda message: print(f"frontlines: {message}", file=sys.stderr))
         if read_only and not self.path.exists():
             raise UsageError(f"{self.path}: no such database; create it with `frontlines ingest ARTICLES --db {self.path}`")
+        self.db = connect(self.path, read_only)
         try:
-            self.db = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as exc:
-            raise UsageError(f"{self.path}: cannot open the database ({first_line(exc)}); is it a DuckDB file, and "
-                             "is no other frontlines process writing to it? DuckDB allows one writer at a time") from None
-        except duckdb.Error as exc:
-            raise UsageError(f"{self.path}: not a frontlines database ({first_line(exc)})") from None
-        if not read_only:
-            self.migrate()
-        else:
-            self.check_version()
+            self.check_version() if read_only else self.migrate()
+        except BaseException:
+            self.db.close()  # a refused database must not stay open in this process
+            raise
+
+    @classmethod
+    def open_read_only(cls, path: str | Path = DEFAULT_DB, wait: float = READ_WAIT) -> Store:
+        """Open for reading, retrying for up to `wait` seconds while an ingest writes a batch
+        (DuckDB lets no reader in then); raise StoreBusy after that."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                return cls(path, read_only=True)
+            except StoreBusy:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(RETRY_PAUSE)
 
     def close(self) -> None:
         """Close the database."""
@@ -85,12 +118,18 @@ class Store:
         found = self.version()
         if found > SCHEMA_VERSION:
             raise UsageError(f"{self.path}: schema version {found} is newer than this frontlines understands "
-                             f"({SCHEMA_VERSION}); upgrade frontlines")
+                             f"({SCHEMA_VERSION}); upgrade frontlines, or use another --db")
 
     def migrate(self) -> None:
-        """Bring the database to the current schema version, one migration at a time."""
+        """Bring the database to the current schema version, one migration at a time, after
+        copying an existing database to FILE.bak-v{old} (an empty file needs no copy)."""
         self.check_version()
-        for version in range(self.version() + 1, SCHEMA_VERSION + 1):
+        old = self.version()
+        if old == SCHEMA_VERSION:
+            return
+        if self.has_tables():
+            self.back_up(old)
+        for version in range(old + 1, SCHEMA_VERSION + 1):
             self.db.execute("BEGIN TRANSACTION")
             for step in MIGRATIONS[version]:
                 if step.startswith(("CREATE", "ALTER", "DROP")):
@@ -99,6 +138,20 @@ class Store:
                     getattr(fusion, step)(self.db)
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
             self.db.execute("COMMIT")
+
+    def has_tables(self) -> bool:
+        """Whether the file holds any table (a new file holds none)."""
+        return bool(self.db.execute("SELECT count(*) FROM information_schema.tables").fetchone()[0])
+
+    def back_up(self, old: int) -> None:
+        """Copy the database file, checkpointed and closed, to FILE.bak-v{old}."""
+        backup = self.path.with_name(f"{self.path.name}.bak-v{old}")
+        self.db.execute("CHECKPOINT")
+        self.db.close()
+        shutil.copy2(self.path, backup)
+        self.db = connect(self.path, read_only=False)
+        self.warn(f"{self.path}: migrating the database from schema version {old} to {SCHEMA_VERSION}; "
+                  f"the old file is kept as {backup}")
 
     # --- writing --------------------------------------------------------------------
 

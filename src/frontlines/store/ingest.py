@@ -1,14 +1,26 @@
-"""Ingest: sources in, reports into the store, one transaction per document, with a progress bar."""
+"""Ingest: sources in, reports into the store, one transaction per batch of documents, with a progress bar.
+
+Extraction runs all along; the database is opened only to write each batch of reports
+and closed in between, so readers (the web app, `frontlines events`) get in between
+batches.  A lock file beside the database keeps a second ingest out for the whole run.
+"""
 from __future__ import annotations
 
 import sys
+import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from frontlines.errors import InputError
-from frontlines.store import Store
+from frontlines.errors import InputError, StoreBusy, UsageError
+from frontlines.store import READ_WAIT, RETRY_PAUSE, Store
+
+BATCH_DOCS = 32       # write after this many reports ...
+BATCH_SECONDS = 2.0   # ... or after this long, whichever comes first
+WRITE_WAIT = 60.0     # seconds a batch waits for readers to let go of the database
 
 
 @dataclass
@@ -24,14 +36,49 @@ class IngestSummary:
         read = sum(self.outcomes.values())
         parts = [f"{read} documents read ({', '.join(f'{n} {k}' for k, n in sorted(self.outcomes.items())) or 'none'})"]
         if self.failed:
-            parts.append(f"{sum(self.failed.values())} failed ("
+            parts.append(f"{sum(self.failed.values())} failed or skipped ("
                          + ", ".join(f"{n} {reason}" for reason, n in self.failed.most_common()) + ")")
         totals = ", ".join(f"{n} {table}" for table, n in self.counts.items())
         return f"frontlines: {'; '.join(parts)}. {db} now holds {totals}."
 
 
+@contextmanager
+def writer_lock(db: str) -> Iterator[None]:
+    """Hold DB.lock for the whole ingest, or raise StoreBusy if another ingest holds it.
+    The lock goes with the process, even one killed with SIGKILL."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: DuckDB's own lock still guards each batch
+        yield
+        return
+    try:
+        handle = open(f"{db}.lock", "a")
+    except OSError as exc:
+        raise UsageError(f"{db}: cannot create the database here ({exc.strerror}); does its folder exist?") from None
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreBusy(f"the database {db} is in use by another frontlines ingest (DuckDB allows one writer); "
+                            "wait for it to finish or use another --db") from None
+        yield
+
+
+def open_for_writing(db: str, warn: Callable[[str], None], wait: float = WRITE_WAIT) -> Store:
+    """The store opened for one batch, waiting while readers hold it."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return Store(db, warn=warn)
+        except StoreBusy:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(RETRY_PAUSE)
+
+
 def ingest_sources(sources: list[str], db: str, published: str | None, model: str, actor_files: tuple[Path, ...],
-                   warn: Callable[[str], None], jobs: int = 1) -> IngestSummary:
+                   warn: Callable[[str], None], max_bytes: int | None = None,
+                   allow_local: bool = False, jobs: int = 1) -> IngestSummary:
     """Extract every source into the database at `db`."""
     import click
 
@@ -46,30 +93,41 @@ def ingest_sources(sources: list[str], db: str, published: str | None, model: st
 
     def documents():
         for source in files:
-            for item in read_any(source, published):
+            for item in read_any(source, published, max_bytes, allow_local):
                 if isinstance(item, InputError):
                     summary.failed[item.reason] += 1
                     warn(str(item))
                 else:
                     yield item
 
-    with Store(db) as store:
-        with click.progressbar(length=len(files), label="ingesting", file=sys.stderr,
-                               show_pos=True) as bar:
-            last = None
+    def write(batch: list) -> None:
+        if batch:
+            with open_for_writing(db, warn) as store:
+                summary.outcomes.update(store.add_many(batch))
+            batch.clear()
+
+    with writer_lock(db):
+        open_for_writing(db, warn, wait=READ_WAIT).close()  # a busy, newer or broken database stops the run now
+        with click.progressbar(length=len(files), label="ingesting", file=sys.stderr, show_pos=True) as bar:
+            batch, since, last = [], time.monotonic(), None
             for report in analyse_parallel(documents(), jobs, model, actor_files):
-                summary.outcomes[store.add(report)] += 1
+                batch.append(report)
+                if len(batch) >= BATCH_DOCS or time.monotonic() - since >= BATCH_SECONDS:
+                    write(batch)
+                    since = time.monotonic()
                 origin = report.document.origin.split(" ")[0]
                 if origin != last:
                     bar.update(1)
                     last = origin
-        summary.counts = store.counts()
+            write(batch)
+        with open_for_writing(db, warn) as store:
+            summary.counts = store.counts()
     return summary
 
 
 def ingest_on_dask(sources: list[str], db: str, address: str, workers: int, parts: Path | None,
-                   published: str | None, model: str, actor_files: tuple[Path, ...],
-                   warn: Callable[[str], None]) -> IngestSummary:
+                   published: str | None, model: str, actor_files: tuple[Path, ...], warn: Callable[[str], None],
+                   max_bytes: int | None = None, allow_local: bool = False) -> IngestSummary:
     """Extract on a Dask cluster into Parquet parts, then load the parts into the database at `db`."""
     import click
 
@@ -82,17 +140,17 @@ def ingest_on_dask(sources: list[str], db: str, address: str, workers: int, part
         summary.failed[problem.reason] += 1
         warn(str(problem))
     units = plan_units(files)
-    with Store(db) as store:  # fail now, before the cluster starts, if the database cannot be written
-        pass
-    with click.progressbar(length=len(units), label=f"extracting on dask ({address})", file=sys.stderr,
-                           show_pos=True) as bar:
-        done = extract_on_dask(units, address, workers, parts or Path(f"{db}.parts"), published, model,
-                               tuple(str(f) for f in actor_files), bar.update)
-    for part in done:
-        for reason, message in part.failures:
-            summary.failed[reason] += 1
-            warn(message)
-    with Store(db) as store:
-        summary.outcomes = load_parts(store, done)
-        summary.counts = store.counts()
+    with writer_lock(db):
+        open_for_writing(db, warn, wait=READ_WAIT).close()  # a busy, newer or broken database stops the run now
+        with click.progressbar(length=len(units), label=f"extracting on dask ({address})", file=sys.stderr,
+                               show_pos=True) as bar:
+            done = extract_on_dask(units, address, workers, parts or Path(f"{db}.parts"), published, model,
+                                   tuple(str(f) for f in actor_files), bar.update, max_bytes, allow_local)
+        for part in done:
+            for reason, message in part.failures:
+                summary.failed[reason] += 1
+                warn(message)
+        with open_for_writing(db, warn) as store:
+            summary.outcomes = load_parts(store, done)
+            summary.counts = store.counts()
     return summary

@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from frontlines.errors import FrontlinesError, UsageError
+from frontlines.errors import FrontlinesError, StoreBusy
 from frontlines.store import Store
+
+READ_WAIT = 2.0  # seconds a request waits for an ingest's batch to be written before answering 503
 
 BUSY = "the database is busy: an ingest is writing to it; retry in a moment"
 
@@ -71,11 +73,9 @@ class Corpus:
 
 
 def open_store(path: Path, read_only: bool) -> Store:
-    """Open the store, turning "another process holds the lock" into `DatabaseBusy`."""
+    """Open the store (a reader waits briefly while an ingest writes a batch), turning "another
+    process holds the lock" into `DatabaseBusy`."""
     try:
-        return Store(path, read_only=read_only)
-    except UsageError as exc:
-        # DuckDB says 'Could not set lock on file ...: Conflicting lock is held in ...'
-        if "lock" in str(exc).lower():
-            raise DatabaseBusy(BUSY) from None
-        raise
+        return Store.open_read_only(path, wait=READ_WAIT) if read_only else Store(path)
+    except StoreBusy:
+        raise DatabaseBusy(BUSY) from None
