@@ -30,7 +30,7 @@ class SpeedFigures:
     frontlines_seconds: float
     cold_start_seconds: float
     peak_rss_mb: float
-    rss_after_first_docs_mb: float
+    rss_halfway_mb: float
     model: str
     machine: str
     day: str
@@ -59,8 +59,7 @@ class SpeedFigures:
             f"  full extraction         {d['frontlines_docs_per_second']:8.2f} docs/s  {d['frontlines_words_per_second']:8d} words/s",
             f"  ratio (full / bare)     {self.ratio:8.2f}",
             f"  cold start, 1 article   {self.cold_start_seconds:8.2f} s",
-            f"  peak RSS                {self.peak_rss_mb:8.0f} MB (after the first documents: "
-            f"{self.rss_after_first_docs_mb:.0f} MB)",
+            f"  peak RSS                {self.peak_rss_mb:8.0f} MB (half-way through: {self.rss_halfway_mb:.0f} MB)",
         ])
 
 
@@ -86,7 +85,7 @@ def published_in_name(path: Path) -> str | None:
 
 def time_frontlines(texts: list[tuple[str, str | None]], model: str) -> tuple[float, float]:
     """Seconds for reading and extracting every text (reports made and dropped, as in streaming
-    output), and the resident memory after the first few documents, in MB."""
+    output), and the resident memory half-way through, in MB (flat memory: it is near the peak)."""
     from frontlines.pipeline import analyse
     from frontlines.read import read_text
 
@@ -95,13 +94,13 @@ def time_frontlines(texts: list[tuple[str, str | None]], model: str) -> tuple[fl
             yield from read_text(text, f"<bench {n}>", published, None)
 
     list(analyse(read_text(texts[0][0], "<warm-up>", texts[0][1], None), model))  # loads model and places
-    early_rss = 0.0
+    halfway_rss = 0.0
     start = time.perf_counter()
     for n, report in enumerate(analyse(documents(), model), start=1):
         report.to_dict()
-        if n == min(20, len(texts)):
-            early_rss = current_rss_mb()
-    return time.perf_counter() - start, early_rss
+        if n == len(texts) // 2 or len(texts) == 1:
+            halfway_rss = current_rss_mb()
+    return time.perf_counter() - start, halfway_rss
 
 
 def time_spacy(texts: list[tuple[str, str | None]], model: str) -> tuple[float, int]:
@@ -149,8 +148,8 @@ def machine() -> str:
 def bench_speed(paths: list[Path], docs: int, model: str = DEFAULT_MODEL) -> SpeedFigures:
     """Run the benchmark: full extraction first (so the peak memory is its own), then bare spaCy."""
     texts = bench_texts(paths, docs)
-    frontlines_seconds, early_rss = time_frontlines(texts, model)
+    frontlines_seconds, halfway_rss = time_frontlines(texts, model)
     peak = peak_rss_mb()
     spacy_seconds, words = time_spacy(texts, model)
     return SpeedFigures(docs, words, spacy_seconds, frontlines_seconds, cold_start(paths[0], model), peak,
-                        early_rss, model, machine(), date.today().isoformat())
+                        halfway_rss, model, machine(), date.today().isoformat())
