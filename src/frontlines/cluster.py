@@ -2,8 +2,8 @@
 
 The inputs are cut into work units (a few article files, or a slice of a JSON Lines or Parquet
 archive); each unit is extracted on a worker into a Parquet part holding its reports in their
-stored form; the parts are then loaded into the store in input order, in one idempotent step, so
-the database is the one a single process would have written.  A part already written for the same
+stored form; the parts are loaded into the store in input order as they come (loading is
+idempotent), so the database is the one a single process would have written.  A part already written for the same
 unit (same file, size, date, model) is not extracted again, so a backfill that stopped resumes.
 
 Dask schedules and moves the work; what is written here is the cutting into units and the parts.
@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -22,8 +22,8 @@ from pathlib import Path
 from frontlines.errors import InputError, UsageError
 
 FILES_PER_UNIT = 8
-JSONL_BYTES_PER_UNIT = 4 << 20
-PARQUET_ROWS_PER_UNIT = 2000
+JSONL_BYTES_PER_UNIT = 256 << 10  # about 50 articles a task
+PARQUET_ROWS_PER_UNIT = 50
 WRITE_BATCH = 64  # documents a transaction when loading parts
 
 
@@ -212,27 +212,29 @@ def connect(address: str, workers: int):
 
 
 def extract_on_dask(units: list[Unit], address: str, workers: int, parts: Path, published: str | None, model: str,
-                    actor_files: tuple[str, ...], progress: Callable[[int], None], max_bytes: int | None = None,
-                    allow_local: bool = False) -> list[Part]:
-    """Run every unit on the cluster; the parts come back in unit order."""
-    from distributed import as_completed
-
+                    actor_files: tuple[str, ...], max_bytes: int | None = None,
+                    allow_local: bool = False) -> Iterator[Part]:
+    """Run every unit on the cluster, yielding the parts in unit order as they are done (the later
+    units go on computing while the caller loads the earlier ones)."""
     parts.mkdir(parents=True, exist_ok=True)
     with connect(address, workers) as client:
         futures = client.map(extract_unit, units, parts=str(parts.resolve()), published=published, model=model,
                              actor_files=actor_files, max_bytes=max_bytes, allow_local=allow_local, pure=False)
-        for _ in as_completed(futures):
-            progress(1)
-        return client.gather(futures)
+        for future in futures:
+            yield future.result()
 
 
-def load_parts(store, parts: list[Part]) -> Counter:
-    """Load the parts into the store in order (added / unchanged / replaced), then remove them."""
+def load_part(store, part: Part) -> Counter:
+    """Load a part into the store (added / unchanged / replaced), a batch a transaction, then remove it."""
     outcomes: Counter = Counter()
-    for part in parts:
-        reports = read_part(part.path)
-        while batch := list(islice(reports, WRITE_BATCH)):
-            outcomes.update(store.add_many(batch))
-    for part in parts:
-        Path(part.path).unlink(missing_ok=True)
+    reports = read_part(part.path)
+    while batch := list(islice(reports, WRITE_BATCH)):
+        outcomes.update(store.add_many(batch))
+    Path(part.path).unlink(missing_ok=True)
     return outcomes
+
+
+def remove_if_empty(folder: Path) -> None:
+    """Remove the parts folder once every part is loaded."""
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()

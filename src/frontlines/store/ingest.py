@@ -128,10 +128,11 @@ def ingest_sources(sources: list[str], db: str, published: str | None, model: st
 def ingest_on_dask(sources: list[str], db: str, address: str, workers: int, parts: Path | None,
                    published: str | None, model: str, actor_files: tuple[Path, ...], warn: Callable[[str], None],
                    max_bytes: int | None = None, allow_local: bool = False) -> IngestSummary:
-    """Extract on a Dask cluster into Parquet parts, then load the parts into the database at `db`."""
+    """Extract on a Dask cluster into Parquet parts, and load each part into the database at `db`, in
+    input order, while the cluster goes on with the next ones."""
     import click
 
-    from frontlines.cluster import extract_on_dask, load_parts, plan_units
+    from frontlines.cluster import extract_on_dask, load_part, plan_units, remove_if_empty
     from frontlines.read.sources import expand
 
     summary = IngestSummary()
@@ -140,17 +141,20 @@ def ingest_on_dask(sources: list[str], db: str, address: str, workers: int, part
         summary.failed[problem.reason] += 1
         warn(str(problem))
     units = plan_units(files)
+    folder = parts or Path(f"{db}.parts")
     with writer_lock(db):
         open_for_writing(db, warn, wait=READ_WAIT).close()  # a busy, newer or broken database stops the run now
         with click.progressbar(length=len(units), label=f"extracting on dask ({address})", file=sys.stderr,
                                show_pos=True) as bar:
-            done = extract_on_dask(units, address, workers, parts or Path(f"{db}.parts"), published, model,
-                                   tuple(str(f) for f in actor_files), bar.update, max_bytes, allow_local)
-        for part in done:
-            for reason, message in part.failures:
-                summary.failed[reason] += 1
-                warn(message)
+            for part in extract_on_dask(units, address, workers, folder, published, model,
+                                        tuple(str(f) for f in actor_files), max_bytes, allow_local):
+                for reason, message in part.failures:
+                    summary.failed[reason] += 1
+                    warn(message)
+                with open_for_writing(db, warn) as store:
+                    summary.outcomes.update(load_part(store, part))
+                bar.update(1)
+        remove_if_empty(folder)
         with open_for_writing(db, warn) as store:
-            summary.outcomes = load_parts(store, done)
             summary.counts = store.counts()
     return summary
