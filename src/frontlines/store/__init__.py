@@ -81,17 +81,24 @@ class Store:
             raise
 
     @classmethod
-    def open_read_only(cls, path: str | Path = DEFAULT_DB, wait: float = READ_WAIT) -> Store:
-        """Open for reading, retrying for up to `wait` seconds while an ingest writes a batch
-        (DuckDB lets no reader in then); raise StoreBusy after that."""
+    def open_waiting(cls, path: str | Path = DEFAULT_DB, read_only: bool = False, wait: float = READ_WAIT,
+                     warn: Callable[[str], None] | None = None) -> Store:
+        """Open, retrying for up to `wait` seconds while another process holds the file (an ingest
+        writing a batch, which lets no reader in; or a reader, which keeps a writer out); raise
+        StoreBusy after that."""
         deadline = time.monotonic() + wait
         while True:
             try:
-                return cls(path, read_only=True)
+                return cls(path, read_only=read_only, warn=warn)
             except StoreBusy:
                 if time.monotonic() >= deadline:
                     raise
                 time.sleep(RETRY_PAUSE)
+
+    @classmethod
+    def open_read_only(cls, path: str | Path = DEFAULT_DB, wait: float = READ_WAIT) -> Store:
+        """Open for reading, waiting up to `wait` seconds while an ingest writes a batch."""
+        return cls.open_waiting(path, read_only=True, wait=wait)
 
     def close(self) -> None:
         """Close the database."""

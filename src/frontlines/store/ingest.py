@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from frontlines.errors import InputError, StoreBusy, UsageError
-from frontlines.store import READ_WAIT, RETRY_PAUSE, Store
+from frontlines.store import READ_WAIT, Store
 
 BATCH_DOCS = 32       # write after this many reports ...
 BATCH_SECONDS = 2.0   # ... or after this long, whichever comes first
@@ -66,14 +66,7 @@ def writer_lock(db: str) -> Iterator[None]:
 
 def open_for_writing(db: str, warn: Callable[[str], None], wait: float = WRITE_WAIT) -> Store:
     """The store opened for one batch, waiting while readers hold it."""
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            return Store(db, warn=warn)
-        except StoreBusy:
-            if time.monotonic() >= deadline:
-                raise
-            time.sleep(RETRY_PAUSE)
+    return Store.open_waiting(db, wait=wait, warn=warn)
 
 
 def ingest_sources(sources: list[str], db: str, published: str | None, model: str, actor_files: tuple[Path, ...],

@@ -49,23 +49,21 @@ class Corpus:
         """Whether the database file exists."""
         return self.path.is_file()
 
-    @contextmanager
-    def reading(self) -> Iterator[Store]:
+    def reading(self):
         """A read-only store for one request."""
         if not self.exists():
             raise NoDatabase(how_to_ingest(self.path))
-        with self.lock:
-            store = open_store(self.path, read_only=True)
-            try:
-                yield store
-            finally:
-                store.close()
+        return self.opened(read_only=True)
+
+    def writing(self):
+        """A read-write store for one ingest from the page (creates the file if needed)."""
+        return self.opened(read_only=False)
 
     @contextmanager
-    def writing(self) -> Iterator[Store]:
-        """A read-write store for one ingest from the page (creates the file if needed)."""
+    def opened(self, read_only: bool) -> Iterator[Store]:
+        """The store, open for the length of a `with` block, one at a time in this process."""
         with self.lock:
-            store = open_store(self.path, read_only=False)
+            store = open_store(self.path, read_only)
             try:
                 yield store
             finally:
