@@ -242,3 +242,17 @@ def test_a_place_timeline_lists_holders_in_order(tmp_path, extract):
 def test_control_needs_a_day_or_a_place(dev_db):
     result = cli("control", "--db", str(dev_db))
     assert result.exit_code == 2 and "--as-of" in result.output and "--place" in result.output
+
+
+def test_a_metadata_json_beside_an_article_never_replaces_it(tmp_path, extract):
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    (folder / "kidal.txt").write_text(CAPTURE)
+    (folder / "kidal.json").write_text(json.dumps({"text": "kidal.txt", "id": "k1", "published": "2023-11-15"}))
+    db = tmp_path / "s.duckdb"
+    first = cli("ingest", str(folder), "--db", str(db))
+    assert first.exit_code == 0 and "1 added" in first.output
+    again = cli("ingest", str(folder / "kidal.json"), "--db", str(db))
+    assert again.exit_code == 1 and "kidal.json: describes the article kidal.txt" in again.output
+    with Store(db, read_only=True) as store:
+        assert store.rows("SELECT id, text FROM documents") == [{"id": "k1", "text": CAPTURE}]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 from frontlines.errors import InputError
 from frontlines.model import Document
@@ -28,12 +29,22 @@ def record_document(record: object, where: str, published: str | None) -> Docume
     return doc
 
 
+def names_a_file(text: object, folder: Path) -> bool:
+    """Whether a record's "text" is no text but the name of a file beside it (a sidecar's)."""
+    return isinstance(text, str) and 0 < len(text) < 300 and "\n" not in text and (folder / text).is_file()
+
+
 def read_json(text: str, origin: str, published: str | None) -> Iterator[Document | InputError]:
     """A JSON file: one record or a list of them."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         yield InputError(origin, f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", "bad json")
+        return
+    if isinstance(data, dict) and names_a_file(data.get("text"), Path(origin).parent):
+        yield InputError(origin, f'describes the article {data["text"]} (its "text" names that file) and is not an '
+                                 "article itself; give the article, and this file's metadata is read with it",
+                         "metadata file")
         return
     records = data if isinstance(data, list) else [data]
     for n, record in enumerate(records, start=1):

@@ -10,6 +10,7 @@ from frontlines.errors import InputError
 from frontlines.model import Document
 from frontlines.read import read_source, screen
 from frontlines.read.article import read_body
+from frontlines.read.records import names_a_file
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson", ".parquet"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
@@ -23,7 +24,8 @@ def is_feed(source: str) -> bool:
 
 
 def expand(sources: list[str]) -> tuple[list[str], list[InputError]]:
-    """Inputs as a flat list: folders walked recursively (sorted), annotation files left out."""
+    """Inputs as a flat list: folders walked recursively (sorted), annotation files and the JSON
+    files that only describe an article beside them left out."""
     out, problems = [], []
     for source in sources:
         path = Path(source)
@@ -32,7 +34,7 @@ def expand(sources: list[str]) -> tuple[list[str], list[InputError]]:
         elif path.is_dir():
             found = sorted(str(p) for p in path.rglob("*") if p.is_file()
                            and (p.suffix.lower() in ARTICLE_SUFFIXES | FEED_SUFFIXES)
-                           and not p.name.endswith(ANNOTATION_SUFFIX))
+                           and not p.name.endswith(ANNOTATION_SUFFIX) and not is_sidecar(p))
             if not found:
                 problems.append(InputError(source, "no articles in this folder (.txt, .html, .json, .jsonl, .parquet, feeds)",
                                            "empty folder"))
@@ -51,20 +53,33 @@ def sidecar_metadata(path: Path) -> dict:
     return sidecars(path.parent.resolve()).get(path.name, {})
 
 
-@lru_cache(maxsize=64)
 def sidecars(folder: Path) -> dict[str, dict]:
     """Each article name in a folder → the metadata its sidecar JSON gives (read once a folder)."""
+    return sidecar_files(folder)[0]
+
+
+@lru_cache(maxsize=64)
+def sidecar_files(folder: Path) -> tuple[dict[str, dict], frozenset[str]]:
+    """The sidecars of a folder (JSON objects whose "text" is the name of a file in it): each
+    article name → the metadata the first one gives, and the names of all of them."""
     import json
 
-    out: dict[str, dict] = {}
+    meta: dict[str, dict] = {}
+    names = set()
     for candidate in sorted(folder.glob("*.json")):
         try:
             data = json.loads(candidate.read_text("utf-8"))
         except (OSError, ValueError):
             continue
-        if isinstance(data, dict) and isinstance(data.get("text"), str) and len(data["text"]) < 300:
-            out.setdefault(data["text"], {k: data[k] for k in SIDECAR_FIELDS if isinstance(data.get(k), str) and data[k]})
-    return out
+        if isinstance(data, dict) and names_a_file(data.get("text"), folder):
+            names.add(candidate.name)
+            meta.setdefault(data["text"], {k: data[k] for k in SIDECAR_FIELDS if isinstance(data.get(k), str) and data[k]})
+    return meta, frozenset(names)
+
+
+def is_sidecar(path: Path) -> bool:
+    """Whether a JSON file only describes an article beside it."""
+    return path.name in sidecar_files(path.parent.resolve())[1]
 
 
 def read_any(source: str, published: str | None = None,
