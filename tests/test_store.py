@@ -256,3 +256,12 @@ def test_a_metadata_json_beside_an_article_never_replaces_it(tmp_path, extract):
     assert again.exit_code == 1 and "kidal.json: describes the article kidal.txt" in again.output
     with Store(db, read_only=True) as store:
         assert store.rows("SELECT id, text FROM documents") == [{"id": "k1", "text": CAPTURE}]
+
+
+def test_captures_known_only_as_events_reach_the_timeline_with_their_age(dev_db):
+    timeline = cli("control", "--db", str(dev_db), "--place", "Kidal").stdout
+    assert timeline.index("since 2014-05-15") < timeline.index("Military Forces of Mali [controlled, since 2023-11-14")
+    before = cli("control", "--db", str(dev_db), "--as-of", "2022-06-01").stdout
+    kidal = next(line for line in before.splitlines() if line.startswith("Kidal"))
+    assert "Military Forces of Mali" not in kidal and "since 2014-05-15, last reported 2014-05-15" in kidal
+    assert "Kherson (UA): Military Forces of Russia [controlled, since 2022-03-05" in before

@@ -311,10 +311,7 @@ def control(db: str, as_of: str | None, place: str | None, country: str | None, 
     except FrontlinesError as exc:
         raise as_click(exc) from None
     if fmt == "table":
-        body = "".join(f'{r["place_name"]} ({r["country_code"]}): {r["controller"]} '
-                       f'[{"disputed" if r["disputed"] else r["status"]}'
-                       f'{", since " + str(r["since"]) if r["since"] else ""}]\n'
-                       f'    "{r["evidence"]}" ({r["source"] or r["doc_id"][:12]})\n' for r in rows)
+        body = "".join(control_line(r) for r in rows)
     else:
         body = control_geojson(rows) if fmt == "geojson" else control_csv(rows)
     emit(body or ("no control claims on or before that day\n" if as_of else f"no control claims about {place}\n"), out)
@@ -403,6 +400,19 @@ def check_port_free(host: str, port: int) -> None:
     except OSError as exc:
         raise click.UsageError(f"cannot listen on {host}:{port} ({exc.strerror}); "
                                "is another server using it? Choose another with --port") from None
+
+
+def control_line(row: dict) -> str:
+    """One answer of `control` for people: the place, its holder, since when and the latest
+    day a source speaks of (an old claim shows its age), and the sentence behind it."""
+    from frontlines.store.export import last_reported
+
+    since = f', since {row["since"]}' if row["since"] else ""
+    reported = last_reported(row["sources"])
+    return (f'{row["place_name"]} ({row["country_code"]}): {row["controller"]} '
+            f'[{"disputed" if row["disputed"] else row["status"]}{since}'
+            f'{", last reported " + reported if reported else ""}]\n'
+            f'    "{row["evidence"]}" ({row["source"] or row["doc_id"][:12]})\n')
 
 
 def open_out(out: str):

@@ -103,7 +103,14 @@ def control_properties(row: dict) -> dict:
     """A control answer's properties with its evidence."""
     return {"place": row["place_name"], "country_code": row["country_code"], "controller": row["controller"],
             "status": "disputed" if row["disputed"] else row["status"], "since": row["since"], "as_of": row["as_of"],
+            "reported": last_reported(row["sources"]),
             "evidence": [{"document": s["doc_id"], "source": s["source"], "sentence": s["evidence"]} for s in row["sources"]]}
+
+
+def last_reported(sources: list[dict]) -> str | None:
+    """The latest day the sources speak of (or, for a claim with no date, were published)."""
+    days = [s["as_of"] or s["since"] or s.get("published") for s in sources]
+    return str(max(d for d in days if d is not None)) if any(d is not None for d in days) else None
 
 
 def control_geojson(rows: list[dict]) -> str:
@@ -116,9 +123,10 @@ def control_csv(rows: list[dict]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["place", "country_code", "latitude", "longitude", "controller", "status", "since", "as_of",
-                     "source", "evidence"])
+                     "last_reported", "source", "evidence"])
     for r in rows:
         props = control_properties(r)
         writer.writerow([props["place"], props["country_code"], r["lat"], r["lon"], props["controller"],
-                         props["status"], props["since"] or "", props["as_of"] or "", r["source"] or "", r["evidence"]])
+                         props["status"], props["since"] or "", props["as_of"] or "", props["reported"] or "",
+                         r["source"] or "", r["evidence"]])
     return out.getvalue()

@@ -6,6 +6,21 @@ from datetime import date
 
 from frontlines.store import Store
 
+# Every claim of who holds a place: the control table, and the captures stored only as events (an
+# article keeps only a place's latest holder among its claims, so "rebels seized Kidal in 2014"
+# before "the army took Kidal on Tuesday" reaches the timeline through its event).
+CLAIMS = """(
+    SELECT * FROM control
+    UNION ALL
+    SELECT e.doc_id, NULL, e.place_name, e.geonameid, e.lat, e.lon, e.country_code, e.feature, e.actor1,
+           e.actor1_kind, e.actor2, 'controlled', e.event_date, e.event_date, e.event_id, e.evidence,
+           e.evidence_start, e.evidence_end
+    FROM events e
+    WHERE e.sub_event_type IN ('Government regains territory', 'Non-state actor overtakes territory')
+          AND e.factuality IN ('asserted', 'reported') AND e.actor1 IS NOT NULL AND e.lat IS NOT NULL
+          AND e.event_date IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM control k WHERE k.doc_id = e.doc_id AND k.event_id = e.event_id))"""
+
 
 @dataclass
 class EventFilter:
@@ -108,13 +123,13 @@ def control_as_of(store: Store, day: str, country: str | None = None) -> list[di
         country_clause, params = "AND c.country_code = ?", [*params, country.upper()]
     rows = store.rows(f"""
         WITH claims AS (
-            SELECT c.*, d.source, d.title, coalesce(c.since, c.as_of, DATE '0001-01-01') AS claim_day,
+            SELECT c.*, d.source, d.title, d.published, coalesce(c.since, c.as_of, DATE '0001-01-01') AS claim_day,
                    coalesce(CAST(c.geonameid AS VARCHAR), printf('%.2f,%.2f', c.lat, c.lon)) AS place_key
-            FROM control c JOIN documents d ON d.id = c.doc_id
+            FROM {CLAIMS} c JOIN documents d ON d.id = c.doc_id
             WHERE (coalesce(c.since, c.as_of) <= ? OR (c.since IS NULL AND c.as_of IS NULL AND d.published <= ?))
                   {country_clause})
         SELECT * FROM claims QUALIFY claim_day = max(claim_day) OVER (PARTITION BY place_key)
-        ORDER BY place_key, doc_id, claim_no""", params)
+        ORDER BY place_key, doc_id, claim_no, event_id""", params)
     latest: dict[str, list[dict]] = {}
     for row in rows:
         latest.setdefault(row["place_key"], []).append(row)
@@ -130,9 +145,9 @@ def control_as_of(store: Store, day: str, country: str | None = None) -> list[di
 def timeline(store: Store, place: str) -> list[dict]:
     """Every claim about the places of that name (or GeoNames id), oldest first, each with the
     source that makes it; claims of one day that name different holders are marked disputed."""
-    rows = store.rows("""SELECT c.*, d.source, d.title FROM control c JOIN documents d ON d.id = c.doc_id
+    rows = store.rows(f"""SELECT c.*, d.source, d.title, d.published FROM {CLAIMS} c JOIN documents d ON d.id = c.doc_id
                          WHERE c.place_name ILIKE ? OR CAST(c.geonameid AS VARCHAR) = ?
-                         ORDER BY coalesce(c.since, c.as_of) NULLS FIRST, doc_id, claim_no""", [place, place])
+                         ORDER BY coalesce(c.since, c.as_of) NULLS FIRST, doc_id, claim_no, event_id""", [place, place])
     for row in rows:
         same_day = {r["controller"] for r in rows if place_key(r) == place_key(row) and claim_day(r) == claim_day(row)}
         row["disputed"] = len(same_day) > 1

@@ -9,7 +9,7 @@ from frontlines.model import HAPPENED
 from frontlines.places.gazetteer import geonames_countries
 from frontlines.store import Store
 from frontlines.store.export import control_properties, event_properties
-from frontlines.store.queries import EventFilter, FusedEvent, control_as_of, count_fused_events, fused_events
+from frontlines.store.queries import CLAIMS, EventFilter, FusedEvent, control_as_of, count_fused_events, fused_events
 
 LABEL_POPULATION = 300_000  # gazetteer cities labelled on the base map: big enough to orient by
 
@@ -119,9 +119,10 @@ def place_view(store: Store, pid: str) -> dict | None:
                             GROUP BY ALL ORDER BY mentions DESC LIMIT 1""", params)
     if not places:
         return None
-    claims = store.rows(f"""SELECT c.*, d.source, d.title, d.published FROM control c JOIN documents d ON d.id = c.doc_id
+    claims = store.rows(f"""SELECT c.*, d.source, d.title, d.published FROM {CLAIMS} c JOIN documents d ON d.id = c.doc_id
                             WHERE {match.format(name='c.place_name')}
-                            ORDER BY coalesce(c.since, c.as_of) NULLS FIRST, c.doc_id, c.claim_no""", params)
+                            ORDER BY coalesce(c.since, c.as_of) NULLS FIRST, c.doc_id, c.claim_no, c.event_id""",
+                         params)
     events = fused_events(store, EventFilter(place=pid))
     return {**json.loads(json.dumps(places[0], default=str)), "id": pid,
             "timeline": [timeline_entry(c, claims) for c in claims],

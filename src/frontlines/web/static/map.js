@@ -14,9 +14,13 @@ const HOLDER_PALETTE = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '
   '#b2182b', '#525252', '#e6ab02', '#6a3d9a', '#01665e'];
 const holderColours = new Map();
 
-/** The colour of a holder: the next palette colour the first time it is seen, the same after. */
+/** The colour of a holder: the next palette colour the first time it is seen, the same after;
+ * past the palette, hues a golden angle apart, so no two holders share a colour. */
 export function holderColour(name) {
-  if (!holderColours.has(name)) holderColours.set(name, HOLDER_PALETTE[holderColours.size % HOLDER_PALETTE.length]);
+  if (!holderColours.has(name)) {
+    const n = holderColours.size;
+    holderColours.set(name, n < HOLDER_PALETTE.length ? HOLDER_PALETTE[n] : `hsl(${Math.round(n * 137.508) % 360}, 70%, 38%)`);
+  }
   return holderColours.get(name);
 }
 
@@ -112,7 +116,8 @@ export function drawControl(layer, features, onOpen) {
     const marker = L.marker([lat, lon], { icon, pane: 'control', keyboard: true, zIndexOffset: area ? -1000 : 0,
       title: `${p.place}: ${p.controller}` });
     marker.bindTooltip(el('span', {}, el('b', {}, p.place), ` held by ${p.controller} (${p.status}`,
-      p.since ? `, since ${p.since}` : '', ')'), { direction: 'bottom', offset: [0, 18] });
+      p.since ? `, since ${p.since}` : '', p.reported ? `; last reported ${p.reported}` : '', ')'),
+      { direction: 'bottom', offset: [0, 18] });
     marker.on('click', () => onOpen(f));
     marker.feature = f;
     layer.addLayer(marker);
