@@ -265,3 +265,18 @@ def test_captures_known_only_as_events_reach_the_timeline_with_their_age(dev_db)
     kidal = next(line for line in before.splitlines() if line.startswith("Kidal"))
     assert "Military Forces of Mali" not in kidal and "since 2014-05-15, last reported 2014-05-15" in kidal
     assert "Kherson (UA): Military Forces of Russia [controlled, since 2022-03-05" in before
+
+
+def test_filters_take_the_names_people_use(dev_db):
+    def lines(*args):
+        result = cli(*args, "--db", str(dev_db))
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()
+
+    assert lines("events", "--actor", "ISIS", "--format", "jsonl") == lines("events", "--actor", "Islamic State",
+                                                                              "--format", "jsonl") != []
+    assert lines("events", "--country", "Kenya", "--format", "jsonl") == lines("events", "--country", "KE",
+                                                                                "--format", "jsonl") != []
+    assert lines("events", "--type", "battles", "--format", "jsonl") != []
+    assert lines("control", "--place", "Raqqa")[0].startswith("Ar Raqqah (SY): Syrian Democratic Forces")
+    assert cli("events", "--db", str(dev_db), "--country", "Narnia").exit_code == 2

@@ -37,6 +37,33 @@ def check_date(ctx, param, value: str | None) -> str | None:
         return _bad_date(value)
 
 
+def check_country(ctx, param, value: str | None) -> str | None:
+    """--country as an ISO code: a code GeoNames knows, or a country's English name ("Kenya" → KE)."""
+    if not value:
+        return None
+    from frontlines.places.gazetteer import geonames_countries
+
+    countries = geonames_countries()
+    if value.upper() in countries:
+        return value.upper()
+    by_name = {c["name"].casefold(): code for code, c in countries.items()}
+    if value.casefold() in by_name:
+        return by_name[value.casefold()]
+    raise click.BadParameter(f"{value!r} is not a country; give its ISO code (SY, IQ, UA) or English name")
+
+
+def check_event_type(ctx, param, value: str | None) -> str | None:
+    """--type as one of ACLED's event types, whatever its case."""
+    if not value:
+        return None
+    from frontlines.store.export import DISORDER
+
+    found = next((t for t in DISORDER if t.casefold() == value.casefold()), None)
+    if found is None:
+        raise click.BadParameter(f"{value!r} is not an ACLED event type; use one of: " + ", ".join(DISORDER))
+    return found
+
+
 def _bad_date(value: str):
     raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-11-03")
 
@@ -232,8 +259,8 @@ Examples:
 @click.option("--db", default="frontlines.duckdb", show_default=True, help="The corpus database file.")
 @click.option("--start", callback=check_date, metavar="YYYY-MM-DD", help="First day.")
 @click.option("--end", callback=check_date, metavar="YYYY-MM-DD", help="Last day.")
-@click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 code, e.g. SY.")
-@click.option("--type", "event_type", help='An ACLED event type, e.g. "Battles".')
+@click.option("--country", metavar="CC", callback=check_country, help="ISO 3166-1 alpha-2 code (SY) or English name.")
+@click.option("--type", "event_type", callback=check_event_type, help='An ACLED event type, e.g. "Battles".')
 @click.option("--actor", help="Part of an actor's name.")
 @click.option("--text", help="Words in the evidence or the place name.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "geojson", "jsonl", "parquet"]), default="csv",
@@ -292,7 +319,7 @@ Examples:
 @click.option("--db", default="frontlines.duckdb", show_default=True, help="The corpus database file.")
 @click.option("--as-of", "as_of", callback=check_date, metavar="YYYY-MM-DD", help="The day asked about.")
 @click.option("--place", help="Instead: the timeline of one place (its gazetteer name or GeoNames id).")
-@click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 code, e.g. SY.")
+@click.option("--country", metavar="CC", callback=check_country, help="ISO 3166-1 alpha-2 code (SY) or English name.")
 @click.option("--format", "fmt", type=click.Choice(["table", "geojson", "csv"]), default="table", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write here instead of the screen.")
 def control(db: str, as_of: str | None, place: str | None, country: str | None, fmt: str, out: str | None) -> None:

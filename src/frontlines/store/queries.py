@@ -45,8 +45,10 @@ class EventFilter:
                 parts.append(f"{column} {op} ?")
                 params.append(value.upper() if column == "country_code" else value)
         if self.actor:
-            parts.append("(actor1 ILIKE ? OR actor2 ILIKE ?)")
-            params += [f"%{self.actor}%"] * 2
+            names = actor_names(self.actor)  # "ISIS" is stored as "Islamic State"
+            marks = ",".join("?" * len(names)) or "NULL"
+            parts.append(f"(actor1 ILIKE ? OR actor2 ILIKE ? OR actor1 IN ({marks}) OR actor2 IN ({marks}))")
+            params += [f"%{self.actor}%"] * 2 + names * 2
         if self.text:
             parts.append("(evidence ILIKE ? OR place_name ILIKE ?)")
             params += [f"%{self.text}%"] * 2
@@ -61,6 +63,23 @@ class EventFilter:
             parts.append("fused_id = ?")
             params.append(self.fused_id)
         return " AND ".join(parts), params
+
+
+def actor_names(text: str) -> list[str]:
+    """The canonical names that the actor dictionary gives `text` as a name or alias."""
+    from frontlines.actors.dictionary import load_dictionary
+
+    folded = text.casefold()
+    return sorted(e.name for e in load_dictionary().entries.values()
+                  if folded in {a.casefold() for a in [e.name, *e.aliases]})
+
+
+def place_ids(name: str) -> list[int]:
+    """The GeoNames ids a place name can stand for, spellings folded as the extractor folds
+    them ("Raqqa" → Ar Raqqah's id)."""
+    from frontlines.places import load
+
+    return sorted({e.geonameid for entries in load().by_name([name]).values() for e in entries if e.geonameid})
 
 
 @dataclass
@@ -145,9 +164,12 @@ def control_as_of(store: Store, day: str, country: str | None = None) -> list[di
 def timeline(store: Store, place: str) -> list[dict]:
     """Every claim about the places of that name (or GeoNames id), oldest first, each with the
     source that makes it; claims of one day that name different holders are marked disputed."""
+    ids = place_ids(place)
     rows = store.rows(f"""SELECT c.*, d.source, d.title, d.published FROM {CLAIMS} c JOIN documents d ON d.id = c.doc_id
                          WHERE c.place_name ILIKE ? OR CAST(c.geonameid AS VARCHAR) = ?
-                         ORDER BY coalesce(c.since, c.as_of) NULLS FIRST, doc_id, claim_no, event_id""", [place, place])
+                               OR c.geonameid IN ({",".join("?" * len(ids)) or "NULL"})
+                         ORDER BY coalesce(c.since, c.as_of) NULLS FIRST, doc_id, claim_no, event_id""",
+                      [place, place, *ids])
     for row in rows:
         same_day = {r["controller"] for r in rows if place_key(r) == place_key(row) and claim_day(r) == claim_day(row)}
         row["disputed"] = len(same_day) > 1
