@@ -280,3 +280,14 @@ def test_filters_take_the_names_people_use(dev_db):
     assert lines("events", "--type", "battles", "--format", "jsonl") != []
     assert lines("control", "--place", "Raqqa")[0].startswith("Ar Raqqah (SY): Syrian Democratic Forces")
     assert cli("events", "--db", str(dev_db), "--country", "Narnia").exit_code == 2
+
+
+def test_acled_ids_and_timestamps_hold_across_exports_and_filters(dev_db):
+    def rows(*args):
+        out = cli("events", "--db", str(dev_db), "--country", "SY", *args).stdout
+        return {r["notes"]: (r["event_id_cnty"], r["timestamp"]) for r in csv.DictReader(io.StringIO(out))}
+
+    everything, november = rows(), rows("--start", "2017-11-01")
+    assert november and all(everything[notes] == ids for notes, ids in november.items())
+    assert len({i for i, _ in everything.values()}) == len(everything)
+    assert rows() == everything

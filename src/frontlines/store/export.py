@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
-import time
 from frontlines.places.gazetteer import geonames_countries
 from frontlines.store.queries import FusedEvent
 
@@ -24,14 +24,15 @@ CONTINENTS = {"AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America
               "OC": "Oceania", "AN": "Antarctica"}
 
 
-def acled_row(n: int, fused: FusedEvent) -> dict:
-    """One fused event as a row of ACLED's export columns."""
+def acled_row(fused: FusedEvent) -> dict:
+    """One fused event as a row of ACLED's export columns; its id and timestamp are the same in
+    every export (the id comes from the fused event's, the timestamp is when it was stored)."""
     e = fused.first
     country = geonames_countries().get(e["country_code"] or "", {})
     inter1, inter2 = INTER.get(e["actor1_kind"] or "other", 0), INTER.get(e["actor2_kind"] or "", 0)
     day = e["event_date"]
     return {
-        "event_id_cnty": f'{country.get("iso3", "XXX")}{n}', "event_date": day.isoformat() if day else "",
+        "event_id_cnty": f'{country.get("iso3", "XXX")}{stable_number(fused.key)}', "event_date": day.isoformat() if day else "",
         "year": day.year if day else "", "time_precision": TIME_PRECISION.get(e["date_precision"], 3),
         "disorder_type": DISORDER.get(e["event_type"], ""), "event_type": e["event_type"],
         "sub_event_type": e["sub_event_type"], "actor1": e["actor1"] or "",
@@ -45,19 +46,18 @@ def acled_row(n: int, fused: FusedEvent) -> dict:
         "geo_precision": GEO_PRECISION.get(e["feature"] or "", 3),
         "source": "; ".join(sorted({s["source"] or s["doc_id"][:12] for s in fused.sources})),
         "source_scale": "", "notes": e["evidence"], "fatalities": max((s["fatalities"] or 0) for s in fused.sources),
-        "tags": "", "timestamp": int(time.time()),
+        "tags": "", "timestamp": int(e["ingested_at"].timestamp()) if e.get("ingested_at") else "",
     }
 
 
 def acled_rows(events: list[FusedEvent]) -> list[dict]:
-    """ACLED rows with ids numbered within each country ("KEN1", "KEN2", ...), in date order."""
-    seen: dict[str, int] = {}
-    rows = []
-    for fused in events:
-        code = fused.first["country_code"] or ""
-        seen[code] = seen.get(code, 0) + 1
-        rows.append(acled_row(seen[code], fused))
-    return rows
+    """ACLED rows, in date order."""
+    return [acled_row(fused) for fused in events]
+
+
+def stable_number(key: str) -> int:
+    """A number for an id that stays the same across exports and filters (eight digits of a hash)."""
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:12], 16) % 100_000_000
 
 
 def to_acled_csv(events: list[FusedEvent]) -> str:

@@ -103,7 +103,7 @@ def fused_events(store: Store, where: EventFilter | None = None, limit: int | No
     page = "LIMIT ? OFFSET ?" if limit else "OFFSET ?"
     params += [limit, offset] if limit else [offset]
     rows = store.rows(f"""
-        WITH matching AS (SELECT e.*, d.source, d.title, d.url, d.published FROM events e
+        WITH matching AS (SELECT e.*, d.source, d.title, d.url, d.published, d.ingested_at FROM events e
                           JOIN documents d ON d.id = e.doc_id WHERE {clause}),
              page AS (SELECT fused_id, min(event_date) AS day FROM matching GROUP BY fused_id
                       ORDER BY day NULLS LAST, fused_id {page})
