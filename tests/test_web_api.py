@@ -197,6 +197,12 @@ def test_the_page_is_served_with_a_content_security_policy(client):
     assert "/api/events" in client.get("/openapi.json").json()["paths"]
 
 
+def test_the_api_docs_need_no_internet(client):
+    page = client.get("/docs").text
+    assert "/vendor/swagger-ui/swagger-ui-bundle.js" in page and "cdn." not in page
+    assert client.get("/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+
+
 # --- articles from the page ------------------------------------------------------------------
 
 def test_extract_returns_report_v1_with_highlights(client):

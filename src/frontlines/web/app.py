@@ -40,7 +40,8 @@ def create_app(db_path: str | Path, tiles: str | None = None) -> FastAPI:
     `tiles` is an optional raster tile URL template (`https://.../{z}/{x}/{y}.png`)."""
     corpus = Corpus(db_path)
     app = FastAPI(title="Frontlines", version="1", summary="Events and territorial control from conflict news.",
-                  description="Every answer is JSON; errors are `{\"message\": ...}` with the HTTP status.")
+                  description="Every answer is JSON; errors are `{\"message\": ...}` with the HTTP status.",
+                  docs_url=None, redoc_url=None)  # /docs is served below from a package, not a CDN
     app.add_middleware(BodyLimit, limit=MAX_ARTICLE_BYTES)
     add_error_handlers(app)
     add_pages(app, tiles)
@@ -102,6 +103,22 @@ def add_pages(app: FastAPI, tiles: str | None) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.mount("/vendor/leaflet", StaticFiles(directory=leaflet.BASE_DIR), name="leaflet")
     app.mount("/vendor/markercluster", StaticFiles(directory=markercluster.BASE_DIR), name="markercluster")
+    add_api_docs(app)
+
+
+def add_api_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the swagger-ui-bundle package, so the API's page works offline."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/vendor/swagger-ui", StaticFiles(directory=swagger_ui_path), name="swagger-ui")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="Frontlines API",
+                                   swagger_js_url="/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/vendor/swagger-ui/favicon-32x32.png")
 
 
 def content_security_policy(tiles: str | None) -> str:
