@@ -130,8 +130,9 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str,
             sink.close()
     if failed or len(files) > 1:
         reasons = ", ".join(f"{n} {reason}" for reason, n in failed.most_common())
-        click.echo(f"frontlines: {read['documents']} documents read"
-                   + (f"; {sum(failed.values())} inputs failed or skipped ({reasons})" if failed else ""), err=True)
+        n, bad = read["documents"], sum(failed.values())
+        click.echo(f"frontlines: {n} document{'s' * (n != 1)} read"
+                   + (f"; {bad} input{'s' * (bad != 1)} failed or skipped ({reasons})" if failed else ""), err=True)
     if failed:
         sys.exit(1)
 
@@ -410,6 +411,8 @@ def serve(db: str, host: str, port: int, tiles: str | None) -> None:
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"frontlines: warning: --host {host} makes the app reachable from other machines; it has no "
                    "login, and anyone who reaches it can read the corpus and add articles to it", err=True)
+    if not Path(db).parent.is_dir():
+        raise click.UsageError(f"--db {db}: the folder {Path(db).parent} does not exist; give a database in an existing folder")
     if not Path(db).exists():
         click.echo(f"frontlines: {how_to_ingest(Path(db))}; the page says so too", err=True)
     shown = f"[{host}]" if ":" in host else host
@@ -418,15 +421,20 @@ def serve(db: str, host: str, port: int, tiles: str | None) -> None:
 
 
 def check_port_free(host: str, port: int) -> None:
-    """Stop with a clear message when the address is taken, before uvicorn tries."""
+    """Stop with a clear message when the address is taken or not this machine's, before uvicorn tries."""
+    import errno
     import socket
 
     try:
         with socket.create_server((host, port)):
             pass
+    except socket.gaierror:
+        raise click.UsageError(f"--host {host}: not an address of this machine; use 127.0.0.1 (this machine only) "
+                               "or 0.0.0.0 (every network)") from None
     except OSError as exc:
-        raise click.UsageError(f"cannot listen on {host}:{port} ({exc.strerror}); "
-                               "is another server using it? Choose another with --port") from None
+        advice = ("is another server using it? Choose another with --port" if exc.errno == errno.EADDRINUSE else
+                  "is it an address of this machine? Use 127.0.0.1 or 0.0.0.0, and a --port above 1023")
+        raise click.UsageError(f"cannot listen on {host}:{port} ({exc.strerror}); {advice}") from None
 
 
 def control_line(row: dict) -> str:

@@ -11,6 +11,8 @@ def summarise(report: Report) -> str:
     meta = [doc.source, doc.published, ", ".join(doc.authors) or None,
             f"dateline {doc.dateline.text}" if doc.dateline else None]
     lines.append("  " + " · ".join(m for m in meta if m))
+    if not doc.published:
+        lines.append("  (no publication date in the text: relative dates are unresolved; give --date YYYY-MM-DD)")
     actors = {a.id: a.name for a in report.actors}
     places = {p.id: p for p in report.places}
     if report.events:

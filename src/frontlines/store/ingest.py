@@ -34,7 +34,8 @@ class IngestSummary:
     def describe(self, db: str) -> str:
         """One paragraph for the user."""
         read = sum(self.outcomes.values())
-        parts = [f"{read} documents read ({', '.join(f'{n} {k}' for k, n in sorted(self.outcomes.items())) or 'none'})"]
+        parts = [f"{read} document{'s' * (read != 1)} read "
+                 f"({', '.join(f'{n} {k}' for k, n in sorted(self.outcomes.items())) or 'none'})"]
         if self.failed:
             parts.append(f"{sum(self.failed.values())} failed or skipped ("
                          + ", ".join(f"{n} {reason}" for reason, n in self.failed.most_common()) + ")")
@@ -101,7 +102,7 @@ def ingest_sources(sources: list[str], db: str, published: str | None, model: st
 
     with writer_lock(db):
         open_for_writing(db, warn, wait=READ_WAIT).close()  # a busy, newer or broken database stops the run now
-        with click.progressbar(length=len(files), label="ingesting", file=sys.stderr, show_pos=True) as bar:
+        with click.progressbar(length=len(files), label="frontlines: ingesting", file=sys.stderr, show_pos=True) as bar:
             batch, since, last = [], time.monotonic(), None
             for report in analyse_parallel(documents(), jobs, model, actor_files):
                 batch.append(report)
@@ -137,7 +138,7 @@ def ingest_on_dask(sources: list[str], db: str, address: str, workers: int, part
     folder = parts or Path(f"{db}.parts")
     with writer_lock(db):
         open_for_writing(db, warn, wait=READ_WAIT).close()  # a busy, newer or broken database stops the run now
-        with click.progressbar(length=len(units), label=f"extracting on dask ({address})", file=sys.stderr,
+        with click.progressbar(length=len(units), label=f"frontlines: extracting on dask ({address})", file=sys.stderr,
                                show_pos=True) as bar:
             for part in extract_on_dask(units, address, workers, folder, published, model,
                                         tuple(str(f) for f in actor_files), max_bytes, allow_local):
