@@ -76,7 +76,7 @@ def as_click(exc: FrontlinesError) -> click.ClickException:
 def max_bytes_option(command):
     """The --max-bytes option of extract and ingest."""
     return click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
-                        help="Skip a file (or a JSON record, or a feed entry) larger than this many bytes.")(command)
+                        help="Skip a file (or a JSON record, or a feed entry when ingesting) larger than this many bytes.")(command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -85,7 +85,7 @@ def main() -> None:
     """Frontlines: read news about armed conflict, get events and territorial control as data."""
 
 
-@main.command(epilog=EXTRACT_EXAMPLES)
+@main.command(epilog=EXTRACT_EXAMPLES, short_help="Extract the report of each article (JSON, JSON Lines or a summary).")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--date", "published", callback=check_date, metavar="YYYY-MM-DD",
               help="Publication date, for texts that do not give one (relative dates resolve against it).")
@@ -155,7 +155,7 @@ date ("published"), with the toponyms, events and control a careful analyst code
 """
 
 
-@main.command("eval", epilog=EVAL_EXAMPLES)
+@main.command("eval", epilog=EVAL_EXAMPLES, short_help="Score the extractor on your own annotated articles.")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy English pipeline.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
@@ -202,7 +202,7 @@ or the database is in use; 2 usage error.
 """
 
 
-@main.command(epilog=INGEST_EXAMPLES)
+@main.command(epilog=INGEST_EXAMPLES, short_help="Extract articles, archives and feeds into the corpus database.")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default="frontlines.duckdb", show_default=True, help="The corpus database file.")
 @click.option("--date", "published", callback=check_date, metavar="YYYY-MM-DD",
@@ -256,7 +256,7 @@ Examples:
 """
 
 
-@main.command(epilog=EVENTS_EXAMPLES)
+@main.command(epilog=EVENTS_EXAMPLES, short_help="Export the corpus's events: ACLED CSV, GeoJSON, JSONL, Parquet.")
 @click.option("--db", default="frontlines.duckdb", show_default=True, help="The corpus database file.")
 @click.option("--start", callback=check_date, metavar="YYYY-MM-DD", help="First day.")
 @click.option("--end", callback=check_date, metavar="YYYY-MM-DD", help="Last day.")
@@ -316,7 +316,7 @@ Examples:
 """
 
 
-@main.command(epilog=CONTROL_EXAMPLES)
+@main.command(epilog=CONTROL_EXAMPLES, short_help="Who held each place on a day, or one place's timeline.")
 @click.option("--db", default="frontlines.duckdb", show_default=True, help="The corpus database file.")
 @click.option("--as-of", "as_of", callback=check_date, metavar="YYYY-MM-DD", help="The day asked about.")
 @click.option("--place", help="Instead: the timeline of one place (its gazetteer name or GeoNames id).")
@@ -355,7 +355,7 @@ Examples:
 """
 
 
-@main.command(epilog=BENCH_EXAMPLES)
+@main.command(epilog=BENCH_EXAMPLES, short_help="Measure speed and memory, or the store's query times.")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--docs", type=click.IntRange(min=1), default=100, show_default=True,
               help="Documents to run (the texts are repeated in turn to make up the number).")
@@ -392,7 +392,7 @@ The API is listed at /docs.  The database is opened read-only for each request, 
 """
 
 
-@main.command(epilog=SERVE_EXAMPLES)
+@main.command(epilog=SERVE_EXAMPLES, short_help="Serve the map of the corpus and its JSON API.")
 @click.option("--db", default="frontlines.duckdb", show_default=True, help="The corpus database file.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 0.0.0.0 opens the app to your network.")
