@@ -111,7 +111,7 @@ function drawControlLegend(features) {
   const placeLink = (f) => clickable(el('a', { href: '#' }, f.properties.place), () => app.openPlace(f.properties.place_id));
   replace($('control-legend'), holders.length ? holders.map((h) => {
     const held = features.filter((f) => f.properties.controller === h);
-    return el('li', {}, el('span', { className: 'swatch', style: { background: holderColour(h) } }), h,
+    return el('li', {}, el('span', { className: 'swatch', style: { background: holderColour(h) } }), el('span', { className: 'holder' }, h),
       el('span', { className: 'places' }, held.flatMap((f, i) => (i ? [', ', placeLink(f)] : [placeLink(f)]))));
   })
     : el('li', { className: 'muted' }, 'No claims on or before this day.'));
