@@ -220,16 +220,8 @@ class Store:
             self.db.execute(f"DELETE FROM documents WHERE id IN ({marks})", doc_ids)
 
     def write(self, table: str, rows: list[list]) -> None:
-        """Insert rows into a table, a few thousand values a statement (DuckDB's executemany
-        runs one statement a row, slowly)."""
-        if not rows:
-            return
-        marks = f"({','.join('?' * len(rows[0]))})"
-        step = max(1, 4000 // len(rows[0]))
-        for start in range(0, len(rows), step):
-            chunk = rows[start:start + step]
-            self.db.execute(f"INSERT INTO {table} VALUES {','.join([marks] * len(chunk))}",
-                            [value for row in chunk for value in row])
+        """Insert rows into a table."""
+        insert_rows(self.db, table, rows)
 
     # --- reading --------------------------------------------------------------------
 
@@ -274,6 +266,19 @@ def report_rows(stored: Stored, digest: str, events: list[dict]) -> dict[str, li
         "events": [[*(e[c] for c in EVENT_COLUMNS), e["fused_id"]] for e in events],
         "control": [claim_row(doc_id, n, c, places, actors) for n, c in enumerate(data["control"], start=1)],
     }
+
+
+def insert_rows(db, table: str, rows: list[list]) -> None:
+    """Insert rows into a table, a few thousand values a statement (DuckDB's executemany runs
+    one statement a row, slowly)."""
+    if not rows:
+        return
+    marks = f"({','.join('?' * len(rows[0]))})"
+    step = max(1, 4000 // len(rows[0]))
+    for start in range(0, len(rows), step):
+        chunk = rows[start:start + step]
+        db.execute(f"INSERT INTO {table} VALUES {','.join([marks] * len(chunk))}",
+                   [value for row in chunk for value in row])
 
 
 def first_line(exc: Exception) -> str:

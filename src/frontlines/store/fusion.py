@@ -87,15 +87,22 @@ def fuse_stored_events(db) -> None:
     writing, in date order, each joining the latest fused event it reports."""
     cursor = db.execute(f"SELECT {', '.join(MATCH_FIELDS)} FROM events "
                         "ORDER BY event_date NULLS LAST, doc_id, event_id")
+    from frontlines.store import insert_rows
+
     names = [d[0] for d in cursor.description]
     fused: list[dict] = []
+    ids = []
     for row in (dict(zip(names, r)) for r in cursor.fetchall()):
         home = next((f for f in reversed(fused[-200:]) if same_event(f, row)), None)
         row["fused_id"] = home["fused_id"] if home else new_fused_id(row["doc_id"], row["event_id"])
         if home is None:
             fused.append(row)
-        db.execute("UPDATE events SET fused_id = ? WHERE doc_id = ? AND event_id = ?",
-                   [row["fused_id"], row["doc_id"], row["event_id"]])
+        ids.append([row["doc_id"], row["event_id"], row["fused_id"]])
+    db.execute("CREATE TEMP TABLE fused_ids (doc_id VARCHAR, event_id VARCHAR, fused_id VARCHAR)")
+    insert_rows(db, "fused_ids", ids)  # one UPDATE for the lot, not one a row
+    db.execute("""UPDATE events SET fused_id = f.fused_id FROM fused_ids f
+                  WHERE events.doc_id = f.doc_id AND events.event_id = f.event_id""")
+    db.execute("DROP TABLE fused_ids")
 
 
 def as_date(value) -> date | None:
