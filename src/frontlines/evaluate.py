@@ -17,7 +17,7 @@ from pathlib import Path
 
 from frontlines.errors import UsageError
 from frontlines.model import HAPPENED
-from frontlines.places.resolve import km
+from frontlines.context import km
 
 EVENT_FIELDS = ("sub_event_type", "date", "actor1", "actor2")
 

@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontlines.context import main_country  # noqa: F401  (its home is context; kept importable here)
+
 SCHEMA = "frontlines.report/1"
 HAPPENED = frozenset({"asserted", "reported"})  # the factualities that count as events
 
@@ -87,15 +89,6 @@ class Place:
             "country_code": self.country_code, "admin1": self.admin1,
             "feature": self.feature, "confidence": round(self.confidence, 3),
         }
-
-
-def main_country(places: list[Place]) -> str | None:
-    """The country an article is mostly about: the most mentioned, places counted by mentions."""
-    votes: dict[str, int] = {}
-    for p in places:
-        if p.country_code:
-            votes[p.country_code] = votes.get(p.country_code, 0) + len(p.mentions)
-    return max(votes, key=votes.get) if votes else None
 
 
 @dataclass

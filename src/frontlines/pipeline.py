@@ -57,7 +57,7 @@ def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict
                  actor_files: tuple[Path, ...] = ()) -> Report:
     """Run the stages over one parsed document."""
     from frontlines.actors import alias_tokens, find_actors
-    from frontlines.model import main_country
+    from frontlines.context import main_country
     from frontlines.control import find_control
     from frontlines.events import find_events
     from frontlines.events.arguments import build_index

@@ -17,7 +17,7 @@ from frontlines.events.triggers import Family, Trigger, find_triggers
 from frontlines.events.when import DateTracker
 from frontlines.model import HAPPENED, Event, Quantity
 from frontlines.nlp import sentence_ents
-from frontlines.places.resolve import km
+from frontlines.context import km
 
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces", "state_forces"})
 CROWDS = frozenset({"protesters", "rioters"})

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from frontlines.model import Place, Span, main_country
+from frontlines.context import main_country
+from frontlines.model import Place, Span
 from frontlines.places.gazetteer import Gazetteer, geonames_countries
 
 # Adjectives that make "capital" a description of another place: "the provincial capital of".

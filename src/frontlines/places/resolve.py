@@ -9,28 +9,24 @@ stand in.
 """
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from frontlines.context import km  # noqa: F401  (its home is context; events and the store import it here)
 from frontlines.model import Place, Span
+from frontlines.places.features import Context
 from frontlines.places.find import PLACE_LABELS, Candidate, place_words
 from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.names import name_key, skeleton_key
+from frontlines.places.rank import LinearRanker, load_ranker
 
 REPORT_FEATURE = {"city": "city", "admin1": "admin1", "country": "country", "region": "region",
                   "water": "region", "site": "site", "admin2": "admin2"}
-NATURAL = frozenset({"water", "region"})
-MIN_SKELETON = 3      # shorter skeletons ("km" for Qaim) match hundreds of towns
-SKELETON_SIMILARITY = 0.85
-NEAR_KM = 1000.0
-FAR_KM = 1500.0
 SITE_TOWN_GAP = 12   # characters between a site and its town: "the Tawakal Hotel in Kismayo"
 SITE_OWNER_GAP = 30  # "Kabul's heavily guarded Green Zone"
-WELL_KNOWN = 5000     # people: a town this size in the article's country needs no "in" before it
 
 
 @dataclass
@@ -40,13 +36,6 @@ class Choice:
     cand: Candidate
     entry: Entry
     confidence: float
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in kilometres."""
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def person_names(doc: Doc) -> set[str]:
@@ -63,20 +52,22 @@ def person_names(doc: Doc) -> set[str]:
     return names
 
 
-def look_up(cands: list[Candidate], gazetteer: Gazetteer) -> None:
+def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) -> None:
     """Fill in entries for entity candidates, by exact key and then by skeleton."""
+    shortest = ranker.cutoffs["min_skeleton"]  # shorter skeletons ("km" for Qaim) match hundreds of towns
     todo = [c for c in cands if not c.entries and not c.landmark]
     exact = gazetteer.by_name([c.span.text for c in todo])
     for c in todo:
         c.entries = exact.get(name_key(c.span.text), [])
-    todo = [c for c in todo if not c.entries and len(skeleton_key(c.span.text)) >= MIN_SKELETON]
+    todo = [c for c in todo if not c.entries and len(skeleton_key(c.span.text)) >= shortest]
     loose = gazetteer.by_skeleton([c.span.text for c in todo])
     for c in todo:
-        c.entries = [e for e in loose.get(skeleton_key(c.span.text), []) if similar(c.span.text, e.name)]
+        c.entries = [e for e in loose.get(skeleton_key(c.span.text), [])
+                     if similar(c.span.text, e.name, ranker.cutoffs["skeleton_similarity"])]
         c.loose = bool(c.entries)
     # "the province of Deir El-Zour": the division may be spelled apart from its city ("Dayr az Zawr")
     divisions = [c for c in cands if c.want == "admin1" and not any(e.feature == "admin1" for e in c.entries)
-                 and len(skeleton_key(division_name(c.span.text))) >= MIN_SKELETON]
+                 and len(skeleton_key(division_name(c.span.text))) >= shortest]
     loose = gazetteer.by_skeleton([division_name(c.span.text) for c in divisions])
     for c in divisions:
         towns = {e.admin1code for e in c.entries}
@@ -84,11 +75,11 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer) -> None:
                       if e.feature == "admin1" and (not towns or e.admin1code in towns)]
 
 
-def similar(written: str, name: str) -> bool:
+def similar(written: str, name: str, threshold: float) -> bool:
     """Whether two spellings are close enough for a skeleton match ("Gharian", "Gharyan"), not
     merely sharing consonants ("Kiwanja", "Kananga")."""
     pair = SequenceMatcher(None, name_key(written), name_key(name))
-    return all(ratio() >= SKELETON_SIMILARITY for ratio in (pair.real_quick_ratio, pair.quick_ratio, pair.ratio))
+    return all(ratio() >= threshold for ratio in (pair.real_quick_ratio, pair.quick_ratio, pair.ratio))
 
 
 def division_name(text: str) -> str:
@@ -115,10 +106,11 @@ def has_place_context(c: Candidate) -> bool:
             or (c.proper and not c.loose and any(e.feature == "country" for e in c.entries)))
 
 
-def well_known(c: Candidate, weights: dict[str, float]) -> bool:
+def well_known(c: Candidate, weights: dict[str, float], ranker: LinearRanker) -> bool:
     """A proper name that is a sizeable town of a country the article is about ("Gao" in a story on Mali)."""
-    return c.proper and any(weights.get(e.country_code or "", 0) >= 0.5 and e.population >= WELL_KNOWN
-                            for e in c.entries)
+    cut = ranker.cutoffs
+    return c.proper and any(weights.get(e.country_code or "", 0) >= cut["focus_min_country"]
+                            and e.population >= cut["well_known_population"] for e in c.entries)
 
 
 def country_weights(cands: list[Candidate], dateline: Span | None) -> dict[str, float]:
@@ -157,48 +149,21 @@ def qualifier_codes(cands: list[Candidate], gazetteer: Gazetteer) -> dict[str, s
     return out
 
 
-def score(e: Entry, c: Candidate, weights: dict[str, float], qual: set[str],
-          focus: list[tuple[float, float]], siblings: set[str]) -> float:
-    """How well entry `e` fits candidate `c`; the highest wins."""
-    s = math.log10(e.population + 10)
-    s += 4.0 * weights.get(e.country_code or "", 0.0)
-    if qual and (e.country_code in qual or e.admin1code in qual):
-        s += 6.0
-    if c.want == "admin1":
-        s += 5.0 if e.feature == "admin1" else -2.0
-    elif c.want == "city":
-        s += 3.0 if e.feature == "city" else -3.0
-    elif c.want == "not_city" and e.feature in NATURAL:
-        s += 3.0
-    if e.feature == "country":
-        s += 2.0
-    if e.feature == "admin1" and c.want != "admin1" and e.admin1code in siblings:
-        s -= 4.0  # "Kherson" is the city unless the text says region: the division is named after it
-    if c.loose:
-        s -= 1.0
-    if focus:
-        nearest = min(km((e.lat, e.lon), f) for f in focus)
-        s += 2.5 * max(0.0, 1.0 - nearest / NEAR_KM)
-    return s
-
-
-def choose(c: Candidate, weights, qual, focus) -> Choice | None:
-    """The best entry for a candidate, with a confidence from its margin over the next."""
+def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
+    """The best entry for a candidate, or None: "none of them" when the name is a bare word of a
+    country the article is not about, or a town half a world away (see `far_fetched`)."""
+    cut = ranker.cutoffs
     if c.loose:  # a skeleton match counts only in the article's own countries
-        c.entries = [e for e in c.entries if weights.get(e.country_code or "", 0) >= 0.5]
+        c.entries = [e for e in c.entries if ctx.weights.get(e.country_code or "", 0) >= cut["loose_min_country"]]
     if not c.entries:
         return None
-    siblings = {e.admin1code for e in c.entries if e.feature == "city" and e.admin1code}
-    scored = sorted(((score(e, c, weights, qual, focus, siblings), e) for e in c.entries),
-                    key=lambda t: (-t[0], t[1].row))
-    best, entry = scored[0]
-    if not has_place_context(c) and weights.get(entry.country_code or "", 0) < 0.3:
+    scored = ranker.rank(c, ctx)
+    entry = scored[0][1]
+    if not has_place_context(c) and ctx.weights.get(entry.country_code or "", 0) < cut["bare_name_min_country"]:
         return None  # a bare capitalised word that names a town in a country the article is not about
-    if far_fetched(c, entry, weights, focus):
+    if far_fetched(c, entry, ctx, ranker):
         return None
-    margin = best - scored[1][0] if len(scored) > 1 else 4.0
-    confidence = 1.0 / (1.0 + math.exp(-margin)) * (0.8 if c.loose else 1.0)
-    return Choice(c, entry, confidence)
+    return Choice(c, entry, ranker.confidence(scored, c.loose))
 
 
 def owner_town(c: Candidate, towns_by_end: dict[int, Choice], text: str) -> Entry | None:
@@ -210,13 +175,15 @@ def owner_town(c: Candidate, towns_by_end: dict[int, Choice], text: str) -> Entr
     return None
 
 
-def far_fetched(c: Candidate, entry: Entry, weights: dict[str, float], focus: list[tuple[float, float]]) -> bool:
+def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
     """A town half a world away from the article's places, in a country it is not about, named
     with nothing but a preposition: "drone strike on a gang position in Bel Air" in a story on
     Haiti is not Bel Air, Maryland.  Better no place than a wrong one."""
-    if not focus or entry.feature == "country" or c.qualifier or weights.get(entry.country_code or "", 0) >= 0.3:
+    cut = ranker.cutoffs
+    if (not ctx.focus or entry.feature == "country" or c.qualifier
+            or ctx.weights.get(entry.country_code or "", 0) >= cut["bare_name_min_country"]):
         return False
-    return min(km((entry.lat, entry.lon), f) for f in focus) > FAR_KM
+    return min(km((entry.lat, entry.lon), f) for f in ctx.focus) > cut["far_km"]
 
 
 def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallback: Entry | None) -> Entry | None:
@@ -236,9 +203,12 @@ def site_entry(c: Candidate, town: Entry) -> Entry:
                  town.admin1, 0, "site")
 
 
-def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Span | None) -> list[Place]:
+def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Span | None,
+            ranker: LinearRanker | None = None) -> list[Place]:
     """Resolve candidates to places, mentions grouped per place, in order of first mention."""
-    look_up(cands, gazetteer)
+    ranker = ranker or load_ranker()
+    cut = ranker.cutoffs
+    look_up(cands, gazetteer, ranker)
     people = person_names(doc)
     quals = qualifier_codes(cands, gazetteer)
     for c in cands:
@@ -249,18 +219,19 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
     cands = [c for c in cands if not is_person(c, people)]
     weights = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline)
     every = cands
-    cands = [c for c in cands if has_place_context(c) or well_known(c, weights)]
-    first = [choose(c, weights, quals.get(c.qualifier or "", set()), []) for c in cands]
-    focus = list(dict.fromkeys((ch.entry.lat, ch.entry.lon) for ch in first  # towns of the article's countries
-                               if ch and ch.entry.feature == "city" and ch.confidence > 0.7
-                               and weights.get(ch.entry.country_code or "", 0) >= 0.5))
+    cands = [c for c in cands if has_place_context(c) or well_known(c, weights, ranker)]
+    ctx = Context(weights, quals, [], cut["near_km"])
+    first = [choose(c, ctx, ranker) for c in cands]
+    ctx.focus = list(dict.fromkeys((ch.entry.lat, ch.entry.lon) for ch in first  # towns of the article's countries
+                                   if ch and ch.entry.feature == "city" and ch.confidence > cut["focus_min_confidence"]
+                                   and weights.get(ch.entry.country_code or "", 0) >= cut["focus_min_country"]))
     chosen = []
     for c in cands:
         ch = respelled(c, chosen) if c.respelling else None
-        ch = ch or choose(c, weights, quals.get(c.qualifier or "", set()), focus)
+        ch = ch or choose(c, ctx, ranker)
         if ch is not None:
             chosen.append(ch)
-    chosen += sites(cands, chosen, doc.text)
+    chosen += sites(cands, chosen, doc.text, cut["site_confidence"])
     chosen += same_name_again(every, chosen)
     return group(chosen)
 
@@ -280,7 +251,7 @@ def same_name_again(cands: list[Candidate], chosen: list[Choice]) -> list[Choice
             for c in cands if c.span.start not in done and name_key(c.span.text) in by_name]
 
 
-def sites(cands: list[Candidate], chosen: list[Choice], text: str) -> list[Choice]:
+def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: float) -> list[Choice]:
     """Place the named sites the gazetteer lacks at the town they stand in."""
     resolved = {ch.cand.span.start for ch in chosen}
     towns = Counter((ch.entry.row, ch.entry) for ch in chosen if ch.entry.feature == "city")
@@ -299,7 +270,7 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str) -> list[Choic
             continue  # "MNDAA" is an acronym the model took for a place
         town = owner_town(c, towns_by_end, text) or anchor_for(c, towns_by_sentence, fallback)
         if town is not None:
-            out.append(Choice(c, site_entry(c, town), 0.3))
+            out.append(Choice(c, site_entry(c, town), confidence))
     return out
 
 
