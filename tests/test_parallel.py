@@ -94,3 +94,57 @@ def test_parquet_archives_are_read_as_records(tmp_path, extract):
     reports = [json.loads(x) for x in run("extract", str(archive), "--format", "jsonl").stdout.splitlines()]
     assert [r["document"]["id"] for r in reports] == ["p0", "p1", "p2"]
     assert reports[0]["document"]["published"] == "2017-11-03" and reports[0]["places"]
+
+
+def test_workers_end_when_their_ingest_is_killed(articles, tmp_path):
+    """`kill -9` of an ingest (or the OOM killer) must not leave its workers running for good."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from processes import descendants, kill_all, wait_gone
+
+    run = subprocess.Popen([sys.executable, "-m", "frontlines.cli", "ingest", *map(str, articles), "--db",
+                            str(tmp_path / "killed.duckdb"), "--date", "2020-01-01", "--jobs", "2"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen: dict[int, int] = {}
+    try:
+        deadline = time.monotonic() + 120
+        while run.poll() is None and time.monotonic() < deadline and len(seen) < 3:  # 2 workers, 1 resource tracker
+            seen.update(descendants(run.pid))
+            time.sleep(0.2)
+        assert len(seen) >= 3, f"the ingest started {len(seen)} processes; expected two workers and a tracker"
+        time.sleep(2)  # the workers are loading the model or extracting
+        seen.update(descendants(run.pid))
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        left = wait_gone(seen, 5)
+        assert not left, f"processes of a killed ingest still running after 5 s: {sorted(left)}"
+    finally:
+        run.kill()
+        run.wait()
+        kill_all(seen)
+
+
+def test_without_the_death_signal_a_worker_still_notices_its_parent_is_gone():
+    """The second guard (where Linux's parent-death signal is missing): the worker watches its parent pid."""
+    import signal
+    import subprocess
+    import sys
+
+    from processes import kill_all, stat, wait_gone
+
+    child = "import sys; from frontlines.parallel import watch_parent; watch_parent(int(sys.argv[1]))"
+    parent = subprocess.Popen([sys.executable, "-c", "import os, subprocess, sys, time; "
+                               f"c = subprocess.Popen([sys.executable, '-c', {child!r}, str(os.getpid())]); "
+                               "print(c.pid, flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    worker = int(parent.stdout.readline())
+    watched = {worker: stat(worker)[2]}
+    try:
+        assert wait_gone(watched, 1.5) == watched, "the watching child ended while its parent lived"
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        assert not wait_gone(watched, 5), "the watching child outlived its parent by 5 s"
+    finally:
+        kill_all(watched)

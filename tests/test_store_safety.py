@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import DEV, require_shared
+from processes import descendants, kill_all, wait_gone
 from frontlines.cli import main
 from frontlines.errors import StoreBusy, UsageError
 from frontlines.store import Store
@@ -89,8 +90,12 @@ def test_kill_9_then_ingest_again_gives_the_clean_database(corpus, clean_run, tm
     for moment in moments:
         run = ingest_process(corpus, db)
         time.sleep(moment)
+        workers = descendants(run.pid)  # the ingest uses every core: its workers must die with it
         run.send_signal(signal.SIGKILL)
         run.wait()
+        left = wait_gone(workers, 5)
+        kill_all(left)  # so that a failure here leaves nothing running either
+        assert not left, f"workers of the ingest killed at {moment:.1f} s still running"
     again = ingest_process(corpus, db)
     _, err = again.communicate(timeout=300)
     assert again.returncode == 0, (moments, err)
