@@ -80,6 +80,20 @@ def test_usage_errors_exit_2_without_traceback(run, args, message):
     assert message in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("args, message", [
+    (["extract", str(SAMPLE), "--date", "2017-02-30"], "'2017-02-30' is not a date; write it as YYYY-MM-DD"),
+    (["extract"], "Missing argument 'FILES...'; see `frontlines extract --help`"),
+    (["extract", str(SAMPLE), "--no-such-option"], "see `frontlines extract --help`"),
+    (["no-such-command"], "No such command 'no-such-command'; see `frontlines --help`"),
+    (["control"], "give --as-of YYYY-MM-DD"),
+])
+def test_a_usage_error_is_one_line_that_says_what_to_fix(args, message):
+    result = CliRunner().invoke(main, args, prog_name="frontlines")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [result.stderr.strip()] and message in result.stderr, result.stderr
+    assert "Usage:" not in result.stderr and "Try " not in result.stderr
+
+
 def test_help_has_examples(run):
     result = run("extract", "--help")
     assert result.exit_code == 0 and "Examples:" in result.output

@@ -79,7 +79,44 @@ def max_bytes_option(command):
                         help="Skip a file (or a JSON record, or a feed entry when ingesting) larger than this many bytes.")(command)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Click's own parser errors ("No such option", "Missing argument") say what is wrong but not where
+# to look, so the message names the command's --help; ours already say the fix.
+PARSER_ERRORS = (click.exceptions.NoSuchOption, click.exceptions.MissingParameter,
+                 click.exceptions.BadOptionUsage, click.exceptions.BadArgumentUsage)
+
+
+class Frontlines(click.Group):
+    """The command group, with usage errors on one line: the error and its fix, without Click's
+    "Usage: ..." and "Try ... --help" lines above it."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            no_args = isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ()))  # bare `frontlines`: the help
+            click.echo(exc.format_message() if no_args else f"Error: {usage_message(exc)}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_message(exc: click.UsageError) -> str:
+    """A usage error's one line: the message, and for Click's parser errors where help is."""
+    message = exc.format_message()
+    unknown_command = message.startswith("No such command")
+    if (isinstance(exc, PARSER_ERRORS) or unknown_command) and exc.ctx is not None:
+        message = f"{message.rstrip('.')}; see `{exc.ctx.command_path} --help`"
+    return message
+
+
+@click.group(cls=Frontlines, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="frontlines")
 def main() -> None:
     """Frontlines: read news about armed conflict, get events and territorial control as data."""
