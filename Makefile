@@ -2,13 +2,28 @@
 VENV ?= .venv
 SAMPLE = src/frontlines/samples/isis-squeezed-2017-11-03.txt
 
-.PHONY: demo test test-long score score-extra clean chromium
+.PHONY: demo test test-long score score-extra clean chromium lock
 
-$(VENV)/.installed: pyproject.toml
+# Installed with the exact versions of constraints.txt, the ones the tests passed with.
+$(VENV)/.installed: pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e '.[test]'
+	$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
+
+# Refresh constraints.txt: install the newest versions pyproject.toml allows in a fresh venv, run
+# the whole test suite there, and write their versions only if it passes.
+LOCK_VENV = .venv-lock
+lock:  ## refresh constraints.txt (the newest allowed versions, kept only if the tests pass)
+	rm -rf $(LOCK_VENV)
+	python3 -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet --upgrade pip
+	$(LOCK_VENV)/bin/pip install --quiet -e '.[test]'
+	$(LOCK_VENV)/bin/python -m pytest -q
+	{ sed -n '/^#/p' constraints.txt; $(LOCK_VENV)/bin/pip freeze --exclude-editable | grep -v '^#'; } > constraints.new
+	mv constraints.new constraints.txt
+	rm -rf $(LOCK_VENV)
+	@echo "constraints.txt refreshed; run 'make clean test' to install from it"
 
 demo: $(VENV)/.installed  ## extract the sample article: a summary on screen, the JSON in report.json
 	$(VENV)/bin/frontlines extract $(SAMPLE) --date 2017-11-03 --out report.json
