@@ -11,6 +11,7 @@ import click
 
 from frontlines.errors import FrontlinesError, InputError, UsageError
 from frontlines import DEFAULT_MODEL
+from frontlines.output import for_terminal
 
 MAX_BYTES = 5_000_000  # --max-bytes: a larger file is skipped, so one stray dump cannot eat the memory
 
@@ -150,21 +151,21 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str,
             for item in read_source(source, published, max_bytes):
                 if isinstance(item, InputError):
                     failed[item.reason] += 1
-                    click.echo(f"frontlines: {item}", err=True)
+                    click.echo(for_terminal(f"frontlines: {item}"), err=True)
                 else:
                     read["documents"] += 1
                     yield item
 
-    sink = open_out(out) if out else sys.stdout
+    several = len(files) > 1  # the output's shape follows the inputs named, not how many were read
     try:
         check_actor_files(actor_files)
         reports = analyse_parallel(documents(), jobs, model, tuple(Path(f) for f in actor_files))
-        write_reports(reports, fmt, sink, echo_summary=out is not None and fmt != "summary", summarise=summarise)
+        if out:
+            write_out_file(reports, fmt, out, several, summarise)
+        else:
+            write_reports(reports, fmt, sys.stdout, False, summarise, several)
     except FrontlinesError as exc:
         raise as_click(exc) from None
-    finally:
-        if out:
-            sink.close()
     if failed or len(files) > 1:
         reasons = ", ".join(f"{n} {reason}" for reason, n in failed.most_common())
         n, bad = read["documents"], sum(failed.values())
@@ -312,9 +313,9 @@ def events(db: str, start, end, country, event_type, actor, text, fmt: str, out:
 
     if fmt == "parquet" and not out:
         raise click.UsageError("--format parquet writes a file: give --out FILE.parquet")
-    if out:
-        open_out(out).close()  # fail now, with the file named, if it cannot be written
     try:
+        if out:
+            check_writable(out)  # fail now, with the file named, if it cannot be written (the file is not touched)
         with Store.open_read_only(db) as store:
             found = fused_events(store, EventFilter(start, end, country, event_type, actor, text))
             if fmt == "parquet":
@@ -334,14 +335,20 @@ def write_parquet(store, found, out: str) -> None:
     import csv as csv_module
     import tempfile
 
+    from frontlines.output import replacing
     from frontlines.store.export import ACLED_COLUMNS, acled_rows
 
     with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, newline="", encoding="utf-8") as tmp:
         writer = csv_module.DictWriter(tmp, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
         writer.writerows(acled_rows(found))
-    store.db.read_csv(tmp.name, all_varchar=True).write_parquet(out)  # no file name inside SQL text
-    Path(tmp.name).unlink()
+    try:
+        with replacing(out, binary=True) as pending:  # DuckDB writes beside it; renamed into place when whole
+            pending.handle.close()
+            store.db.read_csv(tmp.name, all_varchar=True).write_parquet(str(pending.path))  # no file name in SQL
+            pending.keep()
+    finally:
+        Path(tmp.name).unlink()
 
 
 CONTROL_EXAMPLES = """
@@ -379,7 +386,8 @@ def control(db: str, as_of: str | None, place: str | None, country: str | None, 
         body = "".join(control_line(r) for r in rows)
     else:
         body = control_geojson(rows) if fmt == "geojson" else control_csv(rows)
-    emit(body or ("no control claims on or before that day\n" if as_of else f"no control claims about {place}\n"), out)
+    emit(body or ("no control claims on or before that day\n" if as_of else f"no control claims about {place}\n"), out,
+         for_people=fmt == "table")
 
 
 BENCH_EXAMPLES = """
@@ -487,40 +495,65 @@ def control_line(row: dict) -> str:
             f'    "{row["evidence"]}" ({row["source"] or row["doc_id"][:12]})\n')
 
 
-def open_out(out: str):
-    """Open an --out file for writing, or stop with a usage error that names it."""
+def check_writable(out: str) -> None:
+    """Stop with a usage error that names an --out file that cannot be written (not touching it)."""
+    from frontlines.output import check_writable as check
+
     try:
-        return open(out, "w", encoding="utf-8")
-    except OSError as exc:
-        raise click.UsageError(f"{out}: cannot write here ({exc.strerror}); does its folder exist?") from None
+        check(out)
+    except FrontlinesError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
-def emit(body: str, out: str | None) -> None:
-    """Print, or write to a file (and say so)."""
+def emit(body: str, out: str | None, for_people: bool = False) -> None:
+    """Print, or write to a file atomically (and say so); text `for_people` loses its control characters."""
+    from frontlines.output import write_whole
+
+    body = for_terminal(body) if for_people or (not out and sys.stdout.isatty()) else body
     if out:
-        with open_out(out) as sink:
-            sink.write(body)
-        click.echo(f"frontlines: written to {out}", err=True)
+        try:
+            write_whole(out, body)
+        except FrontlinesError as exc:
+            raise click.UsageError(str(exc)) from None
+        click.echo(for_terminal(f"frontlines: written to {out}"), err=True)
     else:
         click.echo(body, nl=False)
 
 
-def write_reports(reports, fmt: str, sink, echo_summary: bool, summarise) -> None:
-    """Write reports as JSON (an object, or an array for several), JSON Lines or summaries."""
-    collected = []
+def write_out_file(reports, fmt: str, out: str, several: bool, summarise) -> None:
+    """Write reports to --out, replacing the file only when at least one report was written
+    (a run whose every input failed leaves an existing file as it was)."""
+    from frontlines.output import replacing
+
+    with replacing(out) as pending:
+        written = write_reports(reports, fmt, pending.handle, fmt != "summary", summarise, several)
+        if written:
+            pending.keep()
+    if not written:
+        kept = "; the file was left as it was" if Path(out).exists() else ""
+        click.echo(for_terminal(f"frontlines: no document was read, so nothing was written to {out}{kept}"), err=True)
+
+
+def write_reports(reports, fmt: str, sink, echo_summary: bool, summarise, several: bool = False) -> int:
+    """Write reports as JSON (an object for one input, an array when `several` inputs were named
+    or one input held several records), JSON Lines or summaries; return how many."""
+    collected, count = [], 0
+    shown = for_terminal if sink.isatty() else str  # a terminal gets no control characters, data or not
     for report in reports:
+        count += 1
         if fmt == "jsonl":
-            sink.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+            sink.write(shown(json.dumps(report.to_dict(), ensure_ascii=False)) + "\n")
             sink.flush()
         elif fmt == "summary":
-            sink.write(summarise(report) + "\n")
+            sink.write(for_terminal(summarise(report)) + "\n")
         else:
             collected.append(report.to_dict())
         if echo_summary:
-            click.echo(summarise(report))
-    if fmt == "json" and collected:
-        data = collected[0] if len(collected) == 1 else collected
-        sink.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            click.echo(for_terminal(summarise(report)))
+    if fmt == "json" and (collected or several):
+        data = collected[0] if len(collected) == 1 and not several else collected
+        sink.write(shown(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+    return count
 
 
 if __name__ == "__main__":

@@ -75,7 +75,7 @@ class Store:
             raise UsageError(f"{self.path}: no such database; create it with `frontlines ingest ARTICLES --db {self.path}`")
         self.db = connect(self.path, read_only)
         try:
-            self.check_version() if read_only else self.migrate()
+            self.check_readable() if read_only else self.migrate()
         except BaseException:
             self.db.close()  # a refused database must not stay open in this process
             raise
@@ -127,10 +127,41 @@ class Store:
             raise UsageError(f"{self.path}: schema version {found} is newer than this frontlines understands "
                              f"({SCHEMA_VERSION}); upgrade frontlines, or use another --db")
 
+    def check_ours(self) -> None:
+        """Refuse a DuckDB file that holds someone else's tables (an empty file is fine)."""
+        if self.version() == 0 and self.has_tables():
+            names = sorted(r[0] for r in self.db.execute("SELECT table_name FROM information_schema.tables").fetchall())
+            shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+            raise UsageError(f"{self.path}: a DuckDB database that is not a frontlines corpus (it has the tables "
+                             f"{shown}); frontlines leaves it alone: give another --db")
+
+    def check_readable(self) -> None:
+        """Before reading: refuse a newer or a foreign database, say how to fill an empty one, and
+        migrate an older one (backed up first, as an ingest would) so that readers can read it."""
+        self.check_version()
+        self.check_ours()
+        if not self.has_tables():
+            raise UsageError(f"{self.path}: the database is empty; fill it with `frontlines ingest ARTICLES --db {self.path}`")
+        old = self.version()
+        if old < SCHEMA_VERSION:
+            self.db.close()
+            self.db = self.migrated_then_read_only(old)
+
+    def migrated_then_read_only(self, old: int):
+        """Migrate this older database in a short read-write open, then reopen it read-only."""
+        try:
+            Store(self.path, warn=self.warn).close()
+        except (UsageError, OSError) as exc:
+            raise UsageError(f"{self.path}: schema version {old} is older than this frontlines reads "
+                             f"({SCHEMA_VERSION}) and could not be migrated here ({first_line(exc)}); make the "
+                             "file and its folder writable and run the command again") from None
+        return connect(self.path, read_only=True)
+
     def migrate(self) -> None:
         """Bring the database to the current schema version, one migration at a time, after
         copying an existing database to FILE.bak-v{old} (an empty file needs no copy)."""
         self.check_version()
+        self.check_ours()
         old = self.version()
         if old == SCHEMA_VERSION:
             return
