@@ -131,3 +131,68 @@ def test_an_empty_duckdb_file_is_filled_by_ingest(tmp_path, extract):
     result = run("events", "--db", empty)
     assert result.exit_code == 2 and "frontlines ingest" in result.output and no_traceback(result)
     assert run("ingest", KIDAL, "--db", empty).exit_code == 0
+
+
+# --- 4-8. one line, never a traceback --------------------------------------------------------
+
+def test_a_non_utf8_actors_file_is_named_with_its_line(tmp_path, extract):
+    actors = tmp_path / "actors.yaml"
+    actors.write_bytes("- name: Wagner Group\n  aliases: [Wagner]\n- name: Caf\xe9 Militia\n".encode("latin-1"))
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for args in (["extract", SAMPLE], ["ingest", SAMPLE, "--db", tmp_path / "x.duckdb"], ["eval", DEV]):
+        result = run(*args, "--actors", actors)
+        assert result.exit_code == 2 and no_traceback(result), result.output
+        assert f"{actors}: line 3: not UTF-8" in result.output
+
+
+def write_gold(folder, **fields) -> None:
+    folder.mkdir(exist_ok=True)
+    shutil.copy(KIDAL, folder / KIDAL.name)
+    gold = {"id": "k", "text": KIDAL.name, "published": "2023-11-15", "toponyms": [], "events": [], "control": []}
+    (folder / "k.gold.json").write_text(json.dumps({**gold, **fields}), "utf-8")
+
+
+@pytest.mark.parametrize("fields, words", [
+    ({"published": "2023-02-30"}, "published '2023-02-30' is not a date"),
+    ({"events": [{"event_type": "Battles", "date": "2023-13-01", "place": {"lat": 18.4, "lon": 1.4}}]},
+     "events[0].date '2023-13-01' is not a date"),
+    ({"text": "missing.txt"}, "which does not exist"),
+])
+def test_eval_refuses_a_bad_gold_file_in_one_line(tmp_path, extract, fields, words):
+    write_gold(tmp_path / "gold", **fields)
+    result = run("eval", tmp_path / "gold")
+    assert result.exit_code == 2 and no_traceback(result), result.output
+    assert words in result.output and "k.gold.json" in result.output
+
+
+@pytest.mark.parametrize("name, content, words", [
+    ("empty.txt", b"", "empty"),
+    ("scan.pdf", b"%PDF-1.7\n\x00\x01\x02binary", "PDF"),
+    ("french.txt", "Les forces gouvernementales ont repris le contrôle de la ville après des combats qui ont duré "
+                   "plusieurs jours, selon des sources locales et des habitants.".encode(), "not English"),
+])
+def test_bench_names_a_file_it_cannot_read(tmp_path, extract, name, content, words):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run("bench", path, "--docs", "1")
+    assert result.exit_code == 2 and no_traceback(result), result.output
+    assert words in result.output and str(path) in result.output
+
+
+@pytest.mark.parametrize("query", ["offset=99999999999999999999", "offset=-1", "limit=99999999999999999999"])
+def test_out_of_range_numbers_are_a_422(dev_db, query):
+    from fastapi.testclient import TestClient
+
+    from frontlines.web import create_app
+
+    response = TestClient(create_app(dev_db)).get(f"/api/events?{query}")
+    assert response.status_code == 422 and query.split("=")[0] in response.json()["message"]
+
+
+def test_an_xml_file_that_is_not_a_feed_is_named(tmp_path, extract):
+    config = tmp_path / "settings.xml"
+    config.write_text('<?xml version="1.0"?><settings><volume>3</volume></settings>', "utf-8")
+    result = run("ingest", config, "--db", tmp_path / "x.duckdb")
+    assert result.exit_code == 1 and no_traceback(result)
+    assert f"{config}: is XML but not an RSS or Atom feed" in result.stderr

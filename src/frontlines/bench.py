@@ -70,10 +70,19 @@ def sample_files() -> list[Path]:
 
 
 def bench_texts(paths: list[Path], docs: int) -> list[tuple[str, str | None]]:
-    """`docs` (text, publication date) pairs: the files' texts, repeated in turn."""
-    if not paths:
-        raise ValueError("no texts to run")
-    texts = [(p.read_text("utf-8"), published_in_name(p)) for p in paths]
+    """`docs` (text, publication date) pairs: the files' texts, repeated in turn.  A file that
+    `frontlines extract` would refuse (empty, binary, not English) stops the run with its reason."""
+    from frontlines.errors import InputError, UsageError
+    from frontlines.read import read_source
+
+    texts = []
+    for path in paths:
+        for doc in read_source(str(path), published_in_name(path)):
+            if isinstance(doc, InputError):
+                raise UsageError(f"{doc}; benchmark articles that frontlines can read")
+            texts.append((doc.text, doc.published))
+    if not texts:
+        raise UsageError("no texts to run; give article files")
     return [texts[i % len(texts)] for i in range(docs)]
 
 
@@ -122,7 +131,12 @@ def cold_start(path: Path, model: str) -> float:
     runs = []
     for _ in range(COLD_START_RUNS):
         start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if done.returncode:
+            from frontlines.errors import UsageError
+
+            said = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+            raise UsageError(f"the cold-start run of `frontlines extract {path}` failed: {said[0]}")
         runs.append(time.perf_counter() - start)
     return statistics.median(runs)
 

@@ -208,8 +208,11 @@ def evaluate(gold_dir: str, model: str, actor_files: tuple[str, ...], as_json: b
     files = tuple(Path(f) for f in actor_files)
 
     def report_for(path: Path, published: str | None) -> dict:
-        docs = [d for d in read_source(str(path), published) if not isinstance(d, InputError)]
-        return next(analyse(docs, model, files)).to_dict() if docs else {"places": [], "actors": [], "events": [], "control": []}
+        docs = list(read_source(str(path), published))
+        problem = next((d for d in docs if isinstance(d, InputError)), None)
+        if problem is not None or not docs:  # scoring an unread article as empty would hide it
+            raise UsageError(f"{problem or f'{path}: no article in it'} (so it cannot be scored)")
+        return next(analyse(docs[:1], model, files)).to_dict()
 
     try:
         check_actor_files(actor_files)

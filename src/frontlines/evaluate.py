@@ -96,12 +96,35 @@ def evaluate_folder(folder: Path, extract_report) -> Evaluation:
     for path in golds:
         try:
             gold = json.loads(path.read_text("utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise UsageError(f"{path}: not a readable gold file ({exc})") from None
+        check_gold(path, gold)
         report = extract_report(folder / gold["text"], gold.get("published"))
         score_document(gold, report, result)
         result.documents += 1
     return result
+
+
+def check_gold(path: Path, gold) -> None:
+    """Refuse a gold file whose article is missing or whose dates are not real days, naming the field."""
+    if not isinstance(gold, dict) or not isinstance(gold.get("text"), str) or not gold["text"]:
+        raise UsageError(f'{path}: a gold file needs "text", the file name of its article')
+    article = path.parent / gold["text"]
+    if not article.is_file():
+        raise UsageError(f'{path}: "text" names {article}, which does not exist; put the article beside the gold file')
+    days = [("published", gold.get("published"))]
+    days += [(f"events[{n}].date", e.get("date")) for n, e in enumerate(gold.get("events") or []) if isinstance(e, dict)]
+    for name, value in days:
+        if value is not None and not is_day(value):
+            raise UsageError(f"{path}: {name} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-11-03")
+
+
+def is_day(value) -> bool:
+    """Whether a value is a real YYYY-MM-DD day."""
+    try:
+        return isinstance(value, str) and len(value) == 10 and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
 
 
 def score_document(gold: dict, report: dict, result: Evaluation) -> None:

@@ -81,6 +81,15 @@ def load_dictionary(extra: tuple[Path, ...] = ()) -> ActorDictionary:
             text = Path(path).read_text("utf-8")
         except OSError as exc:
             raise UsageError(f"{path}: cannot read the actors file ({exc.strerror})") from None
+        except UnicodeDecodeError as exc:
+            line = text_line(Path(path).read_bytes(), exc.start)
+            raise UsageError(f"{path}: line {line}: not UTF-8 text (byte {exc.object[exc.start]:#04x}); "
+                             "save the actors file as UTF-8") from None
         entries.update({e.name: e for e in parse_entries(text, str(path))})
     nationalities = {k.lower(): v for k, v in yaml.safe_load(packaged("nationalities.yaml")).items()}
     return ActorDictionary(entries, nationalities)
+
+
+def text_line(data: bytes, offset: int) -> int:
+    """The line number of a byte offset."""
+    return data.count(b"\n", 0, offset) + 1

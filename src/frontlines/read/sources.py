@@ -111,6 +111,10 @@ def read_feed(source: str, allow_local: bool = False) -> Iterator[Document | Inp
         reason = getattr(feed, "bozo_exception", "it is not RSS or Atom")
         yield InputError(source, f"cannot read this feed ({reason})", "bad feed")
         return
+    if not feed.version and not feed.entries:  # well-formed XML, but a config file, not a feed
+        yield InputError(source, "is XML but not an RSS or Atom feed; give a feed, or the articles as .txt/.html",
+                         "bad feed")
+        return
     for n, entry in enumerate(feed.entries, start=1):
         where = f"{source} entry {n}"
         html = entry.get("content", [{}])[0].get("value") or entry.get("summary") or ""

@@ -25,6 +25,7 @@ from frontlines.web.limits import MAX_ARTICLE_BYTES, BodyLimit
 
 STATIC = Path(__file__).parent / "static"
 EVENT_TYPES = sorted(DISORDER)
+MAX_OFFSET = 2**53 - 1  # the largest integer JSON readers (JavaScript) hold exactly; DuckDB's BIGINT overflows later
 
 
 class Article(BaseModel):
@@ -195,7 +196,7 @@ def add_reading_routes(app: FastAPI, corpus: Corpus, tiles: str | None) -> None:
                country: str | None = FILTER_DOCS["country"], event_type: str | None = FILTER_DOCS["event_type"],
                actor: str | None = FILTER_DOCS["actor"], q: str | None = FILTER_DOCS["q"],
                bbox: str | None = FILTER_DOCS["bbox"], limit: int = Query(500, ge=1, le=5000),
-               offset: int = Query(0, ge=0)) -> dict:
+               offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
         where = event_filter(start, end, country, event_type, actor, q, bbox)
         with corpus.reading() as store:
             return views.events_page(store, where, limit, offset)
