@@ -28,7 +28,7 @@ CASES = [
     ("folder without articles", "ingest", {"notes": None}, "notes", [], 1, "no articles in this folder", 1),
     ("empty file", "extract", {"empty.txt": b""}, "empty.txt", [], 1, "the file is empty", 1),
     ("whitespace only", "extract", {"blank.txt": b" \n\t\n "}, "blank.txt", [], 1, "the file is empty", 1),
-    ("PDF", "extract", {"scan.pdf": b"%PDF-1.7\n%\xe2\xe3"}, "scan.pdf", [], 1, "this is a PDF, not text", 1),
+    ("damaged PDF", "extract", {"scan.pdf": b"%PDF-1.7\n%\xe2\xe3"}, "scan.pdf", [], 1, "cannot read this PDF", 1),
     ("PNG", "extract", {"photo.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}, "photo.txt", [], 1, "PNG image", 1),
     ("zip", "ingest", {"in/bundle.txt": b"PK\x03\x04\x14\x00\x00\x00"}, "in", [], 1, "zip archive", 1),
     ("cp1252", "extract", {"cp.txt": ACCENTED.encode("cp1252")}, "cp.txt", [], 0, None, 2),

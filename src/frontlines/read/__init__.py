@@ -19,6 +19,9 @@ from frontlines.read.records import read_json, read_jsonl, read_parquet
 
 __all__ = ["read_source", "read_text", "read_article", "read_html", "screen"]
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# A PDF file may be this many times --max-bytes: its pictures and fonts make it far larger than
+# its text, and the limit applies to the text read from it.
+PDF_FILE_FACTOR = 10
 
 
 def looks_like_html(text: str) -> bool:
@@ -54,6 +57,8 @@ def kind_of(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"
+    if suffix == ".pdf":
+        return "pdf"
     if suffix in {".json", ".jsonl", ".ndjson"}:
         return "jsonl" if suffix != ".json" else "json"
     return None
@@ -78,7 +83,8 @@ def read_source(source: str, published: str | None = None,
             yield from (screen(d, max_bytes) if isinstance(d, Document) else d for d in read_parquet(source, published))
             return
         origin, kind = source, kind_of(path)
-        if kind not in ("json", "jsonl") and (error := too_large(origin, path.stat().st_size, max_bytes)):
+        limit = max_bytes * PDF_FILE_FACTOR if max_bytes and kind == "pdf" else max_bytes
+        if kind not in ("json", "jsonl") and (error := too_large(origin, path.stat().st_size, limit)):
             yield error
             return
         try:
@@ -88,6 +94,9 @@ def read_source(source: str, published: str | None = None,
             return
     if source == "-" and (error := too_large(origin, len(data), max_bytes)):
         yield error
+        return
+    if kind == "pdf" or data.startswith(b"%PDF"):
+        yield from read_pdf_source(data, origin, published, max_bytes)
         return
     try:
         text, encoding = decode_bytes(data, origin)
@@ -99,6 +108,17 @@ def read_source(source: str, published: str | None = None,
             doc.encoding = encoding
             doc = screen(doc, max_bytes)
         yield doc
+
+
+def read_pdf_source(data: bytes, origin: str, published: str | None,
+                    max_bytes: int | None) -> Iterator[Document | InputError]:
+    """The document of a PDF's text layer, screened like any text (its size, its language)."""
+    from frontlines.read.pdf import read_pdf  # imported here: only PDF inputs pay for pypdf
+
+    try:
+        yield screen(read_pdf(data, origin, published), max_bytes)
+    except InputError as exc:
+        yield exc
 
 
 def screen(doc: Document, max_bytes: int | None) -> Document | InputError:

@@ -1,6 +1,7 @@
 """Many inputs at once: folders walked recursively, and RSS/Atom feeds read with feedparser."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
@@ -12,7 +13,7 @@ from frontlines.read import read_source, screen
 from frontlines.read.article import read_body
 from frontlines.read.records import names_a_file
 
-ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson", ".parquet"}
+ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson", ".parquet", ".pdf"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 # Annotation files in the evaluation format sit beside their articles; they are not articles.
 ANNOTATION_SUFFIX = ".gold.json"
@@ -23,25 +24,50 @@ def is_feed(source: str) -> bool:
     return source.startswith(("http://", "https://")) or Path(source).suffix.lower() in FEED_SUFFIXES
 
 
-def expand(sources: list[str]) -> tuple[list[str], list[InputError]]:
+def expand(sources: list[str], unread: Counter | None = None) -> tuple[list[str], list[InputError]]:
     """Inputs as a flat list: folders walked recursively (sorted), annotation files and the JSON
-    files that only describe an article beside them left out."""
+    files that only describe an article beside them left out.  The files in folders of kinds not
+    read (images, office documents) are counted in `unread` by kind."""
     out, problems = [], []
     for source in sources:
         path = Path(source)
         if source == "-" or is_feed(source) or path.is_file():
             out.append(source)
         elif path.is_dir():
-            found = sorted(str(p) for p in path.rglob("*") if p.is_file()
-                           and (p.suffix.lower() in ARTICLE_SUFFIXES | FEED_SUFFIXES)
+            files = [p for p in path.rglob("*") if p.is_file()]
+            found = sorted(str(p) for p in files if p.suffix.lower() in ARTICLE_SUFFIXES | FEED_SUFFIXES
                            and not p.name.endswith(ANNOTATION_SUFFIX) and not is_sidecar(p))
+            if unread is not None:
+                unread.update(kind_not_read(p) for p in files if p.suffix.lower() not in ARTICLE_SUFFIXES | FEED_SUFFIXES
+                              and not hidden(p.relative_to(path)))
             if not found:
-                problems.append(InputError(source, "no articles in this folder (.txt, .html, .json, .jsonl, .parquet, feeds)",
-                                           "empty folder"))
+                problems.append(InputError(source, "no articles in this folder (.txt, .html, .pdf, .json, .jsonl, "
+                                                   ".parquet, feeds)", "empty folder"))
             out += found
         else:
             problems.append(InputError(source, "no such file or folder; check the path", "missing"))
     return out, problems
+
+
+# Kinds of files Frontlines does not read, as a run's summary counts them.
+UNREAD_KINDS = {
+    "image": {".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp", ".svg", ".heic"},
+    "office document": {".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".odp", ".csv"},
+    "archive": {".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".7z", ".rar"},
+    "e-mail": {".eml", ".msg", ".mbox"},
+}
+
+
+def kind_not_read(path: Path) -> str:
+    """What a file Frontlines does not read is: "image", "office document", ... or its suffix."""
+    suffix = path.suffix.lower()
+    return next((kind for kind, suffixes in UNREAD_KINDS.items() if suffix in suffixes),
+                f"{suffix} file" if suffix else "file with no suffix")
+
+
+def hidden(relative: Path) -> bool:
+    """A dot file or a file in a dot folder (.DS_Store, .git/): the system's, not the user's documents."""
+    return any(part.startswith(".") for part in relative.parts)
 
 
 SIDECAR_FIELDS = ("published", "id", "title", "source", "url")
@@ -92,7 +118,7 @@ def read_any(source: str, published: str | None = None,
         for item in read_feed(source, allow_local):
             yield screen(item, max_bytes) if isinstance(item, Document) else item
         return
-    meta = sidecar_metadata(Path(source)) if source != "-" and Path(source).suffix.lower() in {".txt", ".text", ".html", ".htm"} else {}
+    meta = sidecar_metadata(Path(source)) if source != "-" and Path(source).suffix.lower() in {".txt", ".text", ".html", ".htm", ".pdf"} else {}
     for item in read_source(source, published or meta.get("published"), max_bytes):
         if isinstance(item, Document):
             for key in ("title", "source", "url"):

@@ -29,6 +29,7 @@ class IngestSummary:
 
     outcomes: Counter = field(default_factory=Counter)   # added / unchanged / replaced
     failed: Counter = field(default_factory=Counter)     # reason → count
+    unread: Counter = field(default_factory=Counter)     # kind of file not read in a folder → count
     counts: dict[str, int] = field(default_factory=dict)
 
     def describe(self, db: str) -> str:
@@ -39,8 +40,20 @@ class IngestSummary:
         if self.failed:
             parts.append(f"{sum(self.failed.values())} failed or skipped ("
                          + ", ".join(f"{n} {reason}" for reason, n in self.failed.most_common()) + ")")
+        if self.unread:
+            n = sum(self.unread.values())
+            kinds = sorted(self.unread.items(), key=lambda kind_n: (-kind_n[1], kind_n[0]))
+            parts.append(f"{n} file{'s' * (n != 1)} of kinds frontlines does not read left aside ("
+                         + ", ".join(plural(count, kind) for kind, count in kinds) + ")")
         totals = ", ".join(f"{n} {table}" for table, n in self.counts.items())
         return f"frontlines: {'; '.join(parts)}. {db} now holds {totals}."
+
+
+def plural(n: int, kind: str) -> str:
+    """ "1 image", "2 images", "3 .xyz files", "2 files with no suffix"."""
+    if n == 1:
+        return f"1 {kind}"
+    return f"{n} {kind.replace('file', 'files', 1)}" if "file" in kind else f"{n} {kind}s"
 
 
 @contextmanager
@@ -80,7 +93,7 @@ def ingest_sources(sources: list[str], db: str, published: str | None, model: st
     from frontlines.read.sources import expand, read_any
 
     summary = IngestSummary()
-    files, problems = expand(sources)
+    files, problems = expand(sources, summary.unread)
     for problem in problems:
         summary.failed[problem.reason] += 1
         warn(str(problem))
@@ -130,7 +143,7 @@ def ingest_on_dask(sources: list[str], db: str, address: str, workers: int, part
     from frontlines.read.sources import expand
 
     summary = IngestSummary()
-    files, problems = expand(sources)
+    files, problems = expand(sources, summary.unread)
     for problem in problems:
         summary.failed[problem.reason] += 1
         warn(str(problem))
