@@ -196,3 +196,108 @@ def test_an_xml_file_that_is_not_a_feed_is_named(tmp_path, extract):
     result = run("ingest", config, "--db", tmp_path / "x.duckdb")
     assert result.exit_code == 1 and no_traceback(result)
     assert f"{config}: is XML but not an RSS or Atom feed" in result.stderr
+
+
+# --- 9-14. consistent behaviour ---------------------------------------------------------------
+
+def test_the_json_shape_follows_the_inputs_named(tmp_path, extract):
+    one_failing = run("extract", SAMPLE, tmp_path / "missing.txt")
+    assert one_failing.exit_code == 1
+    assert isinstance(json.loads(one_failing.stdout), list) and len(json.loads(one_failing.stdout)) == 1
+    assert isinstance(json.loads(run("extract", SAMPLE).stdout), dict)
+
+
+def api(db):
+    from fastapi.testclient import TestClient
+
+    from frontlines.web import create_app
+
+    return TestClient(create_app(db))
+
+
+def test_the_api_takes_the_filters_the_cli_takes(dev_db):
+    client = api(dev_db)
+    cli = run("events", "--db", dev_db, "--type", "battles", "--country", "Mali", "--format", "jsonl")
+    assert cli.exit_code == 0, cli.output
+    response = client.get("/api/events", params={"event_type": "battles", "country": "Mali"})
+    assert response.status_code == 200, response.text
+    assert response.json()["total"] == len(cli.stdout.splitlines()) > 0
+    assert client.get("/api/control", params={"as_of": "2023-11-15", "country": "mali"}).status_code == 200
+
+
+@pytest.mark.parametrize("name, value", [("q", "%"), ("q", "_"), ("actor", "%"), ("actor", "_")])
+def test_wildcards_are_characters_to_find(dev_db, name, value):
+    assert api(dev_db).get("/api/events", params={name: value}).json()["total"] == 0
+    cli = run("events", "--db", dev_db, "--" + {"q": "text"}.get(name, name), value, "--format", "jsonl")
+    assert cli.exit_code == 0 and cli.stdout == ""
+
+
+FRENCH = ("Les forces gouvernementales ont repris le contrôle de la ville après des combats qui ont duré "
+          "plusieurs jours, selon des sources locales. Les habitants ont commencé à rentrer chez eux.")
+
+
+def test_the_page_refuses_a_text_the_cli_refuses(dev_db):
+    response = api(dev_db).post("/api/extract", json={"text": FRENCH})
+    assert response.status_code == 422 and "not English" in response.json()["message"]
+    assert api(dev_db).post("/api/ingest", json={"text": FRENCH}).status_code == 422
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory, extract):
+    """A corpus of the sample article (Deir ez-Zor the city, and Dayr az Zawr the province)."""
+    db = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    assert run("ingest", SAMPLE, "--db", db).exit_code == 0
+    return db
+
+
+def test_a_place_is_one_gazetteer_entry_and_the_others_are_offered(sample_db):
+    result = run("control", "--db", sample_db, "--place", "Deir ez-Zor")
+    assert result.exit_code == 0, result.output
+    places = {line.split(" (")[0] for line in result.stdout.splitlines() if not line.startswith(" ")}
+    assert places == {"Deir ez-Zor"}
+    assert "did you mean Dayr az Zawr (admin1, SY" in result.stderr and "--place " in result.stderr
+    asked = result.stderr.split("--place ")[1].split()[0]
+    province = run("control", "--db", sample_db, "--place", asked)
+    assert {line.split(" (")[0] for line in province.stdout.splitlines() if not line.startswith(" ")} == {"Dayr az Zawr"}
+
+
+@pytest.mark.parametrize("yaml_text, words", [
+    ("- name: Wagner Group\n  alias: [Wagner]\n", "line 2: unknown field 'alias'; did you mean 'aliases'?"),
+    ("- name: Wagner Group\n  only_in: SY\n", "line 1: 'only_in' must be a list of country codes"),
+    ("- name: Wagner Group\n  country: RUS\n", "line 1: 'RUS' is not an ISO 3166-1 alpha-2 country code"),
+    ("- name: Wagner Group\n  only_in: [SY, Mali]\n", "line 1: 'Mali' is not an ISO 3166-1 alpha-2"),
+])
+def test_an_actors_file_is_checked_field_by_field(tmp_path, extract, yaml_text, words):
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(yaml_text, "utf-8")
+    result = run("extract", SAMPLE, "--actors", actors)
+    assert result.exit_code == 2 and no_traceback(result)
+    assert f"{actors}: {words}" in result.output
+
+
+def test_a_user_entry_takes_over_the_aliases_it_claims(tmp_path, extract):
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("- name: Daesh Network\n  aliases: [ISIS, Islamic State, ISIL]\n  kind: rebel_group\n", "utf-8")
+    result = run("extract", SAMPLE, "--actors", actors)
+    names = {a["name"] for a in json.loads(result.stdout)["actors"]}
+    assert "Daesh Network" in names and "Islamic State" not in names
+
+
+def test_eval_json_keys_are_names_not_table_cells(extract):
+    figures = json.loads(run("eval", DEV, "--json").stdout)
+    assert all(key == key.strip() for key in figures) and "events + sub_event_type" in figures
+
+
+@pytest.mark.parametrize("day", ["9999-01-01", "0001-01-01"])
+def test_publication_dates_must_be_plausible(tmp_path, dev_db, day):
+    result = run("extract", SAMPLE, "--date", day)
+    assert result.exit_code == 2 and "not a publication date" in result.output
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps({"text": "BEIRUT — Clashes went on in Aleppo.", "published": day}) + "\n", "utf-8")
+    result = run("extract", records)
+    assert result.exit_code == 1 and "a publication date from 1900 to today" in result.stderr
+    response = api(dev_db).post("/api/extract", json={"text": "BEIRUT — Clashes in Aleppo.", "published": day})
+    assert response.status_code == 422 and "published" in response.json()["message"]
+    article = tmp_path / "dated.txt"
+    article.write_text(f"Clashes in Aleppo\n{day}\nBEIRUT — Clashes went on in Aleppo on Friday, officials said.\n")
+    assert json.loads(run("extract", article).stdout)["document"]["published"] is None

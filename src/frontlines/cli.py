@@ -40,29 +40,34 @@ def check_date(ctx, param, value: str | None) -> str | None:
 
 def check_country(ctx, param, value: str | None) -> str | None:
     """--country as an ISO code: a code GeoNames knows, or a country's English name ("Kenya" → KE)."""
-    if not value:
-        return None
-    from frontlines.places.gazetteer import geonames_countries
+    from frontlines.store.filters import country_code
 
-    countries = geonames_countries()
-    if value.upper() in countries:
-        return value.upper()
-    by_name = {c["name"].casefold(): code for code, c in countries.items()}
-    if value.casefold() in by_name:
-        return by_name[value.casefold()]
-    raise click.BadParameter(f"{value!r} is not a country; give its ISO code (SY, IQ, UA) or English name")
+    return checked(country_code, value)
 
 
 def check_event_type(ctx, param, value: str | None) -> str | None:
     """--type as one of ACLED's event types, whatever its case."""
-    if not value:
-        return None
-    from frontlines.store.export import DISORDER
+    from frontlines.store.filters import event_type
 
-    found = next((t for t in DISORDER if t.casefold() == value.casefold()), None)
-    if found is None:
-        raise click.BadParameter(f"{value!r} is not an ACLED event type; use one of: " + ", ".join(DISORDER))
-    return found
+    return checked(event_type, value)
+
+
+def checked(normalise, value: str | None) -> str | None:
+    """A filter option's value as the store holds it, or Click's error for a bad parameter."""
+    try:
+        return normalise(value) if value else None
+    except FrontlinesError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def check_published(ctx, param, value: str | None) -> str | None:
+    """Validate --date as a publication date: a real day from 1900 to today."""
+    from frontlines.read.article import valid_iso
+
+    day = check_date(ctx, param, value)
+    if day is not None and not valid_iso(day):
+        raise click.BadParameter(f"{value!r} is not a publication date; give a day from 1900 to today")
+    return day
 
 
 def _bad_date(value: str):
@@ -125,7 +130,7 @@ def main() -> None:
 
 @main.command(epilog=EXTRACT_EXAMPLES, short_help="Extract the report of each article (JSON, JSON Lines or a summary).")
 @click.argument("files", nargs=-1, required=True)
-@click.option("--date", "published", callback=check_date, metavar="YYYY-MM-DD",
+@click.option("--date", "published", callback=check_published, metavar="YYYY-MM-DD",
               help="Publication date, for texts that do not give one (relative dates resolve against it).")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "summary"]), default="json", show_default=True,
               help="json: one object (an array for several files); jsonl: one report a line; summary: for people.")
@@ -246,7 +251,7 @@ or the database is in use; 2 usage error.
 @main.command(epilog=INGEST_EXAMPLES, short_help="Extract articles, archives and feeds into the corpus database.")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default="frontlines.duckdb", show_default=True, help="The corpus database file.")
-@click.option("--date", "published", callback=check_date, metavar="YYYY-MM-DD",
+@click.option("--date", "published", callback=check_published, metavar="YYYY-MM-DD",
               help="Publication date for texts that give none.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy English pipeline.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
@@ -375,16 +380,25 @@ def control(db: str, as_of: str | None, place: str | None, country: str | None, 
     each answer; disputes shown."""
     from frontlines.store import Store
     from frontlines.store.export import control_csv, control_geojson
-    from frontlines.store.queries import control_as_of, timeline
+    from frontlines.store.queries import control_as_of, timeline_and_others
 
     if (as_of is None) == (place is None):
         raise click.UsageError("give --as-of YYYY-MM-DD (who held what that day) or --place NAME (its timeline)")
+    others: list[dict] = []
     try:
         with Store.open_read_only(db) as store:
-            rows = control_as_of(store, as_of, country) if as_of else \
-                [{**r, "sources": [r]} for r in timeline(store, place)]
+            if as_of:
+                rows = control_as_of(store, as_of, country)
+            else:
+                found, others = timeline_and_others(store, place)
+                rows = [{**r, "sources": [r]} for r in found]
     except FrontlinesError as exc:
         raise as_click(exc) from None
+    for other in others:  # a name that stands for several places: one is shown, the others offered
+        ask = other["geonameid"] if other["geonameid"] is not None else f'"{other["place_name"]}"'
+        click.echo(for_terminal(f'frontlines: did you mean {other["place_name"]} ({other["feature"]}, '
+                                f'{other["country_code"] or "-"}, {other["claims"]} claims)? ask with --place {ask}'),
+                   err=True)
     if fmt == "table":
         body = "".join(control_line(r) for r in rows)
     else:

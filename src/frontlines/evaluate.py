@@ -50,7 +50,7 @@ class Evaluation:
         """(measure, P, R, F1, gold count) rows for printing; toponyms have an accuracy only (as R)."""
         out = [("toponyms acc@161km", None, self.toponyms.scores()[1], None, self.toponyms.tp + self.toponyms.fn)]
         for name, tally in self.events.items():
-            label = "events (type+place)" if name == "event" else f"  + {name}"
+            label = "events (type+place)" if name == "event" else f"events + {name}"
             out.append((label, *tally.scores(), tally.tp + tally.fn))
         out.append(("control", *self.control.scores(), self.control.tp + self.control.fn))
         return out
@@ -112,8 +112,13 @@ def check_gold(path: Path, gold) -> None:
     article = path.parent / gold["text"]
     if not article.is_file():
         raise UsageError(f'{path}: "text" names {article}, which does not exist; put the article beside the gold file')
-    days = [("published", gold.get("published"))]
-    days += [(f"events[{n}].date", e.get("date")) for n, e in enumerate(gold.get("events") or []) if isinstance(e, dict)]
+    from frontlines.read.article import valid_iso
+
+    published = gold.get("published")
+    if published is not None and not valid_iso(published if isinstance(published, str) else ""):
+        raise UsageError(f"{path}: published {published!r} is not a date; write it as YYYY-MM-DD, "
+                         "a day from 1900 to today")
+    days = [(f"events[{n}].date", e.get("date")) for n, e in enumerate(gold.get("events") or []) if isinstance(e, dict)]
     for name, value in days:
         if value is not None and not is_day(value):
             raise UsageError(f"{path}: {name} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-11-03")
@@ -192,5 +197,6 @@ def format_table(result: Evaluation) -> str:
     lines = [f"{result.documents} documents", f"{'measure':<22} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}"]
     for name, p, r, f, n in result.rows():
         p_text, f_text = ("     -" if p is None else f"{p:6.3f}"), ("     -" if f is None else f"{f:6.3f}")
-        lines.append(f"{name:<22} {p_text} {r:6.3f} {f_text} {n:5d}")
+        shown = name.replace("events + ", "  + ")  # a field of the matched events, indented under them
+        lines.append(f"{shown:<22} {p_text} {r:6.3f} {f_text} {n:5d}")
     return "\n".join(lines)

@@ -1,6 +1,7 @@
 """The actor dictionary: canonical names, aliases, kinds, countries; from YAML files users extend."""
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -10,6 +11,7 @@ import yaml
 
 from frontlines.errors import UsageError
 
+FIELDS = ("name", "aliases", "kind", "country", "only_in")
 KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces",
                    "protesters", "rioters", "civilians", "other"})
 
@@ -52,19 +54,42 @@ def parse_entries(text: str, source: str) -> list[ActorEntry]:
         return []
     if not isinstance(nodes, yaml.SequenceNode):
         raise UsageError(f"{source}: line 1: expected a list of actors (lines starting with '- name:')")
-    out = []
-    for node, data in zip(nodes.value, documents):
-        line = node.start_mark.line + 1
-        if not isinstance(data, dict) or not isinstance(data.get("name"), str):
-            raise UsageError(f"{source}: line {line}: each actor needs a 'name'")
-        kind = data.get("kind", "other")
-        if kind not in KINDS:
-            raise UsageError(f"{source}: line {line}: kind {kind!r} is not one of {', '.join(sorted(KINDS))}")
-        aliases = data.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise UsageError(f"{source}: line {line}: 'aliases' must be a list of names")
-        out.append(ActorEntry(data["name"], kind, data.get("country"), aliases, list(data.get("only_in") or [])))
-    return out
+    return [entry_of(node, data, source) for node, data in zip(nodes.value, documents)]
+
+
+def entry_of(node, data, source: str) -> ActorEntry:
+    """One actor from its YAML node and data, every field checked; errors name the file and line."""
+    line = node.start_mark.line + 1
+    if not isinstance(data, dict) or not isinstance(data.get("name"), str):
+        raise UsageError(f"{source}: line {line}: each actor needs a 'name'")
+    for key_node, _ in node.value:
+        if key_node.value not in FIELDS:
+            close = difflib.get_close_matches(str(key_node.value), FIELDS, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "the fields are " + ", ".join(FIELDS)
+            raise UsageError(f"{source}: line {key_node.start_mark.line + 1}: unknown field {key_node.value!r}; {hint}")
+    kind = data.get("kind", "other")
+    if kind not in KINDS:
+        raise UsageError(f"{source}: line {line}: kind {kind!r} is not one of {', '.join(sorted(KINDS))}")
+    aliases = data.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise UsageError(f"{source}: line {line}: 'aliases' must be a list of names, e.g. [Wagner, PMC Wagner]")
+    only_in = data.get("only_in") or []
+    if not isinstance(only_in, list) or not all(isinstance(c, str) for c in only_in):
+        raise UsageError(f"{source}: line {line}: 'only_in' must be a list of country codes, e.g. [SY, IQ]")
+    country = data.get("country")
+    for code in ([country] if country is not None else []) + only_in:
+        if not isinstance(code, str) or code not in country_codes():
+            raise UsageError(f"{source}: line {line}: {code!r} is not an ISO 3166-1 alpha-2 country code "
+                             "(SY, IQ, ML)")
+    return ActorEntry(data["name"], kind, country, aliases, only_in)
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """The country codes GeoNames knows."""
+    from frontlines.places.gazetteer import geonames_countries
+
+    return frozenset(geonames_countries())
 
 
 def packaged(name: str) -> str:
@@ -85,7 +110,8 @@ def load_dictionary(extra: tuple[Path, ...] = ()) -> ActorDictionary:
             line = text_line(Path(path).read_bytes(), exc.start)
             raise UsageError(f"{path}: line {line}: not UTF-8 text (byte {exc.object[exc.start]:#04x}); "
                              "save the actors file as UTF-8") from None
-        entries.update({e.name: e for e in parse_entries(text, str(path))})
+        for entry in parse_entries(text, str(path)):
+            take_over(entries, entry)
     nationalities = {k.lower(): v for k, v in yaml.safe_load(packaged("nationalities.yaml")).items()}
     return ActorDictionary(entries, nationalities)
 
@@ -93,3 +119,15 @@ def load_dictionary(extra: tuple[Path, ...] = ()) -> ActorDictionary:
 def text_line(data: bytes, offset: int) -> int:
     """The line number of a byte offset."""
     return data.count(b"\n", 0, offset) + 1
+
+
+def take_over(entries: dict[str, ActorEntry], entry: ActorEntry) -> None:
+    """Add a user's entry, which takes its names from the entries before it: an earlier entry
+    loses the aliases the new one claims, and one whose own name it claims is replaced (so
+    "Wagner PMC" with the alias "Wagner Group" is one actor, not two)."""
+    claimed = {n.casefold() for n in [entry.name, *entry.aliases]}
+    for name in [n for n, e in entries.items() if n != entry.name and n.casefold() in claimed]:
+        del entries[name]
+    for other in entries.values():
+        other.aliases = [a for a in other.aliases if a.casefold() not in claimed]
+    entries[entry.name] = entry

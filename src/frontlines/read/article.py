@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
@@ -25,6 +25,7 @@ BYLINE = re.compile(r"^By\s+(?P<names>[A-Z].{2,150})$")
 DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z'’.\- ]*[A-Z])(?:,\s*[A-Z][\w.'’ -]{1,40}?)?(?:\s*\([^)]{1,40}\))?\s*(?:—|–|--|-)\s")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+EARLIEST_PUBLISHED = date(1900, 1, 1)
 HEADER_LINES = 30  # a byline or date line further down is part of the story, not the header
 MENU_SPLIT = re.compile(r"\s*\|\s*|\s{2,}|\s*·\s*")
 
@@ -94,18 +95,24 @@ def parse_date_line(text: str) -> str | None:
     mon, day, year = (m["mon"], m["day"], m["year"]) if m["mon"] else (m["mon2"], m["day2"], m["year2"])
     month = MONTHS.get(mon[:3].lower())
     try:
-        return date(int(year), month, int(day)).isoformat() if month else None
+        found = date(int(year), month, int(day)) if month else None
+        return found.isoformat() if found and plausible(found) else None
     except ValueError:
         return None
 
 
 def valid_iso(text: str) -> bool:
-    """Whether `text` is a real YYYY-MM-DD day."""
+    """Whether `text` is a real YYYY-MM-DD day that an article can be published on (see `plausible`)."""
     try:
-        date.fromisoformat(text)
-        return len(text) == 10
+        return len(text) == 10 and plausible(date.fromisoformat(text))
     except ValueError:
         return False
+
+
+def plausible(day: date) -> bool:
+    """Whether a publication date is from 1900 to tomorrow (a day's leeway for time zones): a typo
+    such as year 1 or 9999 would otherwise open the map in the year 9999."""
+    return EARLIEST_PUBLISHED <= day <= date.today() + timedelta(days=1)
 
 
 def split_authors(names: str) -> list[str]:

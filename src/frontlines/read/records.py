@@ -17,7 +17,8 @@ def record_document(record: object, where: str, published: str | None) -> Docume
     doc = read_body(record["text"], where)
     day = str(record.get("published") or "")[:10]
     if day and not valid_iso(day):
-        raise InputError(where, f'"published" is {record["published"]!r}; write it as YYYY-MM-DD', "bad date")
+        raise InputError(where, f'"published" is {record["published"]!r}; write it as YYYY-MM-DD, '
+                                "a publication date from 1900 to today", "bad date")
     doc.published = day or published
     for key in ("title", "source", "url"):
         if isinstance(record.get(key), str):

@@ -10,7 +10,7 @@ from pathlib import Path
 from frontlines.errors import InputError
 from frontlines.model import Document
 from frontlines.read import read_source, screen
-from frontlines.read.article import read_body
+from frontlines.read.article import plausible, read_body, valid_iso
 from frontlines.read.records import names_a_file
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson", ".parquet", ".pdf"}
@@ -99,7 +99,8 @@ def sidecar_files(folder: Path) -> tuple[dict[str, dict], frozenset[str]]:
             continue
         if isinstance(data, dict) and names_a_file(data.get("text"), folder):
             names.add(candidate.name)
-            meta.setdefault(data["text"], {k: data[k] for k in SIDECAR_FIELDS if isinstance(data.get(k), str) and data[k]})
+            meta.setdefault(data["text"], {k: data[k] for k in SIDECAR_FIELDS if isinstance(data.get(k), str) and data[k]
+                                           and (k != "published" or valid_iso(data[k][:10]))})
     return meta, frozenset(names)
 
 
@@ -158,7 +159,7 @@ def read_feed(source: str, allow_local: bool = False) -> Iterator[Document | Inp
         doc.title, doc.url = entry.get("title"), entry.get("link")
         doc.source = feed.feed.get("title")
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        doc.published = date(*stamp[:3]).isoformat() if stamp else None
+        doc.published = date(*stamp[:3]).isoformat() if stamp and plausible(date(*stamp[:3])) else None
         if entry.get("id"):
             doc.id = str(entry["id"])
         yield doc

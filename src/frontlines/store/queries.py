@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from frontlines.store import Store
+from frontlines.store.filters import contains
 
 # Every claim of who holds a place: the control table, and the captures stored only as events (an
 # article keeps only a place's latest holder among its claims, so "rebels seized Kidal in 2014"
@@ -47,11 +48,12 @@ class EventFilter:
         if self.actor:
             names = actor_names(self.actor)  # "ISIS" is stored as "Islamic State"
             marks = ",".join("?" * len(names)) or "NULL"
-            parts.append(f"(actor1 ILIKE ? OR actor2 ILIKE ? OR actor1 IN ({marks}) OR actor2 IN ({marks}))")
-            params += [f"%{self.actor}%"] * 2 + names * 2
+            parts.append(f"(actor1 ILIKE ? ESCAPE '\\' OR actor2 ILIKE ? ESCAPE '\\' "
+                         f"OR actor1 IN ({marks}) OR actor2 IN ({marks}))")
+            params += [contains(self.actor)] * 2 + names * 2
         if self.text:
-            parts.append("(evidence ILIKE ? OR place_name ILIKE ?)")
-            params += [f"%{self.text}%"] * 2
+            parts.append("(evidence ILIKE ? ESCAPE '\\' OR place_name ILIKE ? ESCAPE '\\')")
+            params += [contains(self.text)] * 2
         if self.bbox:
             parts.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
             params += [self.bbox[0], self.bbox[2], self.bbox[1], self.bbox[3]]
@@ -162,15 +164,41 @@ def control_as_of(store: Store, day: str, country: str | None = None) -> list[di
 
 
 def timeline(store: Store, place: str) -> list[dict]:
-    """Every claim about the places of that name (or GeoNames id), oldest first, each with the
-    source that makes it; claims of one day that name different holders are marked disputed."""
+    """Every claim about one place of that name (or GeoNames id), oldest first, each with the
+    source that makes it; claims of one day that name different holders are marked disputed.
+    A name that stands for several places (a city and its province) gives the first of
+    `places_named`."""
+    return timeline_and_others(store, place)[0]
+
+
+def timeline_and_others(store: Store, place: str) -> tuple[list[dict], list[dict]]:
+    """The timeline of the place a name stands for, and the other places of that name that the
+    corpus has claims about (one row each, for "did you mean")."""
     ids = place_ids(place)
     rows = store.rows(f"""SELECT c.*, d.source, d.title, d.published FROM {CLAIMS} c JOIN documents d ON d.id = c.doc_id
-                         WHERE c.place_name ILIKE ? OR CAST(c.geonameid AS VARCHAR) = ?
+                         WHERE lower(c.place_name) = lower(?) OR CAST(c.geonameid AS VARCHAR) = ?
                                OR c.geonameid IN ({",".join("?" * len(ids)) or "NULL"})
                          ORDER BY coalesce(c.since, c.as_of) NULLS FIRST, doc_id, claim_no, event_id""",
                       [place, place, *ids])
-    for row in rows:
-        same_day = {r["controller"] for r in rows if place_key(r) == place_key(row) and claim_day(r) == claim_day(row)}
+    ranked = places_named(rows, place)
+    chosen = [r for r in rows if ranked and place_key(r) == place_key(ranked[0])]
+    for row in chosen:
+        same_day = {r["controller"] for r in chosen if claim_day(r) == claim_day(row)}
         row["disputed"] = len(same_day) > 1
-    return rows
+    return chosen, ranked[1:]
+
+
+def places_named(rows: list[dict], place: str) -> list[dict]:
+    """One row for each place among claims, best first: the place whose own name (or id) is the
+    one asked for, then a town before a division named like it (as the extractor prefers the
+    city of Deir ez-Zor to its province), then the place with most claims."""
+    by_place: dict[tuple, list[dict]] = {}
+    for row in rows:
+        by_place.setdefault(place_key(row), []).append(row)
+
+    def rank(claims: list[dict]) -> tuple:
+        first = claims[0]
+        exact = (first["place_name"] or "").casefold() == place.casefold() or str(first["geonameid"]) == place
+        return (not exact, first["feature"] not in ("city", "site"), -len(claims))
+
+    return [{**claims[0], "claims": len(claims)} for claims in sorted(by_place.values(), key=rank)]

@@ -17,14 +17,15 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontlines.errors import FrontlinesError, InputError
-from frontlines.store.export import DISORDER, events_geojson, to_acled_csv
+from frontlines.store.export import events_geojson, to_acled_csv
+from frontlines.store import filters
+from frontlines.store.filters import country_code
 from frontlines.store.queries import EventFilter, fused_events
 from frontlines.web import views
 from frontlines.web.corpus import Corpus, DatabaseBusy, NoDatabase, how_to_ingest
 from frontlines.web.limits import MAX_ARTICLE_BYTES, BodyLimit
 
 STATIC = Path(__file__).parent / "static"
-EVENT_TYPES = sorted(DISORDER)
 MAX_OFFSET = 2**53 - 1  # the largest integer JSON readers (JavaScript) hold exactly; DuckDB's BIGINT overflows later
 
 
@@ -141,6 +142,16 @@ def check_day(value: str | None, name: str) -> str | None:
     raise HTTPException(422, f"{name}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-11-03")
 
 
+def check_published(value: str | None) -> str | None:
+    """A publication date: a real day from 1900 to today, or a 422."""
+    from frontlines.read.article import valid_iso
+
+    day = check_day(value, "published")
+    if day is not None and not valid_iso(day):
+        raise HTTPException(422, f"published: {value!r} is not a publication date; give a day from 1900 to today")
+    return day
+
+
 def check_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     """`min_lon,min_lat,max_lon,max_lat`, or a 422 that shows the form."""
     if not value:
@@ -156,21 +167,25 @@ def check_bbox(value: str | None) -> tuple[float, float, float, float] | None:
 
 
 def event_filter(start, end, country, event_type, actor, q, bbox) -> EventFilter:
-    """The filters of /api/events and /api/export, checked."""
-    if event_type and event_type not in EVENT_TYPES:
-        raise HTTPException(422, f"event_type: {event_type!r} is not an ACLED event type; use one of "
-                                 + ", ".join(EVENT_TYPES))
-    if country and (len(country) != 2 or not country.isalpha()):
-        raise HTTPException(422, f"country: {country!r} is not a two-letter ISO code such as SY")
-    return EventFilter(check_day(start, "start"), check_day(end, "end"), country or None, event_type or None,
-                       actor or None, q or None, check_bbox(bbox))
+    """The filters of /api/events and /api/export, checked; they take the words the CLI takes."""
+    return EventFilter(check_day(start, "start"), check_day(end, "end"), check_filter(country_code, country, "country"),
+                       check_filter(filters.event_type, event_type, "event_type"), actor or None, q or None,
+                       check_bbox(bbox))
+
+
+def check_filter(normalise, value: str | None, name: str) -> str | None:
+    """A filter parameter as the store holds it (as the CLI's option takes it), or a 422 naming it."""
+    try:
+        return normalise(value) if value else None
+    except FrontlinesError as exc:
+        raise HTTPException(422, f"{name}: {exc}") from None
 
 
 FILTER_DOCS = {
     "start": Query(None, description="First day, YYYY-MM-DD"),
     "end": Query(None, description="Last day, YYYY-MM-DD"),
-    "country": Query(None, description="ISO 3166-1 alpha-2 code, e.g. SY"),
-    "event_type": Query(None, description="An ACLED event type, e.g. Battles"),
+    "country": Query(None, description="ISO 3166-1 alpha-2 code or English name, e.g. SY or Syria"),
+    "event_type": Query(None, description="An ACLED event type in any case, e.g. Battles"),
     "actor": Query(None, description="Part of an actor's name"),
     "q": Query(None, description="Words in the evidence or the place name"),
     "bbox": Query(None, description="min_lon,min_lat,max_lon,max_lat"),
@@ -226,10 +241,9 @@ def add_reading_routes(app: FastAPI, corpus: Corpus, tiles: str | None) -> None:
     def control(as_of: str | None = Query(None, description="The day, YYYY-MM-DD; today when left out"),
                 country: str | None = FILTER_DOCS["country"]) -> dict:
         day = views.day_or_today(check_day(as_of, "as_of"))
-        if country and (len(country) != 2 or not country.isalpha()):
-            raise HTTPException(422, f"country: {country!r} is not a two-letter ISO code such as SY")
+        code = check_filter(country_code, country, "country")
         with corpus.reading() as store:
-            return views.control_collection(store, day, country or None)
+            return views.control_collection(store, day, code)
 
     @app.get("/api/places/{place_id}", summary="A place: its control timeline and its events")
     def place(place_id: str) -> dict:
@@ -280,11 +294,23 @@ def analyse_article(article: Article):
     """The report of a pasted article, or a 422 that says what is wrong with it."""
     from frontlines.pipeline import extract
 
-    published = check_day(article.published, "published")
+    published = check_published(article.published)
     try:
+        check_language(article)
         return extract(article.text, published=published, kind=article.kind)
     except InputError as exc:
         raise HTTPException(422, f"text: {str(exc).split(': ', 1)[-1]}") from None
+
+
+def check_language(article: Article) -> None:
+    """Refuse, as `frontlines extract` does, an article that is not in English."""
+    from frontlines.model import Document
+    from frontlines.read import read_text, screen
+
+    for doc in read_text(article.text, "<text>", None, article.kind):
+        found = screen(doc, None) if isinstance(doc, Document) else doc
+        if isinstance(found, InputError):
+            raise found
 
 
 def with_highlights(report) -> dict:
