@@ -10,6 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "eval" / "dev"
 SAMPLE = ROOT / "src" / "frontlines" / "samples" / "isis-squeezed-2017-11-03.txt"
+# The web app's test clients call it as a browser on this machine does: it refuses other Host names.
+LOCAL = "http://127.0.0.1:8000"
 
 
 def require_shared() -> None:

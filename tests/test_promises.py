@@ -7,7 +7,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from conftest import DEV, SAMPLE
+from conftest import DEV, LOCAL, SAMPLE
 from frontlines.cli import main
 
 KIDAL = DEV / "kidal-2023-11-15.txt"
@@ -100,7 +100,7 @@ def test_the_api_reads_an_older_database(dev_db, tmp_path):
     db = tmp_path / "old.duckdb"
     shutil.copy(dev_db, db)
     make_v1(db)
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url=LOCAL)
     for url in ("/api/events", "/api/stats", "/api/control?as_of=2023-11-15"):
         assert client.get(url).status_code == 200, url
 
@@ -186,7 +186,7 @@ def test_out_of_range_numbers_are_a_422(dev_db, query):
 
     from frontlines.web import create_app
 
-    response = TestClient(create_app(dev_db)).get(f"/api/events?{query}")
+    response = TestClient(create_app(dev_db), base_url=LOCAL).get(f"/api/events?{query}")
     assert response.status_code == 422 and query.split("=")[0] in response.json()["message"]
 
 

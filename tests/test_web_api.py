@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from conftest import SHARED
+from conftest import LOCAL, SHARED
 from frontlines.store.export import ACLED_COLUMNS
 from frontlines.web import create_app
 from frontlines.web.corpus import BUSY
@@ -25,7 +25,7 @@ CAPTURE = "BAMAKO, Mali — Malian troops took control of Kidal on Tuesday, the 
 
 @pytest.fixture(scope="module")
 def client(web_dev_db) -> TestClient:
-    return TestClient(create_app(web_dev_db))
+    return TestClient(create_app(web_dev_db), base_url=LOCAL)
 
 
 def events(client, **params) -> dict:
@@ -239,7 +239,7 @@ def test_an_article_over_the_limit_is_a_413(client):
 def test_ingest_from_the_page_adds_once(web_dev_db, tmp_path):
     db = tmp_path / "copy.duckdb"
     shutil.copy(web_dev_db, db)
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url=LOCAL)
     first = client.post("/api/ingest", json={"text": CAPTURE, "published": "2023-11-15"}).json()
     assert first["outcome"] == "added" and first["counts"]["documents"] == 10
     assert client.post("/api/ingest", json={"text": CAPTURE, "published": "2023-11-15"}).json()["outcome"] == "unchanged"
@@ -249,7 +249,7 @@ def test_ingest_from_the_page_adds_once(web_dev_db, tmp_path):
 # --- no database, a busy database ------------------------------------------------------------
 
 def test_without_a_database_the_api_says_how_to_build_one(tmp_path):
-    client = TestClient(create_app(tmp_path / "none.duckdb"))
+    client = TestClient(create_app(tmp_path / "none.duckdb"), base_url=LOCAL)
     config = client.get("/api/config").json()
     assert config["exists"] is False and "frontlines ingest" in config["how_to_ingest"]
     for url in ("/api/stats", "/api/events", "/api/control?as_of=2017-11-03", "/api/places/1", "/api/documents/x"):
@@ -267,7 +267,7 @@ def test_a_database_locked_by_an_ingest_answers_503(web_dev_db, tmp_path):
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
-        client = TestClient(create_app(db))
+        client = TestClient(create_app(db), base_url=LOCAL)
         response = client.get("/api/events")
         assert response.status_code == 503 and response.json() == {"message": BUSY}
         assert response.headers["retry-after"]

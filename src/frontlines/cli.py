@@ -442,15 +442,32 @@ def bench(files: tuple[str, ...], docs: int, model: str, store_events: int | Non
     click.echo(json.dumps(figures.as_dict(), indent=2) if as_json else figures.table())
 
 
+MIN_TOKEN_CHARS = 12
+
+
+def writes_notice(host: str, writes: str) -> str:
+    """What `serve` says about who can read and who can add articles."""
+    adding = {"open": "articles may be added from the page on this machine (no token needed)",
+              "token": "adding articles needs the write token",
+              "closed": "it is read-only: start it with --write-token (or $FRONTLINES_WRITE_TOKEN) to let users "
+                        "add articles"}[writes]
+    if writes == "open" or (writes == "token" and host in ("127.0.0.1", "localhost", "::1")):
+        return adding
+    return (f"warning: --host {host} makes the app reachable from other machines: anyone who reaches it can read "
+            f"the corpus; {adding}")
+
+
 SERVE_EXAMPLES = """
 \b
 Examples:
   frontlines serve                                   # the page at http://127.0.0.1:8000/
   frontlines serve --db corpus.duckdb --port 8080
   frontlines serve --tiles 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'   # a raster base map, online
+  FRONTLINES_WRITE_TOKEN=$(openssl rand -hex 16) frontlines serve --host 0.0.0.0   # shared; writes need the token
 \b
 The API is listed at /docs.  The database is opened read-only for each request, so
-`frontlines ingest` can add to it while the server runs.
+`frontlines ingest` can add to it while the server runs.  Off 127.0.0.1 the server is
+read-only unless started with a write token, which the page asks for when an article is added.
 """
 
 
@@ -460,26 +477,37 @@ The API is listed at /docs.  The database is opened read-only for each request, 
               help="Address to listen on; 0.0.0.0 opens the app to your network.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--tiles", metavar="URL", help="A raster tile layer, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-def serve(db: str, host: str, port: int, tiles: str | None) -> None:
+@click.option("--write-token", envvar="FRONTLINES_WRITE_TOKEN", metavar="TOKEN", show_envvar=True,
+              help="Let users who give this token add articles (needed off 127.0.0.1); prefer the "
+                   "environment variable, which other users of the machine cannot see in `ps`.")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Another name the server answers to, e.g. a reverse proxy's (repeatable); requests for "
+                   "other names are refused.")
+def serve(db: str, host: str, port: int, tiles: str | None, write_token: str | None,
+          allowed_hosts: tuple[str, ...]) -> None:
     """Serve the map of the corpus and its JSON API in the browser."""
     import uvicorn
 
     from frontlines.web import create_app
     from frontlines.web.corpus import how_to_ingest
+    from frontlines.web.guard import Access, is_loopback
 
     if tiles and not tiles.startswith(("http://", "https://")):
         raise click.UsageError(f"--tiles {tiles!r}: give an http(s) URL with {{z}}, {{x}} and {{y}}")
+    if write_token is not None and len(write_token) < MIN_TOKEN_CHARS:
+        raise click.UsageError(f"--write-token: use at least {MIN_TOKEN_CHARS} characters, e.g. "
+                               "$(openssl rand -hex 16)")
     check_port_free(host, port)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        click.echo(f"frontlines: warning: --host {host} makes the app reachable from other machines; it has no "
-                   "login, and anyone who reaches it can read the corpus and add articles to it", err=True)
+    access = Access(local_only=is_loopback(host), write_token=write_token,
+                    hosts=frozenset(h.lower().rstrip(".") for h in allowed_hosts))
+    click.echo(f"frontlines: {writes_notice(host, access.writes)}", err=True)
     if not Path(db).parent.is_dir():
         raise click.UsageError(f"--db {db}: the folder {Path(db).parent} does not exist; give a database in an existing folder")
     if not Path(db).exists():
         click.echo(f"frontlines: {how_to_ingest(Path(db))}; the page says so too", err=True)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"frontlines: serving {db} at http://{shown}:{port}/ (API at /docs; Ctrl+C stops)")
-    uvicorn.run(create_app(db, tiles), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, tiles, access), host=host, port=port, log_level="warning")
 
 
 def check_port_free(host: str, port: int) -> None:

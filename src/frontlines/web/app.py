@@ -23,6 +23,7 @@ from frontlines.store.filters import country_code
 from frontlines.store.queries import EventFilter, fused_events
 from frontlines.web import views
 from frontlines.web.corpus import Corpus, DatabaseBusy, NoDatabase, how_to_ingest
+from frontlines.web.guard import Access, HostCheck, check_write
 from frontlines.web.limits import MAX_ARTICLE_BYTES, BodyLimit
 
 STATIC = Path(__file__).parent / "static"
@@ -37,18 +38,22 @@ class Article(BaseModel):
     kind: Literal["txt", "html"] | None = Field(None, description="txt or html; guessed when left out")
 
 
-def create_app(db_path: str | Path, tiles: str | None = None) -> FastAPI:
+def create_app(db_path: str | Path, tiles: str | None = None, access: Access | None = None) -> FastAPI:
     """The FastAPI app over the database at `db_path` (which need not exist yet).
-    `tiles` is an optional raster tile URL template (`https://.../{z}/{x}/{y}.png`)."""
+    `tiles` is an optional raster tile URL template (`https://.../{z}/{x}/{y}.png`); `access` says
+    where the server listens, its write token and the names it answers to (default: this machine
+    only, writes open to it)."""
+    access = access or Access()
     corpus = Corpus(db_path)
     app = FastAPI(title="Frontlines", version="1", summary="Events and territorial control from conflict news.",
                   description="Every answer is JSON; errors are `{\"message\": ...}` with the HTTP status.",
                   docs_url=None, redoc_url=None)  # /docs is served below from a package, not a CDN
     app.add_middleware(BodyLimit, limit=MAX_ARTICLE_BYTES)
+    app.add_middleware(HostCheck, access=access)  # added last, so it runs first
     add_error_handlers(app)
     add_pages(app, tiles)
-    add_reading_routes(app, corpus, tiles)
-    add_article_routes(app, corpus)
+    add_reading_routes(app, corpus, tiles, access)
+    add_article_routes(app, corpus, access)
     return app
 
 
@@ -65,7 +70,9 @@ def add_error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else "error"
         if exc.status_code == 404 and message == "Not Found":
             message = f"{request.url.path}: no such page or API route; the API is listed at /docs"
-        return error(exc.status_code, message)
+        response = error(exc.status_code, message)
+        response.headers.update(exc.headers or {})  # WWW-Authenticate on a 401
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
@@ -192,14 +199,14 @@ FILTER_DOCS = {
 }
 
 
-def add_reading_routes(app: FastAPI, corpus: Corpus, tiles: str | None) -> None:
+def add_reading_routes(app: FastAPI, corpus: Corpus, tiles: str | None, access: Access) -> None:
     """The read-only API over the corpus."""
 
     @app.get("/api/config", summary="What the page needs to start: tiles, and whether there is a database")
     def config() -> dict:
         return {"tiles": tiles, "database": str(corpus.path), "exists": corpus.exists(),
                 "how_to_ingest": None if corpus.exists() else how_to_ingest(corpus.path),
-                "max_article_bytes": MAX_ARTICLE_BYTES}
+                "max_article_bytes": MAX_ARTICLE_BYTES, "writes": access.writes}
 
     @app.get("/api/stats", summary="Counts, the date range, the days something changed, filter choices")
     def stats() -> dict:
@@ -270,7 +277,7 @@ def add_reading_routes(app: FastAPI, corpus: Corpus, tiles: str | None) -> None:
             return views.labels(store)
 
 
-def add_article_routes(app: FastAPI, corpus: Corpus) -> None:
+def add_article_routes(app: FastAPI, corpus: Corpus, access: Access) -> None:
     """Articles from the page: extracted at once, ingested only when asked."""
     limit = {413: {"description": f"The article is larger than {MAX_ARTICLE_BYTES} bytes"}}
 
@@ -281,8 +288,10 @@ def add_article_routes(app: FastAPI, corpus: Corpus) -> None:
         return with_highlights(report)
 
     @app.post("/api/ingest", summary="Extract one article and add it to the database (opened read-write "
-                                     "for this only)", responses=limit)
-    async def ingest(article: Article) -> dict:
+                                     "for this only); off this machine, with the write token as "
+                                     "'Authorization: Bearer TOKEN'", responses=limit)
+    async def ingest(article: Article, request: Request) -> dict:
+        check_write(request, access)
         report = await run_in_threadpool(analyse_article, article)
         with corpus.writing() as store:
             outcome = store.add(report)

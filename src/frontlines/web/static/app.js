@@ -17,6 +17,7 @@ const app = {
   filterActor: (name) => { $('filter-form').elements.actor.value = name; loadEvents(); },
   openSpan: (doc, span) => openSpan(doc, span),
   reload: () => start(),
+  writes: () => state.config.writes,  // "open", "token" (the page asks for it) or "closed" (read-only)
 };
 
 async function guarded(action) {

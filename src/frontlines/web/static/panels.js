@@ -2,6 +2,7 @@
 // its highlights, and the paste-an-article form.  Everything is built with el() (text nodes only).
 import { el, append, replace, clickable, api, notice } from './dom.js';
 import { typeColour, holderColour } from './map.js';
+import { addArticle, addButton, tokenBox } from './write.js';
 
 const panel = () => document.getElementById('panel');
 const body = () => document.getElementById('panel-body');
@@ -203,12 +204,13 @@ export function pasteView(app, maxBytes) {
 }
 
 function extractedView(report, app, article) {
-  const add = el('button', { type: 'button', id: 'ingest' }, 'Add to the database');
+  const writes = app.writes();
+  const add = addButton(writes);
+  const token = tokenBox(writes);
   add.addEventListener('click', async () => {
     add.disabled = true;
     try {
-      const done = await api('/api/ingest', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(article()) });
+      const done = await addArticle(article(), writes, token);
       notice(`Article ${done.outcome} (${done.document.slice(0, 12)}); the database now holds ${done.counts.documents} documents`);
       add.textContent = `Added (${done.outcome})`;
       app.reload();
@@ -222,7 +224,7 @@ function extractedView(report, app, article) {
     el('p', {}, ['event', 'control claim', 'place', 'actor'].map((word, i) => {
       const n = [report.events, report.control, report.places, report.actors][i].length;
       return `${n} ${word}${n === 1 ? '' : 's'}`;
-    }).join(', ') + '. ', add),
+    }).join(', ') + '. ', token, add),
     documentView(doc, app));
 }
 
