@@ -212,7 +212,7 @@ def api(db):
 
     from frontlines.web import create_app
 
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url=LOCAL)
 
 
 def test_the_api_takes_the_filters_the_cli_takes(dev_db):
