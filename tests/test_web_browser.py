@@ -214,3 +214,44 @@ def test_screenshot_of_the_map(page, server):
     assert shot.stat().st_size > 50_000
     SCREENSHOT.parent.mkdir(exist_ok=True)
     shutil.copy(shot, SCREENSHOT)
+
+
+def test_the_api_docs_render_openapi_3_1_offline(page, server):
+    """/docs draws every route of the OpenAPI 3.1 document, with nothing fetched from elsewhere."""
+    elsewhere: list[str] = []
+
+    def only_this_server(route):
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_this_server)
+    page.goto(f"{server}/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)
+    assert "valid version field" not in page.locator("body").inner_text()
+    assert "Frontlines" in page.locator(".swagger-ui .info .title").inner_text()
+    paths = page.locator(".swagger-ui .opblock-summary-path").all_inner_texts()
+    assert "/api/events" in paths and "/api/extract" in paths and len(paths) >= 10
+    assert elsewhere == []
+
+
+def test_a_pasted_article_survives_clicking_its_highlights(page, server):
+    open_map(page, server)
+    article = "BAMAKO, Mali — Malian troops took control of Kidal on Tuesday, the army said."
+    page.get_by_text("Paste or upload an article").click()
+    page.fill("textarea[name=text]", article)
+    page.fill("form.paste input[name=published]", "2023-11-15")
+    page.click("form.paste button[type=submit]")
+    page.wait_for_selector("#extract-result mark.hl-event")
+    page.locator("#extract-result mark.hl-event").first.dispatch_event("click")
+    assert "Government regains territory" in page.locator("#panel h2").inner_text()
+    page.get_by_text("Back to the pasted article").click()          # from the event, straight back
+    assert page.locator("textarea[name=text]").input_value() == article
+    assert page.locator("#ingest").is_visible()
+    page.locator("#extract-result mark.hl-place").first.dispatch_event("click")   # a place: a notice
+    page.get_by_text("Paste or upload an article").click()          # reopened from the menu
+    assert page.locator("textarea[name=text]").input_value() == article
+    assert page.locator("form.paste input[name=published]").input_value() == "2023-11-15"
+    assert page.locator("#ingest").is_visible() and page.locator("#extract-result mark.hl-event").count() == 1

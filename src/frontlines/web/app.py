@@ -116,11 +116,11 @@ def add_pages(app: FastAPI, tiles: str | None) -> None:
 
 
 def add_api_docs(app: FastAPI) -> None:
-    """Swagger UI at /docs from the swagger-ui-bundle package, so the API's page works offline."""
+    """Swagger UI at /docs from the swagger-ui-py package (Swagger UI 5, which reads the OpenAPI 3.1
+    document FastAPI writes), served from this server so that the API's page works offline."""
     from fastapi.openapi.docs import get_swagger_ui_html
-    from swagger_ui_bundle import swagger_ui_path
 
-    app.mount("/vendor/swagger-ui", StaticFiles(directory=swagger_ui_path), name="swagger-ui")
+    app.mount("/vendor/swagger-ui", StaticFiles(directory=swagger_ui_folder()), name="swagger-ui")
 
     @app.get("/docs", include_in_schema=False)
     def docs():
@@ -128,6 +128,17 @@ def add_api_docs(app: FastAPI) -> None:
                                    swagger_js_url="/vendor/swagger-ui/swagger-ui-bundle.js",
                                    swagger_css_url="/vendor/swagger-ui/swagger-ui.css",
                                    swagger_favicon_url="/vendor/swagger-ui/favicon-32x32.png")
+
+
+def swagger_ui_folder() -> Path:
+    """The static files of the swagger-ui-py package, found without importing it (its package
+    imports handlers for other web frameworks)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("swagger_ui")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the swagger-ui-py package is missing; reinstall frontlines (pip install -e .)")
+    return Path(list(spec.submodule_search_locations)[0]) / "static"
 
 
 def content_security_policy(tiles: str | None) -> str:

@@ -6,7 +6,7 @@ import { show, closePanel, eventView, placeView, documentView, pasteView, report
 
 const $ = (id) => document.getElementById(id);
 const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const state = { config: null, stats: null, keyDays: [], asOf: null, events: [], map: null };
+const state = { config: null, stats: null, keyDays: [], asOf: null, events: [], map: null, paste: null };
 
 /** What the panels call back into. */
 const app = {
@@ -16,9 +16,22 @@ const app = {
     show(documentView(await api(`/api/documents/${encodeURIComponent(id)}`), app, focusStart))),
   filterActor: (name) => { $('filter-form').elements.actor.value = name; loadEvents(); },
   openSpan: (doc, span) => openSpan(doc, span),
+  openPaste: () => openPaste(),
   reload: () => start(),
   writes: () => state.config.writes,  // "open", "token" (the page asks for it) or "closed" (read-only)
 };
+
+/** The paste form is made once and kept: its text, its report and its "Add" button survive a
+ * click on a highlight (which shows another panel) and come back when it is reopened. */
+function openPaste() {
+  state.paste = state.paste || pasteView(app, state.config.max_article_bytes);
+  show(state.paste);
+}
+
+/** A link from a panel opened from the pasted article back to it. */
+function backToPaste() {
+  return el('p', { className: 'small' }, clickable(el('a', { href: '#' }, '← Back to the pasted article'), openPaste));
+}
 
 async function guarded(action) {
   try { await action(); } catch (error) { notice(error.message, 'error'); }
@@ -33,7 +46,7 @@ function openSpan(doc, span) {
     app.filterActor(span.actor);
   } else if (span.kind === 'event') {
     if (doc.id) guarded(async () => app.openEvent(await api(`/api/events/${encodeURIComponent(doc.id)}/${encodeURIComponent(span.event_id)}`)));
-    else app.openEvent(reportEventFeature(doc.report, span.event_id));
+    else show(eventView(reportEventFeature(doc.report, span.event_id), app), backToPaste());
   } else {
     notice(`${span.label}`);
   }
@@ -140,7 +153,7 @@ function wireControls() {
   $('asof-prev').addEventListener('click', () => step(-1));
   $('asof-next').addEventListener('click', () => step(1));
   $('panel-close').addEventListener('click', closePanel);
-  $('paste-open').addEventListener('click', () => show(pasteView(app, state.config.max_article_bytes)));
+  $('paste-open').addEventListener('click', openPaste);
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') closePanel(); });
 }
 
