@@ -301,3 +301,69 @@ def test_publication_dates_must_be_plausible(tmp_path, dev_db, day):
     article = tmp_path / "dated.txt"
     article.write_text(f"Clashes in Aleppo\n{day}\nBEIRUT — Clashes went on in Aleppo on Friday, officials said.\n")
     assert json.loads(run("extract", article).stdout)["document"]["published"] is None
+
+
+# --- 18-20. what users see ------------------------------------------------------------------
+
+def test_control_characters_never_reach_the_terminal(tmp_path, extract):
+    article = tmp_path / "escapes.txt"
+    article.write_text("Rebels \x1b]0;pwned\x07take \x1b[2J\x1b[HKidal\nBy Staff Writer\nNov. 15, 2023\n\n"
+                       "BAMAKO, Mali — Malian troops took control of Kidal on Tuesday \x1b[31mred\x1b[0m, the army "
+                       "said.\n", "utf-8")
+    summary = run("extract", article, "--format", "summary")
+    assert summary.exit_code == 0 and summary.stdout.startswith("Rebels take Kidal\n")
+    db = tmp_path / "esc.duckdb"
+    assert run("ingest", article, "--db", db).exit_code == 0
+    table = run("control", "--db", db, "--as-of", "2023-11-16")
+    on_screen = summary.stdout + run("extract", article, "--out", tmp_path / "r.json").stdout + table.stdout
+    assert "Kidal" in table.stdout and not any(c in on_screen for c in "\x1b\x07\x9b")
+    assert "\\u001b" in (tmp_path / "r.json").read_text("utf-8")  # the data keeps them, escaped by JSON
+
+
+def test_geo_precision_says_how_the_place_was_found(tmp_path, extract):
+    texts = {"town.txt": "BAMAKO, Mali — Malian troops took control of Kidal on Tuesday, the army said.",
+             "site.txt": "MOGADISHU, Somalia — Al-Shabab fighters stormed the Hayat Hotel in Mogadishu on Friday, "
+                         "killing 21 people, police said.",
+             "province.txt": "BAGHDAD — Islamic State militants attacked Iraqi troops in Anbar province on Tuesday, "
+                             "killing four soldiers, officials said."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    db = tmp_path / "geo.duckdb"
+    assert run("ingest", tmp_path, "--db", db, "--date", "2022-08-20").exit_code == 0
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(run("events", "--db", db).stdout)))
+    precision = {r["location"]: r["geo_precision"] for r in rows}
+    assert precision["Kidal"] == "1" and precision["Hayat Hotel"] == "2" and precision["Al Anbār"] == "3", precision
+
+
+@pytest.fixture()
+def local_site(tmp_path):
+    """An http server on 127.0.0.1 serving tmp_path."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_allow_local_reads_pages_on_this_machine_and_files(tmp_path, extract, local_site):
+    (tmp_path / "page.html").write_text(
+        "<html><body><article><p>BAMAKO, Mali — Malian troops took control of Kidal on Tuesday, the army said, "
+        "after weeks of fighting.</p><p>Residents said the town was calm by the evening.</p></article></body></html>")
+    feed = tmp_path / "local.rss"
+    feed.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>
+      <item><title>A</title><link>{(tmp_path / "page.html").as_uri()}</link><guid>a</guid></item>
+      <item><title>B</title><link>{local_site}/page.html</link><guid>b</guid></item>
+      <item><title>C</title><link>{(tmp_path / "gone.html").as_uri()}</link><guid>c</guid></item>
+    </channel></rss>""")
+    result = run("ingest", feed, "--db", tmp_path / "local.duckdb", "--allow-local", "--date", "2023-11-15")
+    assert result.exit_code == 1 and "2 documents read" in result.stderr, result.stderr
+    assert f"cannot read {(tmp_path / 'gone.html').as_uri()} (No such file" in result.stderr  # file:/// whole

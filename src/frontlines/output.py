@@ -18,11 +18,15 @@ from frontlines.errors import UsageError
 # C0 controls but tab and newline, DEL, and C1 controls: an article's "\x1b[2J" or "\x1b]0;title\x07"
 # would clear the screen or retitle the window if printed raw.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Whole escape sequences go first, so that no "[2J" or "]0;title" is left behind as text:
+# CSI (ESC [ ... final byte) and OSC (ESC ] ... BEL or ESC \\), in their 7-bit and 8-bit forms.
+ESCAPES = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?")
 
 
 def for_terminal(text: str) -> str:
-    """Text with its control characters removed (tabs and newlines kept), safe to print."""
-    return CONTROL.sub("", text)
+    """Text with its escape sequences and control characters removed (tabs and newlines kept),
+    safe to print: a headline cannot clear the screen or retitle the window."""
+    return CONTROL.sub("", ESCAPES.sub("", text))
 
 
 def check_writable(out: str | Path) -> None:

@@ -146,8 +146,9 @@ def read_feed(source: str, allow_local: bool = False) -> Iterator[Document | Inp
         where = f"{source} entry {n}"
         html = entry.get("content", [{}])[0].get("value") or entry.get("summary") or ""
         text = html_to_text(html)
-        if not text.strip() and entry.get("link"):
-            page = fetch_page(entry["link"], where, allow_local)
+        link = file_link(entry["link"]) if entry.get("link") else None
+        if not text.strip() and link:
+            page = fetch_page(link, where, allow_local)
             if isinstance(page, InputError):
                 yield page
                 continue
@@ -156,7 +157,7 @@ def read_feed(source: str, allow_local: bool = False) -> Iterator[Document | Inp
             yield InputError(where, "the entry has no text and no page to fetch", "no text")
             continue
         doc = read_body(text, where)
-        doc.title, doc.url = entry.get("title"), entry.get("link")
+        doc.title, doc.url = entry.get("title"), link
         doc.source = feed.feed.get("title")
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         doc.published = date(*stamp[:3]).isoformat() if stamp and plausible(date(*stamp[:3])) else None
@@ -192,27 +193,60 @@ def refused_address(url: str, allow_local: bool = False) -> str | None:
 
 
 def fetch_page(url: str, where: str, allow_local: bool = False) -> str | InputError:
-    """The main text of a feed entry's page, fetched and extracted by trafilatura."""
-    from urllib.parse import unquote, urlparse
-
+    """The main text of a feed entry's page, fetched and extracted by trafilatura (which refuses
+    this machine's and private addresses itself: with `allow_local`, those and file:// pages
+    are read here)."""
     reason = refused_address(url, allow_local)
     if reason:
         return InputError(where, f"not fetching {url}: {reason}", "refused")
     import trafilatura
 
-    if url.startswith("file:"):
-        parts = urlparse(url)
-        # feedparser turns "file:///tmp/a.html" into "file://tmp/a.html": the host is the first folder
-        path = parts.path if parts.netloc in ("", "localhost") else f"/{parts.netloc}{parts.path}"
-        try:
-            downloaded = Path(unquote(path)).read_text("utf-8", errors="replace")
-        except OSError as exc:
-            return InputError(where, f"cannot read {url} ({exc.strerror})", "fetch failed")
+    if allow_local and (url.startswith("file:") or refused_address(url)):
+        downloaded = read_local(url, where)
+        if isinstance(downloaded, InputError):
+            return downloaded
     else:
         downloaded = trafilatura.fetch_url(url)
     if not downloaded:
         return InputError(where, f"could not fetch {url}; is the network reachable?", "fetch failed")
-    return trafilatura.extract(downloaded) or ""
+    text = trafilatura.extract(downloaded, favor_recall=True) or ""
+    if not text.strip():
+        return InputError(where, f"the page {url} has no article text that could be found", "no text")
+    return text
+
+
+LOCAL_LIMIT = 20_000_000  # bytes read from a local page at most
+
+
+def read_local(url: str, where: str) -> str | InputError:
+    """A file:// page, or one on this machine or a private network, as text; or why it cannot be read."""
+    from urllib.error import URLError
+    from urllib.parse import unquote, urlparse
+    from urllib.request import urlopen
+
+    from frontlines.read.decode import decode_bytes
+
+    try:
+        if url.startswith("file:"):
+            data = Path(unquote(urlparse(url).path)).read_bytes()[:LOCAL_LIMIT]
+        else:
+            with urlopen(url, timeout=30) as response:  # noqa: S310 - the scheme is http(s), checked above
+                data = response.read(LOCAL_LIMIT)
+        return decode_bytes(data, url)[0]
+    except (OSError, URLError, ValueError, InputError) as exc:
+        why = getattr(exc, "strerror", None) or str(getattr(exc, "reason", "")) or str(exc)
+        return InputError(where, f"cannot read {url} ({why})", "fetch failed")
+
+
+def file_link(url: str) -> str:
+    """A feed's file link with its third slash back: feedparser turns "file:///tmp/a.html" into
+    "file://tmp/a.html", where "tmp" would be read as a host name."""
+    from urllib.parse import urlparse
+
+    parts = urlparse(url)
+    if parts.scheme != "file" or parts.netloc in ("", "localhost"):
+        return url
+    return f"file:///{parts.netloc}{parts.path}"
 
 
 def html_to_text(html: str) -> str:

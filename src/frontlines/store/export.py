@@ -19,7 +19,10 @@ DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Poli
             "Violence against civilians": "Political violence", "Protests": "Demonstrations",
             "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
-GEO_PRECISION = {"city": 1, "site": 1, "admin2": 2, "admin1": 2, "region": 3, "country": 3}
+# ACLED's geo_precision from how the place was found: 1 the town itself; 2 near it or part of a
+# region (a site the gazetteer lacks, placed at the town named beside it; a district); 3 a larger
+# region, placed at its centre (a province, a named region or river, a country).
+GEO_PRECISION = {"city": 1, "site": 2, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 CONTINENTS = {"AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America", "SA": "South America",
               "OC": "Oceania", "AN": "Antarctica"}
 
