@@ -367,3 +367,22 @@ def test_allow_local_reads_pages_on_this_machine_and_files(tmp_path, extract, lo
     result = run("ingest", feed, "--db", tmp_path / "local.duckdb", "--allow-local", "--date", "2023-11-15")
     assert result.exit_code == 1 and "2 documents read" in result.stderr, result.stderr
     assert f"cannot read {(tmp_path / 'gone.html').as_uri()} (No such file" in result.stderr  # file:/// whole
+
+
+# --- 17. progress per document -----------------------------------------------------------------
+
+def test_ingest_shows_progress_per_record_with_rate_and_time_left(tmp_path, extract, monkeypatch):
+    from frontlines.store import progress
+
+    monkeypatch.setattr(progress, "PROGRESS_EVERY", 0.0)   # a line per document (a log gets one every 30 s)
+    records = tmp_path / "big.jsonl"
+    records.write_text("".join(json.dumps({"id": f"r{n}", "published": "2023-11-15",
+                                           "text": f"BAMAKO, Mali — Clashes went on in Kidal on Tuesday, report {n}."})
+                               + "\n" for n in range(5)), "utf-8")
+    (tmp_path / "one.txt").write_text("BAMAKO, Mali — Malian troops took control of Kidal on Tuesday.", "utf-8")
+    result = run("ingest", records, tmp_path / "one.txt", "--db", tmp_path / "p.duckdb", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if "/6 documents" in line]
+    assert [line.split("ingesting ")[1].split(" ")[0] for line in lines] == [f"{n}/6" for n in range(1, 7)]
+    assert "a second, about" in lines[1] and "left" in lines[1] and "(100%)" in lines[-1]
+    assert "ingesting done: 6 documents in" in result.stderr

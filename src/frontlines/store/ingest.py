@@ -1,4 +1,4 @@
-"""Ingest: sources in, reports into the store, one transaction per batch of documents, with a progress bar.
+"""Ingest: sources in, reports into the store, one transaction per batch of documents, with progress per document.
 
 Extraction runs all along; the database is opened only to write each batch of reports
 and closed in between, so readers (the web app, `frontlines events`) get in between
@@ -86,11 +86,10 @@ def open_for_writing(db: str, warn: Callable[[str], None], wait: float = WRITE_W
 def ingest_sources(sources: list[str], db: str, published: str | None, model: str, actor_files: tuple[Path, ...],
                    warn: Callable[[str], None], max_bytes: int | None = None,
                    allow_local: bool = False, jobs: int = 1) -> IngestSummary:
-    """Extract every source into the database at `db`."""
-    import click
-
+    """Extract every source into the database at `db`, showing progress per document."""
     from frontlines.parallel import analyse_parallel
     from frontlines.read.sources import expand, read_any
+    from frontlines.store.progress import Progress, estimate_documents
 
     summary = IngestSummary()
     files, problems = expand(sources, summary.unread)
@@ -98,12 +97,16 @@ def ingest_sources(sources: list[str], db: str, published: str | None, model: st
         summary.failed[problem.reason] += 1
         warn(str(problem))
 
+    progress = Progress(estimate_documents(files))
+
     def documents():
         for source in files:
             for item in read_any(source, published, max_bytes, allow_local):
                 if isinstance(item, InputError):
                     summary.failed[item.reason] += 1
+                    progress.clear()
                     warn(str(item))
+                    progress.advance()
                 else:
                     yield item
 
@@ -115,18 +118,15 @@ def ingest_sources(sources: list[str], db: str, published: str | None, model: st
 
     with writer_lock(db):
         open_for_writing(db, warn, wait=READ_WAIT).close()  # a busy, newer or broken database stops the run now
-        with click.progressbar(length=len(files), label="frontlines: ingesting", file=sys.stderr, show_pos=True) as bar:
-            batch, since, last = [], time.monotonic(), None
-            for report in analyse_parallel(documents(), jobs, model, actor_files):
-                batch.append(report)
-                if len(batch) >= BATCH_DOCS or time.monotonic() - since >= BATCH_SECONDS:
-                    write(batch)
-                    since = time.monotonic()
-                origin = report.document.origin.split(" ")[0]
-                if origin != last:
-                    bar.update(1)
-                    last = origin
-            write(batch)
+        batch, since = [], time.monotonic()
+        for report in analyse_parallel(documents(), jobs, model, actor_files):
+            batch.append(report)
+            if len(batch) >= BATCH_DOCS or time.monotonic() - since >= BATCH_SECONDS:
+                write(batch)
+                since = time.monotonic()
+            progress.advance()
+        write(batch)
+        progress.finish()
         with open_for_writing(db, warn) as store:
             summary.counts = store.counts()
     return summary
