@@ -291,3 +291,25 @@ def test_acled_ids_and_timestamps_hold_across_exports_and_filters(dev_db):
     assert november and all(everything[notes] == ids for notes, ids in november.items())
     assert len({i for i, _ in everything.values()}) == len(everything)
     assert rows() == everything
+
+
+def test_the_tables_the_writer_keeps_equal_a_rebuild(tmp_path, extract):
+    records = tmp_path / "r.jsonl"
+    texts = {"a": CAPTURE, "b": SAME_CAPTURE, "c": "Rebels seized Kidal in 2014. " + CAPTURE,
+             "d": "MOGADISHU — Al-Shabaab fighters attacked a base in Mogadishu on Monday."}
+    records.write_text("".join(json.dumps({"id": k, "text": t, "published": "2023-11-15"}) + "\n"
+                               for k, t in texts.items()))
+    db = tmp_path / "r.duckdb"
+    assert cli("ingest", str(records), "--db", str(db)).exit_code == 0
+    texts.update(a=CAPTURE.replace("Tuesday", "Friday"), d=texts["d"].replace("Monday", "Sunday"))
+    records.write_text("".join(json.dumps({"id": k, "text": t, "published": "2023-11-16"}) + "\n"
+                               for k, t in texts.items()))
+    assert "2 replaced" in cli("ingest", str(records), "--db", str(db)).output
+    from frontlines.store import derived
+
+    tables = ("fused_events", "claims", "tallies")
+    with Store(db) as store:
+        kept = {t: store.rows(f"SELECT * FROM {t} ORDER BY ALL") for t in tables}
+        derived.rebuild(store.db)
+        assert kept == {t: store.rows(f"SELECT * FROM {t} ORDER BY ALL") for t in tables}
+        assert kept["fused_events"] and kept["claims"] and kept["tallies"]

@@ -23,7 +23,7 @@ from typing import Callable
 
 from frontlines.errors import StoreBusy, UsageError
 from frontlines.model import Report
-from frontlines.store import fusion
+from frontlines.store import derived, fusion
 from frontlines.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "frontlines.duckdb"
@@ -173,7 +173,7 @@ class Store:
                 if step.startswith(("CREATE", "ALTER", "DROP")):
                     self.db.execute(step)
                 else:
-                    getattr(fusion, step)(self.db)
+                    migration_step(step)(self.db)
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
             self.db.execute("COMMIT")
 
@@ -236,6 +236,7 @@ class Store:
             self.delete([doc_id for doc_id in todo if doc_id in held])
             for table, rows in tables.items():
                 self.write(table, rows)
+            derived.update(self.db, list(todo))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -243,7 +244,9 @@ class Store:
         held.update({doc_id: digest for doc_id, (_, digest) in todo.items()})
 
     def delete(self, doc_ids: list[str]) -> None:
-        """Remove documents and everything extracted from them."""
+        """Remove documents and everything extracted from them (the derived tables are updated
+        with what is written after: `derived.update`)."""
+        derived.before_delete(self.db, doc_ids)
         if doc_ids:
             marks = ",".join("?" * len(doc_ids))
             for table in PER_DOCUMENT:
@@ -297,6 +300,14 @@ def report_rows(stored: Stored, digest: str, events: list[dict]) -> dict[str, li
         "events": [[*(e[c] for c in EVENT_COLUMNS), e["fused_id"]] for e in events],
         "control": [claim_row(doc_id, n, c, places, actors) for n, c in enumerate(data["control"], start=1)],
     }
+
+
+def migration_step(name: str) -> Callable:
+    """The function a migration names: NAME in store.fusion, or MODULE.NAME in store.MODULE."""
+    import importlib
+
+    module, _, function = name.rpartition(".")
+    return getattr(importlib.import_module(f"frontlines.store.{module or 'fusion'}"), function)
 
 
 def insert_rows(db, table: str, rows: list[list]) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from frontlines.store import Store
+from frontlines.store import Store, derived
 from frontlines.store.queries import EventFilter, control_as_of, count_fused_events, fused_events, timeline
 
 RUNS = 5
@@ -108,24 +108,27 @@ def timed(query: Callable[[], int]) -> tuple[float, int]:
 
 
 def fill(store: Store, events: int) -> None:
-    """Documents, events (one in ten fused with the one before) and control claims, made in SQL."""
+    """Documents, events (one in ten fused with the one before) and control claims (one in fifty
+    undated), made in SQL."""
     first_day = date(2015, 1, 1).isoformat()
     db = store.db
     db.execute("""INSERT INTO documents SELECT 'doc' || i, md5(i::VARCHAR), 'Report ' || i, 'Outlet ' || (i % 25),
                   NULL, DATE '2015-01-01' + (hash(i) % 3650)::INTEGER, NULL, 'bench', now(), 'generated', '{}'
                   FROM range(?) t(i)""", [events // 5 + 1])
-    db.execute(f"""INSERT INTO events SELECT 'doc' || (i // 5), 'e' || (i % 5), {pick(TYPES, 'i')}, 'Armed clash', NULL,
-                   {pick(ACTORS, 'i')}, 'state', {pick(ACTORS, 'i // 7')}, 'rebel', [], 'Place ' || (i % {PLACES}),
+    first = "(i - CASE WHEN i % 10 = 1 THEN 1 ELSE 0 END)"  # a second report has its event's type and actors
+    db.execute(f"""INSERT INTO events SELECT 'doc' || (i // 5), 'e' || (i % 5), {pick(TYPES, first)}, 'Armed clash', NULL,
+                   {pick(ACTORS, first)}, 'state', {pick(ACTORS, first + ' // 7')}, 'rebel', [], 'Place ' || (i % {PLACES}),
                    i % {PLACES}, 10 + (i % {PLACES}) / 100, 30 + (i % {PLACES}) / 150, {pick(COUNTRIES, 'i % 97')},
                    NULL, 'city', DATE '{first_day}' + (hash(i // 2) % 3650)::INTEGER, 'day', (i % 13)::INTEGER,
                    'reported', 0.8, 'Fighters shelled Place ' || (i % {PLACES}) || ' on Tuesday.', 0, 40,
-                   'f' || (i - CASE WHEN i % 10 = 1 THEN 1 ELSE 0 END)
-                   FROM range(?) t(i)""", [events])
+                   'f' || {first} FROM range(?) t(i)""", [events])
     db.execute(f"""INSERT INTO control SELECT 'doc' || (i * 2 // 5), i, 'Place ' || (i % {PLACES}), i % {PLACES},
                    10 + (i % {PLACES}) / 100, 30 + (i % {PLACES}) / 150, {pick(COUNTRIES, '(i % ' + str(PLACES) + ') % 97')},
                    'city', {pick(ACTORS, 'i // 3')}, 'state', NULL, 'controlled',
-                   DATE '{first_day}' + (hash(i) % 3650)::INTEGER, NULL, NULL, 'They hold it.', 0, 13
+                   CASE WHEN i % 50 = 7 THEN NULL ELSE DATE '{first_day}' + (hash(i) % 3650)::INTEGER END,
+                   NULL, NULL, 'They hold it.', 0, 13
                    FROM range(?) t(i)""", [events // 2])
+    derived.rebuild(db)
 
 
 def pick(values: list[str], index: str) -> str:

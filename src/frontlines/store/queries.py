@@ -1,10 +1,11 @@
 """Questions asked of the store: events (fused across sources) and who held what on a day."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from frontlines.store import Store
+from frontlines.store.derived import CLAIM_COLUMNS
 from frontlines.store.filters import contains
 
 # Every claim of who holds a place: the control table, and the captures stored only as events (an
@@ -37,9 +38,15 @@ class EventFilter:
     place: str | None = None  # a GeoNames id, or "@" and the name of a place without one
     fused_id: str | None = None
 
-    def where(self) -> tuple[str, list]:
-        """A WHERE clause with bound parameters."""
-        parts, params = ["factuality IN ('asserted', 'reported')"], []
+    def uniform(self) -> bool:
+        """Whether only filters that every report of a fused event shares are set (its type and
+        actors, as fusion demands, or its id): then the fused_events table can answer."""
+        return not any((self.start, self.end, self.country, self.text, self.bbox, self.place))
+
+    def where(self, happened: bool = True) -> tuple[str, list]:
+        """A WHERE clause with bound parameters; `happened`: with the condition that the event
+        happened (the events table needs it; fused_events holds only those)."""
+        parts, params = ["factuality IN ('asserted', 'reported')" if happened else "TRUE"], []
         for column, op, value in (("event_date", ">=", self.start), ("event_date", "<=", self.end),
                                   ("country_code", "=", self.country), ("event_type", "=", self.event_type)):
             if value:
@@ -101,16 +108,57 @@ def fused_events(store: Store, where: EventFilter | None = None, limit: int | No
                  offset: int = 0) -> list[FusedEvent]:
     """Events matching the filter, reports of the same event fused, in date order; a page of them
     with `limit` and `offset`.  A fused event lists the reports that match the filter."""
-    clause, params = (where or EventFilter()).where()
-    page = "LIMIT ? OFFSET ?" if limit else "OFFSET ?"
-    params += [limit, offset] if limit else [offset]
+    where = where or EventFilter()
+    if limit is None and not (where.fused_id or where.place):
+        return every_fused_event(store, where, offset)
+    clause, params = where.where()
+    ids = page_ids(store, where, limit, offset)
+    rows = store.rows(f"SELECT * FROM events WHERE {clause} AND fused_id IN (SELECT unnest(?))", [*params, ids])
+    documents = {r["id"]: r for r in store.rows(
+        "SELECT id, source, title, url, published, ingested_at FROM documents WHERE id IN (SELECT unnest(?))",
+        [sorted({r["doc_id"] for r in rows})])}
+    place = {fused_id: n for n, fused_id in enumerate(ids)}
+    rows.sort(key=lambda r: (place[r["fused_id"]], r["event_date"] is None, r["event_date"] or date.min,
+                             r["doc_id"], r["event_id"]))
+    fused: dict[str, FusedEvent] = {}
+    for row in rows:
+        document = documents[row["doc_id"]]
+        row.update((k, document[k]) for k in ("source", "title", "url", "published", "ingested_at"))
+        fused.setdefault(row["fused_id"], FusedEvent(row)).sources.append(row)
+    return list(fused.values())
+
+
+def page_ids(store: Store, where: EventFilter, limit: int | None, offset: int) -> list[str]:
+    """The fused ids of a page, in date order (a fused event's day: its first matching report's),
+    reading only the rows up to the page's last day: find the day of the n-th matching row, then
+    group the rows up to it; a cutoff that left too few fused events is moved on."""
+    table, day, (clause, params) = ("fused_events", "day", where.where(happened=False)) if where.uniform() else \
+        ("events", "event_date", where.where())
+    paging = "LIMIT ? OFFSET ?" if limit else "OFFSET ?"
+    reach = offset + limit if limit else None
+    while True:
+        cut = store.db.execute(f"SELECT {day} FROM {table} WHERE {clause} ORDER BY {day} NULLS LAST LIMIT 1 OFFSET ?",
+                               [*params, reach - 1]).fetchone() if reach else None
+        bounded = cut is not None and cut[0] is not None
+        found = store.db.execute(
+            f"""SELECT fused_id, min({day}) AS first FROM {table} WHERE {clause} {f"AND {day} <= ?" if bounded else ""}
+                GROUP BY fused_id ORDER BY first NULLS LAST, fused_id {paging}""",
+            [*params, *([cut[0]] if bounded else []), *([limit] if limit else []), offset]).fetchall()
+        if not bounded or len(found) == limit:
+            return [fused_id for fused_id, _ in found]
+        reach *= 4  # reports of one event took up some of the rows: look further
+
+
+def every_fused_event(store: Store, where: EventFilter, offset: int = 0) -> list[FusedEvent]:
+    """Every fused event matching the filter from `offset` on (an export: the whole table once)."""
+    clause, params = where.where()
     rows = store.rows(f"""
         WITH matching AS (SELECT e.*, d.source, d.title, d.url, d.published, d.ingested_at FROM events e
                           JOIN documents d ON d.id = e.doc_id WHERE {clause}),
              page AS (SELECT fused_id, min(event_date) AS day FROM matching GROUP BY fused_id
-                      ORDER BY day NULLS LAST, fused_id {page})
+                      ORDER BY day NULLS LAST, fused_id OFFSET ?)
         SELECT matching.* FROM matching JOIN page USING (fused_id)
-        ORDER BY page.day NULLS LAST, fused_id, event_date NULLS LAST, doc_id, event_id""", params)
+        ORDER BY page.day NULLS LAST, fused_id, event_date NULLS LAST, doc_id, event_id""", [*params, offset])
     fused: dict[str, FusedEvent] = {}
     for row in rows:
         fused.setdefault(row["fused_id"], FusedEvent(row)).sources.append(row)
@@ -118,10 +166,14 @@ def fused_events(store: Store, where: EventFilter | None = None, limit: int | No
 
 
 def count_fused_events(store: Store, where: EventFilter | None = None) -> int:
-    """How many fused events match the filter (for paging)."""
-    clause, params = (where or EventFilter()).where()
-    return store.rows(f"SELECT count(DISTINCT fused_id) AS n FROM events e JOIN documents d ON d.id = e.doc_id "
-                      f"WHERE {clause}", params)[0]["n"]
+    """How many fused events match the filter (for paging): a count of fused_events where it can
+    answer, else of the fused ids of the matching reports."""
+    where = where or EventFilter()
+    if where.uniform():
+        clause, params = where.where(happened=False)
+        return store.db.execute(f"SELECT count(*) FROM fused_events WHERE {clause}", params).fetchone()[0]
+    clause, params = where.where()
+    return store.db.execute(f"SELECT count(DISTINCT fused_id) FROM events WHERE {clause}", params).fetchone()[0]
 
 
 def place_key(row: dict) -> tuple:
@@ -137,19 +189,15 @@ def claim_day(row: dict) -> date | None:
 def control_as_of(store: Store, day: str, country: str | None = None) -> list[dict]:
     """Who held each place on `day`: the latest claims on or before it, with their evidence.
     Where sources name different holders on that latest day, each is returned with
-    status "disputed" beside its own, so the conflict shows."""
+    status "disputed" beside its own, so the conflict shows.  (The writer keeps, for each
+    claim, the days it is its place's latest: `store.derived`.)"""
     params: list = [day, day]
     country_clause = ""
     if country:
-        country_clause, params = "AND c.country_code = ?", [*params, country.upper()]
+        country_clause, params = "AND country_code = ?", [*params, country.upper()]
     rows = store.rows(f"""
-        WITH claims AS (
-            SELECT c.*, d.source, d.title, d.published, coalesce(c.since, c.as_of, DATE '0001-01-01') AS claim_day,
-                   coalesce(CAST(c.geonameid AS VARCHAR), printf('%.2f,%.2f', c.lat, c.lon)) AS place_key
-            FROM {CLAIMS} c JOIN documents d ON d.id = c.doc_id
-            WHERE (coalesce(c.since, c.as_of) <= ? OR (c.since IS NULL AND c.as_of IS NULL AND d.published <= ?))
-                  {country_clause})
-        SELECT * FROM claims QUALIFY claim_day = max(claim_day) OVER (PARTITION BY place_key)
+        SELECT {CLAIM_COLUMNS}, source, title, published, claim_day, place_key FROM claims
+        WHERE valid_from <= ? AND (valid_until IS NULL OR valid_until > ?) {country_clause}
         ORDER BY place_key, doc_id, claim_no, event_id""", params)
     latest: dict[str, list[dict]] = {}
     for row in rows:
@@ -175,10 +223,10 @@ def timeline_and_others(store: Store, place: str) -> tuple[list[dict], list[dict
     """The timeline of the place a name stands for, and the other places of that name that the
     corpus has claims about (one row each, for "did you mean")."""
     ids = place_ids(place)
-    rows = store.rows(f"""SELECT c.*, d.source, d.title, d.published FROM {CLAIMS} c JOIN documents d ON d.id = c.doc_id
-                         WHERE lower(c.place_name) = lower(?) OR CAST(c.geonameid AS VARCHAR) = ?
-                               OR c.geonameid IN ({",".join("?" * len(ids)) or "NULL"})
-                         ORDER BY coalesce(c.since, c.as_of) NULLS FIRST, doc_id, claim_no, event_id""",
+    rows = store.rows(f"""SELECT {CLAIM_COLUMNS}, source, title, published FROM claims
+                         WHERE lower(place_name) = lower(?) OR CAST(geonameid AS VARCHAR) = ?
+                               OR geonameid IN ({",".join("?" * len(ids)) or "NULL"})
+                         ORDER BY coalesce(since, as_of) NULLS FIRST, doc_id, claim_no, event_id""",
                       [place, place, *ids])
     ranked = places_named(rows, place)
     chosen = [r for r in rows if ranked and place_key(r) == place_key(ranked[0])]
@@ -202,3 +250,19 @@ def places_named(rows: list[dict], place: str) -> list[dict]:
         return (not exact, first["feature"] not in ("city", "site"), -len(claims))
 
     return [{**claims[0], "claims": len(claims)} for claims in sorted(by_place.values(), key=rank)]
+
+
+def density(store: Store, where: EventFilter, cell: float) -> list[dict]:
+    """How many fused events match in each square of `cell` degrees (within the filter's box), with
+    the mean position of their points: each fused event at its first report's point where the
+    fused_events table can answer, else each counted once a square it has matching reports in."""
+    box, where = where.bbox, replace(where, bbox=None)
+    table, (clause, params) = ("fused_events", where.where(happened=False)) if where.uniform() else \
+        ("events", where.where())
+    if box:
+        clause += " AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?"
+        params += [box[0], box[2], box[1], box[3]]
+    counted = "count(*)" if table == "fused_events" else "count(DISTINCT fused_id)"
+    return store.rows(f"""SELECT avg(lat) AS lat, avg(lon) AS lon, {counted} AS n FROM {table}
+                          WHERE {clause} AND lat IS NOT NULL AND lon IS NOT NULL
+                          GROUP BY floor(lat / ?), floor(lon / ?) ORDER BY n DESC""", [*params, cell, cell])

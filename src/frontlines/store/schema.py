@@ -1,7 +1,7 @@
 """The corpus database's tables, its schema version, and the migrations between versions."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # One statement a table.  Every row keeps the document it came from (provenance) and, for
 # events and claims, the evidence sentence with its offsets into the document text.
@@ -49,6 +49,24 @@ FUSED_EVENTS = [
     "fuse_stored_events",  # a step in Python (store.fusion): group the events already stored
 ]
 
+# Version 3: tables the writer keeps up to date with each batch (store.derived), so that a request
+# reads a page of them rather than the whole history: fused events, claims with the days each is
+# its place's latest, and the tallies /api/stats shows.
+DERIVED = [
+    """CREATE TABLE IF NOT EXISTS fused_events (
+        fused_id VARCHAR, day DATE, last_day DATE, reports INTEGER, doc_id VARCHAR, event_id VARCHAR,
+        event_type VARCHAR, actor1 VARCHAR, actor2 VARCHAR, lat DOUBLE, lon DOUBLE)""",
+    """CREATE TABLE IF NOT EXISTS claims (
+        doc_id VARCHAR, claim_no INTEGER, place_name VARCHAR, geonameid BIGINT, lat DOUBLE, lon DOUBLE,
+        country_code VARCHAR, feature VARCHAR, controller VARCHAR, controller_kind VARCHAR,
+        previous_controller VARCHAR, status VARCHAR, since DATE, as_of DATE, event_id VARCHAR,
+        evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER, source VARCHAR, title VARCHAR,
+        published DATE, place_key VARCHAR, claim_day DATE, valid_from DATE, valid_until DATE)""",
+    """CREATE TABLE IF NOT EXISTS tallies (facet VARCHAR, name VARCHAR, n BIGINT)""",
+    "derived.rebuild",  # a step in Python: fill them from the stored reports
+]
+
 # version reached → steps that take a database from the version before to it: SQL statements,
-# or the name of a function in frontlines.store.fusion that takes the connection.
-MIGRATIONS: dict[int, list[str]] = {1: TABLES, 2: FUSED_EVENTS}
+# or the name of a function that takes the connection: in frontlines.store.fusion, or MODULE.NAME
+# for another module of frontlines.store.
+MIGRATIONS: dict[int, list[str]] = {1: TABLES, 2: FUSED_EVENTS, 3: DERIVED}

@@ -234,6 +234,17 @@ def add_reading_routes(app: FastAPI, corpus: Corpus, tiles: str | None, access: 
         with corpus.reading() as store:
             return views.events_page(store, where, limit, offset)
 
+    @app.get("/api/density", summary="How many events match in each cell of a grid fitting the zoom: GeoJSON "
+                                      "points with a count, for the map's density when more match than a page holds")
+    def density(zoom: float = Query(2, ge=0, le=22, description="The map's zoom level: cells of about 40 pixels"),
+                start: str | None = FILTER_DOCS["start"], end: str | None = FILTER_DOCS["end"],
+                country: str | None = FILTER_DOCS["country"], event_type: str | None = FILTER_DOCS["event_type"],
+                actor: str | None = FILTER_DOCS["actor"], q: str | None = FILTER_DOCS["q"],
+                bbox: str | None = FILTER_DOCS["bbox"]) -> dict:
+        where = event_filter(start, end, country, event_type, actor, q, bbox)
+        with corpus.reading() as store:
+            return views.density_collection(store, where, zoom)
+
     @app.get("/api/events/{document}/{event_id}", summary="The fused event that one document's event is part of")
     def event(document: str, event_id: str) -> dict:
         with corpus.reading() as store:

@@ -5,11 +5,10 @@ import json
 from datetime import date
 from functools import lru_cache
 
-from frontlines.model import HAPPENED
 from frontlines.places.gazetteer import geonames_countries
 from frontlines.store import Store
 from frontlines.store.export import control_properties, event_properties
-from frontlines.store.queries import CLAIMS, EventFilter, FusedEvent, control_as_of, count_fused_events, fused_events
+from frontlines.store.queries import EventFilter, FusedEvent, control_as_of, count_fused_events, density, fused_events
 
 LABEL_POPULATION = 300_000  # gazetteer cities labelled on the base map: big enough to orient by
 
@@ -58,6 +57,24 @@ def events_page(store: Store, where: EventFilter, limit: int, offset: int) -> di
                               next_offset=following)
 
 
+CELL_PIXELS = 40  # a density cell is about this wide on screen
+
+
+def cell_degrees(zoom: float) -> float:
+    """The side of a density cell at a zoom level (a 256-pixel tile spans 360 / 2**zoom degrees)."""
+    return 360 / 2 ** zoom * CELL_PIXELS / 256
+
+
+def density_collection(store: Store, where: EventFilter, zoom: float) -> dict:
+    """How many fused events match in each cell of a grid fitting the zoom, as GeoJSON points
+    (the cell's mean position) with their `count`; `total`: the fused events matching."""
+    cell = cell_degrees(zoom)
+    cells = density(store, where, cell)
+    features = [{"type": "Feature", "geometry": point(c["lat"], c["lon"]), "properties": {"count": c["n"]}}
+                for c in cells]
+    return feature_collection(features, total=count_fused_events(store, where), zoom=zoom, cell_degrees=cell)
+
+
 def event_by_source(store: Store, doc_id: str, event_id: str) -> dict | None:
     """The fused event that one document's event belongs to, as a feature."""
     rows = store.rows("SELECT fused_id FROM events WHERE doc_id = ? AND event_id = ?", [doc_id, event_id])
@@ -82,27 +99,22 @@ def control_collection(store: Store, day: str, country: str | None) -> dict:
 
 
 def stats(store: Store) -> dict:
-    """What the corpus holds: counts, the date range, the days something changed, and filter choices."""
-    happened = list(HAPPENED)
-    days = [r["day"] for r in store.rows(
-        """SELECT DISTINCT day FROM (
-             SELECT event_date AS day FROM events WHERE factuality IN (?, ?)
-             UNION SELECT coalesce(since, as_of) FROM control) WHERE day IS NOT NULL ORDER BY day""", happened)]
+    """What the corpus holds: counts, the date range, the days something changed, and filter
+    choices (from the tallies the writer keeps: `store.derived`)."""
+    tallies: dict[str, list[tuple]] = {}
+    for facet, name, n in store.db.execute("SELECT facet, name, n FROM tallies ORDER BY facet, name").fetchall():
+        tallies.setdefault(facet, []).append((name, n))
+    days = [name for name, _ in tallies.get("day", [])]  # ISO dates sort as dates
     countries = geonames_countries()
-    by_country = store.rows("""SELECT country_code, count(*) AS n FROM events WHERE factuality IN (?, ?)
-                               AND country_code IS NOT NULL GROUP BY 1 ORDER BY 1""", happened)
     return {
         "counts": {**store.counts(), "fused_events": count_fused_events(store)},
-        "first_day": str(days[0]) if days else None, "last_day": str(days[-1]) if days else None,
-        "key_days": [str(d) for d in days],
-        "countries": [{"code": r["country_code"], "name": countries.get(r["country_code"], {}).get("name"),
-                       "events": r["n"]} for r in by_country],
-        "event_types": store.rows("""SELECT event_type AS name, count(*) AS events FROM events
-                                     WHERE factuality IN (?, ?) GROUP BY 1 ORDER BY 1""", happened),
-        "actors": store.rows("""SELECT name, count(*) AS events FROM (
-                                  SELECT actor1 AS name FROM events WHERE factuality IN (?, ?)
-                                  UNION ALL SELECT actor2 FROM events WHERE factuality IN (?, ?))
-                                WHERE name IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1""", happened * 2),
+        "first_day": days[0] if days else None, "last_day": days[-1] if days else None,
+        "key_days": days,
+        "countries": [{"code": code, "name": countries.get(code, {}).get("name"), "events": n}
+                      for code, n in tallies.get("country", [])],
+        "event_types": [{"name": name, "events": n} for name, n in tallies.get("event_type", [])],
+        "actors": [{"name": name, "events": n}
+                   for name, n in sorted(tallies.get("actor", []), key=lambda a: (-a[1], a[0]))],
     }
 
 
@@ -119,10 +131,8 @@ def place_view(store: Store, pid: str) -> dict | None:
                             GROUP BY ALL ORDER BY mentions DESC LIMIT 1""", params)
     if not places:
         return None
-    claims = store.rows(f"""SELECT c.*, d.source, d.title, d.published FROM {CLAIMS} c JOIN documents d ON d.id = c.doc_id
-                            WHERE {match.format(name='c.place_name')}
-                            ORDER BY coalesce(c.since, c.as_of) NULLS FIRST, c.doc_id, c.claim_no, c.event_id""",
-                         params)
+    claims = store.rows(f"""SELECT * FROM claims WHERE {match.format(name='place_name')}
+                            ORDER BY coalesce(since, as_of) NULLS FIRST, doc_id, claim_no, event_id""", params)
     events = fused_events(store, EventFilter(place=pid))
     return {**json.loads(json.dumps(places[0], default=str)), "id": pid,
             "timeline": [timeline_entry(c, claims) for c in claims],

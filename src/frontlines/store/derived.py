@@ -1,0 +1,141 @@
+"""Tables the writer keeps beside the reports, so that a request reads a page, not the history.
+
+- `fused_events`: one row per fused event that happened (asserted or reported), with its first
+  day, its last, and the type, actors and point of its first report (the first by date, document
+  and id: the `first` of a `FusedEvent`).  Paging, counting and the map's density read it.
+- `claims`: every claim of who holds a place (the control table and the captures known only as
+  events, as `queries.CLAIMS` gives them) with its document's source and title, and the days it
+  is the place's latest: `valid_from` to `valid_until` (excluded; NULL: still).  "Who held what
+  on a day" is then a filter, with no window over the history.
+- `tallies`: how many events each country, event type and actor has, and the days with news,
+  for /api/stats.
+
+Each batch updates them in its own transaction (`update`), for the documents it removed and
+the ones it wrote; `rebuild` makes them from scratch (the schema-3 migration, generated stores).
+"""
+from __future__ import annotations
+
+from frontlines.model import HAPPENED
+
+HAPPENED_SQL = "factuality IN (" + ", ".join(f"'{f}'" for f in sorted(HAPPENED)) + ")"
+
+# The place a claim is about: its GeoNames id, else its point (as control_as_of has always keyed it).
+PLACE_KEY = "coalesce(CAST(c.geonameid AS VARCHAR), printf('%.2f,%.2f', c.lat, c.lon), '')"
+CLAIM_COLUMNS = ("doc_id, claim_no, place_name, geonameid, lat, lon, country_code, feature, controller, "
+                 "controller_kind, previous_controller, status, since, as_of, event_id, evidence, "
+                 "evidence_start, evidence_end")
+
+
+def fused_rows(touched: str) -> str:
+    """SELECT of the fused_events rows of the fused ids that the query `touched` lists."""
+    first = "(event_date IS NULL, event_date, doc_id, event_id)"  # dated first, then by date, document, id
+    return f"""
+        SELECT fused_id, min(event_date), max(event_date), count(*), arg_min(doc_id, {first}),
+               arg_min(event_id, {first}), any_value(event_type), any_value(actor1), any_value(actor2),
+               arg_min(lat, {first}), arg_min(lon, {first})
+        FROM events WHERE {HAPPENED_SQL} AND fused_id IN ({touched}) GROUP BY fused_id"""
+
+
+def claim_rows(docs: str) -> str:
+    """SELECT of the claims rows of the documents that the query `docs` lists (valid days unset)."""
+    from frontlines.store.queries import CLAIMS
+
+    return f"""
+        SELECT {", ".join("c." + c.strip() for c in CLAIM_COLUMNS.split(","))}, d.source, d.title, d.published,
+               {PLACE_KEY}, coalesce(c.since, c.as_of, {NO_DAY}), NULL::DATE, NULL::DATE
+        FROM {CLAIMS} c JOIN documents d ON d.id = c.doc_id WHERE c.doc_id IN ({docs})"""
+
+
+def set_valid_days(db, places: str) -> None:
+    """Work out when each claim about the places that the query `places` lists is its place's
+    latest: a dated claim from its day to the place's next claim day; an undated one from its
+    article's publication to the place's first dated claim (it counts only until then)."""
+    db.execute(f"""CREATE OR REPLACE TEMP TABLE placed AS
+                   SELECT * EXCLUDE (valid_from, valid_until) FROM claims WHERE place_key IN ({places})""")
+    db.execute("DELETE FROM claims WHERE place_key IN (SELECT place_key FROM placed)")
+    db.execute(f"""INSERT INTO claims SELECT *, CASE WHEN claim_day > {NO_DAY} THEN claim_day ELSE published END,
+                       min(claim_day) OVER (PARTITION BY place_key ORDER BY claim_day
+                                            RANGE BETWEEN INTERVAL 1 DAY FOLLOWING AND UNBOUNDED FOLLOWING)
+                   FROM placed""")
+    db.execute("DROP TABLE placed")
+
+
+NO_DAY = "DATE '0001-01-01'"  # the day of an undated claim: before every dated one
+
+
+def tally_rows(docs: str, sign: int) -> str:
+    """SELECT of the tallies (facet, name, n) of the documents that the query `docs` lists, times `sign`."""
+    mine = f"doc_id IN ({docs})"
+    return f"""
+        SELECT facet, name, {sign} * count(*) FROM (
+            SELECT 'country' AS facet, country_code AS name FROM events
+                WHERE {HAPPENED_SQL} AND country_code IS NOT NULL AND {mine}
+            UNION ALL SELECT 'event_type', event_type FROM events WHERE {HAPPENED_SQL} AND {mine}
+            UNION ALL SELECT 'actor', actor1 FROM events WHERE {HAPPENED_SQL} AND actor1 IS NOT NULL AND {mine}
+            UNION ALL SELECT 'actor', actor2 FROM events WHERE {HAPPENED_SQL} AND actor2 IS NOT NULL AND {mine}
+            UNION ALL SELECT 'day', CAST(event_date AS VARCHAR) FROM events
+                WHERE {HAPPENED_SQL} AND event_date IS NOT NULL AND {mine}
+            UNION ALL SELECT 'day', CAST(coalesce(since, as_of) AS VARCHAR) FROM control
+                WHERE coalesce(since, as_of) IS NOT NULL AND {mine})
+        GROUP BY facet, name"""
+
+
+def before_delete(db, doc_ids: list[str]) -> None:
+    """Note what the documents about to be removed take with them: their fused events, places and
+    tallies (in temporary tables that `update` reads)."""
+    start_batch(db)
+    if not doc_ids:
+        return
+    db.execute("INSERT INTO batch_docs SELECT unnest(?)", [doc_ids])
+    db.execute(f"INSERT INTO touched_fused SELECT DISTINCT fused_id FROM events WHERE doc_id IN ({IN_BATCH})")
+    db.execute(f"INSERT INTO touched_places SELECT DISTINCT place_key FROM claims WHERE doc_id IN ({IN_BATCH})")
+    db.execute(f"INSERT INTO tally_delta {tally_rows(IN_BATCH, -1)}")
+    db.execute(f"DELETE FROM claims WHERE doc_id IN ({IN_BATCH})")
+    db.execute("DELETE FROM batch_docs")
+
+
+IN_BATCH = "SELECT doc_id FROM batch_docs"
+
+
+def start_batch(db) -> None:
+    """Empty temporary tables for one batch's changes."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS batch_docs (doc_id VARCHAR)")
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS touched_fused (fused_id VARCHAR)")
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS touched_places (place_key VARCHAR)")
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS tally_delta (facet VARCHAR, name VARCHAR, n BIGINT)")
+    for table in ("batch_docs", "touched_fused", "touched_places", "tally_delta"):
+        db.execute(f"DELETE FROM {table}")
+
+
+def update(db, doc_ids: list[str]) -> None:
+    """Bring the derived tables up to date after the batch wrote `doc_ids` (after `before_delete`)."""
+    db.execute("INSERT INTO batch_docs SELECT unnest(?)", [doc_ids])
+    db.execute(f"INSERT INTO touched_fused SELECT DISTINCT fused_id FROM events WHERE doc_id IN ({IN_BATCH})")
+    touched = "SELECT DISTINCT fused_id FROM touched_fused"
+    db.execute(f"DELETE FROM fused_events WHERE fused_id IN ({touched})")
+    db.execute(f"INSERT INTO fused_events {fused_rows(touched)}")
+    db.execute(f"INSERT INTO claims {claim_rows(IN_BATCH)}")
+    db.execute(f"INSERT INTO touched_places SELECT DISTINCT place_key FROM claims WHERE doc_id IN ({IN_BATCH})")
+    set_valid_days(db, "SELECT DISTINCT place_key FROM touched_places")
+    db.execute(f"INSERT INTO tally_delta {tally_rows(IN_BATCH, 1)}")
+    merge_tallies(db, "SELECT * FROM tally_delta")
+
+
+def merge_tallies(db, delta: str) -> None:
+    """Add the rows of the query `delta` to the tallies, dropping names whose count falls to nothing."""
+    db.execute(f"""CREATE OR REPLACE TEMP TABLE merged AS
+                   SELECT facet, name, sum(n)::BIGINT AS n FROM (SELECT * FROM tallies UNION ALL {delta})
+                   GROUP BY facet, name HAVING sum(n) > 0""")
+    db.execute("DELETE FROM tallies")
+    db.execute("INSERT INTO tallies SELECT * FROM merged")
+    db.execute("DROP TABLE merged")
+
+
+def rebuild(db) -> None:
+    """Make the derived tables from the stored reports (a migration step; generated stores)."""
+    for table in ("fused_events", "claims", "tallies"):
+        db.execute(f"DELETE FROM {table}")
+    db.execute(f"INSERT INTO fused_events {fused_rows('SELECT fused_id FROM events')}")
+    db.execute(f"INSERT INTO claims {claim_rows('SELECT id FROM documents')}")
+    set_valid_days(db, "SELECT place_key FROM claims")
+    merge_tallies(db, tally_rows("SELECT id FROM documents", 1))
