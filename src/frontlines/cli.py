@@ -414,6 +414,7 @@ Examples:
   frontlines bench --docs 1000 --json   # the figures of the README's Performance table
   frontlines bench my-articles/*.txt --model en_core_web_md
   frontlines bench --store              # queries on a generated store of 100,000 events
+  frontlines bench --store 100000,1000000   # the README's store table: sizes side by side
 """
 
 
@@ -422,24 +423,42 @@ Examples:
 @click.option("--docs", type=click.IntRange(min=1), default=100, show_default=True,
               help="Documents to run (the texts are repeated in turn to make up the number).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="An installed spaCy English pipeline.")
-@click.option("--store", "store_events", is_flag=False, flag_value=100_000, type=click.IntRange(min=1),
-              help="Instead: time the store's queries on a generated database of N events [N: 100000].")
+@click.option("--store", "store_events", is_flag=False, flag_value="100000", metavar="N[,N...]",
+              help="Instead: time the store's queries, and writing into it, on a generated database of N "
+                   "events [N: 100000]; several sizes, comma-separated, give a Markdown table side by side.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def bench(files: tuple[str, ...], docs: int, model: str, store_events: int | None, as_json: bool) -> None:
+def bench(files: tuple[str, ...], docs: int, model: str, store_events: str | None, as_json: bool) -> None:
     """Measure throughput against the bare spaCy pipeline, cold start and peak memory; or the store's
     query times.  Figures are ratios on a shared machine: compare runs on the same one."""
     from frontlines.bench import bench_speed, sample_files
 
     try:
         if store_events:
-            from frontlines.store.bench import bench_store
+            from frontlines.store.bench import bench_store, side_by_side
 
-            figures = bench_store(store_events)
+            sizes = store_sizes(store_events)
+            if len(sizes) > 1:
+                figures = [bench_store(n) for n in sizes]
+                click.echo(json.dumps([f.as_dict() for f in figures], indent=2) if as_json else side_by_side(figures))
+                return
+            figures = bench_store(sizes[0])
         else:
             figures = bench_speed([Path(f) for f in files] or sample_files(), docs, model)
     except FrontlinesError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(json.dumps(figures.as_dict(), indent=2) if as_json else figures.table())
+
+
+def store_sizes(value: str) -> list[int]:
+    """The sizes --store asks for ("100000" or "100000,1000000"), or a usage error that shows the form."""
+    try:
+        sizes = [int(v.replace("_", "")) for v in value.split(",")]
+    except ValueError:
+        sizes = []
+    if not sizes or min(sizes) < 1:
+        raise click.BadParameter(f"{value!r}: give numbers of events, e.g. 100000 or 100000,1000000",
+                                 param_hint="--store")
+    return sizes
 
 
 MIN_TOKEN_CHARS = 12

@@ -6,6 +6,7 @@ years), so building 100,000 events takes seconds.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import statistics
 import tempfile
@@ -25,33 +26,61 @@ TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", 
 ACTORS = [f"Armed group {n}" for n in range(40)] + ["Military Forces of Syria", "Wagner Group", "Islamic State"]
 COUNTRIES = ["SY", "IQ", "UA", "SD", "ML", "MM", "SO", "KE", "LY", "YE"]
 PLACES = 3000
+ROWS = 60  # places on a grid of 60 rows (half a degree of latitude apart) and 50 columns
+LAT = f"10 + ((i % {PLACES}) % {ROWS}) * 0.5"
+LON = f"30 + ((i % {PLACES}) // {ROWS}) * 0.4"
+WRITE_BATCH = 32  # documents a transaction, as `frontlines ingest` writes them
+WRITE_RUNS = 2  # batches a run
 
 
 @dataclass
 class StoreFigures:
-    """Median milliseconds of each query, with the rows it returned."""
+    """Median milliseconds of each query, with the rows it returned, and the documents a second
+    written into the store."""
 
     events: int
     build_seconds: float
     queries: dict[str, tuple[float, int]] = field(default_factory=dict)
+    writes_per_second: float = 0.0
 
     def as_dict(self) -> dict:
         """The figures for --json."""
         return {"events": self.events, "build_seconds": round(self.build_seconds, 1), "target_ms": TARGET_MS,
-                "queries": {name: {"median_ms": round(ms, 1), "rows": rows} for name, (ms, rows) in self.queries.items()}}
+                "queries": {name: {"median_ms": round(ms, 1), "rows": rows} for name, (ms, rows) in self.queries.items()},
+                "writes": {"docs_per_second": round(self.writes_per_second, 1), "batch": WRITE_BATCH}}
 
     def table(self) -> str:
         """The figures for people."""
         lines = [f"store of {self.events} events (built in {self.build_seconds:.1f} s); median of {RUNS} runs; "
                  "last column: rows (or what the query counts)"]
         for name, (ms, rows) in self.queries.items():
-            mark = "" if ms <= TARGET_MS or name.startswith("export") else f"  (over {TARGET_MS} ms)"
-            lines.append(f"  {name:<46} {ms:8.1f} ms  {rows:7d}{mark}")
+            lines.append(f"  {name:<52} {ms:8.1f} ms  {rows:7d}{over(name, ms)}")
+        lines.append(f"  {WRITES:<52} {self.writes_per_second:8.1f} docs/s")
         return "\n".join(lines)
 
 
+WRITES = f"writes: documents a second, {WRITE_BATCH} a batch"
+
+
+def over(name: str, ms: float) -> str:
+    """A mark for a query over the target (the export has none)."""
+    return "" if ms <= TARGET_MS or name.startswith("export") else f"  (over {TARGET_MS} ms)"
+
+
+def side_by_side(figures: list[StoreFigures]) -> str:
+    """Several sizes' figures as one Markdown table (the README's), a column a size."""
+    head = "| query (median of 5) | " + " | ".join(f"{f.events:,} events" for f in figures) + " |"
+    lines = [head, "| --- |" + " --- |" * len(figures)]
+    for name in figures[0].queries:
+        cells = [f"{f.queries[name][0]:.0f} ms" + (" (over)" if over(name, f.queries[name][0]) else "") for f in figures]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append(f"| {WRITES} | " + " | ".join(f"{f.writes_per_second:.0f}" for f in figures) + " |")
+    return "\n".join(lines)
+
+
 def bench_store(events: int) -> StoreFigures:
-    """Build a store of `events` events in a temporary folder and time the queries on it."""
+    """Build a store of `events` events in a temporary folder, time the queries on it, then
+    writing documents into it."""
     with tempfile.TemporaryDirectory(prefix="frontlines-bench-") as folder:
         path = Path(folder) / "bench.duckdb"
         start = time.perf_counter()
@@ -61,6 +90,7 @@ def bench_store(events: int) -> StoreFigures:
         with Store(path, read_only=True) as store:
             for name, query in queries(store).items():
                 figures.queries[name] = timed(query)
+        figures.writes_per_second = writes_per_second(path)
     return figures
 
 
@@ -70,6 +100,8 @@ def queries(store: Store) -> dict[str, Callable[[], int]]:
 
     place = store.rows("SELECT place_name FROM control LIMIT 1")[0]["place_name"]
     a_year = EventFilter(start="2020-01-01", end="2020-12-31", country="SY")
+    one_place = store.rows("SELECT lon, lat FROM events LIMIT 1")[0]
+    view = (one_place["lon"] - 0.06, one_place["lat"] - 0.04, one_place["lon"] + 0.06, one_place["lat"] + 0.04)
     return {
         "events: first page of 100 (the map opening)": lambda: len(fused_events(store, limit=100)),
         "events: page 50 of 100": lambda: len(fused_events(store, limit=100, offset=4900)),
@@ -80,18 +112,31 @@ def queries(store: Store) -> dict[str, Callable[[], int]]:
         "control: as of a day": lambda: len(control_as_of(store, "2020-06-01")),
         "control: as of a day, one country": lambda: len(control_as_of(store, "2020-06-01", "UA")),
         "control: one place's timeline": lambda: len(timeline(store, place)),
-        "web API: /api/events, first page of 500": lambda: api_events(store),
+        "web API: /api/events, first page of 500": lambda: api_events(store, EventFilter()),
+        "web API: /api/events in a zoomed-in view, up to 1000": lambda: api_events(store, EventFilter(bbox=view), 1000),
+        "web API: /api/density, the whole map (zoom 3)": lambda: api_density(store, EventFilter(), 3),
+        "web API: /api/density, one year, zoom 6": lambda: api_density(
+            store, EventFilter(start="2020-01-01", end="2020-12-31", bbox=(25, 5, 55, 45)), 6),
         "web API: /api/control as of a day": lambda: len(views.control_collection(store, "2020-06-01", None)["features"]),
         "web API: /api/stats (days with news)": lambda: len(views.stats(store)["key_days"]),
         "export: every event (not a query; no target)": lambda: len(fused_events(store)),
     }
 
 
-def api_events(store: Store) -> int:
+def api_density(store: Store, where: EventFilter, zoom: float) -> int:
+    """What GET /api/density does, JSON included: the cells drawn."""
+    from frontlines.web import views
+
+    cells = views.density_collection(store, where, zoom)
+    json.dumps(cells)
+    return len(cells["features"])
+
+
+def api_events(store: Store, where: EventFilter, limit: int = 500) -> int:
     """What GET /api/events does, JSON included."""
     from frontlines.web import views
 
-    page = views.events_page(store, EventFilter(), 500, 0)
+    page = views.events_page(store, where, limit, 0)
     json.dumps(page, default=str)
     return len(page["features"])
 
@@ -118,12 +163,12 @@ def fill(store: Store, events: int) -> None:
     first = "(i - CASE WHEN i % 10 = 1 THEN 1 ELSE 0 END)"  # a second report has its event's type and actors
     db.execute(f"""INSERT INTO events SELECT 'doc' || (i // 5), 'e' || (i % 5), {pick(TYPES, first)}, 'Armed clash', NULL,
                    {pick(ACTORS, first)}, 'state', {pick(ACTORS, first + ' // 7')}, 'rebel', [], 'Place ' || (i % {PLACES}),
-                   i % {PLACES}, 10 + (i % {PLACES}) / 100, 30 + (i % {PLACES}) / 150, {pick(COUNTRIES, 'i % 97')},
+                   i % {PLACES}, {LAT}, {LON}, {pick(COUNTRIES, 'i % 97')},
                    NULL, 'city', DATE '{first_day}' + (hash(i // 2) % 3650)::INTEGER, 'day', (i % 13)::INTEGER,
                    'reported', 0.8, 'Fighters shelled Place ' || (i % {PLACES}) || ' on Tuesday.', 0, 40,
                    'f' || {first} FROM range(?) t(i)""", [events])
     db.execute(f"""INSERT INTO control SELECT 'doc' || (i * 2 // 5), i, 'Place ' || (i % {PLACES}), i % {PLACES},
-                   10 + (i % {PLACES}) / 100, 30 + (i % {PLACES}) / 150, {pick(COUNTRIES, '(i % ' + str(PLACES) + ') % 97')},
+                   {LAT}, {LON}, {pick(COUNTRIES, '(i % ' + str(PLACES) + ') % 97')},
                    'city', {pick(ACTORS, 'i // 3')}, 'state', NULL, 'controlled',
                    CASE WHEN i % 50 = 7 THEN NULL ELSE DATE '{first_day}' + (hash(i) % 3650)::INTEGER END,
                    NULL, NULL, 'They hold it.', 0, 13
@@ -135,3 +180,44 @@ def pick(values: list[str], index: str) -> str:
     """A SQL expression choosing one of `values` by an integer expression."""
     quoted = ", ".join("'" + v.replace("'", "''") + "'" for v in values)
     return f"[{quoted}][1 + (({index}) % {len(values)})::INTEGER]"
+
+
+def writes_per_second(path: Path) -> float:
+    """Documents a second written into the store, as `frontlines ingest` writes them: a batch of
+    WRITE_BATCH reports a transaction, the store opened for each batch; median of RUNS runs."""
+    from frontlines.store import Stored
+
+    runs = []
+    for run in range(RUNS):
+        batches = [[synthetic_report(f"w{run}-{b}-{n}") for n in range(WRITE_BATCH)] for b in range(WRITE_RUNS)]
+        start = time.perf_counter()
+        for batch in batches:
+            with Store(path) as store:
+                store.add_many([Stored(report, text) for report, text in batch])
+        runs.append(WRITE_RUNS * WRITE_BATCH / (time.perf_counter() - start))
+    return statistics.median(runs)
+
+
+def synthetic_report(doc_id: str) -> tuple[dict, str]:
+    """A report v1 (as the store reads it) of five events and two control claims, like the
+    generated ones (so fusion finds candidates among them), and its text."""
+    n = int(hashlib.sha256(doc_id.encode()).hexdigest()[:8], 16)
+    text = f"Document {doc_id}: fighters shelled the town on Tuesday, and the army took it."
+    day = date(2015, 1, 1).toordinal() + n % 3650
+    places = [{"id": f"p{k}", "name": f"Place {(n + k) % PLACES}", "geonameid": (n + k) % PLACES,
+               "lat": 10 + ((n + k) % PLACES % ROWS) * 0.5, "lon": 30 + ((n + k) % PLACES // ROWS) * 0.4,
+               "country_code": COUNTRIES[(n + k) % len(COUNTRIES)], "admin1": None, "feature": "city",
+               "mentions": [{"text": "town", "start": 40, "end": 44}], "confidence": 0.9} for k in range(2)]
+    actors = [{"id": f"a{k}", "name": ACTORS[(n + k) % len(ACTORS)], "kind": "state", "country_code": None,
+               "mentions": [{"text": "army", "start": 66, "end": 70}]} for k in range(2)]
+    evidence = {"text": text, "start": 0, "end": len(text)}
+    events = [{"id": f"e{k}", "event_type": TYPES[(n + k) % len(TYPES)], "sub_event_type": "Armed clash",
+               "plover": None, "actor1": "a0", "actor2": "a1", "assoc_actors": [], "place": f"p{k % 2}",
+               "date": date.fromordinal(day + k).isoformat(), "date_precision": "day", "fatalities": k,
+               "factuality": "reported", "confidence": 0.8, "evidence": evidence} for k in range(5)]
+    control = [{"place": f"p{k}", "controller": "a0", "previous_controller": None, "status": "controlled",
+                "since": date.fromordinal(day).isoformat(), "as_of": None, "event": None, "evidence": evidence}
+               for k in range(2)]
+    document = {"id": doc_id, "title": f"Report {doc_id}", "source": "Bench", "published": date.fromordinal(day).isoformat(),
+                "dateline": None}
+    return {"document": document, "places": places, "actors": actors, "events": events, "control": control}, text

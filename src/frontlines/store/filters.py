@@ -26,10 +26,3 @@ def event_type(value: str) -> str:
     if found is None:
         raise UsageError(f"{value!r} is not an ACLED event type; use one of: " + ", ".join(DISORDER))
     return found
-
-
-def contains(text: str) -> str:
-    """An ILIKE pattern (with ESCAPE '\\') that finds `text` literally anywhere: "%" and "_" typed
-    by a user are characters to find, not wildcards that match every row."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
