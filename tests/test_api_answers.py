@@ -4,13 +4,13 @@ generated store where reports of one event differ in country, place and wording,
 filters split fused events."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 import oracle
+from conftest import LOCAL
 from frontlines.web import app as web_app
 from frontlines.web import create_app, views
 
@@ -67,7 +67,7 @@ def corpus_requests(client: TestClient, days: int, places: int) -> list[str]:
 
 
 def test_the_dev_corpus_answers_as_before(web_dev_db, monkeypatch):
-    client = TestClient(create_app(web_dev_db))
+    client = TestClient(create_app(web_dev_db), base_url=LOCAL)
     requests = corpus_requests(client, days=60, places=40) + event_requests(FILTERS, 5000, 7)
     expected = with_oracle(monkeypatch, client, requests)
     assert len(expected) > 200 and sum(status == 200 for status, _ in expected.values()) > 200
@@ -94,7 +94,7 @@ GENERATED_FILTERS = [{}, {"country": "SY"}, {"start": "2016-03-01", "end": "2016
 
 
 def test_a_generated_store_answers_as_before(generated_db, monkeypatch):
-    client = TestClient(create_app(generated_db))
+    client = TestClient(create_app(generated_db), base_url=LOCAL)
     requests = corpus_requests(client, days=15, places=10) + event_requests(GENERATED_FILTERS, 500, 100)
     expected = with_oracle(monkeypatch, client, requests)
     found = answers(client, requests)

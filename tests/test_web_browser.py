@@ -61,6 +61,15 @@ def server(web_dev_db, tmp_path_factory):
     (folder / "xss.txt").write_text(XSS_ARTICLE, encoding="utf-8")
     result = CliRunner().invoke(main, ["ingest", str(folder / "xss.txt"), "--db", str(db)])
     assert result.exit_code == 0, result.output
+    yield from serve(db)
+
+
+def serve(db):
+    """Run the app on `db` in a thread of this process until the session ends; yield its address."""
+    import uvicorn
+
+    from frontlines.web import create_app
+
     with socket.create_server(("127.0.0.1", 0)) as probe:
         port = probe.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
@@ -255,3 +264,42 @@ def test_a_pasted_article_survives_clicking_its_highlights(page, server):
     assert page.locator("textarea[name=text]").input_value() == article
     assert page.locator("form.paste input[name=published]").input_value() == "2023-11-15"
     assert page.locator("#ingest").is_visible() and page.locator("#extract-result mark.hl-event").count() == 1
+
+
+MILLION = 1_000_000
+
+
+@pytest.fixture(scope="session")
+def million_server(tmp_path_factory):
+    """A server on a generated store of a million events (`bench --store`'s, made in SQL)."""
+    browser_or_skip()
+    from frontlines.store import Store
+    from frontlines.store.bench import fill
+
+    db = tmp_path_factory.mktemp("million") / "million.duckdb"
+    with Store(db) as store:
+        fill(store, MILLION)
+    yield from serve(db)
+
+
+def test_a_million_events_show_as_density_and_zooming_in_shows_them_one_by_one(page, million_server):
+    console = []
+    page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
+    page.goto(f"{million_server}/")
+    page.wait_for_selector("body[data-ready=map][data-map-shows=density]", timeout=120_000)
+    assert page.locator("path.density").count() > 20
+    assert "900000 events" in page.locator("#summary").inner_text()   # one report in ten fused
+    assert page.locator("#event-count").inner_text().startswith("900000 events match")
+    assert page.locator("#event-list li").count() == 50 and page.locator("#event-more").is_visible()
+    page.click("#event-more")
+    page.wait_for_function("document.querySelectorAll('#event-list li').length === 100", timeout=60_000)
+    for _ in range(8):   # click the densest cell: the map zooms in there, until it draws events
+        if page.evaluate("document.body.dataset.mapShows") == "events":
+            break
+        zoom = page.evaluate("document.body.dataset.mapZoom")
+        page.locator("path.density").first.dispatch_event("click")   # under the rings, maybe
+        page.wait_for_function(f"document.body.dataset.mapZoom !== '{zoom}'", timeout=60_000)
+    page.wait_for_selector("body[data-map-shows=events]")
+    assert page.locator(".ev-dot").count() + page.locator(".ev-cluster").count() > 0
+    assert page.locator("path.density").count() == 0
+    assert not console, f"the console shows errors: {console}"

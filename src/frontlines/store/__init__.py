@@ -37,7 +37,9 @@ def connect(path: Path, read_only: bool):
     import duckdb  # imported here: only the store commands pay for it
 
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        db = duckdb.connect(str(path), read_only=read_only)
+        db.execute("SET enable_progress_bar = false")  # none on stderr while a migration rebuilds a large table
+        return db
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise StoreBusy(f"the database {path} is in use by another frontlines process (DuckDB allows one "

@@ -67,12 +67,12 @@ def cell_degrees(zoom: float) -> float:
 
 def density_collection(store: Store, where: EventFilter, zoom: float) -> dict:
     """How many fused events match in each cell of a grid fitting the zoom, as GeoJSON points
-    (the cell's mean position) with their `count`; `total`: the fused events matching."""
+    (the cell's mean position) with their `count`; `events`: the sum of the counts."""
     cell = cell_degrees(zoom)
     cells = density(store, where, cell)
     features = [{"type": "Feature", "geometry": point(c["lat"], c["lon"]), "properties": {"count": c["n"]}}
                 for c in cells]
-    return feature_collection(features, total=count_fused_events(store, where), zoom=zoom, cell_degrees=cell)
+    return feature_collection(features, events=sum(c["n"] for c in cells), zoom=zoom, cell_degrees=cell)
 
 
 def event_by_source(store: Store, doc_id: str, event_id: str) -> dict | None:

@@ -1,12 +1,12 @@
 // The page: loads the corpus, wires the filters, the "as of" slider and the panels together.
 // State that is worth a link (as of, map view) lives in the address's #hash.
-import { el, replace, api, notice, clickable } from './dom.js';
-import { createMap, createEventLayer, drawEvents, drawControl, createLabels, TYPE_COLOURS, holderColour } from './map.js';
+import { el, replace, append, api, notice, clickable } from './dom.js';
+import { createMap, createEventLayer, drawEvents, drawDensity, drawControl, createLabels, TYPE_COLOURS, holderColour } from './map.js';
 import { show, closePanel, eventView, placeView, documentView, pasteView, reportEventFeature } from './panels.js';
 
 const $ = (id) => document.getElementById(id);
 const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const state = { config: null, stats: null, keyDays: [], asOf: null, events: [], map: null, paste: null };
+const state = { config: null, stats: null, keyDays: [], asOf: null, map: null, paste: null, listNext: null };
 
 /** What the panels call back into. */
 const app = {
@@ -72,18 +72,63 @@ function filterParams() {
   return params;
 }
 
-/** Every page of events that the filters let through. */
-async function fetchEvents(params) {
-  const features = [];
-  let offset = 0;
-  while (offset !== null) {
-    params.set('limit', '1000');
-    params.set('offset', String(offset));
-    const page = await api(`/api/events?${params}`);
-    features.push(...page.features);
-    offset = page.next_offset;
+const MAP_EVENTS = 500;   // up to this many events in view are drawn one by one; more, as density
+const LIST_PAGE = 50;
+
+/** The part of the world in view, as the API's bbox (clamped: the map may show the world twice). */
+function viewBox() {
+  const b = state.map.getBounds();
+  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+  return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180),
+    clamp(b.getNorth(), -90, 90)].map((v) => v.toFixed(4)).join(',');
+}
+
+/** Draw the events in view: their density on a grid fitting the zoom, or, when a page holds
+ * them, one by one.  A later move of the map wins over an answer still on its way. */
+async function drawView() {
+  const ticket = (state.viewTicket = (state.viewTicket || 0) + 1);
+  const params = filterParams();
+  params.set('bbox', viewBox());
+  params.set('zoom', String(state.map.getZoom()));
+  const cells = await api(`/api/density?${params}`);
+  if (ticket !== state.viewTicket) return;
+  if (cells.events > MAP_EVENTS) {
+    state.eventLayer.clearLayers();
+    drawDensity(state.densityLayer, cells.features, (at) => state.map.setView(at, state.map.getZoom() + 2));
+    shown('density');
+    return;
   }
-  return features;
+  params.delete('zoom');
+  params.set('limit', String(MAP_EVENTS));
+  const page = await api(`/api/events?${params}`);
+  if (ticket !== state.viewTicket) return;
+  state.densityLayer.clearLayers();
+  drawEvents(state.eventLayer, page.features, app.openEvent);
+  shown('events');
+}
+
+/** Say what the map shows, and at which zoom (tests and screenshots wait for these). */
+function shown(what) {
+  document.body.dataset.mapShows = what;
+  document.body.dataset.mapZoom = String(state.map.getZoom());
+}
+
+/** The list of matching events, a page at a time, in date order. */
+async function listEvents(offset) {
+  const params = filterParams();
+  params.set('limit', String(LIST_PAGE));
+  params.set('offset', String(offset));
+  const page = await api(`/api/events?${params}`);
+  const items = page.features.map((f) => {
+    const p = f.properties;
+    return el('li', {}, clickable(el('a', { href: '#' }, `${p.date || 'undated'} · ${p.sub_event_type}`), () => app.openEvent(f)),
+      el('span', { className: 'muted' }, ` ${p.place || ''}`));
+  });
+  if (offset === 0) replace($('event-list'), items);
+  else append($('event-list'), items);
+  $('event-more').hidden = page.next_offset === null;
+  state.listNext = page.next_offset;
+  return page;
 }
 
 async function loadEvents() {
@@ -94,11 +139,9 @@ async function loadEvents() {
       exported.set('format', format);
       $(`export-${format}`).setAttribute('href', `/api/export?${exported}`);
     }
-    state.events = await fetchEvents(params);
-    drawEvents(state.eventLayer, state.events, app.openEvent);
-    const placed = state.events.filter((f) => f.geometry).length;
-    replace($('event-count'), `${count(state.events.length, 'event')} match${state.events.length === 1 ? 'es' : ''}`
-      + (placed < state.events.length ? ` (${placed} on the map)` : ''));
+    await drawView();
+    const page = await listEvents(0);
+    replace($('event-count'), `${count(page.total, 'event')} match${page.total === 1 ? 'es' : ''}`);
   });
 }
 
@@ -153,6 +196,7 @@ function wireControls() {
   $('asof-prev').addEventListener('click', () => step(-1));
   $('asof-next').addEventListener('click', () => step(1));
   $('panel-close').addEventListener('click', closePanel);
+  $('event-more').addEventListener('click', () => guarded(() => listEvents(state.listNext)));
   $('paste-open').addEventListener('click', openPaste);
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') closePanel(); });
 }
@@ -181,11 +225,13 @@ async function start() {
     const { map, overlays } = createMap(state.config.tiles);
     state.map = map;
     state.eventLayer = createEventLayer().addTo(map);
+    state.densityLayer = L.layerGroup().addTo(map);
     state.controlLayer = L.layerGroup().addTo(map);
     L.control.layers(null, { ...overlays, 'Events': state.eventLayer, 'Who holds what': state.controlLayer },
       { collapsed: true }).addTo(map);
     L.control.scale({ imperial: false }).addTo(map);
     map.on('moveend', writeHash);
+    map.on('moveend', () => { if (state.stats) guarded(drawView); });
   }
   if (!state.config.exists) { showEmpty(state.config.how_to_ingest); return; }
   $('empty').hidden = true;
@@ -202,18 +248,20 @@ async function start() {
   state.keyDays = state.stats.key_days;
   $('asof-slider').max = String(Math.max(0, state.keyDays.length - 1));
   const wanted = readHash();
-  await loadEvents();
   if (wanted.view) state.map.setView([wanted.view[0], wanted.view[1]], wanted.view[2]);
-  else fitEvents();
+  else await fitEvents();
+  await loadEvents();
   await setAsOf(wanted.asOf || state.stats.last_day || new Date().toISOString().slice(0, 10));
   const labels = await api('/api/labels');
   if (!state.labels) state.labels = createLabels(state.map, labels.places, app.openPlace);
   document.body.dataset.ready = 'map';
 }
 
-function fitEvents() {
-  const points = state.events.filter((f) => f.geometry).map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]);
-  if (points.length) state.map.fitBounds(points, { padding: [30, 30], maxZoom: 7 });
+/** Fit the map to where the events are (their density on a coarse grid: any corpus size). */
+async function fitEvents() {
+  const cells = await api('/api/density?zoom=4');
+  const points = cells.features.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]);
+  if (points.length) state.map.fitBounds(points, { padding: [30, 30], maxZoom: 7, animate: false });
 }
 
 wireControls();

@@ -95,6 +95,23 @@ export function drawEvents(layer, features, onOpen) {
   return markers;
 }
 
+/** Draw the density of events: a circle a grid cell, its area growing with the events in it;
+ * `onZoom([lat, lon])` runs on click (the page zooms in there). */
+export function drawDensity(layer, features, onZoom) {
+  layer.clearLayers();
+  const most = Math.max(1, ...features.map((f) => f.properties.count));
+  for (const f of features) {
+    const [lon, lat] = f.geometry.coordinates;
+    const n = f.properties.count;
+    const share = Math.sqrt(n / most);
+    const cell = L.circleMarker([lat, lon], { radius: 5 + 17 * share, className: 'density', weight: 1,
+      color: '#8a2b18', fillColor: '#d9482b', fillOpacity: 0.2 + 0.5 * share });
+    cell.bindTooltip(`${n.toLocaleString('en')} event${n === 1 ? '' : 's'}: zoom in to see them`, { direction: 'top' });
+    cell.on('click', () => onZoom([lat, lon]));
+    layer.addLayer(cell);
+  }
+}
+
 /** Draw who holds each place: a ring in the holder's colour around the place (its events sit
  * inside), dashed when partial, with a red halo when contested or disputed; `onOpen(feature)`
  * runs on click. */
