@@ -6,7 +6,7 @@ import { show, closePanel, eventView, placeView, documentView, pasteView, report
 
 const $ = (id) => document.getElementById(id);
 const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const state = { config: null, stats: null, keyDays: [], asOf: null, map: null, paste: null, listNext: null };
+const state = { config: null, stats: null, keyDays: [], asOf: null, map: null, paste: null, listed: null, listNext: null };
 
 /** What the panels call back into. */
 const app = {
@@ -115,7 +115,7 @@ function shown(what) {
 
 /** The list of matching events, a page at a time, in date order. */
 async function listEvents(offset) {
-  const params = filterParams();
+  const params = new URLSearchParams(state.listed);
   params.set('limit', String(LIST_PAGE));
   params.set('offset', String(offset));
   const page = await api(`/api/events?${params}`);
@@ -132,6 +132,7 @@ async function listEvents(offset) {
 }
 
 async function loadEvents() {
+  const ticket = (state.loadTicket = (state.loadTicket || 0) + 1);
   await guarded(async () => {
     const params = filterParams();
     for (const format of ['csv', 'geojson']) {
@@ -140,6 +141,8 @@ async function loadEvents() {
       $(`export-${format}`).setAttribute('href', `/api/export?${exported}`);
     }
     await drawView();
+    if (ticket !== state.loadTicket) return;   // the filters changed meanwhile: the later load lists
+    state.listed = params;
     const page = await listEvents(0);
     replace($('event-count'), `${count(page.total, 'event')} match${page.total === 1 ? 'es' : ''}`);
   });
