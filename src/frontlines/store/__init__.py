@@ -236,9 +236,13 @@ class Store:
         self.db.execute("BEGIN TRANSACTION")
         try:
             self.delete([doc_id for doc_id in todo if doc_id in held])
+            derived.stage(self.db, tables)
             for table, rows in tables.items():
-                self.write(table, rows)
-            derived.update(self.db, list(todo))
+                if table in derived.STAGED:
+                    self.db.execute(f"INSERT INTO {table} SELECT * FROM new_{table}")
+                else:
+                    self.write(table, rows)
+            derived.update(self.db)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -313,16 +317,13 @@ def migration_step(name: str) -> Callable:
 
 
 def insert_rows(db, table: str, rows: list[list]) -> None:
-    """Insert rows into a table, a few thousand values a statement (DuckDB's executemany runs
-    one statement a row, slowly)."""
+    """Insert rows into a table in one statement, each column bound as one list and unnested
+    (DuckDB's executemany runs one statement a row, and a VALUES list of thousands of `?` takes
+    it longer to plan than to write)."""
     if not rows:
         return
-    marks = f"({','.join('?' * len(rows[0]))})"
-    step = max(1, 4000 // len(rows[0]))
-    for start in range(0, len(rows), step):
-        chunk = rows[start:start + step]
-        db.execute(f"INSERT INTO {table} VALUES {','.join([marks] * len(chunk))}",
-                   [value for row in chunk for value in row])
+    columns = [list(column) for column in zip(*rows)]
+    db.execute(f"INSERT INTO {table} SELECT {', '.join(['unnest(?)'] * len(columns))}", columns)
 
 
 def first_line(exc: Exception) -> str:

@@ -36,46 +36,53 @@ def fused_rows(touched: str) -> str:
         FROM events WHERE {HAPPENED_SQL} AND fused_id IN ({touched}) GROUP BY fused_id"""
 
 
-def claim_rows(docs: str) -> str:
-    """SELECT of the claims rows of the documents that the query `docs` lists (valid days unset)."""
-    from frontlines.store.queries import CLAIMS
+def claim_rows(docs: str, tables: str = "") -> str:
+    """SELECT of the claims rows of the documents that the query `docs` lists (valid days unset),
+    from the stored tables, or with `tables` "new_" from a batch's copies of its rows."""
+    from frontlines.store.queries import claims_sql
 
     return f"""
         SELECT {", ".join("c." + c.strip() for c in CLAIM_COLUMNS.split(","))}, d.source, d.title, d.published,
-               {PLACE_KEY}, coalesce(c.since, c.as_of, {NO_DAY}), NULL::DATE, NULL::DATE
-        FROM {CLAIMS} c JOIN documents d ON d.id = c.doc_id WHERE c.doc_id IN ({docs})"""
+               {PLACE_KEY} AS place_key, coalesce(c.since, c.as_of, {NO_DAY}) AS claim_day,
+               NULL::DATE AS valid_from, NULL::DATE AS valid_until
+        FROM {claims_sql(tables + "control", tables + "events")} c JOIN {tables}documents d ON d.id = c.doc_id
+        WHERE c.doc_id IN ({docs})"""
 
 
 def set_valid_days(db, places: str) -> None:
     """Work out when each claim about the places that the query `places` lists is its place's
     latest: a dated claim from its day to the place's next claim day; an undated one from its
-    article's publication to the place's first dated claim (it counts only until then)."""
-    db.execute(f"""CREATE OR REPLACE TEMP TABLE placed AS
-                   SELECT * EXCLUDE (valid_from, valid_until) FROM claims WHERE place_key IN ({places})""")
-    db.execute("DELETE FROM claims WHERE place_key IN (SELECT place_key FROM placed)")
-    db.execute(f"""INSERT INTO claims SELECT *, CASE WHEN claim_day > {NO_DAY} THEN claim_day ELSE published END,
-                       min(claim_day) OVER (PARTITION BY place_key ORDER BY claim_day
-                                            RANGE BETWEEN INTERVAL 1 DAY FOLLOWING AND UNBOUNDED FOLLOWING)
-                   FROM placed""")
-    db.execute("DROP TABLE placed")
+    article's publication to the place's first dated claim (it counts only until then).  Only
+    the rows whose days change are written."""
+    db.execute(f"""CREATE OR REPLACE TEMP TABLE spans AS
+                   SELECT place_key, claim_day, min(claim_day) OVER (
+                       PARTITION BY place_key ORDER BY claim_day
+                       RANGE BETWEEN INTERVAL 1 DAY FOLLOWING AND UNBOUNDED FOLLOWING) AS until
+                   FROM (SELECT DISTINCT place_key, claim_day FROM claims WHERE place_key IN ({places}))""")
+    db.execute(f"""UPDATE claims SET valid_until = s.until, valid_from = CASE WHEN claims.claim_day > {NO_DAY}
+                                     THEN claims.claim_day ELSE claims.published END
+                   FROM spans s WHERE claims.place_key = s.place_key AND claims.claim_day = s.claim_day
+                         AND (claims.valid_from IS NULL OR claims.valid_until IS DISTINCT FROM s.until)""")
+    db.execute("DROP TABLE spans")
 
 
 NO_DAY = "DATE '0001-01-01'"  # the day of an undated claim: before every dated one
 
 
-def tally_rows(docs: str, sign: int) -> str:
-    """SELECT of the tallies (facet, name, n) of the documents that the query `docs` lists, times `sign`."""
+def tally_rows(docs: str, sign: int, tables: str = "") -> str:
+    """SELECT of the tallies (facet, name, n) of the documents that the query `docs` lists, times
+    `sign`, from the stored tables, or with `tables` "new_" from a batch's copies of its rows."""
     mine = f"doc_id IN ({docs})"
     return f"""
         SELECT facet, name, {sign} * count(*) FROM (
-            SELECT 'country' AS facet, country_code AS name FROM events
+            SELECT 'country' AS facet, country_code AS name FROM {tables}events
                 WHERE {HAPPENED_SQL} AND country_code IS NOT NULL AND {mine}
-            UNION ALL SELECT 'event_type', event_type FROM events WHERE {HAPPENED_SQL} AND {mine}
-            UNION ALL SELECT 'actor', actor1 FROM events WHERE {HAPPENED_SQL} AND actor1 IS NOT NULL AND {mine}
-            UNION ALL SELECT 'actor', actor2 FROM events WHERE {HAPPENED_SQL} AND actor2 IS NOT NULL AND {mine}
-            UNION ALL SELECT 'day', CAST(event_date AS VARCHAR) FROM events
+            UNION ALL SELECT 'event_type', event_type FROM {tables}events WHERE {HAPPENED_SQL} AND {mine}
+            UNION ALL SELECT 'actor', actor1 FROM {tables}events WHERE {HAPPENED_SQL} AND actor1 IS NOT NULL AND {mine}
+            UNION ALL SELECT 'actor', actor2 FROM {tables}events WHERE {HAPPENED_SQL} AND actor2 IS NOT NULL AND {mine}
+            UNION ALL SELECT 'day', CAST(event_date AS VARCHAR) FROM {tables}events
                 WHERE {HAPPENED_SQL} AND event_date IS NOT NULL AND {mine}
-            UNION ALL SELECT 'day', CAST(coalesce(since, as_of) AS VARCHAR) FROM control
+            UNION ALL SELECT 'day', CAST(coalesce(since, as_of) AS VARCHAR) FROM {tables}control
                 WHERE coalesce(since, as_of) IS NOT NULL AND {mine})
         GROUP BY facet, name"""
 
@@ -107,18 +114,35 @@ def start_batch(db) -> None:
         db.execute(f"DELETE FROM {table}")
 
 
-def update(db, doc_ids: list[str]) -> None:
-    """Bring the derived tables up to date after the batch wrote `doc_ids` (after `before_delete`)."""
-    db.execute("INSERT INTO batch_docs SELECT unnest(?)", [doc_ids])
-    db.execute(f"INSERT INTO touched_fused SELECT DISTINCT fused_id FROM events WHERE doc_id IN ({IN_BATCH})")
+STAGED = ("documents", "events", "control")
+
+
+def stage(db, written: dict[str, list[list]]) -> None:
+    """Put a batch's rows of the STAGED tables in temporary tables new_{table}: the store copies
+    them from there (binding the values once), and `update` reads them, not the stored history."""
+    from frontlines.store import insert_rows
+
+    for table in STAGED:
+        db.execute(f"CREATE OR REPLACE TEMP TABLE new_{table} AS SELECT * FROM {table} LIMIT 0")
+        insert_rows(db, f"new_{table}", written.get(table, []))
+
+
+def update(db) -> None:
+    """Bring the derived tables up to date after a batch (after `before_delete` and `stage`);
+    nothing here scans the stored history but for the fused events and places it touched."""
+    batch = "SELECT id FROM new_documents"
+    db.execute("INSERT INTO touched_fused SELECT DISTINCT fused_id FROM new_events")
     touched = "SELECT DISTINCT fused_id FROM touched_fused"
     db.execute(f"DELETE FROM fused_events WHERE fused_id IN ({touched})")
     db.execute(f"INSERT INTO fused_events {fused_rows(touched)}")
-    db.execute(f"INSERT INTO claims {claim_rows(IN_BATCH)}")
-    db.execute(f"INSERT INTO touched_places SELECT DISTINCT place_key FROM claims WHERE doc_id IN ({IN_BATCH})")
+    db.execute(f"CREATE OR REPLACE TEMP TABLE new_claims AS {claim_rows(batch, 'new_')}")
+    db.execute("INSERT INTO claims SELECT * FROM new_claims")
+    db.execute("INSERT INTO touched_places SELECT DISTINCT place_key FROM new_claims")
     set_valid_days(db, "SELECT DISTINCT place_key FROM touched_places")
-    db.execute(f"INSERT INTO tally_delta {tally_rows(IN_BATCH, 1)}")
+    db.execute(f"INSERT INTO tally_delta {tally_rows(batch, 1, 'new_')}")
     merge_tallies(db, "SELECT * FROM tally_delta")
+    for table in (*STAGED, "claims"):
+        db.execute(f"DROP TABLE new_{table}")
 
 
 def merge_tallies(db, delta: str) -> None:

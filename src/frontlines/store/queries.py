@@ -10,17 +10,23 @@ from frontlines.store.derived import CLAIM_COLUMNS
 # Every claim of who holds a place: the control table, and the captures stored only as events (an
 # article keeps only a place's latest holder among its claims, so "rebels seized Kidal in 2014"
 # before "the army took Kidal on Tuesday" reaches the timeline through its event).
-CLAIMS = """(
-    SELECT * FROM control
+def claims_sql(control: str = "control", events: str = "events") -> str:
+    """The claims of the control table and the captures of the events table (or of tables of the
+    same columns, such as a batch's new rows), as a subquery."""
+    return f"""(
+    SELECT * FROM {control}
     UNION ALL
     SELECT e.doc_id, NULL, e.place_name, e.geonameid, e.lat, e.lon, e.country_code, e.feature, e.actor1,
            e.actor1_kind, e.actor2, 'controlled', e.event_date, e.event_date, e.event_id, e.evidence,
            e.evidence_start, e.evidence_end
-    FROM events e
+    FROM {events} e
     WHERE e.sub_event_type IN ('Government regains territory', 'Non-state actor overtakes territory')
           AND e.factuality IN ('asserted', 'reported') AND e.actor1 IS NOT NULL AND e.lat IS NOT NULL
           AND e.event_date IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM control k WHERE k.doc_id = e.doc_id AND k.event_id = e.event_id))"""
+          AND NOT EXISTS (SELECT 1 FROM {control} k WHERE k.doc_id = e.doc_id AND k.event_id = e.event_id))"""
+
+
+CLAIMS = claims_sql()
 
 
 # A user's words anywhere in a column, whatever their case; "%" and "_" are characters like any
