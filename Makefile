@@ -4,11 +4,14 @@ SAMPLE = src/frontlines/samples/isis-squeezed-2017-11-03.txt
 
 .PHONY: demo test test-long score score-extra clean chromium lock
 
-# Installed with the exact versions of constraints.txt, the ones the tests passed with.
+# Installed with the exact versions of constraints.txt, the ones the tests passed with.  The
+# sources are compiled to bytecode at once, as a wheel install does: where PYTHONDONTWRITEBYTECODE
+# is set (many containers), every run would otherwise compile them again before the first document.
 $(VENV)/.installed: pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[test]'
+	$(VENV)/bin/python -m compileall -q src
 	touch $@
 
 # Refresh constraints.txt: install the newest versions pyproject.toml allows in a fresh venv, run
@@ -26,10 +29,12 @@ lock:  ## refresh constraints.txt (the newest allowed versions, kept only if the
 	@echo "constraints.txt refreshed; run 'make clean test' to install from it"
 
 demo: $(VENV)/.installed  ## extract the sample article: a summary on screen, the JSON in report.json
+	@$(VENV)/bin/python -m compileall -q src  # sources changed since the install (a git pull): their bytecode
 	$(VENV)/bin/frontlines extract $(SAMPLE) --date 2017-11-03 --out report.json
 	@echo "(the full JSON report is in report.json)"
 
 test: $(VENV)/.installed chromium  ## the whole test suite (the browser tests need Chromium: installed here when possible)
+	@$(VENV)/bin/python -m compileall -q src
 	$(VENV)/bin/python -m pytest
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own browsers here).

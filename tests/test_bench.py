@@ -9,12 +9,14 @@ from frontlines.cli import main
 
 
 def test_speed_bench_reports_both_pipelines_cold_start_and_memory(extract):
-    result = CliRunner().invoke(main, ["bench", "--docs", "3", "--json"])
+    result = CliRunner().invoke(main, ["bench", "--docs", "3", "--long-bytes", "60000", "--json"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)
     assert figures["docs"] == 3 and figures["words"] > 1000
-    for key in ("spacy_docs_per_second", "frontlines_docs_per_second", "ratio", "cold_start_seconds", "peak_rss_mb"):
+    for key in ("spacy_docs_per_second", "frontlines_docs_per_second", "ratio", "cold_start_seconds", "peak_rss_mb",
+                "spacy_load_seconds", "cold_start_ratio", "article_peak_rss_mb", "long_text_peak_rss_mb"):
         assert figures[key] > 0, key
+    assert figures["long_text_bytes"] == 60000 > 0 < figures["long_text_seconds"]
 
 
 def test_store_bench_answers_every_query_on_a_generated_store():

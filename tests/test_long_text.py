@@ -25,6 +25,7 @@ def test_small_pieces_join_into_one_document_with_true_offsets(extract, monkeypa
     text = dev_text()
     whole = extract(text, published="2017-11-03")
     monkeypatch.setattr(frontlines.pipeline, "PIECE_CHARS", 3000)
+    monkeypatch.setattr(frontlines.pipeline, "WHOLE_CHARS", 3000)
     pieced = extract(text, published="2017-11-03")
     check(pieced)
     assert len(text) > 10 * 3000

@@ -17,7 +17,8 @@ from pathlib import Path
 from frontlines import DEFAULT_MODEL
 
 DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
-COLD_START_RUNS = 3
+COLD_START_RUNS = 5      # fresh processes; the median is reported
+LONG_TEXT_BYTES = 2_000_000  # `--long-bytes`: the long text whose peak memory is measured
 
 
 @dataclass
@@ -34,6 +35,16 @@ class SpeedFigures:
     model: str
     machine: str
     day: str
+    spacy_load_seconds: float = 0.0       # a fresh process that only loads the model
+    article_peak_rss_mb: float = 0.0      # a fresh `frontlines extract` of one article
+    long_text_bytes: int = 0
+    long_text_peak_rss_mb: float | None = None  # a fresh `frontlines extract` of a long_text_bytes text
+    long_text_seconds: float | None = None
+
+    @property
+    def cold_start_ratio(self) -> float:
+        """Cold start as a multiple of spaCy's own model load."""
+        return self.cold_start_seconds / self.spacy_load_seconds if self.spacy_load_seconds else 0.0
 
     @property
     def ratio(self) -> float:
@@ -47,7 +58,7 @@ class SpeedFigures:
                    frontlines_docs_per_second=round(self.docs / self.frontlines_seconds, 2),
                    spacy_words_per_second=round(self.words / self.spacy_seconds),
                    frontlines_words_per_second=round(self.words / self.frontlines_seconds),
-                   ratio=round(self.ratio, 3))
+                   ratio=round(self.ratio, 3), cold_start_ratio=round(self.cold_start_ratio, 3))
         return out
 
     def table(self) -> str:
@@ -58,9 +69,13 @@ class SpeedFigures:
             f"  bare spaCy (nlp.pipe)   {d['spacy_docs_per_second']:8.2f} docs/s  {d['spacy_words_per_second']:8d} words/s",
             f"  full extraction         {d['frontlines_docs_per_second']:8.2f} docs/s  {d['frontlines_words_per_second']:8d} words/s",
             f"  ratio (full / bare)     {self.ratio:8.2f}",
-            f"  cold start, 1 article   {self.cold_start_seconds:8.2f} s",
+            f"  cold start, 1 article   {self.cold_start_seconds:8.2f} s (spaCy's own model load: "
+            f"{self.spacy_load_seconds:.2f} s; ratio {self.cold_start_ratio:.2f})",
             f"  peak RSS                {self.peak_rss_mb:8.0f} MB (half-way through: {self.rss_halfway_mb:.0f} MB)",
-        ])
+            f"  peak RSS, 1 article     {self.article_peak_rss_mb:8.0f} MB (a fresh process)",
+        ] + ([f"  peak RSS, long text     {self.long_text_peak_rss_mb:8.0f} MB (a fresh process, "
+              f"{self.long_text_bytes:,} bytes, {self.long_text_seconds:.0f} s)"]
+             if self.long_text_peak_rss_mb is not None else []))
 
 
 def sample_files() -> list[Path]:
@@ -123,22 +138,59 @@ def time_spacy(texts: list[tuple[str, str | None]], model: str) -> tuple[float, 
     return time.perf_counter() - start, words
 
 
-def cold_start(path: Path, model: str) -> float:
-    """Median seconds for a fresh `frontlines extract` process on one article, start to report."""
+def cold_start(path: Path, model: str) -> tuple[float, float]:
+    """Median seconds for a fresh `frontlines extract` process on one article, start to report,
+    and its median peak memory (MB)."""
     command = [sys.executable, "-m", "frontlines.cli", "extract", str(path), "--model", model]
     if published_in_name(path):
         command += ["--date", published_in_name(path)]
-    runs = []
-    for _ in range(COLD_START_RUNS):
-        start = time.perf_counter()
-        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        if done.returncode:
-            from frontlines.errors import UsageError
+    runs = [run_measured(command, f"frontlines extract {path}") for _ in range(COLD_START_RUNS)]
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
-            said = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
-            raise UsageError(f"the cold-start run of `frontlines extract {path}` failed: {said[0]}")
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+
+def spacy_load(model: str) -> float:
+    """Median seconds for a fresh process that only imports spaCy and loads the model: the floor
+    that cold start is measured against."""
+    command = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
+    return statistics.median(run_measured(command, f"spacy.load({model!r})")[0] for _ in range(COLD_START_RUNS))
+
+
+def long_text(paths: list[Path], size: int, model: str) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of a fresh `frontlines extract` on one text of `size` bytes
+    (the texts one after another, repeated), as large a text as `--max-bytes {size}` lets in."""
+    import tempfile
+
+    texts = [p.read_text("utf-8").strip() for p in paths]
+    body, n = [], 0
+    while n < size:
+        body.append(texts[len(body) % len(texts)])
+        n += len(body[-1].encode("utf-8")) + 2
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "long.txt"
+        path.write_bytes("\n\n".join(body).encode("utf-8")[:size])
+        command = [sys.executable, "-m", "frontlines.cli", "extract", str(path), "--model", model,
+                   "--date", "2017-11-03", "--format", "jsonl", "--max-bytes", str(size)]
+        return run_measured(command, f"frontlines extract (a {size:,}-byte text)")
+
+
+def run_measured(command: list[str], what: str) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB) of a fresh process, which must succeed."""
+    import os
+    import tempfile
+
+    from frontlines.errors import UsageError
+
+    with tempfile.TemporaryFile("w+") as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            errors.seek(0)
+            said = errors.read().strip().splitlines()[-1:] or [f"exit status {process.returncode}"]
+            raise UsageError(f"the run of `{what}` failed: {said[0]}")
+    return seconds, usage.ru_maxrss / 1024
 
 
 def current_rss_mb() -> float:
@@ -159,11 +211,16 @@ def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-def bench_speed(paths: list[Path], docs: int, model: str = DEFAULT_MODEL) -> SpeedFigures:
-    """Run the benchmark: full extraction first (so the peak memory is its own), then bare spaCy."""
+def bench_speed(paths: list[Path], docs: int, model: str = DEFAULT_MODEL,
+                long_bytes: int = LONG_TEXT_BYTES) -> SpeedFigures:
+    """Run the benchmark: full extraction first (so the peak memory is its own), then bare spaCy,
+    then fresh processes: cold start, spaCy's own load, and one long text (unless `long_bytes` is 0)."""
     texts = bench_texts(paths, docs)
     frontlines_seconds, halfway_rss = time_frontlines(texts, model)
     peak = peak_rss_mb()
     spacy_seconds, words = time_spacy(texts, model)
-    return SpeedFigures(docs, words, spacy_seconds, frontlines_seconds, cold_start(paths[0], model), peak,
-                        halfway_rss, model, machine(), date.today().isoformat())
+    cold, article_peak = cold_start(paths[0], model)
+    long_seconds, long_peak = long_text(paths, long_bytes, model) if long_bytes else (None, None)
+    return SpeedFigures(docs, words, spacy_seconds, frontlines_seconds, cold, peak, halfway_rss, model, machine(),
+                        date.today().isoformat(), spacy_load(model), article_peak, long_bytes, long_peak,
+                        long_seconds)

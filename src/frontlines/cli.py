@@ -426,8 +426,11 @@ Examples:
 @click.option("--store", "store_events", is_flag=False, flag_value="100000", metavar="N[,N...]",
               help="Instead: time the store's queries, and writing into it, on a generated database of N "
                    "events [N: 100000]; several sizes, comma-separated, give a Markdown table side by side.")
+@click.option("--long-bytes", type=click.IntRange(min=0), default=2_000_000, show_default=True,
+              help="Also measure the peak memory of one text this large, in a fresh process (0: skip).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def bench(files: tuple[str, ...], docs: int, model: str, store_events: str | None, as_json: bool) -> None:
+def bench(files: tuple[str, ...], docs: int, model: str, store_events: str | None, long_bytes: int,
+          as_json: bool) -> None:
     """Measure throughput against the bare spaCy pipeline, cold start and peak memory; or the store's
     query times.  Figures are ratios on a shared machine: compare runs on the same one."""
     from frontlines.bench import bench_speed, sample_files
@@ -443,7 +446,7 @@ def bench(files: tuple[str, ...], docs: int, model: str, store_events: str | Non
                 return
             figures = bench_store(sizes[0])
         else:
-            figures = bench_speed([Path(f) for f in files] or sample_files(), docs, model)
+            figures = bench_speed([Path(f) for f in files] or sample_files(), docs, model, long_bytes)
     except FrontlinesError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(json.dumps(figures.as_dict(), indent=2) if as_json else figures.table())

@@ -6,43 +6,72 @@ document and what earlier stages found.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import groupby
 from pathlib import Path
+
+import numpy
 
 from frontlines.model import Document, Report
 from frontlines.nlp import DEFAULT_MODEL, load_model
 
 BATCH_SIZE = 16
-# A longer text is parsed in pieces of at most this many characters, joined back into one Doc:
-# memory stays bounded and spaCy's `nlp.max_length` (1,000,000) is never reached.
-PIECE_CHARS = 50_000
+# A text up to WHOLE_CHARS long (nearly every article) is parsed whole.  A longer one is parsed
+# in pieces of at most PIECE_CHARS characters, one at a time, joined back into one Doc; spaCy's
+# `nlp.max_length` (1,000,000) is never reached.  Memory is why: parsing is where it peaks, and
+# pieces of 50,000 characters in batches of 16 took 2.4 GB for a 2 MB text.
+WHOLE_CHARS = 50_000
+PIECE_CHARS = 5_000
 # Where a piece may end, best first: a paragraph, a line, a sentence, a word.
 PIECE_ENDS = ("\n\n", "\n", ". ", " ")
+EMPTY_TENSOR = numpy.zeros((0,), dtype="float32")
 
 
 def analyse(docs: Iterable[Document], model: str = DEFAULT_MODEL,
             actor_files: tuple[Path, ...] = ()) -> Iterator[Report]:
     """Reports for documents, parsed in batches through `nlp.pipe`, in input order."""
-    from spacy.tokens import Doc
-
     from frontlines.places import load
 
     nlp = load_model(model)
     gazetteer = load()
-    names = gazetteer.country_names()
-    pieces = ((text, (d, last)) for d in docs for text, last in split_text(d.analysed))
-    parts = []
-    for parsed, (document, last) in nlp.pipe(pieces, as_tuples=True, batch_size=BATCH_SIZE):
-        parts.append(parsed)
-        if last:
-            whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+    names = country_names()
+    for parsed, document in parse(nlp, docs):
+        yield build_report(parsed, document, nlp, gazetteer, names, actor_files)
+
+
+def parse(nlp, docs: Iterable[Document]) -> Iterator[tuple]:
+    """(parsed Doc, document) in input order: articles in batches of BATCH_SIZE; a text longer than
+    WHOLE_CHARS piece by piece, one piece at a time (parsing a batch is where memory peaks), the
+    pieces joined into one Doc."""
+    from spacy.tokens import Doc
+
+    for long, group in groupby(docs, key=lambda d: len(d.analysed) > WHOLE_CHARS):
+        if not long:
+            yield from nlp.pipe(((d.analysed, d) for d in group), as_tuples=True, batch_size=BATCH_SIZE)
+            continue
+        for document in group:
             parts = []
-            yield build_report(whole, document, nlp, gazetteer, names, actor_files)
+            for piece in nlp.pipe((text for text, _ in split_text(document.analysed)), batch_size=1):
+                piece.tensor = EMPTY_TENSOR  # no stage reads it, and it would hold the parser's arrays
+                parts.append(piece)
+            yield Doc.from_docs(parts, ensure_whitespace=False), document
+
+
+def country_names() -> dict[str, str]:
+    """ISO code → country name, from GeoNames' country list (what the gazetteer's country rows hold,
+    read without scanning its table: a twentieth of a second at every start)."""
+    from frontlines.places.gazetteer import geonames_countries
+
+    return {code: c["name"] for code, c in geonames_countries().items()}
 
 
 def split_text(text: str, size: int | None = None) -> Iterator[tuple[str, bool]]:
-    """(piece, is_last) for a text cut at paragraph, line, sentence or word ends into pieces of
-    at most `size` characters (PIECE_CHARS); the pieces joined give the text back, so offsets hold."""
+    """(piece, is_last) for a text longer than WHOLE_CHARS cut at paragraph, line, sentence or word
+    ends into pieces of at most `size` characters (PIECE_CHARS); the pieces joined give the text
+    back, so offsets hold.  A shorter text is one piece."""
     size = size or PIECE_CHARS
+    if len(text) <= WHOLE_CHARS:
+        yield text, True
+        return
     start = 0
     while len(text) - start > size:
         window = text[start:start + size]

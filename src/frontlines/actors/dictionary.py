@@ -112,7 +112,7 @@ def load_dictionary(extra: tuple[Path, ...] = ()) -> ActorDictionary:
                              "save the actors file as UTF-8") from None
         for entry in parse_entries(text, str(path)):
             take_over(entries, entry)
-    nationalities = {k.lower(): v for k, v in yaml.safe_load(packaged("nationalities.yaml")).items()}
+    nationalities = {k.lower(): v for k, v in yaml.load(packaged("nationalities.yaml"), Loader=SAFE_LOADER).items()}
     return ActorDictionary(entries, nationalities)
 
 
