@@ -397,7 +397,8 @@ def control(db: str, as_of: str | None, place: str | None, country: str | None, 
     for other in others:  # a name that stands for several places: one is shown, the others offered
         ask = other["geonameid"] if other["geonameid"] is not None else f'"{other["place_name"]}"'
         click.echo(for_terminal(f'frontlines: did you mean {other["place_name"]} ({other["feature"]}, '
-                                f'{other["country_code"] or "-"}, {other["claims"]} claims)? ask with --place {ask}'),
+                                f'{other["country_code"] or "-"}, {other["claims"]} claim{"s" * (other["claims"] != 1)})? '
+                                f'ask with --place {ask}'),
                    err=True)
     if fmt == "table":
         body = "".join(control_line(r) for r in rows)
