@@ -274,7 +274,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str, a
     from frontlines.store.ingest import ingest_on_dask, ingest_sources
 
     def warn(message: str) -> None:
-        click.echo(f"frontlines: {message}", err=True)
+        click.echo(for_terminal(f"frontlines: {message}"), err=True)  # a feed's titles and links are not ours
 
     try:
         check_actor_files(actor_files)
