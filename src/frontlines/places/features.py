@@ -10,8 +10,10 @@ import math
 from dataclasses import dataclass, field
 
 from frontlines.context import km
+from frontlines.places.capitals import capital_names
 from frontlines.places.find import Candidate
 from frontlines.places.gazetteer import Entry
+from frontlines.places.names import name_key
 
 NATURAL = frozenset({"water", "region"})
 
@@ -23,37 +25,91 @@ class Context:
     weights: dict[str, float] = field(default_factory=dict)     # country code → how much it is about it (0..1)
     quals: dict[str, set[str]] = field(default_factory=dict)    # qualifier text → country and division codes
     focus: list[tuple[float, float]] = field(default_factory=list)  # sure towns of the article's countries
+    focus_names: list[str] = field(default_factory=list)  # the name key each focus point was chosen for
+    divisions: dict[str, set[str]] = field(default_factory=dict)  # division code → names of sure places in it
     near_km: float = 1000.0
 
 
-def siblings(c: Candidate) -> set[str]:
-    """Divisions that hold a city of the candidate's name: "Kherson" the oblast is named after the city."""
-    return {e.admin1code for e in c.entries if e.feature == "city" and e.admin1code}
+NAMESAKE_SHARE = 20  # a division is named after its town when the town holds a twentieth of its people or more
 
 
-def nearest_km(e: Entry, focus: list[tuple[float, float]]) -> float | None:
-    """Distance from the entry to the nearest of the article's sure places, None without any."""
-    return min(km((e.lat, e.lon), f) for f in focus) if focus else None
+def siblings(c: Candidate) -> dict[str, int]:
+    """Divisions that hold a city of the candidate's name, with that city's population: "Kherson"
+    the oblast is named after the city."""
+    out: dict[str, int] = {}
+    for e in c.entries:
+        if e.feature == "city" and e.admin1code:
+            out[e.admin1code] = max(out.get(e.admin1code, 0), e.population)
+    return out
 
 
-def features(c: Candidate, e: Entry, ctx: Context, sibs: set[str] | None = None) -> dict[str, float]:
+def named_after_city(e: Entry, sibs: dict[str, int]) -> bool:
+    """A division named after a large town of its own ("Kherson"), not one that merely holds a
+    village of its name ("Minnesota" and the village of Minneota, also written Minnesota)."""
+    return e.feature == "admin1" and e.admin1code in sibs and sibs[e.admin1code] * NAMESAKE_SHARE >= e.population
+
+
+def prominence(e: Entry, c: Candidate) -> float:
+    """How many orders of magnitude more people the entry has than its largest namesake in another
+    country (0 to 3): a bare "Baghdad" is the Iraqi capital, not a village of that name in Iran."""
+    others = [o.population for o in c.entries if o.country_code != e.country_code]
+    if not others:
+        return 0.0
+    return min(3.0, max(0.0, math.log10(e.population + 10) - math.log10(max(others) + 10)))
+
+
+def is_capital(e: Entry, c: Candidate) -> bool:
+    """The entry is its country's capital: GeoNames' capital name, the largest town of that name there."""
+    if e.feature != "city" or capital_names().get(e.country_code or "") != e.name:
+        return False
+    return all(o.population <= e.population for o in c.entries
+               if o.feature == "city" and o.country_code == e.country_code and o.name == e.name)
+
+
+def division_support(code: str | None, c: Candidate, ctx: Context) -> float:
+    """How many other places the article surely names lie in the division `code` (0, 0.5 or 1
+    for two or more): "Santa Maria ... in the province of Ilocos Sur, Philippines"."""
+    names = ctx.divisions.get(code or "", set()) - {name_key(c.span.text)}
+    return min(len(names), 2) / 2
+
+
+def nearness(e: Entry, c: Candidate, ctx: Context) -> float:
+    """How near the entry lies to the article's sure places other than the candidate's own name (a
+    town is no evidence for itself): 1 - km / near_km, at least 0, averaged over those places, so
+    that the Dnipro of a story on Kherson is the point near Kherson, not the one near Kyiv."""
+    own = name_key(c.span.text)
+    near = [max(0.0, 1.0 - km((e.lat, e.lon), f) / ctx.near_km)
+            for f, n in zip(ctx.focus, ctx.focus_names or [""] * len(ctx.focus)) if n != own]
+    return sum(near) / len(near) if near else 0.0
+
+
+def features(c: Candidate, e: Entry, ctx: Context, sibs: dict[str, int] | None = None) -> dict[str, float]:
     """The named features of entry `e` for candidate `c` (the names of places/data/ranker.json)."""
     sibs = siblings(c) if sibs is None else sibs
     qual = ctx.quals.get(c.qualifier or "", set())
-    near = nearest_km(e, ctx.focus)
-    admin1, city = e.feature == "admin1", e.feature == "city"
+    admin1, admin2, city = e.feature == "admin1", e.feature == "admin2", e.feature == "city"
     return {
         "log_population": math.log10(e.population + 10),
         "country_weight": ctx.weights.get(e.country_code or "", 0.0),
         "qualified": float(bool(qual) and (e.country_code in qual or e.admin1code in qual)),
         "want_admin1_match": float(c.want == "admin1" and admin1),
         "want_admin1_mismatch": float(c.want == "admin1" and not admin1),
+        "want_admin2_match": float(c.want == "admin2" and admin2),
+        "want_admin2_admin1": float(c.want == "admin2" and admin1),  # a district that is a first-level one
+        "want_admin2_mismatch": float(c.want == "admin2" and not (admin1 or admin2)),
+        # "Kanawha" alone is the county only when nothing else fits: counties share their towns' names
+        "admin2_unasked": float(admin2 and c.want not in ("admin1", "admin2")),
         "want_city_match": float(c.want == "city" and city),
         "want_city_mismatch": float(c.want == "city" and not city),
         "want_natural_match": float(c.want == "not_city" and e.feature in NATURAL),
         "is_country": float(e.feature == "country"),
         # "Kherson" is the city unless the text says region: the division is named after it
-        "division_named_after_city": float(admin1 and c.want != "admin1" and e.admin1code in sibs),
+        "division_named_after_city": float(c.want != "admin1" and named_after_city(e, sibs)),
         "loose": float(c.loose),
-        "nearness": max(0.0, 1.0 - near / ctx.near_km) if near is not None else 0.0,
+        "nearness": nearness(e, c, ctx),
+        "prominence": prominence(e, c),
+        # "returned to Washington": a country's capital is what a bare name means first
+        "capital": float(is_capital(e, c)),
+        "division_support": division_support(e.admin1code, c, ctx),
+        "district_support": division_support(e.admin2code, c, ctx),
     }

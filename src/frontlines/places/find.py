@@ -6,6 +6,7 @@ PERSON and "Bukamal" as ORG.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -36,7 +37,7 @@ class Candidate:
     label: str | None              # the model's entity label, or None
     entries: list[Entry] = field(default_factory=list)
     loose: bool = False            # entries matched only on the skeleton key
-    want: str | None = None        # "admin1", "city" or "not_city" from the words around it
+    want: str | None = None        # "admin1", "admin2", "city" or "not_city" from the words around it
     qualifier: str | None = None   # "Qaim, Iraq": the text of the qualifying name
     landmark: bool = False         # "Freedom Square": a site within a town
     locative: bool = False         # after "in", "at", "from" ...
@@ -45,6 +46,7 @@ class Candidate:
     dateline: bool = False         # the dateline's city ("BEIRUT —")
     respelling: bool = False       # "the town, also spelled Laukkaing": another name of the last place
     sentence: int = 0              # start offset of its sentence
+    abbreviation: bool = False     # "Calif.", "U.S.": entries come from places/data/abbreviations.yaml
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +54,92 @@ def place_words() -> dict[str, frozenset[str]]:
     """The word lists of `places/data/place_words.yaml`."""
     raw = resources.files("frontlines.places").joinpath("data/place_words.yaml").read_text("utf-8")
     return {k: frozenset(v) for k, v in yaml.safe_load(raw).items()}
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """What an abbreviation stands for: a country (ISO code), a division of one (its name), or a
+    region of the gazetteer (its name, no country)."""
+
+    country: str | None
+    division: str | None = None
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, Abbreviation]:
+    """Text as written → what it stands for, from `places/data/abbreviations.yaml`."""
+    raw = yaml.safe_load(resources.files("frontlines.places").joinpath("data/abbreviations.yaml").read_text("utf-8"))
+    out = {text: Abbreviation(code) for code, texts in raw["countries"].items() for text in texts}
+    for code, divisions in raw["divisions"].items():
+        out.update({text: Abbreviation(code, name) for name, texts in divisions.items() for text in texts})
+    out.update({text: Abbreviation(None, name) for name, texts in raw["regions"].items() for text in texts})
+    return out
+
+
+@lru_cache(maxsize=1)
+def abbreviation_pattern() -> re.Pattern:
+    """One pattern for every abbreviation, longest first, standing alone ("Va." not inside "W.Va.")."""
+    texts = sorted(abbreviations(), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(t) for t in texts) + r")(?![\w])")
+
+
+def abbreviation_entries(text: str, gazetteer: Gazetteer) -> list[Entry]:
+    """The gazetteer entry an abbreviation stands for ("Calif." → California, US)."""
+    abbr = abbreviations().get(text)
+    if abbr is None:
+        return []
+    if abbr.division is None:
+        country = gazetteer.country(abbr.country)
+        return [country] if country is not None else []
+    found = gazetteer.by_name([abbr.division]).get(name_key(abbr.division), [])
+    if abbr.country is None:
+        return [e for e in found if e.feature in ("region", "water")][:1]
+    return [e for e in found if e.feature == "admin1" and e.country_code == abbr.country][:1]
+
+
+def add_abbreviations(doc: Doc, cands: dict[tuple[int, int], Candidate], gazetteer: Gazetteer) -> None:
+    """Abbreviations as places: "Springfield, Ill.", "the U.S.", "N.J." (the small model tags some,
+    as ORG or GPE, and misses others)."""
+    taken = {i: key for key in cands for i in range(*key)}
+    for m in abbreviation_pattern().finditer(doc.text):
+        entries = abbreviation_entries(m.group(), gazetteer)
+        if not entries:
+            continue
+        keys = {taken[i] for i in range(m.start(), m.end()) if i in taken}
+        if any(cands[k].entries and not cands[k].abbreviation and (k[1] - k[0]) > len(m.group()) for k in keys):
+            continue  # part of a longer known name
+        for k in keys:
+            del cands[k]
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        sentence = span.sent.start_char if span is not None and doc.has_annotation("SENT_START") else 0
+        cands[(m.start(), m.end())] = Candidate(Span(m.group(), m.start(), m.end()), "GPE", entries,
+                                                sentence=sentence, abbreviation=True, locative=True)
+        taken.update({i: (m.start(), m.end()) for i in range(m.start(), m.end())})
+
+
+# An ALL-CAPS dateline where a story starts, after a headline on the same line:
+# "... for re-election. CROMWELL — The third Democrat", "ST. PAUL, Minn. —"
+CAPS_DATELINE = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=\n))([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+                           r"(?=(?:,? [A-Z][\w.]*(?: [A-Z][\w.]*)?)? ?(?:—|–|--|\(AP\)))")
+
+
+def add_caps_datelines(doc: Doc, cands: dict[tuple[int, int], Candidate], gazetteer: Gazetteer) -> None:
+    """ALL-CAPS datelines the reader did not see as the article's (a headline before them on the
+    same line): the town the story is filed from, when the gazetteer knows it."""
+    taken = {i for key in cands for i in range(*key)}
+    for m in CAPS_DATELINE.finditer(doc.text):
+        name = m.group(1).rstrip(".")
+        end = m.start(1) + len(name)
+        if (m.start(1), end) in cands:
+            cands[(m.start(1), end)].dateline = True  # "SAN ANTONIO" is no acronym
+            continue
+        entries = [e for e in gazetteer.by_name([name]).get(name_key(name), []) if e.feature != "site"]
+        if not entries or taken.intersection(range(m.start(1), end)):
+            continue
+        span = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
+        sentence = span.sent.start_char if span is not None and doc.has_annotation("SENT_START") else 0
+        cands[(m.start(1), m.start(1) + len(name))] = Candidate(
+            Span(name, m.start(1), m.start(1) + len(name)), "GPE", entries, sentence=sentence, dateline=True)
 
 
 def is_capitalised(tok) -> bool:
@@ -141,6 +229,21 @@ def apposition_kind(span: SpacySpan) -> str | None:
     return None
 
 
+def copula_kind(span: SpacySpan) -> str | None:
+    """"Djibo is a town in northern Burkina Faso" → "settlement": what the sentence says the name is
+    (the small model tags such subjects PERSON)."""
+    words = place_words()
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.lemma_ != "be":
+        return None
+    for tok in root.head.children:
+        if tok.dep_ == "attr":
+            for kind in ("landmark", "settlement", "division"):
+                if tok.lemma_.lower() in words[kind]:
+                    return kind
+    return None
+
+
 def is_landmark(span: SpacySpan) -> bool:
     """A name whose head word is a kind of site ("Tawakal Hotel", "Old City")."""
     words = place_words()["landmark"]
@@ -176,17 +279,21 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
     before = doc[span.start - 1] if span.start > 0 else None
     before2 = doc[span.start - 2] if span.start > 1 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if (span[-1].lower_ in words["division"] and len(span) > 1) or (
-            after is not None and after.lower_ in words["division"] and not after.text.isupper()):
-        cand.want = "admin1"  # "Kherson region", "Shan State", "Anbar province"
-    elif before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in words["division"]:
-        cand.want = "admin1"
+    kind = span[-1] if len(span) > 1 and span[-1].lower_ in words["division"] else (
+        after if after is not None and after.lower_ in words["division"] and not after.text.isupper() else None)
+    if kind is None and before is not None and before.lower_ == "of" and before2 is not None \
+            and before2.lower_ in words["division"]:
+        kind = before2  # "the province of Anbar"
+    if kind is not None:  # "Kherson region", "Shan State", "Anbar province"; "Kanawha County", "Orleans Parish"
+        cand.want = "admin2" if kind.lower_ in words["division2"] else "admin1"
     elif (before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in words["settlement"]) \
             or (after is not None and after.lower_ in {"town", "city", "village"}):
         cand.want = "city"
     elif before is not None and before.lower_ == "the" and not cand.landmark:
         cand.want = "not_city"  # "the Dnipro", "the Tigris": rivers and regions take the article, towns rarely do
-    if after is not None and after.text == "," and span.end + 1 < len(doc) and is_capitalised(doc[span.end + 1]):
+    if after is not None and after.text == "," and span.end + 1 < len(doc) and abbreviation_after(doc, span.end + 1):
+        cand.qualifier = abbreviation_after(doc, span.end + 1)  # "Springfield, Ill."
+    elif after is not None and after.text == "," and span.end + 1 < len(doc) and is_capitalised(doc[span.end + 1]):
         cand.qualifier = doc[span.end + 1].text
         nxt = span.end + 2
         while nxt < len(doc) and is_capitalised(doc[nxt]) and nxt - span.end < 4:
@@ -203,6 +310,12 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
         first.dep_ == "dobj" and first.head.lemma_.lower() in words["place_verbs"])
 
 
+def abbreviation_after(doc: Doc, i: int) -> str | None:
+    """The abbreviation written from token `i` on ("W.Va." is two tokens), if any."""
+    m = abbreviation_pattern().match(doc.text, doc[i].idx)
+    return m.group() if m else None
+
+
 def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[Entry]) -> Candidate:
     """A candidate for a spaCy span, with its context read."""
     if span[0].lower_ == "the" and len(span) > 1:
@@ -212,7 +325,7 @@ def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[E
     cand = Candidate(Span(span.text, span.start_char, span.end_char), label, entries,
                      sentence=span.sent.start_char if doc.has_annotation("SENT_START") else 0)
     cand.landmark = is_landmark(span)
-    cand.described = apposition_kind(span) or kind_before(doc, span)
+    cand.described = apposition_kind(span) or kind_before(doc, span) or copula_kind(span)
     cand.proper = any(t.pos_ == "PROPN" for t in span) or not span[0].is_sent_start
     context(doc, span, cand)
     return cand
@@ -250,7 +363,8 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     """Every name in `doc` that may be a place, in text order."""
     by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     cands: dict[tuple[int, int], Candidate] = {}
-    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+    # a name is written with a capital: "the west bank of the Blue Nile" is no West Bank
+    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS and any(t.text[:1].isupper() for t in e)]
     found = gazetteer.by_name([without_the(e.text) for e in ents])
     for ent in ents:
         cand = make_candidate(doc, ent, ent.label_, found.get(name_key(without_the(ent.text)), []))
@@ -278,6 +392,8 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         if not taken.intersection(range(cand.span.start, cand.span.end)):  # no known name overlaps it
             cands[(cand.span.start, cand.span.end)] = cand
             taken.update(range(cand.span.start, cand.span.end))
+    add_abbreviations(doc, cands, gazetteer)
+    add_caps_datelines(doc, cands, gazetteer)
     return sorted(cands.values(), key=lambda c: c.span.start)
 
 
@@ -294,7 +410,7 @@ def unknown_candidates(doc: Doc, runs: list[SpacySpan], by_token: dict[int, Spac
     for run in runs:
         label = entity_label(run, by_token)
         cand = make_candidate(doc, run, label or None, [])
-        if cand.landmark or cand.described or cand.want in ("city", "admin1") or label in PLACE_LABELS:
+        if cand.landmark or cand.described or cand.want in ("city", "admin1", "admin2") or label in PLACE_LABELS:
             out.append(cand)
         elif label not in NEVER_PLACE and label != "" and cand.proper and not run.text.isupper():
             cand.loose = True  # worth a skeleton look-up ("Gharian" for Gharyan), nothing more

