@@ -45,3 +45,23 @@ def test_a_long_text_finishes_with_true_offsets(extract, make):
     report = extract(text, published="2017-11-03")
     check(report)
     assert report.document.text == text
+
+
+def test_a_long_text_is_parsed_a_piece_at_a_time_into_one_doc_without_tensors(extract, monkeypatch):
+    """Memory: the pieces of a long text are parsed one by one and keep no tensor (the parser's
+    arrays for a batch would stay alive with it); `frontlines bench` shows the peak it gives."""
+    import frontlines.pipeline
+    from frontlines.model import Document
+    from frontlines.nlp import load_model
+
+    monkeypatch.setattr(frontlines.pipeline, "WHOLE_CHARS", 3000)
+    monkeypatch.setattr(frontlines.pipeline, "PIECE_CHARS", 3000)
+    text = dev_text()
+    nlp = load_model()
+    sizes = []
+    pipe = nlp.pipe
+    monkeypatch.setattr(type(nlp), "pipe", lambda self, texts, **kw: (sizes.append(kw.get("batch_size")),
+                                                                        pipe(texts, **kw))[1])
+    (parsed, document), = list(frontlines.pipeline.parse(nlp, [Document(text)]))
+    assert parsed.text == text and document.text == text
+    assert parsed.tensor.size == 0 and sizes == [1]
