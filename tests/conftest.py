@@ -57,3 +57,16 @@ def web_dev_db(tmp_path_factory, extract) -> Path:
     result = CliRunner().invoke(main, ["ingest", str(DEV), "--db", str(db)])
     assert result.exit_code == 0, result.output
     return db
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for every browser test of the session: Playwright's sync API runs one at a time
+    (a second `sync_playwright()` fails "inside the asyncio loop"), so the test files share it."""
+    from test_web_browser import CHROMIUM, CHROMIUM_ARGS, browser_or_skip
+
+    sync_playwright = browser_or_skip()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -84,15 +84,6 @@ def serve(db):
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def browser(server):
-    sync_playwright = browser_or_skip()
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
 def page(browser, server):
     # Without the page's Content-Security-Policy, so that the markup test proves the page itself

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from test_web_browser import CHROMIUM, CHROMIUM_ARGS, browser_or_skip
+from test_web_browser import browser_or_skip
 
 TOKEN = "correct-horse-battery-staple"
 ARTICLES = ["BAMAKO, Mali — Malian troops took control of Kidal on Tuesday, the army said.",
@@ -49,11 +49,11 @@ def paste_and_extract(page, text: str) -> None:
     page.wait_for_selector("#extract-result #ingest")
 
 
-def test_the_page_asks_for_the_write_token_once(shared_server):
-    sync_playwright = browser_or_skip()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_context(bypass_csp=True).new_page()  # so that Playwright may evaluate its waits
+def test_the_page_asks_for_the_write_token_once(shared_server, browser):
+    # `browser` is the session's one Chromium (conftest.py), shared with the other browser tests.
+    context = browser.new_context(bypass_csp=True)  # so that Playwright may evaluate its waits
+    try:
+        page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.goto(shared_server)
@@ -77,5 +77,6 @@ def test_the_page_asks_for_the_write_token_once(shared_server):
         page.click("#ingest")
         page.wait_for_function("document.querySelector('#ingest').textContent.startsWith('Added')")
         assert page.locator(box).is_hidden()
-        browser.close()
+    finally:
+        context.close()
     assert not errors, errors
