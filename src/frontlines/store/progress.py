@@ -90,7 +90,7 @@ class Progress:
         left = f", about {duration((self.total - self.done) / rate)} left" if rate and self.done < self.total else ""
         share = f" ({self.done / self.total:.0%})" if self.total else ""
         speed = f", {rate:.1f} a second{left}" if rate else ""
-        return f"frontlines: {self.label} {self.done:,}/{self.total:,} documents{share}{speed}"
+        return f"frontlines: {self.label} {self.done:,}/{self.total:,} document{'s' * (self.total != 1)}{share}{speed}"
 
     def show(self, now: float) -> None:
         """Draw the line: in place on a terminal, as a new line elsewhere."""
@@ -108,8 +108,9 @@ class Progress:
     def finish(self) -> None:
         """The last line: every document done, the time it took and the rate."""
         now = time.monotonic()
-        elapsed = now - self.start
+        since_first = now - (self.first or now)
+        rate = f", {(self.done - 1) / since_first:.1f} a second after the first" if self.done > 1 and since_first else ""
         self.clear()
-        self.stream.write(f"frontlines: {self.label} done: {self.done:,} documents in {duration(elapsed)} "
-                          f"({self.done / max(elapsed, 1e-9):.1f} a second)\n")
+        self.stream.write(f"frontlines: {self.label} done: {self.done:,} document{'s' * (self.done != 1)} in "
+                          f"{duration(now - self.start)}{rate}\n")
         self.stream.flush()
