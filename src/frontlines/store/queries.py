@@ -123,10 +123,11 @@ def fused_events(store: Store, where: EventFilter | None = None, limit: int | No
         return every_fused_event(store, where, offset)
     clause, params = where.where()
     ids = page_ids(store, where, limit, offset)
-    rows = store.rows(f"SELECT * FROM events WHERE {clause} AND fused_id IN (SELECT unnest(?))", [*params, ids])
+    rows = store.rows(f"SELECT * FROM events WHERE {clause} AND fused_id IN ({marks(ids)})", [*params, *ids])
+    doc_ids = sorted({r["doc_id"] for r in rows})
     documents = {r["id"]: r for r in store.rows(
         "SELECT id, source, title, url, published, ingested_at FROM documents WHERE id IN (SELECT unnest(?))",
-        [sorted({r["doc_id"] for r in rows})])}
+        [doc_ids])}  # (here a join on the key is faster than a list of constants)
     place = {fused_id: n for n, fused_id in enumerate(ids)}
     rows.sort(key=lambda r: (place[r["fused_id"]], r["event_date"] is None, r["event_date"] or date.min,
                              r["doc_id"], r["event_id"]))
@@ -136,6 +137,12 @@ def fused_events(store: Store, where: EventFilter | None = None, limit: int | No
         row.update((k, document[k]) for k in ("source", "title", "url", "published", "ingested_at"))
         fused.setdefault(row["fused_id"], FusedEvent(row)).sources.append(row)
     return list(fused.values())
+
+
+def marks(values: list) -> str:
+    """Placeholders for an IN list of `values` (DuckDB filters the events by a list of constants
+    a few times faster than it joins a subquery's)."""
+    return ",".join("?" * len(values)) or "NULL"
 
 
 def page_ids(store: Store, where: EventFilter, limit: int | None, offset: int) -> list[str]:
