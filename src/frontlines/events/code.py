@@ -1,0 +1,222 @@
+"""Coding: one trigger, read with its sentence, becomes events in the ACLED taxonomy.
+
+Arguments come from the parse (`arguments.py`), factuality from the words that govern the
+trigger (`factuality.py`), the date from the sentence (`when.py`); the sub-type is decided
+here by the trigger's family and who did what to whom.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from frontlines.events.arguments import (Arguments, Index, actor_in, is_destination, noun_arguments,
+                                         sentence_actor, sentence_evidence, sentence_place, subject_of,
+                                         verb_arguments)
+from frontlines.events.factuality import factuality
+from frontlines.events.triggers import Family, Trigger
+from frontlines.events.when import DateTracker
+from frontlines.model import Event
+from frontlines.nlp import sentence_ents
+
+ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces", "state_forces"})
+CROWDS = frozenset({"protesters", "rioters"})
+# Violence by crowds makes a protest a riot; force by police makes it a protest with intervention.
+RIOT_WORDS = frozenset({"burn", "torch", "loot", "smash", "storm", "vandalize", "stone", "fire", "break",
+                        "destructive", "violent", "riot"})
+# Families whose perpetrators a sentence often leaves unnamed ("Two car bombs exploded"): the
+# actor may come from elsewhere in the sentence or, failing that, the article's main armed group.
+UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "suicide", "looting", "civilians", "abduction"})
+NEEDS_ARMED_ACTOR = frozenset({"capture", "withdraw", "transfer", "clash"})
+CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
+INTERVENTION_WORDS = frozenset({"tear", "gas", "disperse", "teargas", "cannon", "arrest", "baton", "detain"})
+LETHAL_WORDS = frozenset({"kill", "dead", "death", "shoot", "shot", "die"})
+
+
+def territory_type(actor1, actor2, place) -> str:
+    """ACLED's capture sub-types, decided by who takes the place from whom: a state's forces
+    taking it in their own country, or any state's forces taking it from a non-state group
+    ("Rwandan troops backed by Mozambican forces drove the insurgents out of Mucojo"), regain
+    it; a group, or a foreign state taking it from the state, overtakes it."""
+    if actor1 is None or actor1.kind != "state_forces" or place is None:
+        return "Non-state actor overtakes territory"
+    if actor1.country_code is None or actor1.country_code == place.country_code:
+        return "Government regains territory"
+    if actor2 is not None and actor2.kind != "state_forces":
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"
+
+
+def crowd_violence(trigger: Token, index: Index) -> bool:
+    """Violent words in the sentence that the crowd did: "burned", "stormed" ("police fired tear
+    gas" is not the crowd's violence)."""
+    for tok in trigger.sent:
+        if tok.lemma_.lower() not in RIOT_WORDS:
+            continue
+        subject = subject_of(tok) if tok.pos_ == "VERB" else None
+        doer = index.actors.get(actor_in(subject, index) or "") if subject is not None else None
+        if doer is None or doer.kind != "state_forces":
+            return True
+    return False
+
+
+def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[str, str]:
+    """Protest or riot, and the sub-type the sentence's words call for."""
+    lemmas = {t.lemma_.lower() for t in trigger.sent}
+    if (family.name == "riot" or family.name == "protest" and (actor1 is None or actor1.kind in CROWDS)) \
+            and crowd_violence(trigger, index):
+        return "Riots", "Violent demonstration"
+    if lemmas & LETHAL_WORDS:  # "a man was shot dead during last Thursday's protests"
+        return "Protests", "Excessive force against protesters"
+    if lemmas & INTERVENTION_WORDS:
+        return "Protests", "Protest with intervention"
+    return family.event_type, family.sub_event_type
+
+
+def arguments_for(trigger: Trigger, index: Index) -> Arguments:
+    """Arguments from the parse, completed from the sentence when the parse leaves gaps."""
+    args = verb_arguments(trigger.token, index) if trigger.is_verb else noun_arguments(trigger.token, index)
+    family = trigger.family.name
+    if args.place is not None and index.places[args.place].feature == "country":
+        args.place = None  # "outside the embassies of the United States": a town of the sentence is likelier
+    if args.place is not None and index.places[args.place].feature in ("region", "admin1"):
+        # "seized four of Darfur's five state capitals: Nyala, Zalingei ...": the towns named after it
+        args.place = town_after(trigger.token, index) or args.place
+    args.place = args.place or sentence_place(trigger.token, index)
+    if family in UNNAMED_PERPETRATOR:  # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."
+        args.place = args.place or previous_sentence_place(trigger.token, index)
+    sent = trigger.token.sent
+    if args.place is None and family not in ("withdraw", "transfer") and index.dateline_at is not None \
+            and sent.start_char <= index.dateline_at < sent.end_char:
+        args.place = index.dateline_place  # "NAIROBI — Protesters poured into Kenya's parliament"
+    if family == "air":
+        args.actor1 = args.actor1 or index.main_state  # aircraft are a state's more often than not
+    if family in UNNAMED_PERPETRATOR:
+        # "Two car bombs exploded ...", "the mosque was blown up": the group the story is about
+        args.actor1 = args.actor1 or index.main_armed or sentence_actor(trigger.token, index)
+    if family in NEEDS_ARMED_ACTOR:
+        # "a militia, called the Syrian Democratic Forces, took over the city": the group just named
+        args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True)
+    if family in ("protest", "riot"):
+        args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=CROWD_KINDS) or index.crowd()
+    if family in ("capture", "clash") and args.actor1 and not args.actor2:
+        args.actor2 = other_side(index.actors[args.actor1], index)
+    if args.actor2 == args.actor1:
+        args.actor2 = None
+    return args
+
+
+def town_after(trigger: Token, index: Index) -> str | None:
+    """The first town named after the trigger in its sentence, unless it is a destination."""
+    for t in trigger.sent:
+        pid = index.place_at.get(t.i)
+        if t.i > trigger.i and pid and index.places[pid].feature in ("city", "site") and not is_destination(t):
+            return pid
+    return None
+
+
+def other_side(actor1, index: Index) -> str | None:
+    """The party a capture or clash is against when the sentence does not say: the state's
+    forces for an armed group, the article's main armed group for a state."""
+    if actor1.kind == "state_forces":
+        return index.main_armed
+    if actor1.kind in ARMED:
+        return index.main_state
+    return None
+
+
+def previous_sentence_place(trigger: Token, index: Index) -> str | None:
+    """"Kidal had come under fire. Drone strikes on Nov. 7 killed ...": the town just named."""
+    start = trigger.sent.start
+    if start == 0:
+        return None
+    previous = trigger.doc[start - 1].sent
+    towns = [index.place_at[t.i] for t in previous if t.i in index.place_at
+             and index.places[index.place_at[t.i]].feature in ("city", "site")]
+    return towns[-1] if towns else None
+
+
+def is_background_state(trigger: Trigger, index: Index) -> bool:
+    """Words that describe rather than report: "a group battling the army" (a participle
+    modifying a noun), "has seized large parts of", "since the summer ... have driven" (a
+    present perfect with no date of its own), "armed groups ... which rallied to the GNA"."""
+    tok = trigger.token
+    if not trigger.is_verb:
+        return False
+    if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        return True
+    ongoing = tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children))
+    if ongoing:  # "resistance forces are fighting the army across the heartland": a state of affairs
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
+    dated = any(e.label_ == "DATE" and e[0].lower_ != "since" and tok.doc[max(e.start - 1, 0)].lower_ != "since"
+                for e in sentence_ents(tok.sent))
+    if perfect and not dated:
+        return True
+    allegiance = trigger.family.name == "protest" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.i in index.actor_at for g in c.subtree) for c in tok.children)
+    return allegiance
+
+
+def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event]:
+    """Events for a trigger (one per coordinated place), or none when it cannot be coded."""
+    if is_background_state(trigger, index):
+        return []
+    args = arguments_for(trigger, index)
+    if args.place is None or index.places[args.place].feature == "country":
+        return []
+    actor1 = index.actors.get(args.actor1 or "")
+    family = trigger.family
+    if family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED):
+        return []
+    if family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
+        return []  # "armed groups ... rallied to the GNA" is no protest
+    when = dates.for_trigger(trigger.token)
+    evidence = sentence_evidence(trigger.token)
+    events = []
+    for place_id in coordinated_places(args.place, trigger.token, index):
+        event_type, sub = family.event_type, family.sub_event_type
+        if sub == "territory" and is_landmark_site(index.places[place_id]):
+            event_type, sub = "Battles", "Armed clash"  # seizing a hotel is an assault, not a change of territory
+        elif sub == "territory":
+            sub = territory_type(actor1, index.actors.get(args.actor2 or ""), index.places[place_id])
+        elif family.name in ("protest", "riot"):
+            event_type, sub = crowd_type(family, trigger.token, actor1, index)
+            if event_type == "Riots" and actor1 is not None and actor1.kind == "protesters":
+                args.actor1 = index.crowd("rioters")  # protesters who turn violent are rioters to ACLED
+            elif sub == "Excessive force against protesters":
+                # the force is the state's: its police, unless the sentence names another state actor
+                args.actor2 = args.actor1
+                args.actor1 = sentence_actor(trigger.token, index, kinds=frozenset({"state_forces"})) or index.police()
+        events.append(Event(
+            id="", event_type=event_type, sub_event_type=sub, plover=family.plover,
+            actor1=args.actor1, actor2=args.actor2, place=place_id,
+            date=when.day.isoformat() if when else None, date_precision=when.precision if when else "day",
+            factuality=factuality(trigger.token), confidence=0.6 if trigger.is_verb else 0.5,
+            evidence=evidence))
+    return events
+
+
+def is_landmark_site(place) -> bool:
+    """A site named for what it is ("the Hayat Hotel"), not a village the gazetteer lacks."""
+    from frontlines.places.find import place_words
+
+    return place.feature == "site" and place.name.split()[-1].lower() in place_words()["landmark"]
+
+
+def coordinated_places(place_id: str, trigger: Token, index: Index) -> list[str]:
+    """The place and the towns coordinated with it in the trigger's clause: "in Nyeri,
+    Kakamega and Garissa" gives three, "the streets of Kisumu ... and of Nakuru" two."""
+    if index.places[place_id].feature not in ("city", "site"):
+        return [place_id]
+    root = trigger if trigger.pos_ == "VERB" else trigger.head
+    out = [place_id]
+    conjs = [c for c in root.subtree if c.dep_ == "conj" and c.i != root.i and c.pos_ != "VERB"]
+    head = next((t for t in trigger.sent if index.place_at.get(t.i) == place_id), None)
+    if head is not None:  # "capitals: Nyala, Zalingei, Geneina and Ed Daein", however the list hangs
+        conjs += [c for c in head.subtree if c.dep_ == "conj"]
+    for conj in conjs:
+        for t in conj.subtree:
+            pid = index.place_at.get(t.i)
+            if pid and pid not in out and index.places[pid].feature in ("city", "site") and not is_destination(t):
+                out.append(pid)
+    return out

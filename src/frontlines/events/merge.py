@@ -1,0 +1,105 @@
+"""Merging: ACLED's one event per type, place, day and actor pair, and the events that are
+parts of others (the fighting in a capture, the dead of a shelling)."""
+from __future__ import annotations
+
+from datetime import date
+
+from frontlines.events.arguments import Index
+from frontlines.model import HAPPENED, Event
+from frontlines.context import km
+
+SAME_PLACE_KM = 10.0
+
+
+def merge(events: list[Event], index: Index) -> list[Event]:
+    """One event per type, place, day and actor pair; the first sentence stays the evidence.
+    A site and its town are one location ("the Zobe junction" in Mogadishu)."""
+    kept: list[Event] = []
+    for e in events:
+        same = next((k for k in kept if k.event_type == e.event_type and near(k.place, e.place, index)
+                     and close_dates(k, e) and scored(k) == scored(e) and compatible(k.actor1, e.actor1)
+                     and (compatible(k.actor2, e.actor2) or k.sub_event_type in TAKING)), None)
+        if same is None:
+            kept.append(e)
+        else:
+            same.actor1, same.actor2 = same.actor1 or e.actor1, same.actor2 or e.actor2
+            same.fatalities = same.fatalities if same.fatalities is not None else e.fatalities
+    for n, e in enumerate(kept, start=1):
+        e.id = f"e{n}"
+    return kept
+
+
+def close_dates(a: Event, b: Event) -> bool:
+    """The same day, or within two days for the same sub-type and perpetrator ("took control of
+    Kidal on Tuesday" and the president's "have today seized Kidal")."""
+    if a.date == b.date:
+        return True
+    if a.date is None or b.date is None or a.sub_event_type != b.sub_event_type or a.actor1 != b.actor1:
+        return False
+    return abs((date.fromisoformat(a.date) - date.fromisoformat(b.date)).days) <= 2
+
+
+TRANSFER = "Non-violent transfer of territory"
+TAKING = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def transfers_in_one_sentence(events: list[Event]) -> list[Event]:
+    """One sentence that has one side leave a place and the other take it tells of one transfer,
+    the side that takes over as actor1: "the UN convoy pulled out of the Kidal camp and CSP
+    fighters occupied the base", "took control of Taloqan when government forces pulled out"."""
+    out: list[Event] = []
+    for e in events:
+        twin = next((k for k in out if k.evidence == e.evidence and k.place == e.place and k.actor1 != e.actor1
+                     and {k.sub_event_type, e.sub_event_type} <= {TRANSFER, *TAKING}
+                     and TRANSFER in (k.sub_event_type, e.sub_event_type)), None)
+        if twin is None:
+            out.append(e)
+            continue
+        # the capture's subject took over; between two withdrawal words, the side named second did
+        taker, leaver = (twin, e) if twin.sub_event_type in TAKING else (e, twin)
+        twin.event_type, twin.sub_event_type, twin.plover = "Strategic developments", TRANSFER, "RETREAT"
+        twin.actor1, twin.actor2 = taker.actor1, leaver.actor1
+    return out
+
+
+def scored(e: Event) -> bool:
+    """Whether an event happened (asserted or reported)."""
+    return e.factuality in HAPPENED
+
+
+def near(a: str | None, b: str | None, index: Index) -> bool:
+    """Two place ids at the same location."""
+    if a == b:
+        return True
+    if a is None or b is None:
+        return False
+    pa, pb = index.places[a], index.places[b]
+    return km((pa.lat, pa.lon), (pb.lat, pb.lon)) <= SAME_PLACE_KM
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Two actor slots that may name the same actor."""
+    return a is None or b is None or a == b
+
+
+def subsume_clashes(events: list[Event], index: Index) -> list[Event]:
+    """The fighting in a capture is part of the capture: drop an armed clash at the place and
+    day of a territory event ("stormed the town ... after hours of clashes, held it").  The dead
+    of a shelling or a bombing are its fatalities, not an attack of their own ("Shells crashed
+    into Sake, killing six civilians")."""
+    captures = [e for e in events if e.event_type == "Battles" and e.sub_event_type != "Armed clash" and scored(e)]
+    remote = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    kept = [e for e in events if not (e.sub_event_type == "Armed clash" and any(
+        near(c.place, e.place, index) and close_days(c.date, e.date, 1) for c in captures))]
+    kept = [e for e in kept if not (e.event_type == "Violence against civilians" and any(
+        r.evidence == e.evidence for r in remote))]
+    for n, e in enumerate(kept, start=1):
+        e.id = f"e{n}"
+    return kept
+
+
+def close_days(a: str | None, b: str | None, days: int) -> bool:
+    """Two ISO dates at most `days` apart (unknown dates are not close)."""
+    if a is None or b is None:
+        return False
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= days
