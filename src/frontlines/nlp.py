@@ -42,7 +42,22 @@ def load_model(name: str = DEFAULT_MODEL):
     if missing:
         raise UsageError(f"spaCy model {name!r} has no {', '.join(missing)}; pick a full English pipeline with --model")
     nlp.add_pipe("frontlines_line_breaks", before="parser")
+    fix_tokens(nlp)
     return nlp
+
+
+def fix_tokens(nlp) -> None:
+    """Give the attribute ruler the words the model gets wrong (`data/token_fixes.yaml`)."""
+    from importlib import resources
+
+    import yaml
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    fixes = yaml.safe_load(resources.files("frontlines").joinpath("data/token_fixes.yaml").read_text("utf-8"))
+    ruler = nlp.get_pipe("attribute_ruler")
+    for fix in fixes:
+        ruler.add([[{"LOWER": fix["word"]}]], {"TAG": fix["tag"], "POS": fix["pos"], "LEMMA": fix["lemma"]})
 
 
 @Language.component("frontlines_line_breaks")

@@ -282,15 +282,25 @@ def nationality_holder(tok: Token, index: Index) -> str | None:
 
 def latest_per_place(claims: list[ControlClaim]) -> list[ControlClaim]:
     """Who holds each place now: the holder with the latest claim (a 2014 capture gives way to a
-    2023 one); holders claimed on the same latest day all stay, so a dispute shows."""
-    def day(c: ControlClaim) -> str:
-        return c.since or c.as_of or ""
+    2023 one); on the same day a capture the story reports beats a sentence that describes the
+    hold ("the rebels took the city on Monday" over "the city had been in army hands");
+    holders claimed alike on the latest day all stay, so a dispute shows."""
+    def rank(c: ControlClaim) -> tuple[str, bool]:
+        return c.since or c.as_of or "", c.event is not None
 
-    latest: dict[str, str] = {}
+    latest: dict[str, tuple[str, bool]] = {}
     for c in claims:
-        latest[c.place] = max(latest.get(c.place, ""), day(c))
-    keep_holders = {(c.place, c.controller) for c in claims if day(c) == latest[c.place]}
+        latest[c.place] = max(latest.get(c.place, ("", False)), rank(c))
+    keep_holders = {(c.place, c.controller) for c in claims if rank(c) == latest[c.place]}
     return [c for c in claims if (c.place, c.controller) in keep_holders]
+
+
+def day_number(c: ControlClaim) -> int:
+    """A claim's day as a number to sort on (unknown days last)."""
+    from datetime import date
+
+    day = c.since or c.as_of
+    return date.fromisoformat(day).toordinal() if day else 0
 
 
 def territory_of(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
@@ -315,9 +325,11 @@ def find_control(doc: Doc, index: Index, events: list[Event], published: str | N
         claims += [c for c in finder(doc, index, published) if c.evidence.start >= body_start]
     seen, out = set(), []
     strength = {"controlled": 0, "partial": 1, "contested": 2}
-    for c in sorted(latest_per_place(claims), key=lambda c: strength.get(c.status, 3)):
-        key = (c.place, c.controller, c.evidence.start)  # "controls most of X ... X has been in the hands
-        if key not in seen:                              # of": the firmer claim of one sentence stays
+    # one claim a place and holder: the latest ("Lashio since 5 July" gives way to "since 3 August"),
+    # and of one day the firmest ("controls most of X ... X has been in the hands of")
+    for c in sorted(latest_per_place(claims), key=lambda c: (-day_number(c), strength.get(c.status, 3))):
+        key = (c.place, c.controller)
+        if key not in seen:
             seen.add(key)
             out.append(c)
     return sorted(out, key=lambda c: c.evidence.start)

@@ -11,27 +11,32 @@ from spacy.tokens import Doc
 
 from frontlines.events.arguments import Index
 from frontlines.events.code import code_event
+from frontlines.events.combine import combine
 from frontlines.events.merge import merge, subsume_clashes, transfers_in_one_sentence
 from frontlines.events.triggers import Trigger, find_triggers
 from frontlines.events.when import DateTracker
 from frontlines.model import Event, Quantity
+from frontlines.settings import settings
 
 
 def find_events(doc: Doc, index: Index, published: str | None, quantities: list[Quantity],
                 body_start: int = 0) -> list[Event]:
     """The events of a parsed document, from its body (the headline repeats them)."""
+    config = settings()
     dates = DateTracker(doc, date.fromisoformat(published) if published else None)
     events = []
-    triggers = find_triggers(doc)
+    triggers = find_triggers(doc) if config.mode != "model" else []
     at: dict[str, set[int]] = {"": {t.token.i for t in triggers}}  # token positions, all and per family
     for t in triggers:
         at.setdefault(t.family.name, set()).add(t.token.i)
     for trigger in triggers:
         if trigger.token.idx < body_start or elaborates(trigger, at):
             continue
-        for event in code_event(trigger, index, dates):
-            event.fatalities = fatalities(event, quantities)
-            events.append(event)
+        events.extend(code_event(trigger, index, dates))
+    body = [s for s in doc.sents if s.start_char >= body_start]
+    events = combine(events, body, triggers, index, dates, config)
+    for event in events:
+        event.fatalities = fatalities(event, quantities)
     deny_previous_claims(doc, events)
     return subsume_clashes(merge(transfers_in_one_sentence(events), index), index)
 

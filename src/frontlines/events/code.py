@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from frontlines.events.arguments import (Arguments, Index, actor_in, is_destination, noun_arguments,
+from frontlines.events.arguments import (Arguments, Index, actor_in, best_place, is_destination, noun_arguments,
                                          sentence_actor, sentence_evidence, sentence_place, subject_of,
                                          verb_arguments)
 from frontlines.events.factuality import factuality
-from frontlines.events.triggers import Family, Trigger
+from frontlines.events.merge import TAKING, TRANSFER
+from frontlines.events.triggers import Family, Trigger, event_words
 from frontlines.events.when import DateTracker
 from frontlines.model import Event
 from frontlines.nlp import sentence_ents
@@ -20,15 +21,15 @@ from frontlines.nlp import sentence_ents
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces", "state_forces"})
 CROWDS = frozenset({"protesters", "rioters"})
 # Violence by crowds makes a protest a riot; force by police makes it a protest with intervention.
-RIOT_WORDS = frozenset({"burn", "torch", "loot", "smash", "storm", "vandalize", "stone", "fire", "break",
-                        "destructive", "violent", "riot"})
+RIOT_WORDS = event_words()["riot"]
 # Families whose perpetrators a sentence often leaves unnamed ("Two car bombs exploded"): the
 # actor may come from elsewhere in the sentence or, failing that, the article's main armed group.
 UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "suicide", "looting", "civilians", "abduction"})
 NEEDS_ARMED_ACTOR = frozenset({"capture", "withdraw", "transfer", "clash"})
 CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
-INTERVENTION_WORDS = frozenset({"tear", "gas", "disperse", "teargas", "cannon", "arrest", "baton", "detain"})
-LETHAL_WORDS = frozenset({"kill", "dead", "death", "shoot", "shot", "die"})
+INTERVENTION_WORDS = event_words()["intervention"]
+LETHAL_WORDS = event_words()["lethal"]
+PEACEFUL = event_words()["peaceful_transfer"]
 
 
 def territory_type(actor1, actor2, place) -> str:
@@ -36,9 +37,9 @@ def territory_type(actor1, actor2, place) -> str:
     taking it in their own country, or any state's forces taking it from a non-state group
     ("Rwandan troops backed by Mozambican forces drove the insurgents out of Mucojo"), regain
     it; a group, or a foreign state taking it from the state, overtakes it."""
-    if actor1 is None or actor1.kind != "state_forces" or place is None:
+    if actor1 is None or actor1.kind != "state_forces":
         return "Non-state actor overtakes territory"
-    if actor1.country_code is None or actor1.country_code == place.country_code:
+    if place is None or actor1.country_code is None or actor1.country_code == place.country_code:
         return "Government regains territory"
     if actor2 is not None and actor2.kind != "state_forces":
         return "Government regains territory"
@@ -97,6 +98,11 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True)
     if family in ("protest", "riot"):
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=CROWD_KINDS) or index.crowd()
+    if family == "intervention":  # "police fired tear gas at protesters": the crowd first, the force second
+        doer = index.actors.get(args.actor1 or "")
+        if doer is None or doer.kind not in CROWD_KINDS:
+            args.actor2 = args.actor1 or args.actor2
+            args.actor1 = sentence_actor(trigger.token, index, kinds=CROWD_KINDS) or index.crowd()
     if family in ("capture", "clash") and args.actor1 and not args.actor2:
         args.actor2 = other_side(index.actors[args.actor1], index)
     if args.actor2 == args.actor1:
@@ -134,7 +140,7 @@ def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     return towns[-1] if towns else None
 
 
-def is_background_state(trigger: Trigger, index: Index) -> bool:
+def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = False) -> bool:
     """Words that describe rather than report: "a group battling the army" (a participle
     modifying a noun), "has seized large parts of", "since the summer ... have driven" (a
     present perfect with no date of its own), "armed groups ... which rallied to the GNA"."""
@@ -150,36 +156,48 @@ def is_background_state(trigger: Trigger, index: Index) -> bool:
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
     dated = any(e.label_ == "DATE" and e[0].lower_ != "since" and tok.doc[max(e.start - 1, 0)].lower_ != "since"
                 for e in sentence_ents(tok.sent))
-    if perfect and not dated:
+    if perfect and not dated and not perfect_is_news:  # a sentence the classifier reads as news may say "has"
         return True
     allegiance = trigger.family.name == "protest" and any(
         c.dep_ == "prep" and c.lower_ == "to" and any(g.i in index.actor_at for g in c.subtree) for c in tok.children)
     return allegiance
 
 
-def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event]:
-    """Events for a trigger (one per coordinated place), or none when it cannot be coded."""
-    if is_background_state(trigger, index):
+def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | None = None) -> list[Event]:
+    """Events for a trigger (one per coordinated place), or none when it cannot be coded.
+    `label` is the classifier's sub-type for a sentence the lexicon is silent on: its trigger is
+    the sentence's main verb, its place may be the story's, and its actors need not fit."""
+    if is_background_state(trigger, index, perfect_is_news=label is not None):
         return []
     args = arguments_for(trigger, index)
-    if args.place is None or index.places[args.place].feature == "country":
+    if label is not None:
+        args.place = args.place or story_place(trigger.token, index)
+    if args.place is None and index.places:
+        return []  # a story that names places but none for this event: likely not one of its events
+    if args.place is not None and index.places[args.place].feature == "country" and label is None:
         return []
     actor1 = index.actors.get(args.actor1 or "")
     family = trigger.family
-    if family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED):
+    if label is None and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED):
         return []
-    if family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
+    if label is None and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest
     when = dates.for_trigger(trigger.token)
     evidence = sentence_evidence(trigger.token)
     events = []
-    for place_id in coordinated_places(args.place, trigger.token, index):
+    for place_id in coordinated_places(args.place, trigger.token, index) if args.place else [None]:
         event_type, sub = family.event_type, family.sub_event_type
-        if sub == "territory" and is_landmark_site(index.places[place_id]):
+        if sub == "territory" and place_id and is_landmark_site(index.places[place_id]):
             event_type, sub = "Battles", "Armed clash"  # seizing a hotel is an assault, not a change of territory
+        elif sub == "territory" and taken_peacefully(trigger.token.sent):
+            event_type, sub = "Strategic developments", TRANSFER
+            # the taker is actor1; the side it was handed by is the place's state when unnamed
+            if args.actor2 is None and actor1 is not None and actor1.kind != "state_forces" and place_id \
+                    and index.places[place_id].country_code:
+                args.actor2 = index.state(index.places[place_id].country_code)
         elif sub == "territory":
-            sub = territory_type(actor1, index.actors.get(args.actor2 or ""), index.places[place_id])
-        elif family.name in ("protest", "riot"):
+            sub = territory_type(actor1, index.actors.get(args.actor2 or ""), index.places.get(place_id))
+        elif family.name in ("protest", "riot", "intervention"):
             event_type, sub = crowd_type(family, trigger.token, actor1, index)
             if event_type == "Riots" and actor1 is not None and actor1.kind == "protesters":
                 args.actor1 = index.crowd("rioters")  # protesters who turn violent are rioters to ACLED
@@ -187,6 +205,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event
                 # the force is the state's: its police, unless the sentence names another state actor
                 args.actor2 = args.actor1
                 args.actor1 = sentence_actor(trigger.token, index, kinds=frozenset({"state_forces"})) or index.police()
+        if label is not None and not (sub in TAKING and label in TAKING and actor1 is not None):
+            event_type, sub = family.event_type, label  # the classifier's sub-type, unless the actors decide it
         events.append(Event(
             id="", event_type=event_type, sub_event_type=sub, plover=family.plover,
             actor1=args.actor1, actor2=args.actor2, place=place_id,
@@ -194,6 +214,30 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker) -> list[Event
             factuality=factuality(trigger.token), confidence=0.6 if trigger.is_verb else 0.5,
             evidence=evidence))
     return events
+
+
+def taken_peacefully(sent) -> bool:
+    """A capture told with words of no fight ("fell without a fight", "entered the capital
+    unopposed", "after the governor surrendered"): a non-violent transfer of territory."""
+    text = sent.text.lower()
+    return any(phrase in text for phrase in PEACEFUL)
+
+
+def story_place(trigger: Token, index: Index) -> str | None:
+    """Where a sentence with no place of its own happened: the town of the sentence before, the
+    dateline's place in the lede, else the place the story names most, a country last."""
+    sent = trigger.sent
+    if index.dateline_place is not None and index.dateline_at is not None \
+            and sent.start_char <= index.dateline_at < sent.end_char:
+        return index.dateline_place
+    named = [t.i for t in sent if t.i in index.place_at]
+    if named:  # "in Borno State", "in Nigeria": the sentence's own, however coarse
+        return best_place([index.place_at[i] for i in named], index)
+    previous = previous_sentence_place(trigger, index)
+    if previous is not None:
+        return previous
+    ranked = sorted(index.places.values(), key=lambda p: (p.feature == "country", -len(p.mentions)))
+    return ranked[0].id if ranked else None
 
 
 def is_landmark_site(place) -> bool:

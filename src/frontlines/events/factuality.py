@@ -3,18 +3,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-MODALS = frozenset({"could", "would", "may", "might", "will", "shall", "should", "can", "'ll", "must", "wo"})
-# Words that put what they govern in the future or in doubt: "set the stage for a battle",
-# "plans to attack", "threatened to retake", "the likely next targets", "a warning of attacks".
-FUTURE = frozenset({"stage", "plan", "threaten", "vow", "aim", "seek", "prepare", "expect", "likely", "warn",
-                    "urge", "fear", "risk", "possibility", "prospect", "threat", "want", "hope",
-                    "intend", "promise", "pledge", "next", "upcoming", "coming", "potential", "ready",
-                    "refrain", "halt", "avoid", "prevent", "if", "unless", "whether", "attempt", "order"})
-NEGATIONS = frozenset({"not", "never", "n't", "no", "neither", "nor", "without"})
-DENIALS = frozenset({"deny", "reject", "dismiss", "refute"})
-CLAIMS = frozenset({"claim", "report", "account", "allegation", "assertion", "statement"})
-ATTRIBUTION = frozenset({"say", "claim", "report", "announce", "state", "tell", "accord", "declare",
-                         "acknowledge", "confirm", "allege", "assert"})
+from frontlines.events.triggers import event_words
+
+# The word lists of events/data/words.yaml this stage reads.
+WORDS = event_words()
+MODALS, FUTURE, NEGATIONS = WORDS["modals"], WORDS["future"], WORDS["negations"]
+DENIALS, CLAIMS, ATTRIBUTION = WORDS["denials"], WORDS["claims"], WORDS["attribution"]
+COMPLETIVE, PLAN_NOUNS = WORDS["completive"], WORDS["plan_nouns"]
 MAX_HOPS = 4
 
 
@@ -28,14 +23,6 @@ def governors(token: Token) -> list[Token]:
         chain.append(t)
     return chain
 
-
-# Verbs after which an infinitive did happen: "managed to retake", "began to withdraw".
-COMPLETIVE = frozenset({"manage", "succeed", "begin", "start", "continue", "help", "go", "come", "use"})
-
-
-# Nouns whose infinitive is a plan: "his campaign to seize the capital", "a bid to retake".
-PLAN_NOUNS = frozenset({"campaign", "plan", "attempt", "bid", "effort", "push", "offensive", "order", "threat",
-                        "call", "pledge", "promise", "vow", "decision", "intention", "goal", "aim", "drive"})
 
 
 def is_infinitive(trigger: Token) -> bool:

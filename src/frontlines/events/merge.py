@@ -83,8 +83,8 @@ def compatible(a: str | None, b: str | None) -> bool:
 
 
 def subsume_clashes(events: list[Event], index: Index) -> list[Event]:
-    """The fighting in a capture is part of the capture: drop an armed clash at the place and
-    day of a territory event ("stormed the town ... after hours of clashes, held it").  The dead
+    """Events that are parts of others.  The fighting in a capture is part of the capture: drop an
+    armed clash at the place and day of a territory event ("stormed the town ... after hours of clashes, held it").  The dead
     of a shelling or a bombing are its fatalities, not an attack of their own ("Shells crashed
     into Sake, killing six civilians")."""
     captures = [e for e in events if e.event_type == "Battles" and e.sub_event_type != "Armed clash" and scored(e)]
@@ -93,6 +93,10 @@ def subsume_clashes(events: list[Event], index: Index) -> list[Event]:
         near(c.place, e.place, index) and close_days(c.date, e.date, 1) for c in captures))]
     kept = [e for e in kept if not (e.event_type == "Violence against civilians" and any(
         r.evidence == e.evidence for r in remote))]
+    # what a crowd burns or loots is part of its riot ("Demonstrators burned vehicles and set fire to offices")
+    crowds = [e for e in kept if e.event_type in ("Riots", "Protests")]
+    kept = [e for e in kept if not (e.sub_event_type == "Looting/property destruction" and any(
+        c.evidence == e.evidence for c in crowds))]
     for n, e in enumerate(kept, start=1):
         e.id = f"e{n}"
     return kept

@@ -49,6 +49,17 @@ def lexicon() -> Lexicon:
     return Lexicon(families, raw["verbs"], raw["nouns"])
 
 
+@lru_cache(maxsize=1)
+def event_words() -> dict[str, frozenset[str]]:
+    """The word lists of `events/data/words.yaml`, each checked to be a list of words."""
+    path = resources.files("frontlines.events").joinpath("data/words.yaml")
+    raw = yaml.safe_load(path.read_text("utf-8"))
+    bad = [k for k, v in raw.items() if not isinstance(v, list) or not all(isinstance(w, str) for w in v)]
+    if bad:
+        raise ValueError(f"{path}: {', '.join(bad)} must each be a list of words (quote words YAML reads otherwise)")
+    return {k: frozenset(v) for k, v in raw.items()}
+
+
 def context_lemmas(token: Token) -> set[str]:
     """Lemmas of the words that complete a verb: particles, prepositions, objects and their heads.
     A proper-noun object adds "PROPN" ("took Laukkai")."""

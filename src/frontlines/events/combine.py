@@ -1,0 +1,104 @@
+"""The trigger rules and the sentence classifier together, as `settings.yaml` says.
+
+In `rules+model`, a trigger event keeps its rule coding and takes the classifier's
+probability of its sub-type as its confidence; the classifier re-types it only when it is
+sure and the rules' sub-type is unlikely ("two rifles were seized" is not a capture); and a
+sentence the rules code nothing in becomes an event when the classifier is confident, with
+actors, place, date and factuality read by the same rule code from its main verb.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from frontlines.events.arguments import Index
+from frontlines.events.classify import NONE, classify
+from frontlines.events.code import code_event
+from frontlines.events.merge import TAKING
+from frontlines.events.triggers import Family, Trigger, event_words, lexicon
+from frontlines.events.when import DateTracker
+from frontlines.model import Event
+from frontlines.settings import EventSettings
+
+# Verbs that report another clause: the event is the clause ("police said gunmen killed four").
+REPORTING = event_words()["reporting"]
+
+
+def family_for(label: str) -> Family:
+    """The trigger family that codes a sub-type: the two capture sub-types are one family
+    (the actors decide between them), the protest sub-types the protest family's."""
+    families = lexicon().families
+    if label in TAKING:
+        return families["capture"]
+    found = next((f for f in families.values() if f.sub_event_type == label), None)
+    if found is None:
+        raise ValueError(f"events/data/triggers.yaml has no family for the classifier's label {label!r}; add one")
+    return found
+
+
+def main_verb(sent: Span) -> Token:
+    """The verb a sentence is about, through a reporting verb to what it reports."""
+    root = sent.root
+    for _ in range(2):
+        if root.lemma_.lower() not in REPORTING:
+            break
+        clause = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None)
+        if clause is None:
+            break
+        root = clause
+    return root
+
+
+def own_place_and_actor(sent: Span, index: Index) -> bool:
+    """Whether a sentence names a town (or site) and an actor of its own."""
+    towns = any(index.places[index.place_at[t.i]].feature in ("city", "site") for t in sent if t.i in index.place_at)
+    return towns and any(t.i in index.actor_at for t in sent)
+
+
+def top_label(probs: dict[str, float]) -> tuple[str, float]:
+    """The likeliest label that is an event, and its probability."""
+    label = max((k for k in probs if k != NONE), key=probs.get, default=NONE)
+    return label, probs.get(label, 0.0)
+
+
+def retype(event: Event, probs: dict[str, float], config: EventSettings) -> None:
+    """Take the classifier's sub-type when it is sure and the rules' choice unlikely; the
+    event's confidence becomes the probability of its sub-type."""
+    label, p = top_label(probs)
+    own = probs.get(event.sub_event_type, 0.0)
+    both_taking = event.sub_event_type in TAKING and label in TAKING
+    if label != event.sub_event_type and p >= config.retype_min and own < config.retype_rule_max and not both_taking:
+        family = family_for(label)
+        event.event_type, event.sub_event_type, event.plover = family.event_type, label, family.plover
+        own = p
+    event.confidence = round(own, 3)
+
+
+def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger], index: Index,
+            dates: DateTracker, config: EventSettings) -> list[Event]:
+    """The rule events, re-typed and given confidences, and the classifier's events for the
+    sentences the lexicon is silent on (no trigger word at all)."""
+    if config.mode == "rules" or not sentences:
+        return events
+    probs = classify(sentences)
+    coded = set()
+    for e in events:
+        n = next((n for n, s in enumerate(sentences) if s.start_char <= e.evidence.start < s.end_char), None)
+        if n is not None:  # the evidence may start after a dateline the sentence holds
+            retype(e, probs[n], config)
+            coded.add(n)
+    spoken = {t.token.idx for t in triggers}
+    coded.update(n for n, s in enumerate(sentences) if any(s.start_char <= i < s.end_char for i in spoken))
+    out = list(events)
+    floor = config.new_event_beside_rules if events else config.new_event_min
+    for n, (sent, sent_probs) in enumerate(zip(sentences, probs)):
+        label, p = top_label(sent_probs)
+        if n in coded or label == NONE or p < floor or sent_probs.get(NONE, 0.0) > p:
+            continue
+        if events and not own_place_and_actor(sent, index):
+            continue  # beside the rules' events, only a sentence that names where and who
+        verb = main_verb(sent)
+        trigger = Trigger(verb, family_for(label), verb.pos_ in ("VERB", "AUX"))
+        for event in code_event(trigger, index, dates, label=label):
+            event.confidence = round(p, 3)
+            out.append(event)
+    return sorted(out, key=lambda e: e.evidence.start)

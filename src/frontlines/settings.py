@@ -1,0 +1,57 @@
+"""Settings: every mode and threshold of `settings.yaml`, read once and checked."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from frontlines.errors import UsageError
+
+EVENT_MODES = ("rules", "rules+model", "model")
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    """How the events stage combines its trigger rules and its sentence classifier."""
+
+    mode: str
+    new_event_min: float
+    new_event_beside_rules: float
+    retype_min: float
+    retype_rule_max: float
+
+
+def check_events(raw: dict, where: str) -> EventSettings:
+    """The events section, each key known and of the right kind, or a one-line error naming it."""
+    names = {f.name for f in fields(EventSettings)}
+    unknown = set(raw) - names
+    missing = names - set(raw)
+    if unknown or missing:
+        raise UsageError(f"{where}: events: unknown {sorted(unknown)} / missing {sorted(missing)}; "
+                         f"the keys are {sorted(names)}")
+    if raw["mode"] not in EVENT_MODES:
+        raise UsageError(f"{where}: events.mode is {raw['mode']!r}; use one of {', '.join(EVENT_MODES)}")
+    for name in names - {"mode"}:
+        if not isinstance(raw[name], (int, float)) or not 0 <= raw[name] <= 1:
+            raise UsageError(f"{where}: events.{name} is {raw[name]!r}; give a probability between 0 and 1")
+    return EventSettings(**raw)
+
+
+@lru_cache(maxsize=1)
+def settings() -> EventSettings:
+    """The shipped settings, or the file `FRONTLINES_SETTINGS` names (to compare modes and
+    thresholds without editing the package)."""
+    import os
+    from pathlib import Path
+
+    other = os.environ.get("FRONTLINES_SETTINGS")
+    path = Path(other) if other else resources.files("frontlines").joinpath("settings.yaml")
+    try:
+        raw = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        raise UsageError(f"{path}: cannot read the settings ({err}); fix the file or unset FRONTLINES_SETTINGS") from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("events"), dict):
+        raise UsageError(f"{path}: no `events:` section; copy the shipped settings.yaml and edit it")
+    return check_events(raw["events"], str(path))
