@@ -2,7 +2,7 @@
 VENV ?= .venv
 SAMPLE = src/frontlines/samples/isis-squeezed-2017-11-03.txt
 
-.PHONY: demo test test-long score score-extra clean chromium lock
+.PHONY: demo test test-long score score-extra accuracy train clean chromium lock
 
 # Installed with the exact versions of constraints.txt, the ones the tests passed with.  The
 # sources are compiled to bytecode at once, as a wheel install does: where PYTHONDONTWRITEBYTECODE
@@ -57,6 +57,13 @@ score: $(VENV)/.installed  ## accuracy on the annotated articles in ../shared/ev
 
 score-extra: $(VENV)/.installed  ## accuracy on the extra annotated articles in eval/extra
 	python3 ../shared/eval/score.py eval/extra --cmd '$(VENV)/bin/frontlines extract --date {published} {text}'
+
+accuracy: $(VENV)/.installed  ## score every annotated set and rewrite the README's accuracy table (a few minutes)
+	$(VENV)/bin/python eval/accuracy.py
+
+train: $(VENV)/.installed  ## retrain the event classifier from training/data, with 5-fold CV on the shared snippets (CPU, ~20 min)
+	$(VENV)/bin/python -m training.events --cv
+	$(VENV)/bin/python eval/accuracy.py
 
 clean:
 	rm -rf $(VENV) report.json

@@ -3,8 +3,11 @@
 Each part scores the extractor with `../shared/eval/score.py` and rewrites the README
 between its markers (`<!-- accuracy:PART -->` ... `<!-- /accuracy:PART -->`), so the figures
 shown are always the ones this checkout produces.  Parts: `places` (toponyms on the dev
-articles, eval/extra, LGL and WikToR, beside the best published geoparsers).  Another part
-(events) is a function returning its table, added to PARTS.
+articles, eval/extra, LGL and WikToR, beside the best published geoparsers) and `events`
+(events and control on the dev articles, eval/extra and eval/blind, the blind set's first
+score beside today's, and the ACLED sub-types of the CASE 2021 snippets: the 5-fold
+cross-validation that `make train` records in the shipped classifier, which has seen every
+snippet, beside the rules alone, which never did, and the shared task's best system).
 
     python eval/accuracy.py                 # every part, README.md rewritten
     python eval/accuracy.py places --print  # one part, the table printed only
@@ -59,7 +62,60 @@ def places_table() -> str:
     return "\n".join(rows)
 
 
-PARTS: dict[str, Callable[[], str]] = {"places": places_table}
+# (label, gold folder, what it is): the article sets with events and control
+EVENT_SETS = [
+    ("dev", SHARED / "dev", "9 conflict articles the rules were written on"),
+    ("eval/extra", ROOT / "eval" / "extra", "10 conflict articles, 5 of them used in tuning"),
+    ("eval/blind", ROOT / "eval" / "blind", "10 conflict articles written blind to the rules (2026-11-29)"),
+]
+CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
+
+
+def snippet_figures(mode: str) -> dict:
+    """The shared scorer's figures on the CASE 2021 snippets, the events stage in `mode`."""
+    import os
+    import tempfile
+
+    shipped = (ROOT / "src" / "frontlines" / "settings.yaml").read_text("utf-8")
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
+        f.write(re.sub(r"(?m)^  mode: .*$", f"  mode: {mode}", shipped))
+    out = subprocess.run([sys.executable, str(SHARED / "score_items.py"), str(SHARED / "case2021" / "items.jsonl"),
+                          "--batch-cmd", BATCH], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "FRONTLINES_SETTINGS": f.name})
+    os.unlink(f.name)
+    if out.returncode != 0:
+        raise SystemExit(f"accuracy: scoring the CASE 2021 snippets failed: {out.stderr.strip()[-400:]}")
+    return json.loads(out.stdout[out.stdout.index("{"):out.stdout.rindex("}") + 1])
+
+
+def events_table() -> str:
+    """The events table: strict and loose F1 and control F1 on each article set; the snippets'
+    weighted F1 and abstention, cross-validated and by the rules alone."""
+    rows = ["| Set | What it is | events strict F1 | events loose F1 | control F1 |", "|---|---|---|---|---|"]
+    for label, gold, what in EVENT_SETS:
+        f = score(gold, "cmd")
+        rows.append(f"| {label} | {what} | {f['events_strict']['f1']:.3f} | {f['events_loose']['f1']:.3f} "
+                    f"| {f['control']['f1']:.3f} |")
+        first = gold / "first-score.json"
+        if first.exists():
+            b = json.loads(first.read_text("utf-8"))
+            rows.append(f"| {label}, first score | {b['note']} | {b['events_strict_f1']:.3f} "
+                        f"| {b['events_loose_f1']:.3f} | {b['control_f1']:.3f} |")
+        print(f"accuracy: events on {label}: {f['events_strict']['f1']:.3f}", file=sys.stderr)
+    meta = json.loads((ROOT / "src" / "frontlines" / "events" / "model" / "frontlines.json").read_text("utf-8"))
+    cv, rules = meta.get("cv") or {}, snippet_figures("rules")
+    rows += ["", "| CASE 2021 snippets (601) | weighted F1 | top sub-type right | nothing coded | abstains on non-ACLED |",
+             "|---|---|---|---|---|",
+             f"| rules + classifier, 5-fold cross-validation | {cv.get('weighted_f1', float('nan')):.3f} "
+             f"| {cv.get('top1_sub', float('nan')):.3f} | {cv.get('no_event', float('nan')):.3f} "
+             f"| {cv.get('abstain', float('nan')):.3f} |",
+             f"| rules alone (never saw the snippets) | {rules['weighted_f1']:.3f} | {rules['top1_sub']:.3f} "
+             f"| {rules['no_event']:.3f} | {rules['abstain']:.3f} |",
+             f"| best system of the shared task | {CASE_BEST:.3f} | | | |"]
+    return "\n".join(rows)
+
+
+PARTS: dict[str, Callable[[], str]] = {"places": places_table, "events": events_table}
 
 
 def replace_part(readme: str, part: str, table: str) -> str:

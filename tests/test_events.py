@@ -54,16 +54,26 @@ def test_each_family(extract, text, published, expected):
     assert expected in coded(extract(text, published=published))
 
 
-@pytest.mark.parametrize("text, factuality", [
-    ("BAMAKO, Mali — The army never took control of Kidal, Mali.", "negated"),
-    ("BEIRUT — The militants could seize Bukamal, Syria, within days.", "hypothetical"),
-    ("KHARTOUM, Sudan — The RSF plans to attack Sennar, Sudan.", "hypothetical"),
-    ("BEIRUT — The developments set the stage for a battle for Bukamal, Syria.", "hypothetical"),
+@pytest.mark.parametrize("text, factuality, told_as_fact", [
+    ("BAMAKO, Mali — The army never took control of Kidal, Mali.", "negated",
+     "BAMAKO, Mali — The army took control of Kidal, Mali."),
+    ("BEIRUT — The militants could seize Bukamal, Syria, within days.", "hypothetical",
+     "BEIRUT — The militants seized Bukamal, Syria, on Tuesday."),
+    ("KHARTOUM, Sudan — The RSF plans to attack Sennar, Sudan.", "hypothetical",
+     "KHARTOUM, Sudan — The RSF attacked Sennar, Sudan."),
+    ("BEIRUT — The developments set the stage for a battle between the army and the Islamic State for Bukamal, "
+     "Syria.", "hypothetical",
+     "BEIRUT — The army fought a battle with the Islamic State for Bukamal, Syria, on Tuesday."),
     ("MAIDUGURI, Nigeria — ISWAP said its fighters had overrun an army position in Damboa, Nigeria, on "
-     "Wednesday. The army denied the claim.", "negated"),
-    ("TRIPOLI, Libya — Haftar's campaign to seize Tripoli, Libya, stalled.", "hypothetical"),
+     "Wednesday. The army denied the claim.", "negated",
+     "MAIDUGURI, Nigeria — ISWAP said its fighters had overrun an army position in Damboa, Nigeria, on Wednesday."),
+    ("TRIPOLI, Libya — The LNA's campaign to seize Tripoli, Libya, stalled.", "hypothetical",
+     "TRIPOLI, Libya — The LNA seized Tripoli, Libya."),
 ])
-def test_what_did_not_happen_is_not_an_event(extract, text, factuality):
+def test_what_did_not_happen_is_not_an_event(extract, text, factuality, told_as_fact):
+    """The same event told as fact is coded (so the rule is not merely silent), and told
+    negated or as a plan it is not an event that happened."""
+    assert [e for e in extract(told_as_fact, published="2017-11-03").events if e.factuality in ("asserted", "reported")]
     events = extract(text, published="2017-11-03").events
     assert not [e for e in events if e.factuality in ("asserted", "reported")]
     assert all(e.factuality == factuality for e in events)

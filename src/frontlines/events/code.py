@@ -53,15 +53,24 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         if tok.lemma_.lower() not in RIOT_WORDS:
             continue
         subject = subject_of(tok) if tok.pos_ == "VERB" else None
+        if subject is not None and any(c.lower_ == "no" for c in subject.children) or factuality(tok) == "negated":
+            continue  # "no shots were fired at the rally"
         doer = index.actors.get(actor_in(subject, index) or "") if subject is not None else None
         if doer is None or doer.kind != "state_forces":
             return True
     return False
 
 
+def in_purpose_clause(tok: Token) -> bool:
+    """Whether a word hangs from a "to" infinitive ("to mourn the dead", "to demand arrests")."""
+    return any(a.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
+               for a in (tok, *tok.ancestors))
+
+
 def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[str, str]:
     """Protest or riot, and the sub-type the sentence's words call for."""
-    lemmas = {t.lemma_.lower() for t in trigger.sent}
+    # words of what was done, not of what a crowd meant to do ("marched to mourn the dead")
+    lemmas = {t.lemma_.lower() for t in trigger.sent if not in_purpose_clause(t)}
     if (family.name == "riot" or family.name == "protest" and (actor1 is None or actor1.kind in CROWDS)) \
             and crowd_violence(trigger, index):
         return "Riots", "Violent demonstration"
@@ -197,6 +206,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 args.actor2 = index.state(index.places[place_id].country_code)
         elif sub == "territory":
             sub = territory_type(actor1, index.actors.get(args.actor2 or ""), index.places.get(place_id))
+        elif family.name == "looting" and actor1 is not None and actor1.kind in CROWDS:
+            event_type, sub = "Riots", "Violent demonstration"  # "protesters burned cars": the crowd's riot
         elif family.name in ("protest", "riot", "intervention"):
             event_type, sub = crowd_type(family, trigger.token, actor1, index)
             if event_type == "Riots" and actor1 is not None and actor1.kind == "protesters":
