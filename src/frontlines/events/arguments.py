@@ -219,6 +219,11 @@ def noun_arguments(noun: Token, index: Index) -> Arguments:
             if child.lower_ == "by":
                 for obj in child.children:
                     args.actor1 = args.actor1 or actor_in(obj, index)
+            elif child.lower_ in ("between", "with"):  # "fighting between the army and M23 rebels"
+                sides = [actor_in(t, index) for t in child.subtree if t.dep_ in ("pobj", "conj")]
+                sides = [a for a in dict.fromkeys(sides) if a]
+                args.actor1 = args.actor1 or (sides[0] if sides else None)
+                args.actor2 = args.actor2 or (sides[1] if len(sides) > 1 else None)
             else:
                 prep_arguments(child, args, index)
     head = noun.head

@@ -53,7 +53,8 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         if tok.lemma_.lower() not in RIOT_WORDS:
             continue
         subject = subject_of(tok) if tok.pos_ == "VERB" else None
-        if subject is not None and any(c.lower_ == "no" for c in subject.children) or factuality(tok) == "negated":
+        if factuality(tok) == "negated" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                d.lower_ == "no" for d in c.children) for c in tok.children):
             continue  # "no shots were fired at the rally"
         doer = index.actors.get(actor_in(subject, index) or "") if subject is not None else None
         if doer is None or doer.kind != "state_forces":
@@ -67,10 +68,15 @@ def in_purpose_clause(tok: Token) -> bool:
                for a in (tok, *tok.ancestors))
 
 
+def denied(tok: Token) -> bool:
+    """Whether a word is said not to have been ("no shots were fired", "nobody was killed")."""
+    return any(c.lower_ in ("no", "not", "never", "n't") for t in (tok, tok.head) for c in t.children)
+
+
 def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[str, str]:
     """Protest or riot, and the sub-type the sentence's words call for."""
     # words of what was done, not of what a crowd meant to do ("marched to mourn the dead")
-    lemmas = {t.lemma_.lower() for t in trigger.sent if not in_purpose_clause(t)}
+    lemmas = {t.lemma_.lower() for t in trigger.sent if not in_purpose_clause(t) and not denied(t)}
     if (family.name == "riot" or family.name == "protest" and (actor1 is None or actor1.kind in CROWDS)) \
             and crowd_violence(trigger, index):
         return "Riots", "Violent demonstration"

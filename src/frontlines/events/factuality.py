@@ -51,6 +51,8 @@ def factuality(trigger: Token) -> str:
             return "hypothetical"
         if n and t.lemma_.lower() in FUTURE:
             return "hypothetical"
+        if n and any(k.dep_ == "dobj" and k.lemma_.lower() in FUTURE for k in kids):
+            return "hypothetical"  # "set the stage for a battle", however "for" is attached
         if any(k.lemma_.lower() in FUTURE and k.dep_ in ("amod", "advmod", "mark") for k in kids):
             return "hypothetical"
         if t.dep_ == "xcomp" and t.tag_ == "VB" and n == 0 and t.head.lemma_.lower() in FUTURE:
