@@ -95,7 +95,7 @@ GENERATED_FILTERS = [{}, {"country": "SY"}, {"start": "2016-03-01", "end": "2016
 
 def test_a_generated_store_answers_as_before(generated_db, monkeypatch):
     client = TestClient(create_app(generated_db), base_url=LOCAL)
-    requests = corpus_requests(client, days=15, places=10) + event_requests(GENERATED_FILTERS, 500, 100)
+    requests = corpus_requests(client, days=8, places=6) + event_requests(GENERATED_FILTERS, 500, 100)
     expected = with_oracle(monkeypatch, client, requests)
     found = answers(client, requests)
     assert [url for url in requests if found[url] != expected[url]] == []
