@@ -90,7 +90,9 @@ def package_data(package: str, relative: str) -> Path:
 def build(path: Path, extra_regions: tuple[Path, ...] = ()) -> None:
     """Build the SQLite index at `path` from the installed data packages."""
     print(f"frontlines: building the place index once, in {path} (about 20 seconds) ...", file=sys.stderr)
-    tmp = path.with_suffix(".tmp")
+    # a file of this process's own: two processes building at once (--jobs, parallel tests) each
+    # write their own and the last rename wins, where one shared name broke the other's build
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     db.executescript("""
