@@ -30,8 +30,8 @@ BATCH = f"{CLI} extract --format jsonl {{jsonl}}"
 
 # (label, gold folder, how it is run, what it is, best published acc@161km and who)
 PLACE_SETS = [
-    ("dev", SHARED / "dev", "cmd", "9 conflict articles (ours, hand-annotated)", None),
-    ("eval/extra", ROOT / "eval" / "extra", "cmd", "10 conflict articles (ours, never tuned on)", None),
+    ("dev", SHARED / "dev", "cmd", "9 conflict articles (ours; the rules were developed on them)", None),
+    ("eval/extra", ROOT / "eval" / "extra", "cmd", "10 conflict articles (ours, annotated separately)", None),
     ("LGL", SHARED / "lgl", "batch", "188 US local news articles, 779 toponyms (Lieberman et al. 2010)",
      (0.55, "best published geoparser, as compared in issue #14")),
     ("WikToR", SHARED / "wiktor", "batch", "400 Wikipedia articles on places sharing a name (Gritta et al. 2018)",

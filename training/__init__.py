@@ -1,0 +1,1 @@
+"""Commands that fit Frontlines' learned parts from the data in training/data (see README.md)."""

@@ -311,9 +311,13 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
 
 
 def abbreviation_after(doc: Doc, i: int) -> str | None:
-    """The abbreviation written from token `i` on ("W.Va." is two tokens), if any."""
-    m = abbreviation_pattern().match(doc.text, doc[i].idx)
-    return m.group() if m else None
+    """The abbreviation written from token `i` on ("W.Va." may be two tokens), if any."""
+    text, known = doc[i].text, abbreviations()
+    if text in known:
+        return text
+    if i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_ and text + "." in known:
+        return text + "."
+    return None
 
 
 def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[Entry]) -> Candidate:

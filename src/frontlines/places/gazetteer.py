@@ -29,7 +29,7 @@ import yaml
 from frontlines.errors import FrontlinesError
 from frontlines.places.names import is_latin, name_key, skeleton_key
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 # Words that name a division's kind, stripped to index "Anbar Governorate" also as "Anbar".
 DIVISION_WORDS = frozenset(
     "governorate province state region oblast district county division popularate municipality "
@@ -114,7 +114,8 @@ def build(path: Path, extra_regions: tuple[Path, ...] = ()) -> None:
         db.executemany("INSERT INTO names VALUES (?,?)", [(k, row_id) for k in keys])
         skels = {skeleton_key(n) for n in names} - {""}
         db.executemany("INSERT INTO skeletons VALUES (?,?)", [(k, row_id) for k in skels])
-    db.executescript("CREATE INDEX names_key ON names(key); CREATE INDEX skeletons_key ON skeletons(key);")
+    db.executescript("CREATE INDEX names_key ON names(key); CREATE INDEX skeletons_key ON skeletons(key); "
+                     "CREATE INDEX places_kind ON places(feature, country_code);")  # countries without a scan
     db.commit()
     db.close()
     os.replace(tmp, path)

@@ -255,20 +255,23 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
         ch = ch or choose(c, ctx, ranker)
         if ch is not None:
             chosen.append(ch)
-    chosen = [placed_in_division(ch, chosen, doc.text, ctx, ranker) for ch in chosen]
-    chosen += sites(cands, chosen, doc.text, cut["site_confidence"])
+    text = doc.text  # spaCy joins it anew on every access
+    divisions: dict[int, list[Choice]] = defaultdict(list)  # by sentence, in text order
+    for ch in chosen:
+        if ch.entry.feature in ("admin1", "admin2"):
+            divisions[ch.cand.sentence].append(ch)
+    chosen = [placed_in_division(ch, divisions[ch.cand.sentence], text, ctx, ranker) for ch in chosen]
+    chosen += sites(cands, chosen, text, cut["site_confidence"])
     chosen += same_name_again(every, chosen)
     return group(chosen)
 
 
-def container(c: Candidate, chosen: list[Choice], text: str) -> Choice | None:
+def container(c: Candidate, divisions: list[Choice], text: str) -> Choice | None:
     """The division the text puts a name in: "Tanwalbougou, in the Est region"; "Jackson is a town
-    in East Feliciana Parish" (a name the sentence describes takes the next division named)."""
-    later = sorted((ch for ch in chosen if ch.cand.sentence == c.sentence and ch.cand.span.start > c.span.end),
-                   key=lambda ch: ch.cand.span.start)
-    for ch in later[:3]:
-        if ch.entry.feature not in ("admin1", "admin2"):
-            continue
+    in East Feliciana Parish" (a name the sentence describes takes the next division named).
+    `divisions`: the divisions chosen in the name's sentence, in text order."""
+    later = [ch for ch in divisions if ch.cand.span.start > c.span.end]
+    for ch in later[:2]:
         if IN_DIVISION.fullmatch(text[c.span.end:ch.cand.span.start]) or described_in(c, ch, text):
             return ch
     return None
@@ -290,13 +293,15 @@ def inside(e: Entry, division: Entry) -> bool:
     return km((e.lat, e.lon), (division.lat, division.lon)) <= INSIDE_KM
 
 
-def placed_in_division(ch: Choice, chosen: list[Choice], text: str, ctx: Context, ranker: LinearRanker) -> Choice:
+def placed_in_division(ch: Choice, divisions: list[Choice], text: str, ctx: Context,
+                       ranker: LinearRanker) -> Choice:
     """A town the text puts in a division is that division's town of the name, or, when the gazetteer
-    has none there, a site at the division: better than a namesake 300 km away."""
+    has none there, a site at the division: better than a namesake 300 km away.  `divisions`: the
+    divisions chosen in its sentence, in text order."""
     c = ch.cand
     if ch.entry.feature not in ("city", "site") or c.qualifier or ch.entry.row < 0:
         return ch
-    division = container(c, chosen, text)
+    division = container(c, divisions, text)
     if division is None or inside(ch.entry, division.entry):
         return ch
     for _, e in ranker.rank(c, ctx):
