@@ -6,7 +6,7 @@ import re
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import DEV, SHARED
@@ -44,5 +44,6 @@ def test_shuffled_real_sentences(extract, picked, published, glue):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(min_size=1, max_size=400).filter(lambda t: t.strip()), published=DATES)
+@example(text="00000·0", published=None)  # a line the reader blanks once made a classifier event of spaces
 def test_arbitrary_unicode(extract, text, published):
     check(extract(text, published=published))

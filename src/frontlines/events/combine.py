@@ -21,6 +21,7 @@ from frontlines.settings import EventSettings
 
 # Verbs that report another clause: the event is the clause ("police said gunmen killed four").
 REPORTING = event_words()["reporting"]
+MIN_WORDS = 4  # "Deadly grenade blast at Bujumbura bar" has six
 
 
 def family_for(label: str) -> Family:
@@ -46,6 +47,11 @@ def main_verb(sent: Span) -> Token:
             break
         root = clause
     return root
+
+
+def wordy(sent: Span) -> bool:
+    """Whether a sentence has words enough to report an event (not a blanked page line, "00000·0")."""
+    return sum(t.is_alpha for t in sent) >= MIN_WORDS
 
 
 def own_place_and_actor(sent: Span, index: Index) -> bool:
@@ -92,7 +98,7 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
     floor = config.new_event_beside_rules if events else config.new_event_min
     for n, (sent, sent_probs) in enumerate(zip(sentences, probs)):
         label, p = top_label(sent_probs)
-        if n in coded or label == NONE or p < floor or sent_probs.get(NONE, 0.0) > p:
+        if n in coded or label == NONE or p < floor or sent_probs.get(NONE, 0.0) > p or not wordy(sent):
             continue
         if events and not own_place_and_actor(sent, index):
             continue  # beside the rules' events, only a sentence that names where and who
