@@ -82,27 +82,32 @@ def retype(event: Event, probs: dict[str, float], config: EventSettings) -> None
 def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger], index: Index,
             dates: DateTracker, config: EventSettings) -> list[Event]:
     """The rule events, re-typed and given confidences, and the classifier's events for the
-    sentences the lexicon is silent on (no trigger word at all)."""
+    sentences the lexicon is silent on (no trigger word at all).  Only the sentences whose
+    answer can change the report are classified: those of the rule events, and the silent
+    ones that may become events."""
     if config.mode == "rules" or not sentences:
         return events
-    probs = classify(sentences)
-    coded = set()
-    for e in events:
+    of_event = {}
+    for e in events:  # the evidence may start after a dateline the sentence holds
         n = next((n for n, s in enumerate(sentences) if s.start_char <= e.evidence.start < s.end_char), None)
-        if n is not None:  # the evidence may start after a dateline the sentence holds
+        if n is not None:
+            of_event.setdefault(n, []).append(e)
+    spoken = sorted(t.token.idx for t in triggers)
+    silent = [n for n, s in enumerate(sentences) if n not in of_event and wordy(s)
+              and not any(s.start_char <= i < s.end_char for i in spoken)
+              and (not events or own_place_and_actor(s, index))]  # beside rule events: where and who
+    asked = sorted([*of_event, *silent])
+    probs = dict(zip(asked, classify([sentences[n] for n in asked])))
+    for n, coded in of_event.items():
+        for e in coded:
             retype(e, probs[n], config)
-            coded.add(n)
-    spoken = {t.token.idx for t in triggers}
-    coded.update(n for n, s in enumerate(sentences) if any(s.start_char <= i < s.end_char for i in spoken))
     out = list(events)
     floor = config.new_event_beside_rules if events else config.new_event_min
-    for n, (sent, sent_probs) in enumerate(zip(sentences, probs)):
-        label, p = top_label(sent_probs)
-        if n in coded or label == NONE or p < floor or sent_probs.get(NONE, 0.0) > p or not wordy(sent):
+    for n in silent:
+        label, p = top_label(probs[n])
+        if label == NONE or p < floor or probs[n].get(NONE, 0.0) > p:
             continue
-        if events and not own_place_and_actor(sent, index):
-            continue  # beside the rules' events, only a sentence that names where and who
-        verb = main_verb(sent)
+        verb = main_verb(sentences[n])
         trigger = Trigger(verb, family_for(label), verb.pos_ in ("VERB", "AUX"))
         for event in code_event(trigger, index, dates, label=label):
             event.confidence = round(p, 3)
