@@ -109,14 +109,6 @@ def folds(examples: list[dict], k: int = 5, seed: int = SEED) -> list[list[dict]
     return out
 
 
-def classifier_scores(nlp, held_out: list[dict]) -> tuple[int, int]:
-    """(right, total) of the classifier's top label alone on held-out texts."""
-    right = 0
-    for doc, e in zip(nlp.pipe(e["text"] for e in held_out), held_out):
-        right += max(doc.cats, key=doc.cats.get) == e["label"]
-    return right, len(held_out)
-
-
 def save(nlp, out: Path, examples: list[dict], labels: list[str], extra: dict | None = None) -> None:
     """Write the pipeline and its meta (labels, data digest, figures) to `out`."""
     out.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from frontlines.events.arguments import Index
 from frontlines.events.code import code_event
 from frontlines.events.combine import combine
-from frontlines.events.merge import merge, subsume_clashes, transfers_in_one_sentence
+from frontlines.events.merge import merge, subsume_parts, transfers_in_one_sentence
 from frontlines.events.triggers import Trigger, find_triggers
 from frontlines.events.when import DateTracker
 from frontlines.model import Event, Quantity
@@ -38,7 +38,7 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     for event in events:
         event.fatalities = fatalities(event, quantities)
     deny_previous_claims(doc, events)
-    return subsume_clashes(merge(transfers_in_one_sentence(events), index), index)
+    return subsume_parts(merge(transfers_in_one_sentence(events), index), index)
 
 
 def deny_previous_claims(doc: Doc, events: list[Event]) -> None:

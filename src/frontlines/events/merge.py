@@ -82,7 +82,7 @@ def compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def subsume_clashes(events: list[Event], index: Index) -> list[Event]:
+def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     """Events that are parts of others.  The fighting in a capture is part of the capture: drop an
     armed clash at the place and day of a territory event ("stormed the town ... after hours of clashes, held it").  The dead
     of a shelling or a bombing are its fatalities, not an attack of their own ("Shells crashed
