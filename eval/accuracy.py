@@ -112,7 +112,17 @@ def events_table() -> str:
              f"| rules alone (never saw the snippets) | {rules['weighted_f1']:.3f} | {rules['top1_sub']:.3f} "
              f"| {rules['no_event']:.3f} | {rules['abstain']:.3f} |",
              f"| best system of the shared task | {CASE_BEST:.3f} | | | |"]
-    return "\n".join(rows)
+    return "\n".join(rows + recall_rows(cv.get("recall_by_type") or {}))
+
+
+def recall_rows(recall: dict[str, list]) -> list[str]:
+    """Each sub-type's recall on the snippets (cross-validated), fewest right first."""
+    if not recall:
+        return []
+    rows = ["", "| CASE 2021 sub-type (cross-validated) | items | recall |", "|---|---|---|"]
+    for label, (n, share) in sorted(recall.items(), key=lambda kv: kv[1][1]):
+        rows.append(f"| {label} | {n} | {share:.2f} |")
+    return rows
 
 
 PARTS: dict[str, Callable[[], str]] = {"places": places_table, "events": events_table}

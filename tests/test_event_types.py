@@ -14,6 +14,7 @@ TABLE = [
     ("Armed clash", "Soldiers clashed with Shabaab fighters in Jowhar on Monday.", "Jowhar"),
     ("Armed clash", "Two soldiers were killed when rebels ambushed an army patrol near Beni on Sunday.", "Beni"),
     ("Armed clash", "Heavy fighting between the army and M23 rebels was reported in Rutshuru on Tuesday.", "Rutshuru"),
+    ("Armed clash", "Al-Shabaab fighters attacked a military base near Kismayo on Monday.", "Kismayo"),
     ("Government regains territory", "Iraqi forces retook Mosul from the Islamic State on Monday.", "Mosul"),
     ("Government regains territory", "The city of Raqqa was recaptured by Syrian government forces from the Islamic State on Friday.",
      "Raqqa"),
@@ -97,6 +98,16 @@ TABLE = [
      "Lalibela"),
     ("Non-violent transfer of territory", "M23 rebels entered Goma without meeting resistance on Monday.", "Goma"),
     ("Other", "The army declared a curfew in Bamenda on Monday after the attacks.", "Bamenda"),
+    # an attack on a civilian place is violence against civilians, not a battle
+    ("Attack", "Gunmen attacked a church in Kaya on Sunday, killing 14 worshippers.", "Kaya"),
+    ("Attack", "Armed men stormed a hotel in Grand-Bassam on Sunday, officials said.", "Bassam"),
+    # a crowd fighting the police is a riot, whichever side the sentence starts with
+    ("Violent demonstration", "Police clashed with hundreds of protesters in Nairobi on Tuesday.", "Nairobi"),
+    ("Violent demonstration", "Demonstrators clashed with security forces during an opposition rally in Caracas on Monday.",
+     "Caracas"),
+    # a surrender to the other side is an agreement (ACLED's codebook)
+    ("Agreement", "More than 150 Islamic State fighters surrendered to government forces in Sheberghan on Monday.",
+     "Sheberghan"),
     ("Other", "Authorities imposed a state of emergency in Tigray on Friday.", "Tigray"),
     ("Other", "A curfew was declared in Jos on Sunday after clashes, officials said.", "Jos"),
 ]
@@ -133,9 +144,30 @@ def test_background_and_what_did_not_happen_is_no_event(extract, text):
     ("The town of Lalibela fell to Fano militiamen without a fight on Tuesday.", "Fano"),
     ("M23 rebels entered Goma without meeting resistance on Monday.", "M23"),
     ("Taliban fighters took control of Kunduz on Sunday after the governor surrendered.", "Taliban"),
+    ("Islamic State fighters recaptured Palmyra on Sunday after Syrian troops pulled out of the city.", "Islamic State"),
 ])
 def test_a_town_taken_without_a_fight_is_a_transfer_held_by_the_taker(extract, text, taker):
     report = extract(text, published=PUBLISHED)
     names = {a.id: a.name for a in report.actors}
     assert [e.sub_event_type for e in report.events] == ["Non-violent transfer of territory"]
     assert [names[c.controller] for c in report.control] == [taker]
+
+
+@pytest.mark.parametrize("text, sub_type, country", [
+    ("Gunmen attacked a church in northern Burkina Faso on Sunday, killing 24 people.", "Attack", "BF"),
+    ("Houthi fighters seized the capital of a northwestern province of Yemen on Sunday.",
+     "Non-state actor overtakes territory", "YE"),
+])
+def test_a_brief_that_names_no_town_is_coded_at_its_country(extract, text, sub_type, country):
+    report = extract(text, published=PUBLISHED)
+    places = {p.id: p for p in report.places}
+    coded = [(e.sub_event_type, places[e.place].country_code) for e in report.events if e.place in places]
+    assert (sub_type, country) in coded, coded
+
+
+def test_a_story_with_town_events_adds_none_at_its_country(extract):
+    text = ("Gunmen attacked a church in Kaya on Sunday, killing 14 worshippers. "
+            "Attacks on churches have risen across Burkina Faso this year.")
+    report = extract(text, published=PUBLISHED)
+    places = {p.id: p for p in report.places}
+    assert [places[e.place].feature for e in report.events] == ["city"]

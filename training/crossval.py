@@ -38,10 +38,29 @@ def extract_with(model: Path, items: list[dict], out: Path, settings: Path | Non
 
 
 def score(pred: Path) -> dict:
-    """The shared scorer's figures for saved reports."""
+    """The shared scorer's figures for saved reports, with each sub-type's recall."""
     run = subprocess.run([sys.executable, str(SCORER), str(ITEMS), "--pred", str(pred)],
                          capture_output=True, text=True, check=True)
-    return json.loads(run.stdout[run.stdout.index("{"):run.stdout.rindex("}") + 1])
+    figures = json.loads(run.stdout[run.stdout.index("{"):run.stdout.rindex("}") + 1])
+    figures["recall_by_type"] = recall_by_type(pred)
+    return figures
+
+
+def recall_by_type(pred: Path) -> dict[str, list]:
+    """For each ACLED sub-type of the snippets: [items, share whose top event (the most confident
+    that happened, as the shared scorer ranks them) has that sub-type]."""
+    counts: dict[str, list[int]] = {}
+    for line in ITEMS.read_text("utf-8").splitlines():
+        item = json.loads(line)
+        if not item.get("sub_event_type"):
+            continue
+        report = json.loads((pred / f"{item['id']}.json").read_text("utf-8"))
+        happened = [e for e in report["events"] if e.get("factuality", "asserted") in ("asserted", "reported")]
+        top = max(happened, key=lambda e: e.get("confidence") or 0, default=None)
+        seen = counts.setdefault(item["sub_event_type"], [0, 0])
+        seen[0] += 1
+        seen[1] += top is not None and top["sub_event_type"] == item["sub_event_type"]
+    return {label: [n, round(right / n, 3)] for label, (n, right) in sorted(counts.items())}
 
 
 def train_folds(examples: list[dict], labels: list[str], epochs: int, where: Path, k: int = 5) -> list[list[dict]]:

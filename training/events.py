@@ -70,9 +70,22 @@ def data_sha256(examples: list[dict]) -> str:
     return digest.hexdigest()
 
 
+def add_readings(examples: list[dict]) -> list[dict]:
+    """Each example with the words the classifier reads of it (`classify.reading_words`), from
+    the main pipeline's parse; parsed once for all folds."""
+    from frontlines.events.classify import reading_words
+    from frontlines.nlp import load_model
+
+    todo = [e for e in examples if "words" not in e]
+    for e, doc in zip(todo, load_model().pipe((e["text"] for e in todo), batch_size=64)):
+        e["words"] = reading_words(doc[:])
+    return examples
+
+
 def train(examples: list[dict], labels: list[str], epochs: int = EPOCHS, seed: int = SEED):
     """A blank English pipeline with a text classifier trained on the examples."""
     import spacy
+    from spacy.tokens import Doc
     from spacy.training import Example
     from spacy.util import minibatch
 
@@ -81,7 +94,8 @@ def train(examples: list[dict], labels: list[str], epochs: int = EPOCHS, seed: i
     textcat = nlp.add_pipe("textcat", config=CONFIG)
     for label in labels:
         textcat.add_label(label)
-    data = [Example.from_dict(nlp.make_doc(e["text"]), {"cats": {k: float(k == e["label"]) for k in labels}})
+    add_readings(examples)
+    data = [Example.from_dict(Doc(nlp.vocab, words=e["words"]), {"cats": {k: float(k == e["label"]) for k in labels}})
             for e in examples]
     optimizer = nlp.initialize(lambda: data)
     rng = random.Random(seed)

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from frontlines import DEFAULT_MODEL
+from frontlines.yamlfile import load_yaml
 from frontlines.errors import UsageError
 
 __all__ = ["DEFAULT_MODEL", "check_model", "load_model"]
@@ -50,11 +51,9 @@ def fix_tokens(nlp) -> None:
     """Give the attribute ruler the words the model gets wrong (`data/token_fixes.yaml`)."""
     from importlib import resources
 
-    import yaml
-
     if "attribute_ruler" not in nlp.pipe_names:
         return
-    fixes = yaml.safe_load(resources.files("frontlines").joinpath("data/token_fixes.yaml").read_text("utf-8"))
+    fixes = load_yaml(resources.files("frontlines").joinpath("data/token_fixes.yaml").read_text("utf-8"))
     ruler = nlp.get_pipe("attribute_ruler")
     for fix in fixes:
         ruler.add([[{"LOWER": fix["word"]}]], {"TAG": fix["tag"], "POS": fix["pos"], "LEMMA": fix["lemma"]})

@@ -7,6 +7,7 @@ from importlib import resources
 
 import yaml
 
+from frontlines.yamlfile import load_yaml
 from frontlines.errors import UsageError
 
 EVENT_MODES = ("rules", "rules+model", "model")
@@ -19,8 +20,12 @@ class EventSettings:
     mode: str
     new_event_min: float
     new_event_beside_rules: float
+    brief_max_sentences: int
     retype_min: float
     retype_rule_max: float
+    drop_none_min: float
+    coarse_drop_none_min: float
+    coarse_retype_min: float
 
 
 def check_events(raw: dict, where: str) -> EventSettings:
@@ -33,7 +38,9 @@ def check_events(raw: dict, where: str) -> EventSettings:
                          f"the keys are {sorted(names)}")
     if raw["mode"] not in EVENT_MODES:
         raise UsageError(f"{where}: events.mode is {raw['mode']!r}; use one of {', '.join(EVENT_MODES)}")
-    for name in names - {"mode"}:
+    if not isinstance(raw["brief_max_sentences"], int) or raw["brief_max_sentences"] < 0:
+        raise UsageError(f"{where}: events.brief_max_sentences is {raw['brief_max_sentences']!r}; give a whole number")
+    for name in names - {"mode", "brief_max_sentences"}:
         if not isinstance(raw[name], (int, float)) or not 0 <= raw[name] <= 1:
             raise UsageError(f"{where}: events.{name} is {raw[name]!r}; give a probability between 0 and 1")
     return EventSettings(**raw)
@@ -49,7 +56,7 @@ def settings() -> EventSettings:
     other = os.environ.get("FRONTLINES_SETTINGS")
     path = Path(other) if other else resources.files("frontlines").joinpath("settings.yaml")
     try:
-        raw = yaml.safe_load(path.read_text("utf-8"))
+        raw = load_yaml(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
         raise UsageError(f"{path}: cannot read the settings ({err}); fix the file or unset FRONTLINES_SETTINGS") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("events"), dict):

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from frontlines.errors import UsageError
+from frontlines.yamlfile import SAFE_LOADER
 
 FIELDS = ("name", "aliases", "kind", "country", "only_in")
 KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces",
@@ -35,7 +36,6 @@ class ActorDictionary:
     nationalities: dict[str, str]
 
 
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML was built with it
 
 
 def parse_entries(text: str, source: str) -> list[ActorEntry]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Token
 
+from frontlines.yamlfile import load_yaml
 from frontlines.events.arguments import Index, actor_in, pronoun_antecedent, sentence_evidence, subject_of
 from frontlines.events.factuality import factuality
 from frontlines.model import HAPPENED, ControlClaim, Event
@@ -25,7 +25,7 @@ PARTIAL_REACH = 40  # characters before a place in which "most of the town of" m
 def words() -> dict:
     """The word lists of `control/data/control_words.yaml`."""
     raw = resources.files("frontlines.control").joinpath("data/control_words.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
+    data = load_yaml(raw)
     return {k: (frozenset(v) if isinstance(v, list) else {g: frozenset(w) for g, w in v.items()})
             for k, v in data.items()}
 

@@ -33,8 +33,13 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
         if trigger.token.idx < body_start or elaborates(trigger, at):
             continue
         events.extend(code_event(trigger, index, dates))
+    coarse = not events
+    if coarse:  # a brief or a snippet: its event may name no town, or no actor
+        for trigger in triggers:
+            if trigger.token.idx >= body_start and not elaborates(trigger, at):
+                events.extend(code_event(trigger, index, dates, brief=True))
     body = [s for s in doc.sents if s.start_char >= body_start]
-    events = combine(events, body, triggers, index, dates, config)
+    events = combine(events, body, triggers, index, dates, config, coarse)
     for event in events:
         event.fatalities = fatalities(event, quantities)
     deny_previous_claims(doc, events)

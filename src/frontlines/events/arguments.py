@@ -202,6 +202,8 @@ def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
         if word in SOURCE_PREPS:
             args.actor2 = args.actor2 or actor_in(obj, index)
             args.place = better_place(args.place, place_in(obj, index), index)
+        elif word in ("with", "against"):  # "clashed with protesters", "fought against the army"
+            args.actor2 = args.actor2 or actor_in(obj, index)
         elif word == "to" and prep.head.lemma_ == "fall":
             args.actor1 = args.actor1 or actor_in(obj, index)
         elif word in PLACE_PREPS or (word == "to" and obj.lemma_ in ("street", "streets")):

@@ -30,6 +30,9 @@ CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
 INTERVENTION_WORDS = event_words()["intervention"]
 LETHAL_WORDS = event_words()["lethal"]
 PEACEFUL = event_words()["peaceful_transfer"]
+CIVILIAN_TARGETS = event_words()["civilian_targets"]
+WITHDRAWAL = event_words()["withdrawal"]
+FIGHTING = event_words()["fighting"]
 
 
 def territory_type(actor1, actor2, place) -> str:
@@ -178,24 +181,31 @@ def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = 
     return allegiance
 
 
-def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | None = None) -> list[Event]:
+def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | None = None,
+               brief: bool = False) -> list[Event]:
     """Events for a trigger (one per coordinated place), or none when it cannot be coded.
     `label` is the classifier's sub-type for a sentence the lexicon is silent on: its trigger is
-    the sentence's main verb, its place may be the story's, and its actors need not fit."""
-    if is_background_state(trigger, index, perfect_is_news=label is not None):
+    the sentence's main verb, its place may be the story's, and its actors need not fit.
+    `brief` codes a text in which no trigger could be coded otherwise (a snippet, a brief): its
+    event may be placed no finer than a country, its actors need not be named, and its present
+    perfect is news, as in a wire brief's lede ("Police have arrested 233 activists")."""
+    if is_background_state(trigger, index, perfect_is_news=label is not None or brief):
         return []
     args = arguments_for(trigger, index)
-    if label is not None:
+    lenient = brief or label is not None
+    if lenient:
         args.place = args.place or story_place(trigger.token, index)
     if args.place is None and index.places:
         return []  # a story that names places but none for this event: likely not one of its events
-    if args.place is not None and index.places[args.place].feature == "country" and label is None:
+    if args.place is not None and index.places[args.place].feature == "country" and not lenient:
         return []
     actor1 = index.actors.get(args.actor1 or "")
     family = trigger.family
-    if label is None and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED):
+    crowd_clash = family.name == "clash" and actor1 is not None and actor1.kind in CROWDS
+    if not lenient and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED) \
+            and not crowd_clash:
         return []
-    if label is None and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
+    if not lenient and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest
     when = dates.for_trigger(trigger.token)
     evidence = sentence_evidence(trigger.token)
@@ -204,24 +214,38 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         event_type, sub = family.event_type, family.sub_event_type
         if sub == "territory" and place_id and is_landmark_site(index.places[place_id]):
             event_type, sub = "Battles", "Armed clash"  # seizing a hotel is an assault, not a change of territory
-        elif sub == "territory" and taken_peacefully(trigger.token.sent):
+        elif sub == "territory" and (taken_peacefully(trigger.token.sent) or side_that_left(trigger.token, index)):
             event_type, sub = "Strategic developments", TRANSFER
+            args.actor2 = side_that_left(trigger.token, index) or args.actor2
             # the taker is actor1; the side it was handed by is the place's state when unnamed
             if args.actor2 is None and actor1 is not None and actor1.kind != "state_forces" and place_id \
                     and index.places[place_id].country_code:
                 args.actor2 = index.state(index.places[place_id].country_code)
         elif sub == "territory":
             sub = territory_type(actor1, index.actors.get(args.actor2 or ""), index.places.get(place_id))
+        elif family.name == "clash" and on_civilians(trigger.token, index.actors.get(args.actor2 or "")):
+            event_type, sub = "Violence against civilians", "Attack"  # "gunmen attacked a church"
+            args.actor2 = index.crowd("civilians")
+        elif family.name == "clash" and crowd_side(actor1, index.actors.get(args.actor2 or "")):
+            # "police clashed with protesters", "rioters clashed with troops": ACLED's riot
+            event_type, sub = "Riots", "Violent demonstration"
+            if actor1 is not None and actor1.kind in CROWDS:
+                args.actor1 = crowd_actor(args.actor1, index)
+            else:
+                args.actor1, args.actor2 = crowd_actor(args.actor2, index), args.actor1
         elif family.name == "looting" and actor1 is not None and actor1.kind in CROWDS:
             event_type, sub = "Riots", "Violent demonstration"  # "protesters burned cars": the crowd's riot
         elif family.name in ("protest", "riot", "intervention"):
             event_type, sub = crowd_type(family, trigger.token, actor1, index)
             if event_type == "Riots" and actor1 is not None and actor1.kind == "protesters":
                 args.actor1 = index.crowd("rioters")  # protesters who turn violent are rioters to ACLED
-            elif sub == "Excessive force against protesters":
+            elif sub == "Excessive force against protesters" and (actor1 is None or actor1.kind in CROWD_KINDS):
                 # the force is the state's: its police, unless the sentence names another state actor
                 args.actor2 = args.actor1
                 args.actor1 = sentence_actor(trigger.token, index, kinds=frozenset({"state_forces"})) or index.police()
+            elif sub == "Excessive force against protesters":  # "security forces dispersed ... with live bullets"
+                target = index.actors.get(args.actor2 or "")
+                args.actor2 = args.actor2 if target is not None and target.kind in CROWD_KINDS else index.crowd()
         if label is not None and not (sub in TAKING and label in TAKING and actor1 is not None):
             event_type, sub = family.event_type, label  # the classifier's sub-type, unless the actors decide it
         events.append(Event(
@@ -231,6 +255,51 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             factuality=factuality(trigger.token), confidence=0.6 if trigger.is_verb else 0.5,
             evidence=evidence))
     return events
+
+
+def on_civilians(trigger: Token, actor2) -> bool:
+    """Whether an attack's target is civilians or a civilian place ("attacked a hotel", "an
+    attack on a village"), not an armed side."""
+    if actor2 is not None and actor2.kind in ARMED:
+        return False
+    if trigger.pos_ == "VERB":
+        targets = [c for c in trigger.children if c.dep_ == "dobj"]
+    else:
+        targets = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                   for o in c.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() in CIVILIAN_TARGETS for t in targets)
+
+
+def side_that_left(trigger: Token, index: Index) -> str | None:
+    """The armed side whose leaving a capture is told beside, with no fighting in the sentence:
+    "entered the town after Kurdish forces pulled out", "recaptured Palmyra after the army
+    withdrew".  None when there is no such side."""
+    sent = trigger.sent
+    if any(t.lemma_.lower() in FIGHTING and t.i != trigger.i for t in sent):
+        return None
+    taker = subject_of(trigger) if trigger.pos_ == "VERB" else None
+    taker_id = actor_in(taker, index) if taker is not None else None
+    for t in sent:
+        if t.i == trigger.i or t.pos_ != "VERB" or t.lemma_.lower() not in WITHDRAWAL or denied(t):
+            continue
+        if t.lemma_.lower() == "pull" and not any(c.lower_ in ("out", "back") for c in t.children):
+            continue
+        leaver = subject_of(t)
+        side = index.actors.get(actor_in(leaver, index) or "") if leaver is not None else None
+        if side is not None and side.kind in ARMED and side.id != taker_id:
+            return side.id
+    return None
+
+
+def crowd_side(actor1, actor2) -> bool:
+    """Whether one side of a clash is a crowd (protesters or rioters)."""
+    return any(a is not None and a.kind in CROWDS for a in (actor1, actor2))
+
+
+def crowd_actor(actor_id: str | None, index: Index) -> str | None:
+    """A crowd that fought as rioters: protesters become rioters (ACLED's rule)."""
+    actor = index.actors.get(actor_id or "")
+    return index.crowd("rioters") if actor is not None and actor.kind == "protesters" else actor_id
 
 
 def taken_peacefully(sent) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from frontlines.events.arguments import Index
 from frontlines.events.classify import NONE, classify
 from frontlines.events.code import code_event
-from frontlines.events.merge import TAKING
+from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import Family, Trigger, event_words, lexicon
 from frontlines.events.when import DateTracker
 from frontlines.model import Event
@@ -66,13 +66,17 @@ def top_label(probs: dict[str, float]) -> tuple[str, float]:
     return label, probs.get(label, 0.0)
 
 
-def retype(event: Event, probs: dict[str, float], config: EventSettings) -> None:
-    """Take the classifier's sub-type when it is sure and the rules' choice unlikely; the
-    event's confidence becomes the probability of its sub-type."""
+def retype(event: Event, probs: dict[str, float], config: EventSettings, coarse: bool = False) -> None:
+    """Take the classifier's sub-type when it is sure and the rules' choice unlikely (for a
+    coarse event, whenever it is fairly sure and likelier); the event's confidence becomes the
+    probability of its sub-type."""
     label, p = top_label(probs)
     own = probs.get(event.sub_event_type, 0.0)
-    both_taking = event.sub_event_type in TAKING and label in TAKING
-    if label != event.sub_event_type and p >= config.retype_min and own < config.retype_rule_max and not both_taking:
+    # who took a place from whom, and whether by a fight, is the rules' to say (the actors decide it)
+    both_taking = {event.sub_event_type, label} <= {*TAKING, TRANSFER}
+    sure = p >= config.coarse_retype_min and p > own if coarse else \
+        p >= config.retype_min and own < config.retype_rule_max
+    if label != event.sub_event_type and sure and not both_taking:
         family = family_for(label)
         event.event_type, event.sub_event_type, event.plover = family.event_type, label, family.plover
         own = p
@@ -80,13 +84,16 @@ def retype(event: Event, probs: dict[str, float], config: EventSettings) -> None
 
 
 def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger], index: Index,
-            dates: DateTracker, config: EventSettings) -> list[Event]:
+            dates: DateTracker, config: EventSettings, coarse: bool = False) -> list[Event]:
     """The rule events, re-typed and given confidences, and the classifier's events for the
     sentences the lexicon is silent on (no trigger word at all).  Only the sentences whose
     answer can change the report are classified: those of the rule events, and the silent
-    ones that may become events."""
+    ones that may become events.  In a brief (`brief_max_sentences`) the classifier re-types
+    or drops the rule events it is sure of; `coarse` events (a text where no trigger could be
+    coded with a town and a fitting actor) it judges more freely."""
     if config.mode == "rules" or not sentences:
         return events
+    brief = coarse or len(sentences) <= config.brief_max_sentences
     of_event = {}
     for e in events:  # the evidence may start after a dateline the sentence holds
         n = next((n for n, s in enumerate(sentences) if s.start_char <= e.evidence.start < s.end_char), None)
@@ -95,14 +102,20 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
     spoken = sorted(t.token.idx for t in triggers)
     silent = [n for n, s in enumerate(sentences) if n not in of_event and wordy(s)
               and not any(s.start_char <= i < s.end_char for i in spoken)
-              and (not events or own_place_and_actor(s, index))]  # beside rule events: where and who
+              and (not events or coarse or own_place_and_actor(s, index))]  # beside rule events: where and who
     asked = sorted([*of_event, *silent])
     probs = dict(zip(asked, classify([sentences[n] for n in asked])))
+    dropped = set()
     for n, coded in of_event.items():
         for e in coded:
-            retype(e, probs[n], config)
-    out = list(events)
-    floor = config.new_event_beside_rules if events else config.new_event_min
+            if not brief:
+                e.confidence = round(probs[n].get(e.sub_event_type, 0.0), 3)
+                continue
+            if probs[n].get(NONE, 0.0) >= (config.coarse_drop_none_min if coarse else config.drop_none_min):
+                dropped.add(id(e))
+            retype(e, probs[n], config, coarse)
+    out = [e for e in events if id(e) not in dropped]
+    floor = config.new_event_beside_rules if events and not coarse else config.new_event_min
     for n in silent:
         label, p = top_label(probs[n])
         if label == NONE or p < floor or probs[n].get(NONE, 0.0) > p:

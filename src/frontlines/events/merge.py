@@ -97,6 +97,10 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     crowds = [e for e in kept if e.event_type in ("Riots", "Protests")]
     kept = [e for e in kept if not (e.sub_event_type == "Looting/property destruction" and any(
         c.evidence == e.evidence for c in crowds))]
+    # a rally told in the sentence of its riot or its dispersal is that event ("clashed with police
+    # during an opposition rally")
+    kept = [e for e in kept if not (e.sub_event_type == "Peaceful protest" and any(
+        c.evidence == e.evidence and c.sub_event_type != e.sub_event_type for c in crowds))]
     for n, e in enumerate(kept, start=1):
         e.id = f"e{n}"
     return kept

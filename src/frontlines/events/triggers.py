@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Token
+
+from frontlines.yamlfile import load_yaml
 
 
 NAMES = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"})  # not ORG: the model takes "Shells" for Shell
@@ -43,7 +44,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The shipped trigger lexicon."""
-    raw = yaml.safe_load(resources.files("frontlines.events").joinpath("data/triggers.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("frontlines.events").joinpath("data/triggers.yaml").read_text("utf-8"))
     families = {name: Family(name, f["event_type"], f["sub_event_type"], f["plover"])
                 for name, f in raw["families"].items()}
     return Lexicon(families, raw["verbs"], raw["nouns"])
@@ -53,7 +54,7 @@ def lexicon() -> Lexicon:
 def event_words() -> dict[str, frozenset[str]]:
     """The word lists of `events/data/words.yaml`, each checked to be a list of words."""
     path = resources.files("frontlines.events").joinpath("data/words.yaml")
-    raw = yaml.safe_load(path.read_text("utf-8"))
+    raw = load_yaml(path.read_text("utf-8"))
     bad = [k for k, v in raw.items() if not isinstance(v, list) or not all(isinstance(w, str) for w in v)]
     if bad:
         raise ValueError(f"{path}: {', '.join(bad)} must each be a list of words (quote words YAML reads otherwise)")

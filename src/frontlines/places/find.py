@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span as SpacySpan
 
+from frontlines.yamlfile import load_yaml
 from frontlines.model import Span
 from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.names import ARABIC_ARTICLES, name_key
@@ -53,7 +53,7 @@ class Candidate:
 def place_words() -> dict[str, frozenset[str]]:
     """The word lists of `places/data/place_words.yaml`."""
     raw = resources.files("frontlines.places").joinpath("data/place_words.yaml").read_text("utf-8")
-    return {k: frozenset(v) for k, v in yaml.safe_load(raw).items()}
+    return {k: frozenset(v) for k, v in load_yaml(raw).items()}
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Abbreviation:
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, Abbreviation]:
     """Text as written → what it stands for, from `places/data/abbreviations.yaml`."""
-    raw = yaml.safe_load(resources.files("frontlines.places").joinpath("data/abbreviations.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("frontlines.places").joinpath("data/abbreviations.yaml").read_text("utf-8"))
     out = {text: Abbreviation(code) for code, texts in raw["countries"].items() for text in texts}
     for code, divisions in raw["divisions"].items():
         out.update({text: Abbreviation(code, name) for name, texts in divisions.items() for text in texts})

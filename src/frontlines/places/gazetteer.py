@@ -26,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from frontlines.yamlfile import load_yaml
 from frontlines.errors import FrontlinesError
 from frontlines.places.names import is_latin, name_key, skeleton_key
 
@@ -281,7 +282,7 @@ def country_rows(cities: dict) -> list[tuple[tuple, list[str]]]:
         for cols in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             if len(cols) > 6:
                 aliases[cols[1]] += [cols[0], cols[4], cols[5], *cols[6].split("|")]
-    for code, names in yaml.safe_load(data_text("country_aliases.yaml")).items():
+    for code, names in load_yaml(data_text("country_aliases.yaml")).items():
         aliases[code] += names
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
@@ -300,7 +301,7 @@ def country_rows(cities: dict) -> list[tuple[tuple, list[str]]]:
 def region_rows(text: str, source: str) -> list[tuple[tuple, list[str]]]:
     """Rows from a regions file (see `places/data/regions.yaml`); a long feature gives a row per point."""
     try:
-        entries = yaml.safe_load(text) or []
+        entries = load_yaml(text) or []
     except yaml.YAMLError as exc:
         raise FrontlinesError(f"{source}: not valid YAML ({exc}); see places/data/regions.yaml for the format")
     rows = []

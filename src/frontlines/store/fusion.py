@@ -3,7 +3,7 @@ place within a few km, dates within their precision) share a fused id, given whe
 written, so that reading the store never has to compare events with each other."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from frontlines.places.resolve import km
 
