@@ -97,9 +97,15 @@ def packaged(name: str) -> str:
     return resources.files("frontlines.actors").joinpath(f"data/{name}").read_text("utf-8")
 
 
-@lru_cache(maxsize=8)
 def load_dictionary(extra: tuple[Path, ...] = ()) -> ActorDictionary:
-    """The shipped dictionary, with entries from `extra` files added or overriding by name."""
+    """The shipped dictionary, with entries from `extra` files added or overriding by name
+    (read once per set of files: `load_dictionary()` and `load_dictionary(())` are one)."""
+    return dictionary_with(tuple(Path(p) for p in extra))
+
+
+@lru_cache(maxsize=8)
+def dictionary_with(extra: tuple[Path, ...]) -> ActorDictionary:
+    """`load_dictionary`, cached on the files' paths."""
     entries = {e.name: e for e in parse_entries(packaged("actors.yaml"), "actors.yaml")}
     for path in extra:
         try:
