@@ -101,6 +101,7 @@ TABLE = [
     # an attack on a civilian place is violence against civilians, not a battle
     ("Attack", "Gunmen attacked a church in Kaya on Sunday, killing 14 worshippers.", "Kaya"),
     ("Attack", "Armed men stormed a hotel in Grand-Bassam on Sunday, officials said.", "Bassam"),
+    ("Attack", "Rebels stormed a school in Beni on Sunday and killed 12 pupils, the Congolese army said.", "Beni"),
     # a crowd fighting the police is a riot, whichever side the sentence starts with
     ("Violent demonstration", "Police clashed with hundreds of protesters in Nairobi on Tuesday.", "Nairobi"),
     ("Violent demonstration", "Demonstrators clashed with security forces during an opposition rally in Caracas on Monday.",

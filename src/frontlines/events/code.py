@@ -223,7 +223,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 args.actor2 = index.state(index.places[place_id].country_code)
         elif sub == "territory":
             sub = territory_type(actor1, index.actors.get(args.actor2 or ""), index.places.get(place_id))
-        elif family.name == "clash" and on_civilians(trigger.token, index.actors.get(args.actor2 or "")):
+        elif family.name == "clash" and on_civilians(trigger.token, index):
             event_type, sub = "Violence against civilians", "Attack"  # "gunmen attacked a church"
             args.actor2 = index.crowd("civilians")
         elif family.name == "clash" and crowd_side(actor1, index.actors.get(args.actor2 or "")):
@@ -257,17 +257,19 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     return events
 
 
-def on_civilians(trigger: Token, actor2) -> bool:
-    """Whether an attack's target is civilians or a civilian place ("attacked a hotel", "an
-    attack on a village"), not an armed side."""
-    if actor2 is not None and actor2.kind in ARMED:
-        return False
+def on_civilians(trigger: Token, index: Index) -> bool:
+    """Whether an attack's target, as the parse gives it, is civilians or a civilian place
+    ("attacked a hotel", "an attack on a village"), not an armed side."""
     if trigger.pos_ == "VERB":
         targets = [c for c in trigger.children if c.dep_ == "dobj"]
     else:
         targets = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                    for o in c.children if o.dep_ == "pobj"]
-    return any(t.lemma_.lower() in CIVILIAN_TARGETS for t in targets)
+    for target in targets:
+        named = index.actors.get(actor_in(target, index) or "")
+        if target.lemma_.lower() in CIVILIAN_TARGETS and (named is None or named.kind not in ARMED):
+            return True
+    return False
 
 
 def side_that_left(trigger: Token, index: Index) -> str | None:
