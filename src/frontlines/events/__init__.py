@@ -37,7 +37,7 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     if coarse:  # a brief or a snippet: its event may name no town, or no actor
         for trigger in triggers:
             if trigger.token.idx >= body_start and not elaborates(trigger, at):
-                events.extend(code_event(trigger, index, dates, brief=True))
+                events.extend(code_event(trigger, index, dates, coarse=True))
     body = [s for s in doc.sents if s.start_char >= body_start]
     events = combine(events, body, triggers, index, dates, config, coarse)
     for event in events:

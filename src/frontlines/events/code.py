@@ -182,17 +182,17 @@ def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = 
 
 
 def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | None = None,
-               brief: bool = False) -> list[Event]:
+               coarse: bool = False) -> list[Event]:
     """Events for a trigger (one per coordinated place), or none when it cannot be coded.
     `label` is the classifier's sub-type for a sentence the lexicon is silent on: its trigger is
     the sentence's main verb, its place may be the story's, and its actors need not fit.
-    `brief` codes a text in which no trigger could be coded otherwise (a snippet, a brief): its
+    `coarse` codes a text in which no trigger could be coded otherwise (a snippet, a brief): its
     event may be placed no finer than a country, its actors need not be named, and its present
     perfect is news, as in a wire brief's lede ("Police have arrested 233 activists")."""
-    if is_background_state(trigger, index, perfect_is_news=label is not None or brief):
+    if is_background_state(trigger, index, perfect_is_news=label is not None or coarse):
         return []
     args = arguments_for(trigger, index)
-    lenient = brief or label is not None
+    lenient = coarse or label is not None
     if lenient:
         args.place = args.place or story_place(trigger.token, index)
     if args.place is None and index.places:

@@ -73,10 +73,10 @@ def retype(event: Event, probs: dict[str, float], config: EventSettings, coarse:
     label, p = top_label(probs)
     own = probs.get(event.sub_event_type, 0.0)
     # who took a place from whom, and whether by a fight, is the rules' to say (the actors decide it)
-    both_taking = {event.sub_event_type, label} <= {*TAKING, TRANSFER}
+    territorial = {event.sub_event_type, label} <= {*TAKING, TRANSFER}
     sure = p >= config.coarse_retype_min and p > own if coarse else \
         p >= config.retype_min and own < config.retype_rule_max
-    if label != event.sub_event_type and sure and not both_taking:
+    if label != event.sub_event_type and sure and not territorial:
         family = family_for(label)
         event.event_type, event.sub_event_type, event.plover = family.event_type, label, family.plover
         own = p
