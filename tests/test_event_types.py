@@ -172,3 +172,26 @@ def test_a_story_with_town_events_adds_none_at_its_country(extract):
     report = extract(text, published=PUBLISHED)
     places = {p.id: p for p in report.places}
     assert [places[e.place].feature for e in report.events] == ["city"]
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # words of force that are not force at the protest
+    ("Hundreds of people who live in Kisumu marched against the tax on Tuesday.", "Peaceful protest"),
+    ("Police fired rubber bullets at protesters in Harare on Monday.", "Protest with intervention"),
+    # a crowd that kills or attacks riots, whatever it attacks
+    ("Protesters killed a police officer in Lagos on Monday.", "Violent demonstration"),
+    ("Protesters attacked a hotel in Goma on Monday.", "Violent demonstration"),
+])
+def test_the_crowd_and_the_force_are_read_from_who_did_what(extract, text, sub_type):
+    assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == [sub_type]
+
+
+def test_an_ally_named_with_with_is_not_the_other_side(extract):
+    report = extract("Syrian troops captured Manbij with Russian forces on Monday.", published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor2 or "")) for e in report.events] \
+        == [("Government regains territory", None)]
+
+
+def test_a_suspect_surrendering_to_police_is_no_agreement(extract):
+    assert happened(extract("The suspect surrendered to police in Mombasa on Monday.", published=PUBLISHED)) == []

@@ -36,8 +36,6 @@ class ActorDictionary:
     nationalities: dict[str, str]
 
 
-
-
 def parse_entries(text: str, source: str) -> list[ActorEntry]:
     """Entries from a YAML text; a malformed one raises a UsageError naming the file and line."""
     loader = SAFE_LOADER(text)  # one pass: the nodes give each actor's line, the data its fields

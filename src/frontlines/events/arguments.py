@@ -6,10 +6,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from frontlines.actors import ActorMention, crowd_name, state_name
+from frontlines.events.triggers import event_words
 from frontlines.model import Actor, Place, Span
 
 PLACE_PREPS = frozenset({"in", "at", "into", "near", "of", "on", "around", "outside", "inside", "across", "over"})
 SOURCE_PREPS = frozenset({"from", "out"})
+
+# Verbs whose "with X" or "against X" names the other side: "clashed with protesters", not
+# "captured Manbij with Russian forces".
+OPPOSING = event_words()["opposing"]
 
 
 @dataclass
@@ -202,7 +207,7 @@ def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
         if word in SOURCE_PREPS:
             args.actor2 = args.actor2 or actor_in(obj, index)
             args.place = better_place(args.place, place_in(obj, index), index)
-        elif word in ("with", "against"):  # "clashed with protesters", "fought against the army"
+        elif word in ("with", "against") and prep.head.lemma_.lower() in OPPOSING:  # "clashed with protesters"
             args.actor2 = args.actor2 or actor_in(obj, index)
         elif word == "to" and prep.head.lemma_ == "fall":
             args.actor1 = args.actor1 or actor_in(obj, index)

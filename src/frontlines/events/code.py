@@ -32,6 +32,7 @@ LETHAL_WORDS = event_words()["lethal"]
 PEACEFUL = event_words()["peaceful_transfer"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
+ARMED_DOERS = event_words()["armed_doers"]
 FIGHTING = event_words()["fighting"]
 
 
@@ -72,8 +73,11 @@ def in_purpose_clause(tok: Token) -> bool:
 
 
 def denied(tok: Token) -> bool:
-    """Whether a word is said not to have been ("no shots were fired", "nobody was killed")."""
-    return any(c.lower_ in ("no", "not", "never", "n't") for t in (tok, tok.head) for c in t.children)
+    """Whether a word is said not to have been ("no shots were fired", "nobody was killed", "no
+    one was injured")."""
+    words = [c for t in (tok, tok.head) for c in t.children]
+    words += [g for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for g in c.children]
+    return any(c.lower_ in ("no", "not", "never", "n't", "nobody", "none") for c in words)
 
 
 def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[str, str]:
@@ -201,6 +205,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []
     actor1 = index.actors.get(args.actor1 or "")
     family = trigger.family
+    if trigger.token.lemma_.lower() in ARMED_DOERS and (actor1 is None or actor1.kind not in ARMED):
+        return []  # "the suspect surrendered to police"
     crowd_clash = family.name == "clash" and actor1 is not None and actor1.kind in CROWDS
     if not lenient and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED) \
             and not crowd_clash:
@@ -223,9 +229,6 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 args.actor2 = index.state(index.places[place_id].country_code)
         elif sub == "territory":
             sub = territory_type(actor1, index.actors.get(args.actor2 or ""), index.places.get(place_id))
-        elif family.name == "clash" and on_civilians(trigger.token, index):
-            event_type, sub = "Violence against civilians", "Attack"  # "gunmen attacked a church"
-            args.actor2 = index.crowd("civilians")
         elif family.name == "clash" and crowd_side(actor1, index.actors.get(args.actor2 or "")):
             # "police clashed with protesters", "rioters clashed with troops": ACLED's riot
             event_type, sub = "Riots", "Violent demonstration"
@@ -233,6 +236,12 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 args.actor1 = crowd_actor(args.actor1, index)
             else:
                 args.actor1, args.actor2 = crowd_actor(args.actor2, index), args.actor1
+        elif family.name == "clash" and on_civilians(trigger.token, index):
+            event_type, sub = "Violence against civilians", "Attack"  # "gunmen attacked a church"
+            args.actor2 = index.crowd("civilians")
+        elif family.name == "excessive" and actor1 is not None and actor1.kind in CROWDS:
+            event_type, sub = "Riots", "Violent demonstration"  # "protesters killed a police officer"
+            args.actor1 = crowd_actor(args.actor1, index)
         elif family.name == "looting" and actor1 is not None and actor1.kind in CROWDS:
             event_type, sub = "Riots", "Violent demonstration"  # "protesters burned cars": the crowd's riot
         elif family.name in ("protest", "riot", "intervention"):

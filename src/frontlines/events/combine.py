@@ -1,10 +1,13 @@
 """The trigger rules and the sentence classifier together, as `settings.yaml` says.
 
-In `rules+model`, a trigger event keeps its rule coding and takes the classifier's
-probability of its sub-type as its confidence; the classifier re-types it only when it is
-sure and the rules' sub-type is unlikely ("two rifles were seized" is not a capture); and a
-sentence the rules code nothing in becomes an event when the classifier is confident, with
-actors, place, date and factuality read by the same rule code from its main verb.
+In `rules+model`, a trigger event takes the classifier's probability of its sub-type as its
+confidence.  In a brief (a text of a few sentences, like those the classifier learned from)
+the classifier re-types a trigger event when it is sure and the rules' sub-type unlikely ("two
+rifles were seized" is not a capture), and drops one it is sure is no event; events coded at a
+coarse place, in a text where no trigger could be coded with a town and a fitting actor, it
+judges more freely.  A sentence the rules code nothing in becomes an event when the
+classifier is confident, with actors, place, date and factuality read by the same rule code
+from its main verb.
 """
 from __future__ import annotations
 

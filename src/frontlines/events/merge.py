@@ -100,7 +100,7 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     # a rally told in the sentence of its riot or its dispersal is that event ("clashed with police
     # during an opposition rally")
     kept = [e for e in kept if not (e.sub_event_type == "Peaceful protest" and any(
-        c.evidence == e.evidence and c.sub_event_type != e.sub_event_type for c in crowds))]
+        c.evidence == e.evidence and c.place == e.place and c.sub_event_type != e.sub_event_type for c in crowds))]
     for n, e in enumerate(kept, start=1):
         e.id = f"e{n}"
     return kept
