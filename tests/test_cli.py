@@ -121,3 +121,20 @@ def test_a_malformed_actors_file_names_its_line(run, tmp_path):
     result = run("extract", str(SAMPLE), "--actors", str(bad))
     assert result.exit_code == 2
     assert f"{bad}: line 3" in result.output and "Traceback" not in result.output
+
+
+def test_the_sample_summary_reads_as_the_readme_shows(tmp_path):
+    """`make demo`'s screen: the events and control of the sample article, as the README prints them."""
+    import re
+    import subprocess
+    import sys
+
+    from conftest import ROOT, SAMPLE
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    shown = re.search(r"`make demo` prints:\s*```text\n(.*?)```", readme, re.S).group(1)
+    wanted = shown[shown.index("Events ("):shown.index("Places (")]
+    run = subprocess.run([sys.executable, "-m", "frontlines.cli", "extract", str(SAMPLE), "--date", "2017-11-03",
+                          "--out", str(tmp_path / "report.json")], capture_output=True, text=True, check=True)
+    got = run.stdout[run.stdout.index("Events ("):run.stdout.index("Places (")]
+    assert got == wanted
