@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from frontlines.model import HAPPENED
 from training.events import ROOT, folds, save, train
 
 SCORER = ROOT.parent / "shared" / "eval" / "score_items.py"
@@ -55,7 +56,7 @@ def recall_by_type(pred: Path) -> dict[str, list]:
         if not item.get("sub_event_type"):
             continue
         report = json.loads((pred / f"{item['id']}.json").read_text("utf-8"))
-        happened = [e for e in report["events"] if e.get("factuality", "asserted") in ("asserted", "reported")]
+        happened = [e for e in report["events"] if e.get("factuality", "asserted") in HAPPENED]
         top = max(happened, key=lambda e: e.get("confidence") or 0, default=None)
         seen = counts.setdefault(item["sub_event_type"], [0, 0])
         seen[0] += 1

@@ -5,9 +5,10 @@ English pipeline whose one component is a text classifier: a bag of words and bi
 a small CNN. `classify(sentences)` gives each sentence a probability per label: the 25
 ACLED sub-event types and NONE.
 
-The classifier reads a sentence as `reading()` words it: lemmas, with the names of places and
-people, dates and figures replaced by their kind ("GPE seize the capital of GPE on DATE"), so
-that what it learns of an event's words holds in towns and wars its training never named.
+The classifier reads a sentence as `reading()` words it: lemmas, with the names of groups,
+nationalities, places and people, dates and figures replaced by their kind ("ORG seize the
+capital of GPE on DATE"), so that what it learns of an event's words holds in towns and wars
+its training never named.
 """
 from __future__ import annotations
 
@@ -30,8 +31,8 @@ def reading(span: Span) -> Doc:
 
 
 def reading_words(span: Span) -> list[str]:
-    """Each lemma in lower case, and one word for each name of a place or person, date or
-    figure: its entity label."""
+    """Each lemma in lower case, and one word for each name (`AS_KIND`: a group, nationality,
+    place or person, a date or figure): its entity label."""
     words = []
     for tok in span:
         if tok.is_space:

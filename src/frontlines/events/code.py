@@ -215,14 +215,15 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []  # "armed groups ... rallied to the GNA" is no protest
     when = dates.for_trigger(trigger.token)
     evidence = sentence_evidence(trigger.token)
+    left = side_that_left(trigger.token, index) if family.sub_event_type == "territory" else None
     events = []
     for place_id in coordinated_places(args.place, trigger.token, index) if args.place else [None]:
         event_type, sub = family.event_type, family.sub_event_type
         if sub == "territory" and place_id and is_landmark_site(index.places[place_id]):
             event_type, sub = "Battles", "Armed clash"  # seizing a hotel is an assault, not a change of territory
-        elif sub == "territory" and (taken_peacefully(trigger.token.sent) or side_that_left(trigger.token, index)):
+        elif sub == "territory" and (taken_peacefully(trigger.token.sent) or left):
             event_type, sub = "Strategic developments", TRANSFER
-            args.actor2 = side_that_left(trigger.token, index) or args.actor2
+            args.actor2 = left or args.actor2
             # the taker is actor1; the side it was handed by is the place's state when unnamed
             if args.actor2 is None and actor1 is not None and actor1.kind != "state_forces" and place_id \
                     and index.places[place_id].country_code:
@@ -246,8 +247,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             event_type, sub = "Riots", "Violent demonstration"  # "protesters burned cars": the crowd's riot
         elif family.name in ("protest", "riot", "intervention"):
             event_type, sub = crowd_type(family, trigger.token, actor1, index)
-            if event_type == "Riots" and actor1 is not None and actor1.kind == "protesters":
-                args.actor1 = index.crowd("rioters")  # protesters who turn violent are rioters to ACLED
+            if event_type == "Riots":
+                args.actor1 = crowd_actor(args.actor1, index)  # protesters who turn violent are rioters to ACLED
             elif sub == "Excessive force against protesters" and (actor1 is None or actor1.kind in CROWD_KINDS):
                 # the force is the state's: its police, unless the sentence names another state actor
                 args.actor2 = args.actor1
