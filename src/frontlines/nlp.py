@@ -13,6 +13,11 @@ from frontlines.errors import UsageError
 
 __all__ = ["DEFAULT_MODEL", "check_model", "load_model"]
 
+# Components a model may ship that no stage uses: left unloaded (the English models ship a disabled
+# sentence recogniser, whose weights spaCy would otherwise read at every start; the parser splits
+# sentences).
+UNUSED_PIPES = ("senter",)
+
 
 def check_model(name: str) -> None:
     """Stop early, without loading it, when a model is not installed (a package or a folder)."""
@@ -36,7 +41,7 @@ def load_model(name: str = DEFAULT_MODEL):
     import spacy
 
     try:
-        nlp = spacy.load(name)
+        nlp = spacy.load(name, exclude=UNUSED_PIPES)
     except OSError:
         raise UsageError(not_installed(name)) from None
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
