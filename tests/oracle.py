@@ -85,3 +85,25 @@ def stats(store: Store) -> dict:
                                   UNION ALL SELECT actor2 FROM events WHERE factuality IN (?, ?))
                                 WHERE name IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1""", happened * 2),
     }
+
+
+def control_feature(row: dict) -> dict:
+    """A control answer as a GeoJSON feature (built in Python, as before the JSON was written in SQL)."""
+    from frontlines.store.export import control_properties
+    from frontlines.web.views import iso_dates, place_id, point
+
+    props = iso_dates(control_properties(row))
+    props.update(place_id=place_id(row), controller_kind=row["controller_kind"], feature=row["feature"],
+                 contested=bool(row["disputed"]) or row["status"] == "contested")
+    for item, source in zip(props["evidence"], row["sources"]):
+        item.update(title=source["title"], evidence_start=source["evidence_start"],
+                    evidence_end=source["evidence_end"])
+    return {"type": "Feature", "geometry": point(row["lat"], row["lon"]), "properties": props}
+
+
+def control_collection(store: Store, day: str, country: str | None) -> str:
+    """Who held each place on `day`, as the JSON text of a FeatureCollection."""
+    import json
+
+    features = [control_feature(r) for r in control_as_of(store, day, country)]
+    return json.dumps({"type": "FeatureCollection", "features": features, "as_of": day})

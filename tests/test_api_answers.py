@@ -34,7 +34,7 @@ def answers(client: TestClient, requests: list[str]) -> dict[str, object]:
 def with_oracle(monkeypatch, client: TestClient, requests: list[str]) -> dict[str, object]:
     """The answers as the original queries give them."""
     with monkeypatch.context() as patch:
-        for name in ("fused_events", "count_fused_events", "control_as_of", "stats"):
+        for name in ("fused_events", "count_fused_events", "control_collection", "stats"):
             patch.setattr(views, name, getattr(oracle, name))
         patch.setattr(web_app, "fused_events", oracle.fused_events)
         return answers(client, requests)
@@ -99,3 +99,16 @@ def test_a_generated_store_answers_as_before(generated_db, monkeypatch):
     expected = with_oracle(monkeypatch, client, requests)
     found = answers(client, requests)
     assert [url for url in requests if found[url] != expected[url]] == []
+
+
+@pytest.mark.parametrize("store_fixture", ["web_dev_db", "generated_db"])
+def test_who_held_what_is_as_before_for_the_cli(store_fixture, request):
+    from frontlines.store import Store
+    from frontlines.store.queries import control_as_of
+
+    with Store(request.getfixturevalue(store_fixture), read_only=True) as store:
+        days = [r[0] for r in store.db.execute("SELECT DISTINCT claim_day FROM claims ORDER BY 1").fetchall()]
+        asked = [str(d) for d in days[::max(1, len(days) // 12)]] + ["1990-01-01", "2030-01-01"]
+        for day in asked:
+            for country in (None, "SY", "UA"):
+                assert control_as_of(store, day, country) == oracle.control_as_of(store, day, country), (day, country)

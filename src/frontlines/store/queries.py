@@ -123,7 +123,10 @@ def fused_events(store: Store, where: EventFilter | None = None, limit: int | No
         return every_fused_event(store, where, offset)
     clause, params = where.where()
     ids = page_ids(store, where, limit, offset)
-    rows = store.rows(f"SELECT * FROM events WHERE {clause} AND fused_id IN ({marks(ids)})", [*params, *ids])
+    # the page's rows through the index on fused_id (DuckDB looks a list of keys up in it only when
+    # no other filter is pushed into the same scan: hence the filter over a materialised page)
+    rows = store.rows(f"""WITH page AS MATERIALIZED (SELECT * FROM events WHERE fused_id IN ({marks(ids)}))
+                          SELECT * FROM page WHERE {clause}""", [*ids, *params])
     doc_ids = sorted({r["doc_id"] for r in rows})
     documents = {r["id"]: r for r in store.rows(
         "SELECT id, source, title, url, published, ingested_at FROM documents WHERE id IN (SELECT unnest(?))",
@@ -203,29 +206,56 @@ def claim_day(row: dict) -> date | None:
     return row["since"] or row["as_of"]
 
 
+def claims_on(day: str, country: str | None = None) -> tuple[str, list]:
+    """A WHERE clause (and its parameters) of the claims that are their place's latest on `day`
+    (the writer keeps, for each claim, the days it is: `store.derived`), in one country or all."""
+    clause, params = "valid_from <= ? AND (valid_until IS NULL OR valid_until > ?)", [day, day]
+    if country:
+        clause, params = f"{clause} AND country_code = ?", [*params, country.upper()]
+    return clause, params
+
+
 def control_as_of(store: Store, day: str, country: str | None = None) -> list[dict]:
     """Who held each place on `day`: the latest claims on or before it, with their evidence.
     Where sources name different holders on that latest day, each is returned with
-    status "disputed" beside its own, so the conflict shows.  (The writer keeps, for each
-    claim, the days it is its place's latest: `store.derived`.)"""
-    params: list = [day, day]
-    country_clause = ""
-    if country:
-        country_clause, params = "AND country_code = ?", [*params, country.upper()]
-    rows = store.rows(f"""
-        SELECT {CLAIM_COLUMNS}, source, title, published, claim_day, place_key FROM claims
-        WHERE valid_from <= ? AND (valid_until IS NULL OR valid_until > ?) {country_clause}
-        ORDER BY place_key, doc_id, claim_no, event_id""", params)
-    latest: dict[str, list[dict]] = {}
+    status "disputed" beside its own, so the conflict shows.  (`latest_claims` is the same
+    answer in SQL.)"""
+    clause, params = claims_on(day, country)
+    rows = store.rows(f"""SELECT {CLAIM_COLUMNS}, source, title, published, claim_day, place_key FROM claims
+                         WHERE {clause} ORDER BY place_key, doc_id, claim_no, event_id""", params)
+    places: dict[str, dict[str | None, list[dict]]] = {}
     for row in rows:
-        latest.setdefault(row["place_key"], []).append(row)
+        places.setdefault(row["place_key"], {}).setdefault(row["controller"], []).append(row)
     out = []
-    for claims in latest.values():
-        holders = {r["controller"] for r in claims}
+    for holders in places.values():
         for holder in sorted(holders, key=str):
-            evidence = [r for r in claims if r["controller"] == holder]
+            evidence = holders[holder]
             out.append({**evidence[0], "disputed": len(holders) > 1, "sources": evidence})
     return sorted(out, key=lambda r: (r["country_code"] or "", r["place_name"] or ""))
+
+
+def latest_claims(day: str, country: str | None = None) -> tuple[str, list]:
+    """`control_as_of` in SQL, for answers written by DuckDB: the claims that are their place's
+    latest on `day`, with the columns of `claims` and `disputed` (its place's sources name
+    different holders), `first` (the first claim of its place and holder by document, claim and
+    event: the one an answer shows), `reported` (the latest day its holder's claims speak of, or
+    were published) and the `answer_*` columns of ANSWER_ORDER."""
+    clause, params = claims_on(day, country)
+    return f"""
+        SELECT *, min(controller) OVER place IS DISTINCT FROM max(controller) OVER place
+                  OR (bool_or(controller IS NULL) OVER place AND bool_or(controller IS NOT NULL) OVER place) AS disputed,
+               row_number() OVER holder = 1 AS first,
+               max(coalesce(as_of, since, published)) OVER (PARTITION BY place_key, controller) AS reported,
+               first_value(coalesce(country_code, '')) OVER holder AS answer_country,
+               first_value(coalesce(place_name, '')) OVER holder AS answer_place
+        FROM claims WHERE {clause}
+        WINDOW place AS (PARTITION BY place_key),
+               holder AS (PARTITION BY place_key, controller ORDER BY doc_id, claim_no, event_id)""", params
+
+
+# The order of `control_as_of`'s answers: by the country and place name of their first claim, then
+# place, then holder (a missing holder as "None", where Python's str() puts it).
+ANSWER_ORDER = "answer_country, answer_place, place_key, coalesce(controller, 'None')"
 
 
 def timeline(store: Store, place: str) -> list[dict]:

@@ -268,11 +268,11 @@ def add_reading_routes(app: FastAPI, corpus: Corpus, tiles: str | None, access: 
 
     @app.get("/api/control", summary="Who held each place on a day, as a GeoJSON FeatureCollection")
     def control(as_of: str | None = Query(None, description="The day, YYYY-MM-DD; today when left out"),
-                country: str | None = FILTER_DOCS["country"]) -> dict:
+                country: str | None = FILTER_DOCS["country"]) -> Response:
         day = views.day_or_today(check_day(as_of, "as_of"))
         code = check_filter(country_code, country, "country")
         with corpus.reading() as store:
-            return views.control_collection(store, day, code)
+            return Response(views.control_collection(store, day, code), media_type="application/json")
 
     @app.get("/api/places/{place_id}", summary="A place: its control timeline and its events")
     def place(place_id: str) -> dict:
