@@ -146,6 +146,9 @@ def test_background_and_what_did_not_happen_is_no_event(extract, text):
     ("M23 rebels entered Goma without meeting resistance on Monday.", "M23"),
     ("Taliban fighters took control of Kunduz on Sunday after the governor surrendered.", "Taliban"),
     ("Islamic State fighters recaptured Palmyra on Sunday after Syrian troops pulled out of the city.", "Islamic State"),
+    # the side that left, named by a withdrawal word of its own, is not the one that took over
+    ("Russian forces took full control of Vuhledar on Sunday, hours after Ukraine's army chief announced that "
+     "Ukrainian troops had withdrawn from the town.", "Military Forces of Russia"),
 ])
 def test_a_town_taken_without_a_fight_is_a_transfer_held_by_the_taker(extract, text, taker):
     report = extract(text, published=PUBLISHED)
@@ -195,3 +198,12 @@ def test_an_ally_named_with_with_is_not_the_other_side(extract):
 
 def test_a_suspect_surrendering_to_police_is_no_agreement(extract):
     assert happened(extract("The suspect surrendered to police in Mombasa on Monday.", published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The army captured dozens of fighters near Beni on Monday.",
+    "Officials said on Sunday that a number of soldiers had been captured during the retreat from Vuhledar.",
+])
+def test_people_captured_are_no_territory(extract, text):
+    coded = happened(extract(text, published=PUBLISHED))
+    assert not [s for s, _ in coded if "territory" in s], coded

@@ -141,6 +141,11 @@ def test_a_town_the_text_puts_in_a_region_is_not_a_namesake_elsewhere(extract):
     ("Fulani herders and Dogon farmers clashed near Mopti.", "Fulani"),
     ("Soldiers of the Kenya Defence Forces crossed into Somalia on Monday.", "Kenya"),
     ("The Kyiv Independent reported the strike on Monday.", "Kyiv Independent"),
+    # a nationality the model tags as a place; a ministry that speaks
+    ("Ukrainian officials said on Sunday that the bridge near Izium was destroyed.", "Ukrainian"),
+    ("Nigerian officials said the road to Maiduguri was open again.", "Nigerian"),
+    ("Russia's Defence Ministry said its troops had reached Kupiansk.", "Defence Ministry"),
+    ("According to the Interior Ministry, nine people died in Basra.", "Interior Ministry"),
 ])
 def test_what_is_not_a_place(extract, text, mention):
     found = places_of(extract(text, published="2024-05-02"))

@@ -116,8 +116,14 @@ def dictionary_with(extra: tuple[Path, ...]) -> ActorDictionary:
                              "save the actors file as UTF-8") from None
         for entry in parse_entries(text, str(path)):
             take_over(entries, entry)
-    nationalities = {k.lower(): v for k, v in yaml.load(packaged("nationalities.yaml"), Loader=SAFE_LOADER).items()}
-    return ActorDictionary(entries, nationalities)
+    return ActorDictionary(entries, dict(nationalities()))
+
+
+@lru_cache(maxsize=1)
+def nationalities() -> dict[str, str]:
+    """Nationality adjective, lower-cased ("ukrainian") → its country's ISO code, from
+    `nationalities.yaml`."""
+    return {k.lower(): v for k, v in yaml.load(packaged("nationalities.yaml"), Loader=SAFE_LOADER).items()}
 
 
 def text_line(data: bytes, offset: int) -> int:

@@ -17,7 +17,7 @@ from frontlines.events.arguments import Index
 from frontlines.events.classify import NONE, classify
 from frontlines.events.code import code_event
 from frontlines.events.merge import TAKING, TRANSFER
-from frontlines.events.triggers import Family, Trigger, event_words, lexicon
+from frontlines.events.triggers import Family, Trigger, event_words, lexicon, ruled_out
 from frontlines.events.when import DateTracker
 from frontlines.model import Event
 from frontlines.settings import EventSettings
@@ -124,6 +124,8 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
         if label == NONE or p < floor or probs[n].get(NONE, 0.0) > p:
             continue
         verb = main_verb(sentences[n])
+        if family_for(label).name in ruled_out(verb):
+            continue
         trigger = Trigger(verb, family_for(label), verb.pos_ in ("VERB", "AUX"))
         for event in code_event(trigger, index, dates, label=label):
             event.confidence = round(p, 3)

@@ -55,11 +55,24 @@ def transfers_in_one_sentence(events: list[Event]) -> list[Event]:
         if twin is None:
             out.append(e)
             continue
-        # the capture's subject took over; between two withdrawal words, the side named second did
-        taker, leaver = (twin, e) if twin.sub_event_type in TAKING else (e, twin)
+        taker, leaver = taker_and_leaver(twin, e)
         twin.event_type, twin.sub_event_type, twin.plover = "Strategic developments", TRANSFER, "RETREAT"
         twin.actor1, twin.actor2 = taker.actor1, leaver.actor1
     return out
+
+
+def taker_and_leaver(first: Event, second: Event) -> tuple[Event, Event]:
+    """Of two events of one sentence's transfer, the one whose actor1 took over and the one whose
+    actor1 left: the capture's subject took over, as did a capture that already names the other
+    as the side that left ("took Avdiivka after Ukraine's troops withdrew"); between two
+    withdrawal words, the side named second."""
+    for taker, leaver in ((first, second), (second, first)):
+        if taker.sub_event_type in TAKING:
+            return taker, leaver
+    for taker, leaver in ((first, second), (second, first)):
+        if taker.actor2 is not None and taker.actor2 == leaver.actor1:
+            return taker, leaver
+    return second, first
 
 
 def scored(e: Event) -> bool:

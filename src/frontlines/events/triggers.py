@@ -47,7 +47,14 @@ def lexicon() -> Lexicon:
     raw = load_yaml(resources.files("frontlines.events").joinpath("data/triggers.yaml").read_text("utf-8"))
     families = {name: Family(name, f["event_type"], f["sub_event_type"], f["plover"])
                 for name, f in raw["families"].items()}
-    return Lexicon(families, raw["verbs"], raw["nouns"])
+    verbs = {lemma: [{**sense, "unless": flat(sense.get("unless", ()))} for sense in senses(spec)]
+             for lemma, spec in raw["verbs"].items()}
+    return Lexicon(families, verbs, raw["nouns"])
+
+
+def flat(words) -> frozenset[str]:
+    """A word list that may hold lists named from `word_lists` ("[power, *people]"), as one set."""
+    return frozenset(w for item in words for w in (item if isinstance(item, list) else [item]))
 
 
 @lru_cache(maxsize=1)
@@ -82,8 +89,23 @@ def context_lemmas(token: Token) -> set[str]:
 
 
 def objects_of(token: Token) -> set[str]:
-    """Lemmas of a verb's direct objects."""
-    return {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+    """Lemmas of what a verb acts on: its direct objects, or a passive's subject, and what a
+    number of them counts ("captured dozens of soldiers", "a number of soldiers were captured")."""
+    out = set()
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            out.add(child.lemma_.lower())
+            out.update(o.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj")
+    return out
+
+
+def ruled_out(tok: Token) -> set[str]:
+    """The families a verb's own object rules out ("captured dozens of fighters" is no capture):
+    the classifier must not code them from that verb either."""
+    specs = lexicon().verbs.get(tok.lemma_.lower(), []) if tok.pos_ == "VERB" else []
+    objects = objects_of(tok)
+    return {s["family"] for s in specs if objects.intersection(s["unless"])}
 
 
 def senses(spec) -> list[dict]:

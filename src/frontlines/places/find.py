@@ -370,6 +370,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     # a name is written with a capital: "the west bank of the Blue Nile" is no West Bank
     ents = [e for e in doc.ents if e.label_ in PLACE_LABELS and any(t.text[:1].isupper() for t in e)]
     found = gazetteer.by_name([without_the(e.text) for e in ents])
+    ents = [e for e in ents if found.get(name_key(without_the(e.text))) or not is_nationality(e.text)]
     for ent in ents:
         cand = make_candidate(doc, ent, ent.label_, found.get(name_key(without_the(ent.text)), []))
         if cand.landmark:
@@ -401,6 +402,25 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     return sorted(cands.values(), key=lambda c: c.span.start)
 
 
+def is_nationality(text: str) -> bool:
+    """Whether a name is a nationality adjective ("Ukrainian officials said"), which the model
+    may tag as a place: a person's or a side's nationality, never a place."""
+    from frontlines.actors.dictionary import nationalities
+
+    return text.lower() in nationalities()
+
+
+def speaks(span: SpacySpan) -> bool:
+    """Whether a name is the subject of a verb of speech ("the ministry said") or its source
+    ("according to the ministry")."""
+    head = span.root
+    if head.dep_ == "nsubj":
+        return head.head.lemma_.lower() in place_words()["speech"]
+    if head.dep_ == "pobj" and head.head.lower_ == "to":
+        return head.head.head.lemma_.lower() in place_words()["speech"]
+    return False
+
+
 def without_the(text: str) -> str:
     """"The United States" → "United States"."""
     return text[4:] if text[:4].lower() == "the " else text
@@ -412,8 +432,12 @@ def unknown_candidates(doc: Doc, runs: list[SpacySpan], by_token: dict[int, Spac
     Their entries are looked up later by skeleton key."""
     out = []
     for run in runs:
+        if is_nationality(run.text):
+            continue
         label = entity_label(run, by_token)
         cand = make_candidate(doc, run, label or None, [])
+        if cand.landmark and run.root.ent_type_ == "ORG" and speaks(run):
+            continue  # "Russia's Defence Ministry said": the ministry, not its building
         if cand.landmark or cand.described or cand.want in ("city", "admin1", "admin2") or label in PLACE_LABELS:
             out.append(cand)
         elif label not in NEVER_PLACE and label != "" and cand.proper and not run.text.isupper():
