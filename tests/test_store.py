@@ -313,3 +313,39 @@ def test_the_tables_the_writer_keeps_equal_a_rebuild(tmp_path, extract):
         derived.rebuild(store.db)
         assert kept == {t: store.rows(f"SELECT * FROM {t} ORDER BY ALL") for t in tables}
         assert kept["fused_events"] and kept["claims"] and kept["tallies"]
+
+
+def test_fusion_candidates_are_every_stored_report_of_the_same_event(tmp_path):
+    """The query for a batch's candidates narrows by latitude and by dates within their precision:
+    it must still find every stored report that `same_event` accepts (near the limits too)."""
+    import random
+    from datetime import date, timedelta
+
+    from frontlines.store import insert_rows
+    from frontlines.store.fusion import MATCH_FIELDS, same_event, stored_candidates
+
+    chance = random.Random(17)
+    precisions = ["day", "week", "month", "year", None]
+
+    def event(doc: str, n: int) -> dict:
+        dated = chance.random() > 0.1
+        return {"doc_id": doc, "event_id": f"e{n}", "event_type": "Battles", "sub_event_type": "Armed clash",
+                "actor1": chance.choice(["Army", "Rebels"]), "actor2": chance.choice(["Rebels", None]),
+                "lat": None if chance.random() < 0.05 else 30 + chance.uniform(-0.06, 0.06),
+                "lon": 40 + chance.uniform(-0.06, 0.06), "fused_id": f"f-{doc}-{n}",
+                "event_date": date(2020, 6, 1) + timedelta(days=chance.randint(-400, 400)) if dated else None,
+                "date_precision": chance.choice(precisions)}
+
+    stored = [event(f"old{n // 3}", n) for n in range(3000)]
+    batch = [event(f"new{n // 5}", n) for n in range(200)]
+    with Store(tmp_path / "fusion.duckdb") as store:
+        columns = [c[0] for c in store.db.execute("DESCRIBE events").fetchall()]
+        insert_rows(store.db, "events", [[e.get(c) for c in columns] for e in stored])
+        found = stored_candidates(store.db, batch)
+    for e in batch:
+        key = (e["doc_id"], e["event_id"])
+        expected = [s for s in stored if s["doc_id"] != e["doc_id"] and same_event(s, e)]
+        matched = [s for s in found.get(key, []) if same_event(s, e)]
+        assert sorted(s["event_id"] for s in matched) == sorted(s["event_id"] for s in expected)
+    assert sum(len(v) for v in found.values()) > 50  # the test has matches to find
+    assert set(MATCH_FIELDS) <= set(columns)

@@ -114,25 +114,26 @@ class Store:
 
     # --- schema ---------------------------------------------------------------------
 
-    def version(self) -> int:
-        """The schema version of the open database (0 for an empty file)."""
-        tables = {r[0] for r in self.db.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        if "meta" not in tables:
+    def version(self, tables: set[str] | None = None) -> int:
+        """The schema version of the open database (0 for an empty file), given its `tables` if
+        known (each look at the catalogue costs a few ms, on every open)."""
+        if "meta" not in (self.table_names() if tables is None else tables):
             return 0
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
 
-    def check_version(self) -> None:
-        """Refuse a database written by a newer frontlines."""
-        found = self.version()
+    def table_names(self) -> set[str]:
+        """The tables (and views) the file holds."""
+        return {r[0] for r in self.db.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
+    def check_known(self, found: int, tables: set[str]) -> None:
+        """Refuse a database written by a newer frontlines (schema version `found`), and a DuckDB
+        file that holds someone else's `tables` (an empty file is fine)."""
         if found > SCHEMA_VERSION:
             raise UsageError(f"{self.path}: schema version {found} is newer than this frontlines understands "
                              f"({SCHEMA_VERSION}); upgrade frontlines, or use another --db")
-
-    def check_ours(self) -> None:
-        """Refuse a DuckDB file that holds someone else's tables (an empty file is fine)."""
-        if self.version() == 0 and self.has_tables():
-            names = sorted(r[0] for r in self.db.execute("SELECT table_name FROM information_schema.tables").fetchall())
+        if found == 0 and tables:
+            names = sorted(tables)
             shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
             raise UsageError(f"{self.path}: a DuckDB database that is not a frontlines corpus (it has the tables "
                              f"{shown}); frontlines leaves it alone: give another --db")
@@ -140,11 +141,11 @@ class Store:
     def check_readable(self) -> None:
         """Before reading: refuse a newer or a foreign database, say how to fill an empty one, and
         migrate an older one (backed up first, as an ingest would) so that readers can read it."""
-        self.check_version()
-        self.check_ours()
-        if not self.has_tables():
+        tables = self.table_names()
+        old = self.version(tables)
+        self.check_known(old, tables)
+        if not tables:
             raise UsageError(f"{self.path}: the database is empty; fill it with `frontlines ingest ARTICLES --db {self.path}`")
-        old = self.version()
         if old < SCHEMA_VERSION:
             self.db.close()
             self.db = self.migrated_then_read_only(old)
@@ -162,12 +163,12 @@ class Store:
     def migrate(self) -> None:
         """Bring the database to the current schema version, one migration at a time, after
         copying an existing database to FILE.bak-v{old} (an empty file needs no copy)."""
-        self.check_version()
-        self.check_ours()
-        old = self.version()
+        tables = self.table_names()
+        old = self.version(tables)
+        self.check_known(old, tables)
         if old == SCHEMA_VERSION:
             return
-        if self.has_tables():
+        if tables:
             self.back_up(old)
         for version in range(old + 1, SCHEMA_VERSION + 1):
             self.db.execute("BEGIN TRANSACTION")
@@ -178,10 +179,6 @@ class Store:
                     migration_step(step)(self.db)
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
             self.db.execute("COMMIT")
-
-    def has_tables(self) -> bool:
-        """Whether the file holds any table (a new file holds none)."""
-        return bool(self.db.execute("SELECT count(*) FROM information_schema.tables").fetchone()[0])
 
     def back_up(self, old: int) -> None:
         """Copy the database file, checkpointed and closed, to FILE.bak-v{old}."""
@@ -227,10 +224,11 @@ class Store:
         tables: dict[str, list[list]] = {t: [] for t in ("documents", *PER_DOCUMENT)}
         events = {doc_id: event_rows(stored) for doc_id, (stored, _) in todo.items()}
         known = fusion.stored_candidates(self.db, [e for rows in events.values() for e in rows])
-        pending: list[dict] = []
+        pending: dict[tuple, list[dict]] = {}  # the batch's events so far, by fusion.fusion_key
         for doc_id, (stored, digest) in todo.items():
             fusion.assign_fused_ids(events[doc_id], known, pending)
-            pending += events[doc_id]
+            for event in events[doc_id]:
+                pending.setdefault(fusion.fusion_key(event), []).append(event)
             for table, rows in report_rows(stored, digest, events[doc_id]).items():
                 tables[table] += rows
         self.db.execute("BEGIN TRANSACTION")

@@ -55,14 +55,15 @@ def set_valid_days(db, places: str) -> None:
     article's publication to the place's first dated claim (it counts only until then).  Only
     the rows whose days change are written."""
     db.execute(f"""CREATE OR REPLACE TEMP TABLE spans AS
-                   SELECT place_key, claim_day, min(claim_day) OVER (
-                       PARTITION BY place_key ORDER BY claim_day
-                       RANGE BETWEEN INTERVAL 1 DAY FOLLOWING AND UNBOUNDED FOLLOWING) AS until
-                   FROM (SELECT DISTINCT place_key, claim_day FROM claims WHERE place_key IN ({places}))""")
-    db.execute(f"""UPDATE claims SET valid_until = s.until, valid_from = CASE WHEN claims.claim_day > {NO_DAY}
-                                     THEN claims.claim_day ELSE claims.published END
-                   FROM spans s WHERE claims.place_key = s.place_key AND claims.claim_day = s.claim_day
-                         AND (claims.valid_from IS NULL OR claims.valid_until IS DISTINCT FROM s.until)""")
+                   SELECT row, day_from, day_until FROM (
+                       SELECT rowid AS row, valid_from, valid_until,
+                              CASE WHEN claim_day > {NO_DAY} THEN claim_day ELSE published END AS day_from,
+                              min(claim_day) OVER (PARTITION BY place_key ORDER BY claim_day
+                                  RANGE BETWEEN INTERVAL 1 DAY FOLLOWING AND UNBOUNDED FOLLOWING) AS day_until
+                       FROM claims WHERE place_key IN ({places}))
+                   WHERE day_from IS DISTINCT FROM valid_from OR day_until IS DISTINCT FROM valid_until""")
+    # by row id: the join reads no column of the claims
+    db.execute("UPDATE claims SET valid_from = s.day_from, valid_until = s.day_until FROM spans s WHERE claims.rowid = s.row")
     db.execute("DROP TABLE spans")
 
 

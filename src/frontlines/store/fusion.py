@@ -3,8 +3,10 @@ place within a few km, dates within their precision) share a fused id, given whe
 written, so that reading the store never has to compare events with each other."""
 from __future__ import annotations
 
+import math
 from datetime import date
 
+from frontlines.context import EARTH_RADIUS_KM
 from frontlines.places.resolve import km
 
 FUSE_KM = 5.0
@@ -34,16 +36,24 @@ def new_fused_id(doc_id: str, event_id: str) -> str:
     return f"{doc_id[:12]}-{event_id}"
 
 
-def assign_fused_ids(events: list[dict], stored: dict[tuple, list[dict]], pending: list[dict] = ()) -> None:
+def assign_fused_ids(events: list[dict], stored: dict[tuple, list[dict]],
+                     pending: dict[tuple, list[dict]] | None = None) -> None:
     """Give each of a document's events (dicts of MATCH_FIELDS) the fused id of an event it
     reports: one `stored` (as `stored_candidates` found them), or `pending` (written in the same
-    batch, not yet stored), taken in date order as if all were stored; else an earlier one of its
-    own; else a new id."""
+    batch, not yet stored; by `fusion_key`), taken in date order as if all were stored; else an
+    earlier one of its own; else a new id."""
+    pending = pending or {}
     for n, event in enumerate(events):
-        others = sorted([*stored.get(event_key(event), ()), *(e for e in pending if may_report(e, event))],
+        alike = (e for e in pending.get(fusion_key(event), ()) if may_report(e, event))
+        others = sorted([*stored.get(event_key(event), ()), *alike],
                         key=lambda e: (e["event_date"] or date.min, e["doc_id"], e["event_id"]))
         home = next((e for e in [*others, *events[:n]] if same_event(e, event)), None)
         event["fused_id"] = home["fused_id"] if home else new_fused_id(event["doc_id"], event["event_id"])
+
+
+def fusion_key(event: dict) -> tuple:
+    """What reports of one event share: type and actors (KEY_FIELDS)."""
+    return tuple(event[k] for k in KEY_FIELDS)
 
 
 def event_key(event: dict) -> tuple:
@@ -62,26 +72,40 @@ def may_report(a: dict, b: dict) -> bool:
 
 
 def stored_candidates(db, events: list[dict]) -> dict[tuple, list[dict]]:
-    """For each event (by `event_key`), the stored events of other documents that could report it:
-    the same type and actors, dated within a year (the widest precision).  One query a batch."""
+    """For each event (by `event_key`), the stored events of other documents that may report it
+    (`same_event` asks the rest): the same type and actors, a latitude within FUSE_KM, dates within
+    their precision (or both undated).  One query a batch."""
+    events = [e for e in events if e["lat"] is not None]  # an event without a place fuses with none
     if not events:
         return {}
     # one list a column, unnested: a VALUES list of a thousand `?` takes DuckDB longer to plan than to run
     keys = ", ".join(f"unnest(?::VARCHAR[]) AS {k}" for k in KEY_FIELDS)
     params = [list(range(len(events))), *([e[k] for e in events] for k in KEY_FIELDS),
-              [e["event_date"] for e in events], [e["doc_id"] for e in events]]
+              *([e[k] for e in events] for k in ("event_date", "date_precision", "lat", "doc_id"))]
     same_keys = " AND ".join(f"e.{k} IS NOT DISTINCT FROM k.{k}" for k in KEY_FIELDS)
     cursor = db.execute(f"""
         SELECT k.n, {", ".join("e." + f for f in MATCH_FIELDS)}
-        FROM (SELECT unnest(?::INTEGER[]) AS n, {keys}, unnest(?::DATE[]) AS day, unnest(?::VARCHAR[]) AS doc_id) k
-        JOIN events e ON {same_keys} AND e.doc_id <> k.doc_id
+        FROM (SELECT unnest(?::INTEGER[]) AS n, {keys}, unnest(?::DATE[]) AS day, unnest(?::VARCHAR[]) AS precision,
+                     unnest(?::DOUBLE[]) AS lat, unnest(?::VARCHAR[]) AS doc_id) k
+        JOIN events e ON {same_keys} AND e.doc_id <> k.doc_id AND abs(e.lat - k.lat) <= {LAT_SLACK}
              AND ((k.day IS NULL AND e.event_date IS NULL)
-                  OR e.event_date BETWEEN k.day - {PRECISION_DAYS["year"]} AND k.day + {PRECISION_DAYS["year"]})
+                  OR abs(e.event_date - k.day) <= greatest({days("e.date_precision")}, {days("k.precision")}) - 1)
         ORDER BY k.n, e.event_date, e.doc_id, e.event_id""", params)
     found: dict[tuple, list[dict]] = {}
     for n, *values in cursor.fetchall():
         found.setdefault(event_key(events[n]), []).append(dict(zip(MATCH_FIELDS, values)))
     return found
+
+
+# Degrees of latitude two points FUSE_KM apart can differ by at most (a great circle is at least
+# as long as its north-south part), with a little to spare for rounding.
+LAT_SLACK = math.degrees(FUSE_KM / EARTH_RADIUS_KM) * 1.01
+
+
+def days(precision: str) -> str:
+    """SQL of PRECISION_DAYS for a column of date precisions (1 for others, as `slack_days`)."""
+    cases = " ".join(f"WHEN '{name}' THEN {n}" for name, n in PRECISION_DAYS.items())
+    return f"(CASE {precision} {cases} ELSE 1 END)"
 
 
 def fuse_stored_events(db) -> None:
