@@ -146,7 +146,7 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
             mentions.append(ActorMention(actor.id, span.start, span.end))
             taken.update(range(span.start, span.end))
     generic = [s for s in filter_spans(list(m.generic(doc, as_spans=True))) if not taken.intersection(range(s.start, s.end))]
-    mentions += generic_mentions(doc, generic, mentions, registry, country)
+    mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places))
     by_id = {a.id: a for a in registry.actors.values()}
     for mention in sorted(mentions, key=lambda x: x.start):
         span = doc[mention.start:mention.end]
@@ -232,9 +232,25 @@ class ByStart:
         return None
 
 
+def place_countries(places: list[Place]) -> list[tuple[int, str]]:
+    """(offset, country code) of every place mention that lies in a country, in text order."""
+    return sorted((m.start, p.country_code) for p in places if p.country_code for m in p.mentions)
+
+
+def local_country(span, countries: list[tuple[int, str]], default: str | None) -> str | None:
+    """The country of the place named nearest a generic phrase in its sentence ("rebels swept
+    into Hama, forcing government troops to pull out" under a Turkish dateline: Syria's troops),
+    else the story's."""
+    sent = span.sent
+    here = [(abs(offset - span.start_char), code) for offset, code in countries
+            if sent.start_char <= offset < sent.end_char]
+    return min(here)[1] if here else default
+
+
 def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: ActorRegistry,
-                     country: str | None) -> list[ActorMention]:
-    """Mentions for generic words, each resolved to an actor in context."""
+                     story_country: str | None, countries: list[tuple[int, str]] = ()) -> list[ActorMention]:
+    """Mentions for generic words, each resolved to an actor in context; an actor of no named
+    side belongs to the country of the place named nearest it in its sentence."""
     kinds = {a.id: a.kind for a in registry.actors.values()}
     armed = ByStart([x for x in named if kinds.get(x.actor) in ARMED])
     rebels = ByStart([x for x in armed.items if kinds.get(x.actor) == "rebel_group"])
@@ -245,6 +261,7 @@ def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: Actor
     named_by_start, known = ByStart(named), ByStart(named)
     for span in spans:
         group = doc.vocab.strings[span.label]
+        country = local_country(span, countries, story_country)
         actor = modifier_actor(span, named_by_start, order, by_id) or possessor(doc, span, known, by_id)
         if actor is not None:
             pass  # "Fighters aligned with the GNA"; "its troops" after "the MNDAA said"

@@ -188,12 +188,27 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
 
 
 def pronoun_antecedent(pronoun: Token, index: Index) -> str | None:
-    """"Russia said it had finished pulling its forces back": the actor last named before a
-    pronoun, in its sentence or the one before."""
+    """The actor a pronoun stands for: the subject of a clause it sits in ("Russia said it had
+    finished pulling its forces back"), else, for a sentence's subject, the subject of the
+    sentence before when their numbers agree ("The rebels stormed Aleppo as the army fell back.
+    They now hold it"), else the actor last named before it, in its sentence or the one before."""
+    for verb in pronoun.ancestors:
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.i < pronoun.i and actor_in(subject, index):
+            return actor_in(subject, index)
     start = pronoun.sent.start
+    if start > 0 and pronoun.dep_ in ("nsubj", "nsubjpass"):
+        subject = subject_of(pronoun.doc[start - 1].sent.root)
+        if subject is not None and actor_in(subject, index) and plural(subject) == (pronoun.lower_ == "they"):
+            return actor_in(subject, index)
     first = pronoun.doc[start - 1].sent.start if start > 0 else start
     before = [index.actor_at[i] for i in range(first, pronoun.i) if i in index.actor_at]
     return before[-1] if before else None
+
+
+def plural(noun: Token) -> bool:
+    """Whether a noun phrase is plural: a plural noun, or nouns joined by "and"."""
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
 
 
 def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:

@@ -44,9 +44,11 @@ TAKING = ("Government regains territory", "Non-state actor overtakes territory")
 
 
 def transfers_in_one_sentence(events: list[Event]) -> list[Event]:
-    """One sentence that has one side leave a place and the other take it tells of one transfer,
-    the side that takes over as actor1: "the UN convoy pulled out of the Kidal camp and CSP
-    fighters occupied the base", "took control of Taloqan when government forces pulled out"."""
+    """One sentence that has one side leave a place and the other take it tells of one change of
+    hands, the side that takes over as actor1 and the side that left as actor2: a transfer ("the
+    UN convoy pulled out of the Kidal camp and CSP fighters occupied the base"), or a capture
+    when the sentence tells of fighting ("swept into Hama after days of fighting, forcing the
+    army to pull out")."""
     out: list[Event] = []
     for e in events:
         twin = next((k for k in out if k.evidence == e.evidence and k.place == e.place and k.actor1 != e.actor1
@@ -56,7 +58,10 @@ def transfers_in_one_sentence(events: list[Event]) -> list[Event]:
             out.append(e)
             continue
         taker, leaver = taker_and_leaver(twin, e)
-        twin.event_type, twin.sub_event_type, twin.plover = "Strategic developments", TRANSFER, "RETREAT"
+        if taker.sub_event_type not in TAKING:  # a capture the rules kept a capture was fought for
+            twin.event_type, twin.sub_event_type, twin.plover = "Strategic developments", TRANSFER, "RETREAT"
+        else:
+            twin.event_type, twin.sub_event_type, twin.plover = taker.event_type, taker.sub_event_type, taker.plover
         twin.actor1, twin.actor2 = taker.actor1, leaver.actor1
     return out
 
