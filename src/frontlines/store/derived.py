@@ -75,7 +75,7 @@ def tally_rows(docs: str, sign: int, tables: str = "") -> str:
     `sign`, from the stored tables, or with `tables` "new_" from a batch's copies of its rows."""
     mine = f"doc_id IN ({docs})"
     return f"""
-        SELECT facet, name, {sign} * count(*) FROM (
+        SELECT facet, name, {sign} * count(*) AS n FROM (
             SELECT 'country' AS facet, country_code AS name FROM {tables}events
                 WHERE {HAPPENED_SQL} AND country_code IS NOT NULL AND {mine}
             UNION ALL SELECT 'event_type', event_type FROM {tables}events WHERE {HAPPENED_SQL} AND {mine}
