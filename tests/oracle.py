@@ -35,6 +35,11 @@ def count_fused_events(store: Store, where: EventFilter | None = None) -> int:
                       f"WHERE {clause}", params)[0]["n"]
 
 
+def fused_page(store: Store, where: EventFilter, limit: int, offset: int = 0) -> tuple[list[FusedEvent], int]:
+    """A page of fused events and how many match in all."""
+    return fused_events(store, where, limit, offset), count_fused_events(store, where)
+
+
 def control_as_of(store: Store, day: str, country: str | None = None) -> list[dict]:
     """Who held each place on `day` (a window over every claim)."""
     params: list = [day, day]

@@ -34,7 +34,7 @@ def answers(client: TestClient, requests: list[str]) -> dict[str, object]:
 def with_oracle(monkeypatch, client: TestClient, requests: list[str]) -> dict[str, object]:
     """The answers as the original queries give them."""
     with monkeypatch.context() as patch:
-        for name in ("fused_events", "count_fused_events", "control_collection", "stats"):
+        for name in ("fused_events", "fused_page", "count_fused_events", "control_collection", "stats"):
             patch.setattr(views, name, getattr(oracle, name))
         patch.setattr(web_app, "fused_events", oracle.fused_events)
         return answers(client, requests)

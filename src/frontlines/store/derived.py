@@ -147,15 +147,14 @@ def update(db) -> None:
 
 
 def merge_tallies(db, delta: str) -> None:
-    """Add the rows of the query `delta` to the tallies, dropping names whose count falls to
-    nothing; only the names it counts are written (a batch changes a few rows, not the table)."""
+    """Add the rows of the query `delta` to the tallies, dropping names whose count falls to nothing.
+    (The table is written anew: a few thousand rows; changing only the rows a batch counts, with an
+    UPDATE, an INSERT and a DELETE, measured slower.)"""
     db.execute(f"""CREATE OR REPLACE TEMP TABLE merged AS
-                   SELECT facet, name, sum(n)::BIGINT AS n FROM ({delta}) GROUP BY facet, name""")
-    db.execute("""UPDATE tallies SET n = tallies.n + m.n FROM merged m
-                  WHERE tallies.facet = m.facet AND tallies.name = m.name""")
-    db.execute("""INSERT INTO tallies SELECT * FROM merged m WHERE m.n > 0
-                  AND NOT EXISTS (SELECT 1 FROM tallies t WHERE t.facet = m.facet AND t.name = m.name)""")
-    db.execute("DELETE FROM tallies WHERE n <= 0")
+                   SELECT facet, name, sum(n)::BIGINT AS n FROM (SELECT * FROM tallies UNION ALL {delta})
+                   GROUP BY facet, name HAVING sum(n) > 0""")
+    db.execute("DELETE FROM tallies")
+    db.execute("INSERT INTO tallies SELECT * FROM merged")
     db.execute("DROP TABLE merged")
 
 

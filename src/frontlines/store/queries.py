@@ -121,8 +121,29 @@ def fused_events(store: Store, where: EventFilter | None = None, limit: int | No
     where = where or EventFilter()
     if limit is None and not (where.fused_id or where.place):
         return every_fused_event(store, where, offset)
+    return fused_of(store, where, page_ids(store, where, limit, offset))
+
+
+def fused_page(store: Store, where: EventFilter, limit: int, offset: int = 0) -> tuple[list[FusedEvent], int]:
+    """A page of `fused_events`, and how many fused events match in all (for paging).  Where the
+    fused_events table cannot answer, the matching reports are read and grouped once for both."""
+    if where.uniform():
+        return fused_events(store, where, limit, offset), count_fused_events(store, where)
     clause, params = where.where()
-    ids = page_ids(store, where, limit, offset)
+    total, ids = store.db.execute(f"""
+        WITH firsts AS MATERIALIZED (SELECT fused_id, min(event_date) AS first FROM events WHERE {clause}
+                                     GROUP BY fused_id),
+             page AS (SELECT fused_id, first FROM firsts ORDER BY first NULLS LAST, fused_id LIMIT ? OFFSET ?)
+        SELECT (SELECT count(*) FROM firsts), (SELECT list(fused_id ORDER BY first NULLS LAST, fused_id) FROM page)""",
+                                  [*params, limit, offset]).fetchone()
+    return fused_of(store, where, ids or []), total
+
+
+def fused_of(store: Store, where: EventFilter, ids: list[str]) -> list[FusedEvent]:
+    """The fused events of `ids`, in that order, each with its reports that match the filter."""
+    if not ids:
+        return []
+    clause, params = where.where()
     # the page's rows through the index on fused_id (DuckDB looks a list of keys up in it only when
     # no other filter is pushed into the same scan: hence the filter over a materialised page)
     rows = store.rows(f"""WITH page AS MATERIALIZED (SELECT * FROM events WHERE fused_id IN ({marks(ids)}))

@@ -9,7 +9,7 @@ from frontlines.places.gazetteer import geonames_countries
 from frontlines.store import Store
 from frontlines.store.export import event_properties
 from frontlines.store.queries import (ANSWER_ORDER, EventFilter, FusedEvent, count_fused_events, density, fused_events,
-                                      latest_claims)
+                                      fused_page, latest_claims)
 
 LABEL_POPULATION = 300_000  # gazetteer cities labelled on the base map: big enough to orient by
 
@@ -51,8 +51,7 @@ def event_feature(fused: FusedEvent) -> dict:
 
 def events_page(store: Store, where: EventFilter, limit: int, offset: int) -> dict:
     """One page of fused events as a FeatureCollection, with the total and the next offset."""
-    total = count_fused_events(store, where)
-    page = fused_events(store, where, limit, offset)
+    page, total = fused_page(store, where, limit, offset)
     following = offset + limit if offset + limit < total else None
     return feature_collection([event_feature(f) for f in page], total=total, limit=limit, offset=offset,
                               next_offset=following)
