@@ -40,7 +40,19 @@ def test_durations_are_not_dates(phrase):
 
 @pytest.mark.parametrize("phrase, day", [
     ("a day later", "2017-11-04"), ("the previous day", "2017-11-02"), ("two days earlier", "2017-11-01"),
-    ("the next day", "2017-11-04"),
+    ("the next day", "2017-11-04"), ("a few weeks after", "2017-11-24"),
 ])
 def test_anchored_to_the_last_date(phrase, day):
     assert resolve_anchored(phrase, PUBLISHED).day.isoformat() == day
+
+
+@pytest.mark.parametrize("text, day, precision", [
+    # the month of "that year" is in the year the story gave last, not the publication's
+    ("In July 2014 the group declared a caliphate, weeks after its fighters swept into Mosul in June of that year.",
+     "2014-06", "month"),
+    # what happened "a few weeks after" another date is counted from it
+    ("The leader spoke in Raqqa in July 2014, a few weeks after his fighters captured Mosul.", "2014-06", "month"),
+])
+def test_history_told_against_an_earlier_date_keeps_its_year(extract, text, day, precision):
+    events = extract(text, published="2017-07-10").events
+    assert [(e.date[:7], e.date_precision) for e in events] == [(day, precision)]

@@ -207,3 +207,20 @@ def test_a_suspect_surrendering_to_police_is_no_agreement(extract):
 def test_people_captured_are_no_territory(extract, text):
     coded = happened(extract(text, published=PUBLISHED))
     assert not [s for s, _ in coded if "territory" in s], coded
+
+
+def test_a_town_fought_for_and_left_is_captured_from_the_side_that_left(extract):
+    text = ("ISTANBUL, Turkey — Rebels of Hayat Tahrir al-Sham swept into the city of Idlib on Thursday after days "
+            "of heavy fighting, forcing government troops to pull out.")
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1), names.get(e.actor2 or "")) for e in report.events] == [
+        ("Non-state actor overtakes territory", "Hayat Tahrir al-Sham", "Military Forces of Syria")]
+
+
+def test_they_is_the_subject_of_the_sentence_before(extract):
+    text = ("Al-Shabaab fighters stormed Jowhar on Friday as the army and its allied militias fell back. "
+            "They now hold Jowhar and much of the surrounding countryside.")
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert ["Shabaab" in names[c.controller] for c in report.control] == [True]

@@ -17,7 +17,7 @@ MONTHS = {m: i for i, m in enumerate(
      "october", "november", "december"], start=1)}
 MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
 MONTH_RE = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+NUMBER_WORDS = {"a few": 3, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "few": 3, "several": 3}
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 UNIT_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
@@ -105,7 +105,7 @@ def _yesterday(m, published):
 
 
 def _ago(m, published):
-    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"]]
+    n = NUMBER_WORDS["few"] if m["n"] is None else int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"]]
     unit = m["unit"]
     return Resolved(published - timedelta(days=n * UNIT_DAYS[unit]), UNIT_PRECISION[unit])
 
@@ -143,21 +143,23 @@ RESOLVERS = {"month_day": _month_day, "day_month": _month_day, "part_month": _pa
 
 
 ANCHORED = re.compile(
-    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>day|week)s?\s+(?P<dir>later|after|earlier|before)"
+    r"\b(?:(?:(?P<n>a few|a|an|one|two|three|four|five|six|seven|few|several|\d+)\s+)?(?P<unit>day|week)s?\s+(?P<dir>later|after|earlier|before)"
     r"|the\s+(?P<word>next|following|previous|preceding)\s+(?P<unit2>day|week)|the\s+day\s+(?P<dir2>before|after))\b")
 
 
-def resolve_anchored(text: str, anchor: date) -> Resolved | None:
-    """"A day later", "the previous day", "two days after": a date counted from `anchor`,
-    the last date the text gave before."""
+def resolve_anchored(text: str, anchor: date, vague: bool = True) -> Resolved | None:
+    """"A day later", "the previous day", "two days after", "weeks after" (a few): a date counted
+    from `anchor`, the last date the text gave before.  With `vague` False, a count without a
+    number ("a few weeks after") is left unresolved: it is counted only from a date its own
+    sentence gives."""
     m = ANCHORED.search(" ".join(text.lower().split()))
-    if not m:
+    if not m or (not vague and m["unit"] and m["n"] in (None, "a few", "few", "several")):
         return None
     if m["dir2"]:
         return Resolved(anchor + timedelta(days=-1 if m["dir2"] == "before" else 1), "day", True)
     if m["word"]:
         sign = 1 if m["word"] in ("next", "following") else -1
         return Resolved(anchor + timedelta(days=sign * UNIT_DAYS[m["unit2"]]), "day", True)
-    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"]]
+    n = NUMBER_WORDS["few"] if m["n"] is None else int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"]]
     sign = 1 if m["dir"] in ("later", "after") else -1
     return Resolved(anchor + timedelta(days=sign * n * UNIT_DAYS[m["unit"]]), "day", True)

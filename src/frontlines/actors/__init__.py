@@ -233,8 +233,14 @@ class ByStart:
 
 
 def place_countries(places: list[Place]) -> list[tuple[int, str]]:
-    """(offset, country code) of every place mention that lies in a country, in text order."""
-    return sorted((m.start, p.country_code) for p in places if p.country_code for m in p.mentions)
+    """(offset, country code) of every mention of a town, site or division, in text order: where
+    things happen.  A country's name is left out: it often says where a speaker is ("speaking
+    from Mauritania") or whose side is meant."""
+    return sorted((m.start, p.country_code) for p in places
+                  if p.country_code and p.feature in LOCAL_FEATURES for m in p.mentions)
+
+
+LOCAL_FEATURES = frozenset({"city", "site", "admin1", "admin2"})
 
 
 def local_country(span, countries: list[tuple[int, str]], default: str | None) -> str | None:

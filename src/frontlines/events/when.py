@@ -1,6 +1,7 @@
 """When an event happened: the date of its own clause, resolved in the order the story tells."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -8,6 +9,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from frontlines.dates import Resolved, resolve_anchored, resolve_phrase
 from frontlines.nlp import sentence_ents
+
+THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
 
 
 @dataclass
@@ -96,15 +99,18 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
         if before is not None and before.lower_ == "since" or ent[0].lower_ == "since":
             continue
         text = doc[max(sent.start, ent.start - 1):min(ent.end + 2, sent.end)].text
-        found = resolve_anchored(text, anchor.day) if anchor is not None else None
+        found = resolve_anchored(text, anchor.day, vague=bool(out)) if anchor is not None else None
         clause = counted_clause(ent, sent)
         if found is not None and clause is not None:
             # "The attack came a day after RSF artillery shelled the camp": the main clause is at
             # the date the story gave last; what follows "after" happened that much earlier
             gap = found.day - anchor.day
             out.append(Dated(ent, Resolved(anchor.day, anchor.precision, True), clause.i,
-                             Resolved(anchor.day - gap, "day", True)))
+                             Resolved(anchor.day - gap, anchor.precision, True)))
             continue
+        if found is None and anchor is not None and THAT_YEAR.search(text):
+            # "in June of that year": the month in the year the story gave last
+            found = resolve_phrase(text, date(anchor.day.year, 12, 31))
         found = found or resolve_phrase(text, published)
         if found is not None:
             out.append(Dated(ent, found))
