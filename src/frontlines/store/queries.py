@@ -239,8 +239,8 @@ def claims_on(day: str, country: str | None = None) -> tuple[str, list]:
 def control_as_of(store: Store, day: str, country: str | None = None) -> list[dict]:
     """Who held each place on `day`: the latest claims on or before it, with their evidence.
     Where sources name different holders on that latest day, each is returned with
-    status "disputed" beside its own, so the conflict shows.  (`latest_claims` is the same
-    answer in SQL.)"""
+    status "disputed" beside its own, so the conflict shows.  (`web.views.control_collection`
+    writes the same answers as GeoJSON in SQL.)"""
     clause, params = claims_on(day, country)
     rows = store.rows(f"""SELECT {CLAIM_COLUMNS}, source, title, published, claim_day, place_key FROM claims
                          WHERE {clause} ORDER BY place_key, doc_id, claim_no, event_id""", params)
@@ -253,30 +253,6 @@ def control_as_of(store: Store, day: str, country: str | None = None) -> list[di
             evidence = holders[holder]
             out.append({**evidence[0], "disputed": len(holders) > 1, "sources": evidence})
     return sorted(out, key=lambda r: (r["country_code"] or "", r["place_name"] or ""))
-
-
-def latest_claims(day: str, country: str | None = None) -> tuple[str, list]:
-    """`control_as_of` in SQL, for answers written by DuckDB: the claims that are their place's
-    latest on `day`, with the columns of `claims` and `disputed` (its place's sources name
-    different holders), `first` (the first claim of its place and holder by document, claim and
-    event: the one an answer shows), `reported` (the latest day its holder's claims speak of, or
-    were published) and the `answer_*` columns of ANSWER_ORDER."""
-    clause, params = claims_on(day, country)
-    return f"""
-        SELECT *, min(controller) OVER place IS DISTINCT FROM max(controller) OVER place
-                  OR (bool_or(controller IS NULL) OVER place AND bool_or(controller IS NOT NULL) OVER place) AS disputed,
-               row_number() OVER holder = 1 AS first,
-               max(coalesce(as_of, since, published)) OVER (PARTITION BY place_key, controller) AS reported,
-               first_value(coalesce(country_code, '')) OVER holder AS answer_country,
-               first_value(coalesce(place_name, '')) OVER holder AS answer_place
-        FROM claims WHERE {clause}
-        WINDOW place AS (PARTITION BY place_key),
-               holder AS (PARTITION BY place_key, controller ORDER BY doc_id, claim_no, event_id)""", params
-
-
-# The order of `control_as_of`'s answers: by the country and place name of their first claim, then
-# place, then holder (a missing holder as "None", where Python's str() puts it).
-ANSWER_ORDER = "answer_country, answer_place, place_key, coalesce(controller, 'None')"
 
 
 def timeline(store: Store, place: str) -> list[dict]:

@@ -8,8 +8,8 @@ from functools import lru_cache
 from frontlines.places.gazetteer import geonames_countries
 from frontlines.store import Store
 from frontlines.store.export import event_properties
-from frontlines.store.queries import (ANSWER_ORDER, EventFilter, FusedEvent, count_fused_events, density, fused_events,
-                                      fused_page, latest_claims)
+from frontlines.store.queries import (EventFilter, FusedEvent, claims_on, count_fused_events, density, fused_events,
+                                      fused_page)
 
 LABEL_POPULATION = 300_000  # gazetteer cities labelled on the base map: big enough to orient by
 
@@ -84,33 +84,39 @@ def event_by_source(store: Store, doc_id: str, event_id: str) -> dict | None:
 
 # A control answer as a GeoJSON feature, written by DuckDB (the JSON of a few thousand places
 # took Python longer than the query): `control_properties` of `store.export`, with the links the
-# page follows, the holder's kind, and each source's title and offsets.
+# page follows, the holder's kind, and each source's title and offsets.  `f` is the first claim
+# of a place and holder (by document, claim and event), whose fields an answer shows.
 CONTROL_FEATURE = """json_object('type', 'Feature',
-    'geometry', CASE WHEN c.lat IS NOT NULL AND c.lon IS NOT NULL
-                     THEN json_object('type', 'Point', 'coordinates', [c.lon, c.lat]) END,
+    'geometry', CASE WHEN f.lat IS NOT NULL AND f.lon IS NOT NULL
+                     THEN json_object('type', 'Point', 'coordinates', [f.lon, f.lat]) END,
     'properties', json_object(
-        'place', c.place_name, 'country_code', c.country_code, 'controller', c.controller,
-        'status', CASE WHEN c.disputed THEN 'disputed' ELSE c.status END, 'since', c.since, 'as_of', c.as_of,
-        'reported', CAST(c.reported AS VARCHAR), 'evidence', e.evidence,
-        'place_id', coalesce(CAST(c.geonameid AS VARCHAR), '@' || c.place_name),
-        'controller_kind', c.controller_kind, 'feature', c.feature,
-        'contested', c.disputed OR coalesce(c.status = 'contested', false)))"""
+        'place', f.place_name, 'country_code', f.country_code, 'controller', controller,
+        'status', CASE WHEN disputed THEN 'disputed' ELSE f.status END, 'since', f.since, 'as_of', f.as_of,
+        'reported', CAST(reported AS VARCHAR), 'evidence', evidence,
+        'place_id', coalesce(CAST(f.geonameid AS VARCHAR), '@' || f.place_name),
+        'controller_kind', f.controller_kind, 'feature', f.feature,
+        'contested', disputed OR coalesce(f.status = 'contested', false)))"""
 EVIDENCE = """json_object('document', doc_id, 'source', source, 'sentence', evidence, 'title', title,
                           'evidence_start', evidence_start, 'evidence_end', evidence_end)"""
+FIRST = "ORDER BY doc_id, claim_no, event_id"  # a holder's claims in the order control_as_of lists them
 
 
 def control_collection(store: Store, day: str, country: str | None) -> str:
-    """Who held each place on `day`, as the JSON text of a GeoJSON FeatureCollection (in the order
-    and with the answers of `control_as_of`)."""
-    latest, params = latest_claims(day, country)
+    """Who held each place on `day`, as the JSON text of a GeoJSON FeatureCollection: the answers
+    of `control_as_of`, in its order (by country and place name, then place, then holder, a
+    missing holder as "None", as Python's str() puts it)."""
+    clause, params = claims_on(day, country)
     features = store.db.execute(f"""
-        WITH latest AS ({latest}),
-             said AS (SELECT place_key AS key, controller AS holder,
-                             list({EVIDENCE} ORDER BY doc_id, claim_no, event_id) AS evidence
-                      FROM latest GROUP BY place_key, controller)
-        SELECT string_agg({CONTROL_FEATURE}::VARCHAR, ',' ORDER BY {ANSWER_ORDER})
-        FROM latest c JOIN said e ON e.key = c.place_key AND e.holder IS NOT DISTINCT FROM c.controller
-        WHERE c.first""", params).fetchone()[0]
+        WITH held AS (
+            SELECT place_key, controller, max(coalesce(as_of, since, published)) AS reported,
+                   first(struct_pack(place_name, country_code, lat, lon, geonameid, status, since, as_of,
+                                     controller_kind, feature) {FIRST}) AS f,
+                   list({EVIDENCE} {FIRST}) AS evidence
+            FROM claims WHERE {clause} GROUP BY place_key, controller),
+             answers AS (SELECT *, count(*) OVER (PARTITION BY place_key) > 1 AS disputed FROM held)
+        SELECT string_agg({CONTROL_FEATURE}::VARCHAR, ',' ORDER BY coalesce(f.country_code, ''),
+                          coalesce(f.place_name, ''), place_key, coalesce(controller, 'None'))
+        FROM answers""", params).fetchone()[0]
     return f'{{"type": "FeatureCollection", "features": [{features or ""}], "as_of": {json.dumps(day)}}}'
 
 
