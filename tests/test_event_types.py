@@ -224,3 +224,15 @@ def test_they_is_the_subject_of_the_sentence_before(extract):
     report = extract(text, published=PUBLISHED)
     names = {a.id: a.name for a in report.actors}
     assert ["Shabaab" in names[c.controller] for c in report.control] == [True]
+
+
+@pytest.mark.parametrize("text, place", [
+    # the town in the subject's or the object's phrase, over the region the sentence starts with
+    ("In the North-West region, police in Bamenda arrested nine people on Friday.", "Bamenda"),
+    ("A suicide bomber drove a truck packed with explosives into the gate of an army camp in Dalbandin, in "
+     "Chagai district, on Monday.", "Dalbandin"),
+    ("In Borno State, soldiers in Monguno clashed with Boko Haram fighters on Sunday.", "Monguno"),
+])
+def test_an_event_is_placed_at_the_town_of_its_own_clause(extract, text, place):
+    coded = happened(extract(text, published=PUBLISHED))
+    assert [p for _, p in coded] and all(place in (p or "") for _, p in coded), coded

@@ -94,6 +94,12 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     return family.event_type, family.sub_event_type
 
 
+# Clauses with a subject and a time of their own: a town inside one is its event's, not the verb's.
+OWN_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis"})
+# A noun trigger that is a verb's subject or object happened where the verb did ("a bomber rammed").
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
 def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     """Arguments from the parse, completed from the sentence when the parse leaves gaps."""
     args = verb_arguments(trigger.token, index) if trigger.is_verb else noun_arguments(trigger.token, index)
@@ -103,6 +109,11 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.place is not None and index.places[args.place].feature in ("region", "admin1"):
         # "seized four of Darfur's five state capitals: Nyala, Zalingei ...": the towns named after it
         args.place = town_after(trigger.token, index) or args.place
+    verb = trigger.token if trigger.is_verb else trigger.token.head if trigger.token.dep_ in ARGUMENT_DEPS else None
+    if verb is not None and verb.pos_ == "VERB" and (
+            args.place is None or index.places[args.place].feature in ("region", "admin1", "admin2")):
+        # "police in Buea arrested", "a bomber rammed a truck ... into a camp in Bela, in Lasbela district"
+        args.place = town_in_clause(verb, index) or args.place
     args.place = args.place or sentence_place(trigger.token, index)
     if family in UNNAMED_PERPETRATOR:  # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."
         args.place = args.place or previous_sentence_place(trigger.token, index)
@@ -130,6 +141,16 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.actor2 == args.actor1:
         args.actor2 = None
     return args
+
+
+def town_in_clause(verb: Token, index: Index) -> str | None:
+    """The town or site nearest a verb among the words that hang from it (its subject's "police
+    in Buea", its object's "a camp in Bela"), not inside a clause of another verb of its own."""
+    inside = [t for t in verb.subtree if t.i in index.place_at
+              and index.places[index.place_at[t.i]].feature in ("city", "site")
+              and not any(a.pos_ in ("VERB", "AUX") and a.i != verb.i and a.dep_ in OWN_CLAUSES
+                          for a in t.ancestors if verb in a.ancestors)]
+    return index.place_at[min(inside, key=lambda t: abs(t.i - verb.i)).i] if inside else None
 
 
 def town_after(trigger: Token, index: Index) -> str | None:
