@@ -28,6 +28,14 @@ def claims(report) -> set[tuple]:
      "2022-11-11", ("Kherson", "Military Forces of Ukraine", "controlled")),
     ("BEIRUT — Now, the group's most important territory is the Syrian border town of Bukamal, "
      "the Islamic State said.", "2017-11-03", ("Ālbū Kamāl", "Islamic State", "controlled")),
+    # the subject in control of what the phrase names; a place described as a side's stronghold;
+    # a portion "known as" a place; "administers"
+    ("MOSUL, Iraq — The peshmerga remain in full control of two provinces, including Dohuk.", "2017-10-17",
+     ("Dihok", "Peshmerga", "controlled")),
+    ("KHARTOUM — The RSF is advancing on Kosti, the capital of White Nile state and the army's last stronghold "
+     "in the region.", "2025-05-04", ("Kosti", "Military Forces of Sudan", "controlled")),
+    ("ISLAMABAD — Pakistan administers the northern territory, known as Gilgit-Baltistan.", "2025-05-08",
+     ("Gilgit-Baltistan", "Military Forces of Pakistan", "partial")),
 ])
 def test_statements_of_holding(extract, text, published, expected):
     assert expected in claims(extract(text, published=published))

@@ -87,6 +87,8 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
             if is_place and child.dep_ not in ("conj", "cc", "prep") or (
                     is_place and child.dep_ == "prep" and child.lower_ not in ("including", "as")):
                 continue  # "Tarhuna, a town southeast of Tripoli": a description locates, it is not held
+            if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
+                walk(child, partial)  # "the western portion, known as Azad Kashmir"
             if child.dep_ in ("prep", "pobj", "appos", "conj", "compound", "npadvmod", "dobj", "nmod", "cc", "advmod"):
                 if child.dep_ == "prep" and child.lower_ not in ("of", "in", "including", "as", "near", "around"):
                     continue
@@ -229,11 +231,13 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
         controller = next((index.actor_at[t.i] for t in tok.subtree if t.i in index.actor_at and t.i != tok.i), None)
         controller = controller or nationality_holder(tok, index)  # "under Ukrainian control"
         verb = tok.head.head
+        of_places = places_under(tok, index)
         if controller is None and any(c.lower_ in ("their", "its") for c in tok.children):
             controller = holder(subject_of(verb) or tok, index) if verb.pos_ in ("VERB", "AUX") else None
+        if controller is None and of_places and verb.pos_ in ("VERB", "AUX") and subject_of(verb) is not None:
+            controller = holder(subject_of(verb), index)  # "the peshmerga remain in full control of Erbil"
         if controller is None:
             continue
-        of_places = places_under(tok, index)
         subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         targets = of_places or [p for t in ([subject] if subject is not None else []) + objects
@@ -249,6 +253,7 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
     return [c for c in out if c is not None]
 
 
+NAMING_VERBS = frozenset({"know", "call", "name"})
 DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest northern southern "
                        "eastern western".split())
 
@@ -304,15 +309,21 @@ def day_number(c: ControlClaim) -> int:
 
 
 def territory_of(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
-    """"Now, the group's most important territory is the border town of Bukamal"."""
+    """"Now, the group's most important territory is the border town of Bukamal"; "El Obeid,
+    the capital of North Kordofan and the army's main stronghold"."""
     out = []
     for tok in doc:
-        if tok.lemma_.lower() not in words()["territory_nouns"] or tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+        if tok.lemma_.lower() not in words()["territory_nouns"]:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         controller = holder(owner, index) if owner is not None else None
-        for attr in (c for c in tok.head.children if c.dep_ == "attr"):
-            for place, partial in places_under(attr, index):
+        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            targets = [c for c in tok.head.children if c.dep_ == "attr"]
+        else:
+            described = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "appos" else tok
+            targets = [described.head] if described.dep_ == "appos" and owner is not None else []
+        for target in targets:
+            for place, partial in places_under(target, index):
                 out.append(claim(index, place, controller, partial, tok, as_of))
     return [c for c in out if c is not None]
 
