@@ -97,6 +97,9 @@ def test_a_county_is_placed_in_its_state():
     ("Fans travelled from London and Barcelona for the final.", "Barcelona", "Barcelona", "ES", "city"),
     ("The senator flew back to Washington on Tuesday night.", "Washington", "Washington", "US", "city"),
     ("A Paris, Texas, teacher won the state award.", "Paris", "Paris", "US", "city"),
+    # a world city with no word around it that says "place", and a town after "on"
+    ("Shelling hit Kharkiv on Sunday.", "Kharkiv", "Kharkiv", "UA", "city"),
+    ("A rocket attack on Kursk on Thursday killed two people.", "Kursk", "Kursk", "RU", "city"),
 ])
 def test_a_bare_world_city_is_the_one_every_reader_knows(extract, text, mention, name, country, feature):
     check(extract, text, mention, name, country, feature)

@@ -21,7 +21,8 @@ from frontlines.places.gazetteer import Entry
 
 CUTOFFS = ("near_km", "far_km", "bare_name_min_country", "loose_min_country", "focus_min_country",
            "focus_min_confidence", "well_known_population", "lone_margin", "loose_confidence",
-           "site_confidence", "min_skeleton", "skeleton_similarity", "far_min_population")
+           "site_confidence", "min_skeleton", "skeleton_similarity", "far_min_population",
+           "world_city_population")
 
 
 @dataclass(frozen=True)

@@ -117,10 +117,18 @@ def has_place_context(c: Candidate) -> bool:
 
 
 def well_known(c: Candidate, weights: dict[str, float], ranker: LinearRanker) -> bool:
-    """A proper name that is a sizeable town of a country the article is about ("Gao" in a story on Mali)."""
+    """A proper name that is a sizeable town of a country the article is about ("Gao" in a story
+    on Mali), or a world city whatever the story is about ("Shelling hit Kharkiv")."""
     cut = ranker.cutoffs
-    return c.proper and any(weights.get(e.country_code or "", 0) >= cut["focus_min_country"]
-                            and e.population >= cut["well_known_population"] for e in c.entries)
+    return c.proper and (world_city(c, ranker) or any(
+        weights.get(e.country_code or "", 0) >= cut["focus_min_country"]
+        and e.population >= cut["well_known_population"] for e in c.entries))
+
+
+def world_city(c: Candidate, ranker: LinearRanker) -> bool:
+    """A name whose likeliest town has a million people or more (`world_city_population`): every
+    reader knows it for a place, with or without words around it that say so."""
+    return any(e.feature == "city" and e.population >= ranker.cutoffs["world_city_population"] for e in c.entries)
 
 
 def country_weights(cands: list[Candidate], dateline: Span | None) -> dict[str, float]:
@@ -173,7 +181,8 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
         return None
     scored = ranker.rank(c, ctx)
     entry = scored[0][1]
-    if not has_place_context(c) and ctx.weights.get(entry.country_code or "", 0) < cut["bare_name_min_country"]:
+    if not has_place_context(c) and not (c.proper and world_city(c, ranker)) \
+            and ctx.weights.get(entry.country_code or "", 0) < cut["bare_name_min_country"]:
         return None  # a bare capitalised word that names a town in a country the article is not about
     if far_fetched(c, entry, ctx, ranker):
         return None
