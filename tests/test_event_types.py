@@ -236,3 +236,13 @@ def test_they_is_the_subject_of_the_sentence_before(extract):
 def test_an_event_is_placed_at_the_town_of_its_own_clause(extract, text, place):
     coded = happened(extract(text, published=PUBLISHED))
     assert [p for _, p in coded] and all(place in (p or "") for _, p in coded), coded
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("A Turkish drone strike near Kobani killed two fighters on Friday.", "Military Forces of Turkey"),
+    ("A Ukrainian rocket attack on Kursk on Thursday killed two people.", "Military Forces of Ukraine"),
+])
+def test_a_nationality_on_a_noun_trigger_names_its_state(extract, text, actor):
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [names.get(e.actor1 or "") for e in report.events] == [actor]

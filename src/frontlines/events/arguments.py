@@ -230,12 +230,21 @@ def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
             args.place = better_place(args.place, place_in(obj, index), index)
 
 
+def nationality_state(adjective: Token, index: Index) -> str | None:
+    """"a Turkish drone strike", "a Ukrainian rocket attack": the state forces of the country a
+    nationality adjective names."""
+    from frontlines.actors.dictionary import nationalities
+
+    code = nationalities().get(adjective.lower_) if adjective.dep_ == "amod" else None
+    return index.state(code) if code else None
+
+
 def noun_arguments(noun: Token, index: Index) -> Arguments:
     """Actors and place of a noun trigger: "X's capture of Y", "airstrikes by X in Y"."""
     args = Arguments(actor1=index.actor_at.get(noun.i))  # "Russian airstrikes" is itself an actor mention
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            args.actor1 = args.actor1 or actor_in(child, index)
+            args.actor1 = args.actor1 or actor_in(child, index) or nationality_state(child, index)
             args.place = args.place or index.place_at.get(child.i)
         elif child.dep_ == "prep":
             if child.lower_ == "by":
