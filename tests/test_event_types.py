@@ -232,6 +232,11 @@ def test_they_is_the_subject_of_the_sentence_before(extract):
     ("A suicide bomber drove a truck packed with explosives into the gate of an army camp in Dalbandin, in "
      "Chagai district, on Monday.", "Dalbandin"),
     ("In Borno State, soldiers in Monguno clashed with Boko Haram fighters on Sunday.", "Monguno"),
+    # not where the victim studied, nor where the doctors who spoke work
+    ("On Tuesday, police in Sylhet shot dead Rafiq Ahmed, a student at Shahjalal University.",
+     "Sylhet"),
+    ("Students marched in Khulna on Monday. Crowds threw bricks at police, who responded with shotguns; doctors "
+     "at Abu Naser Specialised Hospital said four people had died.", "Khulna"),
 ])
 def test_an_event_is_placed_at_the_town_of_its_own_clause(extract, text, place):
     coded = happened(extract(text, published=PUBLISHED))

@@ -15,6 +15,7 @@ SOURCE_PREPS = frozenset({"from", "out"})
 # Verbs whose "with X" or "against X" names the other side: "clashed with protesters", not
 # "captured Manbij with Russian forces".
 OPPOSING = event_words()["opposing"]
+SPEECH_VERBS = event_words()["reporting"]  # "doctors at the hospital said": the speaker's place
 
 
 @dataclass
@@ -118,6 +119,12 @@ def place_in(tok: Token, index: Index) -> str | None:
     return best_place(found, index)
 
 
+def place_of_patient(tok: Token, index: Index) -> str | None:
+    """The place an object phrase names, unless the object is a person: "shot dead Abu Sayed, a
+    student at Begum Rokeya University" says where he studied, not where he was shot."""
+    return None if tok.ent_type_ == "PERSON" else place_in(tok, index)
+
+
 def better_place(current: str | None, new: str | None, index: Index) -> str | None:
     """Keep the first place found unless a later one is more precise ("the streets of Kisumu,
     on the shore of Lake Victoria": the town, not the lake)."""
@@ -167,10 +174,10 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
                 args.actor1 = args.actor1 or actor_in(pobj, index)
         elif child.dep_ == "nsubjpass":
             args.actor2 = actor_in(child, index)
-            args.place = args.place or place_in(child, index)
+            args.place = args.place or place_of_patient(child, index)
         elif child.dep_ == "dobj":
             args.actor2 = args.actor2 or actor_in(child, index)
-            args.place = better_place(args.place, place_in(child, index), index)
+            args.place = better_place(args.place, place_of_patient(child, index), index)
         elif child.dep_ in ("prep", "prt"):
             prep_arguments(child, args, index)
     if not passive:
@@ -279,10 +286,20 @@ def is_destination(tok: Token) -> bool:
 def sentence_place(trigger: Token, index: Index) -> str | None:
     """A place elsewhere in the trigger's sentence: the nearest town-like one not a destination."""
     ids = [(abs(t.i - trigger.i), index.place_at[t.i]) for t in trigger.sent
-           if t.i in index.place_at and not is_destination(t)]
+           if t.i in index.place_at and not is_destination(t) and not speakers_place(t, trigger, index)]
     towns = [(d, p) for d, p in ids if index.places[p].feature in ("city", "site")]
     pool = towns or [(d, p) for d, p in ids if index.places[p].feature != "country"]
     return min(pool)[1] if pool else None
+
+
+def speakers_place(place: Token, trigger: Token, index: Index) -> bool:
+    """Whether a place only says where a speaker who is no side is, in another clause than the
+    trigger's: "the crowds threw bricks ...; doctors at Dhaka Medical College Hospital said many
+    had died" (but "police in Gusau said they had arrested five men" were there)."""
+    for head in place.ancestors:
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SPEECH_VERBS:
+            return head.i not in index.actor_at and trigger.i not in {t.i for t in head.subtree}
+    return False
 
 
 def sentence_actor(trigger: Token, index: Index, kinds: frozenset[str] | None = None,
