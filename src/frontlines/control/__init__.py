@@ -268,14 +268,13 @@ def held_noun(noun: Token) -> Token:
 
 def nationality_holder(tok: Token, index: Index) -> str | None:
     """"Ukrainian control": the state forces of the country a nationality adjective names."""
-    from frontlines.actors.dictionary import load_dictionary
+    from frontlines.actors.dictionary import nationalities
 
-    nationalities = load_dictionary().nationalities
     groups = words()["held_by"]
     for child in tok.children:
         if child.dep_ not in ("amod", "compound"):
             continue
-        code = nationalities.get(child.lower_)
+        code = nationalities().get(child.lower_)
         if code:
             return index.state(code)
         if child.lower_ in groups["state"]:  # "under government control", "in government hands"

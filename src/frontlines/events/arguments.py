@@ -201,13 +201,14 @@ def pronoun_antecedent(pronoun: Token, index: Index) -> str | None:
     They now hold it"), else the actor last named before it, in its sentence or the one before."""
     for verb in pronoun.ancestors:
         subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subject is not None and subject.i < pronoun.i and actor_in(subject, index):
-            return actor_in(subject, index)
+        if subject is not None and subject.i < pronoun.i and (actor := actor_in(subject, index)):
+            return actor
     start = pronoun.sent.start
     if start > 0 and pronoun.dep_ in ("nsubj", "nsubjpass"):
         subject = subject_of(pronoun.doc[start - 1].sent.root)
-        if subject is not None and actor_in(subject, index) and plural(subject) == (pronoun.lower_ == "they"):
-            return actor_in(subject, index)
+        agrees = subject is not None and plural(subject) == (pronoun.lower_ == "they")
+        if agrees and (actor := actor_in(subject, index)):
+            return actor
     first = pronoun.doc[start - 1].sent.start if start > 0 else start
     before = [index.actor_at[i] for i in range(first, pronoun.i) if i in index.actor_at]
     return before[-1] if before else None
