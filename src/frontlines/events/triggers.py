@@ -7,7 +7,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from frontlines.yamlfile import load_yaml
+from frontlines.yamlfile import load_word_lists, load_yaml
 
 
 NAMES = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"})  # not ORG: the model takes "Shells" for Shell
@@ -61,11 +61,7 @@ def flat(words) -> frozenset[str]:
 def event_words() -> dict[str, frozenset[str]]:
     """The word lists of `events/data/words.yaml`, each checked to be a list of words."""
     path = resources.files("frontlines.events").joinpath("data/words.yaml")
-    raw = load_yaml(path.read_text("utf-8"))
-    bad = [k for k, v in raw.items() if not isinstance(v, list) or not all(isinstance(w, str) for w in v)]
-    if bad:
-        raise ValueError(f"{path}: {', '.join(bad)} must each be a list of words (quote words YAML reads otherwise)")
-    return {k: frozenset(v) for k, v in raw.items()}
+    return load_word_lists(path.read_text("utf-8"), str(path))
 
 
 def context_lemmas(token: Token) -> set[str]:

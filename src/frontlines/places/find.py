@@ -13,7 +13,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from frontlines.yamlfile import load_yaml
+from frontlines.yamlfile import load_word_lists, load_yaml
 from frontlines.model import Span
 from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.names import ARABIC_ARTICLES, name_key
@@ -52,12 +52,8 @@ class Candidate:
 @lru_cache(maxsize=1)
 def place_words() -> dict[str, frozenset[str]]:
     """The word lists of `places/data/place_words.yaml`, each checked to be a list of words."""
-    raw = load_yaml(resources.files("frontlines.places").joinpath("data/place_words.yaml").read_text("utf-8"))
-    bad = [k for k, v in raw.items() if not isinstance(v, list) or not all(isinstance(w, str) for w in v)]
-    if bad:  # YAML reads a bare on, no, yes or off as true or false
-        raise ValueError(f"places/data/place_words.yaml: {', '.join(bad)} must each be a list of words "
-                         "(quote words YAML reads otherwise, such as \"on\")")
-    return {k: frozenset(v) for k, v in raw.items()}
+    path = resources.files("frontlines.places").joinpath("data/place_words.yaml")
+    return load_word_lists(path.read_text("utf-8"), str(path))
 
 
 @dataclass(frozen=True)

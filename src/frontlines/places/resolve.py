@@ -126,7 +126,7 @@ def well_known(c: Candidate, weights: dict[str, float], ranker: LinearRanker) ->
 
 
 def world_city(c: Candidate, ranker: LinearRanker) -> bool:
-    """A name whose likeliest town has a million people or more (`world_city_population`): every
+    """A name that a town of a million people or more bears (`world_city_population`): every
     reader knows it for a place, with or without words around it that say so."""
     return any(e.feature == "city" and e.population >= ranker.cutoffs["world_city_population"] for e in c.entries)
 
