@@ -5,8 +5,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from frontlines import yamlfile
 from frontlines.yamlfile import load_yaml
 from frontlines.errors import UsageError
 
@@ -57,7 +56,7 @@ def settings() -> EventSettings:
     path = Path(other) if other else resources.files("frontlines").joinpath("settings.yaml")
     try:
         raw = load_yaml(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+    except (OSError, UnicodeDecodeError, yamlfile.YAMLError) as err:
         raise UsageError(f"{path}: cannot read the settings ({err}); fix the file or unset FRONTLINES_SETTINGS") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("events"), dict):
         raise UsageError(f"{path}: no `events:` section; copy the shipped settings.yaml and edit it")

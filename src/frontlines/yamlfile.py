@@ -1,17 +1,41 @@
-"""YAML data files, read with libyaml's loader where PyYAML has it (a tenth of the time of the
-pure-Python one: the data files are read at every start)."""
+"""YAML data files: parsed with libyaml's loader where PyYAML has it (a tenth of the time of the
+pure-Python one), once per version of a file's text (`frontlines.cache.compiled`): a start that
+finds every file compiled neither parses one nor imports PyYAML."""
 from __future__ import annotations
 
 from typing import Any
 
-import yaml
+from frontlines.cache import compiled
 
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def safe_loader():
+    """PyYAML's safe loader class, libyaml's where it is there (imports PyYAML)."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def __getattr__(name: str):
+    # `yamlfile.YAMLError`, for an `except` clause: PyYAML is imported when an error is there to
+    # match, not at every start.
+    if name == "YAMLError":
+        import yaml
+
+        return yaml.YAMLError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def load_yaml(text: str) -> Any:
-    """The data of a YAML text, safely (no Python objects), as `yaml.safe_load` gives it."""
-    return yaml.load(text, Loader=SAFE_LOADER)
+    """The data of a YAML text, safely (no Python objects), as `yaml.safe_load` gives it; a fresh
+    copy at each call."""
+    return compiled("yaml", text, lambda: parse_yaml(text))
+
+
+def parse_yaml(text: str) -> Any:
+    """The data of a YAML text, parsed now."""
+    import yaml
+
+    return yaml.load(text, Loader=safe_loader())
 
 
 def load_word_lists(text: str, path: str) -> dict[str, frozenset[str]]:

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from frontlines.actors.dictionary import SAFE_LOADER, ActorDictionary, ActorEntry, load_dictionary, packaged
+from frontlines.actors.dictionary import ActorDictionary, ActorEntry, load_dictionary, packaged
 from frontlines.model import Actor, Place, Span, main_country
+from frontlines.yamlfile import load_yaml
 
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
 LOOKAHEAD_SENTENCES = 2
@@ -51,7 +51,7 @@ class Matchers:
 def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
     """Build the matchers once per model and dictionary."""
     dictionary = load_dictionary(extra)
-    generic = yaml.load(packaged("generic.yaml"), Loader=SAFE_LOADER)  # libyaml: a tenth of the time
+    generic = load_yaml(packaged("generic.yaml"))
     by_lower, by_orth = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
     for entry in dictionary.entries.values():
         for alias in [entry.name, *entry.aliases]:

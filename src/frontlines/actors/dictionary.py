@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from frontlines.cache import compiled
 from frontlines.errors import UsageError
-from frontlines.yamlfile import SAFE_LOADER
+from frontlines.yamlfile import load_yaml, safe_loader
 
 FIELDS = ("name", "aliases", "kind", "country", "only_in")
 KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces",
@@ -38,7 +37,9 @@ class ActorDictionary:
 
 def parse_entries(text: str, source: str) -> list[ActorEntry]:
     """Entries from a YAML text; a malformed one raises a UsageError naming the file and line."""
-    loader = SAFE_LOADER(text)  # one pass: the nodes give each actor's line, the data its fields
+    import yaml
+
+    loader = safe_loader()(text)  # one pass: the nodes give each actor's line, the data its fields
     try:
         nodes = loader.get_single_node()
         documents = loader.construct_document(nodes) if nodes is not None else None
@@ -104,7 +105,7 @@ def load_dictionary(extra: tuple[Path, ...] = ()) -> ActorDictionary:
 @lru_cache(maxsize=8)
 def dictionary_with(extra: tuple[Path, ...]) -> ActorDictionary:
     """`load_dictionary`, cached on the files' paths."""
-    entries = {e.name: e for e in parse_entries(packaged("actors.yaml"), "actors.yaml")}
+    entries = {e.name: e for e in shipped_entries()}
     for path in extra:
         try:
             text = Path(path).read_text("utf-8")
@@ -119,11 +120,20 @@ def dictionary_with(extra: tuple[Path, ...]) -> ActorDictionary:
     return ActorDictionary(entries, dict(nationalities()))
 
 
+def shipped_entries() -> list[ActorEntry]:
+    """The entries of the shipped `actors.yaml`, parsed and checked once per version of the file
+    (kept compiled in the cache: `frontlines.cache`)."""
+    text = packaged("actors.yaml")
+    rows = compiled("actors", text, lambda: [astuple(e) for e in parse_entries(text, "actors.yaml")],
+                    shape=",".join(f.name for f in fields(ActorEntry)))
+    return [ActorEntry(*row) for row in rows]
+
+
 @lru_cache(maxsize=1)
 def nationalities() -> dict[str, str]:
     """Nationality adjective, lower-cased ("ukrainian") → its country's ISO code, from
     `nationalities.yaml`."""
-    return {k.lower(): v for k, v in yaml.load(packaged("nationalities.yaml"), Loader=SAFE_LOADER).items()}
+    return {k.lower(): v for k, v in load_yaml(packaged("nationalities.yaml")).items()}
 
 
 def text_line(data: bytes, offset: int) -> int:

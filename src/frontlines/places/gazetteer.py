@@ -24,8 +24,8 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-import yaml
-
+from frontlines import yamlfile
+from frontlines.cache import cache_dir
 from frontlines.yamlfile import load_yaml
 from frontlines.errors import FrontlinesError
 from frontlines.places.names import is_latin, name_key, skeleton_key
@@ -54,13 +54,6 @@ class Entry:
     population: int
     feature: str
     admin2code: str | None = None   # "US.WV.039": the second-level division a town or county is (in)
-
-
-def cache_dir() -> Path:
-    """Where built indexes live: $FRONTLINES_CACHE, else the XDG cache folder."""
-    base = os.environ.get("FRONTLINES_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "frontlines")
-    return Path(base)
 
 
 def source_fingerprint(extra_files: tuple[Path, ...] = ()) -> str:
@@ -302,7 +295,7 @@ def region_rows(text: str, source: str) -> list[tuple[tuple, list[str]]]:
     """Rows from a regions file (see `places/data/regions.yaml`); a long feature gives a row per point."""
     try:
         entries = load_yaml(text) or []
-    except yaml.YAMLError as exc:
+    except yamlfile.YAMLError as exc:
         raise FrontlinesError(f"{source}: not valid YAML ({exc}); see places/data/regions.yaml for the format")
     rows = []
     for n, e in enumerate(entries, start=1):
