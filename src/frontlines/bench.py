@@ -138,21 +138,20 @@ def time_spacy(texts: list[tuple[str, str | None]], model: str) -> tuple[float, 
     return time.perf_counter() - start, words
 
 
-def cold_start(path: Path, model: str) -> tuple[float, float]:
-    """Median seconds for a fresh `frontlines extract` process on one article, start to report,
-    and its median peak memory (MB)."""
+def cold_start(path: Path, model: str) -> tuple[float, float, float]:
+    """Median seconds for a fresh `frontlines extract` process on one article, start to report; its
+    median peak memory (MB); and the median seconds of the yardstick, a fresh process that only
+    imports spaCy and loads the model.  The two alternate, run for run, so that a change in the
+    load of a shared machine while they run weighs on both alike."""
     command = [sys.executable, "-m", "frontlines.cli", "extract", str(path), "--model", model]
     if published_in_name(path):
         command += ["--date", published_in_name(path)]
-    runs = [run_measured(command, f"frontlines extract {path}") for _ in range(COLD_START_RUNS)]
-    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
-
-
-def spacy_load(model: str) -> float:
-    """Median seconds for a fresh process that only imports spaCy and loads the model: the floor
-    that cold start is measured against."""
-    command = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
-    return statistics.median(run_measured(command, f"spacy.load({model!r})")[0] for _ in range(COLD_START_RUNS))
+    bare = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
+    runs, loads = [], []
+    for _ in range(COLD_START_RUNS):
+        runs.append(run_measured(command, f"frontlines extract {path}"))
+        loads.append(run_measured(bare, f"spacy.load({model!r})")[0])
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), statistics.median(loads)
 
 
 def long_text(paths: list[Path], size: int, model: str) -> tuple[float, float]:
@@ -218,8 +217,7 @@ def bench_speed(paths: list[Path], docs: int, model: str = DEFAULT_MODEL,
     a child was forked from in the child's peak.  Then full extraction (so the peak memory of this
     process is its own), then bare spaCy."""
     texts = bench_texts(paths, docs)
-    cold, article_peak = cold_start(paths[0], model)
-    spacy_seconds_to_load = spacy_load(model)
+    cold, article_peak, spacy_seconds_to_load = cold_start(paths[0], model)
     long_seconds, long_peak = long_text(paths, long_bytes, model) if long_bytes else (None, None)
     frontlines_seconds, halfway_rss = time_frontlines(texts, model)
     peak = peak_rss_mb()
