@@ -109,3 +109,13 @@ def test_a_start_with_every_data_file_compiled_does_not_import_pyyaml(tmp_path):
     subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)  # compiles them
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stderr.strip().splitlines()[-1] == "PyYAML not imported", done.stderr
+
+
+def test_entries_unused_for_a_month_are_removed_when_one_is_written(empty_cache):
+    yamlfile.load_yaml("old: 1\n")
+    old = cache.compiled_path("yaml", "old: 1\n")
+    month_ago = old.stat().st_mtime - cache.KEEP_SECONDS - 60
+    os.utime(old, (month_ago, month_ago))
+    yamlfile.load_yaml("new: 1\n")
+    assert not old.exists() and cache.compiled_path("yaml", "new: 1\n").exists()
+    assert yamlfile.load_yaml("old: 1\n") == {"old": 1}  # still there when asked again
