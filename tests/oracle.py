@@ -3,20 +3,32 @@ request computed everything from the events, control and documents tables.  Slow
 corpus, plainly right; `test_api_answers` checks the fast queries against them."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from frontlines.model import HAPPENED
 from frontlines.places.gazetteer import geonames_countries
 from frontlines.store import Store
 from frontlines.store.queries import CLAIMS, EventFilter, FusedEvent
 
 
+def where_sql(where: EventFilter) -> tuple[str, list]:
+    """The filter's WHERE clause, words matched as they always were: each column lowered and searched
+    (not the stored search text, nor the text index)."""
+    clause, params = replace(where, text=None, candidates=None).where()
+    if where.text:
+        clause += " AND (contains(lower(evidence), lower(?)) OR contains(lower(place_name), lower(?)))"
+        params += [where.text] * 2
+    return clause, params
+
+
 def fused_events(store: Store, where: EventFilter | None = None, limit: int | None = None,
                  offset: int = 0) -> list[FusedEvent]:
     """Events matching the filter, fused, in date order (grouping every matching row)."""
-    clause, params = (where or EventFilter()).where()
+    clause, params = where_sql(where or EventFilter())
     page = "LIMIT ? OFFSET ?" if limit else "OFFSET ?"
     params += [limit, offset] if limit else [offset]
     rows = store.rows(f"""
-        WITH matching AS (SELECT e.*, d.source, d.title, d.url, d.published, d.ingested_at FROM events e
+        WITH matching AS (SELECT e.* EXCLUDE (search_text), d.source, d.title, d.url, d.published, d.ingested_at FROM events e
                           JOIN documents d ON d.id = e.doc_id WHERE {clause}),
              page AS (SELECT fused_id, min(event_date) AS day FROM matching GROUP BY fused_id
                       ORDER BY day NULLS LAST, fused_id {page})
@@ -30,7 +42,7 @@ def fused_events(store: Store, where: EventFilter | None = None, limit: int | No
 
 def count_fused_events(store: Store, where: EventFilter | None = None) -> int:
     """How many fused events match the filter."""
-    clause, params = (where or EventFilter()).where()
+    clause, params = where_sql(where or EventFilter())
     return store.rows(f"SELECT count(DISTINCT fused_id) AS n FROM events e JOIN documents d ON d.id = e.doc_id "
                       f"WHERE {clause}", params)[0]["n"]
 

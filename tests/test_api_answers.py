@@ -18,7 +18,12 @@ FILTERS = [{}, {"start": "2017-11-01", "end": "2017-11-30"}, {"start": "2019-01-
            {"country": "SY"}, {"country": "ke"}, {"event_type": "Battles"}, {"event_type": "Protests"},
            {"actor": "islamic state"}, {"actor": "ISIS"}, {"actor": "forces"}, {"q": "Kidal"}, {"q": "shell"},
            {"q": "%"}, {"q": "_"}, {"q": "a_b"}, {"bbox": "38,33,42,37"}, {"bbox": "-20,-40,60,40"},
-           {"country": "SY", "event_type": "Battles", "start": "2017-01-01"}, {"q": "the", "bbox": "30,0,50,40"}]
+           {"country": "SY", "event_type": "Battles", "start": "2017-01-01"}, {"q": "the", "bbox": "30,0,50,40"},
+           # words of every kind (store.text): rare and common, parts of words, one or two characters,
+           # quotes, the FTS5 query syntax's own characters, letters beyond ASCII
+           {"q": "RAQQA"}, {"q": "hell"}, {"q": "said"}, {"q": "e"}, {"q": "al"}, {"q": '"'}, {"q": "'s"},
+           {"q": 'the "'}, {"q": "NEAR(a b)"}, {"q": "a*"}, {"q": "é"}, {"q": "ü"}, {"q": "100%"},
+           {"q": "Kidal", "country": "ML"}]
 
 
 def answers(client: TestClient, requests: list[str]) -> dict[str, object]:
@@ -90,7 +95,8 @@ def generated_db(tmp_path_factory) -> Path:
 
 GENERATED_FILTERS = [{}, {"country": "SY"}, {"start": "2016-03-01", "end": "2016-09-30"}, {"actor": "wagner"},
                      {"event_type": "Riots"}, {"q": "Place 11"}, {"q": "shelled"}, {"bbox": "30,10,35,20"},
-                     {"country": "UA", "q": "place 2"}, {"actor": "Armed group 1", "start": "2020-01-01"}]
+                     {"country": "UA", "q": "place 2"}, {"actor": "Armed group 1", "start": "2020-01-01"},
+                     {"q": "REPORT 1234,"}, {"q": "report 1999"}, {"q": "the"}, {"q": "Al"}, {"q": "k"}]
 
 
 def test_a_generated_store_answers_as_before(generated_db, monkeypatch):

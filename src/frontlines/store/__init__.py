@@ -23,7 +23,7 @@ from typing import Callable
 
 from frontlines.errors import StoreBusy, UsageError
 from frontlines.model import Report
-from frontlines.store import derived, fusion
+from frontlines.store import derived, fusion, text
 from frontlines.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "frontlines.duckdb"
@@ -76,10 +76,14 @@ class Store:
         if read_only and not self.path.exists():
             raise UsageError(f"{self.path}: no such database; create it with `frontlines ingest ARTICLES --db {self.path}`")
         self.db = connect(self.path, read_only)
+        self.index, self.index_looked_up = None, False  # the text index (store.text), opened when needed
         try:
             self.check_readable() if read_only else self.migrate()
+            if not read_only:
+                self.index_looked_up = True  # a writer keeps it up to date, so it must have one
+                self.index = text.open_index(self.db, self.path, False) or text.build(self.db, self.path, self.warn)
         except BaseException:
-            self.db.close()  # a refused database must not stay open in this process
+            self.close()  # a refused database must not stay open in this process
             raise
 
     @classmethod
@@ -103,8 +107,26 @@ class Store:
         return cls.open_waiting(path, read_only=True, wait=wait)
 
     def close(self) -> None:
-        """Close the database."""
+        """Close the database (and its text index)."""
+        if self.index is not None:
+            self.index.close()
+            self.index = None
         self.db.close()
+
+    def text_index(self):
+        """The text index (an SQLite connection), or None where there is none that holds every
+        stored row (store.text): searches then scan."""
+        if not self.index_looked_up:
+            self.index_looked_up = True
+            self.index = text.open_index(self.db, self.path, read_only=True)
+        return self.index
+
+    def rebuild_text_index(self) -> None:
+        """Index every stored event row anew (after rows were written other than by `add_many`,
+        which keeps the index up to date: such rows would be missed by selective searches)."""
+        if self.index is not None:
+            self.index.close()
+        self.index = text.build(self.db, self.path, self.warn)
 
     def __enter__(self) -> Store:
         return self
@@ -237,9 +259,11 @@ class Store:
             derived.stage(self.db, tables)
             for table, rows in tables.items():
                 if table in derived.STAGED:
-                    self.db.execute(f"INSERT INTO {table} SELECT * FROM new_{table}")
+                    searched = f", {text.SEARCH_TEXT}" if table == "events" else ""
+                    self.db.execute(f"INSERT INTO {table} SELECT *{searched} FROM new_{table}")
                 else:
                     self.write(table, rows)
+            text.add_batch(self.db, self.index)  # committed first: the index holds every stored row
             derived.update(self.db)
             self.db.execute("COMMIT")
         except BaseException:

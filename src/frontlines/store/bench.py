@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from frontlines.store import Store, derived
+from frontlines.store import Store, derived, text
 from frontlines.store.queries import EventFilter, control_as_of, count_fused_events, fused_events, timeline
 
 RUNS = 5
@@ -31,6 +31,7 @@ LAT = f"10 + ((i % {PLACES}) % {ROWS}) * 0.5"
 LON = f"30 + ((i % {PLACES}) // {ROWS}) * 0.4"
 WRITE_BATCH = 32  # documents a transaction, as `frontlines ingest` writes them
 WRITE_RUNS = 2  # batches a run
+SENTENCE_WORDS = 16  # words of an evidence sentence (with its place and number: about 120 characters)
 
 
 @dataclass
@@ -59,6 +60,11 @@ class StoreFigures:
         return "\n".join(lines)
 
 
+# Text searches: a name of one event in NAMED, a phrase of one report's evidence (whose every
+# three letters are common), a word of about one sentence in two hundred, and a word of one
+# sentence in five (the index answers the first; the scan the others).
+RARE, WORD, COMMON, NAME = "report 4321.", "shelled", "said", "Qoryooley"
+NAMED = 5000
 WRITES = f"writes: documents a second, {WRITE_BATCH} a batch"
 
 
@@ -90,6 +96,7 @@ def bench_store(events: int) -> StoreFigures:
         with Store(path, read_only=True) as store:
             for name, query in queries(store).items():
                 figures.queries[name] = timed(query, 1 if name.startswith("export") else RUNS)
+        figures.queries.update(served(path))
         figures.writes_per_second = writes_per_second(path)
     return figures
 
@@ -107,12 +114,18 @@ def queries(store: Store) -> dict[str, Callable[[], int]]:
         "events: page 50 of 100": lambda: len(fused_events(store, limit=100, offset=4900)),
         "events: one country, one year, up to 500": lambda: len(fused_events(store, a_year, limit=500)),
         "events: actor name search, up to 500": lambda: len(fused_events(store, EventFilter(actor="wagner"), limit=500)),
-        "events: text search, up to 500": lambda: len(fused_events(store, EventFilter(text="shelled"), limit=500)),
+        "events: text search, a rare name, up to 500": lambda: len(fused_events(store, EventFilter(text=NAME), limit=500)),
+        "events: text search, a rare phrase, up to 500": lambda: len(fused_events(store, EventFilter(text=RARE), limit=500)),
+        "events: text search, a word of 1 event in 200": lambda: len(fused_events(store, EventFilter(text=WORD), limit=500)),
+        "events: text search, a common word, up to 500": lambda: len(fused_events(store, EventFilter(text=COMMON), limit=500)),
         "events: count for paging (the count)": lambda: count_fused_events(store, a_year),
         "control: as of a day": lambda: len(control_as_of(store, "2020-06-01")),
         "control: as of a day, one country": lambda: len(control_as_of(store, "2020-06-01", "UA")),
         "control: one place's timeline": lambda: len(timeline(store, place)),
         "web API: /api/events, first page of 500": lambda: api_events(store, EventFilter()),
+        "web API: /api/events?q= a rare name": lambda: api_events(store, EventFilter(text=NAME)),
+        "web API: /api/events?q= a rare phrase": lambda: api_events(store, EventFilter(text=RARE)),
+        "web API: /api/events?q= a common word": lambda: api_events(store, EventFilter(text=COMMON)),
         "web API: /api/events in a zoomed-in view, up to 1000": lambda: api_events(store, EventFilter(bbox=view), 1000),
         "web API: /api/density, the whole map (zoom 3)": lambda: api_density(store, EventFilter(), 3),
         "web API: /api/density, one year, zoom 6": lambda: api_density(
@@ -121,6 +134,50 @@ def queries(store: Store) -> dict[str, Callable[[], int]]:
         "web API: /api/stats (days with news)": lambda: len(views.stats(store)["key_days"]),
         "export: every event (one run; not a query, no target)": lambda: len(fused_events(store)),
     }
+
+
+# Requests through a real server, as the page makes them (the rows above call the API's code
+# directly, on a store already open).
+SERVED = {
+    "web API over HTTP: /api/events, first page of 500": "/api/events",
+    "web API over HTTP: /api/events?q= a rare name": f"/api/events?q={NAME}",
+    "web API over HTTP: /api/events?q= a common word": f"/api/events?q={COMMON}",
+    "web API over HTTP: /api/control as of a day": "/api/control?as_of=2020-06-01",
+}
+
+
+def served(path: Path) -> dict[str, tuple[float, int]]:
+    """The SERVED requests timed through uvicorn on a free local port, as `frontlines serve` runs the
+    app (each figure a whole round trip, JSON read back), with the features each answered; the
+    server is stopped after."""
+    import socket
+    import threading
+    import urllib.request
+
+    import uvicorn
+
+    from frontlines.web import create_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+
+    def get(url: str) -> int:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=60) as response:
+            return len(json.loads(response.read())["features"])
+
+    try:
+        while not server.started:
+            if not thread.is_alive():
+                raise RuntimeError(f"the bench's web server did not start on port {port}")
+            time.sleep(0.05)
+        return {name: timed(lambda url=url: get(url)) for name, url in SERVED.items()}
+    finally:
+        server.should_exit = True
+        thread.join()
 
 
 def api_density(store: Store, where: EventFilter, zoom: float) -> int:
@@ -161,28 +218,55 @@ def timed(query: Callable[[], int], runs: int = RUNS) -> tuple[float, int]:
     return statistics.median(times), rows
 
 
-def fill(store: Store, events: int) -> None:
+def fill(store: Store, events: int, indexed: bool = True) -> None:
     """Documents, events (one in ten fused with the one before) and control claims (one in fifty
-    undated), made in SQL."""
+    undated), made in SQL; each event's evidence a distinct sentence of real news words.  The
+    text index is built after (about 50 s a million events), or with `indexed` false left for
+    the next writer to build (searches scan meanwhile)."""
     first_day = date(2015, 1, 1).isoformat()
     db = store.db
+    words = sample_words()
+    db.execute("CREATE OR REPLACE TEMP TABLE runs AS SELECT k, array_to_string(list_slice(?, k + 1, k + ?), ' ') AS run "
+               "FROM range(?) t(k)", [words, SENTENCE_WORDS, len(words) - SENTENCE_WORDS])
     db.execute("""INSERT INTO documents SELECT 'doc' || i, md5(i::VARCHAR), 'Report ' || i, 'Outlet ' || (i % 25),
                   NULL, DATE '2015-01-01' + (hash(i) % 3650)::INTEGER, NULL, 'bench', now(), 'generated', '{}'
                   FROM range(?) t(i)""", [events // 5 + 1])
     first = "(i - CASE WHEN i % 10 = 1 THEN 1 ELSE 0 END)"  # a second report has its event's type and actors
-    db.execute(f"""INSERT INTO events SELECT 'doc' || (i // 5), 'e' || (i % 5), {pick(TYPES, first)}, 'Armed clash', NULL,
-                   {pick(ACTORS, first)}, 'state', {pick(ACTORS, first + ' // 7')}, 'rebel', [], 'Place ' || (i % {PLACES}),
+    db.execute(f"""INSERT INTO events SELECT *, {text.SEARCH_TEXT} FROM (
+                   SELECT 'doc' || (i // 5), 'e' || (i % 5), {pick(TYPES, first)}, 'Armed clash', NULL,
+                   {pick(ACTORS, first)}, 'state', {pick(ACTORS, first + ' // 7')}, 'rebel', [], 'Place ' || (i % {PLACES}) AS place_name,
                    i % {PLACES}, {LAT}, {LON}, {pick(COUNTRIES, 'i % 97')},
                    NULL, 'city', DATE '{first_day}' + (hash(i // 2) % 3650)::INTEGER, 'day', (i % 13)::INTEGER,
-                   'reported', 0.8, 'Fighters shelled Place ' || (i % {PLACES}) || ' on Tuesday.', 0, 40,
-                   'f' || {first} FROM range(?) t(i)""", [events])
+                   'reported', 0.8, {EVIDENCE} AS evidence, 0, 40, 'f' || {first}
+                   FROM range(?) t(i) JOIN runs ON runs.k = hash(i * 7) % {len(words) - SENTENCE_WORDS})""", [events])
     db.execute(f"""INSERT INTO control SELECT 'doc' || (i * 2 // 5), i, 'Place ' || (i % {PLACES}), i % {PLACES},
                    {LAT}, {LON}, {pick(COUNTRIES, '(i % ' + str(PLACES) + ') % 97')},
                    'city', {pick(ACTORS, 'i // 3')}, 'state', NULL, 'controlled',
                    CASE WHEN i % 50 = 7 THEN NULL ELSE DATE '{first_day}' + (hash(i) % 3650)::INTEGER END,
                    NULL, NULL, 'They hold it.', 0, 13
                    FROM range(?) t(i)""", [events // 2])
+    db.execute("DROP TABLE runs")
     derived.rebuild(db)
+    if indexed:
+        store.rebuild_text_index()
+    else:
+        text.forget(db)
+
+
+# An event's evidence: a run of words from the sample articles (as many distinct runs as words),
+# the place and the report's number, so that every sentence is distinct, as in a real corpus
+# (DuckDB compresses repeated strings and searches each once: 3,000 sentences took 10 ms); and
+# in one event in NAMED, a name found nowhere else (real news has many: the sample words have none
+# this rare).
+EVIDENCE = (f"run || ' in Place ' || (i % {PLACES}) || ', report ' || i || '.' "
+            f"|| CASE WHEN i % {NAMED} = 17 THEN ' {NAME} was named.' ELSE '' END")
+
+
+def sample_words() -> list[str]:
+    """The words of the sample articles that ship with frontlines, in order."""
+    from frontlines.bench import sample_files
+
+    return [w for path in sample_files() for w in path.read_text(encoding="utf-8").split()]
 
 
 def pick(values: list[str], index: str) -> str:

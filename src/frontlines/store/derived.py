@@ -124,7 +124,8 @@ def stage(db, written: dict[str, list[list]]) -> None:
     from frontlines.store import insert_rows
 
     for table in STAGED:
-        db.execute(f"CREATE OR REPLACE TEMP TABLE new_{table} AS SELECT * FROM {table} LIMIT 0")
+        kept = " EXCLUDE (search_text)" if table == "events" else ""  # the store adds it: store.text
+        db.execute(f"CREATE OR REPLACE TEMP TABLE new_{table} AS SELECT *{kept} FROM {table} LIMIT 0")
         insert_rows(db, f"new_{table}", written.get(table, []))
 
 

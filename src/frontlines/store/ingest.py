@@ -21,6 +21,7 @@ from frontlines.store import READ_WAIT, Store
 BATCH_DOCS = 32       # write after this many reports ...
 BATCH_SECONDS = 2.0   # ... or after this long, whichever comes first
 WRITE_WAIT = 60.0     # seconds a batch waits for readers to let go of the database
+LOCK_WAIT = 0.5       # seconds the lock file is tried again (the web server looks at it for a moment)
 
 
 @dataclass
@@ -70,11 +71,16 @@ def writer_lock(db: str) -> Iterator[None]:
     except OSError as exc:
         raise UsageError(f"{db}: cannot create the database here ({exc.strerror}); does its folder exist?") from None
     with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise StoreBusy(f"the database {db} is in use by another frontlines ingest (DuckDB allows one writer); "
-                            "wait for it to finish or use another --db") from None
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreBusy(f"the database {db} is in use by another frontlines ingest (DuckDB allows one "
+                                    "writer); wait for it to finish or use another --db") from None
+                time.sleep(0.05)
         yield
 
 

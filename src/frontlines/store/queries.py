@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from frontlines.store import Store
+from frontlines.store import Store, text
 from frontlines.store.derived import CLAIM_COLUMNS
 
 # Every claim of who holds a place: the control table, and the captures stored only as events (an
@@ -30,7 +30,8 @@ CLAIMS = claims_sql()
 
 
 # A user's words anywhere in a column, whatever their case; "%" and "_" are characters like any
-# other (and DuckDB's contains() is many times faster than ILIKE with an ESCAPE).
+# other (and DuckDB's contains() is many times faster than ILIKE with an ESCAPE).  Words in the
+# evidence or the place: `store.text`.
 FOUND_IN = "contains(lower({}), lower(?))"
 
 
@@ -47,6 +48,8 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
     place: str | None = None  # a GeoNames id, or "@" and the name of a place without one
     fused_id: str | None = None
+    # the fused events that the text index says can match `text` (None: not narrowed; `narrowed`)
+    candidates: tuple[str, ...] | None = None
 
     def uniform(self) -> bool:
         """Whether only filters that every report of a fused event shares are set (its type and
@@ -69,8 +72,9 @@ class EventFilter:
                          f"OR actor1 IN ({marks}) OR actor2 IN ({marks}))")
             params += [self.actor] * 2 + names * 2
         if self.text:
-            parts.append(f"({FOUND_IN.format('evidence')} OR {FOUND_IN.format('place_name')})")
-            params += [self.text] * 2
+            found, words = text.clause(self.text)
+            parts.append(found)
+            params += words
         if self.bbox:
             parts.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
             params += [self.bbox[0], self.bbox[2], self.bbox[1], self.bbox[3]]
@@ -82,6 +86,27 @@ class EventFilter:
             parts.append("fused_id = ?")
             params.append(self.fused_id)
         return " AND ".join(parts), params
+
+
+def narrowed(store: Store, where: EventFilter) -> EventFilter:
+    """The filter with the candidates of its text from the text index, where the index can name
+    them quickly (a selective query); else the filter as it was, for a scan."""
+    if not where.text or where.candidates is not None:
+        return where
+    index = store.text_index()
+    found = text.candidates(store.db, index, where.text) if index else None
+    return where if found is None else replace(where, candidates=tuple(found))
+
+
+def events_from(where: EventFilter) -> tuple[str, list]:
+    """The events table to filter, with its parameters: every row, or only the rows of the text
+    index's candidates, read through the fused_id index (materialised: DuckDB looks a list of
+    keys up in an index only when no other filter is pushed into the same scan)."""
+    if where.candidates is None:
+        return "events", []
+    ids = list(where.candidates)
+    return (f"(WITH narrowed AS MATERIALIZED (SELECT * FROM events WHERE fused_id IN ({marks(ids)})) "
+            "SELECT * FROM narrowed) events"), ids
 
 
 def actor_names(text: str) -> list[str]:
@@ -121,7 +146,7 @@ def fused_events(store: Store, where: EventFilter | None = None, limit: int | No
     where = where or EventFilter()
     if limit is None and not (where.fused_id or where.place):
         return every_fused_event(store, where, offset)
-    return fused_of(store, where, page_ids(store, where, limit, offset))
+    return fused_of(store, where, page_ids(store, narrowed(store, where), limit, offset))
 
 
 def fused_page(store: Store, where: EventFilter, limit: int, offset: int = 0) -> tuple[list[FusedEvent], int]:
@@ -129,13 +154,15 @@ def fused_page(store: Store, where: EventFilter, limit: int, offset: int = 0) ->
     fused_events table cannot answer, the matching reports are read and grouped once for both."""
     if where.uniform():
         return fused_events(store, where, limit, offset), count_fused_events(store, where)
+    where = narrowed(store, where)
+    table, rows = events_from(where)
     clause, params = where.where()
     total, ids = store.db.execute(f"""
-        WITH firsts AS MATERIALIZED (SELECT fused_id, min(event_date) AS first FROM events WHERE {clause}
+        WITH firsts AS MATERIALIZED (SELECT fused_id, min(event_date) AS first FROM {table} WHERE {clause}
                                      GROUP BY fused_id),
              page AS (SELECT fused_id, first FROM firsts ORDER BY first NULLS LAST, fused_id LIMIT ? OFFSET ?)
         SELECT (SELECT count(*) FROM firsts), (SELECT list(fused_id ORDER BY first NULLS LAST, fused_id) FROM page)""",
-                                  [*params, limit, offset]).fetchone()
+                                  [*rows, *params, limit, offset]).fetchone()
     return fused_of(store, where, ids or []), total
 
 
@@ -147,7 +174,7 @@ def fused_of(store: Store, where: EventFilter, ids: list[str]) -> list[FusedEven
     # the page's rows through the index on fused_id (DuckDB looks a list of keys up in it only when
     # no other filter is pushed into the same scan: hence the filter over a materialised page)
     rows = store.rows(f"""WITH page AS MATERIALIZED (SELECT * FROM events WHERE fused_id IN ({marks(ids)}))
-                          SELECT * FROM page WHERE {clause}""", [*ids, *params])
+                          SELECT * EXCLUDE (search_text) FROM page WHERE {clause}""", [*ids, *params])
     doc_ids = sorted({r["doc_id"] for r in rows})
     documents = {r["id"]: r for r in store.rows(
         "SELECT id, source, title, url, published, ingested_at FROM documents WHERE id IN (SELECT unnest(?))",
@@ -173,6 +200,8 @@ def page_ids(store: Store, where: EventFilter, limit: int | None, offset: int) -
     """The fused ids of a page, in date order (a fused event's day: its first matching report's),
     reading only the rows up to the page's last day: find the day of the n-th matching row, then
     group the rows up to it; a cutoff that left too few fused events is moved on."""
+    if where.text:
+        return matching_page_ids(store, where, limit, offset)
     table, day, (clause, params) = ("fused_events", "day", where.where(happened=False)) if where.uniform() else \
         ("events", "event_date", where.where())
     paging = "LIMIT ? OFFSET ?" if limit else "OFFSET ?"
@@ -190,11 +219,24 @@ def page_ids(store: Store, where: EventFilter, limit: int | None, offset: int) -
         reach *= 4  # reports of one event took up some of the rows: look further
 
 
+def matching_page_ids(store: Store, where: EventFilter, limit: int | None, offset: int) -> list[str]:
+    """The fused ids of a page where the filter has words: the matching rows are found once (a
+    scan of the search text, or the text index's candidates) and grouped, as cutting at a day
+    would scan them twice."""
+    table, rows = events_from(where)
+    clause, params = where.where()
+    paging = "LIMIT ? OFFSET ?" if limit else "OFFSET ?"
+    return [fused_id for fused_id, in store.db.execute(
+        f"""SELECT fused_id FROM {table} WHERE {clause} GROUP BY fused_id
+            ORDER BY min(event_date) NULLS LAST, fused_id {paging}""",
+        [*rows, *params, *([limit] if limit else []), offset]).fetchall()]
+
+
 def every_fused_event(store: Store, where: EventFilter, offset: int = 0) -> list[FusedEvent]:
     """Every fused event matching the filter from `offset` on (an export: the whole table once)."""
     clause, params = where.where()
     rows = store.rows(f"""
-        WITH matching AS (SELECT e.*, d.source, d.title, d.url, d.published, d.ingested_at FROM events e
+        WITH matching AS (SELECT e.* EXCLUDE (search_text), d.source, d.title, d.url, d.published, d.ingested_at FROM events e
                           JOIN documents d ON d.id = e.doc_id WHERE {clause}),
              page AS (SELECT fused_id, min(event_date) AS day FROM matching GROUP BY fused_id
                       ORDER BY day NULLS LAST, fused_id OFFSET ?)
@@ -213,8 +255,11 @@ def count_fused_events(store: Store, where: EventFilter | None = None) -> int:
     if where.uniform():
         clause, params = where.where(happened=False)
         return store.db.execute(f"SELECT count(*) FROM fused_events WHERE {clause}", params).fetchone()[0]
+    where = narrowed(store, where)
+    table, rows = events_from(where)
     clause, params = where.where()
-    return store.db.execute(f"SELECT count(DISTINCT fused_id) FROM events WHERE {clause}", params).fetchone()[0]
+    return store.db.execute(f"SELECT count(DISTINCT fused_id) FROM {table} WHERE {clause}",
+                            [*rows, *params]).fetchone()[0]
 
 
 def place_key(row: dict) -> tuple:
@@ -303,6 +348,10 @@ def density(store: Store, where: EventFilter, cell: float) -> list[dict]:
     box, where = where.bbox, replace(where, bbox=None)
     table, (clause, params) = ("fused_events", where.where(happened=False)) if where.uniform() else \
         ("events", where.where())
+    if table == "events":
+        where = narrowed(store, where)
+        table, rows = events_from(where)
+        params = [*rows, *params]
     if box:
         clause += " AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?"
         params += [box[0], box[2], box[1], box[3]]

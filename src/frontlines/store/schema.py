@@ -1,7 +1,7 @@
 """The corpus database's tables, its schema version, and the migrations between versions."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # One statement a table.  Every row keeps the document it came from (provenance) and, for
 # events and claims, the evidence sentence with its offsets into the document text.
@@ -66,7 +66,21 @@ DERIVED = [
     "derived.rebuild",  # a step in Python: fill them from the stored reports
 ]
 
+# Version 4: each event row keeps its evidence and place name lowered, for text search (store.text;
+# the text index beside the database is built by the first writer to open it).
+SEARCH_TEXT = [
+    """DROP INDEX IF EXISTS events_date""",
+    """DROP INDEX IF EXISTS events_country""",
+    """DROP INDEX IF EXISTS events_fused""",
+    # kept uncompressed: a search reads it whole, and decompressing it took half the search's time
+    """ALTER TABLE events ADD COLUMN IF NOT EXISTS search_text VARCHAR USING COMPRESSION uncompressed""",
+    "text.fill_search_text",
+    """CREATE INDEX IF NOT EXISTS events_date ON events (event_date)""",
+    """CREATE INDEX IF NOT EXISTS events_country ON events (country_code)""",
+    """CREATE INDEX IF NOT EXISTS events_fused ON events (fused_id)""",
+]
+
 # version reached → steps that take a database from the version before to it: SQL statements,
 # or the name of a function that takes the connection: in frontlines.store.fusion, or MODULE.NAME
 # for another module of frontlines.store.
-MIGRATIONS: dict[int, list[str]] = {1: TABLES, 2: FUSED_EVENTS, 3: DERIVED}
+MIGRATIONS: dict[int, list[str]] = {1: TABLES, 2: FUSED_EVENTS, 3: DERIVED, 4: SEARCH_TEXT}

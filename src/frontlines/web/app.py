@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -45,9 +46,15 @@ def create_app(db_path: str | Path, tiles: str | None = None, access: Access | N
     only, writes open to it)."""
     access = access or Access()
     corpus = Corpus(db_path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        corpus.close()  # the store kept open between requests
+
     app = FastAPI(title="Frontlines", version="1", summary="Events and territorial control from conflict news.",
                   description="Every answer is JSON; errors are `{\"message\": ...}` with the HTTP status.",
-                  docs_url=None, redoc_url=None)  # /docs is served below from a package, not a CDN
+                  docs_url=None, redoc_url=None, lifespan=lifespan)  # /docs is served from a package, not a CDN
     app.add_middleware(BodyLimit, limit=MAX_ARTICLE_BYTES)
     app.add_middleware(HostCheck, access=access)  # added last, so it runs first
     add_error_handlers(app)
