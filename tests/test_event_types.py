@@ -237,6 +237,11 @@ def test_they_is_the_subject_of_the_sentence_before(extract):
      "Sylhet"),
     ("Students marched in Khulna on Monday. Crowds threw bricks at police, who responded with shotguns; doctors "
      "at Abu Naser Specialised Hospital said four people had died.", "Khulna"),
+    # a fronted "In X," is the scene, not a town the crowd protested about
+    ("In Erbil, about 300 people gathered outside the parliament on Sunday to protest against the "
+     "withdrawal from Sinjar.", "Erbil"),
+    # where the crowd marched, not the line it is beyond
+    ("Across the Line of Control, thousands of people marched through Kotli on Friday chanting slogans.", "Kotli"),
 ])
 def test_an_event_is_placed_at_the_town_of_its_own_clause(extract, text, place):
     coded = happened(extract(text, published=PUBLISHED))
@@ -251,3 +256,24 @@ def test_a_nationality_on_a_noun_trigger_names_its_state(extract, text, actor):
     report = extract(text, published=PUBLISHED)
     names = {a.id: a.name for a in report.actors}
     assert [names.get(e.actor1 or "") for e in report.events] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "Kidnappings on the highway between Gusau and Tsafe continue almost daily.",
+    "Gunmen attack travellers near Gusau every day, residents said.",
+])
+def test_what_happens_by_habit_is_no_event(extract, text):
+    assert happened(extract(text, published=PUBLISHED)) == []
+
+
+def test_a_group_the_dictionary_lacks_is_named_from_what_the_text_calls_it(extract):
+    text = ("Fighters of the Popular Liberation Army, or PLA-K, the province's largest guerrilla group, attacked "
+            "positions of the Mai Runda Front, a faction of former Raia rebels, near Walikale on Monday. "
+            "Fighting erupted in villages around Walikale and Pinga. On Wednesday, PLA-K fighters abducted four "
+            "teachers from a school in Pinga.")
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    coded = [(e.sub_event_type, names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events]
+    assert ("Abduction/forced disappearance", "Popular Liberation Army", None) in coded, coded
+    assert [c for c in coded if c[0] == "Armed clash"] and all(
+        c[1:] == ("Popular Liberation Army", "Mai Runda Front") for c in coded if c[0] == "Armed clash"), coded

@@ -105,6 +105,17 @@ def test_a_bare_world_city_is_the_one_every_reader_knows(extract, text, mention,
     check(extract, text, mention, name, country, feature)
 
 
+# A world city's alternate name in another language is no licence to cross the world:
+# "Avana" is Havana's Italian name, and here a field near Kirkuk.
+@pytest.mark.parametrize("text, mention", [
+    ("KIRKUK, Iraq — Iraqi troops took over the Avana oilfield west of Kirkuk on Tuesday, the oil ministry "
+     "said.", "Avana"),
+])
+def test_a_world_city_by_a_foreign_alternate_name_is_not_sent_across_the_world(extract, text, mention):
+    found = places_of(extract(text, published="2024-05-02"))
+    assert mention not in found or found[mention].country_code == "IQ", found.get(mention)
+
+
 # Short sentences, as a new user tries them.
 @pytest.mark.parametrize("text, mention, name, country", [
     ("Rallies were held in Cairo and Nairobi on Monday.", "Cairo", "Cairo", "EG"),

@@ -16,6 +16,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from frontlines.actors.described import described_groups
 from frontlines.actors.dictionary import ActorDictionary, ActorEntry, load_dictionary, packaged
 from frontlines.model import Actor, Place, Span, main_country
 from frontlines.yamlfile import load_yaml
@@ -140,6 +141,13 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
         actor = entry_actor(registry, entry, span, m.dictionary)
         mentions.append(ActorMention(actor.id, span.start, span.end))
         taken.update(range(span.start, span.end))
+    place_tokens = {i for p in places for x in p.mentions
+                    for i in token_range(doc, x.start, x.end)}
+    for group in described_groups(doc, taken, place_tokens, m.generic_words):
+        actor = registry.get(group.name, group.kind, country)
+        for span in group.spans:
+            mentions.append(ActorMention(actor.id, span.start, span.end))
+            taken.update(range(span.start, span.end))
     for span, code in countries_acting(doc, places):
         if not taken.intersection(range(span.start, span.end)):
             actor = registry.state(code)
@@ -158,6 +166,12 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
     for mention in mentions:
         mention.actor = new_id[mention.actor]
     return actors, sorted(mentions, key=lambda x: x.start)
+
+
+def token_range(doc: Doc, start_char: int, end_char: int) -> range:
+    """The tokens a character span covers."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
 
 
 def countries_acting(doc: Doc, places: list[Place]) -> list[tuple]:
@@ -289,10 +303,11 @@ def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: Actor
 
 def modifier_actor(span, named: ByStart, order: dict[int, int], by_id: dict[str, Actor]) -> Actor | None:
     """The named actor inside a generic phrase's own modifiers: "fighters loyal to X", "a militia
-    allied with X", "fighters of the commander X" are X; "a group battling X" is not.
+    allied with X", "fighters of the commander X", "X militiamen" are X; "a group battling X" is not.
     `order` ranks the mentions as they were found: the first found wins."""
     inside = {t.i for child in span.root.children
               if (child.dep_ == "prep" and child.lower_ == "of") or child.lemma_.lower() in ALLEGIANCE
+              or (child.dep_ == "compound" and child.i < span.start)  # "Fano militiamen"
               for t in child.subtree}
     if not inside:
         return None

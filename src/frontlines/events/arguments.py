@@ -9,8 +9,11 @@ from frontlines.actors import ActorMention, crowd_name, state_name
 from frontlines.events.triggers import event_words
 from frontlines.model import Actor, Place, Span
 
-PLACE_PREPS = frozenset({"in", "at", "into", "near", "of", "on", "around", "outside", "inside", "across", "over"})
+PLACE_PREPS = frozenset({"in", "at", "into", "near", "of", "on", "around", "outside", "inside", "across", "over",
+                         "through"})
 SOURCE_PREPS = frozenset({"from", "out"})
+# Prepositions that name a place beyond or along the scene: read after the others.
+BEYOND_PREPS = frozenset({"across", "over", "beyond"})
 
 # Verbs whose "with X" or "against X" names the other side: "clashed with protesters", not
 # "captured Manbij with Russian forces".
@@ -168,7 +171,8 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
     """Actors and place of a verb trigger: subject or agent, object or "from X", and where."""
     args = Arguments()
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    for child in verb.children:
+    # "Across the Line of Control, hundreds marched through Muzaffarabad": where, then what is crossed
+    for child in sorted(verb.children, key=lambda c: c.lower_ in BEYOND_PREPS):
         if child.dep_ == "agent":
             for pobj in child.children:
                 args.actor1 = args.actor1 or actor_in(pobj, index)

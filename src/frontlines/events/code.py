@@ -34,6 +34,7 @@ CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 ARMED_DOERS = event_words()["armed_doers"]
 FIGHTING = event_words()["fighting"]
+HABITUAL = event_words()["habitual"]
 
 
 def territory_type(actor1, actor2, place) -> str:
@@ -112,8 +113,9 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     verb = trigger.token if trigger.is_verb else trigger.token.head if trigger.token.dep_ in ARGUMENT_DEPS else None
     if verb is not None and verb.pos_ == "VERB" and (
             args.place is None or index.places[args.place].feature in ("region", "admin1", "admin2")):
+        # "In Sulaimaniyah, ... people gathered ... to protest against the withdrawal from Kirkuk";
         # "police in Buea arrested", "a bomber rammed a truck ... into a camp in Bela, in Lasbela district"
-        args.place = town_in_clause(verb, index) or args.place
+        args.place = scene_town(verb, index) or town_in_clause(verb, index) or args.place
     args.place = args.place or sentence_place(trigger.token, index)
     if family in UNNAMED_PERPETRATOR:  # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."
         args.place = args.place or previous_sentence_place(trigger.token, index)
@@ -129,6 +131,11 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if family in NEEDS_ARMED_ACTOR:
         # "a militia, called the Syrian Democratic Forces, took over the city": the group just named
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True)
+    if family == "clash" and args.actor1 is None and trigger.token.dep_ == "nsubj" \
+            and not any(t.i in index.actor_at for t in trigger.token.sent):
+        # "... the ELN launched attacks on the 33rd Front. Fighting erupted in Tibu": the sides just named
+        sides = previous_sentence_sides(trigger.token, index)
+        args.actor1, args.actor2 = (sides + [None, None])[:2]
     if family in ("protest", "riot"):
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=CROWD_KINDS) or index.crowd()
     if family == "intervention":  # "police fired tear gas at protesters": the crowd first, the force second
@@ -141,6 +148,30 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.actor2 == args.actor1:
         args.actor2 = None
     return args
+
+
+# A clause that shares the scene of the verb it hangs from ("gathered ... to protest").
+SAME_SCENE = frozenset({"advcl", "xcomp", "conj"})
+SCENE_PREPS = frozenset({"in", "at"})
+
+
+def scene_town(verb: Token, index: Index) -> str | None:
+    """The town a fronted "In X," sets as the scene of a verb or of the verbs it hangs from:
+    "In Sulaimaniyah, ... several hundred people gathered outside the party's offices to protest
+    against the withdrawal from Kirkuk" happened in Sulaimaniyah."""
+    for _ in range(3):
+        subject = subject_of(verb)
+        front = subject.i if subject is not None else verb.i
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in SCENE_PREPS and prep.i < front:
+                towns = [index.place_at[t.i] for t in prep.children if t.dep_ == "pobj" and t.i in index.place_at
+                         and index.places[index.place_at[t.i]].feature in ("city", "site")]
+                if towns:
+                    return towns[0]
+        if verb.dep_ not in SAME_SCENE or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def town_in_clause(verb: Token, index: Index) -> str | None:
@@ -172,6 +203,17 @@ def other_side(actor1, index: Index) -> str | None:
     return None
 
 
+def previous_sentence_sides(trigger: Token, index: Index) -> list[str]:
+    """The armed sides the sentence before names, in order."""
+    start = trigger.sent.start
+    if start == 0:
+        return []
+    previous = trigger.doc[start - 1].sent
+    sides = [index.actor_at[t.i] for t in previous if t.i in index.actor_at
+             and index.actors[index.actor_at[t.i]].kind in ARMED]
+    return list(dict.fromkeys(sides))
+
+
 def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     """"Kidal had come under fire. Drone strikes on Nov. 7 killed ...": the town just named."""
     start = trigger.sent.start
@@ -183,11 +225,22 @@ def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     return towns[-1] if towns else None
 
 
+def habitual(tok: Token) -> bool:
+    """Whether a trigger, or the verb it is the subject of, is said to happen by habit: "kidnappings
+    on the highways continue almost daily", "gunmen routinely attack convoys", "every day"."""
+    verbs = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]
+    return any(c.dep_ in ("advmod", "npadvmod") and (c.lemma_.lower() in HABITUAL or (
+        c.lemma_.lower() in ("day", "night", "week") and any(d.lower_ == "every" for d in c.children)))
+        for v in verbs for c in v.children)
+
+
 def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = False) -> bool:
     """Words that describe rather than report: "a group battling the army" (a participle
     modifying a noun), "has seized large parts of", "since the summer ... have driven" (a
     present perfect with no date of its own), "armed groups ... which rallied to the GNA"."""
     tok = trigger.token
+    if habitual(tok):
+        return True
     if not trigger.is_verb:
         return False
     if tok.dep_ == "acl" and tok.tag_ == "VBG":

@@ -126,13 +126,24 @@ def well_known(c: Candidate, weights: dict[str, float], ranker: LinearRanker) ->
 
 
 def world_city(c: Candidate, ranker: LinearRanker) -> bool:
-    """A name that a town of a million people or more bears (`world_city_population`): every
-    reader knows it for a place, with or without words around it that say so."""
-    return any(e.feature == "city" and e.population >= ranker.cutoffs["world_city_population"] for e in c.entries)
+    """The name of a town of a million people or more (`world_city_population`): every reader
+    knows it for a place, with or without words around it that say so.  Its own name, not one
+    of its many alternate names ("Avana" is Havana's in Italian, and an Iraqi oilfield's)."""
+    return any(e.feature == "city" and e.population >= ranker.cutoffs["world_city_population"]
+               and own_name(c, e) for e in c.entries)
 
 
-def country_weights(cands: list[Candidate], dateline: Span | None) -> dict[str, float]:
-    """How much the article is about each country, from country names and unambiguous places."""
+def own_name(c: Candidate, entry: Entry) -> bool:
+    """Whether a mention names an entry by its own name, whole or in part ("New York" for New
+    York City), not by one of its alternate names ("Avana" for Havana)."""
+    mention, own = name_key(c.span.text), name_key(entry.name)
+    return own.startswith(mention) or mention.startswith(own)
+
+
+def country_weights(cands: list[Candidate], dateline: Span | None, big_city: int) -> dict[str, float]:
+    """How much the article is about each country, from country names and unambiguous places.
+    A city of `big_city` people or more votes only when named by its own name: a world city
+    bears hundreds of foreign names ("Avana", Havana's in Italian, is an Iraqi oilfield's)."""
     votes: Counter[str] = Counter()
     named: set[str] = set()
     for c in cands:
@@ -140,16 +151,18 @@ def country_weights(cands: list[Candidate], dateline: Span | None) -> dict[str, 
         if key in named and not any(e.feature == "country" for e in c.entries):
             continue  # a town named three times is one clue, not three ("Palma" is no vote for Spain x3)
         named.add(key)
-        countries = {e.country_code for e in c.entries if e.country_code}
+        countries = {e.country_code for e in c.entries if e.country_code
+                     and (e.population < big_city or own_name(c, e))}
         if any(e.feature == "country" for e in c.entries) and not c.loose:
             votes.update(e.country_code for e in c.entries if e.feature == "country")
         elif len(countries) == 1 and not c.loose:
             votes[countries.pop()] += 0.5
         elif c.entries:  # one country's namesake dwarfs every other's: "Cairo" is Egypt's
             biggest: dict[str, int] = {}
-            for e in c.entries:
-                biggest[e.country_code or ""] = max(biggest.get(e.country_code or "", 0), e.population)
-            top = sorted(biggest.items(), key=lambda t: -t[1])
+            for e in c.entries:  # by its own name: "Avana" is an alternate name of Havana
+                if own_name(c, e):
+                    biggest[e.country_code or ""] = max(biggest.get(e.country_code or "", 0), e.population)
+            top = sorted(biggest.items(), key=lambda t: -t[1]) + [("", 0), ("", 0)]
             if top[0][0] and top[0][1] > 20 * max(top[1][1], 1):
                 votes[top[0][0]] += 0.5
     if not votes:
@@ -201,9 +214,11 @@ def owner_town(c: Candidate, towns_by_end: dict[int, Choice], text: str) -> Entr
 def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
     """A town half a world away from the article's places, in a country it is not about, named
     with nothing but a preposition: "drone strike on a gang position in Bel Air" in a story on
-    Haiti is not Bel Air, Maryland.  Better no place than a wrong one."""
+    Haiti is not Bel Air, Maryland, and "the Avana oilfields" near Kirkuk are not Havana (a
+    big city is exempt only when named by its own name).  Better no place than a wrong one."""
     cut = ranker.cutoffs
-    if (not ctx.focus or entry.feature == "country" or c.qualifier or entry.population >= cut["far_min_population"]
+    big = entry.population >= cut["far_min_population"] and own_name(c, entry)
+    if (not ctx.focus or entry.feature == "country" or c.qualifier or big
             or ctx.weights.get(entry.country_code or "", 0) >= cut["bare_name_min_country"]):
         return False  # "Rallies in Cairo and Nairobi": a world city is where it is
     return min(km((entry.lat, entry.lon), f) for f in ctx.focus) > cut["far_km"]
@@ -245,7 +260,8 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
         if is_acronym(c) and not c.abbreviation:  # "GNA" is an alternate name of Guna, India; acronyms name countries at most ("US")
             c.entries = [e for e in c.entries if e.feature == "country"]
     cands = [c for c in cands if not is_person(c, people)]
-    weights = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline)
+    weights = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline,
+                              ranker.cutoffs["far_min_population"])
     every = cands
     cands = [c for c in cands if has_place_context(c) or well_known(c, weights, ranker)]
     ctx = Context(weights, quals, near_km=cut["near_km"])

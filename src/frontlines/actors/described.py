@@ -1,0 +1,143 @@
+"""Armed groups the dictionary lacks, named where the text says what they are.
+
+Every new war brings groups no dictionary lists.  News names them with what they are:
+"fighters of the National Liberation Army", "KNLA fighters", "the 33rd Front, a faction of
+former FARC rebels", "the Allied Democratic Forces, an armed group linked to the Islamic
+State".  Such a name becomes an actor of its own, with the acronym the text gives for it
+("the National Liberation Army, or ELN", "(JNIM)"), and every later mention of either is its.
+The words that make a name an armed group are `armed_nouns` and `armed_modifiers` of
+`data/generic.yaml`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from frontlines.actors.dictionary import nationalities
+
+NAME_LABELS = frozenset({"ORG"})
+# What a text calls an armed group's kind: "a faction of former FARC rebels", "an armed group".
+GROUP_NOUNS = frozenset({"group", "faction", "coalition", "alliance", "organization", "organisation", "movement",
+                         "outfit", "network", "front"})
+
+
+@dataclass
+class DescribedGroup:
+    """An armed group named in the text, its kind, and where it is named."""
+
+    name: str
+    kind: str
+    forms: list[tuple[str, ...]] = field(default_factory=list)  # the name's words (lower case), its acronym's
+    spans: list[Span] = field(default_factory=list)
+
+
+def described_groups(doc: Doc, taken: set[int], places: set[int], words: dict) -> list[DescribedGroup]:
+    """The armed groups named in `doc` outside the tokens already `taken` (dictionary actors)
+    and `places`, each with every mention of its name and acronym."""
+    armed_nouns, modifiers = frozenset(words["armed_nouns"]), frozenset(words["armed_modifiers"])
+    groups: dict[str, DescribedGroup] = {}
+    for span in candidates(doc, taken, places, armed_nouns):
+        cue = armed_cue(span.root, armed_nouns, modifiers)
+        if cue is None or all(t.lemma_.lower() in armed_nouns | modifiers or t.is_stop or t.lower_ in nationalities()
+                              for t in span):
+            continue  # "Jihadist fighters", "Somali militants" name no group
+        name = without_article(span)
+        words = tuple(t.lower_ for t in name)
+        group = groups.setdefault(" ".join(words), DescribedGroup(
+            name.text, "political_militia" if cue.lemma_.lower().startswith("militia") else "rebel_group", [words]))
+        short = acronym_after(span)
+        if short is not None and tuple(t.text for t in short) not in group.forms:
+            group.forms.append(tuple(t.text for t in short))
+    named = {" ".join(form).lower(): g for g in groups.values() for form in g.forms[1:]}  # "ELN fighters": the ELN
+    kept = [g for g in groups.values() if named.get(" ".join(g.forms[0]), g) is g]
+    for group in kept:
+        group.spans = mentions_of(doc, group.forms, taken | places)
+    return [g for g in kept if g.spans]
+
+
+def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozenset[str]) -> list[Span]:
+    """Names that may be groups: organisations the model tags, and runs of proper nouns that
+    modify an armed noun ("Fano militiamen", "KNLA fighters")."""
+    free = lambda s: not any(i in taken for i in range(s.start, s.end))  # noqa: E731
+    out = [e for e in doc.ents if e.label_ in NAME_LABELS and free(e) and not all(i in places for i in range(e.start, e.end))]
+    for tok in doc:
+        if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.text[:1].isupper() \
+                and tok.head.lemma_.lower() in armed_nouns \
+                and tok.i + 1 == tok.head.i:
+            start = tok.i
+            while start > tok.sent.start and (not doc[start - 1].whitespace_ or (  # "PLA-K"
+                    doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound")):
+                start -= 1
+            span = doc[start:tok.i + 1]
+            if free(span) and not any(i in places for i in range(span.start, span.end)):
+                out.append(span)
+    return out
+
+
+def armed_cue(root: Token, armed_nouns: frozenset[str], modifiers: frozenset[str]) -> Token | None:
+    """The word that says a name is an armed group's, or None: "fighters of X", "X rebels",
+    "X, a faction of former FARC rebels", "X, an armed group", "the separatist group X"."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in armed_nouns:
+        return head.head
+    if root.dep_ == "compound" and head.lemma_.lower() in armed_nouns:
+        return head
+    if root.dep_ in ("appos", "compound") and head.lemma_.lower() in GROUP_NOUNS and armed_kind(head, armed_nouns, modifiers):
+        return head
+    for child in root.children:
+        if child.dep_ == "appos" and (child.lemma_.lower() in armed_nouns or (
+                child.lemma_.lower() in GROUP_NOUNS and armed_kind(child, armed_nouns, modifiers))):
+            return armed_kind(child, armed_nouns, modifiers) or child
+    return None
+
+
+def armed_kind(noun: Token, armed_nouns: frozenset[str], modifiers: frozenset[str]) -> Token | None:
+    """The armed word describing a group noun: "a guerrilla group", "a faction of FARC rebels"."""
+    for t in noun.subtree:
+        if t.i != noun.i and t.head.i == noun.i and t.dep_ in ("amod", "compound") and t.lemma_.lower() in modifiers | armed_nouns:
+            return t
+        if t.dep_ == "pobj" and t.head.head.i == noun.i and t.head.lower_ == "of" and t.lemma_.lower() in armed_nouns:
+            return t
+    return None
+
+
+def without_article(span: Span) -> Span:
+    """A name without its leading "the"."""
+    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
+
+
+def acronym_after(span: Span) -> Span | None:
+    """The acronym a text gives right after a name: "the National Liberation Army, or ELN",
+    "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)", "(PLA-K)"."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc):
+        return None
+    if doc[end].text == "(":
+        start = end + 1
+    elif doc[end].text == "," and doc[end + 1].lower_ == "or":
+        start = end + 2
+    else:
+        return None
+    stop = next((k for k in range(start, min(start + 4, len(doc))) if doc[k].text in (",", ")", ";", ".")), None)
+    short = doc[start:stop] if stop is not None and stop > start else None
+    return short if short is not None and acronym(short.text) else None
+
+
+def acronym(word: str) -> bool:
+    """An acronym: two to eight letters or digits, the letters all capitals ("ELN", "PLA-K")."""
+    return 2 <= len(word) <= 8 and word.isupper() and word.replace("-", "").isalnum()
+
+
+def mentions_of(doc: Doc, forms: list[tuple[str, ...]], skip: set[int]) -> list[Span]:
+    """Every mention of any of the forms outside `skip`: a name's words in any case, an
+    acronym in its own capitals only."""
+    out = []
+    for words in forms:
+        exact = acronym("".join(words))
+        n = len(words)
+        for start in range(len(doc) - n + 1):
+            seq = doc[start:start + n]
+            if [t.text if exact else t.lower_ for t in seq] == list(words) and not any(t.i in skip for t in seq):
+                out.append(seq)
+    return sorted(out, key=lambda s: s.start)
