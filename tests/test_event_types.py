@@ -242,6 +242,9 @@ def test_they_is_the_subject_of_the_sentence_before(extract):
      "withdrawal from Sinjar.", "Erbil"),
     # where the crowd marched, not the line it is beyond
     ("Across the Line of Control, thousands of people marched through Kotli on Friday chanting slogans.", "Kotli"),
+    # a story placed in a state says in its next sentence where in it
+    ("A military jet struck a group of vigilantes in Katsina state on Saturday, killing nine of them. The "
+     "vigilantes had been chasing cattle rustlers in the bush near Batsari.", "Batsari"),
 ])
 def test_an_event_is_placed_at_the_town_of_its_own_clause(extract, text, place):
     coded = happened(extract(text, published=PUBLISHED))

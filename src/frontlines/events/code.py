@@ -117,6 +117,9 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "police in Buea arrested", "a bomber rammed a truck ... into a camp in Bela, in Lasbela district"
         args.place = scene_town(verb, index) or town_in_clause(verb, index) or args.place
     args.place = args.place or sentence_place(trigger.token, index)
+    if args.place is not None and index.places[args.place].feature == "admin1":
+        # "A jet struck vigilantes in Zamfara state ... They had gone after the gunmen in Zurmi"
+        args.place = town_of_division_next(trigger.token, index.places[args.place], index) or args.place
     if family in UNNAMED_PERPETRATOR:  # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."
         args.place = args.place or previous_sentence_place(trigger.token, index)
     sent = trigger.token.sent
@@ -200,6 +203,20 @@ def other_side(actor1, index: Index) -> str | None:
         return index.main_armed
     if actor1.kind in ARMED:
         return index.main_state
+    return None
+
+
+def town_of_division_next(trigger: Token, division, index: Index) -> str | None:
+    """The first town, site or district of a division that the sentence after the trigger's
+    names: where a story placed only in a state says the event happened."""
+    end = trigger.sent.end
+    if end >= len(trigger.doc):
+        return None
+    for t in trigger.doc[end].sent:
+        place = index.places.get(index.place_at.get(t.i, ""))
+        if place is not None and place.feature in ("city", "site", "admin2") and place.admin1 == division.name \
+                and place.country_code == division.country_code:
+            return place.id
     return None
 
 
