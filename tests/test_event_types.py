@@ -27,6 +27,7 @@ TABLE = [
     ("Air/drone strike", "Russian warplanes bombed Idlib on Tuesday.", "Idlib"),
     ("Air/drone strike", "A drone strike on a market in Mekelle killed 20 people on Sunday.", "Mekelle"),
     ("Air/drone strike", "Airstrikes hit Aden overnight on Friday, residents said.", "Aden"),
+    ("Air/drone strike", "Israeli helicopters fired missiles at a car near Tyre on Monday.", "Tyre"),
     ("Shelling/artillery/missile attack", "Ukrainian artillery shelled Nova Kakhovka on Sunday.", "Nova Kakhovka"),
     ("Shelling/artillery/missile attack", "The city of Kharkiv, Ukraine, was hit by Russian missiles on Monday, the mayor said.", "Kharkiv"),
     ("Shelling/artillery/missile attack", "A rocket attack on Erbil airport wounded three contractors on Thursday.", "Erbil"),
