@@ -185,6 +185,9 @@ def test_a_story_with_town_events_adds_none_at_its_country(extract):
     # a crowd that kills or attacks riots, whatever it attacks
     ("Protesters killed a police officer in Lagos on Monday.", "Violent demonstration"),
     ("Protesters attacked a hotel in Goma on Monday.", "Violent demonstration"),
+    # people of a crowd who fight each other riot; they are no armed sides
+    ("In Rajshahi, students and ruling party activists fought running battles with sticks on Sunday.",
+     "Violent demonstration"),
 ])
 def test_the_crowd_and_the_force_are_read_from_who_did_what(extract, text, sub_type):
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == [sub_type]

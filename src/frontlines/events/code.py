@@ -35,6 +35,7 @@ WITHDRAWAL = event_words()["withdrawal"]
 ARMED_DOERS = event_words()["armed_doers"]
 FIGHTING = event_words()["fighting"]
 HABITUAL = event_words()["habitual"]
+CROWD_DOERS = event_words()["crowd_doers"]
 
 
 def territory_type(actor1, actor2, place) -> str:
@@ -134,6 +135,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if family in NEEDS_ARMED_ACTOR:
         # "a militia, called the Syrian Democratic Forces, took over the city": the group just named
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True)
+    if family == "clash" and args.actor1 is None and crowd_doers(trigger.token):
+        args.actor1 = index.crowd()  # "students and party activists fought running battles": a riot
     if family == "clash" and args.actor1 is None and trigger.token.dep_ == "nsubj" \
             and not any(t.i in index.actor_at for t in trigger.token.sent):
         # "... the ELN launched attacks on the 33rd Front. Fighting erupted in Tibu": the sides just named
@@ -204,6 +207,18 @@ def other_side(actor1, index: Index) -> str | None:
     if actor1.kind in ARMED:
         return index.main_state
     return None
+
+
+def crowd_doers(trigger: Token) -> bool:
+    """Whether the ones who fought are people of a crowd (`crowd_doers`): "students and ruling
+    party activists fought running battles", "clashes between supporters of the two parties"."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    sides = [subject, *subject.conjuncts] if subject is not None else []
+    if trigger.pos_ == "NOUN":  # "clashes between supporters of ..."
+        sides += [t for c in trigger.children if c.lower_ == "between" for t in c.subtree if t.dep_ in ("pobj", "conj")]
+    sides = [t for t in sides if t.ent_type_ not in ("GPE", "LOC", "FAC")]  # "In Khulna, students ...": a misparse
+    return bool(sides) and all(t.lemma_.lower() in CROWD_DOERS for t in sides)
 
 
 def town_of_division_next(trigger: Token, division, index: Index) -> str | None:
