@@ -80,8 +80,9 @@ class Corpus:
             try:
                 yield self.kept_store()
             finally:
+                # not a daemon: at exit Python waits for it (IDLE at most), rather than stopping it
+                # inside DuckDB's close, which aborts the process
                 self.timer = threading.Timer(IDLE, self.close)
-                self.timer.daemon = True
                 self.timer.start()
 
     @contextmanager
@@ -110,6 +111,8 @@ class Corpus:
     def close(self) -> None:
         """Close the kept store (after IDLE seconds without a request, and when the server stops)."""
         with self.lock:
+            if self.timer is not None:
+                self.timer.cancel()
             self.let_go()
 
 
