@@ -239,7 +239,9 @@ def add_reading_routes(app: FastAPI, corpus: Corpus, tiles: str | None, access: 
                offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
         where = event_filter(start, end, country, event_type, actor, q, bbox)
         with corpus.reading() as store:
-            return views.events_page(store, where, limit, offset)
+            page = views.events_page(store, where, limit, offset)
+        # plain JSON already: FastAPI's encoder would walk it again (90 ms for 500 events)
+        return JSONResponse(page)
 
     @app.get("/api/density", summary="How many events match in each cell of a grid fitting the zoom: GeoJSON "
                                       "points with a count, for the map's density when more match than a page holds")
