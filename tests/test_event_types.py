@@ -137,6 +137,7 @@ def test_each_sub_event_type(extract, sub_type, text, place):
     "The ministry denied that its jets struck the village of Kafr Nabl on Monday.",
     "The rebels are preparing an offensive on Goma, officials said.",
     "If talks fail, fighting could resume in Juba next week.",
+    "On Friday, hundreds of farmers boarded buses in Sukkur as they headed to a rally in Karachi.",
 ])
 def test_background_and_what_did_not_happen_is_no_event(extract, text):
     assert happened(extract(text, published=PUBLISHED)) == []
@@ -185,6 +186,9 @@ def test_a_story_with_town_events_adds_none_at_its_country(extract):
     # a crowd that kills or attacks riots, whatever it attacks
     ("Protesters killed a police officer in Lagos on Monday.", "Violent demonstration"),
     ("Protesters attacked a hotel in Goma on Monday.", "Violent demonstration"),
+    # deaths that say who the crowd are, not what was done to them
+    ("Relatives of the labourers killed in Musakhel blocked the main highway in Quetta on Tuesday.",
+     "Peaceful protest"),
     # people of a crowd who fight each other riot; they are no armed sides
     ("In Rajshahi, students and ruling party activists fought running battles with sticks on Sunday.",
      "Violent demonstration"),
@@ -284,3 +288,10 @@ def test_a_group_the_dictionary_lacks_is_named_from_what_the_text_calls_it(extra
     assert ("Abduction/forced disappearance", "Popular Liberation Army", None) in coded, coded
     assert [c for c in coded if c[0] == "Armed clash"] and all(
         c[1:] == ("Popular Liberation Army", "Mai Runda Front") for c in coded if c[0] == "Armed clash"), coded
+
+
+def test_militants_from_a_group_the_dictionary_lacks_are_that_group(extract):
+    report = extract("Militants from the outlawed Makran Liberation Front attacked a police post in Turbat on "
+                     "Monday, killing two officers.", published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [names.get(e.actor1 or "") for e in report.events] == ["Makran Liberation Front"]

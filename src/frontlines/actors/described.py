@@ -76,10 +76,11 @@ def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozens
 
 
 def armed_cue(root: Token, armed_nouns: frozenset[str], modifiers: frozenset[str]) -> Token | None:
-    """The word that says a name is an armed group's, or None: "fighters of X", "X rebels",
+    """The word that says a name is an armed group's, or None: "fighters of X", "militants from
+    X", "X rebels",
     "X, a faction of former FARC rebels", "X, an armed group", "the separatist group X"."""
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in armed_nouns:
+    if root.dep_ == "pobj" and head.lower_ in ("of", "from") and head.head.lemma_.lower() in armed_nouns:
         return head.head
     if root.dep_ == "compound" and head.lemma_.lower() in armed_nouns:
         return head

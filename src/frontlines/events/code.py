@@ -84,8 +84,11 @@ def denied(tok: Token) -> bool:
 
 def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[str, str]:
     """Protest or riot, and the sub-type the sentence's words call for."""
-    # words of what was done, not of what a crowd meant to do ("marched to mourn the dead")
-    lemmas = {t.lemma_.lower() for t in trigger.sent if not in_purpose_clause(t) and not denied(t)}
+    # words of what was done, not of what a crowd meant to do ("marched to mourn the dead"), nor
+    # of who the crowd are ("relatives of the men killed in Musakhel blocked the highway")
+    subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
+    who = {t.i for t in subject.subtree} if subject is not None else set()
+    lemmas = {t.lemma_.lower() for t in trigger.sent if not in_purpose_clause(t) and not denied(t) and t.i not in who}
     if (family.name == "riot" or family.name == "protest" and (actor1 is None or actor1.kind in CROWDS)) \
             and crowd_violence(trigger, index):
         return "Riots", "Violent demonstration"

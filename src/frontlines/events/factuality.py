@@ -9,7 +9,7 @@ from frontlines.events.triggers import event_words
 WORDS = event_words()
 MODALS, FUTURE, NEGATIONS = WORDS["modals"], WORDS["future"], WORDS["negations"]
 DENIALS, CLAIMS, ATTRIBUTION = WORDS["denials"], WORDS["claims"], WORDS["attribution"]
-COMPLETIVE, PLAN_NOUNS = WORDS["completive"], WORDS["plan_nouns"]
+COMPLETIVE, PLAN_NOUNS, HEADING = WORDS["completive"], WORDS["plan_nouns"], WORDS["heading"]
 MAX_HOPS = 4
 
 
@@ -36,10 +36,18 @@ def is_infinitive(trigger: Token) -> bool:
     return True
 
 
+def heading_to(trigger: Token) -> bool:
+    """Whether a noun trigger is only where people were going: "as they headed to a rally in
+    Gwadar", "on their way to the protest"."""
+    prep = trigger.head
+    return trigger.dep_ == "pobj" and prep.lower_ in ("to", "for", "toward", "towards") \
+        and prep.head.lemma_.lower() in HEADING
+
+
 def factuality(trigger: Token) -> str:
     """The factuality of the event a trigger names, read from the words that govern it."""
-    if is_infinitive(trigger):
-        return "hypothetical"  # "his campaign to seize the capital", "ordered his troops to march"
+    if is_infinitive(trigger) or heading_to(trigger):
+        return "hypothetical"  # "his campaign to seize the capital", "as they headed to a rally"
     chain = governors(trigger)
     for n, t in enumerate(chain):
         kids = list(t.children)
