@@ -148,6 +148,10 @@ def test_background_and_what_did_not_happen_is_no_event(extract, text):
     ("M23 rebels entered Goma without meeting resistance on Monday.", "M23"),
     ("Taliban fighters took control of Kunduz on Sunday after the governor surrendered.", "Taliban"),
     ("Islamic State fighters recaptured Palmyra on Sunday after Syrian troops pulled out of the city.", "Islamic State"),
+    # a withdrawal told as a noun, and by a side the text does not name as one it knows
+    ("Al-Shabaab militants seized Wajid on Friday following the withdrawal of Ethiopian troops.", "Al Shabaab"),
+    ("Rebel fighters entered Kafranbel on Sunday after Pharaoh Brigade units pulled out.",
+     "Unidentified Armed Group (Syria)"),
     # the side that left, named by a withdrawal word of its own, is not the one that took over
     ("Russian forces took full control of Vuhledar on Sunday, hours after Ukraine's army chief announced that "
      "Ukrainian troops had withdrawn from the town.", "Military Forces of Russia"),

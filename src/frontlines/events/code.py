@@ -330,7 +330,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         event_type, sub = family.event_type, family.sub_event_type
         if sub == "territory" and place_id and is_landmark_site(index.places[place_id]):
             event_type, sub = "Battles", "Armed clash"  # seizing a hotel is an assault, not a change of territory
-        elif sub == "territory" and (taken_peacefully(trigger.token.sent) or left):
+        elif sub == "territory" and (taken_peacefully(trigger.token.sent) or left or withdrawals(trigger.token)):
             event_type, sub = "Strategic developments", TRANSFER
             args.actor2 = left or args.actor2
             # the taker is actor1; the side it was handed by is the place's state when unnamed
@@ -395,21 +395,25 @@ def side_that_left(trigger: Token, index: Index) -> str | None:
     """The armed side whose leaving a capture is told beside, with no fighting in the sentence:
     "entered the town after Kurdish forces pulled out", "recaptured Palmyra after the army
     withdrew".  None when there is no such side."""
-    sent = trigger.sent
-    if any(t.lemma_.lower() in FIGHTING and t.i != trigger.i for t in sent):
-        return None
     taker = subject_of(trigger) if trigger.pos_ == "VERB" else None
     taker_id = actor_in(taker, index) if taker is not None else None
-    for t in sent:
-        if t.i == trigger.i or t.pos_ != "VERB" or t.lemma_.lower() not in WITHDRAWAL or denied(t):
-            continue
-        if t.lemma_.lower() == "pull" and not any(c.lower_ in ("out", "back") for c in t.children):
-            continue
-        leaver = subject_of(t)
+    for t in withdrawals(trigger):
+        leaver = subject_of(t) if t.pos_ == "VERB" else next((c for c in t.children if c.lower_ == "of"), None)
         side = index.actors.get(actor_in(leaver, index) or "") if leaver is not None else None
         if side is not None and side.kind in ARMED and side.id != taker_id:
             return side.id
     return None
+
+
+def withdrawals(trigger: Token) -> list[Token]:
+    """The words of the other side leaving that a capture is told beside, with no fighting in
+    the sentence: "after Kurdish forces pulled out", "following the withdrawal of Puntland forces"."""
+    sent = trigger.sent
+    if any(t.lemma_.lower() in FIGHTING and t.i != trigger.i for t in sent):
+        return []
+    return [t for t in sent if t.i != trigger.i and t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in WITHDRAWAL
+            and not denied(t) and not (t.lemma_.lower() == "pull" and not any(
+                c.lower_ in ("out", "back") for c in t.children))]
 
 
 def crowd_side(actor1, actor2) -> bool:
