@@ -36,6 +36,9 @@ def claims(report) -> set[tuple]:
      "in the region.", "2025-05-04", ("Kosti", "Military Forces of Sudan", "controlled")),
     ("ISLAMABAD — Pakistan administers the northern territory, known as Gilgit-Baltistan.", "2025-05-08",
      ("Gilgit-Baltistan", "Military Forces of Pakistan", "partial")),
+    # the noun of a relative "who", and a town included in a region held in part
+    ("ADEN, Yemen — The Houthis, who control most of the west including Taiz, fired drones at ships on "
+     "Monday.", "2025-04-19", ("Taiz", "Houthis", "controlled")),
 ])
 def test_statements_of_holding(extract, text, published, expected):
     assert expected in claims(extract(text, published=published))

@@ -82,8 +82,8 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
                 feature = index.places[pid].feature
                 out.append((pid, partial or feature == "admin1"))
         for child in t.children:
-            if child.dep_ == "appos" or (child.dep_ == "prep" and t.lower_ in DIRECTIONS):
-                continue  # "Tal Afar, a city west of Mosul": the description locates, it is not held
+            if child.dep_ == "appos" or (child.dep_ == "prep" and t.lower_ in DIRECTIONS and child.lower_ != "including"):
+                continue  # "Tal Afar, a city west of Mosul" locates; "the north including Hodeidah" is held
             if is_place and child.dep_ not in ("conj", "cc", "prep") or (
                     is_place and child.dep_ == "prep" and child.lower_ not in ("including", "as")):
                 continue  # "Tarhuna, a town southeast of Tripoli": a description locates, it is not held
@@ -95,7 +95,8 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
                 # "most of Rutshuru and Masisi territories": "most" covers both; "several towns in
                 # Anbar" is part of Anbar, "the towns of Rutshuru and Kiwanja" are those towns
                 inside = child.lower_ == "in" and t.lemma_.lower() in ("town", "village", "area", "district")
-                walk(child, partial or inside)
+                # "most of the north including Hodeidah": what is included is held whole
+                walk(child, (partial or inside) and child.lower_ != "including")
     walk(tok, False)
     return out
 
