@@ -299,3 +299,27 @@ def test_militants_from_a_group_the_dictionary_lacks_are_that_group(extract):
                      "Monday, killing two officers.", published=PUBLISHED)
     names = {a.id: a.name for a in report.actors}
     assert [names.get(e.actor1 or "") for e in report.events] == ["Makran Liberation Front"]
+
+
+
+def test_the_strikes_of_the_sentence_before_keep_their_kind(tmp_path):
+    """By the trigger rules alone (the classifier may code such a sentence on its own)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    shipped = (Path(__file__).resolve().parents[1] / "src" / "frontlines" / "settings.yaml").read_text("utf-8")
+    assert "mode: rules+model" in shipped, "the shipped settings changed: update this test"
+    (tmp_path / "rules.yaml").write_text(shipped.replace("mode: rules+model", "mode: rules"), "utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Pakistani aircraft fired missiles at six sites in eastern Afghanistan early on Tuesday. The strikes hit a "
+        "madrasa in Khost and a compound near Jalalabad.", "utf-8")
+    done = subprocess.run([sys.executable, "-m", "frontlines.cli", "extract", str(tmp_path / "a.txt"), "--date",
+                           "2024-05-02"], capture_output=True, text=True,
+                          env={**os.environ, "FRONTLINES_SETTINGS": str(tmp_path / "rules.yaml")})
+    report = json.loads(done.stdout)
+    places = {p["id"]: p["name"] for p in report["places"]}
+    coded = {(e["sub_event_type"], places.get(e["place"])) for e in report["events"]}
+    assert {("Air/drone strike", "Khōst"), ("Air/drone strike", "Jalālābād")} <= coded, coded

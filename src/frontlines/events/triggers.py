@@ -84,6 +84,18 @@ def context_lemmas(token: Token) -> set[str]:
     return out
 
 
+def noun_context(noun: Token) -> set[str]:
+    """The lemmas that can complete a noun trigger: its sentence's, and for a noun that points
+    back ("the strikes", "these raids") the sentence before's too ("Indian aircraft fired missiles
+    at nine sites. The strikes hit a seminary in Bahawalpur")."""
+    out = {t.lemma_.lower() for t in noun.sent}
+    start = noun.sent.start
+    if start > 0 and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
+                         for c in noun.children):
+        out.update(t.lemma_.lower() for t in noun.doc[start - 1].sent)
+    return out
+
+
 def objects_of(token: Token) -> set[str]:
     """Lemmas of what a verb acts on: its direct objects, or a passive's subject, and what a
     number of them counts ("captured dozens of soldiers", "a number of soldiers were captured")."""
@@ -148,7 +160,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             if spec is None:
                 continue
             needs = spec.get("needs")
-            if needs and not {t.lemma_.lower() for t in tok.sent}.intersection(needs):
+            if needs and not noun_context(tok).intersection(needs):
                 continue
             out.append(Trigger(tok, lex.families[spec["family"]], False))
     return out
