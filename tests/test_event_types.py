@@ -323,3 +323,9 @@ def test_the_strikes_of_the_sentence_before_keep_their_kind(tmp_path):
     places = {p["id"]: p["name"] for p in report["places"]}
     coded = {(e["sub_event_type"], places.get(e["place"])) for e in report["events"]}
     assert {("Air/drone strike", "Khōst"), ("Air/drone strike", "Jalālābād")} <= coded, coded
+
+
+def test_the_force_and_the_dead_of_a_riot_are_part_of_it(extract):
+    text = ("In Sylhet, students and ruling party activists fought running battles with sticks on Monday; four "
+            "people, including two students, were killed.")
+    assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == ["Violent demonstration"]

@@ -40,6 +40,7 @@ def close_dates(a: Event, b: Event) -> bool:
 
 
 TRANSFER = "Non-violent transfer of territory"
+PART_OF_RIOT = ("Attack", "Excessive force against protesters", "Protest with intervention")
 TAKING = ("Government regains territory", "Non-state actor overtakes territory")
 
 
@@ -115,6 +116,11 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     crowds = [e for e in kept if e.event_type in ("Riots", "Protests")]
     kept = [e for e in kept if not (e.sub_event_type == "Looting/property destruction" and any(
         c.evidence == e.evidence for c in crowds))]
+    # force used on a riot, and its dead, are part of it: ACLED codes one violent demonstration
+    # ("students and party activists fought running battles ...; three people were killed")
+    riots = [c for c in crowds if c.sub_event_type == "Violent demonstration"]
+    kept = [e for e in kept if not (e.sub_event_type in PART_OF_RIOT and any(
+        r.evidence == e.evidence and near(r.place, e.place, index) for r in riots))]
     # a rally told in the sentence of its riot or its dispersal is that event ("clashed with police
     # during an opposition rally")
     kept = [e for e in kept if not (e.sub_event_type == "Peaceful protest" and any(
