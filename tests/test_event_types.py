@@ -319,6 +319,7 @@ def test_the_strikes_of_the_sentence_before_keep_their_kind(tmp_path):
     done = subprocess.run([sys.executable, "-m", "frontlines.cli", "extract", str(tmp_path / "a.txt"), "--date",
                            "2024-05-02"], capture_output=True, text=True,
                           env={**os.environ, "FRONTLINES_SETTINGS": str(tmp_path / "rules.yaml")})
+    assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     places = {p["id"]: p["name"] for p in report["places"]}
     coded = {(e["sub_event_type"], places.get(e["place"])) for e in report["events"]}

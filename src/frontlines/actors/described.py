@@ -5,8 +5,8 @@ Every new war brings groups no dictionary lists.  News names them with what they
 former FARC rebels", "the Allied Democratic Forces, an armed group linked to the Islamic
 State".  Such a name becomes an actor of its own, with the acronym the text gives for it
 ("the National Liberation Army, or ELN", "(JNIM)"), and every later mention of either is its.
-The words that make a name an armed group are `armed_nouns` and `armed_modifiers` of
-`data/generic.yaml`.
+The words that make a name an armed group are `armed_nouns`, `armed_modifiers` and
+`group_nouns` of `data/generic.yaml`.
 """
 from __future__ import annotations
 
@@ -17,9 +17,6 @@ from spacy.tokens import Doc, Span, Token
 from frontlines.actors.dictionary import nationalities
 
 NAME_LABELS = frozenset({"ORG"})
-# What a text calls an armed group's kind: "a faction of former FARC rebels", "an armed group".
-GROUP_NOUNS = frozenset({"group", "faction", "coalition", "alliance", "organization", "organisation", "movement",
-                         "outfit", "network", "front"})
 
 
 @dataclass
@@ -36,23 +33,25 @@ def described_groups(doc: Doc, taken: set[int], places: set[int], words: dict) -
     """The armed groups named in `doc` outside the tokens already `taken` (dictionary actors)
     and `places`, each with every mention of its name and acronym."""
     armed_nouns, modifiers = frozenset(words["armed_nouns"]), frozenset(words["armed_modifiers"])
+    group_nouns, armed_words = frozenset(words["group_nouns"]), armed_nouns | modifiers
     groups: dict[str, DescribedGroup] = {}
     for span in candidates(doc, taken, places, armed_nouns):
-        cue = armed_cue(span.root, armed_nouns, modifiers)
-        if cue is None or all(t.lemma_.lower() in armed_nouns | modifiers or t.is_stop or t.lower_ in nationalities()
-                              for t in span):
+        cue = armed_cue(span.root, armed_nouns, modifiers, group_nouns)
+        if cue is None or all(t.lemma_.lower() in armed_words or t.is_stop or t.lower_ in nationalities() for t in span):
             continue  # "Jihadist fighters", "Somali militants" name no group
         name = without_article(span)
-        words = tuple(t.lower_ for t in name)
-        group = groups.setdefault(" ".join(words), DescribedGroup(
-            name.text, "political_militia" if cue.lemma_.lower().startswith("militia") else "rebel_group", [words]))
+        name_words = tuple(t.lower_ for t in name)
+        group = groups.setdefault(" ".join(name_words), DescribedGroup(
+            name.text, "political_militia" if cue.lemma_.lower().startswith("militia") else "rebel_group",
+            [name_words]))
         short = acronym_after(span)
         if short is not None and tuple(t.text for t in short) not in group.forms:
             group.forms.append(tuple(t.text for t in short))
     named = {" ".join(form).lower(): g for g in groups.values() for form in g.forms[1:]}  # "ELN fighters": the ELN
     kept = [g for g in groups.values() if named.get(" ".join(g.forms[0]), g) is g]
+    skip = taken | places
     for group in kept:
-        group.spans = mentions_of(doc, group.forms, taken | places)
+        group.spans = mentions_of(doc, group.forms, skip)
     return [g for g in kept if g.spans]
 
 
@@ -75,7 +74,8 @@ def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozens
     return out
 
 
-def armed_cue(root: Token, armed_nouns: frozenset[str], modifiers: frozenset[str]) -> Token | None:
+def armed_cue(root: Token, armed_nouns: frozenset[str], modifiers: frozenset[str],
+              group_nouns: frozenset[str]) -> Token | None:
     """The word that says a name is an armed group's, or None: "fighters of X", "militants from
     X", "X rebels",
     "X, a faction of former FARC rebels", "X, an armed group", "the separatist group X"."""
@@ -84,19 +84,20 @@ def armed_cue(root: Token, armed_nouns: frozenset[str], modifiers: frozenset[str
         return head.head
     if root.dep_ == "compound" and head.lemma_.lower() in armed_nouns:
         return head
-    if root.dep_ in ("appos", "compound") and head.lemma_.lower() in GROUP_NOUNS and armed_kind(head, armed_nouns, modifiers):
+    if root.dep_ in ("appos", "compound") and head.lemma_.lower() in group_nouns and armed_kind(head, armed_nouns, modifiers):
         return head
     for child in root.children:
         if child.dep_ == "appos" and (child.lemma_.lower() in armed_nouns or (
-                child.lemma_.lower() in GROUP_NOUNS and armed_kind(child, armed_nouns, modifiers))):
+                child.lemma_.lower() in group_nouns and armed_kind(child, armed_nouns, modifiers))):
             return armed_kind(child, armed_nouns, modifiers) or child
     return None
 
 
 def armed_kind(noun: Token, armed_nouns: frozenset[str], modifiers: frozenset[str]) -> Token | None:
     """The armed word describing a group noun: "a guerrilla group", "a faction of FARC rebels"."""
+    armed_words = modifiers | armed_nouns
     for t in noun.subtree:
-        if t.i != noun.i and t.head.i == noun.i and t.dep_ in ("amod", "compound") and t.lemma_.lower() in modifiers | armed_nouns:
+        if t.i != noun.i and t.head.i == noun.i and t.dep_ in ("amod", "compound") and t.lemma_.lower() in armed_words:
             return t
         if t.dep_ == "pobj" and t.head.head.i == noun.i and t.head.lower_ == "of" and t.lemma_.lower() in armed_nouns:
             return t
@@ -133,12 +134,16 @@ def acronym(word: str) -> bool:
 def mentions_of(doc: Doc, forms: list[tuple[str, ...]], skip: set[int]) -> list[Span]:
     """Every mention of any of the forms outside `skip`: a name's words in any case, an
     acronym in its own capitals only."""
+    lower = [t.lower_ for t in doc]
+    starts: dict[str, list[int]] = {}
+    for i, word in enumerate(lower):
+        starts.setdefault(word, []).append(i)
     out = []
     for words in forms:
-        exact = acronym("".join(words))
-        n = len(words)
-        for start in range(len(doc) - n + 1):
+        exact, n = acronym("".join(words)), len(words)
+        for start in starts.get(words[0].lower(), []):
             seq = doc[start:start + n]
-            if [t.text if exact else t.lower_ for t in seq] == list(words) and not any(t.i in skip for t in seq):
+            written = [t.text for t in seq] if exact else lower[start:start + n]
+            if written == list(words) and not any(i in skip for i in range(start, start + n)):
                 out.append(seq)
     return sorted(out, key=lambda s: s.start)

@@ -203,8 +203,9 @@ def pronoun_antecedent(pronoun: Token, index: Index) -> str | None:
     subject of a clause it sits in ("Russia said it had finished pulling its forces back"), else, for a sentence's subject, the subject of the
     sentence before when their numbers agree ("The rebels stormed Aleppo as the army fell back.
     They now hold it"), else the actor last named before it, in its sentence or the one before."""
-    if pronoun.lower_ in ("who", "which", "that") and pronoun.head.dep_ == "relcl":
-        return actor_in(pronoun.head.head, index)  # "The Houthis, who control most of the north"
+    if pronoun.lower_ in ("who", "which", "that") and pronoun.head.dep_ == "relcl" \
+            and (noun := actor_in(pronoun.head.head, index)):
+        return noun  # "The Houthis, who control most of the north"
     for verb in pronoun.ancestors:
         subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subject is not None and subject.i < pronoun.i and (actor := actor_in(subject, index)):

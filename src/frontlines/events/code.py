@@ -34,7 +34,7 @@ CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 ARMED_DOERS = event_words()["armed_doers"]
 FIGHTING = event_words()["fighting"]
-HABITUAL = event_words()["habitual"]
+HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_units"]
 CROWD_DOERS = event_words()["crowd_doers"]
 
 
@@ -261,11 +261,14 @@ def previous_sentence_place(trigger: Token, index: Index) -> str | None:
 
 
 def habitual(tok: Token) -> bool:
-    """Whether a trigger, or the verb it is the subject of, is said to happen by habit: "kidnappings
-    on the highways continue almost daily", "gunmen routinely attack convoys", "every day"."""
+    """Whether a trigger, or the present-tense verb it is the subject of, is said to happen by habit:
+    "kidnappings on the highways continue almost daily", "gunmen routinely attack convoys", "every day"."""
     verbs = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]
+    if not any(v.tag_ in ("VBP", "VBZ") or (v.tag_ == "VB" and not any(c.dep_ == "aux" for c in v.children))
+               for v in verbs):  # the model can tag a present as VB
+        return False  # "militants frequently attacked convoys in March, killing 40": dated past news
     return any(c.dep_ in ("advmod", "npadvmod") and (c.lemma_.lower() in HABITUAL or (
-        c.lemma_.lower() in ("day", "night", "week") and any(d.lower_ == "every" for d in c.children)))
+        c.lemma_.lower() in HABITUAL_UNITS and any(d.lower_ == "every" for d in c.children)))
         for v in verbs for c in v.children)
 
 

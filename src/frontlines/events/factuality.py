@@ -9,7 +9,8 @@ from frontlines.events.triggers import event_words
 WORDS = event_words()
 MODALS, FUTURE, NEGATIONS = WORDS["modals"], WORDS["future"], WORDS["negations"]
 DENIALS, CLAIMS, ATTRIBUTION = WORDS["denials"], WORDS["claims"], WORDS["attribution"]
-COMPLETIVE, PLAN_NOUNS, HEADING = WORDS["completive"], WORDS["plan_nouns"], WORDS["heading"]
+COMPLETIVE, PLAN_NOUNS = WORDS["completive"], WORDS["plan_nouns"]
+HEADING, HEADING_PREPS = WORDS["heading"], WORDS["heading_preps"]
 MAX_HOPS = 4
 
 
@@ -40,7 +41,7 @@ def heading_to(trigger: Token) -> bool:
     """Whether a noun trigger is only where people were going: "as they headed to a rally in
     Gwadar", "on their way to the protest"."""
     prep = trigger.head
-    return trigger.dep_ == "pobj" and prep.lower_ in ("to", "for", "toward", "towards") \
+    return trigger.dep_ == "pobj" and prep.lower_ in HEADING_PREPS \
         and prep.head.lemma_.lower() in HEADING
 
 

@@ -64,6 +64,12 @@ def event_words() -> dict[str, frozenset[str]]:
     return load_word_lists(path.read_text("utf-8"), str(path))
 
 
+@lru_cache(maxsize=1)
+def pointing_back() -> frozenset[str]:
+    """The determiners that make a noun point back (`pointing_back` in words.yaml), read once."""
+    return event_words()["pointing_back"]
+
+
 def context_lemmas(token: Token) -> set[str]:
     """Lemmas of the words that complete a verb: particles, prepositions, objects and their heads.
     A proper-noun object adds "PROPN" ("took Laukkai")."""
@@ -90,8 +96,7 @@ def noun_context(noun: Token) -> set[str]:
     at nine sites. The strikes hit a seminary in Bahawalpur")."""
     out = {t.lemma_.lower() for t in noun.sent}
     start = noun.sent.start
-    if start > 0 and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
-                         for c in noun.children):
+    if start > 0 and any(c.dep_ == "det" and c.lower_ in pointing_back() for c in noun.children):
         out.update(t.lemma_.lower() for t in noun.doc[start - 1].sent)
     return out
 

@@ -126,11 +126,9 @@ def well_known(c: Candidate, weights: dict[str, float], ranker: LinearRanker) ->
 
 
 def world_city(c: Candidate, ranker: LinearRanker) -> bool:
-    """The name of a town of a million people or more (`world_city_population`): every reader
-    knows it for a place, with or without words around it that say so.  Its own name, not one
-    of its many alternate names ("Avana" is Havana's in Italian, and an Iraqi oilfield's)."""
-    return any(e.feature == "city" and e.population >= ranker.cutoffs["world_city_population"]
-               and own_name(c, e) for e in c.entries)
+    """A name that a town of a million people or more bears (`world_city_population`): every
+    reader knows it for a place, with or without words around it that say so."""
+    return any(e.feature == "city" and e.population >= ranker.cutoffs["world_city_population"] for e in c.entries)
 
 
 def own_name(c: Candidate, entry: Entry) -> bool:
@@ -159,8 +157,8 @@ def country_weights(cands: list[Candidate], dateline: Span | None, big_city: int
             votes[countries.pop()] += 0.5
         elif c.entries:  # one country's namesake dwarfs every other's: "Cairo" is Egypt's
             biggest: dict[str, int] = {}
-            for e in c.entries:  # by its own name: "Avana" is an alternate name of Havana
-                if own_name(c, e):
+            for e in c.entries:  # a big city by its own name only: "Avana" is an alternate name of Havana
+                if e.population < big_city or own_name(c, e):
                     biggest[e.country_code or ""] = max(biggest.get(e.country_code or "", 0), e.population)
             top = sorted(biggest.items(), key=lambda t: -t[1]) + [("", 0), ("", 0)]
             if top[0][0] and top[0][1] > 20 * max(top[1][1], 1):
