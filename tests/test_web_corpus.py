@@ -97,3 +97,23 @@ def test_an_ingest_from_the_page_closes_the_kept_store_first(generated):
     with corpus.reading() as store:
         assert store.rows("SELECT value FROM meta WHERE key = 'page'") == [{"value": "yes"}]
     corpus.close()
+
+
+def test_the_idle_timer_is_waited_for_at_exit_even_when_a_worker_thread_starts_it(generated):
+    """Requests run in the server's daemon worker threads, and a thread takes its creator's daemon
+    flag: a daemon timer would be stopped inside DuckDB's close at exit, which aborts the process."""
+    import threading
+
+    corpus = Corpus(generated)
+
+    def request() -> None:
+        with corpus.reading():
+            pass
+
+    worker = threading.Thread(target=request, daemon=True)
+    worker.start()
+    worker.join()
+    try:
+        assert corpus.timer is not None and not corpus.timer.daemon
+    finally:
+        corpus.close()

@@ -81,8 +81,10 @@ class Corpus:
                 yield self.kept_store()
             finally:
                 # not a daemon: at exit Python waits for it (IDLE at most), rather than stopping it
-                # inside DuckDB's close, which aborts the process
+                # inside DuckDB's close, which aborts the process.  Said explicitly: a thread takes
+                # its creator's daemon flag, and requests run in the server's daemon worker threads.
                 self.timer = threading.Timer(IDLE, self.close)
+                self.timer.daemon = False
                 self.timer.start()
 
     @contextmanager
