@@ -224,13 +224,16 @@ def crowd_doers(trigger: Token) -> bool:
     return bool(sides) and all(t.lemma_.lower() in CROWD_DOERS for t in sides)
 
 
+def sentence_beside(trigger: Token, step: int):
+    """The sentence before (`step` -1) or after (+1) the trigger's, or None at the text's edge."""
+    edge = trigger.sent.start - 1 if step < 0 else trigger.sent.end
+    return trigger.doc[edge].sent if 0 <= edge < len(trigger.doc) else None
+
+
 def town_of_division_next(trigger: Token, division, index: Index) -> str | None:
     """The first town, site or district of a division that the sentence after the trigger's
     names: where a story placed only in a state says the event happened."""
-    end = trigger.sent.end
-    if end >= len(trigger.doc):
-        return None
-    for t in trigger.doc[end].sent:
+    for t in sentence_beside(trigger, +1) or ():
         place = index.places.get(index.place_at.get(t.i, ""))
         if place is not None and place.feature in ("city", "site", "admin2") and place.admin1 == division.name \
                 and place.country_code == division.country_code:
@@ -240,22 +243,14 @@ def town_of_division_next(trigger: Token, division, index: Index) -> str | None:
 
 def previous_sentence_sides(trigger: Token, index: Index) -> list[str]:
     """The armed sides the sentence before names, in order."""
-    start = trigger.sent.start
-    if start == 0:
-        return []
-    previous = trigger.doc[start - 1].sent
-    sides = [index.actor_at[t.i] for t in previous if t.i in index.actor_at
+    sides = [index.actor_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.actor_at
              and index.actors[index.actor_at[t.i]].kind in ARMED]
     return list(dict.fromkeys(sides))
 
 
 def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     """"Kidal had come under fire. Drone strikes on Nov. 7 killed ...": the town just named."""
-    start = trigger.sent.start
-    if start == 0:
-        return None
-    previous = trigger.doc[start - 1].sent
-    towns = [index.place_at[t.i] for t in previous if t.i in index.place_at
+    towns = [index.place_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.place_at
              and index.places[index.place_at[t.i]].feature in ("city", "site")]
     return towns[-1] if towns else None
 
@@ -327,13 +322,14 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []  # "armed groups ... rallied to the GNA" is no protest
     when = dates.for_trigger(trigger.token)
     evidence = sentence_evidence(trigger.token)
-    left = side_that_left(trigger.token, index) if family.sub_event_type == "territory" else None
+    leaving = withdrawals(trigger.token) if family.sub_event_type == "territory" else []
+    left = side_that_left(trigger.token, leaving, index)
     events = []
     for place_id in coordinated_places(args.place, trigger.token, index) if args.place else [None]:
         event_type, sub = family.event_type, family.sub_event_type
         if sub == "territory" and place_id and is_landmark_site(index.places[place_id]):
             event_type, sub = "Battles", "Armed clash"  # seizing a hotel is an assault, not a change of territory
-        elif sub == "territory" and (taken_peacefully(trigger.token.sent) or left or withdrawals(trigger.token)):
+        elif sub == "territory" and (taken_peacefully(trigger.token.sent) or leaving):
             event_type, sub = "Strategic developments", TRANSFER
             args.actor2 = left or args.actor2
             # the taker is actor1; the side it was handed by is the place's state when unnamed
@@ -394,13 +390,13 @@ def on_civilians(trigger: Token, index: Index) -> bool:
     return False
 
 
-def side_that_left(trigger: Token, index: Index) -> str | None:
-    """The armed side whose leaving a capture is told beside, with no fighting in the sentence:
-    "entered the town after Kurdish forces pulled out", "recaptured Palmyra after the army
-    withdrew".  None when there is no such side."""
+def side_that_left(trigger: Token, leaving: list[Token], index: Index) -> str | None:
+    """The armed side whose leaving (the `withdrawals` words) a capture is told beside: "entered
+    the town after Kurdish forces pulled out", "recaptured Palmyra after the army withdrew".
+    None when there is no such side."""
     taker = subject_of(trigger) if trigger.pos_ == "VERB" else None
     taker_id = actor_in(taker, index) if taker is not None else None
-    for t in withdrawals(trigger):
+    for t in leaving:
         leaver = subject_of(t) if t.pos_ == "VERB" else next((c for c in t.children if c.lower_ == "of"), None)
         side = index.actors.get(actor_in(leaver, index) or "") if leaver is not None else None
         if side is not None and side.kind in ARMED and side.id != taker_id:
