@@ -330,3 +330,30 @@ def test_the_force_and_the_dead_of_a_riot_are_part_of_it(extract):
     text = ("In Sylhet, students and ruling party activists fought running battles with sticks on Monday; four "
             "people, including two students, were killed.")
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == ["Violent demonstration"]
+
+
+# Three sentences of another event first: what follows is read as an article's, by the rules alone
+# (the classifier judges only briefs), so each case fails when its rule is missing.
+ARTICLE_OPENING = ("Gunmen killed five villagers near Kaduna on Monday, police said. The attackers fled on "
+                   "motorbikes. Residents buried the dead on Tuesday. ")
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    # dispersing people is force used on a gathering, whoever the doer is named as
+    ("Police dispersed protesters in Zaria on Wednesday.", "Protest with intervention"),
+    # "riot police" names the force, not a riot
+    ("Students marched in Zaria on Wednesday before riot police dispersed them with tear gas.",
+     "Protest with intervention"),
+    # a crowd gathered peacefully, or before a seat of power, and a sit-in
+    ("On Wednesday, about 200 widows of the dead gathered peacefully in Zaria.", "Peaceful protest"),
+    ("On Wednesday, hundreds of traders gathered outside the governor's office in Kaduna.", "Peaceful protest"),
+    ("On Wednesday, nurses began a sit-in at the general hospital in Zaria.", "Peaceful protest"),
+    # what hit says what kind of strike it was
+    ("Glide bombs hit the town of Zaria on Wednesday, wounding four residents.", "Air/drone strike"),
+    ("Army jets hit a camp of the bandits near Zaria on Wednesday.", "Air/drone strike"),
+])
+def test_an_articles_crowds_and_strikes_are_coded_by_the_rules(extract, sentence, sub_type):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    later = [e.sub_event_type for e in report.events
+             if e.evidence.start >= len(ARTICLE_OPENING) and e.factuality in ("asserted", "reported")]
+    assert later == [sub_type]

@@ -64,3 +64,12 @@ def test_a_site_is_placed_at_its_town(extract):
     assert found["Kimathi Street"].feature == "site"
     assert abs(found["Kimathi Street"].lat - found["Nairobi"].lat) < 0.01
     assert abs(found["Tawakal Hotel"].lat - found["Kismayo"].lat) < 0.01
+
+
+def test_a_nameless_hamlet_of_a_country_the_story_never_names_is_not_taken(extract):
+    # GeoNames knows "Nasir" only as a quarter of Khartoum with no population: a story on South
+    # Sudan that never names Sudan does not mean it
+    text = ("JUBA, South Sudan — Armed youths overran the army garrison in the town of Nasir on Tuesday after "
+            "two days of fighting, officials said.")
+    found = places_of(extract(text, published="2025-03-09"))
+    assert found["Nasir"].country_code == "SS", found["Nasir"]

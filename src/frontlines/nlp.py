@@ -75,6 +75,14 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def doc_text(doc: Doc) -> str:
+    """A document's text, joined once: spaCy's `Doc.text` joins every token anew on each access."""
+    text = doc.user_data.get("frontlines_text")
+    if text is None:
+        text = doc.user_data["frontlines_text"] = doc.text
+    return text
+
+
 def sentence_ents(sent: Span) -> list[Span]:
     """The entities inside a sentence, from a list made once per document: spaCy's
     `Span.ents` rebuilds every entity of the document on each call, quadratic on a long text."""

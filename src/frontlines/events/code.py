@@ -56,7 +56,7 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
     """Violent words in the sentence that the crowd did: "burned", "stormed" ("police fired tear
     gas" is not the crowd's violence)."""
     for tok in trigger.sent:
-        if tok.lemma_.lower() not in RIOT_WORDS:
+        if tok.lemma_.lower() not in RIOT_WORDS or names_state_forces(tok, index):
             continue
         subject = subject_of(tok) if tok.pos_ == "VERB" else None
         if factuality(tok) == "negated" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
@@ -66,6 +66,14 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         if doer is None or doer.kind != "state_forces":
             return True
     return False
+
+
+def names_state_forces(tok: Token, index: Index) -> bool:
+    """Whether a word only says what kind of force a state's unit is: "riot police"."""
+    if tok.dep_ not in ("compound", "amod"):
+        return False
+    actor = index.actors.get(index.actor_at.get(tok.head.i, ""))
+    return actor is not None and actor.kind == "state_forces"
 
 
 def in_purpose_clause(tok: Token) -> bool:

@@ -13,6 +13,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span as SpacySpan
 
+from frontlines.nlp import doc_text
 from frontlines.yamlfile import load_word_lists, load_yaml
 from frontlines.model import Span
 from frontlines.places.gazetteer import Entry, Gazetteer
@@ -101,7 +102,7 @@ def add_abbreviations(doc: Doc, cands: dict[tuple[int, int], Candidate], gazette
     """Abbreviations as places: "Springfield, Ill.", "the U.S.", "N.J." (the small model tags some,
     as ORG or GPE, and misses others)."""
     taken = {i: key for key in cands for i in range(*key)}
-    for m in abbreviation_pattern().finditer(doc.text):
+    for m in abbreviation_pattern().finditer(doc_text(doc)):
         entries = abbreviation_entries(m.group(), gazetteer)
         if not entries:
             continue
@@ -127,7 +128,7 @@ def add_caps_datelines(doc: Doc, cands: dict[tuple[int, int], Candidate], gazett
     """ALL-CAPS datelines the reader did not see as the article's (a headline before them on the
     same line): the town the story is filed from, when the gazetteer knows it."""
     taken = {i for key in cands for i in range(*key)}
-    for m in CAPS_DATELINE.finditer(doc.text):
+    for m in CAPS_DATELINE.finditer(doc_text(doc)):
         name = m.group(1).rstrip(".")
         end = m.start(1) + len(name)
         if (m.start(1), end) in cands:

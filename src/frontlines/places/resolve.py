@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from frontlines.context import km  # noqa: F401  (its home is context; events and the store import it here)
+from frontlines.nlp import doc_text
 from frontlines.model import Place, Span
 from frontlines.places.features import Context
 from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, place_words
@@ -195,7 +196,7 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
     if not has_place_context(c) and not (c.proper and world_city(c, ranker)) \
             and ctx.weights.get(entry.country_code or "", 0) < cut["bare_name_min_country"]:
         return None  # a bare capitalised word that names a town in a country the article is not about
-    if far_fetched(c, entry, ctx, ranker):
+    if far_fetched(c, entry, ctx, ranker) or stray_hamlet(entry, ctx):
         return None
     return Choice(c, entry, ranker.confidence(scored, c.loose))
 
@@ -220,6 +221,14 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
             or ctx.weights.get(entry.country_code or "", 0) >= cut["bare_name_min_country"]):
         return False  # "Rallies in Cairo and Nairobi": a world city is where it is
     return min(km((entry.lat, entry.lon), f) for f in ctx.focus) > cut["far_km"]
+
+
+def stray_hamlet(entry: Entry, ctx: Context) -> bool:
+    """A place of no recorded population in a country the article never names, when it is
+    plainly about another: "Nasir" in a story on South Sudan is not Nasir Extension, a
+    quarter of Khartoum."""
+    return (entry.feature == "city" and not entry.population and bool(ctx.weights)
+            and not ctx.weights.get(entry.country_code or "", 0) and max(ctx.weights.values()) >= 1.0)
 
 
 def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallback: Entry | None,
@@ -278,7 +287,7 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
         ch = ch or choose(c, ctx, ranker)
         if ch is not None:
             chosen.append(ch)
-    text = doc.text  # spaCy joins it anew on every access
+    text = doc_text(doc)
     divisions: dict[int, list[Choice]] = defaultdict(list)  # by sentence, in text order
     for ch in chosen:
         if ch.entry.feature in ("admin1", "admin2"):
