@@ -348,6 +348,13 @@ ARTICLE_OPENING = ("Gunmen killed five villagers near Kaduna on Monday, police s
     ("On Wednesday, about 200 widows of the dead gathered peacefully in Zaria.", "Peaceful protest"),
     ("On Wednesday, hundreds of traders gathered outside the governor's office in Kaduna.", "Peaceful protest"),
     ("On Wednesday, nurses began a sit-in at the general hospital in Zaria.", "Peaceful protest"),
+    # force on a gathering named as such; its arrests are part of it (ACLED's protest with intervention)
+    ("Police violently suppressed a protest by traders in Zaria on Wednesday.", "Protest with intervention"),
+    ("Police cracked down on demonstrators in Zaria on Wednesday, arresting dozens.", "Protest with intervention"),
+    # a town that fell as its holders left, with no taker named, changed hands without a fight
+    ("Zaria fell without a fight on Wednesday as the army withdrew.", "Non-violent transfer of territory"),
+    # an agreement reached or signed
+    ("The two herder associations reached an agreement in Zaria on Wednesday to end the feud.", "Agreement"),
     # what hit says what kind of strike it was
     ("Glide bombs hit the town of Zaria on Wednesday, wounding four residents.", "Air/drone strike"),
     ("Army jets hit a camp of the bandits near Zaria on Wednesday.", "Air/drone strike"),

@@ -92,11 +92,13 @@ def denied(tok: Token) -> bool:
 
 def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[str, str]:
     """Protest or riot, and the sub-type the sentence's words call for."""
-    # words of what was done, not of what a crowd meant to do ("marched to mourn the dead"), nor
-    # of who the crowd are ("relatives of the men killed in Musakhel blocked the highway")
+    # words of what was done, not of what a crowd meant to do ("marched to mourn the dead"), of
+    # who the crowd are ("relatives of the men killed in Musakhel blocked the highway"), nor of what
+    # may yet be ("ended it after an agreement that detained activists would be released")
     subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
     who = {t.i for t in subject.subtree} if subject is not None else set()
-    lemmas = {t.lemma_.lower() for t in trigger.sent if not in_purpose_clause(t) and not denied(t) and t.i not in who}
+    lemmas = {t.lemma_.lower() for t in trigger.sent if not in_purpose_clause(t) and not denied(t) and t.i not in who
+              and factuality(t) != "hypothetical"}
     if (family.name == "riot" or family.name == "protest" and (actor1 is None or actor1.kind in CROWDS)) \
             and crowd_violence(trigger, index):
         return "Riots", "Violent demonstration"
@@ -318,8 +320,12 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []  # a story that names places but none for this event: likely not one of its events
     if args.place is not None and index.places[args.place].feature == "country" and not lenient:
         return []
-    actor1 = index.actors.get(args.actor1 or "")
     family = trigger.family
+    leaving = withdrawals(trigger.token) if family.sub_event_type == "territory" else []
+    left = side_that_left(trigger.token, leaving, index)
+    if args.actor1 is None and left is not None:
+        args.actor1, left = left, None  # "Zaria fell without a fight as the army withdrew": who left is known
+    actor1 = index.actors.get(args.actor1 or "")
     if trigger.token.lemma_.lower() in ARMED_DOERS and (actor1 is None or actor1.kind not in ARMED):
         return []  # "the suspect surrendered to police"
     crowd_clash = family.name == "clash" and actor1 is not None and actor1.kind in CROWDS
@@ -330,8 +336,6 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []  # "armed groups ... rallied to the GNA" is no protest
     when = dates.for_trigger(trigger.token)
     evidence = sentence_evidence(trigger.token)
-    leaving = withdrawals(trigger.token) if family.sub_event_type == "territory" else []
-    left = side_that_left(trigger.token, leaving, index)
     events = []
     for place_id in coordinated_places(args.place, trigger.token, index) if args.place else [None]:
         event_type, sub = family.event_type, family.sub_event_type
@@ -416,8 +420,8 @@ def withdrawals(trigger: Token) -> list[Token]:
     """The words of the other side leaving that a capture is told beside, with no fighting in
     the sentence: "after Kurdish forces pulled out", "following the withdrawal of Puntland forces"."""
     sent = trigger.sent
-    if any(t.lemma_.lower() in FIGHTING and t.i != trigger.i for t in sent):
-        return []
+    if any(t.lemma_.lower() in FIGHTING and t.i != trigger.i and t.head.lower_ != "without" for t in sent):
+        return []  # ("without a fight" is no fighting)
     return [t for t in sent if t.i != trigger.i and t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in WITHDRAWAL
             and not denied(t) and not (t.lemma_.lower() == "pull" and not any(
                 c.lower_ in ("out", "back") for c in t.children))]

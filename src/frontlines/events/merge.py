@@ -121,6 +121,11 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     riots = [c for c in crowds if c.sub_event_type == "Violent demonstration"]
     kept = [e for e in kept if not (e.sub_event_type in PART_OF_RIOT and any(
         r.evidence == e.evidence and near(r.place, e.place, index) for r in riots))]
+    # protesters arrested where the force broke up their protest are ACLED's protest with
+    # intervention, not arrests of their own ("police dispersed the crowd, detaining six")
+    forced = [c for c in crowds if c.sub_event_type in ("Protest with intervention", "Excessive force against protesters")]
+    kept = [e for e in kept if not (e.sub_event_type == "Arrests" and any(
+        c.evidence == e.evidence and near(c.place, e.place, index) for c in forced))]
     # a rally told in the sentence of its riot or its dispersal is that event ("clashed with police
     # during an opposition rally")
     kept = [e for e in kept if not (e.sub_event_type == "Peaceful protest" and any(
