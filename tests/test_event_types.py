@@ -351,6 +351,13 @@ ARTICLE_OPENING = ("Gunmen killed five villagers near Kaduna on Monday, police s
     # force on a gathering named as such; its arrests are part of it (ACLED's protest with intervention)
     ("Police violently suppressed a protest by traders in Zaria on Wednesday.", "Protest with intervention"),
     ("Police cracked down on demonstrators in Zaria on Wednesday, arresting dozens.", "Protest with intervention"),
+    # a crowd that fights the force is a riot, whoever fired first; firing tear gas or a
+    # "non-violent" crowd is not the crowd's violence
+    ("Police fired tear gas at protesters who threw stones in Zaria on Wednesday.", "Violent demonstration"),
+    ("Riot police fired tear gas at student protesters during a clash outside the assembly in Zaria on Wednesday.",
+     "Violent demonstration"),
+    ("Tear gas was fired at marchers in Zaria on Wednesday.", "Protest with intervention"),
+    ("Police dispersed a non-violent demonstration in Zaria on Wednesday.", "Protest with intervention"),
     # a town that fell as its holders left, with no taker named, changed hands without a fight
     ("Zaria fell without a fight on Wednesday as the army withdrew.", "Non-violent transfer of territory"),
     # an agreement reached or signed

@@ -28,6 +28,7 @@ UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "suicide", "loo
 NEEDS_ARMED_ACTOR = frozenset({"capture", "withdraw", "transfer", "clash"})
 CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
 INTERVENTION_WORDS = event_words()["intervention"]
+FORCE_WORDS = INTERVENTION_WORDS | event_words()["crowd_force"]
 LETHAL_WORDS = event_words()["lethal"]
 PEACEFUL = event_words()["peaceful_transfer"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
@@ -56,7 +57,8 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
     """Violent words in the sentence that the crowd did: "burned", "stormed" ("police fired tear
     gas" is not the crowd's violence)."""
     for tok in trigger.sent:
-        if tok.lemma_.lower() not in RIOT_WORDS or names_state_forces(tok, index):
+        if tok.lemma_.lower() not in RIOT_WORDS or names_state_forces(tok, index) or negated_by_prefix(tok) \
+                or fires_force(tok):
             continue
         subject = subject_of(tok) if tok.pos_ == "VERB" else None
         if factuality(tok) == "negated" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
@@ -66,6 +68,18 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         if doer is None or doer.kind != "state_forces":
             return True
     return False
+
+
+def negated_by_prefix(tok: Token) -> bool:
+    """A word made its opposite by "non-": "a non-violent demonstration"."""
+    before = tok.doc[max(tok.i - 2, 0):tok.i]
+    return tok.lower_.startswith("non") or [t.lower_ for t in before] == ["non", "-"]
+
+
+def fires_force(tok: Token) -> bool:
+    """Firing what police fire at a crowd ("tear gas was fired at the marchers"): no riot however
+    the sentence is parsed."""
+    return tok.lemma_.lower() == "fire" and any(t.lemma_.lower() in FORCE_WORDS for t in tok.subtree)
 
 
 def names_state_forces(tok: Token, index: Index) -> bool:
@@ -99,8 +113,8 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     who = {t.i for t in subject.subtree} if subject is not None else set()
     lemmas = {t.lemma_.lower() for t in trigger.sent if not in_purpose_clause(t) and not denied(t) and t.i not in who
               and factuality(t) != "hypothetical"}
-    if (family.name == "riot" or family.name == "protest" and (actor1 is None or actor1.kind in CROWDS)) \
-            and crowd_violence(trigger, index):
+    if (family.name == "riot" or family.name in ("protest", "intervention") and (actor1 is None or actor1.kind in CROWDS)) \
+            and crowd_violence(trigger, index):  # "police fired tear gas at protesters who threw stones": a riot
         return "Riots", "Violent demonstration"
     if lemmas & LETHAL_WORDS:  # "a man was shot dead during last Thursday's protests"
         return "Protests", "Excessive force against protesters"
@@ -350,13 +364,16 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 args.actor2 = index.state(index.places[place_id].country_code)
         elif sub == "territory":
             sub = territory_type(actor1, index.actors.get(args.actor2 or ""), index.places.get(place_id))
-        elif family.name == "clash" and crowd_side(actor1, index.actors.get(args.actor2 or "")):
+        elif family.name == "clash" and crowd_in_clash(trigger.token, actor1, args.actor2, index):
             # "police clashed with protesters", "rioters clashed with troops": ACLED's riot
             event_type, sub = "Riots", "Violent demonstration"
             if actor1 is not None and actor1.kind in CROWDS:
                 args.actor1 = crowd_actor(args.actor1, index)
             else:
-                args.actor1, args.actor2 = crowd_actor(args.actor2, index), args.actor1
+                other = index.actors.get(args.actor2 or "")
+                crowd = args.actor2 if other is not None and other.kind in CROWDS else \
+                    sentence_actor(trigger.token, index, kinds=CROWDS)
+                args.actor1, args.actor2 = crowd_actor(crowd, index), args.actor1
         elif family.name == "clash" and on_civilians(trigger.token, index):
             event_type, sub = "Violence against civilians", "Attack"  # "gunmen attacked a church"
             args.actor2 = index.crowd("civilians")
@@ -430,6 +447,15 @@ def withdrawals(trigger: Token) -> list[Token]:
 def crowd_side(actor1, actor2) -> bool:
     """Whether one side of a clash is a crowd (protesters or rioters)."""
     return any(a is not None and a.kind in CROWDS for a in (actor1, actor2))
+
+
+def crowd_in_clash(trigger: Token, actor1, actor2_id: str | None, index: Index) -> bool:
+    """Whether a clash is a crowd's: one side is a crowd, or the sentence names a crowd and not the
+    other side ("riot police fired tear gas at student protesters during a clash")."""
+    if crowd_side(actor1, index.actors.get(actor2_id or "")):
+        return True
+    named_other = any(index.actor_at.get(t.i) == actor2_id for t in trigger.sent) if actor2_id else False
+    return not named_other and sentence_actor(trigger, index, kinds=CROWDS) is not None
 
 
 def crowd_actor(actor_id: str | None, index: Index) -> str | None:
