@@ -30,13 +30,13 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     for t in triggers:
         at.setdefault(t.family.name, set()).add(t.token.i)
     for trigger in triggers:
-        if trigger.token.idx < body_start or elaborates(trigger, at):
+        if trigger.token.idx < body_start or elaborates(trigger, at) or made_safe(trigger, at):
             continue
         events.extend(code_event(trigger, index, dates))
     coarse = not events
     if coarse:  # a brief or a snippet: its event may name no town, or no actor
         for trigger in triggers:
-            if trigger.token.idx >= body_start and not elaborates(trigger, at):
+            if trigger.token.idx >= body_start and not elaborates(trigger, at) and not made_safe(trigger, at):
                 events.extend(code_event(trigger, index, dates, coarse=True))
     body = [s for s in doc.sents if s.start_char >= body_start]
     events = combine(events, body, triggers, index, dates, config, coarse)
@@ -79,6 +79,17 @@ def elaborates(trigger: Trigger, at: dict[str, set[int]]) -> bool:
         if t.i in heads:
             return True
     return False
+
+
+def made_safe(trigger: Trigger, at: dict[str, set[int]]) -> bool:
+    """A weapon noun that a disrupting verb acts on is that disruption, not an attack of its own:
+    "destroyed 342 mines and 288 improvised explosive devices", "IEDs were found and cleared"."""
+    if trigger.is_verb:
+        return False
+    noun = trigger.token
+    while noun.dep_ in ("conj", "appos", "compound") and noun.head.i != noun.i:
+        noun = noun.head  # "VBIEDs, IEDs, mortars ... were found": the list's first noun
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in at.get("disrupted", set())
 
 
 def fatalities(event: Event, quantities: list[Quantity]) -> int | None:

@@ -113,6 +113,21 @@ def objects_of(token: Token) -> set[str]:
     return out
 
 
+def subjects_of(token: Token) -> set[str]:
+    """Lemmas of a verb's subject phrase ("a cooking gas container exploded")."""
+    return {t.lemma_.lower() for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+
+
+def modifiers_of(noun: Token) -> set[str]:
+    """Lemmas of a noun's modifiers and of where it happened: "gas explosion", "explosion at a plant"."""
+    out = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside")):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            out.add(obj.lemma_.lower())
+            out.update(m.lemma_.lower() for m in obj.children if m.dep_ in ("compound", "amod"))
+    return out
+
+
 def ruled_out(tok: Token) -> set[str]:
     """The families a verb's own object rules out ("captured dozens of fighters" is no capture):
     the classifier must not code them from that verb either."""
@@ -153,9 +168,11 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             around = context_lemmas(tok)
             has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
             spec = next((s for s in senses(lex.verbs[lemma])
-                         if (not s.get("needs") or around.intersection(s["needs"]))
+                         if (not s.get("needs") or (objects_of(tok) if s.get("needs_object") else around)
+                             .intersection(s["needs"]))
                          and (has_object or not s.get("object"))
-                         and not objects_of(tok).intersection(s.get("unless", ()))), None)
+                         and not objects_of(tok).intersection(s.get("unless", ()))
+                         and not subjects_of(tok).intersection(s.get("unless_subject", ()))), None)
             if spec is not None:
                 out.append(Trigger(tok, lex.families[spec["family"]], True))
         elif (tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns) and not (
@@ -167,5 +184,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             needs = spec.get("needs")
             if needs and not noun_context(tok).intersection(needs):
                 continue
+            if modifiers_of(tok).intersection(spec.get("unless", ())):
+                continue  # "a gas explosion", "an explosion at a chemical plant"
             out.append(Trigger(tok, lex.families[spec["family"]], False))
     return out
