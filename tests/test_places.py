@@ -73,3 +73,12 @@ def test_a_nameless_hamlet_of_a_country_the_story_never_names_is_not_taken(extra
             "two days of fighting, officials said.")
     found = places_of(extract(text, published="2025-03-09"))
     assert found["Nasir"].country_code == "SS", found["Nasir"]
+
+
+def test_a_site_named_after_a_town_stands_in_it(extract):
+    # the story names Rangpur most, and Dhaka University's sentence no town, but it is in Dhaka
+    text = ("RANGPUR, Bangladesh — Students marched in Rangpur on Monday. Police in Rangpur detained ten of them. "
+            "The protests spread to Dhaka on Tuesday. Students rallied at Dhaka University.")
+    found = places_of(extract(text, published="2024-07-20"))
+    site = found["Dhaka University"]
+    assert site.feature == "site" and abs(site.lat - 23.71) < 0.2 and abs(site.lon - 90.41) < 0.2, site

@@ -201,6 +201,16 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
     return Choice(c, entry, ranker.confidence(scored, c.loose))
 
 
+def named_after(c: Candidate, chosen: list[Choice]) -> Entry | None:
+    """The town a site's name begins with: "Dhaka University", "the Sudzha gas metering station"."""
+    words = [name_key(w) for w in c.span.text.split() if w.lower() != "the"]
+    for ch in chosen:
+        town = [name_key(w) for w in ch.cand.span.text.split()]
+        if ch.entry.feature == "city" and len(words) > len(town) and words[:len(town)] == town:
+            return ch.entry
+    return None
+
+
 def owner_town(c: Candidate, towns_by_end: dict[int, Choice], text: str) -> Entry | None:
     """The town a site is said to belong to: "Kabul's heavily guarded Green Zone"."""
     for end in range(max(c.span.start - SITE_OWNER_GAP, 0), c.span.start - 1):
@@ -361,7 +371,7 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
     """Place the named sites the gazetteer lacks at the town they stand in."""
     resolved = {ch.cand.span.start for ch in chosen}
     towns = Counter((ch.entry.row, ch.entry) for ch in chosen if ch.entry.feature == "city")
-    fallback = towns.most_common(1)[0][0][1] if towns else None
+    fallback = towns.most_common(1)[0][0][1] if towns else None  # the town the story names most
     towns_by_end: dict[int, Choice] = {}  # indexed once: a long text has thousands of sites and towns
     towns_by_sentence: dict[int, list[Choice]] = {}
     for ch in chosen:
@@ -375,7 +385,8 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
             continue
         if c.span.text.isupper() or not c.span.text[:1].isupper():
             continue  # "MNDAA" is an acronym the model took for a place
-        town = owner_town(c, towns_by_end, text) or anchor_for(c, towns_by_sentence, fallback, text)
+        town = owner_town(c, towns_by_end, text) or named_after(c, chosen) \
+            or anchor_for(c, towns_by_sentence, fallback, text)
         if town is not None:
             out.append(Choice(c, site_entry(c, town), confidence))
     return out
