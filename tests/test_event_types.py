@@ -377,3 +377,19 @@ def test_an_articles_crowds_and_strikes_are_coded_by_the_rules(extract, sentence
     later = [e.sub_event_type for e in report.events
              if e.evidence.start >= len(ARTICLE_OPENING) and e.factuality in ("asserted", "reported")]
     assert later == ([sub_type] if sub_type else [])
+
+
+def test_an_event_in_the_city_is_in_the_town_last_named(extract):
+    text = ("KHARTOUM, Sudan — Drones struck El Obeid on Saturday, the army said. The attack killed three people. "
+            "Military intelligence officers in the city arrested 14 men on Sunday morning.")
+    coded = happened(extract(text, published="2025-05-04"))
+    assert ("Arrests", "El Obeid") in coded, coded
+
+
+def test_gunmen_are_not_a_group_of_a_country_the_story_is_not_about(extract):
+    text = ("ABUJA, Nigeria — Al-Shabaab has carried out raids like this in Somalia for years, analysts say. "
+            "On Monday, gunmen killed five villagers near Kaduna, police said.")
+    report = extract(text, published="2024-10-10")
+    actors = {a.id: a.name for a in report.actors}
+    assert [actors.get(e.actor1) for e in report.events if e.sub_event_type == "Attack"] == \
+        ["Unidentified Armed Group (Nigeria)"]

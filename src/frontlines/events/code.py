@@ -30,6 +30,7 @@ CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
 INTERVENTION_WORDS = event_words()["intervention"]
 FORCE_WORDS = INTERVENTION_WORDS | event_words()["crowd_force"]
 LETHAL_WORDS = event_words()["lethal"]
+SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["settlement_preps"]
 PEACEFUL = event_words()["peaceful_transfer"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
@@ -150,6 +151,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         args.place = town_of_division_next(trigger.token, index.places[args.place], index) or args.place
     if family in UNNAMED_PERPETRATOR:  # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."
         args.place = args.place or previous_sentence_place(trigger.token, index)
+    if args.place is None and says_the_town(trigger.token.sent):
+        args.place = town_named_before(trigger.token, index)  # "officers in the city arrested 14 men"
     sent = trigger.token.sent
     if args.place is None and family not in ("withdraw", "transfer") and index.dateline_at is not None \
             and sent.start_char <= index.dateline_at < sent.end_char:
@@ -277,6 +280,27 @@ def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     towns = [index.place_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.place_at
              and index.places[index.place_at[t.i]].feature in ("city", "site")]
     return towns[-1] if towns else None
+
+
+def says_the_town(sent) -> bool:
+    """Whether a sentence places itself in "the city", "the town" or "the village" without naming it."""
+    return any(t.lemma_.lower() in SETTLEMENTS and t.dep_ == "pobj" and t.head.lower_ in SETTLEMENT_PREPS
+               and any(c.lower_ == "the" for c in t.children) and not any(c.dep_ == "prep" for c in t.children)
+               for t in sent)
+
+
+def town_named_before(trigger: Token, index: Index, reach: int = 3) -> str | None:
+    """The town or site last named in the few sentences before the trigger's."""
+    sent = trigger.sent
+    for _ in range(reach):
+        sent = sentence_beside(sent[0], -1)
+        if sent is None:
+            return None
+        towns = [index.place_at[t.i] for t in sent if t.i in index.place_at
+                 and index.places[index.place_at[t.i]].feature in ("city", "site")]
+        if towns:
+            return towns[-1]
+    return None
 
 
 def habitual(tok: Token) -> bool:
