@@ -75,6 +75,12 @@ def test_a_nameless_hamlet_of_a_country_the_story_never_names_is_not_taken(extra
     assert found["Nasir"].country_code == "SS", found["Nasir"]
 
 
+def test_a_day_described_as_a_town_is_no_place(extract):
+    found = places_of(extract("Troops entered Zaria on Wednesday, the town where a car bomb killed 30 people in 2019.",
+                              published="2024-10-10"))
+    assert "Wednesday" not in found and "Zaria" in found, found
+
+
 def test_a_site_named_after_a_town_stands_in_it(extract):
     # the story names Rangpur most, and Dhaka University's sentence no town, but it is in Dhaka
     text = ("RANGPUR, Bangladesh — Students marched in Rangpur on Monday. Police in Rangpur detained ten of them. "

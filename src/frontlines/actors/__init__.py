@@ -291,9 +291,7 @@ def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: Actor
             actor = registry.state(country, police=True)
         elif group == "armed":
             # "Islamist insurgents attacked ..." with no group named near: ACLED's unidentified group
-            actor = armed_antecedent(doc, span, armed, rebels, by_id, sentence_starts)
-            if actor is None or (actor.country_code and actor.country_code not in (country, story_country)):
-                actor = registry.unidentified(country)  # a group of a country the story is not about did not act here
+            actor = armed_antecedent(doc, span, armed, rebels, by_id, sentence_starts) or registry.unidentified(country)
         else:
             actor = registry.crowd(group, country)
         if actor is not None:

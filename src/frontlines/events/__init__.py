@@ -87,8 +87,10 @@ def made_safe(trigger: Trigger, at: dict[str, set[int]]) -> bool:
     if trigger.is_verb:
         return False
     noun = trigger.token
-    while noun.dep_ in ("conj", "appos", "compound") and noun.head.i != noun.i:
-        noun = noun.head  # "VBIEDs, IEDs, mortars ... were found": the list's first noun
+    while noun.head.i != noun.i and (noun.dep_ in ("conj", "appos", "compound") or (
+            noun.dep_ == "pobj" and noun.head.lower_ == "of")):
+        # "VBIEDs, IEDs, mortars ... were found": the list's first noun; "dozens of IEDs": the count
+        noun = noun.head.head if noun.dep_ == "pobj" else noun.head
     return noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in at.get("disrupted", set())
 
 

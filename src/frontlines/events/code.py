@@ -13,7 +13,7 @@ from frontlines.events.arguments import (Arguments, Index, actor_in, best_place,
                                          verb_arguments)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
-from frontlines.events.triggers import Family, Trigger, event_words
+from frontlines.events.triggers import Family, Trigger, event_words, objects_of
 from frontlines.events.when import DateTracker
 from frontlines.model import Event
 from frontlines.nlp import sentence_ents
@@ -28,7 +28,7 @@ UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "suicide", "loo
 NEEDS_ARMED_ACTOR = frozenset({"capture", "withdraw", "transfer", "clash"})
 CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
 INTERVENTION_WORDS = event_words()["intervention"]
-FORCE_WORDS = INTERVENTION_WORDS | event_words()["crowd_force"]
+CROWD_FORCE = event_words()["crowd_force"]
 LETHAL_WORDS = event_words()["lethal"]
 SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["settlement_preps"]
 PEACEFUL = event_words()["peaceful_transfer"]
@@ -59,7 +59,7 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
     gas" is not the crowd's violence)."""
     for tok in trigger.sent:
         if tok.lemma_.lower() not in RIOT_WORDS or names_state_forces(tok, index) or negated_by_prefix(tok) \
-                or fires_force(tok):
+                or fires_force(tok, index):
             continue
         subject = subject_of(tok) if tok.pos_ == "VERB" else None
         if factuality(tok) == "negated" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
@@ -72,15 +72,18 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
 
 
 def negated_by_prefix(tok: Token) -> bool:
-    """A word made its opposite by "non-": "a non-violent demonstration"."""
-    before = tok.doc[max(tok.i - 2, 0):tok.i]
-    return tok.lower_.startswith("non") or [t.lower_ for t in before] == ["non", "-"]
+    """A word made its opposite by "non-" (split off by the tokenizer): "a non-violent demonstration"."""
+    return [t.lower_ for t in tok.doc[max(tok.i - 2, 0):tok.i]] == ["non", "-"]
 
 
-def fires_force(tok: Token) -> bool:
-    """Firing what police fire at a crowd ("tear gas was fired at the marchers"): no riot however
-    the sentence is parsed."""
-    return tok.lemma_.lower() == "fire" and any(t.lemma_.lower() in FORCE_WORDS for t in tok.subtree)
+def fires_force(tok: Token, index: Index) -> bool:
+    """Firing what police fire at a crowd, by no crowd ("tear gas was fired at the marchers"): no
+    riot however the sentence is parsed ("protesters fired rounds at police" is one)."""
+    if tok.lemma_.lower() != "fire" or not objects_of(tok) & CROWD_FORCE:
+        return False
+    subject = subject_of(tok)
+    firer = index.actors.get(actor_in(subject, index) or "") if subject is not None else None
+    return firer is None or firer.kind not in CROWD_KINDS
 
 
 def names_state_forces(tok: Token, index: Index) -> bool:
@@ -114,8 +117,9 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     who = {t.i for t in subject.subtree} if subject is not None else set()
     lemmas = {t.lemma_.lower() for t in trigger.sent if not in_purpose_clause(t) and not denied(t) and t.i not in who
               and factuality(t) != "hypothetical"}
-    if (family.name == "riot" or family.name in ("protest", "intervention") and (actor1 is None or actor1.kind in CROWDS)) \
-            and crowd_violence(trigger, index):  # "police fired tear gas at protesters who threw stones": a riot
+    crowd_trigger = family.name in ("protest", "intervention") and (actor1 is None or actor1.kind in CROWDS)
+    if (family.name == "riot" or crowd_trigger) and crowd_violence(trigger, index):
+        # "police dispersed protesters who were hurling stones": the crowd's violence makes it a riot
         return "Riots", "Violent demonstration"
     if lemmas & LETHAL_WORDS:  # "a man was shot dead during last Thursday's protests"
         return "Protests", "Excessive force against protesters"
@@ -282,6 +286,17 @@ def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     return towns[-1] if towns else None
 
 
+def of_an_earlier_year(tok: Token, dates: DateTracker) -> bool:
+    """A noun trigger that names its own, earlier year: "the scene of a deadly 2017 chemical weapons
+    attack" is history, whatever day the sentence's news happened."""
+    if tok.pos_ not in ("NOUN", "PROPN") or dates.published is None:
+        return False
+    words = [*tok.children, *(c for c in tok.head.children if tok.dep_ == "compound")]
+    years = [int(w.text) for w in words if w.dep_ in ("nummod", "compound", "amod") and w.text.isdigit()
+             and len(w.text) == 4]
+    return any(1900 < y < dates.published.year for y in years)
+
+
 def says_the_town(sent) -> bool:
     """Whether a sentence places itself in "the city", "the town" or "the village" without naming it."""
     return any(t.lemma_.lower() in SETTLEMENTS and t.dep_ == "pobj" and t.head.lower_ in SETTLEMENT_PREPS
@@ -290,7 +305,8 @@ def says_the_town(sent) -> bool:
 
 
 def town_named_before(trigger: Token, index: Index, reach: int = 3) -> str | None:
-    """The town or site last named in the few sentences before the trigger's."""
+    """The place of town size (a town, or a site in one) last named in the few sentences before
+    the trigger's."""
     sent = trigger.sent
     for _ in range(reach):
         sent = sentence_beside(sent[0], -1)
@@ -348,7 +364,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     `coarse` codes a text in which no trigger could be coded otherwise (a snippet, a brief): its
     event may be placed no finer than a country, its actors need not be named, and its present
     perfect is news, as in a wire brief's lede ("Police have arrested 233 activists")."""
-    if is_background_state(trigger, index, perfect_is_news=label is not None or coarse):
+    if is_background_state(trigger, index, perfect_is_news=label is not None or coarse) \
+            or of_an_earlier_year(trigger.token, dates):
         return []
     args = arguments_for(trigger, index)
     lenient = coarse or label is not None
@@ -406,6 +423,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             args.actor1 = crowd_actor(args.actor1, index)
         elif family.name == "looting" and actor1 is not None and actor1.kind in CROWDS:
             event_type, sub = "Riots", "Violent demonstration"  # "protesters burned cars": the crowd's riot
+            args.actor1 = crowd_actor(args.actor1, index)
         elif family.name in ("protest", "riot", "intervention"):
             event_type, sub = crowd_type(family, trigger.token, actor1, index)
             if event_type == "Riots":

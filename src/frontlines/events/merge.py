@@ -124,7 +124,7 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     # protesters arrested where the force broke up their protest are ACLED's protest with
     # intervention, not arrests of their own ("police dispersed the crowd, detaining six")
     forced = [c for c in crowds if c.sub_event_type in ("Protest with intervention", "Excessive force against protesters")]
-    kept = [e for e in kept if not (e.sub_event_type == "Arrests" and any(
+    kept = [e for e in kept if not (e.sub_event_type == "Arrests" and of_the_crowd(e, index) and any(
         c.evidence == e.evidence and near(c.place, e.place, index) for c in forced))]
     # a rally told in the sentence of its riot or its dispersal is that event ("clashed with police
     # during an opposition rally")
@@ -133,6 +133,13 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     for n, e in enumerate(kept, start=1):
         e.id = f"e{n}"
     return kept
+
+
+def of_the_crowd(arrests: Event, index: Index) -> bool:
+    """Whether an arrest took people the text names as a crowd ("arresting 20 protesters"; not
+    "arrested three bandits", nor people it does not name)."""
+    taken = index.actors.get(arrests.actor2 or "")
+    return taken is not None and taken.kind in ("protesters", "rioters")
 
 
 def close_days(a: str | None, b: str | None, days: int) -> bool:

@@ -78,7 +78,7 @@ def context_lemmas(token: Token) -> set[str]:
         out.add(token.head.lemma_.lower())
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):  # "Houthi drones struck": what struck decides the kind
-            out.update(t.lemma_.lower() for t in child.subtree)
+            out.update(word_lemma(t) for t in child.subtree)
         if child.dep_ in ("prt", "prep", "advmod", "dobj", "attr", "agent", "acomp", "dative"):
             out.add(child.lemma_.lower())
             if child.dep_ == "dobj":
@@ -88,6 +88,14 @@ def context_lemmas(token: Token) -> set[str]:
             if child.dep_ == "prep":
                 out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
     return out
+
+
+def word_lemma(tok: Token) -> str:
+    """A token's lemma in lower case; a plural the model took for a name at a sentence's start
+    ("Drones struck Zaria") as the common noun it is."""
+    if tok.pos_ == "PROPN" and tok.is_sent_start and tok.lower_.endswith("s") and tok.lemma_ == tok.text:
+        return tok.lower_[:-1]
+    return tok.lemma_.lower()
 
 
 def noun_context(noun: Token) -> set[str]:
@@ -113,19 +121,33 @@ def objects_of(token: Token) -> set[str]:
     return out
 
 
-def subjects_of(token: Token) -> set[str]:
-    """Lemmas of a verb's subject phrase ("a cooking gas container exploded")."""
-    return {t.lemma_.lower() for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+def needs_read_on(tok: Token, sense: dict, around: set[str]) -> set[str]:
+    """The words a verb sense's `needs` are read on: what it acts on (`needs_object`), what did
+    it (`needs_subject`), else everything that completes it."""
+    if sense.get("needs_object"):
+        return objects_of(tok)
+    if sense.get("needs_subject"):
+        return {word_lemma(t) for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+    return around
+
+
+def subject_heads(token: Token) -> set[str]:
+    """Lemmas of a verb's subject nouns ("a cooking gas container exploded": container)."""
+    return {c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"}
 
 
 def modifiers_of(noun: Token) -> set[str]:
-    """Lemmas of a noun's modifiers and of where it happened: "gas explosion", "explosion at a plant"."""
+    """Lemmas of a noun's own modifiers and of the place it happened at: "gas explosion",
+    "explosion at a plant"."""
     out = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside")):
-        for obj in (g for g in prep.children if g.dep_ == "pobj"):
-            out.add(obj.lemma_.lower())
-            out.update(m.lemma_.lower() for m in obj.children if m.dep_ in ("compound", "amod"))
+        out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
     return out
+
+
+def planted(sent) -> bool:
+    """Whether a sentence tells of a bomb (`event_words()["bombs"]`): then no explosion in it is an accident."""
+    return any(t.lemma_.lower() in event_words()["bombs"] for t in sent)
 
 
 def ruled_out(tok: Token) -> set[str]:
@@ -168,11 +190,11 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             around = context_lemmas(tok)
             has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
             spec = next((s for s in senses(lex.verbs[lemma])
-                         if (not s.get("needs") or (objects_of(tok) if s.get("needs_object") else around)
-                             .intersection(s["needs"]))
+                         if (not s.get("needs") or needs_read_on(tok, s, around).intersection(s["needs"]))
                          and (has_object or not s.get("object"))
                          and not objects_of(tok).intersection(s.get("unless", ()))
-                         and not subjects_of(tok).intersection(s.get("unless_subject", ()))), None)
+                         and not (subject_heads(tok).intersection(s.get("unless_subject", ()))
+                                  and not planted(tok.sent))), None)
             if spec is not None:
                 out.append(Trigger(tok, lex.families[spec["family"]], True))
         elif (tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns) and not (
@@ -184,7 +206,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             needs = spec.get("needs")
             if needs and not noun_context(tok).intersection(needs):
                 continue
-            if modifiers_of(tok).intersection(spec.get("unless", ())):
+            if modifiers_of(tok).intersection(spec.get("unless", ())) and not planted(tok.sent):
                 continue  # "a gas explosion", "an explosion at a chemical plant"
             out.append(Trigger(tok, lex.families[spec["family"]], False))
     return out

@@ -20,6 +20,7 @@ from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.names import ARABIC_ARTICLES, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
 # Entity labels a place name is never part of ("Syrian" is NORP; "Friday" is DATE).
 NEVER_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 MAX_RUN = 6
@@ -436,6 +437,8 @@ def unknown_candidates(doc: Doc, runs: list[SpacySpan], by_token: dict[int, Spac
         if is_nationality(run.text):
             continue
         label = entity_label(run, by_token)
+        if label in TIME_LABELS:
+            continue  # "Zaria on Wednesday, the town where ...": a day is never a place
         cand = make_candidate(doc, run, label or None, [])
         if cand.landmark and run.root.ent_type_ == "ORG" and speaks(run):
             continue  # "Russia's Defence Ministry said": the ministry, not its building

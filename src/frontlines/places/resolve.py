@@ -201,14 +201,16 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
     return Choice(c, entry, ranker.confidence(scored, c.loose))
 
 
-def named_after(c: Candidate, chosen: list[Choice]) -> Entry | None:
-    """The town a site's name begins with: "Dhaka University", "the Sudzha gas metering station"."""
-    words = [name_key(w) for w in c.span.text.split() if w.lower() != "the"]
-    for ch in chosen:
-        town = [name_key(w) for w in ch.cand.span.text.split()]
-        if ch.entry.feature == "city" and len(words) > len(town) and words[:len(town)] == town:
-            return ch.entry
-    return None
+def named_after(c: Candidate, towns_by_name: dict[tuple[str, ...], Entry]) -> Entry | None:
+    """The town a site's name begins with: "Dhaka University", "the Sudzha gas metering station".
+    `towns_by_name`: the chosen towns by the words of their mention (`town_words`)."""
+    words = town_words(c.span.text)
+    return next((towns_by_name[words[:n]] for n in range(len(words) - 1, 0, -1) if words[:n] in towns_by_name), None)
+
+
+def town_words(text: str) -> tuple[str, ...]:
+    """A name's words, each folded as a name key, without a leading "the"."""
+    return tuple(name_key(w) for w in text.split() if w.lower() != "the")
 
 
 def owner_town(c: Candidate, towns_by_end: dict[int, Choice], text: str) -> Entry | None:
@@ -374,9 +376,11 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
     fallback = towns.most_common(1)[0][0][1] if towns else None  # the town the story names most
     towns_by_end: dict[int, Choice] = {}  # indexed once: a long text has thousands of sites and towns
     towns_by_sentence: dict[int, list[Choice]] = {}
+    towns_by_name: dict[tuple[str, ...], Entry] = {}
     for ch in chosen:
         if ch.entry.feature == "city":
             towns_by_end.setdefault(ch.cand.span.end, ch)
+            towns_by_name.setdefault(town_words(ch.cand.span.text), ch.entry)
         if ch.entry.feature in ("city", "admin2"):
             towns_by_sentence.setdefault(ch.cand.sentence, []).append(ch)
     out = []
@@ -385,7 +389,7 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
             continue
         if c.span.text.isupper() or not c.span.text[:1].isupper():
             continue  # "MNDAA" is an acronym the model took for a place
-        town = owner_town(c, towns_by_end, text) or named_after(c, chosen) \
+        town = owner_town(c, towns_by_end, text) or named_after(c, towns_by_name) \
             or anchor_for(c, towns_by_sentence, fallback, text)
         if town is not None:
             out.append(Choice(c, site_entry(c, town), confidence))
