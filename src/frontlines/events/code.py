@@ -1,8 +1,9 @@
 """Coding: one trigger, read with its sentence, becomes events in the ACLED taxonomy.
 
 Arguments come from the parse (`arguments.py`), factuality from the words that govern the
-trigger (`factuality.py`), the date from the sentence (`when.py`); the sub-type is decided
-here by the trigger's family and who did what to whom.
+trigger (`factuality.py`), the date from the sentence (`when.py`), a crowd's sub-type from what
+the crowd and the force did (`crowds.py`); the sub-type is decided here by the trigger's family
+and who did what to whom.
 """
 from __future__ import annotations
 
@@ -11,25 +12,20 @@ from spacy.tokens import Token
 from frontlines.events.arguments import (Arguments, Index, actor_in, best_place, is_destination, noun_arguments,
                                          sentence_actor, sentence_evidence, sentence_place, subject_of,
                                          verb_arguments)
+from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_doers, crowd_in_clash, crowd_type,
+                                      denied)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
-from frontlines.events.triggers import Family, Trigger, event_words, objects_of
+from frontlines.events.triggers import Trigger, event_words
 from frontlines.events.when import DateTracker
 from frontlines.model import Event
 from frontlines.nlp import sentence_ents
 
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces", "state_forces"})
-CROWDS = frozenset({"protesters", "rioters"})
-# Violence by crowds makes a protest a riot; force by police makes it a protest with intervention.
-RIOT_WORDS = event_words()["riot"]
 # Families whose perpetrators a sentence often leaves unnamed ("Two car bombs exploded"): the
 # actor may come from elsewhere in the sentence or, failing that, the article's main armed group.
 UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "suicide", "looting", "civilians", "abduction"})
 NEEDS_ARMED_ACTOR = frozenset({"capture", "withdraw", "transfer", "clash"})
-CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
-INTERVENTION_WORDS = event_words()["intervention"]
-CROWD_FORCE = event_words()["crowd_force"]
-LETHAL_WORDS = event_words()["lethal"]
 SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["settlement_preps"]
 PEACEFUL = event_words()["peaceful_transfer"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
@@ -37,7 +33,6 @@ WITHDRAWAL = event_words()["withdrawal"]
 ARMED_DOERS = event_words()["armed_doers"]
 FIGHTING = event_words()["fighting"]
 HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_units"]
-CROWD_DOERS = event_words()["crowd_doers"]
 
 
 def territory_type(actor1, actor2, place) -> str:
@@ -52,80 +47,6 @@ def territory_type(actor1, actor2, place) -> str:
     if actor2 is not None and actor2.kind != "state_forces":
         return "Government regains territory"
     return "Non-state actor overtakes territory"
-
-
-def crowd_violence(trigger: Token, index: Index) -> bool:
-    """Violent words in the sentence that the crowd did: "burned", "stormed" ("police fired tear
-    gas" is not the crowd's violence)."""
-    for tok in trigger.sent:
-        if tok.lemma_.lower() not in RIOT_WORDS or names_state_forces(tok, index) or negated_by_prefix(tok) \
-                or fires_force(tok, index):
-            continue
-        subject = subject_of(tok) if tok.pos_ == "VERB" else None
-        if factuality(tok) == "negated" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
-                d.lower_ == "no" for d in c.children) for c in tok.children):
-            continue  # "no shots were fired at the rally"
-        doer = index.actors.get(actor_in(subject, index) or "") if subject is not None else None
-        if doer is None or doer.kind != "state_forces":
-            return True
-    return False
-
-
-def negated_by_prefix(tok: Token) -> bool:
-    """A word made its opposite by "non-" (split off by the tokenizer): "a non-violent demonstration"."""
-    return [t.lower_ for t in tok.doc[max(tok.i - 2, 0):tok.i]] == ["non", "-"]
-
-
-def fires_force(tok: Token, index: Index) -> bool:
-    """Firing what police fire at a crowd, by no crowd ("tear gas was fired at the marchers"): no
-    riot however the sentence is parsed ("protesters fired rounds at police" is one)."""
-    if tok.lemma_.lower() != "fire" or not objects_of(tok) & CROWD_FORCE:
-        return False
-    subject = subject_of(tok)
-    firer = index.actors.get(actor_in(subject, index) or "") if subject is not None else None
-    return firer is None or firer.kind not in CROWD_KINDS
-
-
-def names_state_forces(tok: Token, index: Index) -> bool:
-    """Whether a word only says what kind of force a state's unit is: "riot police"."""
-    if tok.dep_ not in ("compound", "amod"):
-        return False
-    actor = index.actors.get(index.actor_at.get(tok.head.i, ""))
-    return actor is not None and actor.kind == "state_forces"
-
-
-def in_purpose_clause(tok: Token) -> bool:
-    """Whether a word hangs from a "to" infinitive ("to mourn the dead", "to demand arrests")."""
-    return any(a.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
-               for a in (tok, *tok.ancestors))
-
-
-def denied(tok: Token) -> bool:
-    """Whether a word is said not to have been ("no shots were fired", "nobody was killed", "no
-    one was injured")."""
-    words = [c for t in (tok, tok.head) for c in t.children]
-    words += [g for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for g in c.children]
-    return any(c.lower_ in ("no", "not", "never", "n't", "nobody", "none") for c in words)
-
-
-def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[str, str]:
-    """Protest or riot, and the sub-type the sentence's words call for."""
-    # words of what was done, not of what a crowd meant to do ("marched to mourn the dead"), of
-    # who the crowd are ("relatives of the men killed in Musakhel blocked the highway"), nor of what
-    # may yet be ("ended it after an agreement that detained activists would be released")
-    subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
-    who = {t.i for t in subject.subtree} if subject is not None else set()
-    lemmas = {t.lemma_.lower() for t in trigger.sent if not in_purpose_clause(t) and not denied(t) and t.i not in who
-              and factuality(t) != "hypothetical"}
-    crowd_trigger = family.name in ("protest", "intervention") and (actor1 is None or actor1.kind in CROWDS)
-    if (family.name == "riot" or crowd_trigger) and crowd_violence(trigger, index):
-        # "police dispersed protesters who were hurling stones": the crowd's violence makes it a riot
-        return "Riots", "Violent demonstration"
-    if lemmas & LETHAL_WORDS:  # "a man was shot dead during last Thursday's protests"
-        return "Protests", "Excessive force against protesters"
-    if lemmas & INTERVENTION_WORDS:
-        return "Protests", "Protest with intervention"
-    return family.event_type, family.sub_event_type
 
 
 # Clauses with a subject and a time of their own: a town inside one is its event's, not the verb's.
@@ -241,18 +162,6 @@ def other_side(actor1, index: Index) -> str | None:
     if actor1.kind in ARMED:
         return index.main_state
     return None
-
-
-def crowd_doers(trigger: Token) -> bool:
-    """Whether the ones who fought are people of a crowd (`crowd_doers`): "students and ruling
-    party activists fought running battles", "clashes between supporters of the two parties"."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-    sides = [subject, *subject.conjuncts] if subject is not None else []
-    if trigger.pos_ == "NOUN":  # "clashes between supporters of ..."
-        sides += [t for c in trigger.children if c.lower_ == "between" for t in c.subtree if t.dep_ in ("pobj", "conj")]
-    sides = [t for t in sides if t.ent_type_ not in ("GPE", "LOC", "FAC")]  # "In Khulna, students ...": a misparse
-    return bool(sides) and all(t.lemma_.lower() in CROWD_DOERS for t in sides)
 
 
 def sentence_beside(trigger: Token, step: int):
@@ -484,26 +393,6 @@ def withdrawals(trigger: Token) -> list[Token]:
     return [t for t in sent if t.i != trigger.i and t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in WITHDRAWAL
             and not denied(t) and not (t.lemma_.lower() == "pull" and not any(
                 c.lower_ in ("out", "back") for c in t.children))]
-
-
-def crowd_side(actor1, actor2) -> bool:
-    """Whether one side of a clash is a crowd (protesters or rioters)."""
-    return any(a is not None and a.kind in CROWDS for a in (actor1, actor2))
-
-
-def crowd_in_clash(trigger: Token, actor1, actor2_id: str | None, index: Index) -> bool:
-    """Whether a clash is a crowd's: one side is a crowd, or the sentence names a crowd and not the
-    other side ("riot police fired tear gas at student protesters during a clash")."""
-    if crowd_side(actor1, index.actors.get(actor2_id or "")):
-        return True
-    named_other = any(index.actor_at.get(t.i) == actor2_id for t in trigger.sent) if actor2_id else False
-    return not named_other and sentence_actor(trigger, index, kinds=CROWDS) is not None
-
-
-def crowd_actor(actor_id: str | None, index: Index) -> str | None:
-    """A crowd that fought as rioters: protesters become rioters (ACLED's rule)."""
-    actor = index.actors.get(actor_id or "")
-    return index.crowd("rioters") if actor is not None and actor.kind == "protesters" else actor_id
 
 
 def taken_peacefully(sent) -> bool:
