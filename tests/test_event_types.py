@@ -346,6 +346,9 @@ ARTICLE_OPENING = ("Gunmen killed five villagers near Kaduna on Monday, police s
      "Protest with intervention"),
     # a crowd gathered peacefully, or before a seat of power, and a sit-in
     ("On Wednesday, about 200 widows of the dead gathered peacefully in Zaria.", "Peaceful protest"),
+    ("On Wednesday, several hundred displaced families gathered outside the emir's palace in Zaria to demand food.",
+     "Peaceful protest"),
+    ("Journalists gathered at the ministry in Zaria on Wednesday for a press briefing.", None),
     ("On Wednesday, nurses began a sit-in at the general hospital in Zaria.", "Peaceful protest"),
     # force on a gathering named as such
     ("Police violently suppressed a protest by traders in Zaria on Wednesday.", "Protest with intervention"),

@@ -81,6 +81,13 @@ def test_a_day_described_as_a_town_is_no_place(extract):
     assert "Wednesday" not in found and "Zaria" in found, found
 
 
+def test_a_site_stands_in_the_town_its_sentence_opens_with(extract):
+    text = ("KRAMATORSK, Ukraine — Russian forces took Avdiivka on Saturday. Avdiivka had been besieged for months. "
+            "In Kyiv, several hundred relatives of soldiers gathered on Independence Square on Sunday.")
+    site = places_of(extract(text, published="2024-02-18"))["Independence Square"]
+    assert abs(site.lat - 50.45) < 0.2 and abs(site.lon - 30.52) < 0.2, site
+
+
 def test_a_site_named_after_a_town_stands_in_it(extract):
     # the story names Rangpur most, and Dhaka University's sentence no town, but it is in Dhaka
     text = ("RANGPUR, Bangladesh — Students marched in Rangpur on Monday. Police in Rangpur detained ten of them. "

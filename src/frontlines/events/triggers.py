@@ -87,6 +87,8 @@ def context_lemmas(token: Token) -> set[str]:
                     out.add("PROPN")
             if child.dep_ == "prep":
                 out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+        if child.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            out.add(child.lemma_.lower())  # what it was done for: "gathered outside the office to demand food"
     return out
 
 

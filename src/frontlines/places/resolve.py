@@ -247,7 +247,8 @@ def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallbac
                text: str) -> Entry | None:
     """The town a site stands in: the next town named after it in its sentence ("the Tawakal
     Hotel in Kismayo"), else the article's main town ("Mitiga, the city's only airport").
-    A town before it is not taken: "driven down from the Khartoum area ... around Abu Haraz".
+    A town before it is not taken ("driven down from the Khartoum area ... around Abu Haraz"),
+    unless the sentence opens with it ("In Kyiv, ... gathered on Independence Square").
     A place the sentence describes takes the next town or county at any distance: "Hamilton is an
     unincorporated community in Boone County"."""
     after = [ch for ch in towns_by_sentence.get(c.sentence, [])
@@ -256,7 +257,10 @@ def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallbac
                  and SITE_IN.fullmatch(text[c.span.end:ch.cand.span.start]))]
     if after:
         return min(after, key=lambda ch: ch.cand.span.start).entry
-    return fallback
+    fronted = [ch for ch in towns_by_sentence.get(c.sentence, []) if ch.cand.span.end < c.span.start
+               and text[c.sentence:ch.cand.span.start].strip() in ("In", "in")
+               and text[ch.cand.span.end:ch.cand.span.end + 1] == ","]
+    return fronted[0].entry if fronted else fallback  # "In Kyiv, ... gathered on Independence Square"
 
 
 def site_entry(c: Candidate, town: Entry) -> Entry:
