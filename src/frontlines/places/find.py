@@ -6,6 +6,7 @@ PERSON and "Bukamal" as ORG.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +22,7 @@ from frontlines.places.names import ARABIC_ARTICLES, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+TIME_NAMES = frozenset(n.lower() for n in [*calendar.day_name, *calendar.month_name] if n)
 # Entity labels a place name is never part of ("Syrian" is NORP; "Friday" is DATE).
 NEVER_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 MAX_RUN = 6
@@ -428,6 +430,11 @@ def without_the(text: str) -> str:
     return text[4:] if text[:4].lower() == "the " else text
 
 
+def names_a_time(text: str) -> bool:
+    """Whether a name is a day's or a month's ("Wednesday", "October"), in English."""
+    return all(w.lower() in TIME_NAMES for w in text.split())
+
+
 def unknown_candidates(doc: Doc, runs: list[SpacySpan], by_token: dict[int, SpacySpan]) -> list[Candidate]:
     """Runs the gazetteer does not know by exact name, kept when their context says "place":
     a site word ("Kimathi Street"), an apposition ("Abu Haraz, a village"), or "the town of X".
@@ -437,7 +444,7 @@ def unknown_candidates(doc: Doc, runs: list[SpacySpan], by_token: dict[int, Spac
         if is_nationality(run.text):
             continue
         label = entity_label(run, by_token)
-        if label in TIME_LABELS:
+        if label in TIME_LABELS and names_a_time(run.text):
             continue  # "Zaria on Wednesday, the town where ...": a day is never a place
         cand = make_candidate(doc, run, label or None, [])
         if cand.landmark and run.root.ent_type_ == "ORG" and speaks(run):
