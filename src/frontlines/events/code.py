@@ -1,23 +1,25 @@
 """Coding: one trigger, read with its sentence, becomes events in the ACLED taxonomy.
 
 Arguments come from the parse (`arguments.py`), factuality from the words that govern the
-trigger (`factuality.py`), the date from the sentence (`when.py`), a crowd's sub-type from what
-the crowd and the force did (`crowds.py`); the sub-type is decided here by the trigger's family
-and who did what to whom.
+trigger (`factuality.py`), the date from the sentence (`when.py`), the place from the clause and
+the sentences around it (`where.py`), a crowd's sub-type from what the crowd and the force did
+(`crowds.py`); the sub-type is decided here by the trigger's family and who did what to whom.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from frontlines.events.arguments import (Arguments, Index, actor_in, best_place, is_destination, noun_arguments,
-                                         sentence_actor, sentence_evidence, sentence_place, subject_of,
-                                         verb_arguments)
+from frontlines.events.arguments import (Arguments, Index, actor_in, noun_arguments, sentence_actor,
+                                         sentence_evidence, sentence_place, subject_of, verb_arguments)
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_doers, crowd_in_clash, crowd_type,
                                       denied)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import Trigger, event_words
 from frontlines.events.when import DateTracker
+from frontlines.events.where import (coordinated_places, is_landmark_site, previous_sentence_place, says_the_town,
+                                     scene_town, sentence_beside, story_place, town_after, town_in_clause,
+                                     town_named_before, town_of_division_next)
 from frontlines.model import Event
 from frontlines.nlp import sentence_ents
 
@@ -26,7 +28,6 @@ ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "exte
 # actor may come from elsewhere in the sentence or, failing that, the article's main armed group.
 UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "suicide", "looting", "civilians", "abduction"})
 NEEDS_ARMED_ACTOR = frozenset({"capture", "withdraw", "transfer", "clash"})
-SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["settlement_preps"]
 PEACEFUL = event_words()["peaceful_transfer"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
@@ -49,8 +50,6 @@ def territory_type(actor1, actor2, place) -> str:
     return "Non-state actor overtakes territory"
 
 
-# Clauses with a subject and a time of their own: a town inside one is its event's, not the verb's.
-OWN_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis"})
 # A noun trigger that is a verb's subject or object happened where the verb did ("a bomber rammed").
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
@@ -111,49 +110,6 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     return args
 
 
-# A clause that shares the scene of the verb it hangs from ("gathered ... to protest").
-SAME_SCENE = frozenset({"advcl", "xcomp", "conj"})
-SCENE_PREPS = frozenset({"in", "at"})
-
-
-def scene_town(verb: Token, index: Index) -> str | None:
-    """The town a fronted "In X," sets as the scene of a verb or of the verbs it hangs from:
-    "In Sulaimaniyah, ... several hundred people gathered outside the party's offices to protest
-    against the withdrawal from Kirkuk" happened in Sulaimaniyah."""
-    for _ in range(3):
-        subject = subject_of(verb)
-        front = subject.i if subject is not None else verb.i
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in SCENE_PREPS and prep.i < front:
-                towns = [index.place_at[t.i] for t in prep.children if t.dep_ == "pobj" and t.i in index.place_at
-                         and index.places[index.place_at[t.i]].feature in ("city", "site")]
-                if towns:
-                    return towns[0]
-        if verb.dep_ not in SAME_SCENE or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
-
-
-def town_in_clause(verb: Token, index: Index) -> str | None:
-    """The town or site nearest a verb among the words that hang from it (its subject's "police
-    in Buea", its object's "a camp in Bela"), not inside a clause of another verb of its own."""
-    inside = [t for t in verb.subtree if t.i in index.place_at
-              and index.places[index.place_at[t.i]].feature in ("city", "site")
-              and not any(a.pos_ in ("VERB", "AUX") and a.i != verb.i and a.dep_ in OWN_CLAUSES
-                          for a in t.ancestors if verb in a.ancestors)]
-    return index.place_at[min(inside, key=lambda t: abs(t.i - verb.i)).i] if inside else None
-
-
-def town_after(trigger: Token, index: Index) -> str | None:
-    """The first town named after the trigger in its sentence, unless it is a destination."""
-    for t in trigger.sent:
-        pid = index.place_at.get(t.i)
-        if t.i > trigger.i and pid and index.places[pid].feature in ("city", "site") and not is_destination(t):
-            return pid
-    return None
-
-
 def other_side(actor1, index: Index) -> str | None:
     """The party a capture or clash is against when the sentence does not say: the state's
     forces for an armed group, the article's main armed group for a state."""
@@ -164,35 +120,11 @@ def other_side(actor1, index: Index) -> str | None:
     return None
 
 
-def sentence_beside(trigger: Token, step: int):
-    """The sentence before (`step` -1) or after (+1) the trigger's, or None at the text's edge."""
-    edge = trigger.sent.start - 1 if step < 0 else trigger.sent.end
-    return trigger.doc[edge].sent if 0 <= edge < len(trigger.doc) else None
-
-
-def town_of_division_next(trigger: Token, division, index: Index) -> str | None:
-    """The first town, site or district of a division that the sentence after the trigger's
-    names: where a story placed only in a state says the event happened."""
-    for t in sentence_beside(trigger, +1) or ():
-        place = index.places.get(index.place_at.get(t.i, ""))
-        if place is not None and place.feature in ("city", "site", "admin2") and place.admin1 == division.name \
-                and place.country_code == division.country_code:
-            return place.id
-    return None
-
-
 def previous_sentence_sides(trigger: Token, index: Index) -> list[str]:
     """The armed sides the sentence before names, in order."""
     sides = [index.actor_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.actor_at
              and index.actors[index.actor_at[t.i]].kind in ARMED]
     return list(dict.fromkeys(sides))
-
-
-def previous_sentence_place(trigger: Token, index: Index) -> str | None:
-    """"Kidal had come under fire. Drone strikes on Nov. 7 killed ...": the town just named."""
-    towns = [index.place_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.place_at
-             and index.places[index.place_at[t.i]].feature in ("city", "site")]
-    return towns[-1] if towns else None
 
 
 def of_an_earlier_year(tok: Token, dates: DateTracker) -> bool:
@@ -204,28 +136,6 @@ def of_an_earlier_year(tok: Token, dates: DateTracker) -> bool:
     years = [int(w.text) for w in words if w.dep_ in ("nummod", "compound", "amod") and w.text.isdigit()
              and len(w.text) == 4]
     return any(1900 < y < dates.published.year for y in years)
-
-
-def says_the_town(sent) -> bool:
-    """Whether a sentence places itself in "the city", "the town" or "the village" without naming it."""
-    return any(t.lemma_.lower() in SETTLEMENTS and t.dep_ == "pobj" and t.head.lower_ in SETTLEMENT_PREPS
-               and any(c.lower_ == "the" for c in t.children) and not any(c.dep_ == "prep" for c in t.children)
-               for t in sent)
-
-
-def town_named_before(trigger: Token, index: Index, reach: int = 3) -> str | None:
-    """The place of town size (a town, or a site in one) last named in the few sentences before
-    the trigger's."""
-    sent = trigger.sent
-    for _ in range(reach):
-        sent = sentence_beside(sent[0], -1)
-        if sent is None:
-            return None
-        towns = [index.place_at[t.i] for t in sent if t.i in index.place_at
-                 and index.places[index.place_at[t.i]].feature in ("city", "site")]
-        if towns:
-            return towns[-1]
-    return None
 
 
 def habitual(tok: Token) -> bool:
@@ -402,44 +312,3 @@ def taken_peacefully(sent) -> bool:
     return any(phrase in text for phrase in PEACEFUL)
 
 
-def story_place(trigger: Token, index: Index) -> str | None:
-    """Where a sentence with no place of its own happened: the town of the sentence before, the
-    dateline's place in the lede, else the place the story names most, a country last."""
-    sent = trigger.sent
-    if index.dateline_place is not None and index.dateline_at is not None \
-            and sent.start_char <= index.dateline_at < sent.end_char:
-        return index.dateline_place
-    named = [t.i for t in sent if t.i in index.place_at]
-    if named:  # "in Borno State", "in Nigeria": the sentence's own, however coarse
-        return best_place([index.place_at[i] for i in named], index)
-    previous = previous_sentence_place(trigger, index)
-    if previous is not None:
-        return previous
-    ranked = sorted(index.places.values(), key=lambda p: (p.feature == "country", -len(p.mentions)))
-    return ranked[0].id if ranked else None
-
-
-def is_landmark_site(place) -> bool:
-    """A site named for what it is ("the Hayat Hotel"), not a village the gazetteer lacks."""
-    from frontlines.places.find import place_words
-
-    return place.feature == "site" and place.name.split()[-1].lower() in place_words()["landmark"]
-
-
-def coordinated_places(place_id: str, trigger: Token, index: Index) -> list[str]:
-    """The place and the towns coordinated with it in the trigger's clause: "in Nyeri,
-    Kakamega and Garissa" gives three, "the streets of Kisumu ... and of Nakuru" two."""
-    if index.places[place_id].feature not in ("city", "site"):
-        return [place_id]
-    root = trigger if trigger.pos_ == "VERB" else trigger.head
-    out = [place_id]
-    conjs = [c for c in root.subtree if c.dep_ == "conj" and c.i != root.i and c.pos_ != "VERB"]
-    head = next((t for t in trigger.sent if index.place_at.get(t.i) == place_id), None)
-    if head is not None:  # "capitals: Nyala, Zalingei, Geneina and Ed Daein", however the list hangs
-        conjs += [c for c in head.subtree if c.dep_ == "conj"]
-    for conj in conjs:
-        for t in conj.subtree:
-            pid = index.place_at.get(t.i)
-            if pid and pid not in out and index.places[pid].feature in ("city", "site") and not is_destination(t):
-                out.append(pid)
-    return out
