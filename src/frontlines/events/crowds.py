@@ -79,8 +79,9 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     # may yet be ("ended it after an agreement that detained activists would be released")
     subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
     who = {t.i for t in subject.subtree} if subject is not None else set()
-    lemmas = {t.lemma_.lower() for t in trigger.sent if not in_purpose_clause(t) and not denied(t) and t.i not in who
-              and factuality(t) != "hypothetical"}
+    force = LETHAL_WORDS | INTERVENTION_WORDS  # only these words are judged: factuality walks the parse
+    lemmas = {t.lemma_.lower() for t in trigger.sent if t.lemma_.lower() in force and t.i not in who
+              and not in_purpose_clause(t) and not denied(t) and factuality(t) != "hypothetical"}
     crowd_trigger = family.name in ("protest", "intervention") and (actor1 is None or actor1.kind in CROWDS)
     if (family.name == "riot" or crowd_trigger) and crowd_violence(trigger, index):
         # "police dispersed protesters who were hurling stones": the crowd's violence makes it a riot
