@@ -35,6 +35,13 @@ def test_generic_words_resolve_in_context(extract):
     assert actor_of(report, "The army") == "Military Forces of Iraq"
 
 
+def test_a_groups_name_takes_no_day(extract):
+    text = ("Kidnappings followed, and by Sunday Druze gunmen and Bedouin fighters were fighting in the "
+            "al-Maqous district of Sweida, Syria.")
+    names = [a.name for a in extract(text, published="2025-07-17").actors]
+    assert not any("Sunday" in n for n in names), names
+
+
 def test_a_group_named_in_its_own_modifiers(extract):
     text = "TRIPOLI, Libya — Fighters aligned with the GNA stormed the town of Gharyan, Libya."
     assert actor_of(extract(text, published="2019-06-27"), "Fighters") == "Government of National Accord"

@@ -396,3 +396,41 @@ def test_an_event_in_the_city_is_in_the_town_last_named(extract):
     coded = happened(extract(text, published="2025-05-04"))
     assert ("Arrests", "El Obeid") in coded, coded
 
+
+
+@pytest.mark.parametrize("sentence, sub_types", [
+    # the weapons a fight is fought with are the fight's, even where "with" hangs from its place
+    ("On Wednesday, gunmen and fighters from rival clans were fighting in the eastern district of Zaria "
+     "with machine guns and mortars.", ["Armed clash"]),
+    ("Bandits shelled Zaria with mortars on Wednesday.", ["Shelling/artillery/missile attack"]),
+])
+def test_the_weapons_of_a_fight_are_no_attack_of_their_own(extract, sentence, sub_types):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert [e.sub_event_type for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)] == sub_types
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # a nationality on what struck names the state that struck, not the one it hit
+    ("A Tajik drone struck a Kyrgyz army position near Batken on Friday, killing three soldiers.",
+     "Military Forces of Tajikistan", "Military Forces of Kyrgyzstan"),
+    ("Tajik troops withdrew on Saturday from the Kyrgyz border village of Ak-Sai.",
+     "Military Forces of Tajikistan", None),
+    ("Thai troops clashed with Cambodian soldiers near the Ta Muen Thom temple on Thursday.",
+     "Military Forces of Thailand", "Military Forces of Cambodia"),
+])
+def test_the_states_named_by_nationality_act_as_the_text_says(extract, text, actor1, actor2):
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events] == [(actor1, actor2)]
+
+
+def test_aircraft_that_struck_a_states_targets_are_the_other_states(extract):
+    text = ("SURIN, Thailand - Thai troops and Cambodian soldiers traded fire along the border on Thursday. "
+            "Thai officials said Cambodian rockets hit a petrol station in Sisaket. Thai soldiers held their "
+            "positions near the temple. By midday, the air force said six aircraft struck two Cambodian "
+            "military targets in Oddar Meanchey province.")
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    strikes = [(names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events
+               if e.sub_event_type == "Air/drone strike"]
+    assert strikes == [("Military Forces of Thailand", "Military Forces of Cambodia")], strikes

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from frontlines.actors.dictionary import nationalities
 
 NAME_LABELS = frozenset({"ORG"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 @dataclass
@@ -63,10 +64,11 @@ def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozens
     for tok in doc:
         if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.text[:1].isupper() \
                 and tok.head.lemma_.lower() in armed_nouns \
-                and tok.i + 1 == tok.head.i:
+                and tok.i + 1 == tok.head.i and tok.ent_type_ not in TIME_LABELS:
             start = tok.i
             while start > tok.sent.start and (not doc[start - 1].whitespace_ or (  # "PLA-K"
-                    doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound")):
+                    doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound"
+                    and doc[start - 1].ent_type_ not in TIME_LABELS)):  # "by Sunday Druze gunmen"
                 start -= 1
             span = doc[start:tok.i + 1]
             if free(span) and not any(i in places for i in range(span.start, span.end)):

@@ -13,10 +13,12 @@ from frontlines.events.arguments import Index
 from frontlines.events.code import code_event
 from frontlines.events.combine import combine
 from frontlines.events.merge import merge, subsume_parts, transfers_in_one_sentence
-from frontlines.events.triggers import Trigger, find_triggers
+from frontlines.events.triggers import Trigger, event_words, find_triggers
 from frontlines.events.when import DateTracker
 from frontlines.model import Event, Quantity
 from frontlines.settings import settings
+
+OPPOSING = event_words()["opposing"]
 
 
 def find_events(doc: Doc, index: Index, published: str | None, quantities: list[Quantity],
@@ -30,13 +32,13 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     for t in triggers:
         at.setdefault(t.family.name, set()).add(t.token.i)
     for trigger in triggers:
-        if trigger.token.idx < body_start or elaborates(trigger, at) or made_safe(trigger, at):
+        if trigger.token.idx < body_start or part_of_another(trigger, at):
             continue
         events.extend(code_event(trigger, index, dates))
     coarse = not events
     if coarse:  # a brief or a snippet: its event may name no town, or no actor
         for trigger in triggers:
-            if trigger.token.idx >= body_start and not elaborates(trigger, at) and not made_safe(trigger, at):
+            if trigger.token.idx >= body_start and not part_of_another(trigger, at):
                 events.extend(code_event(trigger, index, dates, coarse=True))
     body = [s for s in doc.sents if s.start_char >= body_start]
     events = combine(events, body, triggers, index, dates, config, coarse)
@@ -61,6 +63,33 @@ def deny_previous_claims(doc: Doc, events: list[Event]) -> None:
             for e in events:
                 if before.start_char <= e.evidence.start < before.end_char and e.factuality == "reported":
                     e.factuality = "negated"
+
+
+def part_of_another(trigger: Trigger, at: dict[str, set[int]]) -> bool:
+    """Whether a trigger only tells more of another trigger's event."""
+    return elaborates(trigger, at) or made_safe(trigger, at) or fought_with(trigger, at)
+
+
+def fought_with(trigger: Trigger, at: dict[str, set[int]]) -> bool:
+    """A weapon noun that a fight or attack is carried out with is that event's, not one of its
+    own: "gunmen were fighting in the district with machine guns and mortars", "rebels shelled
+    Goma with mortars".  The "with" may hang from a place the fight is in, so the walk goes up
+    through prepositions to the verb."""
+    if trigger.is_verb:
+        return False
+    noun = trigger.token
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return False
+    head = noun.head.head
+    for _ in range(4):
+        if head.i in at.get(trigger.family.name, ()) or (head.i in at[""] and head.lemma_.lower() in OPPOSING):
+            return True
+        if head.dep_ not in ("prep", "pobj") or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def elaborates(trigger: Trigger, at: dict[str, set[int]]) -> bool:

@@ -31,6 +31,7 @@ class Index:
     places: dict[str, Place] = field(default_factory=dict)
     main_armed: str | None = None   # the non-state armed group the article names most
     main_state: str | None = None   # the state forces the article names most
+    states: list[str] = field(default_factory=list)  # every state's forces, the most named first
     dateline_at: int | None = None      # where the dateline ("BEIRUT —") stands: the place it names is
     dateline_place: str | None = None   # where the story was filed, an event's place only in its lede
     country: str | None = None      # the article's main country
@@ -76,7 +77,8 @@ def build_index(doc: Doc, actors: list[Actor], mentions: list[ActorMention], pla
     rebels = [a for a in actors if a.kind in ("rebel_group", "political_militia", "identity_militia")]
     index.main_armed = max(rebels, key=lambda a: len(a.mentions)).id if rebels else None
     states = [a for a in actors if a.kind == "state_forces" and not a.name.startswith("Police")]
-    index.main_state = max(states, key=lambda a: len(a.mentions)).id if states else None
+    index.states = [a.id for a in sorted(states, key=lambda a: -len(a.mentions))]
+    index.main_state = index.states[0] if index.states else None
     for m in mentions:
         for i in range(m.start, m.end):
             index.actor_at[i] = m.actor
@@ -192,7 +194,7 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
             if verb.lemma_ == "fall":
                 args.place = args.place or place_in(subject, index)
             else:
-                args.actor1 = args.actor1 or actor_in(subject, index)
+                args.actor1 = args.actor1 or actor_in(subject, index) or weapon_state(subject, index)
                 if args.actor1 is None:
                     args.place = args.place or (index.place_at.get(subject.i))
     return args
@@ -250,8 +252,15 @@ def nationality_state(adjective: Token, index: Index) -> str | None:
     nationality adjective names."""
     from frontlines.actors.dictionary import nationalities
 
-    code = nationalities().get(adjective.lower_) if adjective.dep_ == "amod" else None
+    code = nationalities().get(adjective.lower_) if adjective.dep_ in ("amod", "compound") else None
     return index.state(code) if code else None
+
+
+def weapon_state(subject: Token, index: Index) -> str | None:
+    """"A Tajik drone struck", "Russian missiles hit": the state forces of the nationality that
+    modifies what did it."""
+    return next((a for c in subject.subtree if c.i < subject.i and c.dep_ in ("amod", "compound")
+                 for a in [nationality_state(c, index)] if a), None)
 
 
 def noun_arguments(noun: Token, index: Index) -> Arguments:

@@ -82,7 +82,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
             and sent.start_char <= index.dateline_at < sent.end_char:
         args.place = index.dateline_place  # "NAIROBI — Protesters poured into Kenya's parliament"
     if family == "air":
-        args.actor1 = args.actor1 or index.main_state  # aircraft are a state's more often than not
+        # aircraft are a state's more often than not; not the state they struck ("struck Cambodian targets")
+        args.actor1 = args.actor1 or next((s for s in index.states if s != args.actor2), None)
     if family in UNNAMED_PERPETRATOR:
         # "Two car bombs exploded ...", "the mosque was blown up": the group the story is about
         args.actor1 = args.actor1 or index.main_armed or sentence_actor(trigger.token, index)

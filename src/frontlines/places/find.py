@@ -374,7 +374,9 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     # a name is written with a capital: "the west bank of the Blue Nile" is no West Bank
     ents = [e for e in doc.ents if e.label_ in PLACE_LABELS and any(t.text[:1].isupper() for t in e)]
     found = gazetteer.by_name([without_the(e.text) for e in ents])
-    ents = [e for e in ents if found.get(name_key(without_the(e.text))) or not is_nationality(e.text)]
+    # a nationality is a place only where it names one ("in Somali"), never as a modifier ("Thai troops")
+    ents = [e for e in ents if not is_nationality(e.text) or names_a_country(e, found) or (
+        found.get(name_key(without_the(e.text))) and not modifies(e))]
     for ent in ents:
         cand = make_candidate(doc, ent, ent.label_, found.get(name_key(without_the(ent.text)), []))
         if cand.landmark:
@@ -392,7 +394,8 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     covered = {i for c in cands.values() for i in range(c.span.start, c.span.end)}
     for span, entries in known:
         label = entity_label(extend_name(doc, span), by_token)
-        if covered.intersection(range(span.start_char, span.end_char)) or label == "" or label in NEVER_PLACE:
+        if covered.intersection(range(span.start_char, span.end_char)) or label == "" or label in NEVER_PLACE \
+                or (is_nationality(span.text) and modifies(span) and not names_a_country(span, {name_key(span.text): entries})):
             continue
         cand = make_candidate(doc, span, label, entries)
         cands[(cand.span.start, cand.span.end)] = cand
@@ -404,6 +407,19 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     add_abbreviations(doc, cands, gazetteer)
     add_caps_datelines(doc, cands, gazetteer)
     return sorted(cands.values(), key=lambda c: c.span.start)
+
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def modifies(span: SpacySpan) -> bool:
+    """Whether a name modifies a noun ("Thai troops", "the Thai side")."""
+    return span.root.dep_ in MODIFIER_DEPS
+
+
+def names_a_country(span: SpacySpan, found: dict) -> bool:
+    """Whether a name is a country's as well as its nationality ("Myanmar forces")."""
+    return any(e.feature == "country" for e in found.get(name_key(without_the(span.text)), []))
 
 
 def is_nationality(text: str) -> bool:
