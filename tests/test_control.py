@@ -39,6 +39,11 @@ def claims(report) -> set[tuple]:
     # the noun of a relative "who", and a town included in a region held in part
     ("ADEN, Yemen — The Houthis, who control most of the west including Taiz, fired drones at ships on "
      "Monday.", "2025-04-19", ("Taiz", "Houthis", "controlled")),
+    # "its units": the units of whoever speaks, a country's organ standing for its state
+    ("BATKEN, Kyrgyzstan — Kyrgyzstan's border service said on Sunday that its units controlled all of Ak-Sai.",
+     "2022-09-18", ("Ak-Say", "Military Forces of Kyrgyzstan", "controlled")),
+    ("KHARTOUM — The Sudanese army said on Sunday that its forces controlled all of Omdurman.", "2025-05-04",
+     ("Omdurman", "Sudanese Armed Forces", "controlled")),
 ])
 def test_statements_of_holding(extract, text, published, expected):
     assert expected in claims(extract(text, published=published))

@@ -434,3 +434,39 @@ def test_aircraft_that_struck_a_states_targets_are_the_other_states(extract):
     strikes = [(names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events
                if e.sub_event_type == "Air/drone strike"]
     assert strikes == [("Military Forces of Thailand", "Military Forces of Cambodia")], strikes
+
+
+@pytest.mark.parametrize("sentences, coded", [
+    # a crowd stays where it was last seen; what it threw and fired makes its riot
+    ("Thousands of people gathered outside the parliament in Zaria on Thursday. The crowds returned every "
+     "evening. On Saturday night, some protesters fired fireworks at the police lines and threw stones.",
+     [("Peaceful protest", "Protesters (Nigeria)"), ("Violent demonstration", "Rioters (Nigeria)")]),
+    # the force named by its weapon
+    ("In the early hours of Friday, riot police moved in with water cannon and cleared the square in Zaria.",
+     [("Protest with intervention", "Protesters (Nigeria)")]),
+    # a crowd that disperses of itself met no force; guards who fire into the air are no rioters
+    ("On Wednesday, students gathered outside the parliament in Zaria and blocked a main street for an hour "
+     "before dispersing peacefully.", [("Peaceful protest", "Protesters (Nigeria)")]),
+    ("When protesters marched toward the governor's office in Zaria on Wednesday, security guards fired into "
+     "the air and used tear gas to push them back.", [("Protest with intervention", "Protesters (Nigeria)")]),
+    ("On Wednesday, mobs torched houses in Zaria.", [("Mob violence", "Rioters (Nigeria)")]),
+    # force on a crowd that riots that day is part of its riot, in whatever sentence it is told
+    ("On Wednesday, demonstrators threw rocks at the governor's office in Zaria. Police responded with tear gas "
+     "and water cannon.", [("Violent demonstration", "Rioters (Nigeria)")]),
+    # protests spoken of, not told
+    ("Protests broke out in Zaria last year. The governor says the protests are funded from abroad.", []),
+])
+def test_crowds_in_an_article_are_placed_and_named_as_acled_codes_them(extract, sentences, coded):
+    report = extract(ARTICLE_OPENING + sentences, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    got = [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events
+           if e.evidence.start >= len(ARTICLE_OPENING) and e.factuality in ("asserted", "reported")]
+    assert got == coded
+
+
+def test_a_sentence_without_a_date_takes_the_day_of_the_one_before(extract):
+    text = ("BANGUI - Soldiers beat back two attacks by rebels on the outskirts of Bangui on Wednesday, in the most "
+            "serious threat since the rebels launched their offensive last month. Fighters of the CPC attacked "
+            "army positions at Bimbo at about 5 a.m.")
+    report = extract(text, published="2021-01-14")
+    assert [e.date for e in report.events if "Bimbo" in e.evidence.text] == ["2021-01-13"]

@@ -162,6 +162,7 @@ def test_a_town_the_text_puts_in_a_region_is_not_a_namesake_elsewhere(extract):
     ("Thai officials said Cambodian forces fired rockets at a petrol station in Sisaket.", "Thai"),
     ("More than 130,000 people on the Thai side fled to shelters, officials said.", "Thai"),
     ("Russia's Defence Ministry said its troops had reached Kupiansk.", "Defence Ministry"),
+    ("Police cleared the square in Tbilisi. The ministry said 21 officers were injured.", "The ministry"),
     ("According to the Interior Ministry, nine people died in Basra.", "Interior Ministry"),
 ])
 def test_what_is_not_a_place(extract, text, mention):

@@ -22,6 +22,8 @@ from frontlines.model import Actor, Place, Span, main_country
 from frontlines.yamlfile import load_yaml
 
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
+# what "the militants", "fighters" or "gunmen" may stand for: not peacekeepers or a foreign army
+NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
 LOOKAHEAD_SENTENCES = 2
 ALLEGIANCE = frozenset({"loyal", "align", "allied", "ally", "affiliate", "affiliated", "link", "linked", "back",
                         "backed", "tie", "aligned", "belong", "loyalist"})
@@ -62,10 +64,12 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
     for group, phrases in generic["words"].items():
         words.add(group, [nlp.make_doc(p) for p in phrases])
     patterns = Matcher(nlp.vocab)
-    nationalities = sorted(dictionary.nationalities)
     modifiers = {"LOWER": {"IN": generic["modifiers"]}, "OP": "*"}
-    patterns.add("state", [[{"LOWER": {"IN": nationalities}}, modifiers, {"LOWER": {"IN": generic["state_heads"]}}]])
-    patterns.add("police", [[{"LOWER": {"IN": nationalities}}, modifiers, {"LOWER": {"IN": generic["police_heads"]}}]])
+    # "Iraqi troops", "Central African soldiers": a nationality of one word or more
+    nationalities = [[{"LOWER": w} for w in n.split()] for n in sorted(dictionary.nationalities) if " " in n]
+    nationalities.append([{"LOWER": {"IN": [n for n in dictionary.nationalities if " " not in n]}}])
+    for label, heads in (("state", generic["state_heads"]), ("police", generic["police_heads"])):
+        patterns.add(label, [[*words, modifiers, {"LOWER": {"IN": heads}}] for words in nationalities])
     patterns.add("backed", [[{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": "backed"},
                              {"LOWER": {"IN": ["militias", "militia", "forces", "groups", "rebels", "fighters"]}}]])
     return Matchers(by_lower, by_orth, words, patterns, dictionary, generic)
@@ -216,7 +220,8 @@ def entry_actor(registry: ActorRegistry, what, span, dictionary: ActorDictionary
     if what == "backed":
         sponsor = dictionary.nationalities.get(span[0].lower_)
         return registry.get(f"{span[0].text}-backed militias", "political_militia", sponsor)
-    country = dictionary.nationalities.get(span[0].lower_)
+    two_words = " ".join(t.lower_ for t in span[:2])
+    country = dictionary.nationalities.get(two_words) or dictionary.nationalities.get(span[0].lower_)
     return registry.state(country, police=(what == "police"))
 
 
@@ -272,7 +277,7 @@ def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: Actor
     """Mentions for generic words, each resolved to an actor in context; an actor of no named
     side belongs to the country of the place named nearest it in its sentence."""
     kinds = {a.id: a.kind for a in registry.actors.values()}
-    armed = ByStart([x for x in named if kinds.get(x.actor) in ARMED])
+    armed = ByStart([x for x in named if kinds.get(x.actor) in NON_STATE_ARMED])
     rebels = ByStart([x for x in armed.items if kinds.get(x.actor) == "rebel_group"])
     sentence_starts = [s.start for s in doc.sents]
     out: list[ActorMention] = []

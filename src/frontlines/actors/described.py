@@ -18,6 +18,7 @@ from frontlines.actors.dictionary import nationalities
 
 NAME_LABELS = frozenset({"ORG"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+NAME_JOINERS = frozenset({"of", "for", "and", "the"})  # "Coalition of Patriots for Change"
 
 
 @dataclass
@@ -73,6 +74,25 @@ def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozens
             span = doc[start:tok.i + 1]
             if free(span) and not any(i in places for i in range(span.start, span.end)):
                 out.append(span)
+    out += [s for s in named_after_of(doc, armed_nouns) if free(s) and not any(i in places for i in range(s.start, s.end))]
+    return out
+
+
+def named_after_of(doc: Doc, armed_nouns: frozenset[str]) -> list[Span]:
+    """Capitalised names after "fighters of" that the model did not tag whole: "Fighters of the
+    Coalition of Patriots for Change (CPC)"."""
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() not in armed_nouns:
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1):
+            start = prep.i + 1 + (doc[prep.i + 1].lower_ == "the" if prep.i + 1 < len(doc) else 0)
+            end = start
+            while end < len(doc) and (doc[end].text[:1].isupper() or (
+                    doc[end].lower_ in NAME_JOINERS and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
+                end += 1
+            if end - start >= 2 and doc[end - 1].text[:1].isupper():
+                out.append(doc[start:end])
     return out
 
 

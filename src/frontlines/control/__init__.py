@@ -120,10 +120,29 @@ def claim(index: Index, place: str, controller: str | None, partial: bool, tok: 
 
 
 def holder(tok: Token, index: Index) -> str | None:
-    """The actor a subject or agent phrase names, pronouns resolved."""
+    """The actor a subject or agent phrase names, pronouns resolved ("its units": the units of
+    whoever "its" stands for, or of the country whose organ speaks)."""
     if tok.pos_ == "PRON" and tok.i not in index.actor_at:
         return pronoun_antecedent(tok, index)
-    return actor_in(tok, index)
+    named = actor_in(tok, index)
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if named is None and owner is not None:
+        return pronoun_antecedent(owner, index) or speaking_country(owner, index)
+    return named
+
+
+def speaking_country(pronoun: Token, index: Index) -> str | None:
+    """The state forces of the country whose organ a pronoun stands for: "Kyrgyzstan's border
+    service said that its units controlled all of Ak-Sai"."""
+    for verb in pronoun.ancestors:
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is None or subject.i > pronoun.i:
+            continue
+        for t in subject.subtree:
+            place = index.places.get(index.place_at.get(t.i, ""))
+            if place is not None and place.feature == "country" and place.country_code:
+                return index.state(place.country_code)
+    return None
 
 
 def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from frontlines.events.arguments import (Arguments, Index, actor_in, noun_arguments, sentence_actor,
                                          sentence_evidence, sentence_place, subject_of, verb_arguments)
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_doers, crowd_in_clash, crowd_type,
-                                      denied)
+                                      denied, protesting)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import Trigger, event_words
@@ -28,6 +28,8 @@ ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "exte
 # actor may come from elsewhere in the sentence or, failing that, the article's main armed group.
 UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "suicide", "looting", "civilians", "abduction"})
 NEEDS_ARMED_ACTOR = frozenset({"capture", "withdraw", "transfer", "clash"})
+CROWD_FAMILIES = frozenset({"protest", "riot", "intervention", "excessive"})
+CROWD_REACH = 5  # sentences back to the town a crowd was last seen in
 PEACEFUL = event_words()["peaceful_transfer"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
@@ -77,6 +79,10 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         args.place = args.place or previous_sentence_place(trigger.token, index)
     if args.place is None and says_the_town(trigger.token.sent):
         args.place = town_named_before(trigger.token, index)  # "officers in the city arrested 14 men"
+    if args.place is None and family in CROWD_FAMILIES and told_as_news(trigger):
+        # "Thousands gathered in Tbilisi. The crowds returned every evening. On Saturday, protesters
+        # threw stones at the police lines": a crowd stays where it was last seen
+        args.place = town_named_before(trigger.token, index, reach=CROWD_REACH)
     sent = trigger.token.sent
     if args.place is None and family not in ("withdraw", "transfer") and index.dateline_at is not None \
             and sent.start_char <= index.dateline_at < sent.end_char:
@@ -109,6 +115,20 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.actor2 == args.actor1:
         args.actor2 = None
     return args
+
+
+def told_as_news(trigger: Trigger) -> bool:
+    """Whether a trigger tells what a crowd, or the force on it, did: a verb, or a weapon of force
+    used in the past ("police moved in with water cannon"); not a protest named ("nationwide
+    protests entered their tenth day", "says the protests are funded from abroad")."""
+    if trigger.is_verb:
+        return True
+    if trigger.family.name != "intervention":
+        return False
+    verb = trigger.token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # the verb the noun hangs from
+    return verb.tag_ == "VBD"
 
 
 def other_side(actor1, index: Index) -> str | None:
@@ -248,13 +268,16 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             event_type, sub = crowd_type(family, trigger.token, actor1, index)
             if event_type == "Riots":
                 args.actor1 = crowd_actor(args.actor1, index)  # protesters who turn violent are rioters to ACLED
+            elif sub != "Excessive force against protesters":
+                args.actor1 = protesting(args.actor1, index)
             elif sub == "Excessive force against protesters" and (actor1 is None or actor1.kind in CROWD_KINDS):
                 # the force is the state's: its police, unless the sentence names another state actor
-                args.actor2 = args.actor1
+                args.actor2 = protesting(args.actor1, index)
                 args.actor1 = sentence_actor(trigger.token, index, kinds=frozenset({"state_forces"})) or index.police()
             elif sub == "Excessive force against protesters":  # "security forces dispersed ... with live bullets"
                 target = index.actors.get(args.actor2 or "")
-                args.actor2 = args.actor2 if target is not None and target.kind in CROWD_KINDS else index.crowd()
+                args.actor2 = protesting(args.actor2, index) if target is not None and target.kind in CROWD_KINDS \
+                    else index.crowd()
         if label is not None and not (sub in TAKING and label in TAKING and actor1 is not None):
             event_type, sub = family.event_type, label  # the classifier's sub-type, unless the actors decide it
         events.append(Event(

@@ -72,6 +72,13 @@ def denied(tok: Token) -> bool:
     return any(c.lower_ in ("no", "not", "never", "n't", "nobody", "none") for c in words)
 
 
+def acts_on_nobody(tok: Token) -> bool:
+    """A verb of intervention with no one it acts on: the crowd's own doing ("before dispersing
+    peacefully")."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in INTERVENTION_WORDS \
+        and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in tok.children)
+
+
 def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[str, str]:
     """Protest or riot, and the sub-type the sentence's words call for."""
     # words of what was done, not of what a crowd meant to do ("marched to mourn the dead"), of
@@ -81,7 +88,8 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     who = {t.i for t in subject.subtree} if subject is not None else set()
     force = LETHAL_WORDS | INTERVENTION_WORDS  # only these words are judged: factuality walks the parse
     lemmas = {t.lemma_.lower() for t in trigger.sent if t.lemma_.lower() in force and t.i not in who
-              and not in_purpose_clause(t) and not denied(t) and factuality(t) != "hypothetical"}
+              and not in_purpose_clause(t) and not denied(t) and not acts_on_nobody(t)
+              and factuality(t) != "hypothetical"}
     crowd_trigger = family.name in ("protest", "intervention") and (actor1 is None or actor1.kind in CROWDS)
     if (family.name == "riot" or crowd_trigger) and crowd_violence(trigger, index):
         # "police dispersed protesters who were hurling stones": the crowd's violence makes it a riot
@@ -120,6 +128,14 @@ def crowd_in_clash(trigger: Token, actor1, actor2_id: str | None, index: Index) 
 
 
 def crowd_actor(actor_id: str | None, index: Index) -> str | None:
-    """A crowd that fought as rioters: protesters become rioters (ACLED's rule)."""
+    """A crowd that fought as rioters: protesters, or people the text names no more closely,
+    become rioters (ACLED's rule)."""
     actor = index.actors.get(actor_id or "")
-    return index.crowd("rioters") if actor is not None and actor.kind == "protesters" else actor_id
+    return index.crowd("rioters") if actor is not None and actor.kind in ("protesters", "civilians") else actor_id
+
+
+def protesting(actor_id: str | None, index: Index) -> str | None:
+    """A crowd that protested: people the text names no more closely ("thousands of people
+    gathered") are protesters to ACLED."""
+    actor = index.actors.get(actor_id or "")
+    return index.crowd() if actor is not None and actor.kind == "civilians" else actor_id

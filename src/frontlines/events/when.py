@@ -63,7 +63,10 @@ class DateTracker:
             return min(dated, key=lambda d: abs(d.ent.start - trigger.i)).when
         previous = trigger.doc[start - 1].sent.start if start > 0 else None
         if previous in self.by_sentence:
-            return self.by_sentence[previous][-1].when
+            # "... on Wednesday, ... since the offensive began last month. Fighters attacked at 5 a.m.":
+            # the day the sentence before gave, rather than a vaguer date it looked back to
+            dated = [d.when for d in self.by_sentence[previous]]
+            return next((w for w in reversed(dated) if w.precision == "day"), dated[-1])
         return self.lead or Resolved(self.published, "day")
 
 

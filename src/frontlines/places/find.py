@@ -172,7 +172,8 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         start = i
         while start < j - 1 and doc[start].is_sent_start and doc[start].pos_ != "PROPN":
             start += 1  # "On Kimathi Street": a capital that only starts the sentence
-        runs.append((start, j))
+        if not all(t.is_stop for t in doc[start:j]):  # "The ministry said": "The" names nothing
+            runs.append((start, j))
         i = j
     return runs
 
