@@ -379,6 +379,11 @@ ARTICLE_OPENING = ("Gunmen killed five villagers near Kaduna on Monday, police s
     ("Army jets hit a camp of the bandits near Zaria on Wednesday.", "Air/drone strike"),
     ("Drones struck Zaria on Wednesday.", "Air/drone strike"),   # a plural taken for a name
     ("A truck hit an army vehicle carrying a drone team near Zaria on Wednesday.", None),
+    # what blew up says whether it was a bomb or a demolition; people held at gunpoint are taken
+    ("In Zaria, a car packed with explosives blew up near a bridge on Wednesday.", "Remote explosive/landmine/IED"),
+    ("Bandits blew up the bridge near Zaria on Wednesday.", "Looting/property destruction"),
+    ("Gunmen burst into a radio station in Zaria on Wednesday and held presenters at gunpoint.",
+     "Abduction/forced disappearance"),
     # arrests of others in a protest's sentence are their own event
     ("Police dispersed protesters in Zaria on Wednesday and arrested three bandits suspected of the killings.",
      ["Protest with intervention", "Arrests"]),
@@ -470,3 +475,13 @@ def test_a_sentence_without_a_date_takes_the_day_of_the_one_before(extract):
             "army positions at Bimbo at about 5 a.m.")
     report = extract(text, published="2021-01-14")
     assert [e.date for e in report.events if "Bimbo" in e.evidence.text] == ["2021-01-13"]
+
+
+def test_they_twice_in_a_sentence_is_the_subject_before(extract):
+    text = ("Government troops were sent into Sweida, Syria, on Monday to end the fighting. They came under fire "
+            "from Islamic State fighters on the western approaches to the city, and by Tuesday morning they had "
+            "entered Sweida after heavy clashes.")
+    report = extract(text, published="2025-07-17")
+    names = {a.id: a.name for a in report.actors}
+    taken = [names.get(e.actor1 or "") for e in report.events if e.event_type == "Battles" and e.sub_event_type != "Armed clash"]
+    assert "Military Forces of Syria" in taken, taken

@@ -210,11 +210,16 @@ def pronoun_antecedent(pronoun: Token, index: Index) -> str | None:
         return noun  # "The Houthis, who control most of the north"
     for verb in pronoun.ancestors:
         subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subject is not None and subject.i < pronoun.i and (actor := actor_in(subject, index)):
-            return actor
+        if subject is not None and subject.i < pronoun.i:
+            # "They came under fire ..., and by Tuesday they had entered Sweida": the first "they"'s
+            actor = pronoun_antecedent(subject, index) if subject.pos_ == "PRON" and subject.i not in index.actor_at \
+                else actor_in(subject, index)
+            if actor:
+                return actor
     start = pronoun.sent.start
     if start > 0 and pronoun.dep_ in ("nsubj", "nsubjpass"):
-        subject = subject_of(pronoun.doc[start - 1].sent.root)
+        root = pronoun.doc[start - 1].sent.root  # "Government troops were sent in on Monday. They ..."
+        subject = subject_of(root) or next((c for c in root.children if c.dep_ == "nsubjpass"), None)
         agrees = subject is not None and plural(subject) == (pronoun.lower_ == "they")
         if agrees and (actor := actor_in(subject, index)):
             return actor
