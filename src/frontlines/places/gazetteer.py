@@ -36,6 +36,7 @@ DIVISION_WORDS = frozenset(
     "governorate province state region oblast district county division popularate municipality "
     "prefecture department wilaya wilayah muhafazah territory zone raion krai kray parish borough "
     "rayon cercle".split())
+KNOWN_KEYS = 50_000  # names whose look-ups a Gazetteer keeps (each a few entries, most none)
 SPREAD = (0.01, 0.99)  # a division's extent: its towns from the 1st to the 99th percentile (Alaska's Aleutians left out)
 
 
@@ -316,18 +317,35 @@ class Gazetteer:
 
     def __init__(self, path: Path):
         self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # (table, key) → its entries, () for none: the same names come back in every article,
+        # and their look-ups were a fifth of the places stage
+        self.known: dict[tuple[str, str], tuple[Entry, ...]] = {}
 
     def _entries(self, table: str, keys: list[str]) -> dict[str, list[Entry]]:
-        out: dict[str, list[Entry]] = defaultdict(list)
+        """Entries for each key found, each time a fresh list (callers extend them)."""
         keys = sorted(set(k for k in keys if k))
+        missing = [k for k in keys if (table, k) not in self.known]
+        if len(self.known) + len(missing) > KNOWN_KEYS:
+            self.known.clear()  # a long batch of odd names: memory stays bounded
+            missing = keys
+        self._fetch(table, missing)
+        out: dict[str, list[Entry]] = defaultdict(list)
+        for k in keys:
+            if self.known[table, k]:
+                out[k] = list(self.known[table, k])
+        return out
+
+    def _fetch(self, table: str, keys: list[str]) -> None:
+        """Read the entries of keys not yet known from the index into `known`."""
+        found: dict[str, list[Entry]] = defaultdict(list)
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
             marks = ",".join("?" * len(chunk))
             sql = (f"SELECT n.key, p.* FROM {table} n JOIN places p ON p.row = n.row "
                    f"WHERE n.key IN ({marks})")
             for key, *cols in self.db.execute(sql, chunk):
-                out[key].append(Entry(*cols))
-        return out
+                found[key].append(Entry(*cols))
+        self.known.update(((table, k), tuple(found.get(k, ()))) for k in keys)
 
     def by_name(self, names: list[str]) -> dict[str, list[Entry]]:
         """Entries for each name, matched on the folded name key; the dict is keyed by that key."""
