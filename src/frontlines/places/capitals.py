@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from frontlines.context import main_country
+from frontlines.nlp import tokens_written
 from frontlines.model import Place, Span
 from frontlines.places.gazetteer import Gazetteer, geonames_countries
 
@@ -42,8 +43,8 @@ def add_capitals(doc: Doc, places: list[Place], gazetteer: Gazetteer) -> list[Pl
             for tok in span or []:
                 places_at[tok.i] = p
     main = main_country(places)
-    for tok in doc:
-        if tok.lower_ != "capital" or tok.pos_ != "NOUN" or tok.i in places_at:
+    for tok in tokens_written(doc, "capital"):
+        if tok.pos_ != "NOUN" or tok.i in places_at:
             continue
         if any(c.lower_ in DESCRIPTIVE for c in tok.lefts) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
             continue  # "the provincial capital of Deir El-Zour", "the capital of the Kidal region"

@@ -14,7 +14,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from frontlines.nlp import doc_text
+from frontlines.nlp import doc_text, sentence_start
 from frontlines.yamlfile import load_word_lists, load_yaml
 from frontlines.model import Span
 from frontlines.places.gazetteer import Entry, Gazetteer
@@ -115,7 +115,7 @@ def add_abbreviations(doc: Doc, cands: dict[tuple[int, int], Candidate], gazette
         for k in keys:
             del cands[k]
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        sentence = span.sent.start_char if span is not None and doc.has_annotation("SENT_START") else 0
+        sentence = sentence_start(span) if span is not None else 0
         cands[(m.start(), m.end())] = Candidate(Span(m.group(), m.start(), m.end()), "GPE", entries,
                                                 sentence=sentence, abbreviation=True, locative=True)
         taken.update({i: (m.start(), m.end()) for i in range(m.start(), m.end())})
@@ -141,7 +141,7 @@ def add_caps_datelines(doc: Doc, cands: dict[tuple[int, int], Candidate], gazett
         if not entries or taken.intersection(range(m.start(1), end)):
             continue
         span = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
-        sentence = span.sent.start_char if span is not None and doc.has_annotation("SENT_START") else 0
+        sentence = sentence_start(span) if span is not None else 0
         cands[(m.start(1), m.start(1) + len(name))] = Candidate(
             Span(name, m.start(1), m.start(1) + len(name)), "GPE", entries, sentence=sentence, dateline=True)
 
@@ -332,7 +332,7 @@ def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[E
     if not any(e.feature == "country" for e in entries):
         span = extend_name(doc, span)  # "the United States embassy" names the United States
     cand = Candidate(Span(span.text, span.start_char, span.end_char), label, entries,
-                     sentence=span.sent.start_char if doc.has_annotation("SENT_START") else 0)
+                     sentence=sentence_start(span))
     cand.landmark = is_landmark(span)
     cand.described = apposition_kind(span) or kind_before(doc, span) or copula_kind(span)
     cand.proper = any(t.pos_ == "PROPN" for t in span) or not span[0].is_sent_start

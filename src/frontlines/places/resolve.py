@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -50,14 +51,9 @@ class Choice:
 def person_names(doc: Doc) -> set[str]:
     """Single words that name people here: surnames of full names, words after a title."""
     titles = place_words()["title"]
-    names = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            names.add(ent[-1].text)
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.lower_.rstrip(".") in titles and tok.text[:1].isupper():
-            names.add(tok.text)
+    names = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    words = [t.text for t in doc]  # read once: a spaCy Token is made anew at each doc[i]
+    names.update(w for before, w in zip(words, words[1:]) if w[:1].isupper() and before.lower().rstrip(".") in titles)
     return names
 
 
@@ -86,6 +82,7 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) 
                       if e.feature == c.want and (not towns or e.admin1code in towns)]
 
 
+@lru_cache(maxsize=1 << 16)  # the same pairs are compared for every mention of a name
 def similar(written: str, name: str, threshold: float) -> bool:
     """Whether two spellings are close enough for a skeleton match ("Gharian", "Gharyan"), not
     merely sharing consonants ("Kiwanja", "Kananga")."""
