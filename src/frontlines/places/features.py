@@ -28,6 +28,7 @@ class Context:
     focus_names: list[str] = field(default_factory=list)  # the name key each focus point was chosen for
     divisions: dict[str, set[str]] = field(default_factory=dict)  # division code → names of sure places in it
     near_km: float = 1000.0
+    ranked: dict = field(default_factory=dict)  # rankings made in this context (`LinearRanker.rank`)
 
 
 NAMESAKE_SHARE = 20  # a division is named after its town when the town holds a twentieth of its people or more

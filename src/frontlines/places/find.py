@@ -187,23 +187,32 @@ def gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[tuple[SpacySpa
     """The longest sub-spans of capitalised runs that the gazetteer knows, without overlaps;
     and the runs that are not known as a whole."""
     runs = [doc[s:e] for s, e in name_runs(doc)]
-    spans = [doc[a:b] for r in runs for a, b in sub_spans(r.start, r.end) if is_name_edge(doc[a]) and is_name_edge(doc[b - 1])]
-    found = gazetteer.by_name([s.text for s in spans])
-    run_of = {i: r for r in runs for i in range(r.start, r.end)}
+    names = [(run, *name) for run in runs for name in run_names(run, doc_text(doc))]
+    found = gazetteer.by_name([text for *_, text in names])
     taken: set[int] = set()
     out = []
-    for span in spans:
-        entries = found.get(name_key(span.text))
-        run = run_of[span.start]
-        if is_landmark(run) and len(span) < len(run) and not any(e.feature == "country" for e in entries or []):
+    for run, start, end, text in names:
+        entries = found.get(name_key(text))
+        if not entries:
+            continue
+        if is_landmark(run) and end - start < len(run) and not any(e.feature == "country" for e in entries):
             continue  # "Kimathi Street" is a street, not the English village of Street ("the United
                       # States embassy" still names the United States)
-        if entries and not taken.intersection(range(span.start, span.end)):
-            taken.update(range(span.start, span.end))
-            out.append((span, entries))
+        if not taken.intersection(range(start, end)):
+            taken.update(range(start, end))
+            out.append((doc[start:end], entries))
     whole = {(span.start, span.end) for span, _ in out}
     unknown = [r for r in runs if (r.start, r.end) not in whole]  # "Abu Haraz", where only "Abu" is known
     return out, unknown
+
+
+def run_names(run: SpacySpan, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each sub-span of a run that may be a name (`is_name_edge` at both
+    ends), longest first; the texts cut from the document's, not from a spaCy span made for each."""
+    toks = list(run)
+    edge = [is_name_edge(t) for t in toks]
+    return [(run.start + a, run.start + b, text[toks[a].idx:toks[b - 1].idx + len(toks[b - 1])])
+            for a, b in sub_spans(0, len(toks)) if edge[a] and edge[b - 1]]
 
 
 def is_name_edge(tok) -> bool:

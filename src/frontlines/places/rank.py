@@ -18,6 +18,7 @@ from frontlines.errors import FrontlinesError
 from frontlines.places.features import Context, features, siblings
 from frontlines.places.find import Candidate
 from frontlines.places.gazetteer import Entry
+from frontlines.places.names import name_key
 
 CUTOFFS = ("near_km", "far_km", "bare_name_min_country", "loose_min_country", "focus_min_country",
            "focus_min_confidence", "well_known_population", "lone_margin", "loose_confidence",
@@ -55,10 +56,15 @@ class LinearRanker:
         return sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
 
     def rank(self, c: Candidate, ctx: Context) -> list[tuple[float, Entry]]:
-        """The candidate's entries, best first (ties broken by gazetteer order)."""
-        sibs = siblings(c)
-        scored = [(self.score(features(c, e, ctx, sibs)), e) for e in c.entries]
-        return sorted(scored, key=lambda t: (-t[0], t[1].row))
+        """The candidate's entries, best first (ties broken by gazetteer order).  Kept in
+        `ctx.ranked` for the next mention of the name with the same clues (`features` reads
+        nothing else of a candidate)."""
+        key = (name_key(c.span.text), c.want, c.qualifier, c.loose, tuple(e.row for e in c.entries))
+        if key not in ctx.ranked:
+            sibs = siblings(c)
+            scored = [(self.score(features(c, e, ctx, sibs)), e) for e in c.entries]
+            ctx.ranked[key] = sorted(scored, key=lambda t: (-t[0], t[1].row))
+        return list(ctx.ranked[key])
 
     def confidence(self, scored: list[tuple[float, Entry]], loose: bool) -> float:
         """The winner's softmax probability against the runner-up (a lone entry: `lone_margin`)."""

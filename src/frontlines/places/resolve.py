@@ -294,6 +294,7 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
     for ch in sure:
         for code in {ch.entry.admin1code, ch.entry.admin2code} - {None}:
             ctx.divisions.setdefault(code, set()).add(name_key(ch.cand.span.text))
+    ctx.ranked.clear()  # rankings made without the article's sure places no longer hold
     chosen = []
     for c in cands:
         ch = respelled(c, chosen) if c.respelling else None
