@@ -110,6 +110,14 @@ def tokens_written(doc: Doc, lower: str) -> list[Token]:
     return [doc[int(i)] for i in numpy.flatnonzero(doc.to_array("LOWER") == get_string_id(lower))]
 
 
+def tokens_lemmatised(doc: Doc, lemmas: frozenset[str]) -> list[Token]:
+    """The tokens whose lemma in lower case is one of `lemmas`, found in the document's array of
+    lemmas rather than token by token."""
+    found = doc.to_array("LEMMA")
+    wanted = [h for h in set(found.tolist()) if doc.vocab.strings[h].lower() in lemmas]
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(found, wanted))]
+
+
 def sentence_ents(sent: Span) -> list[Span]:
     """The entities inside a sentence, from a list made once per document: spaCy's
     `Span.ents` rebuilds every entity of the document on each call, quadratic on a long text."""

@@ -5,9 +5,10 @@ that report the same event add nothing but the fields the first one lacked.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from frontlines.events.arguments import Index
 from frontlines.events.code import code_event
@@ -16,6 +17,7 @@ from frontlines.events.merge import merge, subsume_parts, transfers_in_one_sente
 from frontlines.events.triggers import Trigger, event_words, find_triggers
 from frontlines.events.when import DateTracker
 from frontlines.model import Event, Quantity
+from frontlines.nlp import tokens_lemmatised
 from frontlines.settings import settings
 
 OPPOSING = event_words()["opposing"]
@@ -51,18 +53,27 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
 def deny_previous_claims(doc: Doc, events: list[Event]) -> None:
     """"ISWAP said its fighters had overrun an army position in Damboa. The army denied the
     claim": a claim the next sentence denies did not happen as far as the report can tell."""
-    from frontlines.events.factuality import CLAIMS, DENIALS
+    from frontlines.events.factuality import DENIALS
 
     sentences = list(doc.sents)
-    for before, after in zip(sentences, sentences[1:]):
-        denied = any(t.lemma_.lower() in DENIALS and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS and any(d.lower_ in ("the", "this", "that", "these")
-                                                                   for d in c.children)
-            for c in t.children) for t in after)
-        if denied:
-            for e in events:
-                if before.start_char <= e.evidence.start < before.end_char and e.factuality == "reported":
-                    e.factuality = "negated"
+    starts = [s.start for s in sentences]
+    for t in tokens_lemmatised(doc, DENIALS):
+        n = bisect_right(starts, t.i) - 1
+        if n < 1 or not denies_the_claim(t):
+            continue
+        before = sentences[n - 1]
+        for e in events:
+            if before.start_char <= e.evidence.start < before.end_char and e.factuality == "reported":
+                e.factuality = "negated"
+
+
+def denies_the_claim(denial: Token) -> bool:
+    """"The army denied the claim": a denial whose object is a claim pointed back to."""
+    from frontlines.events.factuality import CLAIMS
+
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS and any(d.lower_ in ("the", "this", "that", "these")
+                                                                       for d in c.children)
+               for c in denial.children)
 
 
 def part_of_another(trigger: Trigger, at: dict[str, set[int]]) -> bool:

@@ -39,6 +39,7 @@ class Lexicon:
     families: dict[str, Family]
     verbs: dict[str, dict]
     nouns: dict[str, dict]
+    noun_heads: frozenset[str] = frozenset()  # the last word of each noun trigger ("bomb" of "car bomb")
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +50,7 @@ def lexicon() -> Lexicon:
                 for name, f in raw["families"].items()}
     verbs = {lemma: [{**sense, "unless": flat(sense.get("unless", ()))} for sense in senses(spec)]
              for lemma, spec in raw["verbs"].items()}
-    return Lexicon(families, verbs, raw["nouns"])
+    return Lexicon(families, verbs, raw["nouns"], frozenset(noun.split(" ")[-1] for noun in raw["nouns"]))
 
 
 def flat(words) -> frozenset[str]:
@@ -182,6 +183,12 @@ def two_word_noun(token: Token) -> str:
     return f"{token.doc[token.i - 1].lemma_.lower()} {token.lemma_.lower()}"
 
 
+def may_head_noun(lemma: str, lex: Lexicon) -> bool:
+    """Whether a word can end a noun trigger (every phrase `noun_phrases` builds ends in the word,
+    or in it without a plural "s"): most words cannot, and their phrases need not be built."""
+    return lemma in lex.noun_heads or lemma[:-1] in lex.noun_heads or " " in lemma
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every trigger in the document, in text order."""
     lex = lexicon()
@@ -199,7 +206,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                                   and not planted(tok.sent))), None)
             if spec is not None:
                 out.append(Trigger(tok, lex.families[spec["family"]], True))
-        elif (tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns) and not (
+        elif may_head_noun(lemma, lex) and (tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns) and not (
                 tok.is_title and tok.ent_type_ in NAMES):
             # a capitalised word inside a name or a date is no trigger: "in early March", "Operation Storm"
             spec = next((lex.nouns[p] for p in noun_phrases(tok) if p in lex.nouns), None)
