@@ -485,3 +485,19 @@ def test_they_twice_in_a_sentence_is_the_subject_before(extract):
     names = {a.id: a.name for a in report.actors}
     taken = [names.get(e.actor1 or "") for e in report.events if e.event_type == "Battles" and e.sub_event_type != "Armed clash"]
     assert "Military Forces of Syria" in taken, taken
+
+
+def test_a_town_left_to_escape_encirclement_was_taken_by_fighting(extract):
+    text = ("Russian forces took full control of the eastern Ukrainian town of Avdiivka on Saturday, hours after "
+            "Ukraine's army chief announced that his troops had withdrawn from the town to avoid being encircled.")
+    assert [s for s, _ in happened(extract(text, published="2024-02-18"))] == ["Non-state actor overtakes territory"]
+
+
+def test_strikes_with_no_named_striker_are_the_side_that_just_attacked(extract):
+    text = ("Armenian troops held the line near Stepanakert on Monday. Azerbaijan's army launched an offensive on "
+            "Tuesday. Drones struck Stepanakert, which Azerbaijan calls Khankendi, killing two people.")
+    report = extract(text, published="2023-09-20")
+    names = {a.id: a.name for a in report.actors}
+    strikes = [(names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events
+               if e.sub_event_type == "Air/drone strike"]
+    assert strikes == [("Military Forces of Azerbaijan", None)], strikes

@@ -13,7 +13,8 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from frontlines.yamlfile import load_yaml
-from frontlines.events.arguments import Index, actor_in, pronoun_antecedent, sentence_evidence, subject_of
+from frontlines.events.arguments import (Index, actor_in, country_forces, pronoun_antecedent, sentence_evidence,
+                                         subject_of)
 from frontlines.events.factuality import factuality
 from frontlines.model import HAPPENED, ControlClaim, Event
 
@@ -136,12 +137,8 @@ def speaking_country(pronoun: Token, index: Index) -> str | None:
     service said that its units controlled all of Ak-Sai"."""
     for verb in pronoun.ancestors:
         subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subject is None or subject.i > pronoun.i:
-            continue
-        for t in subject.subtree:
-            place = index.places.get(index.place_at.get(t.i, ""))
-            if place is not None and place.feature == "country" and place.country_code:
-                return index.state(place.country_code)
+        if subject is not None and subject.i < pronoun.i and (forces := country_forces(subject, index)):
+            return forces
     return None
 
 

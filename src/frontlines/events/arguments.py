@@ -94,11 +94,15 @@ def build_index(doc: Doc, actors: list[Actor], mentions: list[ActorMention], pla
 
 
 def actor_in(tok: Token, index: Index) -> str | None:
-    """The actor a phrase names: at its head, else the first named in its subtree."""
+    """The actor a phrase names: at its head, else the first named in its subtree, not the one a
+    clause describing it has speak ("Stepanakert, which Azerbaijan calls Khankendi" names no actor;
+    "Raqqa, which had served as the capital of the Islamic State" names the group)."""
     if tok.i in index.actor_at:
         return index.actor_at[tok.i]
+    speakers = [c for r in tok.subtree if r.dep_ == "relcl" and r.i != tok.i for c in r.children if c.dep_ == "nsubj"]
+    inside = {t.i for c in speakers for t in c.subtree}
     for t in tok.subtree:
-        if t.i in index.actor_at:
+        if t.i in index.actor_at and t.i not in inside:
             return index.actor_at[t.i]
     return None
 
@@ -107,6 +111,15 @@ def actor_in(tok: Token, index: Index) -> str | None:
 # "the headquarters ... in the town of Lashio"; not "its forces back to the far side of the Dnipro".
 PLACE_PATH = frozenset({"prep", "pobj", "appos", "compound", "nmod", "poss", "npadvmod"})
 PLACE_PATH_PREPS = frozenset({"of", "in", "at", "near", "outside", "around", "inside"})
+
+
+def country_forces(phrase: Token, index: Index) -> str | None:
+    """The state forces of a country a phrase names ("Azerbaijan's army")."""
+    for t in phrase.subtree:
+        place = index.places.get(index.place_at.get(t.i, ""))
+        if place is not None and place.feature == "country" and place.country_code:
+            return index.state(place.country_code)
+    return None
 
 
 def place_in(tok: Token, index: Index) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from frontlines.events.arguments import (Arguments, Index, actor_in, noun_arguments, sentence_actor,
+from frontlines.events.arguments import (Arguments, Index, actor_in, country_forces, noun_arguments, sentence_actor,
                                          sentence_evidence, sentence_place, subject_of, verb_arguments)
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_doers, crowd_in_clash, crowd_type,
                                       denied, protesting)
@@ -87,6 +87,9 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.place is None and family not in ("withdraw", "transfer") and index.dateline_at is not None \
             and sent.start_char <= index.dateline_at < sent.end_char:
         args.place = index.dateline_place  # "NAIROBI — Protesters poured into Kenya's parliament"
+    if family in ("air", "shelling") and args.actor1 is None:
+        # "Azerbaijan's army launched an offensive. Artillery and drones struck Stepanakert": who launched it
+        args.actor1 = offensive_before(trigger.token, args.actor2, index)
     if family == "air":
         # aircraft are a state's more often than not; not the state they struck ("struck Cambodian targets")
         args.actor1 = args.actor1 or next((s for s in index.states if s != args.actor2), None)
@@ -115,6 +118,19 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.actor2 == args.actor1:
         args.actor2 = None
     return args
+
+
+def offensive_before(trigger: Token, target: str | None, index: Index) -> str | None:
+    """The armed side that the sentence before has act (its main verb's subject), unless it is
+    the target, for a sentence that names no armed side of its own."""
+    if any(index.actors[index.actor_at[t.i]].kind in ARMED and not any(a.dep_ == "relcl" for a in t.ancestors)
+           for t in trigger.sent if t.i in index.actor_at):
+        return None  # (a side named in a clause that only describes a place does not count)
+    before = sentence_beside(trigger, -1)
+    subject = subject_of(before.root) if before is not None else None
+    actor = (actor_in(subject, index) or country_forces(subject, index)) if subject is not None else None
+    return actor if actor is not None and actor != target and index.actors[actor].kind in ARMED else None
+
 
 
 def told_as_news(trigger: Trigger) -> bool:
