@@ -69,7 +69,8 @@ EVENT_SETS = [
     ("eval/blind", ROOT / "eval" / "blind", "10 conflict articles written blind to the rules (2026-11-29)"),
     ("eval/blind2", ROOT / "eval" / "blind2", "10 more, written blind while the rules were being generalised"),
     ("eval/blind3", ROOT / "eval" / "blind3", "10 more, written blind in a later session; misses read in the next"),
-    ("eval/blind4", ROOT / "eval" / "blind4", "10 more, written blind in a fourth session, scored once at its end"),
+    ("eval/blind4", ROOT / "eval" / "blind4", "10 more, written blind in a fourth session; misses read in the next"),
+    ("eval/blind5", ROOT / "eval" / "blind5", "10 more, written blind in a fifth session, scored once at its end"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
 
