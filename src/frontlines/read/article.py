@@ -72,7 +72,7 @@ def is_furniture(line: Line) -> bool:
     """A line of site chrome: a known furniture phrase, or a menu of short items."""
     exact, prefixes = furniture_patterns()
     low = " ".join(line.text.lower().split())
-    if low in exact or any(low.startswith(p) for p in prefixes):
+    if low in exact or low.startswith(prefixes):
         return True
     parts = [p for p in MENU_SPLIT.split(line.text) if p]
     # "World | Middle East & Africa", "Menu   Search   Subscribe": several short items, no sentence
