@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from frontlines.actors.dictionary import nationalities
+from frontlines.nlp import tokens_lemmatised
 
 NAME_LABELS = frozenset({"ORG"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -62,9 +63,9 @@ def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozens
     modify an armed noun ("Fano militiamen", "KNLA fighters")."""
     free = lambda s: not any(i in taken for i in range(s.start, s.end))  # noqa: E731
     out = [e for e in doc.ents if e.label_ in NAME_LABELS and free(e) and not all(i in places for i in range(e.start, e.end))]
-    for tok in doc:
+    armed = tokens_lemmatised(doc, armed_nouns)  # the few armed nouns, not every token read
+    for tok in (doc[noun.i - 1] for noun in armed if noun.i > 0):
         if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.text[:1].isupper() \
-                and tok.head.lemma_.lower() in armed_nouns \
                 and tok.i + 1 == tok.head.i and tok.ent_type_ not in TIME_LABELS:
             start = tok.i
             while start > tok.sent.start and (not doc[start - 1].whitespace_ or (  # "PLA-K"
@@ -74,17 +75,15 @@ def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozens
             span = doc[start:tok.i + 1]
             if free(span) and not any(i in places for i in range(span.start, span.end)):
                 out.append(span)
-    out += [s for s in named_after_of(doc, armed_nouns) if free(s) and not any(i in places for i in range(s.start, s.end))]
+    out += [s for s in named_after_of(doc, armed) if free(s) and not any(i in places for i in range(s.start, s.end))]
     return out
 
 
-def named_after_of(doc: Doc, armed_nouns: frozenset[str]) -> list[Span]:
+def named_after_of(doc: Doc, armed: list[Token]) -> list[Span]:
     """Capitalised names after "fighters of" that the model did not tag whole: "Fighters of the
-    Coalition of Patriots for Change (CPC)"."""
+    Coalition of Patriots for Change (CPC)".  `armed`: the document's armed nouns, in text order."""
     out = []
-    for tok in doc:
-        if tok.lemma_.lower() not in armed_nouns:
-            continue
+    for tok in armed:
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1):
             start = prep.i + 1 + (doc[prep.i + 1].lower_ == "the" if prep.i + 1 < len(doc) else 0)
             end = start

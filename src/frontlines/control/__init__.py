@@ -17,6 +17,7 @@ from frontlines.events.arguments import (Index, actor_in, country_forces, pronou
                                          subject_of)
 from frontlines.events.factuality import factuality
 from frontlines.model import HAPPENED, ControlClaim, Event
+from frontlines.nlp import tokens_lemmatised, tokens_written
 
 CONTROL_FEATURES = frozenset({"city", "site", "admin1", "admin2"})
 PARTIAL_REACH = 40  # characters before a place in which "most of the town of" makes a capture partial
@@ -145,9 +146,7 @@ def speaking_country(pronoun: Token, index: Index) -> str | None:
 def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
     """"X holds/controls Y" (present, or past with a date of its own), and "Y, held by X"."""
     out = []
-    for tok in doc:
-        if tok.lemma_.lower() not in words()["holding_verbs"]:
-            continue
+    for tok in tokens_lemmatised(doc, words()["holding_verbs"]):
         if tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
             out += noun_parsed_verb(tok, index, as_of)
             continue
@@ -221,8 +220,8 @@ def held_compounds(doc: Doc, index: Index, as_of: str | None) -> list[ControlCla
     """"Mandalay, the military-held second city": the hyphenated holder of the noun it modifies."""
     out = []
     groups = words()["held_by"]
-    for tok in doc:
-        if tok.lower_ != "held" or tok.i < 2 or doc[tok.i - 1].text != "-":
+    for tok in tokens_written(doc, "held"):
+        if tok.i < 2 or doc[tok.i - 1].text != "-":
             continue
         word = doc[tok.i - 2]
         controller = index.actor_at.get(word.i)
@@ -242,8 +241,8 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
     hands", "the city was coming back under Ukrainian control", "in full control of Gharyan"."""
     out = []
     nouns = words()["holding_nouns"]
-    for tok in doc:
-        if tok.lemma_.lower() not in nouns or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "under"):
+    for tok in tokens_lemmatised(doc, nouns):
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "under"):
             continue
         controller = next((index.actor_at[t.i] for t in tok.subtree if t.i in index.actor_at and t.i != tok.i), None)
         controller = controller or nationality_holder(tok, index)  # "under Ukrainian control"
@@ -328,9 +327,7 @@ def territory_of(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim
     """"Now, the group's most important territory is the border town of Bukamal"; "El Obeid,
     the capital of North Kordofan and the army's main stronghold"."""
     out = []
-    for tok in doc:
-        if tok.lemma_.lower() not in words()["territory_nouns"]:
-            continue
+    for tok in tokens_lemmatised(doc, words()["territory_nouns"]):
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         controller = holder(owner, index) if owner is not None else None
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":

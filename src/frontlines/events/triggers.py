@@ -7,6 +7,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from frontlines.nlp import tokens_whose_lemma
 from frontlines.yamlfile import load_word_lists, load_yaml
 
 
@@ -193,7 +194,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     """Every trigger in the document, in text order."""
     lex = lexicon()
     out = []
-    for tok in doc:
+    for tok in tokens_whose_lemma(doc, lambda lemma: lemma in lex.verbs or may_head_noun(lemma, lex)):
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in lex.verbs:
             around = context_lemmas(tok)

@@ -14,7 +14,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from frontlines.nlp import doc_text, sentence_start
+from frontlines.nlp import doc_text, sentence_start, tokens_where
 from frontlines.yamlfile import load_word_lists, load_yaml
 from frontlines.model import Span
 from frontlines.places.gazetteer import Entry, Gazetteer
@@ -148,17 +148,21 @@ def add_caps_datelines(doc: Doc, cands: dict[tuple[int, int], Candidate], gazett
 
 def is_capitalised(tok) -> bool:
     """A token that can start or continue a proper name."""
-    return tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text or "'" in tok.text or "’" in tok.text)
+    return capitalised(tok.text)
+
+
+def capitalised(text: str) -> bool:
+    """A word that can start or continue a proper name."""
+    return text[:1].isupper() and (text.isalpha() or "-" in text or "'" in text or "’" in text)
 
 
 def name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Runs of capitalised tokens, joined by hyphens and Arabic articles ("Deir ez-Zor")."""
     runs, i, n = [], 0, len(doc)
-    while i < n:
-        if not is_capitalised(doc[i]):
-            i += 1
-            continue
-        j = i + 1
+    for first in tokens_where(doc, "ORTH", capitalised):  # the first words only: not every token read
+        if first.i < i:
+            continue  # inside the run before
+        i, j = first.i, first.i + 1
         while j < n and j - i < MAX_RUN:
             tok = doc[j]
             joiner = tok.text == "-" or tok.lower_ in ARABIC_ARTICLES or tok.lower_ in NAME_JOINERS

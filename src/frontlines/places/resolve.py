@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from frontlines.context import km  # noqa: F401  (its home is context; events and the store import it here)
-from frontlines.nlp import doc_text
+from frontlines.nlp import doc_text, tokens_where
 from frontlines.model import Place, Span
 from frontlines.places.features import Context
 from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, place_words
@@ -52,9 +52,8 @@ def person_names(doc: Doc) -> set[str]:
     """Single words that name people here: surnames of full names, words after a title."""
     titles = place_words()["title"]
     names = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    words = [t.text for t in doc]  # read once: a spaCy Token is made anew at each doc[i]
-    names.update(w for before, w in zip(words, words[1:]) if w[:1].isupper() and before.lower().rstrip(".") in titles)
-    return names
+    after = [doc[t.i + 1].text for t in tokens_where(doc, "LOWER", lambda w: w.rstrip(".") in titles) if t.i + 1 < len(doc)]
+    return names | {w for w in after if w[:1].isupper()}
 
 
 def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) -> None:
