@@ -70,6 +70,7 @@ def test_dictionary_entries_from_a_user_file(extract, tmp_path):
     ("- name: A\n  kind: rebel_group\n- kind: state_forces\n", 3, "needs a 'name'"),
     ("- name: A\n  aliases: oops\n", 1, "'aliases' must be a list"),
     ("name: A\n", 1, "expected a list"),
+    ("- name: A\n  kind: rebel_group\n  kind: state_forces\n", 3, "the key 'kind' twice"),
 ])
 def test_malformed_dictionaries_name_the_line(text, line, message):
     with pytest.raises(UsageError, match=rf"mine.yaml: line {line}: .*{message}"):

@@ -452,8 +452,14 @@ def test_aircraft_that_struck_a_states_targets_are_the_other_states(extract):
     # a crowd that disperses of itself met no force; guards who fire into the air are no rioters
     ("On Wednesday, students gathered outside the parliament in Zaria and blocked a main street for an hour "
      "before dispersing peacefully.", [("Peaceful protest", "Protesters (Nigeria)")]),
-    ("When protesters marched toward the governor's office in Zaria on Wednesday, security guards fired into "
+    ("When protesters marched toward the governor's office in Zaria on Wednesday, police fired into "
      "the air and used tear gas to push them back.", [("Protest with intervention", "Protesters (Nigeria)")]),
+    # the force's weapon named without a crowd or a force is no event
+    ("Doctors in Zaria removed a rubber bullet from the boy's eye on Wednesday.", []),
+    # a crowd is placed where a crowd was last seen, not at the last town named
+    ("Thousands of people protested in Zaria on Wednesday. The governor was in Kano for a summit. Police "
+     "fired tear gas at the protesters.", [("Peaceful protest", "Protesters (Nigeria)"),
+                                           ("Protest with intervention", "Protesters (Nigeria)")]),
     ("On Wednesday, mobs torched houses in Zaria.", [("Mob violence", "Rioters (Nigeria)")]),
     # force on a crowd that riots that day is part of its riot, in whatever sentence it is told
     ("On Wednesday, demonstrators threw rocks at the governor's office in Zaria. Police responded with tear gas "
@@ -501,3 +507,27 @@ def test_strikes_with_no_named_striker_are_the_side_that_just_attacked(extract):
     strikes = [(names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events
                if e.sub_event_type == "Air/drone strike"]
     assert strikes == [("Military Forces of Azerbaijan", None)], strikes
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # "they" after a passive with an agent is the agent
+    ("Three soldiers were killed by al-Shabaab militants near Mogadishu on Monday. They then seized the town of "
+     "Balcad.", "Al Shabaab"),
+])
+def test_they_after_a_passive_is_its_agent(extract, text, actor1):
+    report = extract(ARTICLE_OPENING + text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [names.get(e.actor1 or "") for e in report.events if e.event_type == "Battles"
+            and e.sub_event_type != "Armed clash"] == [actor1]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Lebanese man shot dead two people in Zaria on Wednesday.",   # a person's nationality is no state
+    "The army lost control of Zaria on Tuesday. Shells struck the town's market on Wednesday.",  # no attack before
+])
+def test_no_state_is_blamed_without_cause(extract, sentence):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    later = [names.get(e.actor1 or "") or "" for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)
+             and e.sub_event_type != "Non-state actor overtakes territory"]
+    assert later and not any(n.startswith("Military Forces") for n in later), later

@@ -3,6 +3,7 @@ pure-Python one), once per version of a file's text (`frontlines.cache.compiled`
 finds every file compiled neither parses one nor imports PyYAML."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from frontlines.cache import compiled
@@ -32,10 +33,33 @@ def load_yaml(text: str) -> Any:
 
 
 def parse_yaml(text: str) -> Any:
-    """The data of a YAML text, parsed now."""
+    """The data of a YAML text, parsed now; a key given twice in one mapping is an error (YAML
+    would keep the last silently, and the first entry would never work)."""
     import yaml
 
-    return yaml.load(text, Loader=safe_loader())
+    return yaml.load(text, Loader=unique_keys_loader())
+
+
+@lru_cache(maxsize=1)
+def unique_keys_loader():
+    """The safe loader, refusing a mapping that gives a key twice."""
+    import yaml
+
+    class UniqueKeysLoader(safe_loader()):
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if not isinstance(key, (str, int, float, bool)):
+                    continue  # (an unhashable key is PyYAML's own error to give)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        "while reading a mapping", node.start_mark,
+                        f"found the key {key!r} twice; YAML keeps only the last: merge the two", key_node.start_mark)
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return UniqueKeysLoader
 
 
 def load_word_lists(text: str, path: str) -> dict[str, frozenset[str]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from frontlines.cache import compiled
 from frontlines.errors import UsageError
-from frontlines.yamlfile import load_yaml, safe_loader
+from frontlines.yamlfile import load_yaml, unique_keys_loader
 
 FIELDS = ("name", "aliases", "kind", "country", "only_in")
 KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces",
@@ -39,7 +39,7 @@ def parse_entries(text: str, source: str) -> list[ActorEntry]:
     """Entries from a YAML text; a malformed one raises a UsageError naming the file and line."""
     import yaml
 
-    loader = safe_loader()(text)  # one pass: the nodes give each actor's line, the data its fields
+    loader = unique_keys_loader()(text)  # one pass: the nodes give each actor's line, the data its fields
     try:
         nodes = loader.get_single_node()
         documents = loader.construct_document(nodes) if nodes is not None else None

@@ -18,6 +18,7 @@ BEYOND_PREPS = frozenset({"across", "over", "beyond"})
 # Verbs whose "with X" or "against X" names the other side: "clashed with protesters", not
 # "captured Manbij with Russian forces".
 OPPOSING = event_words()["opposing"]
+STATE_DOERS = event_words()["state_doers"]
 SPEECH_VERBS = event_words()["reporting"]  # "doctors at the hospital said": the speaker's place
 
 
@@ -114,8 +115,9 @@ PLACE_PATH_PREPS = frozenset({"of", "in", "at", "near", "outside", "around", "in
 
 
 def country_forces(phrase: Token, index: Index) -> str | None:
-    """The state forces of a country a phrase names ("Azerbaijan's army")."""
-    for t in phrase.subtree:
+    """The state forces of the country a phrase's head is, or belongs to ("Azerbaijan's army";
+    not "an official of Syria's Kurdish administration")."""
+    for t in [phrase, *(c for c in phrase.children if c.dep_ in ("poss", "compound"))]:
         place = index.places.get(index.place_at.get(t.i, ""))
         if place is not None and place.feature == "country" and place.country_code:
             return index.state(place.country_code)
@@ -231,8 +233,11 @@ def pronoun_antecedent(pronoun: Token, index: Index) -> str | None:
                 return actor
     start = pronoun.sent.start
     if start > 0 and pronoun.dep_ in ("nsubj", "nsubjpass"):
-        root = pronoun.doc[start - 1].sent.root  # "Government troops were sent in on Monday. They ..."
-        subject = subject_of(root) or next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+        # "Soldiers were killed by militants. They then seized ...": the agent; "Government troops
+        # were sent in on Monday. They ...": the passive's subject
+        root = pronoun.doc[start - 1].sent.root
+        agent = next((g for c in root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        subject = agent or subject_of(root) or next((c for c in root.children if c.dep_ == "nsubjpass"), None)
         agrees = subject is not None and plural(subject) == (pronoun.lower_ == "they")
         if agrees and (actor := actor_in(subject, index)):
             return actor
@@ -275,8 +280,10 @@ def nationality_state(adjective: Token, index: Index) -> str | None:
 
 
 def weapon_state(subject: Token, index: Index) -> str | None:
-    """"A Tajik drone struck", "Russian missiles hit": the state forces of the nationality that
-    modifies what did it."""
+    """"A Tajik drone struck", "Ukrainian mechanised units seized": the state forces of the
+    nationality that modifies the force or weapon that did it (`state_doers`; not "a Lebanese man")."""
+    if subject.lemma_.lower() not in STATE_DOERS:
+        return None
     return next((a for c in subject.subtree if c.i < subject.i and c.dep_ in ("amod", "compound")
                  for a in [nationality_state(c, index)] if a), None)
 

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from frontlines.events.arguments import (Arguments, Index, actor_in, country_forces, noun_arguments, sentence_actor,
                                          sentence_evidence, sentence_place, subject_of, verb_arguments)
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_doers, crowd_in_clash, crowd_type,
-                                      denied, protesting)
+                                      denied, protesting, shows_a_crowd)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import Trigger, event_words
@@ -35,6 +35,7 @@ CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 ARMED_DOERS = event_words()["armed_doers"]
 FIGHTING = event_words()["fighting"]
+ATTACKING = event_words()["attacking"]
 HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_units"]
 
 
@@ -80,16 +81,14 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.place is None and says_the_town(trigger.token.sent):
         args.place = town_named_before(trigger.token, index)  # "officers in the city arrested 14 men"
     if args.place is None and family in CROWD_FAMILIES and told_as_news(trigger):
-        # "Thousands gathered in Tbilisi. The crowds returned every evening. On Saturday, protesters
-        # threw stones at the police lines": a crowd stays where it was last seen
-        args.place = town_named_before(trigger.token, index, reach=CROWD_REACH)
+        args.place = crowd_place(trigger.token, index)
     sent = trigger.token.sent
     if args.place is None and family not in ("withdraw", "transfer") and index.dateline_at is not None \
             and sent.start_char <= index.dateline_at < sent.end_char:
         args.place = index.dateline_place  # "NAIROBI — Protesters poured into Kenya's parliament"
     if family in ("air", "shelling") and args.actor1 is None:
         # "Azerbaijan's army launched an offensive. Artillery and drones struck Stepanakert": who launched it
-        args.actor1 = offensive_before(trigger.token, args.actor2, index)
+        args.actor1 = attacker_before(trigger.token, args.actor2, index)
     if family == "air":
         # aircraft are a state's more often than not; not the state they struck ("struck Cambodian targets")
         args.actor1 = args.actor1 or next((s for s in index.states if s != args.actor2), None)
@@ -120,23 +119,32 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     return args
 
 
-def offensive_before(trigger: Token, target: str | None, index: Index) -> str | None:
-    """The armed side that the sentence before has act (its main verb's subject), unless it is
-    the target, for a sentence that names no armed side of its own."""
+def attacker_before(trigger: Token, target: str | None, index: Index) -> str | None:
+    """The armed side the sentence before has attack (the subject of its main verb, an `attacking`
+    word), unless it is the target, for a sentence that names no armed side of its own."""
     if any(index.actors[index.actor_at[t.i]].kind in ARMED and not any(a.dep_ == "relcl" for a in t.ancestors)
            for t in trigger.sent if t.i in index.actor_at):
         return None  # (a side named in a clause that only describes a place does not count)
     before = sentence_beside(trigger, -1)
-    subject = subject_of(before.root) if before is not None else None
+    if before is None or before.root.lemma_.lower() not in ATTACKING:
+        return None  # "The army lost Wad Madani. Shells struck the market": not the army's
+    subject = subject_of(before.root)
     actor = (actor_in(subject, index) or country_forces(subject, index)) if subject is not None else None
     return actor if actor is not None and actor != target and index.actors[actor].kind in ARMED else None
 
 
+def crowd_place(trigger: Token, index: Index) -> str | None:
+    """Where a crowd sentence with no place of its own happened: the town of the last sentence
+    before it that shows a crowd ("Thousands gathered in Tbilisi. The crowds returned every evening.
+    On Saturday, protesters threw stones"), else the town last named, a few sentences back at most."""
+    return town_named_before(trigger, index, reach=CROWD_REACH, where=lambda s: shows_a_crowd(s, index)) \
+        or town_named_before(trigger, index, reach=CROWD_REACH)
+
 
 def told_as_news(trigger: Trigger) -> bool:
-    """Whether a trigger tells what a crowd, or the force on it, did: a verb, or a weapon of force
-    used in the past ("police moved in with water cannon"); not a protest named ("nationwide
-    protests entered their tenth day", "says the protests are funded from abroad")."""
+    """Whether a crowd trigger tells what a crowd, or the force on it, did, and so may be placed
+    where the crowd was last seen: a verb, or a weapon of force used in the past ("police moved in
+    with water cannon"); not a protest named ("nationwide protests entered their tenth day")."""
     if trigger.is_verb:
         return True
     if trigger.family.name != "intervention":

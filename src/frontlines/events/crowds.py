@@ -16,6 +16,7 @@ INTERVENTION_WORDS = event_words()["intervention"]
 CROWD_FORCE = event_words()["crowd_force"]
 LETHAL_WORDS = event_words()["lethal"]
 CROWD_DOERS = event_words()["crowd_doers"]
+CROWD_WORDS = event_words()["crowd_words"]
 
 
 def crowd_violence(trigger: Token, index: Index) -> bool:
@@ -132,6 +133,12 @@ def crowd_actor(actor_id: str | None, index: Index) -> str | None:
     become rioters (ACLED's rule)."""
     actor = index.actors.get(actor_id or "")
     return index.crowd("rioters") if actor is not None and actor.kind in ("protesters", "civilians") else actor_id
+
+
+def shows_a_crowd(sent, index: Index) -> bool:
+    """Whether a sentence has a crowd in it: a crowd actor, or a word of one (`crowd_words`)."""
+    return any(t.lemma_.lower() in CROWD_WORDS or (
+        t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in CROWD_KINDS) for t in sent)
 
 
 def protesting(actor_id: str | None, index: Index) -> str | None:

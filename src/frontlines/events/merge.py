@@ -42,6 +42,7 @@ def close_dates(a: Event, b: Event) -> bool:
 TRANSFER = "Non-violent transfer of territory"
 PART_OF_RIOT = ("Attack", "Excessive force against protesters", "Protest with intervention")
 FORCE_ON_CROWDS = ("Excessive force against protesters", "Protest with intervention")
+NEXT_SENTENCE = 2  # characters between one sentence's end and the next's start (a space, a paragraph break)
 TAKING = ("Government regains territory", "Non-state actor overtakes territory")
 
 
@@ -122,10 +123,11 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     riots = [c for c in crowds if c.sub_event_type == "Violent demonstration"]
     kept = [e for e in kept if not (e.sub_event_type in PART_OF_RIOT and any(
         r.evidence == e.evidence and near(r.place, e.place, index) for r in riots))]
-    # and so is force on a crowd at the riot's place that day, told in a sentence of its own
+    # and so is force on a crowd at the riot's place that day, told in the next sentence
     # ("Demonstrators threw rocks. Security forces responded with tear gas and water cannons")
     kept = [e for e in kept if not (e.sub_event_type in FORCE_ON_CROWDS and any(
-        r.place == e.place and r.date == e.date for r in riots))]
+        r.place == e.place and r.date == e.date and 0 <= e.evidence.start - r.evidence.end <= NEXT_SENTENCE
+        for r in riots))]
     # protesters arrested where the force broke up their protest are ACLED's protest with
     # intervention, not arrests of their own ("police dispersed the crowd, detaining six")
     forced = [c for c in crowds if c.sub_event_type in ("Protest with intervention", "Excessive force against protesters")]

@@ -84,14 +84,16 @@ def says_the_town(sent) -> bool:
                for t in sent)
 
 
-def town_named_before(trigger: Token, index: Index, reach: int = 3) -> str | None:
+def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) -> str | None:
     """The place of town size (a town, or a site in one) last named in the few sentences before
-    the trigger's."""
+    the trigger's (in those of them that `where` accepts)."""
     sent = trigger.sent
     for _ in range(reach):
         sent = sentence_beside(sent[0], -1)
         if sent is None:
             return None
+        if where is not None and not where(sent):
+            continue
         towns = [index.place_at[t.i] for t in sent if t.i in index.place_at
                  and index.places[index.place_at[t.i]].feature in ("city", "site")]
         if towns:
