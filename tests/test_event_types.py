@@ -122,6 +122,12 @@ def happened(report) -> list[tuple[str, str | None]]:
             for e in report.events if e.factuality in ("asserted", "reported")]
 
 
+def sides(report) -> list[tuple[str, str | None, str | None]]:
+    """(sub-type, actor1's name, actor2's name) of each event."""
+    names = {a.id: a.name for a in report.actors}
+    return [(e.sub_event_type, names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events]
+
+
 @pytest.mark.parametrize("sub_type, text, place", TABLE, ids=[f"{s}: {t[:40]}" for s, t, _ in TABLE])
 def test_each_sub_event_type(extract, sub_type, text, place):
     coded = happened(extract(text, published=PUBLISHED))
@@ -286,9 +292,7 @@ def test_a_group_the_dictionary_lacks_is_named_from_what_the_text_calls_it(extra
             "positions of the Mai Runda Front, a faction of former Raia rebels, near Walikale on Monday. "
             "Fighting erupted in villages around Walikale and Pinga. On Wednesday, PLA-K fighters abducted four "
             "teachers from a school in Pinga.")
-    report = extract(text, published=PUBLISHED)
-    names = {a.id: a.name for a in report.actors}
-    coded = [(e.sub_event_type, names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events]
+    coded = sides(extract(text, published=PUBLISHED))
     assert ("Abduction/forced disappearance", "Popular Liberation Army", None) in coded, coded
     assert [c for c in coded if c[0] == "Armed clash"] and all(
         c[1:] == ("Popular Liberation Army", "Mai Runda Front") for c in coded if c[0] == "Armed clash"), coded
@@ -434,10 +438,7 @@ def test_aircraft_that_struck_a_states_targets_are_the_other_states(extract):
             "Thai officials said Cambodian rockets hit a petrol station in Sisaket. Thai soldiers held their "
             "positions near the temple. By midday, the air force said six aircraft struck two Cambodian "
             "military targets in Oddar Meanchey province.")
-    report = extract(text, published=PUBLISHED)
-    names = {a.id: a.name for a in report.actors}
-    strikes = [(names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events
-               if e.sub_event_type == "Air/drone strike"]
+    strikes = [(a1, a2) for sub, a1, a2 in sides(extract(text, published=PUBLISHED)) if sub == "Air/drone strike"]
     assert strikes == [("Military Forces of Thailand", "Military Forces of Cambodia")], strikes
 
 
