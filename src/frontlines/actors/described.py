@@ -64,6 +64,13 @@ def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozens
     free = lambda s: not any(i in taken for i in range(s.start, s.end))  # noqa: E731
     out = [e for e in doc.ents if e.label_ in NAME_LABELS and free(e) and not all(i in places for i in range(e.start, e.end))]
     armed = tokens_lemmatised(doc, armed_nouns)  # the few armed nouns, not every token read
+    return out + [s for s in [*modifying_names(doc, armed), *named_after_of(doc, armed)]
+                  if free(s) and not any(i in places for i in range(s.start, s.end))]
+
+
+def modifying_names(doc: Doc, armed: list[Token]) -> list[Span]:
+    """Runs of proper nouns right before an armed noun: "Fano militiamen", "KNLA fighters"."""
+    out = []
     for tok in (doc[noun.i - 1] for noun in armed if noun.i > 0):
         if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.text[:1].isupper() \
                 and tok.i + 1 == tok.head.i and tok.ent_type_ not in TIME_LABELS:
@@ -72,10 +79,7 @@ def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozens
                     doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound"
                     and doc[start - 1].ent_type_ not in TIME_LABELS)):  # "by Sunday Druze gunmen"
                 start -= 1
-            span = doc[start:tok.i + 1]
-            if free(span) and not any(i in places for i in range(span.start, span.end)):
-                out.append(span)
-    out += [s for s in named_after_of(doc, armed) if free(s) and not any(i in places for i in range(s.start, s.end))]
+            out.append(doc[start:tok.i + 1])
     return out
 
 

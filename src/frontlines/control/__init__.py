@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from frontlines.yamlfile import load_yaml
 from frontlines.events.arguments import (Index, actor_in, country_forces, pronoun_antecedent, sentence_evidence,
-                                         subject_of)
+                                         subject_of, subjects_before)
 from frontlines.events.factuality import factuality
 from frontlines.model import HAPPENED, ControlClaim, Event
 from frontlines.nlp import tokens_lemmatised, tokens_written
@@ -136,11 +136,7 @@ def holder(tok: Token, index: Index) -> str | None:
 def speaking_country(pronoun: Token, index: Index) -> str | None:
     """The state forces of the country whose organ a pronoun stands for: "Kyrgyzstan's border
     service said that its units controlled all of Ak-Sai"."""
-    for verb in pronoun.ancestors:
-        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subject is not None and subject.i < pronoun.i and (forces := country_forces(subject, index)):
-            return forces
-    return None
+    return next((forces for subject in subjects_before(pronoun) if (forces := country_forces(subject, index))), None)
 
 
 def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:

@@ -215,6 +215,14 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
     return args
 
 
+def subjects_before(token: Token):
+    """The subjects, standing before it, of the verbs a token hangs from, the nearest clause first."""
+    for verb in token.ancestors:
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.i < token.i:
+            yield subject
+
+
 def pronoun_antecedent(pronoun: Token, index: Index) -> str | None:
     """The actor a pronoun stands for: a relative pronoun's noun ("the Houthis, who control"), the
     subject of a clause it sits in ("Russia said it had finished pulling its forces back"), else, for a sentence's subject, the subject of the
@@ -223,14 +231,12 @@ def pronoun_antecedent(pronoun: Token, index: Index) -> str | None:
     if pronoun.lower_ in ("who", "which", "that") and pronoun.head.dep_ == "relcl" \
             and (noun := actor_in(pronoun.head.head, index)):
         return noun  # "The Houthis, who control most of the north"
-    for verb in pronoun.ancestors:
-        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subject is not None and subject.i < pronoun.i:
-            # "They came under fire ..., and by Tuesday they had entered Sweida": the first "they"'s
-            actor = pronoun_antecedent(subject, index) if subject.pos_ == "PRON" and subject.i not in index.actor_at \
-                else actor_in(subject, index)
-            if actor:
-                return actor
+    for subject in subjects_before(pronoun):
+        # "They came under fire ..., and by Tuesday they had entered Sweida": the first "they"'s
+        actor = pronoun_antecedent(subject, index) if subject.pos_ == "PRON" and subject.i not in index.actor_at \
+            else actor_in(subject, index)
+        if actor:
+            return actor
     start = pronoun.sent.start
     if start > 0 and pronoun.dep_ in ("nsubj", "nsubjpass"):
         # "Soldiers were killed by militants. They then seized ...": the agent; "Government troops
