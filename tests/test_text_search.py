@@ -1,27 +1,44 @@
-"""Text search (store.text): the index narrows selective queries, the scan answers the rest, and
-both give what matching each lowered column gave (`oracle.where_sql`); the writer keeps the index
-up to date, and a store without a good one is scanned until a writer builds it again."""
+"""Text search (store.text): the index answers a query within one word alone, narrows a query
+of several words, and the scan answers the rest; all give what matching each lowered column
+gave (`oracle.where_sql`); the writer keeps the index up to date, and a store without a good one
+is scanned until a writer builds it again."""
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import oracle
-from frontlines.store import Store, Stored, text
+from frontlines.store import Store, Stored, derived, text
 from frontlines.store.bench import fill, synthetic_report
-from frontlines.store.queries import EventFilter, count_fused_events, density, fused_events, fused_page, narrowed
+from frontlines.store.queries import (EventFilter, count_fused_events, density, fused_events, fused_page, indexed,
+                                      narrowed)
 
-# query → whether the index narrows it (True), or the scan answers it (False: under three
-# characters, more candidates than the index may name, or a separator in it)
+# query → (whether the index answers it alone, whether it narrows it to candidates): alone, a
+# query of three to 32 characters within one word; narrowed, one with a part of three characters
+# or more that few events hold; else (under three characters, parts all shorter, the separator,
+# a common query of several words) the scan answers it
 QUERIES = {
-    "report 1234,": True, "report 1234.": True, "REPORT 1999.": True, "Place 17, report": True, "place 2999,": True,
-    "xyzzy": True, "report 123": True, "Report 1234, and": True,
-    "the": False, "said": False, "e": False, "zz": False, "in": False, ", ": False,
-    "%": False, "_": False, "%,": False, "1_": False, '"': False, "'s": False, "é": False, "\x1f": False,
-    '"report 1234,"': True, "NEAR(report 1": True, "ü ö": True,
+    "report 1234,": (False, True), "report 1234.": (False, True), "REPORT 1999.": (False, True),
+    "Place 17, report": (False, True), "place 2999,": (False, True), "xyzzy": (True, True),
+    "report 123": (False, True), "Report 1234, and": (False, True), '"report 1234,"': (False, True),
+    "NEAR(report 1": (False, True), "1234,": (True, True), "qoryooley": (True, True),
+    "the": (True, False), "said": (True, False), "shelled": (True, True), "place": (True, False), "HE ": (False, False),
+    "e": (False, False), "zz": (False, False), "in": (False, False), ", ": (False, False), "ü ö": (False, False),
+    "%": (False, False), "_": (False, False), "%,": (False, False), "1_": (False, False), '"': (False, False),
+    "'s": (False, False), "é": (False, False), "\x1f": (False, False), "the army": (False, False),
+    "1_2": (True, True), "%20": (True, True), "é's": (True, True), "a" * 33: (False, True),
 }
+
+
+def copy_store(source: Path, path: Path, with_index: bool = True) -> Path:
+    """A copy of a store's database, and of its text index with `with_index`."""
+    shutil.copyfile(source, path)
+    if with_index:
+        shutil.copytree(text.index_path(source), text.index_path(path))
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +60,7 @@ def scanned(store: Store, where: EventFilter) -> tuple:
 def test_a_query_answers_as_matching_each_lowered_column(generated, query):
     with Store(generated, read_only=True) as store:
         where = EventFilter(text=query)
-        assert (narrowed(store, where).candidates is not None) == QUERIES[query], query
+        assert (bool(indexed(store, where)), narrowed(store, where).candidates is not None) == QUERIES[query], query
         page, total = fused_page(store, where, 50)
         assert ([f.key for f in page], [len(f.sources) for f in page], total) == scanned(store, where)
         assert [f.key for f in fused_events(store, where, limit=50)] == [f.key for f in page]
@@ -54,7 +71,7 @@ def test_a_query_answers_as_matching_each_lowered_column(generated, query):
 
 def test_the_index_names_every_match_it_narrows_to(generated):
     with Store(generated, read_only=True) as store:
-        for query in (q for q, indexed in QUERIES.items() if indexed):
+        for query in (q for q, (_, narrows) in QUERIES.items() if narrows):
             where = narrowed(store, EventFilter(text=query))
             matches = {r["fused_id"] for r in store.rows(
                 f"SELECT fused_id FROM events WHERE {oracle.where_sql(replace(where, candidates=None))[0]}",
@@ -63,9 +80,7 @@ def test_the_index_names_every_match_it_narrows_to(generated):
 
 
 def test_the_writer_indexes_each_batch(generated, tmp_path):
-    path = tmp_path / "copy.duckdb"
-    path.write_bytes(generated.read_bytes())
-    text.index_path(path).write_bytes(text.index_path(generated).read_bytes())
+    path = copy_store(generated, tmp_path / "copy.duckdb")
     report, body = synthetic_report("w-1")
     report["events"][0]["evidence"] = {"text": "A Quokka was seen in Ångström.", "start": 0, "end": 30}
     with Store(path) as store:
@@ -77,13 +92,17 @@ def test_the_writer_indexes_each_batch(generated, tmp_path):
 
 
 def test_a_store_without_its_index_is_scanned_then_indexed_by_the_next_writer(generated, tmp_path):
-    path = tmp_path / "copy.duckdb"
-    path.write_bytes(generated.read_bytes())  # the database without its index
+    path = copy_store(generated, tmp_path / "copy.duckdb", with_index=False)
     where = EventFilter(text="report 1234.")
     with Store(path, read_only=True) as store:
         assert store.text_index() is None and narrowed(store, where).candidates is None
         assert scanned(store, where)[2] == fused_page(store, where, 50)[1] > 0
-    text.index_path(path).write_bytes(b"not an index")
+    text.index_path(path).write_bytes(b"an old index, or not one")
+    with Store(path, read_only=True) as store:
+        assert store.text_index() is None
+    text.index_path(path).unlink()
+    text.index_path(path).mkdir()
+    (text.index_path(path) / "meta.json").write_text("{")
     with Store(path, read_only=True) as store:
         assert store.text_index() is None
     notices = []
@@ -98,19 +117,14 @@ def test_another_index_beside_the_database_is_not_used(generated, tmp_path):
     other = tmp_path / "other.duckdb"
     with Store(other):  # a database of its own, with an index of its own
         pass
-    path = tmp_path / "copy.duckdb"
-    path.write_bytes(generated.read_bytes())
-    text.index_path(path).write_bytes(text.index_path(other).read_bytes())  # the wrong index
+    path = copy_store(generated, tmp_path / "copy.duckdb", with_index=False)
+    shutil.copytree(text.index_path(other), text.index_path(path))  # the wrong index
     with Store(path, read_only=True) as store:
         assert store.text_index() is None
 
 
 def test_a_batch_rolled_back_leaves_the_answers_as_they_were(generated, tmp_path, monkeypatch):
-    from frontlines.store import derived
-
-    path = tmp_path / "copy.duckdb"
-    path.write_bytes(generated.read_bytes())
-    text.index_path(path).write_bytes(text.index_path(generated).read_bytes())
+    path = copy_store(generated, tmp_path / "copy.duckdb")
     report, body = synthetic_report("w-2")
     report["events"][0]["evidence"] = {"text": "A wombat crossed the road.", "start": 0, "end": 26}
 
@@ -132,3 +146,77 @@ def test_rows_written_in_sql_without_an_index_are_scanned_not_missed(tmp_path):
     with Store(path, read_only=True) as store:
         where = EventFilter(text="report 123.")
         assert store.text_index() is None and fused_page(store, where, 10)[1] == 1
+
+
+@pytest.fixture(scope="module")
+def zebras(tmp_path_factory) -> Path:
+    """A generated store where "zebra" is in the later report only of most events reported twice
+    (the first dated 400 days before: the event is keyed by its later report), in both reports of
+    some, and in some events reported once, a few of them undated."""
+    path = tmp_path_factory.mktemp("zebras") / "zebras.duckdb"
+    with Store(path) as store:
+        fill(store, 3000, indexed=False)
+        first = "'f' || (CAST(substr(doc_id, 4) AS INTEGER) * 5 + CAST(substr(event_id, 2) AS INTEGER)) = fused_id"
+        store.db.execute(f"""CREATE TEMP TABLE twice AS SELECT fused_id FROM events GROUP BY fused_id HAVING count(*) > 1""")
+        store.db.execute(f"UPDATE events SET event_date = event_date - 400 WHERE fused_id IN (SELECT * FROM twice) AND {first}")
+        store.db.execute(f"""UPDATE events SET evidence = evidence || ' a Zebra.' WHERE fused_id IN (SELECT * FROM twice)
+                             AND (NOT ({first}) OR hash(fused_id) % 3 = 0)""")
+        store.db.execute("UPDATE events SET evidence = evidence || ' zebras', event_date = CASE WHEN hash(doc_id) % 4 = 0 "
+                         "THEN NULL ELSE event_date END WHERE fused_id NOT IN (SELECT * FROM twice) AND hash(doc_id) % 9 = 0")
+        store.db.execute(f"UPDATE events SET search_text = {text.SEARCH_TEXT}")
+        derived.rebuild(store.db)
+        store.rebuild_text_index()
+    return path
+
+
+@pytest.mark.parametrize("limit, offset", [(25, 0), (25, 10), (100, 150), (50, 400), (500, 0)])
+def test_the_index_pages_a_word_in_the_order_of_the_scan(zebras, limit, offset):
+    with Store(zebras, read_only=True) as store:
+        where = EventFilter(text="ZEBRA")
+        assert indexed(store, where) and narrowed(store, where).candidates is None  # answered by the index alone
+        page, total = fused_page(store, where, limit, offset)
+        expected, expected_total = oracle.fused_page(store, where, limit, offset)
+        assert total == expected_total > 500
+        assert [(f.key, len(f.sources)) for f in page] == [(f.key, len(f.sources)) for f in expected]
+        assert [f.key for f in fused_events(store, where, limit, offset)] == [f.key for f in expected]
+        assert count_fused_events(store, where) == expected_total
+
+
+def test_a_replaced_document_leaves_the_index(generated, tmp_path):
+    path = copy_store(generated, tmp_path / "copy.duckdb")
+    report, body = synthetic_report("w-3")
+    report["events"][0]["evidence"] = {"text": "A pangolin was seen.", "start": 0, "end": 20}
+    with Store(path) as store:
+        store.add_many([Stored(report, body)])
+    with Store(path, read_only=True) as store:
+        assert indexed(store, EventFilter(text="pangolin")) and count_fused_events(store, EventFilter(text="pangolin")) == 1
+    report["events"][0]["evidence"] = {"text": "An okapi was seen.", "start": 0, "end": 18}
+    with Store(path) as store:
+        assert store.add_many([Stored(report, body + " Corrected.")]) == ["replaced"]
+    with Store(path, read_only=True) as store:
+        counted = {q: count_fused_events(store, EventFilter(text=q)) for q in ("pangolin", "okapi")}
+        assert counted == {"pangolin": 0, "okapi": 1}
+        assert counted["okapi"] == oracle.count_fused_events(store, EventFilter(text="okapi"))
+
+
+def test_a_batch_rolled_back_after_the_index_committed_is_not_counted(generated, tmp_path, monkeypatch):
+    path = copy_store(generated, tmp_path / "copy.duckdb")
+    report, body = synthetic_report("w-4")
+    report["events"][0]["evidence"] = {"text": "A wombat crossed the road.", "start": 0, "end": 26}
+    indexed_then_failed = text.add_batch
+
+    def fail(db, index):
+        indexed_then_failed(db, index)
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(text, "add_batch", fail)
+    with Store(path) as store, pytest.raises(RuntimeError):
+        store.add_many([Stored(report, body)])  # indexed and committed there, then rolled back
+    monkeypatch.undo()
+    where = EventFilter(text="wombat")
+    with Store(path, read_only=True) as store:
+        assert store.text_index() is None and fused_page(store, where, 10) == ([], 0)  # scanned
+    with Store(path) as store:  # the next writer builds it again
+        store.add_many([Stored(*synthetic_report("w-5"))])
+    with Store(path, read_only=True) as store:
+        assert indexed(store, where) and fused_page(store, where, 10) == ([], 0)

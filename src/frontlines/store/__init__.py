@@ -81,7 +81,7 @@ class Store:
             self.check_readable() if read_only else self.migrate()
             if not read_only:
                 self.index_looked_up = True  # a writer keeps it up to date, so it must have one
-                self.index = text.open_index(self.db, self.path, False) or text.build(self.db, self.path, self.warn)
+                self.index = text.open_index(self.db, self.path) or text.build(self.db, self.path, self.warn)
         except BaseException:
             self.close()  # a refused database must not stay open in this process
             raise
@@ -114,11 +114,11 @@ class Store:
         self.db.close()
 
     def text_index(self):
-        """The text index (an SQLite connection), or None where there is none that holds every
-        stored row (store.text): searches then scan."""
+        """The text index (store.text), or None where there is none of the database's generation:
+        searches then scan."""
         if not self.index_looked_up:
             self.index_looked_up = True
-            self.index = text.open_index(self.db, self.path, read_only=True)
+            self.index = text.open_index(self.db, self.path)
         return self.index
 
     def rebuild_text_index(self) -> None:
@@ -253,6 +253,8 @@ class Store:
                 pending.setdefault(fusion.fusion_key(event), []).append(event)
             for table, rows in report_rows(stored, digest, events[doc_id]).items():
                 tables[table] += rows
+        if self.index is None:  # (a batch rolled back after the index committed it)
+            self.index = text.build(self.db, self.path, self.warn)
         self.db.execute("BEGIN TRANSACTION")
         try:
             self.delete([doc_id for doc_id in todo if doc_id in held])
@@ -263,11 +265,14 @@ class Store:
                     self.db.execute(f"INSERT INTO {table} SELECT *{searched} FROM new_{table}")
                 else:
                     self.write(table, rows)
-            text.add_batch(self.db, self.index)  # committed first: the index holds every stored row
             derived.update(self.db)
+            text.add_batch(self.db, self.index)  # committed first, its generation with the database's
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
+            if not self.index.undo():  # ahead of the database: readers no longer use it, the next batch builds it
+                self.index.close()
+                self.index = None
             raise
         held.update({doc_id: digest for doc_id, (_, digest) in todo.items()})
 

@@ -60,9 +60,9 @@ class StoreFigures:
         return "\n".join(lines)
 
 
-# Text searches: a name of one event in NAMED, a phrase of one report's evidence (whose every
-# three letters are common), a word of about one sentence in two hundred, and a word of one
-# sentence in five (the index answers the first; the scan the others).
+# Text searches: a name of one event in NAMED, a phrase of one report's evidence (its words
+# common, the number rare), a word of about one sentence in two hundred, and a word of one
+# sentence in five (the text index answers the words alone, and narrows the phrase).
 RARE, WORD, COMMON, NAME = "report 4321.", "shelled", "said", "Qoryooley"
 NAMED = 5000
 WRITES = f"writes: documents a second, {WRITE_BATCH} a batch"
@@ -221,7 +221,7 @@ def timed(query: Callable[[], int], runs: int = RUNS) -> tuple[float, int]:
 def fill(store: Store, events: int, indexed: bool = True) -> None:
     """Documents, events (one in ten fused with the one before) and control claims (one in fifty
     undated), made in SQL; each event's evidence a distinct sentence of real news words.  The
-    text index is built after (about 50 s a million events), or with `indexed` false left for
+    text index is built after (about 3 minutes a million events), or with `indexed` false left for
     the next writer to build (searches scan meanwhile)."""
     first_day = date(2015, 1, 1).isoformat()
     db = store.db

@@ -98,6 +98,48 @@ def narrowed(store: Store, where: EventFilter) -> EventFilter:
     return where if found is None else replace(where, candidates=tuple(found))
 
 
+def indexed(store: Store, where: EventFilter):
+    """The text index and its query, where the index answers the filter alone: words within one
+    word (store.text) and no other filter; else None."""
+    if not where.text or replace(where, text=None, candidates=None) != EventFilter():
+        return None
+    index = store.text_index()
+    query = index.query(text.lowered(store.db, where.text), exact=True) if index else None
+    return (index, query) if query is not None else None
+
+
+def indexed_page_ids(store: Store, where: EventFilter, found, limit: int, offset: int) -> list[str]:
+    """The fused ids of a page from the text index (`found`: the index and its query): its fused
+    events by first day, each keyed by its first matching report's day (a fused event of one
+    report: its day; of several, asked of DuckDB).  Every fused event keyed before the day of
+    the last one read is known, with its key: when they fill the page, it is the page; else more
+    are read."""
+    index, query = found
+    wanted = offset + limit
+    reach = wanted * 5 // 4 + 10
+    while True:
+        hits = index.by_day(query, reach)
+        complete = len(hits) < reach
+        edge = text.NO_DAY + 1 if complete else hits[-1].day
+        keys = {h.fused_id: h.day for h in hits if h.reports == 1}
+        keys.update(matching_days(store, where, [h.fused_id for h in hits if h.reports > 1]))
+        known = sorted((day, fused_id) for fused_id, day in keys.items() if day < edge)
+        if complete or len(known) >= wanted:
+            return [fused_id for _, fused_id in known[offset:wanted]]
+        reach *= 4
+
+
+def matching_days(store: Store, where: EventFilter, ids: list[str]) -> dict[str, int]:
+    """The day of each fused event's first report matching the filter (text.NO_DAY: undated)."""
+    if not ids:
+        return {}
+    table, rows = events_from(replace(where, candidates=tuple(ids)))
+    clause, params = where.where()
+    found = store.db.execute(f"SELECT fused_id, min(event_date) FROM {table} WHERE {clause} GROUP BY fused_id",
+                             [*rows, *params]).fetchall()
+    return {fused_id: text.day_number(day) for fused_id, day in found}
+
+
 def events_from(where: EventFilter) -> tuple[str, list]:
     """The events table to filter, with its parameters: every row, or only the rows of the text
     index's candidates, read through the fused_id index (materialised: DuckDB looks a list of
@@ -146,13 +188,16 @@ def fused_events(store: Store, where: EventFilter | None = None, limit: int | No
     where = where or EventFilter()
     if limit is None and not (where.fused_id or where.place):
         return every_fused_event(store, where, offset)
+    if limit and indexed(store, where):
+        return fused_of(store, where, page_ids(store, where, limit, offset))
     return fused_of(store, where, page_ids(store, narrowed(store, where), limit, offset))
 
 
 def fused_page(store: Store, where: EventFilter, limit: int, offset: int = 0) -> tuple[list[FusedEvent], int]:
     """A page of `fused_events`, and how many fused events match in all (for paging).  Where the
-    fused_events table cannot answer, the matching reports are read and grouped once for both."""
-    if where.uniform():
+    fused_events table or the text index cannot answer, the matching reports are read and
+    grouped once for both."""
+    if where.uniform() or indexed(store, where):
         return fused_events(store, where, limit, offset), count_fused_events(store, where)
     where = narrowed(store, where)
     table, rows = events_from(where)
@@ -200,6 +245,9 @@ def page_ids(store: Store, where: EventFilter, limit: int | None, offset: int) -
     """The fused ids of a page, in date order (a fused event's day: its first matching report's),
     reading only the rows up to the page's last day: find the day of the n-th matching row, then
     group the rows up to it; a cutoff that left too few fused events is moved on."""
+    found = indexed(store, where) if limit else None
+    if found:
+        return indexed_page_ids(store, where, found, limit, offset)
     if where.text:
         return matching_page_ids(store, where, limit, offset)
     table, day, (clause, params) = ("fused_events", "day", where.where(happened=False)) if where.uniform() else \
@@ -255,6 +303,9 @@ def count_fused_events(store: Store, where: EventFilter | None = None) -> int:
     if where.uniform():
         clause, params = where.where(happened=False)
         return store.db.execute(f"SELECT count(*) FROM fused_events WHERE {clause}", params).fetchone()[0]
+    found = indexed(store, where)
+    if found:
+        return found[0].count(found[1])
     where = narrowed(store, where)
     table, rows = events_from(where)
     clause, params = where.where()

@@ -3,28 +3,29 @@
 
 Each event row keeps `search_text`: its evidence and place name lowered by DuckDB, so that a
 search compares the same lowered strings that `contains(lower(...))` did, without lowering a
-million strings a request (that took two thirds of a search's time).
+million strings a request.
 
-Beside the database, FILE.search is an SQLite FTS5 index of that text's trigrams (contentless,
-so it holds no second copy of the text).  For a selective query it names the few fused events
-that can match, and DuckDB reads only their rows through the fused_id index, with the same
-filter: the index narrows, it never decides, so the answers are those of the scan.  A query of
-under three characters, a common one (more candidates than MAX_CANDIDATES), or one the index does
-not answer within BUDGET_MS is answered by scanning `search_text` (every trigram of a common word
-is in most rows: FTS5 took seconds to count them).
+Beside the database, FILE.search is a tantivy index with one document a fused event that
+happened: the words of its reports' search texts (split at spaces and the like: SPLIT), each
+word indexed by every one of its suffixes (cut to SUFFIX characters).  A query within one word
+("said", "shell", "4321.") is found anywhere in a word exactly when some suffix begins with it:
+a prefix look-up, so the index names exactly the fused events that match, counts them, and gives
+them by day; a query of several words names the events holding a word like each (a superset,
+which DuckDB's filter narrows, as it did the candidates of the old trigram index).  Queries of
+under three characters, and a query's parts that are, are left to the scan.
 
-The writer adds each batch's rows to the index and commits it before DuckDB's transaction, so
-the index holds every stored row, and perhaps rows of a batch that was rolled back or of a
-document since replaced (extra candidates, which the filter drops).  The index and the database
-carry the same id, written when the index is built; where they differ (a store generated in
-SQL, a database copied without its index, an index deleted) readers scan, and the next writer to
-open the database builds the index again.
+The writer re-indexes the fused events each batch touches and commits the index with a new
+generation, written in the database's meta in the same transaction; readers use the index only
+where the generations agree (a store generated in SQL, a database copied without its index, a
+batch rolled back after its index committed: readers scan, and the next writer builds the index
+again), so the index's answers are always those of the stored rows.
 """
 from __future__ import annotations
 
-import sqlite3
-import time
+import re
+import shutil
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 # One string a row for the search: evidence and place name, lowered, joined by a character no one
@@ -33,17 +34,21 @@ SEPARATOR = "\x1f"
 SEARCH_TEXT = "lower(coalesce(evidence, '')) || chr(31) || lower(coalesce(place_name, ''))"
 FOUND = "contains(search_text, lower(?))"
 FOUND_IN_COLUMNS = "(contains(lower(evidence), lower(?)) OR contains(lower(place_name), lower(?)))"
+HAPPENED = "factuality IN ('asserted', 'reported')"
 
-MAX_CANDIDATES = 256  # rows the index may name: DuckDB reads a few hundred fused events by index in 20 ms
-BUDGET_MS = 10        # the index's time for one query, before the scan takes over (a name: 1 to 5 ms)
-BUILD_CHUNK = 50_000  # rows read from DuckDB at a time while building
+SPLIT = re.compile("[ \t\n\r\f\v\x1f]+")  # what ends a word (ASCII only: the index splits on nothing else)
+SHORTEST = 3       # a word's suffixes of fewer characters are not indexed: a query this short is scanned
+SUFFIX = 32        # characters of a suffix kept: a word of one longer query is scanned
+MAX_CANDIDATES = 256  # fused events a query of several words may name: DuckDB reads a few hundred by index in 20 ms
+NO_DAY = 10**9     # the day of an undated fused event: after every dated one (NULLS LAST)
+BUILD_CHUNK = 20_000  # fused events read from DuckDB at a time while building
 SLOW_BUILD = 100_000  # rows from which building is announced
+WRITER_HEAP = 128_000_000
+KNOWN_WORDS = 1_000_000  # words whose suffixes a build remembers (natural text repeats most words)
 
-INDEX_SCHEMA = [
-    "CREATE VIRTUAL TABLE trigrams USING fts5(text, tokenize='trigram case_sensitive 1', detail='none', content='')",
-    "CREATE TABLE rows (row INTEGER PRIMARY KEY, fused_id TEXT)",
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
-]
+# The documents of the index: one a fused event that happened, and one holding the generation.
+FUSED_DOCUMENTS = f"""SELECT fused_id, min(event_date), count(*), string_agg(search_text, chr(31))
+                      FROM events WHERE {HAPPENED} {{}} GROUP BY fused_id"""
 
 
 def clause(text: str) -> tuple[str, list]:
@@ -54,56 +59,212 @@ def clause(text: str) -> tuple[str, list]:
 
 
 def index_path(db_path: Path) -> Path:
-    """Where a database's text index lives: beside it."""
+    """Where a database's text index lives: a folder beside it."""
     return db_path.with_name(db_path.name + ".search")
 
 
 def stored_id(db) -> str | None:
-    """The id of the text index that the database was last indexed into, if any."""
+    """The generation of the text index that the database was last indexed into, if any."""
     row = db.execute("SELECT value FROM meta WHERE key = 'text_index'").fetchone()
     return row[0] if row else None
 
 
-def open_index(db, db_path: Path, read_only: bool) -> sqlite3.Connection | None:
-    """The database's text index, if it exists and is the database's (same id), else None."""
-    path = index_path(db_path)
-    if not path.is_file():
-        return None
-    try:
-        index = sqlite3.connect(f"file:{path}?mode={'ro' if read_only else 'rw'}", uri=True, timeout=5,
-                                check_same_thread=False)
-        row = index.execute("SELECT value FROM meta WHERE key = 'id'").fetchone()
-    except sqlite3.Error:
-        return None  # not an index (or a damaged one): built again by the next writer
-    if row is None or row[0] != stored_id(db):
-        index.close()
-        return None
+def suffixes(text: str, known: dict[str, str]) -> str:
+    """The index's words of a search text: every suffix of each word, cut to SUFFIX characters,
+    of at least SHORTEST, joined by spaces (`known` remembers words already cut)."""
+    out = []
+    for word in set(SPLIT.split(text)):
+        cut = known.get(word)
+        if cut is None:
+            cut = " ".join({word[i:i + SUFFIX] for i in range(len(word) - SHORTEST + 1)})
+            if len(known) < KNOWN_WORDS:
+                known[word] = cut
+        if cut:
+            out.append(cut)
+    return " ".join(out)
+
+
+def schema():
+    """The index's fields: the fused id (kept), its first day and its reports (for paging), the
+    suffixes of its words, and `meta` (the generation document's mark)."""
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("fused", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("meta", tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field("day", fast=True)
+    builder.add_integer_field("reports", fast=True)
+    builder.add_text_field("words", tokenizer_name="suffixes", index_option="basic")
+    return builder.build()
+
+
+def opened(path: Path, new_schema: bool = False):
+    """The tantivy index in `path` (made there with `new_schema`), its tokenizer registered."""
+    import tantivy
+
+    index = tantivy.Index(schema(), path=str(path)) if new_schema else tantivy.Index.open(str(path))
+    index.register_tokenizer("suffixes", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex("[^ ]+")).build())
     return index
 
 
-def build(db, db_path: Path, warn) -> sqlite3.Connection:
-    """Index every stored event row anew, in a new file that replaces the old one, and mark the
-    database with the index's id; `warn` hears of a build that takes a while."""
+@dataclass
+class Hit:
+    """A fused event the index names: its id, its first day (NO_DAY: undated), its reports."""
+
+    fused_id: str
+    day: int
+    reports: int
+
+
+class TextIndex:
+    """An open text index: searching it, and (for a writer) re-indexing fused events."""
+
+    def __init__(self, index):
+        self.index = index
+        self.searcher = index.searcher()
+        self.writer = None
+        self.committed = False  # whether this batch's changes were committed (`undo`)
+
+    def generation(self) -> str | None:
+        """The generation the index was last committed with."""
+        import tantivy
+
+        found = self.searcher.search(tantivy.Query.term_query(self.index.schema, "meta", "generation"), 1).hits
+        return self.searcher.doc(found[0][1])["fused"][0] if found else None
+
+    def query(self, lowered: str, exact: bool):
+        """The tantivy query of a lowered text: with `exact`, only a query within one word (which
+        the index answers exactly), else also one of several words (a superset); None where the
+        index can say nothing (parts all too short, or the separator)."""
+        import tantivy
+
+        if SEPARATOR in lowered:
+            return None
+        parts = [p for p in SPLIT.split(lowered) if p]
+        if exact and (len(parts) != 1 or parts[0] != lowered or len(lowered) > SUFFIX):
+            return None
+        usable = [p[:SUFFIX] for p in parts if len(p) >= SHORTEST]
+        if not usable or (exact and len(usable) != 1):
+            return None
+        words = [tantivy.Query.regex_query(self.index.schema, "words", prefix_regex(p)) for p in usable]
+        return words[0] if len(words) == 1 else tantivy.Query.boolean_query([(tantivy.Occur.Must, w) for w in words])
+
+    def count(self, query) -> int:
+        """How many fused events the query names."""
+        return self.searcher.search(query, 1, count=True).count
+
+    def by_day(self, query, limit: int) -> list[Hit]:
+        """The first `limit` fused events the query names, by first day (ties in any order)."""
+        import tantivy
+
+        hits = self.searcher.search(query, limit, count=False, order_by_field="day", order=tantivy.Order.Asc).hits
+        addresses = [address for _, address in hits]
+        reports = self.searcher.fast_field_values("reports", addresses) if addresses else []
+        return [Hit(self.searcher.doc(a)["fused"][0], day, n) for (day, a), n in zip(hits, reports)]
+
+    def fused_ids(self, query, limit: int) -> list[str] | None:
+        """Every fused event the query names, or None where there are more than `limit`."""
+        found = self.searcher.search(query, limit + 1, count=False).hits
+        if len(found) > limit:
+            return None
+        return sorted({self.searcher.doc(address)["fused"][0] for _, address in found})
+
+    def reindex(self, db, touched: str | None) -> None:
+        """Index anew the fused events that the query `touched` lists, as the database holds them
+        now (a fused event with no report left that happened is only removed); with None, every
+        fused event, into an empty index."""
+        import tantivy
+
+        if self.writer is None:
+            self.writer = self.index.writer(WRITER_HEAP, 1)
+        if touched is not None:
+            for (fused_id,) in db.execute(f"SELECT DISTINCT fused_id FROM ({touched})").fetchall():
+                self.writer.delete_documents_by_term("fused", fused_id)
+        cursor = db.execute(FUSED_DOCUMENTS.format("" if touched is None else f"AND fused_id IN ({touched})"))
+        known: dict[str, str] = {}
+        while chunk := cursor.fetchmany(BUILD_CHUNK):
+            for fused_id, day, reports, searched in chunk:
+                self.writer.add_document(tantivy.Document(
+                    fused=fused_id, day=day_number(day), reports=reports, words=suffixes(searched, known)))
+
+    def commit(self, db) -> None:
+        """Commit the index with a new generation, and write it in the database's meta (which the
+        caller commits): a reader uses the index only where the two agree."""
+        import tantivy
+
+        generation = uuid.uuid4().hex
+        self.writer.delete_documents_by_term("meta", "generation")
+        self.writer.add_document(tantivy.Document(meta="generation", fused=generation, day=NO_DAY, reports=0))
+        self.writer.commit()
+        self.committed = True
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('text_index', ?)", [generation])
+
+    def undo(self) -> bool:
+        """Drop what the writer has not committed, after the database rolled a batch back; False
+        where the index had already committed it (the index is then ahead of the database)."""
+        if self.writer is not None and not self.committed:
+            self.writer.rollback()
+        return not self.committed
+
+    def close(self) -> None:
+        """Let the writer finish merging, and drop it."""
+        if self.writer is not None:
+            self.writer.wait_merging_threads()
+            self.writer = None
+
+
+def prefix_regex(part: str) -> str:
+    """A regular expression of the words that begin with `part` (each character escaped by its code)."""
+    return "".join(f"\\x{{{ord(c):x}}}" for c in part) + ".*"
+
+
+def day_number(day) -> int:
+    """A date as the index keeps it: days since 1970 (NO_DAY for none)."""
+    from datetime import date
+
+    return NO_DAY if day is None else (day - date(1970, 1, 1)).days
+
+
+def open_index(db, db_path: Path) -> TextIndex | None:
+    """The database's text index, if it exists and is of the database's generation, else None."""
+    path = index_path(db_path)
+    if not path.is_dir():
+        return None
+    try:
+        index = TextIndex(opened(path))
+        if index.generation() == stored_id(db) is not None:
+            return index
+    except (ValueError, OSError):  # not an index, a damaged one, or another schema: built again by the next writer
+        pass
+    return None
+
+
+def build(db, db_path: Path, warn) -> TextIndex:
+    """Index every fused event anew, in a new folder that replaces the old one (or an old index
+    file), and mark the database with its generation; `warn` hears of a build that takes a while."""
     path = index_path(db_path)
     rows = db.execute("SELECT count(*) FROM events").fetchone()[0]
     if rows >= SLOW_BUILD:
-        warn(f"{db_path}: building the text index of {rows:,} events ({path.name}; about a minute "
+        warn(f"{db_path}: building the text index of {rows:,} events ({path.name}; about three minutes "
              "a million events, once)")
     fresh = path.with_name(path.name + ".new")
-    fresh.unlink(missing_ok=True)
-    index = sqlite3.connect(fresh, check_same_thread=False)
-    for statement in INDEX_SCHEMA:
-        index.execute(statement)
-    cursor = db.execute(f"SELECT fused_id, {SEARCH_TEXT} FROM events")
-    while chunk := cursor.fetchmany(BUILD_CHUNK):
-        add_rows(index, chunk)
-    index_id = uuid.uuid4().hex
-    index.execute("INSERT INTO meta VALUES ('id', ?)", [index_id])
-    index.commit()
+    remove(fresh)
+    fresh.mkdir()
+    index = TextIndex(opened(fresh, new_schema=True))
+    index.reindex(db, None)
+    index.commit(db)
     index.close()
-    fresh.replace(path)
-    db.execute("INSERT OR REPLACE INTO meta VALUES ('text_index', ?)", [index_id])
-    return sqlite3.connect(path, timeout=5, check_same_thread=False)
+    remove(path)
+    fresh.rename(path)
+    return TextIndex(opened(path))
+
+
+def remove(path: Path) -> None:
+    """Remove an index folder, or an old index file, if there is one."""
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def forget(db) -> None:
@@ -112,40 +273,25 @@ def forget(db) -> None:
     db.execute("DELETE FROM meta WHERE key = 'text_index'")
 
 
-def add_rows(index: sqlite3.Connection, rows: list[tuple[str, str]]) -> None:
-    """Add (fused id, search text) rows to the index (the caller commits)."""
-    start = index.execute("SELECT coalesce(max(row), 0) + 1 FROM rows").fetchone()[0]
-    numbered = [(start + n, fused_id, text) for n, (fused_id, text) in enumerate(rows)]
-    index.executemany("INSERT INTO rows VALUES (?, ?)", [(n, fused_id) for n, fused_id, _ in numbered])
-    index.executemany("INSERT INTO trigrams (rowid, text) VALUES (?, ?)", [(n, text) for n, _, text in numbered])
+def add_batch(db, index: TextIndex) -> None:
+    """Index the fused events a batch touched (the temporary table touched_fused, which
+    `derived.update` filled) and commit the index, before the database commits."""
+    index.committed = False
+    index.reindex(db, "SELECT fused_id FROM touched_fused")
+    index.commit(db)
 
 
-def add_batch(db, index: sqlite3.Connection) -> None:
-    """Index a batch's new event rows (the temporary table new_events) and commit the index,
-    before the database commits them."""
-    add_rows(index, db.execute(f"SELECT fused_id, {SEARCH_TEXT} FROM new_events").fetchall())
-    index.commit()
+def lowered(db, text: str) -> str:
+    """A query lowered as DuckDB lowers the search text."""
+    return db.execute("SELECT lower(?)", [text]).fetchone()[0]
 
 
-def candidates(db, index: sqlite3.Connection, text: str) -> list[str] | None:
-    """The fused ids of every event whose search text can hold `text` (a superset of the matches),
-    or None where the index cannot say so quickly: a query of under three characters, a common
-    one, or one that takes the index longer than BUDGET_MS."""
-    lowered = db.execute("SELECT lower(?)", [text]).fetchone()[0]
-    grams = {lowered[n:n + 3] for n in range(len(lowered) - 2)}
-    if not grams or SEPARATOR in lowered:
-        return None
-    match = " AND ".join('"' + gram.replace('"', '""') + '"' for gram in sorted(grams))
-    deadline = time.perf_counter() + BUDGET_MS / 1000
-    index.set_progress_handler(lambda: time.perf_counter() > deadline, 1000)
-    try:
-        found = index.execute("""SELECT r.fused_id FROM (SELECT rowid FROM trigrams WHERE trigrams MATCH ? LIMIT ?) t
-                                 JOIN rows r ON r.row = t.rowid""", [match, MAX_CANDIDATES + 1]).fetchall()
-    except sqlite3.OperationalError:  # interrupted: over its budget
-        return None
-    finally:
-        index.set_progress_handler(None, 0)
-    return None if len(found) > MAX_CANDIDATES else sorted({f for (f,) in found})
+def candidates(db, index: TextIndex, text: str) -> list[str] | None:
+    """The fused ids of every event whose search text can hold `text` (a superset of the matches;
+    exactly the matches for a query within one word), or None where the index cannot name them
+    (a query of under three characters, the separator) or they are more than MAX_CANDIDATES."""
+    query = index.query(lowered(db, text), exact=False)
+    return None if query is None else index.fused_ids(query, MAX_CANDIDATES)
 
 
 def fill_search_text(db) -> None:
