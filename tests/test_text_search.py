@@ -9,6 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import oracle
 from frontlines.store import Store, Stored, derived, text
@@ -220,3 +222,31 @@ def test_a_batch_rolled_back_after_the_index_committed_is_not_counted(generated,
         store.add_many([Stored(*synthetic_report("w-5"))])
     with Store(path, read_only=True) as store:
         assert indexed(store, where) and fused_page(store, where, 10) == ([], 0)
+
+
+# characters that split words (ASCII white space, the separator) and that do not (others like them)
+LETTERS = "ab é.%_\t\v\n\x1f\x1c\u00a0"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.text(LETTERS, max_size=24), min_size=1, max_size=6), query=st.text(LETTERS, min_size=1, max_size=7))
+def test_the_index_finds_a_query_exactly_where_the_text_holds_it(tmp_path_factory, texts, query):
+    import tantivy
+
+    folder = tmp_path_factory.mktemp("index")
+    index = text.opened(folder, new_schema=True)
+    writer = index.writer(15_000_000, 1)
+    known: dict[str, str] = {}
+    for n, searched in enumerate(texts):
+        writer.add_document(tantivy.Document(fused=f"f{n}", day=n, reports=1, words=text.suffixes(searched, known)))
+    writer.commit()
+    index.reload()
+    searchable = text.TextIndex(index)
+    holding = {f"f{n}" for n, searched in enumerate(texts) if query in searched}
+    exact, wider = searchable.query(query, exact=True), searchable.query(query, exact=False)
+    if exact is not None:  # within one word: exactly the texts holding it, counted and by day
+        assert set(searchable.fused_ids(exact, 100)) == holding and searchable.count(exact) == len(holding)
+        assert [h.fused_id for h in searchable.by_day(exact, 100)] == sorted(holding, key=lambda f: int(f[1:]))
+    if wider is not None:  # several words: at least those
+        assert set(searchable.fused_ids(wider, 100)) >= holding
+    assert (exact is None) == (len(query) < 3 or len(query) > 32 or any(c in " \t\v\n\x1f\f\r" for c in query))

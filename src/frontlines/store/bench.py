@@ -221,7 +221,7 @@ def timed(query: Callable[[], int], runs: int = RUNS) -> tuple[float, int]:
 def fill(store: Store, events: int, indexed: bool = True) -> None:
     """Documents, events (one in ten fused with the one before) and control claims (one in fifty
     undated), made in SQL; each event's evidence a distinct sentence of real news words.  The
-    text index is built after (about 3 minutes a million events), or with `indexed` false left for
+    text index is built after (about two minutes a million events), or with `indexed` false left for
     the next writer to build (searches scan meanwhile)."""
     first_day = date(2015, 1, 1).isoformat()
     db = store.db
