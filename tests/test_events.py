@@ -79,6 +79,18 @@ def test_what_did_not_happen_is_not_an_event(extract, text, factuality, told_as_
     assert all(e.factuality == factuality for e in events)
 
 
+@pytest.mark.parametrize("text", [
+    "KHARTOUM, Sudan — The army did not resist, and RSF fighters seized Sennar, Sudan, on Tuesday.",
+    "COLOMBO, Sri Lanka — On Tuesday, thousands of students marched peacefully through Kandy, Sri Lanka, to the "
+    "university; police did not stop them.",
+])
+def test_negation_stays_in_its_own_clause(extract, text):
+    """A clause with its own subject beside a negated one, or parted from it by a semicolon, tells
+    what happened: the other clause's "not" is not its own."""
+    events = extract(text, published="2022-05-10").events
+    assert events and all(e.factuality == "asserted" for e in events)
+
+
 def test_one_event_per_town_in_a_list(extract):
     text = "NAIROBI, Kenya — Smaller demonstrations were reported in Nyeri, Kakamega and Garissa on Tuesday."
     places = [e[3] for e in coded(extract(text, published="2024-06-25"))]

@@ -15,15 +15,27 @@ MAX_HOPS = 4
 
 
 def governors(token: Token) -> list[Token]:
-    """The token and its heads up to the sentence root (a few hops at most)."""
+    """The token and its heads up to the sentence root (a few hops at most), within its own clause
+    group: a clause with its own subject conjoined to another, or set off from it by a semicolon,
+    does not take the other's negation or modal ("The army did not resist, and rebels seized the
+    town"; "thousands marched peacefully; police did not stop them")."""
     chain, t = [token], token
     for _ in range(MAX_HOPS):
-        if t.head.i == t.i:
+        if t.head.i == t.i or independent_clause(t):
             break
         t = t.head
         chain.append(t)
     return chain
 
+
+def independent_clause(t: Token) -> bool:
+    """Whether a word heads a clause of its own beside its head's: conjoined with a subject of
+    its own, or parted from its head by a semicolon."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    if t.dep_ == "conj" and own_subject:
+        return True
+    lo, hi = sorted((t.i, t.head.i))
+    return any(w.text == ";" for w in t.doc[lo:hi])
 
 
 def is_infinitive(trigger: Token) -> bool:
