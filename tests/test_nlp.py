@@ -1,5 +1,9 @@
-"""The shared spaCy pipeline: what `load_model` changes in spaCy's model changes no annotation."""
+"""The shared spaCy pipeline: what `load_model` changes in spaCy's model changes no annotation, and
+the helpers that read the parsed document's arrays find what a token-by-token walk finds."""
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import pytest
 
@@ -47,3 +51,25 @@ def test_a_model_without_a_rule_lemmatizer_is_left_alone():
     nlp = spacy.blank("en")
     index_lemmas(nlp)
     assert nlp.pipe_names == []
+
+
+@pytest.mark.parametrize("attr, test", [("LOWER", lambda w: w in {"the", "of"}),
+                                        ("LEMMA", lambda w: w.lower() in {"be", "soldier"}),
+                                        ("ORTH", lambda w: w[:1].isupper()),
+                                        ("ORTH", lambda w: False)])
+def test_tokens_where_finds_what_a_walk_over_the_tokens_finds(spacy_as_shipped, attr, test):
+    from frontlines.nlp import tokens_where
+
+    doc = spacy_as_shipped(" ".join(SENTENCES))
+    walked = [t for t in doc if test({"LOWER": t.lower_, "LEMMA": t.lemma_, "ORTH": t.text}[attr])]
+    assert tokens_where(doc, attr, test) == walked
+
+
+def test_extract_does_not_import_numpy_ma():
+    """`numpy.isin` imports numpy.ma (0.02 s of every start); the stages find tokens without it."""
+    code = ("import sys, frontlines; frontlines.extract(open(sys.argv[1]).read(), published='2024-09-12'); "
+            "print('numpy.ma' in sys.modules)")
+    sample = SAMPLES / "sahelwire-2024-09-12-monguno-base-attack.txt"
+    run = subprocess.run([sys.executable, "-c", code, str(sample)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "False"

@@ -141,8 +141,12 @@ def tokens_where(doc: Doc, attr: str, test: Callable[[str], bool]) -> list[Token
     order: each distinct value in the document's array of `attr` is tested once, instead of every
     token read (a whole-document loop over spaCy tokens costs about half a millisecond)."""
     found, values = token_values(doc, attr)
-    wanted = [h for h, value in values.items() if test(value)]
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(found, wanted))]
+    wanted = numpy.array(sorted(h for h, value in values.items() if test(value)), dtype=found.dtype)
+    if not len(wanted):
+        return []
+    # a binary search, not numpy.isin: isin sorts through numpy.ma, whose import costs a start 0.02 s
+    at = numpy.minimum(numpy.searchsorted(wanted, found), len(wanted) - 1)
+    return [doc[int(i)] for i in numpy.flatnonzero(wanted[at] == found)]
 
 
 def token_values(doc: Doc, attr: str) -> tuple[numpy.ndarray, dict[int, str]]:
