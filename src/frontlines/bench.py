@@ -17,7 +17,7 @@ from pathlib import Path
 from frontlines import DEFAULT_MODEL
 
 DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
-COLD_START_RUNS = 5      # fresh processes; the median is reported
+COLD_START_RUNS = 5      # pairs of fresh processes (`--cold-runs`); the medians are reported
 LONG_TEXT_BYTES = 2_000_000  # `--long-bytes`: the long text whose peak memory is measured
 
 
@@ -40,6 +40,9 @@ class SpeedFigures:
     long_text_bytes: int = 0
     long_text_peak_rss_mb: float | None = None  # a fresh `frontlines extract` of a long_text_bytes text
     long_text_seconds: float | None = None
+    cold_start_runs: int = 0              # pairs of fresh processes (extract, bare load) timed in turn
+    cold_start_pair_ratios: tuple[float, float] = (0.0, 0.0)  # the lowest and highest ratio of one pair
+    load_average: float | None = None     # the machine's 1-minute load average as the pairs began
 
     @property
     def cold_start_ratio(self) -> float:
@@ -58,8 +61,13 @@ class SpeedFigures:
                    frontlines_docs_per_second=round(self.docs / self.frontlines_seconds, 2),
                    spacy_words_per_second=round(self.words / self.spacy_seconds),
                    frontlines_words_per_second=round(self.words / self.frontlines_seconds),
-                   ratio=round(self.ratio, 3), cold_start_ratio=round(self.cold_start_ratio, 3))
+                   ratio=round(self.ratio, 3), cold_start_ratio=round(self.cold_start_ratio, 3),
+                   cold_start_pair_ratios=[round(r, 3) for r in self.cold_start_pair_ratios])
         return out
+
+    def load_text(self) -> str:
+        """", load average 2.6", when the platform tells it."""
+        return f", load average {self.load_average:.1f}" if self.load_average is not None else ""
 
     def table(self) -> str:
         """The figures for people."""
@@ -70,12 +78,26 @@ class SpeedFigures:
             f"  full extraction         {d['frontlines_docs_per_second']:8.2f} docs/s  {d['frontlines_words_per_second']:8d} words/s",
             f"  ratio (full / bare)     {self.ratio:8.2f}",
             f"  cold start, 1 article   {self.cold_start_seconds:8.2f} s (spaCy's own model load: "
-            f"{self.spacy_load_seconds:.2f} s; ratio {self.cold_start_ratio:.2f})",
+            f"{self.spacy_load_seconds:.2f} s; ratio {self.cold_start_ratio:.2f}; pair by pair "
+            f"{self.cold_start_pair_ratios[0]:.2f} to {self.cold_start_pair_ratios[1]:.2f} over "
+            f"{self.cold_start_runs} pairs{self.load_text()})",
             f"  peak RSS                {self.peak_rss_mb:8.0f} MB (half-way through: {self.rss_halfway_mb:.0f} MB)",
             f"  peak RSS, 1 article     {self.article_peak_rss_mb:8.0f} MB (a fresh process)",
         ] + ([f"  peak RSS, long text     {self.long_text_peak_rss_mb:8.0f} MB (a fresh process, "
               f"{self.long_text_bytes:,} bytes, {self.long_text_seconds:.0f} s)"]
              if self.long_text_peak_rss_mb is not None else []))
+
+
+@dataclass
+class ColdStart:
+    """What the fresh processes of `cold_start` measured: medians, and the spread of the pairs."""
+
+    seconds: float
+    peak_rss_mb: float
+    spacy_load_seconds: float
+    runs: int
+    pair_ratios: tuple[float, float]
+    load_average: float | None
 
 
 def sample_files() -> list[Path]:
@@ -138,20 +160,29 @@ def time_spacy(texts: list[tuple[str, str | None]], model: str) -> tuple[float, 
     return time.perf_counter() - start, words
 
 
-def cold_start(path: Path, model: str) -> tuple[float, float, float]:
-    """Median seconds for a fresh `frontlines extract` process on one article, start to report; its
-    median peak memory (MB); and the median seconds of the yardstick, a fresh process that only
-    imports spaCy and loads the model.  The two alternate, run for run, so that a change in the
-    load of a shared machine while they run weighs on both alike."""
+def cold_start(path: Path, model: str, runs: int = COLD_START_RUNS) -> ColdStart:
+    """Fresh `frontlines extract` processes on one article, start to report, and the yardstick, a
+    fresh process that only imports spaCy and loads the model, `runs` of each.  The two alternate,
+    run for run (which goes first alternates too), so that a change in the load of a shared machine
+    while they run weighs on both alike."""
+    import os
+
     command = [sys.executable, "-m", "frontlines.cli", "extract", str(path), "--model", model]
     if published_in_name(path):
         command += ["--date", published_in_name(path)]
     bare = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
-    runs, loads = [], []
-    for _ in range(COLD_START_RUNS):
-        runs.append(run_measured(command, f"frontlines extract {path}"))
-        loads.append(run_measured(bare, f"spacy.load({model!r})")[0])
-    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), statistics.median(loads)
+    load_average = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    extracts, loads = [], []
+    for n in range(runs):
+        if n % 2:
+            loads.append(run_measured(bare, f"spacy.load({model!r})")[0])
+            extracts.append(run_measured(command, f"frontlines extract {path}"))
+        else:
+            extracts.append(run_measured(command, f"frontlines extract {path}"))
+            loads.append(run_measured(bare, f"spacy.load({model!r})")[0])
+    pairs = [run[0] / load for run, load in zip(extracts, loads)]
+    return ColdStart(statistics.median(r[0] for r in extracts), statistics.median(r[1] for r in extracts),
+                     statistics.median(loads), runs, (min(pairs), max(pairs)), load_average)
 
 
 def long_text(paths: list[Path], size: int, model: str) -> tuple[float, float]:
@@ -211,17 +242,17 @@ def machine() -> str:
 
 
 def bench_speed(paths: list[Path], docs: int, model: str = DEFAULT_MODEL,
-                long_bytes: int = LONG_TEXT_BYTES) -> SpeedFigures:
+                long_bytes: int = LONG_TEXT_BYTES, cold_runs: int = COLD_START_RUNS) -> SpeedFigures:
     """Run the benchmark.  Fresh processes first (cold start, spaCy's own load, one long text unless
     `long_bytes` is 0), while this process is still small: Linux counts the memory of the process
     a child was forked from in the child's peak.  Then full extraction (so the peak memory of this
     process is its own), then bare spaCy."""
     texts = bench_texts(paths, docs)
-    cold, article_peak, spacy_seconds_to_load = cold_start(paths[0], model)
+    cold = cold_start(paths[0], model, cold_runs)
     long_seconds, long_peak = long_text(paths, long_bytes, model) if long_bytes else (None, None)
     frontlines_seconds, halfway_rss = time_frontlines(texts, model)
     peak = peak_rss_mb()
     spacy_seconds, words = time_spacy(texts, model)
-    return SpeedFigures(docs, words, spacy_seconds, frontlines_seconds, cold, peak, halfway_rss, model, machine(),
-                        date.today().isoformat(), spacy_seconds_to_load, article_peak, long_bytes, long_peak,
-                        long_seconds)
+    return SpeedFigures(docs, words, spacy_seconds, frontlines_seconds, cold.seconds, peak, halfway_rss, model,
+                        machine(), date.today().isoformat(), cold.spacy_load_seconds, cold.peak_rss_mb, long_bytes,
+                        long_peak, long_seconds, cold.runs, cold.pair_ratios, cold.load_average)

@@ -418,6 +418,7 @@ Examples:
   frontlines bench                      # the sample articles, repeated to 100 documents
   frontlines bench --docs 1000 --json   # the figures of the README's Performance table
   frontlines bench my-articles/*.txt --model en_core_web_md
+  frontlines bench --docs 20 --long-bytes 0 --cold-runs 21   # the README's cold-start row: 21 pairs and their spread
   frontlines bench --store              # queries on a generated store of 100,000 events
   frontlines bench --store 100000,1000000   # the README's store table: sizes side by side
 """
@@ -433,9 +434,11 @@ Examples:
                    "events [N: 100000]; several sizes, comma-separated, give a Markdown table side by side.")
 @click.option("--long-bytes", type=click.IntRange(min=0), default=2_000_000, show_default=True,
               help="Also measure the peak memory of one text this large, in a fresh process (0: skip).")
+@click.option("--cold-runs", type=click.IntRange(min=1), default=5, show_default=True,
+              help="Cold start: pairs of fresh processes (extract one article, and spaCy's bare load) timed in turn.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def bench(files: tuple[str, ...], docs: int, model: str, store_events: str | None, long_bytes: int,
-          as_json: bool) -> None:
+          cold_runs: int, as_json: bool) -> None:
     """Measure throughput against the bare spaCy pipeline, cold start and peak memory; or the store's
     query times.  Figures are ratios on a shared machine: compare runs on the same one."""
     from frontlines.bench import bench_speed, sample_files
@@ -451,7 +454,7 @@ def bench(files: tuple[str, ...], docs: int, model: str, store_events: str | Non
                 return
             figures = bench_store(sizes[0])
         else:
-            figures = bench_speed([Path(f) for f in files] or sample_files(), docs, model, long_bytes)
+            figures = bench_speed([Path(f) for f in files] or sample_files(), docs, model, long_bytes, cold_runs)
     except FrontlinesError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(json.dumps(figures.as_dict(), indent=2) if as_json else figures.table())
