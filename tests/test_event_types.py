@@ -465,6 +465,13 @@ def test_aircraft_that_struck_a_states_targets_are_the_other_states(extract):
     # force on a crowd that riots that day is part of its riot, in whatever sentence it is told
     ("On Wednesday, demonstrators threw rocks at the governor's office in Zaria. Police responded with tear gas "
      "and water cannon.", [("Violent demonstration", "Rioters (Nigeria)")]),
+    # police who break up a gathering intervene (no crowd broke anything); the people they detain
+    # there are the crowd they dispersed, not arrests of their own
+    ("On Saturday evening, police broke up a gathering of opposition supporters in Zaria and detained eight "
+     "people.", [("Protest with intervention", "Protesters (Nigeria)")]),
+    # force on a protest where people were killed that day is the deadly event, coded once
+    ("Two people were killed in Zaria on Tuesday when security forces broke up protests against the governor. "
+     "Police fired tear gas and live rounds.", [("Excessive force against protesters", "Military Forces of Nigeria")]),
     # protests spoken of, not told
     ("Protests broke out in Zaria last year. The governor says the protests are funded from abroad.", []),
 ])

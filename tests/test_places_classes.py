@@ -164,10 +164,26 @@ def test_a_town_the_text_puts_in_a_region_is_not_a_namesake_elsewhere(extract):
     ("Russia's Defence Ministry said its troops had reached Kupiansk.", "Defence Ministry"),
     ("Police cleared the square in Tbilisi. The ministry said 21 officers were injured.", "The ministry"),
     ("According to the Interior Ministry, nine people died in Basra.", "Interior Ministry"),
+    # a generic actor word after a dateline is who acted, not a site
+    ("MAIDUGURI, Nigeria — Gunmen attacked a village in Borno state on Tuesday.", "Gunmen"),
+    ("MAIDUGURI, Nigeria — Rebels attacked a village in Borno state on Tuesday.", "Rebels"),
 ])
 def test_what_is_not_a_place(extract, text, mention):
     found = places_of(extract(text, published="2024-05-02"))
     assert mention not in found, f"{mention!r} became {found.get(mention)}"
+
+
+@pytest.mark.parametrize("text, mention, name, country", [
+    ("DAKAR, Senegal — Two people were killed in the Chadian capital on Tuesday.", "the Chadian capital",
+     "N'Djamena", "TD"),
+    ("NAIROBI, Kenya — Gunmen attacked a hospital in the Afghan capital on Tuesday.", "the Afghan capital",
+     "Kabul", "AF"),
+    # another modifier makes it another town's description
+    ("BOGOTA, Colombia — Families reached Cucuta, the departmental capital, on Monday.", "the departmental capital",
+     None, None),
+])
+def test_the_capital_a_nationality_names(extract, text, mention, name, country):
+    check(extract, text, mention, name, country, None)
 
 
 def test_the_west_bank_of_a_river_is_not_the_west_bank(extract):

@@ -77,8 +77,11 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
 
 def alias_tokens(doc: Doc, nlp: Language, extra: tuple[Path, ...] = ()) -> set[int]:
     """Tokens inside a dictionary actor's name ("Fano", "Wagner", "Jubaland forces"): the places
-    stage leaves them alone, though a town of that name exists somewhere."""
-    return {i for _, start, end in dictionary_matches(doc, matchers(nlp, extra)) for i in range(start, end)}
+    stage leaves them alone, though a town of that name exists somewhere.  So are the one-word
+    generic actors ("Gunmen attacked ..." after a dateline is no site called Gunmen)."""
+    m = matchers(nlp, extra)
+    named = {i for _, start, end in dictionary_matches(doc, m) for i in range(start, end)}
+    return named | {start for _, start, end in m.generic(doc) if end == start + 1}
 
 
 def dictionary_matches(doc: Doc, m: Matchers) -> list[tuple[int, int, int]]:

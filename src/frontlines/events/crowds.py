@@ -23,8 +23,8 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
     """Violent words in the sentence that the crowd did: "burned", "stormed" ("police fired tear
     gas" is not the crowd's violence)."""
     for tok in trigger.sent:
-        if tok.lemma_.lower() not in RIOT_WORDS or names_state_forces(tok, index) or negated_by_prefix(tok) \
-                or fires_force(tok, index):
+        if tok.lemma_.lower() not in RIOT_WORDS or phrasal_lemma(tok) in INTERVENTION_WORDS \
+                or names_state_forces(tok, index) or negated_by_prefix(tok) or fires_force(tok, index):
             continue
         subject = subject_of(tok) if tok.pos_ == "VERB" else None
         if factuality(tok) == "negated" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
@@ -34,6 +34,14 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         if doer is None or doer.kind != "state_forces":
             return True
     return False
+
+
+def phrasal_lemma(tok: Token) -> str:
+    """A verb's lemma with its particle, when it has one ("break up": police breaking up a rally is
+    no crowd breaking things); any other word's lemma."""
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    lemma = tok.lemma_.lower()
+    return f"{lemma} {particle}" if particle and tok.pos_ == "VERB" else lemma
 
 
 def negated_by_prefix(tok: Token) -> bool:
@@ -88,7 +96,7 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
     who = {t.i for t in subject.subtree} if subject is not None else set()
     force = LETHAL_WORDS | INTERVENTION_WORDS  # only these words are judged: factuality walks the parse
-    lemmas = {t.lemma_.lower() for t in trigger.sent if t.lemma_.lower() in force and t.i not in who
+    lemmas = {phrasal_lemma(t) for t in trigger.sent if phrasal_lemma(t) in force and t.i not in who
               and not in_purpose_clause(t) and not denied(t) and not acts_on_nobody(t)
               and factuality(t) != "hypothetical"}
     crowd_trigger = family.name in ("protest", "intervention") and (actor1 is None or actor1.kind in CROWDS)

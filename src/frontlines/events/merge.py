@@ -128,6 +128,11 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     kept = [e for e in kept if not (e.sub_event_type in FORCE_ON_CROWDS and any(
         r.place == e.place and r.date == e.date and 0 <= e.evidence.start - r.evidence.end <= NEXT_SENTENCE
         for r in riots))]
+    # force on a protest where deadly force was used on it that day is that event, coded at its
+    # gravest ("security forces broke up protests, killing two. Police fired tear gas")
+    deadly = [c for c in crowds if c.sub_event_type == "Excessive force against protesters"]
+    kept = [e for e in kept if not (e.sub_event_type == "Protest with intervention" and any(
+        near(c.place, e.place, index) and c.date == e.date for c in deadly))]
     # protesters arrested where the force broke up their protest are ACLED's protest with
     # intervention, not arrests of their own ("police dispersed the crowd, detaining six")
     forced = [c for c in crowds if c.sub_event_type in ("Protest with intervention", "Excessive force against protesters")]
@@ -143,10 +148,10 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
 
 
 def of_the_crowd(arrests: Event, index: Index) -> bool:
-    """Whether an arrest took people the text names as a crowd ("arresting 20 protesters"; not
-    "arrested three bandits", nor people it does not name)."""
+    """Whether an arrest took people the text names as a crowd or as people ("arresting 20
+    protesters", "detained eight people"; not "arrested three bandits", nor people it does not name)."""
     taken = index.actors.get(arrests.actor2 or "")
-    return taken is not None and taken.kind in ("protesters", "rioters")
+    return taken is not None and taken.kind in ("protesters", "rioters", "civilians")
 
 
 def close_days(a: str | None, b: str | None, days: int) -> bool:

@@ -202,6 +202,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             spec = next((s for s in senses(lex.verbs[lemma])
                          if (not s.get("needs") or needs_read_on(tok, s, around).intersection(s["needs"]))
                          and (has_object or not s.get("object"))
+                         and (not s.get("particle") or any(c.dep_ == "prt" and c.lower_ == s["particle"]
+                                                           for c in tok.children))
                          and not objects_of(tok).intersection(s.get("unless", ()))
                          and not (subject_heads(tok).intersection(s.get("unless_subject", ()))
                                   and not planted(tok.sent))), None)

@@ -26,12 +26,30 @@ def capital_names() -> dict[str, str]:
 
 
 def country_meant(tok, places_at: dict[int, Place], main: str | None) -> str | None:
-    """The country whose capital "capital" is: its possessor ("Somalia's"), else the article's."""
+    """The country whose capital "capital" is: its possessor ("Somalia's"), or its nationality
+    ("the Chadian capital"), else the article's."""
     for child in tok.children:
         if child.dep_ == "poss":
             place = places_at.get(child.i)
             return place.country_code if place is not None and place.feature == "country" else None
-    return main
+    return nationality_of(tok) or main
+
+
+def nationality_of(tok) -> str | None:
+    """The country a nationality before a noun names ("the Chadian capital": TD), if any."""
+    from frontlines.actors.dictionary import nationalities
+
+    return next((nationalities()[c.lower_] for c in tok.lefts
+                 if c.dep_ in ("amod", "compound") and c.lower_ in nationalities()), None)
+
+
+def determiner_of(tok):
+    """The "the" right before "capital", or before a nationality that names its country ("the
+    Chadian capital"); none before another modifier ("the departmental capital" is another place)."""
+    before = tok.i - 1
+    if before >= 0 and tok.doc[before].dep_ in ("amod", "compound") and nationality_of(tok) is not None:
+        before -= 1
+    return tok.doc[before] if before >= 0 and tok.doc[before].lower_ == "the" else None
 
 
 def add_capitals(doc: Doc, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
@@ -48,7 +66,7 @@ def add_capitals(doc: Doc, places: list[Place], gazetteer: Gazetteer) -> list[Pl
             continue
         if any(c.lower_ in DESCRIPTIVE for c in tok.lefts) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
             continue  # "the provincial capital of Deir El-Zour", "the capital of the Kidal region"
-        determiner = doc[tok.i - 1] if tok.i > 0 and doc[tok.i - 1].lower_ == "the" else None
+        determiner = determiner_of(tok)
         code = country_meant(tok, places_at, main)
         if code is None or (determiner is None and not any(c.dep_ == "poss" for c in tok.children)):
             continue
