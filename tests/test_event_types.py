@@ -539,3 +539,13 @@ def test_no_state_is_blamed_without_cause(extract, sentence):
     later = [names.get(e.actor1 or "") or "" for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)
              and e.sub_event_type != "Non-state actor overtakes territory"]
     assert later and not any(n.startswith("Military Forces") for n in later), later
+
+
+@pytest.mark.parametrize("sentence, arrester", [
+    # nobody named: the police of the place's country, as ACLED codes arrests
+    ("On Wednesday, 40 suspects were detained in Zaria, officials said.", "Police Forces of Nigeria"),
+    ("Soldiers arrested 12 men in Zaria on Wednesday.", "Military Forces of Nigeria"),
+])
+def test_arrests_are_made_by_whom_the_text_says_else_by_the_police(extract, sentence, arrester):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert [a1 for sub, a1, _ in sides(report) if sub == "Arrests"] == [arrester]

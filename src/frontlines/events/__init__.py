@@ -47,7 +47,17 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     for event in events:
         event.fatalities = fatalities(event, quantities)
     deny_previous_claims(doc, events)
-    return subsume_parts(merge(transfers_in_one_sentence(events), index), index)
+    return arrested_by_police(subsume_parts(merge(transfers_in_one_sentence(events), index), index), index)
+
+
+def arrested_by_police(events: list[Event], index: Index) -> list[Event]:
+    """Arrests that name no one who made them ("2,839 soldiers were detained") were made by the
+    police of the place's country, as ACLED codes them; filled after merging, so that such a
+    sentence still joins the arrests another names."""
+    for e in events:
+        if e.sub_event_type == "Arrests" and e.actor1 is None:
+            e.actor1 = index.police(index.places[e.place].country_code if e.place else None)
+    return events
 
 
 def deny_previous_claims(doc: Doc, events: list[Event]) -> None:

@@ -46,9 +46,11 @@ class Index:
         """The id of the crowd actor of the main country ("Protesters (Kenya)"), made if new."""
         return self.actor_named(crowd_name(kind, self.country_name(self.country)), kind)
 
-    def police(self) -> str:
-        """The id of the main country's police ("Police Forces of Kenya"), made if new."""
-        return self.actor_named(state_name(self.country_name(self.country), police=True), "state_forces")
+    def police(self, code: str | None = None) -> str:
+        """The id of a country's police, the main country's by default ("Police Forces of Kenya"),
+        made if new."""
+        return self.actor_named(state_name(self.country_name(code or self.country), police=True), "state_forces",
+                                code)
 
     def state(self, code: str) -> str:
         """The id of a country's state forces ("Military Forces of Ukraine"), made if new."""
