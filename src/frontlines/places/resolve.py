@@ -192,7 +192,7 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
     if not has_place_context(c) and not (c.proper and world_city(c, ranker)) \
             and ctx.weights.get(entry.country_code or "", 0) < cut["bare_name_min_country"]:
         return None  # a bare capitalised word that names a town in a country the article is not about
-    if far_fetched(c, entry, ctx, ranker) or stray_hamlet(entry, ctx):
+    if far_fetched(c, entry, ctx, ranker) or stray_hamlet(c, entry, ctx, ranker):
         return None
     return Choice(c, entry, ranker.confidence(scored, c.loose))
 
@@ -231,12 +231,19 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
     return min(km((entry.lat, entry.lon), f) for f in ctx.focus) > cut["far_km"]
 
 
-def stray_hamlet(entry: Entry, ctx: Context) -> bool:
-    """A place of no recorded population in a country the article never names, when it is
-    plainly about another: "Nasir" in a story on South Sudan is not Nasir Extension, a
-    quarter of Khartoum."""
-    return (entry.feature == "city" and not entry.population and bool(ctx.weights)
-            and not ctx.weights.get(entry.country_code or "", 0) and max(ctx.weights.values()) >= 1.0)
+def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
+    """A town in a country the article never names (or names only through such towns), when it
+    is plainly about another: one the text calls by another of its names that is no big city
+    ("Banjska" in a story on Kosovo is not Bansko, Bulgaria, which GeoNames also lists as
+    "Banjska"), or one of no recorded population in a country the article does not touch on
+    ("Nasir" in a story on South Sudan is not Nasir Extension, a quarter of Khartoum)."""
+    weight = ctx.weights.get(entry.country_code or "", 0)
+    if entry.feature != "city" or not ctx.weights or weight >= ranker.cutoffs["bare_name_min_country"] \
+            or max(ctx.weights.values()) < 1.0:
+        return False
+    if not own_name(c, entry):
+        return entry.population < ranker.cutoffs["far_min_population"]
+    return not entry.population and not weight
 
 
 def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallback: Entry | None,
