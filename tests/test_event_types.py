@@ -549,3 +549,10 @@ def test_no_state_is_blamed_without_cause(extract, sentence):
 def test_arrests_are_made_by_whom_the_text_says_else_by_the_police(extract, sentence, arrester):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     assert [a1 for sub, a1, _ in sides(report) if sub == "Arrests"] == [arrester]
+
+
+def test_a_bomb_defused_between_two_towns_by_army_engineers_is_one_event_of_the_army(extract):
+    sentence = "On Wednesday, army engineers defused a bomb planted on the main road between Zaria and Kaduna."
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert [(sub, a1) for sub, a1, _ in sides(report) if sub == "Disrupted weapons use"] == [
+        ("Disrupted weapons use", "Military Forces of Nigeria")]

@@ -83,10 +83,13 @@ def test_what_did_not_happen_is_not_an_event(extract, text, factuality, told_as_
     "KHARTOUM, Sudan — The army did not resist, and RSF fighters seized Sennar, Sudan, on Tuesday.",
     "COLOMBO, Sri Lanka — On Tuesday, thousands of students marched peacefully through Kandy, Sri Lanka, to the "
     "university; police did not stop them.",
+    # "next to" is where, not when
+    "KANO, Nigeria — A suicide bomber blew himself up inside the chapel next to the main cathedral in Kano, "
+    "Nigeria, on Wednesday, killing 29 worshippers.",
 ])
-def test_negation_stays_in_its_own_clause(extract, text):
+def test_what_happened_is_not_read_as_denied_or_planned(extract, text):
     """A clause with its own subject beside a negated one, or parted from it by a semicolon, tells
-    what happened: the other clause's "not" is not its own."""
+    what happened: the other clause's "not" is not its own; "next to" a place is no "next" week."""
     events = extract(text, published="2022-05-10").events
     assert events and all(e.factuality == "asserted" for e in events)
 

@@ -173,6 +173,9 @@ def test_a_small_town_abroad_named_by_another_of_its_names_is_no_namesake(extrac
     ("Russia's Defence Ministry said its troops had reached Kupiansk.", "Defence Ministry"),
     ("Police cleared the square in Tbilisi. The ministry said 21 officers were injured.", "The ministry"),
     ("According to the Interior Ministry, nine people died in Basra.", "Interior Ministry"),
+    # the saints a church is dedicated to
+    ("CAIRO — A bomber blew himself up inside the chapel of St Peter and St Paul near the cathedral.", "St Paul"),
+    ("CAIRO — A bomber blew himself up inside the chapel of St Peter and St Paul near the cathedral.", "St Peter"),
     # a generic actor word after a dateline is who acted, not a site
     ("MAIDUGURI, Nigeria — Gunmen attacked a village in Borno state on Tuesday.", "Gunmen"),
     ("MAIDUGURI, Nigeria — Rebels attacked a village in Borno state on Tuesday.", "Rebels"),

@@ -38,6 +38,11 @@ def independent_clause(t: Token) -> bool:
     return any(w.text == ";" for w in t.doc[lo:hi])
 
 
+def beside(word: Token) -> bool:
+    """Whether a word of time is one of place here: "next to the cathedral"."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in word.children)
+
+
 def is_infinitive(trigger: Token) -> bool:
     """A "to"-infinitive that is a purpose or a plan, not a report ("the first capital to fall to
     the insurgents" is a report)."""
@@ -74,7 +79,7 @@ def factuality(trigger: Token) -> str:
             return "hypothetical"
         if n and any(k.dep_ == "dobj" and k.lemma_.lower() in FUTURE for k in kids):
             return "hypothetical"  # "set the stage for a battle", however "for" is attached
-        if any(k.lemma_.lower() in FUTURE and k.dep_ in ("amod", "advmod", "mark") for k in kids):
+        if any(k.lemma_.lower() in FUTURE and k.dep_ in ("amod", "advmod", "mark") and not beside(k) for k in kids):
             return "hypothetical"
         if t.dep_ == "xcomp" and t.tag_ == "VB" and n == 0 and t.head.lemma_.lower() in FUTURE:
             return "hypothetical"

@@ -125,11 +125,17 @@ def is_landmark_site(place) -> bool:
     return place.feature == "site" and place.name.split()[-1].lower() in place_words()["landmark"]
 
 
+def between(place_id: str, trigger: Token, index: Index) -> bool:
+    """Whether the place is the first of two the trigger's sentence puts something between."""
+    head = next((t for t in trigger.sent if index.place_at.get(t.i) == place_id), None)
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ == "between"
+
+
 def coordinated_places(place_id: str, trigger: Token, index: Index) -> list[str]:
     """The place and the towns coordinated with it in the trigger's clause: "in Nyeri,
     Kakamega and Garissa" gives three, "the streets of Kisumu ... and of Nakuru" two."""
-    if index.places[place_id].feature not in ("city", "site"):
-        return [place_id]
+    if index.places[place_id].feature not in ("city", "site") or between(place_id, trigger, index):
+        return [place_id]  # "on the road between Zaria and Kaduna" is one place, on the way
     root = trigger if trigger.pos_ == "VERB" else trigger.head
     out = [place_id]
     conjs = [c for c in root.subtree if c.dep_ == "conj" and c.i != root.i and c.pos_ != "VERB"]

@@ -409,7 +409,8 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     for span, entries in known:
         label = entity_label(extend_name(doc, span), by_token)
         if covered.intersection(range(span.start_char, span.end_char)) or label == "" or label in NEVER_PLACE \
-                or (is_nationality(span.text) and modifies(span) and not names_a_country(span, {name_key(span.text): entries})):
+                or (is_nationality(span.text) and modifies(span) and not names_a_country(span, {name_key(span.text): entries})) \
+                or dedication(span, label):
             continue
         cand = make_candidate(doc, span, label, entries)
         cands[(cand.span.start, cand.span.end)] = cand
@@ -424,6 +425,18 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
 
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def dedication(span: SpacySpan, label: str) -> bool:
+    """Whether a person's or saint's name is the one a building is dedicated to, not where it
+    stands: "the chapel of St Peter and St Paul" in Cairo is not Saint Paul, Minnesota."""
+    if label != "PERSON" and not span.text.startswith(("St ", "St. ", "Saint ")):
+        return False
+    word = span.root
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    prep = word.head
+    return word.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in place_words()["dedicated"]
 
 
 def modifies(span: SpacySpan) -> bool:
