@@ -101,9 +101,10 @@ def test_a_fixed_settings_file_is_read_anew_by_the_next_run(tmp_path):
 def test_a_start_with_every_data_file_compiled_does_not_import_pyyaml(tmp_path):
     text = tmp_path / "a.txt"
     text.write_text("Gunmen attacked a church in Kaya on Sunday.", "utf-8")
-    probe = ("import runpy, sys\n"
+    # the command run in this process (the command as a process ends without teardown, unasked)
+    probe = ("import sys\nfrom frontlines.cli import main\n"
              f"sys.argv = ['frontlines', 'extract', {str(text)!r}, '--date', '2021-01-01']\n"
-             "try:\n    runpy.run_module('frontlines.cli', run_name='__main__')\n"
+             "try:\n    main()\n"
              "except SystemExit:\n    pass\n"
              "print('PyYAML imported' if 'yaml' in sys.modules else 'PyYAML not imported', file=sys.stderr)\n")
     subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)  # compiles them

@@ -138,3 +138,45 @@ def test_the_sample_summary_reads_as_the_readme_shows(tmp_path):
                           "--out", str(tmp_path / "report.json")], capture_output=True, text=True, check=True)
     got = run.stdout[run.stdout.index("Events ("):run.stdout.index("Places (")]
     assert got == wanted
+
+
+def frontlines_process(*args: str, stdin: str | None = None):
+    """`frontlines ARGS` as a user's shell starts it: the console script, in a fresh process."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("frontlines")
+    return subprocess.run([str(script), *args], input=stdin, capture_output=True, text=True, timeout=300)
+
+
+def test_a_fresh_extract_ends_at_once_with_its_whole_report_written(extract, tmp_path):
+    """The process ends without Python's teardown after `extract` (a third of a second of every cold
+    start): everything it wrote is out, and its exit status is the command's."""
+    done = frontlines_process("extract", str(SAMPLE), "--date", "2017-11-03")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == extract(SAMPLE.read_text("utf-8"), published="2017-11-03").to_dict()
+    out = tmp_path / "report.json"
+    done = frontlines_process("extract", str(SAMPLE), "--date", "2017-11-03", "--out", str(out), "--format", "jsonl")
+    assert done.returncode == 0 and "Events (" in done.stdout
+    assert json.loads(out.read_text("utf-8"))["schema"] == "frontlines.report/1"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    done = frontlines_process("extract", str(empty), str(SAMPLE), "--format", "jsonl")
+    assert done.returncode == 1 and "empty.txt" in done.stderr and "1 document read" in done.stderr
+    assert len(done.stdout.splitlines()) == 1 and json.loads(done.stdout)["document"]["dateline"] == "BEIRUT"
+
+
+def test_which_runs_end_without_teardown(monkeypatch):
+    import sys
+
+    from frontlines.cli import ends_at_once
+
+    monkeypatch.setattr(sys, "argv", ["frontlines", "extract", "a.txt"])
+    assert ends_at_once(0) and ends_at_once(None) and ends_at_once(1)
+    assert not ends_at_once("a message to print")
+    monkeypatch.setattr(sys, "argv", ["frontlines", "ingest", "a.txt"])
+    assert not ends_at_once(0)  # the store's own finalizers run
+    monkeypatch.setattr(sys, "argv", ["frontlines", "extract", "a.txt"])
+    monkeypatch.setitem(sys.modules, "concurrent.futures.process", object())
+    assert not ends_at_once(0)  # worker processes were started

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from datetime import date
@@ -631,5 +632,35 @@ def write_reports(reports, fmt: str, sink, echo_summary: bool, summarise, severa
     return count
 
 
+def run() -> None:
+    """`frontlines` as a process (the console script, `python -m frontlines.cli`): the command,
+    then, after an `extract` has written its output, an end without Python's teardown, which
+    frees spaCy's model and vocabulary object by object (about a third of a second of CPU, after
+    the report is out).  Any other command, a run that started worker processes, or output that
+    cannot be flushed ends the ordinary way."""
+    try:
+        main()
+    except SystemExit as done:
+        if ends_at_once(done.code):
+            os._exit(done.code or 0)
+        raise
+
+
+def ends_at_once(code) -> bool:
+    """Whether this process may end without teardown: `extract` finished with an exit status, no
+    worker processes were started (their shared locks are released by finalizers), and
+    everything written is flushed."""
+    if sys.argv[1:2] != ["extract"] or not (code is None or isinstance(code, int)):
+        return False
+    if "concurrent.futures.process" in sys.modules:
+        return False
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe: Python's own exit reports it, as before
+        return False
+    return True
+
+
 if __name__ == "__main__":
-    main()
+    run()
