@@ -465,10 +465,11 @@ def test_aircraft_that_struck_a_states_targets_are_the_other_states(extract):
     # force on a crowd that riots that day is part of its riot, in whatever sentence it is told
     ("On Wednesday, demonstrators threw rocks at the governor's office in Zaria. Police responded with tear gas "
      "and water cannon.", [("Violent demonstration", "Rioters (Nigeria)")]),
-    # police who break up a gathering intervene (no crowd broke anything); the people they detain
-    # there are the crowd they dispersed, not arrests of their own
-    ("On Saturday evening, police broke up a gathering of opposition supporters in Zaria and detained eight "
-     "people.", [("Protest with intervention", "Protesters (Nigeria)")]),
+    # police who break up a gathering intervene (no crowd broke anything); a rally that breaks up met no force
+    ("On Saturday evening, police broke up a gathering of opposition supporters in Zaria.",
+     [("Protest with intervention", "Protesters (Nigeria)")]),
+    ("Thousands marched through Zaria on Sunday to demand a fair vote; the rally broke up peacefully in the "
+     "evening.", [("Peaceful protest", "Protesters (Nigeria)")]),
     # force on a protest where people were killed that day is the deadly event, coded once
     ("Two people were killed in Zaria on Tuesday when security forces broke up protests against the governor. "
      "Police fired tear gas and live rounds.", [("Excessive force against protesters", "Military Forces of Nigeria")]),
@@ -556,3 +557,12 @@ def test_a_bomb_defused_between_two_towns_by_army_engineers_is_one_event_of_the_
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     assert [(sub, a1) for sub, a1, _ in sides(report) if sub == "Disrupted weapons use"] == [
         ("Disrupted weapons use", "Military Forces of Nigeria")]
+
+
+def test_rape_is_read_as_rape_whatever_the_lemmatizer_makes_of_it(extract):
+    """The small model lemmatises "raped" as "rap"; a token fix gives it its lemma, so the rules
+    find the trigger and its agent in a passive gerund."""
+    sentence = "A nurse said three women had come in on Thursday after being raped by soldiers in Zaria."
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert [(sub, a1) for sub, a1, _ in sides(report) if sub == "Sexual violence"] == [
+        ("Sexual violence", "Military Forces of Nigeria")]

@@ -69,6 +69,9 @@ def test_each_family(extract, text, published, expected):
      "MAIDUGURI, Nigeria — ISWAP said its fighters had overrun an army position in Damboa, Nigeria, on Wednesday."),
     ("TRIPOLI, Libya — The LNA's campaign to seize Tripoli, Libya, stalled.", "hypothetical",
      "TRIPOLI, Libya — The LNA seized Tripoli, Libya."),
+    ("NAIROBI, Kenya — Activists urged supporters to return on Thursday, and some called for a march on "
+     "Mombasa, Kenya.", "hypothetical",
+     "NAIROBI, Kenya — Thousands of protesters marched in Mombasa, Kenya, on Thursday."),
 ])
 def test_what_did_not_happen_is_not_an_event(extract, text, factuality, told_as_fact):
     """The same event told as fact is coded (so the rule is not merely silent), and told
@@ -92,6 +95,16 @@ def test_what_happened_is_not_read_as_denied_or_planned(extract, text):
     what happened: the other clause's "not" is not its own; "next to" a place is no "next" week."""
     events = extract(text, published="2022-05-10").events
     assert events and all(e.factuality == "asserted" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "LAGOS, Nigeria — Officials denied that soldiers shelled Zaria, Nigeria, on Sunday and that militiamen "
+    "looted the market there.",
+    "LAGOS, Nigeria — Troops did not fire on the crowd in Kano, Nigeria, on Sunday, and nor did police arrest anyone.",
+])
+def test_a_denial_above_two_clauses_denies_both(extract, text):
+    events = extract(text, published="2022-05-10").events
+    assert events and all(e.factuality == "negated" for e in events)
 
 
 def test_one_event_per_town_in_a_list(extract):

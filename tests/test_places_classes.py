@@ -146,6 +146,16 @@ def test_a_town_the_text_puts_in_a_region_is_not_a_namesake_elsewhere(extract):
     assert km((found["Zarbouli"].lat, found["Zarbouli"].lon), (38.35, -81.63)) < 100, found["Zarbouli"]
 
 
+@pytest.mark.parametrize("text, mention, name, country", [
+    # a town that is also a generic word, where no sentence opens with it
+    ("WARSAW, Poland — Two men were arrested in Police, a town near Szczecin, on Sunday.", "Police", "Police", "PL"),
+    # a sizeable town abroad named by another of its names is that town
+    ("JERUSALEM — Israeli jets struck Saida and Nabatieh on Sunday, killing four people.", "Saida", "Sidon", "LB"),
+])
+def test_towns_the_namesake_rules_must_not_lose(extract, text, mention, name, country):
+    check(extract, text, mention, name, country, None)
+
+
 def test_a_small_town_abroad_named_by_another_of_its_names_is_no_namesake(extract):
     """GeoNames lists "Banjska" among the names of Bansko, Bulgaria: in a story on Kosovo the
     village stays a site there, not a town 300 km away in a country the story never names."""

@@ -72,7 +72,8 @@ def index_lemmas(nlp) -> None:
 
 
 def fix_tokens(nlp) -> None:
-    """Give the attribute ruler the words the model gets wrong (`data/token_fixes.yaml`)."""
+    """Give the attribute ruler the words the model gets wrong (`data/token_fixes.yaml`): their
+    lemma, and their tag and part of speech where the entry gives them."""
     from importlib import resources
 
     if "attribute_ruler" not in nlp.pipe_names:
@@ -80,7 +81,7 @@ def fix_tokens(nlp) -> None:
     fixes = load_yaml(resources.files("frontlines").joinpath("data/token_fixes.yaml").read_text("utf-8"))
     ruler = nlp.get_pipe("attribute_ruler")
     for fix in fixes:
-        ruler.add([[{"LOWER": fix["word"]}]], {"TAG": fix["tag"], "POS": fix["pos"], "LEMMA": fix["lemma"]})
+        ruler.add([[{"LOWER": fix["word"]}]], {key.upper(): fix[key] for key in ("tag", "pos", "lemma") if key in fix})
 
 
 @Language.component("frontlines_line_breaks")

@@ -78,10 +78,21 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
 def alias_tokens(doc: Doc, nlp: Language, extra: tuple[Path, ...] = ()) -> set[int]:
     """Tokens inside a dictionary actor's name ("Fano", "Wagner", "Jubaland forces"): the places
     stage leaves them alone, though a town of that name exists somewhere.  So are the one-word
-    generic actors ("Gunmen attacked ..." after a dateline is no site called Gunmen)."""
+    generic actors that open a sentence ("KABUL — Gunmen attacked ..." is no site called Gunmen;
+    "arrested in Police, a town near Szczecin" is Police, Poland)."""
     m = matchers(nlp, extra)
     named = {i for _, start, end in dictionary_matches(doc, m) for i in range(start, end)}
-    return named | {start for _, start, end in m.generic(doc) if end == start + 1}
+    return named | {start for _, start, end in m.generic(doc) if end == start + 1 and opens_a_sentence(doc[start])}
+
+
+def opens_a_sentence(tok) -> bool:
+    """Whether a word opens its sentence, or the text after a dateline ("KABUL — Gunmen ...")."""
+    return tok.is_sent_start or (tok.i > 0 and doc_dash(tok.doc[tok.i - 1]))
+
+
+def doc_dash(tok) -> bool:
+    """Whether a token is the dash or colon that ends a dateline."""
+    return tok.text in ("—", "–", "-", ":")
 
 
 def dictionary_matches(doc: Doc, m: Matchers) -> list[tuple[int, int, int]]:

@@ -47,10 +47,10 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     for event in events:
         event.fatalities = fatalities(event, quantities)
     deny_previous_claims(doc, events)
-    return arrested_by_police(subsume_parts(merge(transfers_in_one_sentence(events), index), index), index)
+    return police_who_arrested(subsume_parts(merge(transfers_in_one_sentence(events), index), index), index)
 
 
-def arrested_by_police(events: list[Event], index: Index) -> list[Event]:
+def police_who_arrested(events: list[Event], index: Index) -> list[Event]:
     """Arrests that name no one who made them ("2,839 soldiers were detained") were made by the
     police of the place's country, as ACLED codes them; filled after merging, so that such a
     sentence still joins the arrests another names."""

@@ -83,8 +83,8 @@ def denied(tok: Token) -> bool:
 
 def acts_on_nobody(tok: Token) -> bool:
     """A verb of intervention with no one it acts on: the crowd's own doing ("before dispersing
-    peacefully")."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in INTERVENTION_WORDS \
+    peacefully", "the rally broke up in the evening")."""
+    return tok.pos_ == "VERB" and phrasal_lemma(tok) in INTERVENTION_WORDS \
         and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in tok.children)
 
 

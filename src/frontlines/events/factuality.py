@@ -10,22 +10,29 @@ WORDS = event_words()
 MODALS, FUTURE, NEGATIONS = WORDS["modals"], WORDS["future"], WORDS["negations"]
 DENIALS, CLAIMS, ATTRIBUTION = WORDS["denials"], WORDS["claims"], WORDS["attribution"]
 COMPLETIVE, PLAN_NOUNS = WORDS["completive"], WORDS["plan_nouns"]
+DEMANDS = WORDS["demands"]
 HEADING, HEADING_PREPS = WORDS["heading"], WORDS["heading_preps"]
 MAX_HOPS = 4
 
 
 def governors(token: Token) -> list[Token]:
-    """The token and its heads up to the sentence root (a few hops at most), within its own clause
-    group: a clause with its own subject conjoined to another, or set off from it by a semicolon,
-    does not take the other's negation or modal ("The army did not resist, and rebels seized the
-    town"; "thousands marched peacefully; police did not stop them")."""
+    """The token and its heads up to the sentence root (a few hops at most)."""
     chain, t = [token], token
     for _ in range(MAX_HOPS):
-        if t.head.i == t.i or independent_clause(t):
+        if t.head.i == t.i:
             break
         t = t.head
         chain.append(t)
     return chain
+
+
+def beside_clauses(chain: list[Token]) -> set[int]:
+    """The heads in a chain that the clause below them only stands beside: conjoined with a
+    subject of its own, or parted from it by a semicolon.  Their own negation or modal is not
+    the lower clause's ("The army did not resist, and rebels seized the town"; "thousands marched
+    peacefully; police did not stop them"), though what governs them still is ("officials denied
+    that soldiers shelled X and that militiamen looted Y")."""
+    return {t.head.i for t in chain[:-1] if independent_clause(t)}
 
 
 def independent_clause(t: Token) -> bool:
@@ -38,8 +45,9 @@ def independent_clause(t: Token) -> bool:
     return any(w.text == ";" for w in t.doc[lo:hi])
 
 
-def beside(word: Token) -> bool:
-    """Whether a word of time is one of place here: "next to the cathedral"."""
+def of_place(word: Token) -> bool:
+    """Whether a word that can tell of time (`future`: "next") tells of place here: "next to the
+    cathedral"."""
     return any(c.dep_ == "prep" and c.lower_ == "to" for c in word.children)
 
 
@@ -67,7 +75,12 @@ def factuality(trigger: Token) -> str:
     if is_infinitive(trigger) or heading_to(trigger):
         return "hypothetical"  # "his campaign to seize the capital", "as they headed to a rally"
     chain = governors(trigger)
+    beside = beside_clauses(chain)
     for n, t in enumerate(chain):
+        if t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in t.head.children):
+            return "negated"  # "Troops did not fire, and nor did police arrest anyone"
+        if t.i in beside:
+            continue
         kids = list(t.children)
         if any(k.dep_ == "neg" or k.lower_ in ("never",) for k in kids):
             return "negated"
@@ -77,9 +90,11 @@ def factuality(trigger: Token) -> str:
             return "hypothetical"
         if n and t.lemma_.lower() in FUTURE:
             return "hypothetical"
+        if n and t.lemma_.lower() in DEMANDS and chain[n - 1].lower_ == "for":
+            return "hypothetical"  # "some called for a march on State House"
         if n and any(k.dep_ == "dobj" and k.lemma_.lower() in FUTURE for k in kids):
             return "hypothetical"  # "set the stage for a battle", however "for" is attached
-        if any(k.lemma_.lower() in FUTURE and k.dep_ in ("amod", "advmod", "mark") and not beside(k) for k in kids):
+        if any(k.lemma_.lower() in FUTURE and k.dep_ in ("amod", "advmod", "mark") and not of_place(k) for k in kids):
             return "hypothetical"
         if t.dep_ == "xcomp" and t.tag_ == "VB" and n == 0 and t.head.lemma_.lower() in FUTURE:
             return "hypothetical"

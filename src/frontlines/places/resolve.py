@@ -233,8 +233,8 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
 
 def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
     """A town in a country the article never names (or names only through such towns), when it
-    is plainly about another: one the text calls by another of its names that is no big city
-    ("Banjska" in a story on Kosovo is not Bansko, Bulgaria, which GeoNames also lists as
+    is plainly about another: a small one the text calls by another of its names
+    (`stray_alternate_max_population`; "Banjska" in a story on Kosovo is not Bansko, Bulgaria, which GeoNames also lists as
     "Banjska"), or one of no recorded population in a country the article does not touch on
     ("Nasir" in a story on South Sudan is not Nasir Extension, a quarter of Khartoum)."""
     weight = ctx.weights.get(entry.country_code or "", 0)
@@ -242,7 +242,7 @@ def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker)
             or max(ctx.weights.values()) < 1.0:
         return False
     if not own_name(c, entry):
-        return entry.population < ranker.cutoffs["far_min_population"]
+        return entry.population < ranker.cutoffs["stray_alternate_max_population"]
     return not entry.population and not weight
 
 
