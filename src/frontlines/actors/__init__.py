@@ -25,6 +25,7 @@ ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "exte
 # what "the militants", "fighters" or "gunmen" may stand for: not peacekeepers or a foreign army
 NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
 LOOKAHEAD_SENTENCES = 2
+DATELINE_ENDS = frozenset({"—", "–", "-", ":"})  # the dash or colon that ends a dateline ("KABUL — Gunmen ...")
 ALLEGIANCE = frozenset({"loyal", "align", "allied", "ally", "affiliate", "affiliated", "link", "linked", "back",
                         "backed", "tie", "aligned", "belong", "loyalist"})
 
@@ -87,12 +88,7 @@ def alias_tokens(doc: Doc, nlp: Language, extra: tuple[Path, ...] = ()) -> set[i
 
 def opens_a_sentence(tok) -> bool:
     """Whether a word opens its sentence, or the text after a dateline ("KABUL — Gunmen ...")."""
-    return tok.is_sent_start or (tok.i > 0 and doc_dash(tok.doc[tok.i - 1]))
-
-
-def doc_dash(tok) -> bool:
-    """Whether a token is the dash or colon that ends a dateline."""
-    return tok.text in ("—", "–", "-", ":")
+    return tok.is_sent_start or (tok.i > 0 and tok.doc[tok.i - 1].text in DATELINE_ENDS)
 
 
 def dictionary_matches(doc: Doc, m: Matchers) -> list[tuple[int, int, int]]:

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from frontlines.events.arguments import Index, actor_in, sentence_actor, subject_of
 from frontlines.events.factuality import factuality
-from frontlines.events.triggers import Family, event_words, objects_of
+from frontlines.events.triggers import Family, event_words, objects_of, phrasal_lemma
 
 CROWDS = frozenset({"protesters", "rioters"})
 CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
@@ -34,14 +34,6 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         if doer is None or doer.kind != "state_forces":
             return True
     return False
-
-
-def phrasal_lemma(tok: Token) -> str:
-    """A verb's lemma with its particle, when it has one ("break up": police breaking up a rally is
-    no crowd breaking things); any other word's lemma."""
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-    lemma = tok.lemma_.lower()
-    return f"{lemma} {particle}" if particle and tok.pos_ == "VERB" else lemma
 
 
 def negated_by_prefix(tok: Token) -> bool:
@@ -96,7 +88,7 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
     who = {t.i for t in subject.subtree} if subject is not None else set()
     force = LETHAL_WORDS | INTERVENTION_WORDS  # only these words are judged: factuality walks the parse
-    lemmas = {phrasal_lemma(t) for t in trigger.sent if phrasal_lemma(t) in force and t.i not in who
+    lemmas = {word for t in trigger.sent if (word := phrasal_lemma(t)) in force and t.i not in who
               and not in_purpose_clause(t) and not denied(t) and not acts_on_nobody(t)
               and factuality(t) != "hypothetical"}
     crowd_trigger = family.name in ("protest", "intervention") and (actor1 is None or actor1.kind in CROWDS)

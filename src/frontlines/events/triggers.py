@@ -94,6 +94,19 @@ def context_lemmas(token: Token) -> set[str]:
     return out
 
 
+def particle_of(tok: Token) -> str | None:
+    """A verb's particle in lower case ("up" of "broke up"), if it has one."""
+    return next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+
+
+def phrasal_lemma(tok: Token) -> str:
+    """A verb's lemma with its particle, when it has one ("break up": police breaking up a rally is
+    no crowd breaking things); any other word's lemma."""
+    particle = particle_of(tok) if tok.pos_ == "VERB" else None
+    lemma = tok.lemma_.lower()
+    return f"{lemma} {particle}" if particle else lemma
+
+
 def word_lemma(tok: Token) -> str:
     """A token's lemma in lower case; a plural the model took for a name at a sentence's start
     ("Drones struck Zaria") as the common noun it is."""
@@ -202,8 +215,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             spec = next((s for s in senses(lex.verbs[lemma])
                          if (not s.get("needs") or needs_read_on(tok, s, around).intersection(s["needs"]))
                          and (has_object or not s.get("object"))
-                         and (not s.get("particle") or any(c.dep_ == "prt" and c.lower_ == s["particle"]
-                                                           for c in tok.children))
+                         and (not s.get("particle") or particle_of(tok) == s["particle"])
                          and not objects_of(tok).intersection(s.get("unless", ()))
                          and not (subject_heads(tok).intersection(s.get("unless_subject", ()))
                                   and not planted(tok.sent))), None)

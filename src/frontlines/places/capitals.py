@@ -39,8 +39,8 @@ def nationality_of(tok) -> str | None:
     """The country a nationality before a noun names ("the Chadian capital": TD), if any."""
     from frontlines.actors.dictionary import nationalities
 
-    return next((nationalities()[c.lower_] for c in tok.lefts
-                 if c.dep_ in ("amod", "compound") and c.lower_ in nationalities()), None)
+    table = nationalities()
+    return next((table[c.lower_] for c in tok.lefts if c.dep_ in ("amod", "compound") and c.lower_ in table), None)
 
 
 def determiner_of(tok):
