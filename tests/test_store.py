@@ -117,6 +117,38 @@ def test_a_version_1_database_is_migrated_and_its_events_fused(tmp_path, extract
     assert len(ids) == 2 and ids[0]["fused_id"] == ids[1]["fused_id"]
 
 
+def test_a_version_4_database_is_migrated_to_uncompressed_page_columns_with_the_same_answers(tmp_path):
+    from frontlines.store.bench import fill
+    from frontlines.store.queries import EventFilter, fused_page
+    from frontlines.store.schema import UNCOMPRESSED
+
+    db = tmp_path / "v4.duckdb"
+    with Store(db) as store:
+        fill(store, 3000, indexed=False)
+        for table, key in (("events", "doc_id, event_id"), ("documents", "id")):  # as version 4 stored them
+            store.db.execute(f"CREATE TABLE old AS SELECT * FROM {table}")
+            store.db.execute(f"DROP TABLE {table}")
+            store.db.execute(f"ALTER TABLE old RENAME TO {table}")
+            store.db.execute(f"ALTER TABLE {table} ADD PRIMARY KEY ({key})")
+        store.db.execute("CREATE INDEX events_fused ON events (fused_id)")
+    asked = (EventFilter(), EventFilter(country="SY", text="said"), EventFilter(text="said"))
+    with Store(db, read_only=True) as store:
+        before = [fused_page(store, f, 50, 20) for f in asked]
+    with Store(db) as store:
+        store.db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    with Store(db) as store:
+        store.db.execute("CHECKPOINT")
+        assert store.version() == SCHEMA_VERSION and store.counts()["events"] == 3000
+        assert [fused_page(store, f, 50, 20) for f in asked] == before and before[1][1] > 0
+        for table, plain in UNCOMPRESSED.items():
+            kinds = dict(store.db.execute(f"""SELECT column_name, list(DISTINCT compression) FROM pragma_storage_info('{table}')
+                                              WHERE segment_type <> 'VALIDITY' GROUP BY ALL""").fetchall())
+            assert all(set(kinds[c]) <= {"Uncompressed", "Constant"} for c in plain), (table, kinds)
+        assert {"DICT_FSST", "Constant"} >= set(kinds["text"]) and "Uncompressed" not in kinds["text"]
+        assert {r[0] for r in store.db.execute("SELECT index_name FROM duckdb_indexes()").fetchall()} >= \
+            {"events_date", "events_country", "events_fused"}
+
+
 def test_event_pages_do_not_overlap_and_cover_all(dev_db):
     from frontlines.store.queries import count_fused_events, fused_events
 

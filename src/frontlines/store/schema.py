@@ -1,7 +1,7 @@
 """The corpus database's tables, its schema version, and the migrations between versions."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # One statement a table.  Every row keeps the document it came from (provenance) and, for
 # events and claims, the evidence sentence with its offsets into the document text.
@@ -80,7 +80,46 @@ SEARCH_TEXT = [
     """CREATE INDEX IF NOT EXISTS events_fused ON events (fused_id)""",
 ]
 
+# Version 5: the columns a page reads stored uncompressed.  A page of events reads its reports
+# through the fused_id index and their documents through the primary key, one row at a time, and
+# fetching a row of a compressed column decodes around it: the reports of a page of 500 fused
+# events took about 100 ms compressed, 40 uncompressed, at a million events, and their documents
+# 38 and 17 ms.  Scans filtering on the map's box or a year were 2 to 9 times faster too.  The
+# actor names stay compressed (DuckDB works `lower(actor1)` out once a distinct name, not once a
+# row: an actor search scanned 3 times faster), and so do the documents' texts and reports.
+# The file grows by about 200 MB a million events.
+UNCOMPRESSED = {
+    "events": ("doc_id", "event_id", "event_type", "sub_event_type", "plover", "actor1_kind", "actor2_kind",
+               "place_name", "geonameid", "lat", "lon", "country_code", "admin1", "feature", "event_date",
+               "date_precision", "fatalities", "factuality", "confidence", "evidence", "evidence_start",
+               "evidence_end", "fused_id", "search_text"),
+    "documents": ("id", "title", "source", "url", "published", "ingested_at"),
+}
+KEYS = {"events": "doc_id, event_id", "documents": "id"}
+UNCOMPRESSED_COLUMNS = [
+    "schema.uncompress_columns",  # (copying a table drops its indexes: they are made again)
+    """CREATE INDEX IF NOT EXISTS events_date ON events (event_date)""",
+    """CREATE INDEX IF NOT EXISTS events_country ON events (country_code)""",
+    """CREATE INDEX IF NOT EXISTS events_fused ON events (fused_id)""",
+]
+
+
+def uncompress_columns(db) -> None:
+    """Migration step: copy each table of UNCOMPRESSED into one of the same columns and key, with
+    those columns stored uncompressed."""
+    for table, plain in UNCOMPRESSED.items():
+        columns = db.execute("""SELECT column_name, data_type FROM information_schema.columns
+                                WHERE table_name = ? AND table_schema = 'main' ORDER BY ordinal_position""",
+                             [table]).fetchall()
+        defined = ", ".join(f"{name} {kind}" + (" USING COMPRESSION uncompressed" if name in plain else "")
+                            for name, kind in columns)
+        db.execute(f"CREATE TABLE {table}_v5 ({defined}, PRIMARY KEY ({KEYS[table]}))")
+        db.execute(f"INSERT INTO {table}_v5 SELECT * FROM {table}")
+        db.execute(f"DROP TABLE {table}")
+        db.execute(f"ALTER TABLE {table}_v5 RENAME TO {table}")
+
+
 # version reached → steps that take a database from the version before to it: SQL statements,
 # or the name of a function that takes the connection: in frontlines.store.fusion, or MODULE.NAME
 # for another module of frontlines.store.
-MIGRATIONS: dict[int, list[str]] = {1: TABLES, 2: FUSED_EVENTS, 3: DERIVED, 4: SEARCH_TEXT}
+MIGRATIONS: dict[int, list[str]] = {1: TABLES, 2: FUSED_EVENTS, 3: DERIVED, 4: SEARCH_TEXT, 5: UNCOMPRESSED_COLUMNS}
