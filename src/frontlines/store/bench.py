@@ -64,6 +64,7 @@ class StoreFigures:
 # common, the number rare), a word of about one sentence in two hundred, and a word of one
 # sentence in five (the text index answers the words alone, and narrows the phrase).
 RARE, WORD, COMMON, NAME = "report 4321.", "shelled", "said", "Qoryooley"
+WORLD = (-180, -90, 180, 90)  # the map's box when the whole world is in view
 NAMED = 5000
 WRITES = f"writes: documents a second, {WRITE_BATCH} a batch"
 
@@ -127,7 +128,13 @@ def queries(store: Store) -> dict[str, Callable[[], int]]:
         "web API: /api/events?q= a rare phrase": lambda: api_events(store, EventFilter(text=RARE)),
         "web API: /api/events?q= a common word": lambda: api_events(store, EventFilter(text=COMMON)),
         "web API: /api/events in a zoomed-in view, up to 1000": lambda: api_events(store, EventFilter(bbox=view), 1000),
+        "web API: /api/events?q= a common word in a zoomed-in view": lambda: api_events(
+            store, EventFilter(text=COMMON, bbox=view), 1000),
         "web API: /api/density, the whole map (zoom 3)": lambda: api_density(store, EventFilter(), 3),
+        "web API: /api/density?q= a common word, the whole map": lambda: api_density(
+            store, EventFilter(text=COMMON, bbox=WORLD), 3),
+        "web API: /api/density?q= a common word, one year, zoom 6": lambda: api_density(
+            store, EventFilter(start="2020-01-01", end="2020-12-31", text=COMMON, bbox=(25, 5, 55, 45)), 6),
         "web API: /api/density, one year, zoom 6": lambda: api_density(
             store, EventFilter(start="2020-01-01", end="2020-12-31", bbox=(25, 5, 55, 45)), 6),
         "web API: /api/control as of a day": lambda: api_control(store, "2020-06-01"),
