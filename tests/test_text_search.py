@@ -115,6 +115,22 @@ def test_a_store_without_its_index_is_scanned_then_indexed_by_the_next_writer(ge
         assert fused_page(store, where, 50)[1] == scanned(store, where)[2]
 
 
+def test_a_schema_4_store_with_an_old_fts5_file_is_indexed_when_a_reader_first_opens_it(generated, tmp_path):
+    path = copy_store(generated, tmp_path / "copy.duckdb", with_index=False)
+    text.index_path(path).write_bytes(b"SQLite format 3\x00 (an FTS5 index of trigrams)")
+    import duckdb
+
+    with duckdb.connect(str(path)) as db:  # (a Store would migrate it and build its index)
+        text.forget(db)
+        db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    notices = []
+    with Store.open_waiting(path, read_only=True, warn=notices.append) as store:  # as `frontlines serve` opens it
+        where = EventFilter(text="said")
+        assert store.text_index() is not None and indexed(store, where)
+        assert fused_page(store, where, 50)[1] == scanned(store, where)[2] > 0
+    assert text.index_path(path).is_dir() and any("migrating" in n for n in notices)
+
+
 def test_another_index_beside_the_database_is_not_used(generated, tmp_path):
     other = tmp_path / "other.duckdb"
     with Store(other):  # a database of its own, with an index of its own
