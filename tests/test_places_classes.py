@@ -146,6 +146,18 @@ def test_a_town_the_text_puts_in_a_region_is_not_a_namesake_elsewhere(extract):
     assert km((found["Zarbouli"].lat, found["Zarbouli"].lon), (38.35, -81.63)) < 100, found["Zarbouli"]
 
 
+@pytest.mark.parametrize("text", [
+    "NAIROBI, Kenya — Al-Shabaab fighters overran an army base at Bur Dhuhulle, in Somalia's Bay region, on Friday.",
+    "NAIROBI, Kenya — Al-Shabaab fighters overran an army base at Bur Dhuhulle, in the Bay region of Somalia, on Friday.",
+])
+def test_a_site_the_text_puts_in_a_region_stands_in_that_region(extract, text):
+    """A name the gazetteer lacks, which the text puts in a region, is placed in that region,
+    not at the dateline's city 1,000 km away."""
+    found = places_of(extract(text, published="2024-05-02"))
+    assert found["Bur Dhuhulle"].country_code == "SO", found["Bur Dhuhulle"]
+    assert km((found["Bur Dhuhulle"].lat, found["Bur Dhuhulle"].lon), (2.6, 43.5)) < 150, found["Bur Dhuhulle"]
+
+
 @pytest.mark.parametrize("text, mention, name, country", [
     # a town that is also a generic word, where no sentence opens with it
     ("WARSAW, Poland — Two men were arrested in Police, a town near Szczecin, on Sunday.", "Police", "Police", "PL"),

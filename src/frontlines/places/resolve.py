@@ -30,7 +30,8 @@ REPORT_FEATURE = {"city": "city", "admin1": "admin1", "country": "country", "reg
                   "water": "region", "site": "site", "admin2": "admin2"}
 SITE_TOWN_GAP = 12   # characters between a site and its town: "the Tawakal Hotel in Kismayo"
 SITE_OWNER_GAP = 30  # "Kabul's heavily guarded Green Zone"
-IN_DIVISION = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?")  # "Tanwalbougou, in the Est region"
+# "Tanwalbougou, in the Est region", "El Adde, in Somalia's Gedo region"
+IN_DIVISION = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)\s+)?")
 # What stands between a site and its town: "the Tawakal Hotel in Kismayo", "Mitiga, Tripoli";
 # not "and": "Rallies were held in Cairo and Nairobi" puts nothing in Nairobi.
 SITE_IN = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:the\s+)?|,\s+|\s+")
@@ -385,7 +386,10 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
     towns_by_end: dict[int, Choice] = {}  # indexed once: a long text has thousands of sites and towns
     towns_by_sentence: dict[int, list[Choice]] = {}
     towns_by_name: dict[tuple[str, ...], Entry] = {}
+    divisions: dict[int, list[Choice]] = defaultdict(list)  # by sentence, in text order
     for ch in chosen:
+        if ch.entry.feature in ("admin1", "admin2"):
+            divisions[ch.cand.sentence].append(ch)
         if ch.entry.feature == "city":
             towns_by_end.setdefault(ch.cand.span.end, ch)
             towns_by_name.setdefault(town_words(ch.cand.span.text), ch.entry)
@@ -397,8 +401,9 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
             continue
         if c.span.text.isupper() or not c.span.text[:1].isupper():
             continue  # "MNDAA" is an acronym the model took for a place
+        division = container(c, divisions[c.sentence], text)  # "El Adde, in Somalia's Gedo region"
         town = owner_town(c, towns_by_end, text) or named_after(c, towns_by_name) \
-            or anchor_for(c, towns_by_sentence, fallback, text)
+            or (division.entry if division else None) or anchor_for(c, towns_by_sentence, fallback, text)
         if town is not None:
             out.append(Choice(c, site_entry(c, town), confidence))
     return out
