@@ -112,6 +112,12 @@ TABLE = [
      "Sheberghan"),
     ("Other", "Authorities imposed a state of emergency in Tigray on Friday.", "Tigray"),
     ("Other", "A curfew was declared in Jos on Sunday after clashes, officials said.", "Jos"),
+    # smaller words of fighting and of force on a crowd
+    ("Armed clash", "Two soldiers died in a firefight with bandits near Kano on Sunday.", "Kano"),
+    ("Violent demonstration", "In Pinsk, protesters scuffled with riot police outside the town hall on Sunday night.",
+     "Pinsk"),
+    ("Protest with intervention", "Relatives of the hostages blocked a highway in Haifa on Monday before police "
+     "dragged them away.", "Haifa"),
 ]
 
 
@@ -167,6 +173,45 @@ def test_a_town_taken_without_a_fight_is_a_transfer_held_by_the_taker(extract, t
     names = {a.id: a.name for a in report.actors}
     assert [e.sub_event_type for e in report.events] == ["Non-violent transfer of territory"]
     assert [names[c.controller] for c in report.control] == [taker]
+
+
+SHABAAB_OPENING = "MOGADISHU, Somalia — Al-Shabaab fighters seized Jowhar on Sunday. "
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    # a town that "fell", with no taker named, fell to the story's armed group
+    ("Baidoa and Beledweyne also fell on Sunday.", [("Non-state actor overtakes territory", "Baidoa", "Al Shabaab"),
+                                                     ("Non-state actor overtakes territory", "Beledweyne", "Al Shabaab")]),
+    # the side driven out lost it to the side it fights
+    ("On Saturday, government troops were driven out of Baidoa.",
+     [("Non-state actor overtakes territory", "Baidoa", "Al Shabaab")]),
+    ("On Saturday, Baidoa fell after government troops were driven out.",
+     [("Non-state actor overtakes territory", "Baidoa", "Al Shabaab")]),
+    # a town that changed hands without a fight was handed over
+    ("On Friday, Baidoa changed hands without a fight after elders negotiated the surrender of the garrison.",
+     [("Non-violent transfer of territory", "Baidoa", "Al Shabaab")]),
+    # prices and rain fall too
+    ("Food prices fell in Baidoa on Sunday.", []),
+    ("Heavy rain fell on Baidoa on Saturday.", []),
+])
+def test_a_town_that_fell_or_changed_hands_went_to_the_other_side(extract, sentence, coded):
+    report = extract(SHABAAB_OPENING + sentence, published=PUBLISHED)
+    names, places = {a.id: a.name for a in report.actors}, {p.id: p.mentions[0].text for p in report.places}
+    later = [(e.sub_event_type, places.get(e.place), names.get(e.actor1 or "")) for e in report.events
+             if e.evidence.start >= len(SHABAAB_OPENING)]
+    assert later == coded
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("BAKU — A missile struck a housing block in Ganja on Sunday, officials said. Ten people were killed. "
+     "Baku blamed Armenian forces; Yerevan denied it.", "Military Forces of Armenia"),
+    ("KABUL — A bomb exploded at a market in Jalalabad on Sunday, killing six people. The Islamic State claimed "
+     "responsibility for the attack.", "Islamic State"),
+    ("RIYADH — A drone struck a fuel depot in Jizan on Sunday. Saudi officials accused the Houthis of the attack.",
+     "Houthis"),
+])
+def test_an_attack_told_without_its_doer_is_given_to_the_side_blamed(extract, text, actor1):
+    assert [a for _, a, _ in sides(extract(text, published=PUBLISHED))] == [actor1]
 
 
 @pytest.mark.parametrize("text, sub_type, country", [
@@ -391,12 +436,43 @@ ARTICLE_OPENING = ("Gunmen killed five villagers near Kaduna on Monday, police s
     # arrests of others in a protest's sentence are their own event
     ("Police dispersed protesters in Zaria on Wednesday and arrested three bandits suspected of the killings.",
      ["Protest with intervention", "Arrests"]),
+    # weapons seized with an arrest are a disruption of their own, also told in the next sentence
+    # without a place, or made safe; but a taker's spoils are part of its capture
+    ("Police arrested two men in Zaria on Wednesday and recovered two landmines and a rifle.",
+     ["Arrests", "Disrupted weapons use"]),
+    ("Police arrested two men in Zaria on Wednesday. A rifle and ammunition were recovered from a hut nearby.",
+     ["Arrests", "Disrupted weapons use"]),
+    ("A grenade found in a car in Zaria was made safe by an explosives team on Wednesday.", "Disrupted weapons use"),
+    ("Bandits took control of Zaria on Wednesday and seized rifles and ammunition.",
+     "Non-state actor overtakes territory"),
+    # opening fire is firing: on a crowd it is force on protesters, on worshippers an attack, on troops a clash
+    ("Soldiers opened fire on protesters in Zaria on Wednesday, killing two.", "Excessive force against protesters"),
+    ("On Wednesday, police opened fire on demonstrators blocking the highway in Zaria, killing one man.",
+     "Excessive force against protesters"),
+    ("Gunmen opened fire on worshippers at a mosque in Zaria on Wednesday.", "Attack"),
+    ("Bandits opened fire on an army patrol near Zaria on Wednesday.", "Armed clash"),
+    ("Rebels fired at army positions near Zaria on Wednesday.", "Armed clash"),
+    ("Soldiers fired into the air in Zaria on Wednesday to celebrate the victory.", None),
+    # weapons people are armed with are no attack
+    ("Residents armed with home-made mortars held out in Zaria for several hours on Wednesday.", None),
+    # a march the next sentence tells force was used on is one protest with intervention
+    ("Several thousand people marched in Zaria on Wednesday. Police fired tear gas to stop them.",
+     "Protest with intervention"),
+    # a protester killed by the force is that force on the protest; stun grenades are no grenade attack
+    ("Police in Zaria shot dead a student during a protest on Wednesday.", "Excessive force against protesters"),
+    ("Riot police used stun grenades and rubber bullets to disperse crowds in Zaria on Wednesday.",
+     "Protest with intervention"),
 ])
 def test_an_articles_crowds_and_strikes_are_coded_by_the_rules(extract, sentence, sub_type):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     later = [e.sub_event_type for e in report.events
              if e.evidence.start >= len(ARTICLE_OPENING) and e.factuality in ("asserted", "reported")]
     assert later == (sub_type if isinstance(sub_type, list) else [sub_type] if sub_type else [])
+
+
+def test_weapons_found_by_nobody_named_were_found_by_the_forces_named_beside_them(extract):
+    text = ARTICLE_OPENING + "Police arrested two men in Zaria on Wednesday. A rifle was recovered from a hut nearby."
+    assert ("Disrupted weapons use", "Police Forces of Nigeria", None) in sides(extract(text, published=PUBLISHED))
 
 
 def test_an_event_in_the_city_is_in_the_town_last_named(extract):

@@ -88,7 +88,17 @@ def denies_the_claim(denial: Token) -> bool:
 
 def part_of_another(trigger: Trigger, at: dict[str, set[int]]) -> bool:
     """Whether a trigger only tells more of another trigger's event."""
-    return elaborates(trigger, at) or made_safe(trigger, at) or fought_with(trigger, at)
+    return elaborates(trigger, at) or made_safe(trigger, at) or fought_with(trigger, at) or carried(trigger)
+
+
+def carried(trigger: Trigger) -> bool:
+    """A weapon noun that only says what people carry is no attack: "residents armed with home-made
+    mortars", "men equipped with rocket launchers" (`carrying` in words.yaml)."""
+    noun = trigger.token
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return not trigger.is_verb and noun.dep_ == "pobj" and noun.head.lower_ == "with" \
+        and noun.head.head.lemma_.lower() in event_words()["carrying"]
 
 
 def fought_with(trigger: Trigger, at: dict[str, set[int]]) -> bool:

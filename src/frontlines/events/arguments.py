@@ -20,6 +20,7 @@ BEYOND_PREPS = frozenset({"across", "over", "beyond"})
 OPPOSING = event_words()["opposing"]
 STATE_DOERS = event_words()["state_doers"]
 SPEECH_VERBS = event_words()["reporting"]  # "doctors at the hospital said": the speaker's place
+PLACE_SUBJECT_VERBS = event_words()["place_subject_verbs"]  # "Sheberghan fell"
 
 
 @dataclass
@@ -208,7 +209,7 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
         if subject is not None and subject.pos_ == "PRON" and subject.i not in index.actor_at:
             args.actor1 = args.actor1 or pronoun_antecedent(subject, index)
         if subject is not None:
-            if verb.lemma_ == "fall":
+            if verb.lemma_ in PLACE_SUBJECT_VERBS:
                 args.place = args.place or place_in(subject, index)
             else:
                 args.actor1 = args.actor1 or actor_in(subject, index) or weapon_state(subject, index)
@@ -353,12 +354,13 @@ def speakers_place(place: Token, trigger: Token, index: Index) -> bool:
 
 
 def sentence_actor(trigger: Token, index: Index, kinds: frozenset[str] | None = None,
-                   before_only: bool | None = None) -> str | None:
-    """The nearest actor (of one of `kinds`, if given) named in the trigger's sentence, before it
-    first; only before it unless kinds are given."""
+                   before_only: bool | None = None, other_than: str | None = None) -> str | None:
+    """The nearest actor (of one of `kinds`, if given, and not `other_than`) named in the trigger's
+    sentence, before it first; only before it unless kinds are given."""
     before_only = kinds is None if before_only is None else before_only
     ids = [(t.i > trigger.i, abs(trigger.i - t.i), index.actor_at[t.i]) for t in trigger.sent
-           if t.i in index.actor_at and (kinds is None or index.actors[index.actor_at[t.i]].kind in kinds)]
+           if t.i in index.actor_at and index.actor_at[t.i] != other_than
+           and (kinds is None or index.actors[index.actor_at[t.i]].kind in kinds)]
     if before_only:
         ids = [i for i in ids if not i[0]]
     return min(ids)[2] if ids else None

@@ -17,6 +17,7 @@ from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import Trigger, event_words
 from frontlines.events.when import DateTracker
+from frontlines.events.arguments import PLACE_SUBJECT_VERBS
 from frontlines.events.where import (coordinated_places, is_landmark_site, previous_sentence_place, says_the_town,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
                                      town_named_before, town_of_division_next)
@@ -29,6 +30,7 @@ ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "exte
 UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "suicide", "looting", "civilians", "abduction"})
 NEEDS_ARMED_ACTOR = frozenset({"capture", "withdraw", "transfer", "clash"})
 CROWD_FAMILIES = frozenset({"protest", "riot", "intervention", "excessive"})
+STATE_FORCES = frozenset({"state_forces"})
 CROWD_REACH = 5  # sentences back to the town a crowd was last seen in
 PEACEFUL = event_words()["peaceful_transfer"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
@@ -36,6 +38,7 @@ WITHDRAWAL = event_words()["withdrawal"]
 ARMED_DOERS = event_words()["armed_doers"]
 FIGHTING = event_words()["fighting"]
 ATTACKING = event_words()["attacking"]
+BLAMING, CLAIMED = event_words()["blaming"], event_words()["claimed"]
 HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_units"]
 
 
@@ -76,7 +79,9 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.place is not None and index.places[args.place].feature == "admin1":
         # "A jet struck vigilantes in Zamfara state ... They had gone after the gunmen in Zurmi"
         args.place = town_of_division_next(trigger.token, index.places[args.place], index) or args.place
-    if family in UNNAMED_PERPETRATOR:  # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."
+    if family in UNNAMED_PERPETRATOR or family == "disrupted":
+        # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."; "Police arrested two men in
+        # Mobo. Two landmines were recovered from a hut nearby"
         args.place = args.place or previous_sentence_place(trigger.token, index)
     if args.place is None and says_the_town(trigger.token.sent):
         args.place = town_named_before(trigger.token, index)  # "officers in the city arrested 14 men"
@@ -86,6 +91,9 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.place is None and family not in ("withdraw", "transfer") and index.dateline_at is not None \
             and sent.start_char <= index.dateline_at < sent.end_char:
         args.place = index.dateline_place  # "NAIROBI — Protesters poured into Kenya's parliament"
+    if family in UNNAMED_PERPETRATOR and args.actor1 is None:
+        # "A missile struck the city centre. Baku blamed Armenian forces": whom the text blames
+        args.actor1 = blamed(trigger.token, index)
     if family in ("air", "shelling") and args.actor1 is None:
         # "Azerbaijan's army launched an offensive. Artillery and drones struck Stepanakert": who launched it
         args.actor1 = attacker_before(trigger.token, args.actor2, index)
@@ -97,7 +105,13 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         args.actor1 = args.actor1 or index.main_armed or sentence_actor(trigger.token, index)
     if family in NEEDS_ARMED_ACTOR:
         # "a militia, called the Syrian Democratic Forces, took over the city": the group just named
-        args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True)
+        args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True,
+                                                    other_than=args.actor2)
+    if family == "capture" and args.actor1 is None and args.actor2 is not None:
+        # "government forces were driven out of Sheberghan": the side they fight took it
+        args.actor1 = other_side(index.actors[args.actor2], index)
+    if family == "capture" and args.actor1 is None and trigger.token.lemma_.lower() in PLACE_SUBJECT_VERBS:
+        args.actor1 = index.main_armed  # "Sar-e Pul and Taloqan also fell on Sunday": to the story's armed group
     if family == "clash" and args.actor1 is None and crowd_doers(trigger.token):
         args.actor1 = index.crowd()  # "students and party activists fought running battles": a riot
     if family == "clash" and args.actor1 is None and trigger.token.dep_ == "nsubj" \
@@ -105,6 +119,11 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "... the ELN launched attacks on the 33rd Front. Fighting erupted in Tibu": the sides just named
         sides = previous_sentence_sides(trigger.token, index)
         args.actor1, args.actor2 = (sides + [None, None])[:2]
+    if family == "disrupted" and args.actor1 is None:
+        # "Police arrested two men. Two landmines were recovered nearby"; "..., police said": the
+        # state's forces the text names there seized them
+        args.actor1 = sentence_actor(trigger.token, index, kinds=STATE_FORCES) or next(
+            (s for s in previous_sentence_sides(trigger.token, index) if index.actors[s].kind in STATE_FORCES), None)
     if family in ("protest", "riot"):
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=CROWD_KINDS) or index.crowd()
     if family == "intervention":  # "police fired tear gas at protesters": the crowd first, the force second
@@ -117,6 +136,30 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.actor2 == args.actor1:
         args.actor2 = None
     return args
+
+
+def blamed(trigger: Token, index: Index) -> str | None:
+    """The armed side the trigger's sentence or the two after it blame (`blaming` in words.yaml):
+    "Baku blamed Armenian forces", "officials accused the Houthis of the attack", "the attack was
+    blamed on the group", "the group claimed responsibility"."""
+    after = sentence_beside(trigger, +1)
+    for sent in (trigger.sent, after, after and sentence_beside(after[0], +1)):
+        for tok in sent or ():
+            lemma = tok.lemma_.lower()
+            if lemma not in BLAMING or tok.pos_ != "VERB":
+                continue
+            if lemma == "claim":  # "X claimed responsibility": the subject
+                if not {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"} & CLAIMED:
+                    continue
+                sides = [subject_of(tok)]
+            else:
+                sides = [c for c in tok.children if c.dep_ == "dobj"] + [
+                    o for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children]
+            for side in filter(None, sides):
+                actor = actor_in(side, index)
+                if actor is not None and index.actors[actor].kind in ARMED:
+                    return actor
+    return None
 
 
 def attacker_before(trigger: Token, target: str | None, index: Index) -> str | None:
@@ -183,6 +226,12 @@ def of_an_earlier_year(tok: Token, dates: DateTracker) -> bool:
     return any(1900 < y < dates.published.year for y in years)
 
 
+def names_a_force(tok: Token, index: Index) -> bool:
+    """A trigger word inside the name of a state's force is no event: "riot troops", "riot police"."""
+    actor = index.actors.get(index.actor_at.get(tok.i, ""))
+    return actor is not None and actor.kind == "state_forces"
+
+
 def habitual(tok: Token) -> bool:
     """Whether a trigger, or the present-tense verb it is the subject of, is said to happen by habit:
     "kidnappings on the highways continue almost daily", "gunmen routinely attack convoys", "every day"."""
@@ -229,7 +278,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     event may be placed no finer than a country, its actors need not be named, and its present
     perfect is news, as in a wire brief's lede ("Police have arrested 233 activists")."""
     if is_background_state(trigger, index, perfect_is_news=label is not None or coarse) \
-            or of_an_earlier_year(trigger.token, dates):
+            or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index):
         return []
     args = arguments_for(trigger, index)
     lenient = coarse or label is not None
@@ -297,7 +346,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             elif sub == "Excessive force against protesters" and (actor1 is None or actor1.kind in CROWD_KINDS):
                 # the force is the state's: its police, unless the sentence names another state actor
                 args.actor2 = protesting(args.actor1, index)
-                args.actor1 = sentence_actor(trigger.token, index, kinds=frozenset({"state_forces"})) or index.police()
+                args.actor1 = sentence_actor(trigger.token, index, kinds=STATE_FORCES) or index.police()
             elif sub == "Excessive force against protesters":  # "security forces dispersed ... with live bullets"
                 target = index.actors.get(args.actor2 or "")
                 args.actor2 = protesting(args.actor2, index) if target is not None and target.kind in CROWD_KINDS \
@@ -316,8 +365,10 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
 def on_civilians(trigger: Token, index: Index) -> bool:
     """Whether an attack's target, as the parse gives it, is civilians or a civilian place
     ("attacked a hotel", "an attack on a village"), not an armed side."""
-    if trigger.pos_ == "VERB":
-        targets = [c for c in trigger.children if c.dep_ == "dobj"]
+    if trigger.pos_ == "VERB":  # "attacked a church", "opened fire on men and boys"
+        targets = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() != "fire"] + [
+            o for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
+            for o in c.children if o.dep_ == "pobj"]
     else:
         targets = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                    for o in c.children if o.dep_ == "pobj"]

@@ -26,7 +26,8 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         if tok.lemma_.lower() not in RIOT_WORDS or phrasal_lemma(tok) in INTERVENTION_WORDS \
                 or names_state_forces(tok, index) or negated_by_prefix(tok) or fires_force(tok, index):
             continue
-        subject = subject_of(tok) if tok.pos_ == "VERB" else None
+        # who did it: a verb's subject, or that of the verb whose object it is ("police opened fire")
+        subject = subject_of(tok) if tok.pos_ == "VERB" else subject_of(tok.head) if tok.dep_ == "dobj" else None
         if factuality(tok) == "negated" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
                 d.lower_ == "no" for d in c.children) for c in tok.children):
             continue  # "no shots were fired at the rally"

@@ -9,6 +9,7 @@ from frontlines.model import HAPPENED, Event
 from frontlines.context import km
 
 SAME_PLACE_KM = 10.0
+PROTEST_GRAVITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 
 
 def merge(events: list[Event], index: Index) -> list[Event]:
@@ -16,17 +17,33 @@ def merge(events: list[Event], index: Index) -> list[Event]:
     A site and its town are one location ("the Zobe junction" in Mogadishu)."""
     kept: list[Event] = []
     for e in events:
-        same = next((k for k in kept if k.event_type == e.event_type and near(k.place, e.place, index)
+        same = next((k for k in kept if merge_kind(k) == merge_kind(e) and near(k.place, e.place, index)
                      and close_dates(k, e) and scored(k) == scored(e) and compatible(k.actor1, e.actor1)
                      and (compatible(k.actor2, e.actor2) or k.sub_event_type in TAKING)), None)
         if same is None:
             kept.append(e)
         else:
+            if graver(e, same):  # "Thousands marched in Goma. Police fired tear gas to stop them"
+                same.sub_event_type, same.plover = e.sub_event_type, e.plover
             same.actor1, same.actor2 = same.actor1 or e.actor1, same.actor2 or e.actor2
             same.fatalities = same.fatalities if same.fatalities is not None else e.fatalities
     for n, e in enumerate(kept, start=1):
         e.id = f"e{n}"
     return kept
+
+
+def graver(a: Event, b: Event) -> bool:
+    """Whether a protest event tells of more force used on the crowd than another of the same
+    protest: one event is coded at its gravest."""
+    return a.event_type == b.event_type == "Protests" and \
+        PROTEST_GRAVITY.index(a.sub_event_type) > PROTEST_GRAVITY.index(b.sub_event_type)
+
+
+def merge_kind(e: Event) -> str:
+    """What events must share to be one: their event type, or for strategic developments, whose
+    sub-types are unlike acts, their sub-type ("arrested two men and recovered two landmines" is
+    an arrest and a seizure of weapons)."""
+    return e.sub_event_type if e.event_type == "Strategic developments" else e.event_type
 
 
 def close_dates(a: Event, b: Event) -> bool:
@@ -114,6 +131,13 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
         near(c.place, e.place, index) and close_days(c.date, e.date, 1) for c in captures))]
     kept = [e for e in kept if not (e.event_type == "Violence against civilians" and any(
         r.evidence == e.evidence for r in remote))]
+    # weapons an armed group seized where it fought, took a place or had its enemy surrender are its
+    # spoils ("took full control of El Adde and seized vehicles and weapons"); ACLED's disrupted
+    # weapons use is weapons kept from their users
+    kept = [e for e in kept if not (e.sub_event_type == "Disrupted weapons use" and e.actor1 is not None
+                                    and index.actors[e.actor1].kind != "state_forces" and any(
+        e.actor1 in (c.actor1, c.actor2) and c is not e and near(c.place, e.place, index)
+        and close_days(c.date, e.date, 1) for c in events))]
     # what a crowd burns or loots is part of its riot ("Demonstrators burned vehicles and set fire to offices")
     crowds = [e for e in kept if e.event_type in ("Riots", "Protests")]
     kept = [e for e in kept if not (e.sub_event_type == "Looting/property destruction" and any(
@@ -135,13 +159,19 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
         near(c.place, e.place, index) and c.date == e.date for c in deadly))]
     # protesters arrested where the force broke up their protest are ACLED's protest with
     # intervention, not arrests of their own ("police dispersed the crowd, detaining six")
+    # and a killing told as deadly force on a protest is that force ("police shot dead a student during a protest")
+    kept = [e for e in kept if not (e.event_type == "Violence against civilians" and any(
+        c.evidence == e.evidence and c.sub_event_type == "Excessive force against protesters" for c in deadly))]
     forced = [c for c in crowds if c.sub_event_type in ("Protest with intervention", "Excessive force against protesters")]
     kept = [e for e in kept if not (e.sub_event_type == "Arrests" and of_the_crowd(e, index) and any(
         c.evidence == e.evidence and near(c.place, e.place, index) for c in forced))]
     # a rally told in the sentence of its riot or its dispersal is that event ("clashed with police
-    # during an opposition rally")
+    # during an opposition rally"), and so is a march where force was used on a crowd that day
+    # ("the shooting began when worshippers marched toward a police station")
     kept = [e for e in kept if not (e.sub_event_type == "Peaceful protest" and any(
         c.evidence == e.evidence and c.place == e.place and c.sub_event_type != e.sub_event_type for c in crowds))]
+    kept = [e for e in kept if not (e.sub_event_type == "Peaceful protest" and any(
+        near(c.place, e.place, index) and c.date == e.date for c in forced))]
     for n, e in enumerate(kept, start=1):
         e.id = f"e{n}"
     return kept

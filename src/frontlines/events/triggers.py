@@ -12,6 +12,7 @@ from frontlines.yamlfile import load_word_lists, load_yaml
 
 
 NAMES = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"})  # not ORG: the model takes "Shells" for Shell
+TARGET_PREPS = frozenset({"on", "at", "upon", "into"})  # "fired on", "fired at", "fired into the crowd"
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ def lexicon() -> Lexicon:
                 for name, f in raw["families"].items()}
     verbs = {lemma: [{**sense, "unless": flat(sense.get("unless", ()))} for sense in senses(spec)]
              for lemma, spec in raw["verbs"].items()}
+    for light, act in raw.get("light_verbs", {}).items():  # "opened fire on" has the senses of "fired on"
+        verbs[light] = [{**sense, "light": act} for sense in verbs[act]]
     return Lexicon(families, verbs, raw["nouns"], frozenset(noun.split(" ")[-1] for noun in raw["nouns"]))
 
 
@@ -73,7 +76,8 @@ def pointing_back() -> frozenset[str]:
 
 
 def context_lemmas(token: Token) -> set[str]:
-    """Lemmas of the words that complete a verb: particles, prepositions, objects and their heads.
+    """Lemmas of the words that complete a verb: particles, prepositions, objects and their heads,
+    what it makes its object ("made safe").
     A proper-noun object adds "PROPN" ("took Laukkai")."""
     out = set()
     if token.dep_ == "relcl":  # "protesters who had gathered": the noun the clause describes
@@ -81,7 +85,7 @@ def context_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):  # "Houthi drones struck": what struck decides the kind
             out.update(word_lemma(t) for t in child.subtree)
-        if child.dep_ in ("prt", "prep", "advmod", "dobj", "attr", "agent", "acomp", "dative"):
+        if child.dep_ in ("prt", "prep", "advmod", "dobj", "attr", "agent", "acomp", "oprd", "dative"):
             out.add(child.lemma_.lower())
             if child.dep_ == "dobj":
                 out.update(t.lemma_.lower() for t in child.subtree)
@@ -145,7 +149,25 @@ def needs_read_on(tok: Token, sense: dict, around: set[str]) -> set[str]:
         return objects_of(tok)
     if sense.get("needs_subject"):
         return {word_lemma(t) for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+    if sense.get("needs_target"):
+        return targets_of(tok)
     return around
+
+
+def targets_of(tok: Token) -> set[str]:
+    """Lemmas of what a verb was aimed at: its direct objects and what follows "on" or "at" ("fired on
+    protesters", "fired on demonstrators blocking the road")."""
+    out = objects_of(tok)
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+        out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+        out.update(s.lemma_.lower() for g in prep.children if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj")
+    return out
+
+
+def subject_kinds(token: Token) -> set[str]:
+    """What a verb's subject is: its lemma, its entity label and whether it is a name ("Sheberghan
+    fell": GPE, PROPN)."""
+    return {kind for c in token.children if c.dep_ == "nsubj" for kind in (c.lemma_.lower(), c.ent_type_, c.pos_)}
 
 
 def subject_heads(token: Token) -> set[str]:
@@ -216,6 +238,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                          if (not s.get("needs") or needs_read_on(tok, s, around).intersection(s["needs"]))
                          and (has_object or not s.get("object"))
                          and (not s.get("particle") or particle_of(tok) == s["particle"])
+                         and (not s.get("light") or s["light"] in objects_of(tok))
+                         and (not s.get("subject") or subject_kinds(tok).intersection(s["subject"]))
                          and not objects_of(tok).intersection(s.get("unless", ()))
                          and not (subject_heads(tok).intersection(s.get("unless_subject", ()))
                                   and not planted(tok.sent))), None)
