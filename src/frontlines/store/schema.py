@@ -88,7 +88,7 @@ SEARCH_TEXT = [
 # types and actor names stay compressed: DuckDB works `lower(actor1)` out once a distinct name,
 # not once a row (an actor search scanned 3 times faster), and fusion's join on them for a
 # batch's candidates (store.fusion) took 115 ms with them compressed, 200 uncompressed.  So do
-# the documents' texts and reports.  The file grows by about 200 MB a million events.
+# the documents' texts and reports.  The file grows by about 180 MB a million events.
 UNCOMPRESSED = {
     "events": ("doc_id", "event_id", "plover", "actor1_kind", "actor2_kind",
                "place_name", "geonameid", "lat", "lon", "country_code", "admin1", "feature", "event_date",
