@@ -91,6 +91,48 @@ def test_a_county_is_placed_in_its_state():
     assert km((county.lat, county.lon), (38.35, -81.63)) < 50  # Charleston, its seat
 
 
+# Never found before: Nigeria's local government areas, named with their kind in words of their own.
+@pytest.mark.parametrize("text, mention, name, country", [
+    ("Gunmen burned three villages in Bokkos Local Government Area of Plateau State on Monday.",
+     "Bokkos Local Government Area", "Bokkos", "NG"),
+    ("Herders and farmers clashed again in Bokkos LGA, the police said.", "Bokkos LGA", "Bokkos", "NG"),
+    ("Soldiers were sent to Kajuru local government after the kidnapping.", "Kajuru", "Kajuru", "NG"),
+    # the kind words pick the division over a namesake abroad (Kovrov, Russia, is also "Kauru")
+    ("KADUNA, Nigeria — Gunmen abducted twelve worshippers in Kauru local government area on Saturday.",
+     "Kauru", "Kauru", "NG"),
+])
+def test_local_government_areas_are_second_level_divisions(extract, text, mention, name, country):
+    check(extract, text, mention, name, country, "admin2")
+
+
+# A name is no evidence for its own namesakes: "Kauru" alone does not make a story on Kaduna one
+# on Russia because Kovrov, by far its largest namesake, is also called Kauru.
+@pytest.mark.parametrize("text, mention, country", [
+    ("KADUNA, Nigeria — Gunmen abducted twelve worshippers in Kauru on Saturday, the police said.", "Kauru", "NG"),
+])
+def test_a_name_does_not_vote_for_its_own_namesakes(extract, text, mention, country):
+    found = places_of(extract(text, published="2024-05-02"))
+    assert mention in found and found[mention].country_code == country, found.get(mention)
+
+
+# A country's other names ("Holland", "Persia", "Ceylon", "Bosnia") are the country, unless a
+# qualifier names the town: "Holland, Mich." is the town in Michigan.
+@pytest.mark.parametrize("text, mention, name, country, feature", [
+    ("The Dutch team flew home to Holland after losing the final.", "Holland", "The Netherlands", "NL", "country"),
+    ("Carpets woven in Persia and tea grown in Ceylon filled the old warehouse.", "Persia", "Iran", "IR", "country"),
+    ("Carpets woven in Persia and tea grown in Ceylon filled the old warehouse.", "Ceylon", "Sri Lanka", "LK",
+     "country"),
+    ("Peacekeepers left Bosnia after the elections.", "Bosnia", "Bosnia and Herzegovina", "BA", "country"),
+    ("A tulip festival opened in Holland, Mich., on Saturday.", "Holland", "Holland", "US", "city"),
+    ("Snow closed the schools of Holland, Michigan, for two days.", "Holland", "Holland", "US", "city"),
+    # the qualifier wins even where the story is also about the country
+    ("Growers from the Netherlands came to the tulip festival in Holland, Mich., on Saturday.", "Holland",
+     "Holland", "US", "city"),
+])
+def test_a_country_by_another_of_its_names(extract, text, mention, name, country, feature):
+    check(extract, text, mention, name, country, feature)
+
+
 # Found but put in the wrong place: world cities sent to small namesakes, capitals for states.
 @pytest.mark.parametrize("text, mention, name, country, feature", [
     ("Fans travelled from London and Barcelona for the final.", "London", "London", "GB", "city"),

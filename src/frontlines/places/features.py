@@ -29,6 +29,7 @@ class Context:
     divisions: dict[str, set[str]] = field(default_factory=dict)  # division code → names of sure places in it
     near_km: float = 1000.0
     ranked: dict = field(default_factory=dict)  # rankings made in this context (`LinearRanker.rank`)
+    own: dict[str, dict[str, float]] = field(default_factory=dict)  # name key → its own share of `weights`
 
 
 NAMESAKE_SHARE = 20  # a division is named after its town when the town holds a twentieth of its people or more
@@ -74,6 +75,20 @@ def division_support(code: str | None, c: Candidate, ctx: Context) -> float:
     return min(len(names), 2) / 2
 
 
+def qualified(e: Entry, c: Candidate, ctx: Context) -> bool:
+    """Whether the entry lies in what the name's qualifier names: "Paris, Texas"; "Holland, Mich."."""
+    qual = ctx.quals.get(c.qualifier or "", set())
+    return bool(qual) and (e.country_code in qual or e.admin1code in qual)
+
+
+def country_weight(e: Entry, c: Candidate, ctx: Context) -> float:
+    """How much the article is about the entry's country, the name's own vote left out: a name is
+    no evidence for its own namesakes ("Kauru", whose largest namesake is Kovrov, Russia, by an
+    alternate name, does not make a story on Kaduna a story on Russia)."""
+    cc = e.country_code or ""
+    return max(0.0, ctx.weights.get(cc, 0.0) - ctx.own.get(name_key(c.span.text), {}).get(cc, 0.0))
+
+
 def nearness(e: Entry, c: Candidate, ctx: Context) -> float:
     """How near the entry lies to the article's sure places other than the candidate's own name (a
     town is no evidence for itself): 1 - km / near_km, at least 0, averaged over those places, so
@@ -87,12 +102,11 @@ def nearness(e: Entry, c: Candidate, ctx: Context) -> float:
 def features(c: Candidate, e: Entry, ctx: Context, sibs: dict[str, int] | None = None) -> dict[str, float]:
     """The named features of entry `e` for candidate `c` (the names of places/data/ranker.json)."""
     sibs = siblings(c) if sibs is None else sibs
-    qual = ctx.quals.get(c.qualifier or "", set())
     admin1, admin2, city = e.feature == "admin1", e.feature == "admin2", e.feature == "city"
     return {
         "log_population": math.log10(e.population + 10),
-        "country_weight": ctx.weights.get(e.country_code or "", 0.0),
-        "qualified": float(bool(qual) and (e.country_code in qual or e.admin1code in qual)),
+        "country_weight": country_weight(e, c, ctx),
+        "qualified": float(qualified(e, c, ctx)),
         "want_admin1_match": float(c.want == "admin1" and admin1),
         "want_admin1_mismatch": float(c.want == "admin1" and not admin1),
         "want_admin2_match": float(c.want == "admin2" and admin2),

@@ -15,9 +15,10 @@ from importlib import resources
 from spacy.tokens import Doc, Span as SpacySpan
 
 from frontlines.nlp import doc_text, sentence_start, tokens_where
-from frontlines.yamlfile import load_word_lists, load_yaml
+from frontlines.yamlfile import load_yaml
 from frontlines.model import Span
 from frontlines.places.gazetteer import Entry, Gazetteer
+from frontlines.places.kinds import kind_after, kind_length, place_words
 from frontlines.places.names import ARABIC_ARTICLES, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -51,13 +52,6 @@ class Candidate:
     respelling: bool = False       # "the town, also spelled Laukkaing": another name of the last place
     sentence: int = 0              # start offset of its sentence
     abbreviation: bool = False     # "Calif.", "U.S.": entries come from places/data/abbreviations.yaml
-
-
-@lru_cache(maxsize=1)
-def place_words() -> dict[str, frozenset[str]]:
-    """The word lists of `places/data/place_words.yaml`, each checked to be a list of words."""
-    path = resources.files("frontlines.places").joinpath("data/place_words.yaml")
-    return load_word_lists(path.read_text("utf-8"), str(path))
 
 
 @dataclass(frozen=True)
@@ -229,9 +223,12 @@ def extend_name(doc: Doc, span: SpacySpan) -> SpacySpan:
     words = place_words()
     if span.end < len(doc) and span[-1].lower_ not in words["division"]:
         nxt = doc[span.end]
-        # "Shan State" is a name; "Kherson region" renders an oblast's name; "Anbar province" is a name and a word
-        kind_word = nxt.lower_ in words["division"] and (nxt.text[:1].isupper() or nxt.lower_ in NAME_KIND_WORDS)
-        if (nxt.lower_ in words["landmark"] and not nxt.text[:1].isupper()) or kind_word:
+        # "Shan State" and "Bokkos Local Government Area" are names; "Kherson region" renders an
+        # oblast's name; "Anbar province" is a name and a word
+        n = kind_after(doc, span.end, "division", any_case=True)
+        if n and (nxt.text[:1].isupper() or nxt.lower_ in NAME_KIND_WORDS):
+            return doc[span.start:span.end + n]
+        if nxt.lower_ in words["landmark"] and not nxt.text[:1].isupper():
             return doc[span.start:span.end + 1]
     return span
 
@@ -297,13 +294,15 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
     before = doc[span.start - 1] if span.start > 0 else None
     before2 = doc[span.start - 2] if span.start > 1 else None
     after = doc[span.end] if span.end < len(doc) else None
-    kind = span[-1] if len(span) > 1 and span[-1].lower_ in words["division"] else (
-        after if after is not None and after.lower_ in words["division"] and not after.text.isupper() else None)
-    if kind is None and before is not None and before.lower_ == "of" and before2 is not None \
+    ending = kind_length([t.text for t in span], "division", at_end=True, any_case=True)
+    kind = span[len(span) - ending:] if 0 < ending < len(span) else \
+        doc[span.end:span.end + kind_after(doc, span.end, "division")]
+    if not kind and before is not None and before.lower_ == "of" and before2 is not None \
             and before2.lower_ in words["division"]:
-        kind = before2  # "the province of Anbar"
-    if kind is not None:  # "Kherson region", "Shan State", "Anbar province"; "Kanawha County", "Orleans Parish"
-        cand.want = "admin2" if kind.lower_ in words["division2"] else "admin1"
+        kind = doc[before2.i:before2.i + 1]  # "the province of Anbar"
+    if kind:  # "Kherson region", "Shan State", "Anbar province"; "Kanawha County", "Kauru local government area"
+        words_ = [t.text for t in kind]
+        cand.want = "admin2" if kind_length(words_, "division2", any_case=True) == len(words_) else "admin1"
     elif (before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in words["settlement"]) \
             or (after is not None and after.lower_ in {"town", "city", "village"}):
         cand.want = "city"

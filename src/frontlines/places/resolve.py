@@ -20,9 +20,10 @@ from spacy.tokens import Doc
 from frontlines.context import km  # noqa: F401  (its home is context; events and the store import it here)
 from frontlines.nlp import doc_text, tokens_where
 from frontlines.model import Place, Span
-from frontlines.places.features import Context
+from frontlines.places.features import Context, country_weight, qualified
 from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, place_words
 from frontlines.places.gazetteer import Entry, Gazetteer
+from frontlines.places.kinds import without_kind
 from frontlines.places.names import name_key, skeleton_key
 from frontlines.places.rank import LinearRanker, load_ranker
 
@@ -74,11 +75,11 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) 
         c.loose = bool(c.entries)
     # "the province of Deir El-Zour": the division may be spelled apart from its city ("Dayr az Zawr")
     divisions = [c for c in cands if c.want in ("admin1", "admin2") and not any(e.feature == c.want for e in c.entries)
-                 and len(skeleton_key(division_name(c.span.text))) >= shortest]
-    loose = gazetteer.by_skeleton([division_name(c.span.text) for c in divisions])
+                 and len(skeleton_key(without_kind(c.span.text))) >= shortest]
+    loose = gazetteer.by_skeleton([without_kind(c.span.text) for c in divisions])
     for c in divisions:
         towns = {e.admin1code for e in c.entries}
-        c.entries += [e for e in loose.get(skeleton_key(division_name(c.span.text)), [])
+        c.entries += [e for e in loose.get(skeleton_key(without_kind(c.span.text)), [])
                       if e.feature == c.want and (not towns or e.admin1code in towns)]
 
 
@@ -88,12 +89,6 @@ def similar(written: str, name: str, threshold: float) -> bool:
     merely sharing consonants ("Kiwanja", "Kananga")."""
     pair = SequenceMatcher(None, name_key(written), name_key(name))
     return all(ratio() >= threshold for ratio in (pair.real_quick_ratio, pair.quick_ratio, pair.ratio))
-
-
-def division_name(text: str) -> str:
-    """"Kherson region" → "Kherson": the name without its kind word."""
-    words = text.split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in place_words()["division"] else text
 
 
 def is_person(c: Candidate, people: set[str]) -> bool:
@@ -136,35 +131,48 @@ def own_name(c: Candidate, entry: Entry) -> bool:
     return own.startswith(mention) or mention.startswith(own)
 
 
-def country_weights(cands: list[Candidate], dateline: Span | None, big_city: int) -> dict[str, float]:
-    """How much the article is about each country, from country names and unambiguous places.
+def country_weights(cands: list[Candidate], dateline: Span | None, big_city: int
+                    ) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """How much the article is about each country, from country names and unambiguous places
+    (0..1); and each name's own share of those weights, which is left out when its own
+    namesakes are ranked (`features.country_weight`).
     A city of `big_city` people or more votes only when named by its own name: a world city
     bears hundreds of foreign names ("Avana", Havana's in Italian, is an Iraqi oilfield's)."""
-    votes: Counter[str] = Counter()
-    named: set[str] = set()
+    votes: dict[str, Counter[str]] = {}
     for c in cands:
         key = name_key(c.span.text)
-        if key in named and not any(e.feature == "country" for e in c.entries):
+        if key in votes and not any(e.feature == "country" for e in c.entries):
             continue  # a town named three times is one clue, not three ("Palma" is no vote for Spain x3)
-        named.add(key)
-        countries = {e.country_code for e in c.entries if e.country_code
-                     and (e.population < big_city or own_name(c, e))}
-        if any(e.feature == "country" for e in c.entries) and not c.loose:
-            votes.update(e.country_code for e in c.entries if e.feature == "country")
-        elif len(countries) == 1 and not c.loose:
-            votes[countries.pop()] += 0.5
-        elif c.entries:  # one country's namesake dwarfs every other's: "Cairo" is Egypt's
-            biggest: dict[str, int] = {}
-            for e in c.entries:  # a big city by its own name only: "Avana" is an alternate name of Havana
-                if e.population < big_city or own_name(c, e):
-                    biggest[e.country_code or ""] = max(biggest.get(e.country_code or "", 0), e.population)
-            top = sorted(biggest.items(), key=lambda t: -t[1]) + [("", 0), ("", 0)]
-            if top[0][0] and top[0][1] > 20 * max(top[1][1], 1):
-                votes[top[0][0]] += 0.5
-    if not votes:
-        return {}
-    most = max(votes.values())
-    return {cc: v / most for cc, v in votes.items()}
+        votes.setdefault(key, Counter()).update(name_vote(c, big_city))
+    total: Counter[str] = Counter()
+    for v in votes.values():
+        total.update(v)
+    if not total:
+        return {}, {}
+    most = max(total.values())
+    return ({cc: v / most for cc, v in total.items()},
+            {key: {cc: n / most for cc, n in v.items()} for key, v in votes.items() if v})
+
+
+def name_vote(c: Candidate, big_city: int) -> Counter[str]:
+    """One mention's vote for the countries the article is about: a country name 1, a place of
+    one country only 0.5, a name whose largest namesake dwarfs every other country's 0.5 for
+    that country ("Cairo" is Egypt's)."""
+    if c.loose:
+        return Counter()
+    if any(e.feature == "country" for e in c.entries):
+        return Counter(e.country_code for e in c.entries if e.feature == "country")
+    countries = {e.country_code for e in c.entries if e.country_code and (e.population < big_city or own_name(c, e))}
+    if len(countries) == 1:
+        return Counter({countries.pop(): 0.5})
+    biggest: dict[str, int] = {}
+    for e in c.entries:  # a big city by its own name only: "Avana" is an alternate name of Havana
+        if e.population < big_city or own_name(c, e):
+            biggest[e.country_code or ""] = max(biggest.get(e.country_code or "", 0), e.population)
+    top = sorted(biggest.items(), key=lambda t: -t[1]) + [("", 0), ("", 0)]
+    if top[0][0] and top[0][1] > 20 * max(top[1][1], 1):
+        return Counter({top[0][0]: 0.5})
+    return Counter()
 
 
 def qualifier_codes(cands: list[Candidate], gazetteer: Gazetteer) -> dict[str, set[str]]:
@@ -188,6 +196,8 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
         c.entries = [e for e in c.entries if ctx.weights.get(e.country_code or "", 0) >= cut["loose_min_country"]]
     if not c.entries:
         return None
+    if any(qualified(e, c, ctx) for e in c.entries):  # "Holland, Mich." is the town, though "Holland" alone
+        c.entries = [e for e in c.entries if qualified(e, c, ctx)]  # is the Netherlands (a bigger, country entry)
     scored = ranker.rank(c, ctx)
     entry = scored[0][1]
     if not has_place_context(c) and not (c.proper and world_city(c, ranker)) \
@@ -227,9 +237,11 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
     cut = ranker.cutoffs
     big = entry.population >= cut["far_min_population"] and own_name(c, entry)
     if (not ctx.focus or entry.feature == "country" or c.qualifier or big
-            or ctx.weights.get(entry.country_code or "", 0) >= cut["bare_name_min_country"]):
+            or country_weight(entry, c, ctx) >= cut["bare_name_min_country"]):
         return False  # "Rallies in Cairo and Nairobi": a world city is where it is
-    return min(km((entry.lat, entry.lon), f) for f in ctx.focus) > cut["far_km"]
+    own = name_key(c.span.text)  # a town is no evidence for itself
+    others = [f for f, n in zip(ctx.focus, ctx.focus_names) if n != own]
+    return bool(others) and min(km((entry.lat, entry.lon), f) for f in others) > cut["far_km"]
 
 
 def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
@@ -238,7 +250,7 @@ def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker)
     (`stray_alternate_max_population`; "Banjska" in a story on Kosovo is not Bansko, Bulgaria, which GeoNames also lists as
     "Banjska"), or one of no recorded population in a country the article does not touch on
     ("Nasir" in a story on South Sudan is not Nasir Extension, a quarter of Khartoum)."""
-    weight = ctx.weights.get(entry.country_code or "", 0)
+    weight = country_weight(entry, c, ctx)
     if entry.feature != "city" or not ctx.weights or weight >= ranker.cutoffs["bare_name_min_country"] \
             or max(ctx.weights.values()) < 1.0:
         return False
@@ -287,16 +299,16 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
         if is_acronym(c) and not c.abbreviation:  # "GNA" is an alternate name of Guna, India; acronyms name countries at most ("US")
             c.entries = [e for e in c.entries if e.feature == "country"]
     cands = [c for c in cands if not is_person(c, people)]
-    weights = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline,
-                              ranker.cutoffs["far_min_population"])
+    weights, own = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline,
+                                   ranker.cutoffs["far_min_population"])
     every = cands
     cands = [c for c in cands if has_place_context(c) or well_known(c, weights, ranker)]
-    ctx = Context(weights, quals, near_km=cut["near_km"])
+    ctx = Context(weights, quals, near_km=cut["near_km"], own=own)
     first = [choose(c, ctx, ranker) for c in cands]
     sure = [ch for ch in first if ch and ch.confidence > cut["focus_min_confidence"]]
     focus = dict.fromkeys(((ch.entry.lat, ch.entry.lon), name_key(ch.cand.span.text)) for ch in sure
-                          if ch.entry.feature == "city"  # towns of the article's countries
-                          and weights.get(ch.entry.country_code or "", 0) >= cut["focus_min_country"])
+                          if ch.entry.feature == "city"  # towns of the article's countries, by others' votes
+                          and country_weight(ch.entry, ch.cand, ctx) >= cut["focus_min_country"])
     ctx.focus, ctx.focus_names = [p for p, _ in focus], [n for _, n in focus]
     for ch in sure:
         for code in {ch.entry.admin1code, ch.entry.admin2code} - {None}:
