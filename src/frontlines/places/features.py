@@ -30,6 +30,7 @@ class Context:
     near_km: float = 1000.0
     ranked: dict = field(default_factory=dict)  # rankings made in this context (`LinearRanker.rank`)
     own: dict[str, dict[str, float]] = field(default_factory=dict)  # name key → its own share of `weights`
+    by_namesake: set[str] = field(default_factory=set)  # name keys that voted only through their largest namesake
 
 
 NAMESAKE_SHARE = 20  # a division is named after its town when the town holds a twentieth of its people or more
@@ -81,12 +82,17 @@ def qualified(e: Entry, c: Candidate, ctx: Context) -> bool:
     return bool(qual) and (e.country_code in qual or e.admin1code in qual)
 
 
-def country_weight(e: Entry, c: Candidate, ctx: Context) -> float:
+def country_weight(e: Entry, c: Candidate, ctx: Context, only_namesake: bool = False) -> float:
     """How much the article is about the entry's country, the name's own vote left out: a name is
-    no evidence for its own namesakes ("Kauru", whose largest namesake is Kovrov, Russia, by an
-    alternate name, does not make a story on Kaduna a story on Russia)."""
-    cc = e.country_code or ""
-    return max(0.0, ctx.weights.get(cc, 0.0) - ctx.own.get(name_key(c.span.text), {}).get(cc, 0.0))
+    no evidence for one of its own namesakes against another ("Kauru", whose largest namesake is
+    Kovrov, Russia, by an alternate name, does not make a story on Kaduna one on Russia).
+    `only_namesake`: leave it out only when it came from the largest namesake (`resolve.name_vote`),
+    for the questions whether the article is about that country at all (a name found only in
+    Ireland says the story touches Ireland)."""
+    cc, key = e.country_code or "", name_key(c.span.text)
+    if only_namesake and key not in ctx.by_namesake:
+        return ctx.weights.get(cc, 0.0)
+    return max(0.0, ctx.weights.get(cc, 0.0) - ctx.own.get(key, {}).get(cc, 0.0))
 
 
 def nearness(e: Entry, c: Candidate, ctx: Context) -> float:

@@ -132,47 +132,52 @@ def own_name(c: Candidate, entry: Entry) -> bool:
 
 
 def country_weights(cands: list[Candidate], dateline: Span | None, big_city: int
-                    ) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
-    """How much the article is about each country, from country names and unambiguous places
-    (0..1); and each name's own share of those weights, which is left out when its own
-    namesakes are ranked (`features.country_weight`).
+                    ) -> tuple[dict[str, float], dict[str, dict[str, float]], set[str]]:
+    """How much the article is about each country, from country names and places (0..1); each
+    name's own share of those weights, left out when that name's namesakes are weighed
+    (`features.country_weight`); and the names whose vote came only from their largest namesake
+    (`name_vote`): "Kauru" votes for Russia through Kovrov, which is also called Kauru.
     A city of `big_city` people or more votes only when named by its own name: a world city
     bears hundreds of foreign names ("Avana", Havana's in Italian, is an Iraqi oilfield's)."""
-    votes: dict[str, Counter[str]] = {}
+    total: Counter[str] = Counter()
+    own: dict[str, Counter[str]] = {}
+    by_namesake: set[str] = set()
     for c in cands:
         key = name_key(c.span.text)
-        if key in votes and not any(e.feature == "country" for e in c.entries):
+        if key in own and not any(e.feature == "country" for e in c.entries):
             continue  # a town named three times is one clue, not three ("Palma" is no vote for Spain x3)
-        votes.setdefault(key, Counter()).update(name_vote(c, big_city))
-    total: Counter[str] = Counter()
-    for v in votes.values():
-        total.update(v)
+        vote, namesake = name_vote(c, big_city)
+        total.update(vote)
+        own.setdefault(key, Counter()).update(vote)
+        if namesake:
+            by_namesake.add(key)
     if not total:
-        return {}, {}
+        return {}, {}, set()
     most = max(total.values())
     return ({cc: v / most for cc, v in total.items()},
-            {key: {cc: n / most for cc, n in v.items()} for key, v in votes.items() if v})
+            {k: {cc: n / most for cc, n in v.items()} for k, v in own.items() if v}, by_namesake)
 
 
-def name_vote(c: Candidate, big_city: int) -> Counter[str]:
+def name_vote(c: Candidate, big_city: int) -> tuple[Counter[str], bool]:
     """One mention's vote for the countries the article is about: a country name 1, a place of
     one country only 0.5, a name whose largest namesake dwarfs every other country's 0.5 for
-    that country ("Cairo" is Egypt's)."""
+    that namesake's country ("Cairo" is Egypt's).  True with the last kind: the name's sense is
+    not settled, only its largest namesake's."""
     if c.loose:
-        return Counter()
+        return Counter(), False
     if any(e.feature == "country" for e in c.entries):
-        return Counter(e.country_code for e in c.entries if e.feature == "country")
+        return Counter(e.country_code for e in c.entries if e.feature == "country"), False
     countries = {e.country_code for e in c.entries if e.country_code and (e.population < big_city or own_name(c, e))}
     if len(countries) == 1:
-        return Counter({countries.pop(): 0.5})
+        return Counter({countries.pop(): 0.5}), False
     biggest: dict[str, int] = {}
     for e in c.entries:  # a big city by its own name only: "Avana" is an alternate name of Havana
         if e.population < big_city or own_name(c, e):
             biggest[e.country_code or ""] = max(biggest.get(e.country_code or "", 0), e.population)
     top = sorted(biggest.items(), key=lambda t: -t[1]) + [("", 0), ("", 0)]
     if top[0][0] and top[0][1] > 20 * max(top[1][1], 1):
-        return Counter({top[0][0]: 0.5})
-    return Counter()
+        return Counter({top[0][0]: 0.5}), True
+    return Counter(), False
 
 
 def qualifier_codes(cands: list[Candidate], gazetteer: Gazetteer) -> dict[str, set[str]]:
@@ -204,8 +209,12 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
             and ctx.weights.get(entry.country_code or "", 0) < cut["bare_name_min_country"]:
         return None  # a bare capitalised word that names a town in a country the article is not about
     if far_fetched(c, entry, ctx, ranker) or stray_hamlet(c, entry, ctx, ranker):
-        return None
-    return Choice(c, entry, ranker.confidence(scored, c.loose))
+        # the best that is neither: "Kauru" in a story on Kaduna is the Nigerian town, not Kovrov,
+        # Russia, which also bears the name
+        scored = [(s, e) for s, e in scored if not (far_fetched(c, e, ctx, ranker) or stray_hamlet(c, e, ctx, ranker))]
+        if not scored:
+            return None
+    return Choice(c, scored[0][1], ranker.confidence(scored, c.loose))
 
 
 def named_after(c: Candidate, towns_by_name: dict[tuple[str, ...], Entry]) -> Entry | None:
@@ -237,7 +246,7 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
     cut = ranker.cutoffs
     big = entry.population >= cut["far_min_population"] and own_name(c, entry)
     if (not ctx.focus or entry.feature == "country" or c.qualifier or big
-            or country_weight(entry, c, ctx) >= cut["bare_name_min_country"]):
+            or country_weight(entry, c, ctx, only_namesake=True) >= cut["bare_name_min_country"]):
         return False  # "Rallies in Cairo and Nairobi": a world city is where it is
     own = name_key(c.span.text)  # a town is no evidence for itself
     others = [f for f, n in zip(ctx.focus, ctx.focus_names) if n != own]
@@ -250,7 +259,7 @@ def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker)
     (`stray_alternate_max_population`; "Banjska" in a story on Kosovo is not Bansko, Bulgaria, which GeoNames also lists as
     "Banjska"), or one of no recorded population in a country the article does not touch on
     ("Nasir" in a story on South Sudan is not Nasir Extension, a quarter of Khartoum)."""
-    weight = country_weight(entry, c, ctx)
+    weight = country_weight(entry, c, ctx, only_namesake=True)
     if entry.feature != "city" or not ctx.weights or weight >= ranker.cutoffs["bare_name_min_country"] \
             or max(ctx.weights.values()) < 1.0:
         return False
@@ -299,16 +308,16 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
         if is_acronym(c) and not c.abbreviation:  # "GNA" is an alternate name of Guna, India; acronyms name countries at most ("US")
             c.entries = [e for e in c.entries if e.feature == "country"]
     cands = [c for c in cands if not is_person(c, people)]
-    weights, own = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline,
+    weights, own, by_namesake = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline,
                                    ranker.cutoffs["far_min_population"])
     every = cands
     cands = [c for c in cands if has_place_context(c) or well_known(c, weights, ranker)]
-    ctx = Context(weights, quals, near_km=cut["near_km"], own=own)
+    ctx = Context(weights, quals, near_km=cut["near_km"], own=own, by_namesake=by_namesake)
     first = [choose(c, ctx, ranker) for c in cands]
     sure = [ch for ch in first if ch and ch.confidence > cut["focus_min_confidence"]]
     focus = dict.fromkeys(((ch.entry.lat, ch.entry.lon), name_key(ch.cand.span.text)) for ch in sure
                           if ch.entry.feature == "city"  # towns of the article's countries, by others' votes
-                          and country_weight(ch.entry, ch.cand, ctx) >= cut["focus_min_country"])
+                          and country_weight(ch.entry, ch.cand, ctx, only_namesake=True) >= cut["focus_min_country"])
     ctx.focus, ctx.focus_names = [p for p, _ in focus], [n for _, n in focus]
     for ch in sure:
         for code in {ch.entry.admin1code, ch.entry.admin2code} - {None}:
