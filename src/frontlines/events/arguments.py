@@ -318,7 +318,9 @@ def noun_arguments(noun: Token, index: Index) -> Arguments:
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and args.actor1 is None:
         subject = subject_of(head)  # "its warplanes carried out 11 strikes": who carried them out
-        args.actor1 = actor_in(subject, index) if subject is not None else None
+        if subject is not None:  # "The coalition said it carried out 40 air strikes": whom "it" stands for
+            args.actor1 = actor_in(subject, index) or (
+                pronoun_antecedent(subject, index) if subject.pos_ == "PRON" else None)
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
         for child in head.children:
             if child.dep_ == "prep":

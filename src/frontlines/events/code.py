@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from frontlines.events.arguments import (Arguments, Index, actor_in, country_forces, noun_arguments, sentence_actor,
-                                         sentence_evidence, sentence_place, subject_of, verb_arguments)
+from frontlines.events.arguments import (PLACE_SUBJECT_VERBS, Arguments, Index, actor_in, country_forces,
+                                         noun_arguments, place_in, sentence_actor, sentence_evidence, sentence_place,
+                                         subject_of, verb_arguments)
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_doers, crowd_in_clash, crowd_type,
                                       denied, protesting, shows_a_crowd)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import Trigger, event_words
 from frontlines.events.when import DateTracker
-from frontlines.events.arguments import PLACE_SUBJECT_VERBS
 from frontlines.events.where import (coordinated_places, is_landmark_site, previous_sentence_place, says_the_town,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
                                      town_named_before, town_of_division_next)
@@ -39,6 +39,7 @@ ARMED_DOERS = event_words()["armed_doers"]
 FIGHTING = event_words()["fighting"]
 ATTACKING = event_words()["attacking"]
 BLAMING, CLAIMED = event_words()["blaming"], event_words()["claimed"]
+SEPARATELY, NOT_TAKEN_PREPS = event_words()["separately"], event_words()["not_taken_preps"]
 HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_units"]
 
 
@@ -79,7 +80,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.place is not None and index.places[args.place].feature == "admin1":
         # "A jet struck vigilantes in Zamfara state ... They had gone after the gunmen in Zurmi"
         args.place = town_of_division_next(trigger.token, index.places[args.place], index) or args.place
-    if family in UNNAMED_PERPETRATOR or family == "disrupted":
+    carried_on = family == "disrupted" and continues_before(trigger.token, index)
+    if family in UNNAMED_PERPETRATOR or carried_on:
         # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."; "Police arrested two men in
         # Mobo. Two landmines were recovered from a hut nearby"
         args.place = args.place or previous_sentence_place(trigger.token, index)
@@ -110,7 +112,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if family == "capture" and args.actor1 is None and args.actor2 is not None:
         # "government forces were driven out of Sheberghan": the side they fight took it
         args.actor1 = other_side(index.actors[args.actor2], index)
-    if family == "capture" and args.actor1 is None and trigger.token.lemma_.lower() in PLACE_SUBJECT_VERBS:
+    if family == "capture" and args.actor1 is None and bare_fall(trigger):
         args.actor1 = index.main_armed  # "Sar-e Pul and Taloqan also fell on Sunday": to the story's armed group
     if family == "clash" and args.actor1 is None and crowd_doers(trigger.token):
         args.actor1 = index.crowd()  # "students and party activists fought running battles": a riot
@@ -120,10 +122,11 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         sides = previous_sentence_sides(trigger.token, index)
         args.actor1, args.actor2 = (sides + [None, None])[:2]
     if family == "disrupted" and args.actor1 is None:
-        # "Police arrested two men. Two landmines were recovered nearby"; "..., police said": the
+        # "..., police said"; "Police arrested two men. Two landmines were recovered nearby": the
         # state's forces the text names there seized them
         args.actor1 = sentence_actor(trigger.token, index, kinds=STATE_FORCES) or next(
-            (s for s in previous_sentence_sides(trigger.token, index) if index.actors[s].kind in STATE_FORCES), None)
+            (s for s in previous_sentence_sides(trigger.token, index) if index.actors[s].kind in STATE_FORCES
+             and carried_on), None)
     if family in ("protest", "riot"):
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=CROWD_KINDS) or index.crowd()
     if family == "intervention":  # "police fired tear gas at protesters": the crowd first, the force second
@@ -138,28 +141,55 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     return args
 
 
+def continues_before(trigger: Token, index: Index) -> bool:
+    """Whether a sentence goes on with the one before: it names no place of its own and does not set
+    itself apart ("Police arrested two men in Mobo. A rifle was recovered nearby"; not "Separately,
+    customs officials in Lagos said ...")."""
+    sent = trigger.sent
+    return not any(t.i in index.place_at or t.lower_ in SEPARATELY for t in sent)
+
+
 def blamed(trigger: Token, index: Index) -> str | None:
-    """The armed side the trigger's sentence or the two after it blame (`blaming` in words.yaml):
-    "Baku blamed Armenian forces", "officials accused the Houthis of the attack", "the attack was
-    blamed on the group", "the group claimed responsibility"."""
+    """The side the trigger's sentence or the two after it blame (`blaming` in words.yaml), when
+    they blame one side only: "Baku blamed Armenian forces", "officials accused the Houthis of the
+    attack", "the attack was blamed on the group", "the group claimed responsibility".  A state's
+    own forces blamed for an attack in their country are blamed for failing to stop it or by the
+    side that did it ("residents blamed the government", "the group denied it and blamed the army")."""
     after = sentence_beside(trigger, +1)
+    sides = []
     for sent in (trigger.sent, after, after and sentence_beside(after[0], +1)):
-        for tok in sent or ():
-            lemma = tok.lemma_.lower()
-            if lemma not in BLAMING or tok.pos_ != "VERB":
-                continue
-            if lemma == "claim":  # "X claimed responsibility": the subject
-                if not {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"} & CLAIMED:
-                    continue
-                sides = [subject_of(tok)]
-            else:
-                sides = [c for c in tok.children if c.dep_ == "dobj"] + [
-                    o for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children]
-            for side in filter(None, sides):
-                actor = actor_in(side, index)
-                if actor is not None and index.actors[actor].kind in ARMED:
-                    return actor
-    return None
+        if sent is not None and sent.start != trigger.sent.start and any(e.label_ in ("GPE", "DATE") for e in sent.ents):
+            continue  # a sentence with a place or a day of its own tells of another attack
+        sides += [a for tok in sent or () for a in sides_blamed(tok, index)]
+    if len(set(sides)) != 1:
+        return None  # nobody blamed, or each side blames the other
+    side = index.actors[sides[0]]
+    own_state = side.kind in STATE_FORCES and side.country_code in (None, own_country(trigger, index))
+    return None if own_state else sides[0]
+
+
+def sides_blamed(tok: Token, index: Index) -> list[str]:
+    """The armed sides a blaming word names: what it blames ("blamed Armenian forces", "blamed on the
+    group", "accused the Houthis of the attack"), who claimed the attack ("the group claimed
+    responsibility", "an attack claimed by the Houthis")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in BLAMING or tok.pos_ != "VERB":
+        return []
+    if lemma == "claim":
+        agents = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        claimed = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"} & CLAIMED
+        words = agents or ([subject_of(tok)] if claimed else [])
+    else:
+        words = [c for c in tok.children if c.dep_ == "dobj"] + [
+            o for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children]
+    actors = [actor_in(w, index) for w in words if w is not None]
+    return [a for a in actors if a is not None and index.actors[a].kind in ARMED]
+
+
+def own_country(trigger: Token, index: Index) -> str | None:
+    """The country of the places named in the trigger's sentence, else the article's."""
+    codes = [index.places[index.place_at[t.i]].country_code for t in trigger.sent if t.i in index.place_at]
+    return next((c for c in codes if c), index.country)
 
 
 def attacker_before(trigger: Token, target: str | None, index: Index) -> str | None:
@@ -226,10 +256,26 @@ def of_an_earlier_year(tok: Token, dates: DateTracker) -> bool:
     return any(1900 < y < dates.published.year for y in years)
 
 
+def bare_fall(trigger: Trigger) -> bool:
+    """A verb whose subject is the place it happened to (`place_subject_verbs`), told without a taker
+    or a manner: "Sheberghan fell on Saturday" (not "fell to the rebels", "fell without a fight")."""
+    return trigger.is_verb and trigger.token.lemma_.lower() in PLACE_SUBJECT_VERBS and not any(
+        c.dep_ == "prep" and c.lower_ in ("to", "without") for c in trigger.token.children)
+
+
+def taken_as_subject(verb: Token, index: Index) -> bool:
+    """Whether a bare "fell" tells of the place taken: "Sheberghan fell"; its subject is a place and
+    nothing but a time completes it (not "fell ill", "fell into darkness", "prices fell")."""
+    subject = subject_of(verb)
+    return subject is not None and place_in(subject, index) is not None and not any(
+        c.dep_ in ("acomp", "oprd", "attr", "dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in NOT_TAKEN_PREPS)
+        for c in verb.children)
+
+
 def names_a_force(tok: Token, index: Index) -> bool:
-    """A trigger word inside the name of a state's force is no event: "riot troops", "riot police"."""
+    """A trigger word inside the name of a state's force is no event: "riot troops", "riot officers"."""
     actor = index.actors.get(index.actor_at.get(tok.i, ""))
-    return actor is not None and actor.kind == "state_forces"
+    return actor is not None and actor.kind in STATE_FORCES
 
 
 def habitual(tok: Token) -> bool:
@@ -280,6 +326,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if is_background_state(trigger, index, perfect_is_news=label is not None or coarse) \
             or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index):
         return []
+    if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
+        return []  # "Ghani fell ill", "Baidoa fell into darkness"
     args = arguments_for(trigger, index)
     lenient = coarse or label is not None
     if lenient:
@@ -365,8 +413,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
 def on_civilians(trigger: Token, index: Index) -> bool:
     """Whether an attack's target, as the parse gives it, is civilians or a civilian place
     ("attacked a hotel", "an attack on a village"), not an armed side."""
-    if trigger.pos_ == "VERB":  # "attacked a church", "opened fire on men and boys"
-        targets = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() != "fire"] + [
+    if trigger.pos_ == "VERB":  # "attacked a church"; "opened fire on men and boys" (not "attacked troops at a market")
+        targets = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() != "fire"] or [
             o for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
             for o in c.children if o.dep_ == "pobj"]
     else:

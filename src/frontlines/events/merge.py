@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from frontlines.events.arguments import Index
+from frontlines.events.triggers import event_words
 from frontlines.model import HAPPENED, Event
 from frontlines.context import km
 
 SAME_PLACE_KM = 10.0
-PROTEST_GRAVITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+PROTEST_GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+SEPARATELY = event_words()["separately"]
 
 
 def merge(events: list[Event], index: Index) -> list[Event]:
@@ -18,8 +20,8 @@ def merge(events: list[Event], index: Index) -> list[Event]:
     kept: list[Event] = []
     for e in events:
         same = next((k for k in kept if merge_kind(k) == merge_kind(e) and near(k.place, e.place, index)
-                     and close_dates(k, e) and scored(k) == scored(e) and compatible(k.actor1, e.actor1)
-                     and (compatible(k.actor2, e.actor2) or k.sub_event_type in TAKING)), None)
+                     and close_dates(k, e) and scored(k) == scored(e) and same_sides(k, e)
+                     and not told_apart(k, e)), None)
         if same is None:
             kept.append(e)
         else:
@@ -32,11 +34,25 @@ def merge(events: list[Event], index: Index) -> list[Event]:
     return kept
 
 
+def same_sides(a: Event, b: Event) -> bool:
+    """Whether two events' actors may be the same pair: slot by slot, or either way round for a clash
+    ("soldiers and militants exchanged fire in a gunfight")."""
+    if compatible(a.actor1, b.actor1) and (compatible(a.actor2, b.actor2) or a.sub_event_type in TAKING):
+        return True
+    return a.sub_event_type == b.sub_event_type == "Armed clash" and {a.actor1, a.actor2} == {b.actor1, b.actor2}
+
+
+def told_apart(a: Event, b: Event) -> bool:
+    """Whether the text sets two protest events apart ("In a separate incident, police fired tear gas")."""
+    return a.event_type == b.event_type == "Protests" and a.evidence != b.evidence and any(
+        w.strip(",.;:").lower() in SEPARATELY for e in (a, b) for w in e.evidence.text.split())
+
+
 def graver(a: Event, b: Event) -> bool:
     """Whether a protest event tells of more force used on the crowd than another of the same
-    protest: one event is coded at its gravest."""
+    protest: one event is coded at its gravest (its evidence stays the first sentence, as for any merge)."""
     return a.event_type == b.event_type == "Protests" and \
-        PROTEST_GRAVITY.index(a.sub_event_type) > PROTEST_GRAVITY.index(b.sub_event_type)
+        PROTEST_GRAVITY.get(a.sub_event_type, 0) > PROTEST_GRAVITY.get(b.sub_event_type, 0)
 
 
 def merge_kind(e: Event) -> str:
@@ -171,7 +187,7 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     kept = [e for e in kept if not (e.sub_event_type == "Peaceful protest" and any(
         c.evidence == e.evidence and c.place == e.place and c.sub_event_type != e.sub_event_type for c in crowds))]
     kept = [e for e in kept if not (e.sub_event_type == "Peaceful protest" and any(
-        near(c.place, e.place, index) and c.date == e.date for c in forced))]
+        near(c.place, e.place, index) and c.date == e.date and not told_apart(c, e) for c in forced))]
     for n, e in enumerate(kept, start=1):
         e.id = f"e{n}"
     return kept

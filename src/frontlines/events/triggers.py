@@ -54,6 +54,11 @@ def lexicon() -> Lexicon:
              for lemma, spec in raw["verbs"].items()}
     for light, act in raw.get("light_verbs", {}).items():  # "opened fire on" has the senses of "fired on"
         verbs[light] = [{**sense, "light": act} for sense in verbs[act]]
+    bad = [lemma for lemma, specs in verbs.items() for sense in specs
+           if not all(isinstance(w, str) for key in ("needs", "subject") for w in sense.get(key, ()))]
+    if bad:  # YAML reads a bare on, off, yes or no as true or false, which would never match a word
+        raise ValueError(f"events/data/triggers.yaml: the needs of {', '.join(bad)} must be words "
+                         "(quote words YAML reads otherwise, such as \"on\")")
     return Lexicon(families, verbs, raw["nouns"], frozenset(noun.split(" ")[-1] for noun in raw["nouns"]))
 
 
@@ -76,8 +81,7 @@ def pointing_back() -> frozenset[str]:
 
 
 def context_lemmas(token: Token) -> set[str]:
-    """Lemmas of the words that complete a verb: particles, prepositions, objects and their heads,
-    what it makes its object ("made safe").
+    """Lemmas of the words that complete a verb: particles, prepositions, objects and their heads.
     A proper-noun object adds "PROPN" ("took Laukkai")."""
     out = set()
     if token.dep_ == "relcl":  # "protesters who had gathered": the noun the clause describes
@@ -85,7 +89,7 @@ def context_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):  # "Houthi drones struck": what struck decides the kind
             out.update(word_lemma(t) for t in child.subtree)
-        if child.dep_ in ("prt", "prep", "advmod", "dobj", "attr", "agent", "acomp", "oprd", "dative"):
+        if child.dep_ in ("prt", "prep", "advmod", "dobj", "attr", "agent", "acomp", "dative"):
             out.add(child.lemma_.lower())
             if child.dep_ == "dobj":
                 out.update(t.lemma_.lower() for t in child.subtree)
