@@ -105,6 +105,15 @@ def test_local_government_areas_are_second_level_divisions(extract, text, mentio
     check(extract, text, mention, name, country, "admin2")
 
 
+@pytest.mark.parametrize("text, mention, name, country", [
+    # "local government" that modifies a noun names the administration, not a kind of place: not
+    # Lagos, Portugal, for its municipality
+    ("The Lagos local government election was postponed again.", "Lagos", "Lagos", "NG"),
+])
+def test_local_government_as_a_modifier_asks_for_no_division(extract, text, mention, name, country):
+    check(extract, text, mention, name, country, "city")
+
+
 # A name is no evidence for its own namesakes: "Kauru" alone does not make a story on Kaduna one
 # on Russia because Kovrov, by far its largest namesake, is also called Kauru.
 @pytest.mark.parametrize("text, mention, country", [

@@ -49,7 +49,10 @@ def kind_after(doc: Doc, i: int, kind: str, any_case: bool = False) -> int:
     phrases = kind_phrases(kind)
     if i >= len(doc) or not phrases or doc[i].lower_ not in first_words(kind):
         return 0  # most names are followed by no kind word: asked for every name the gazetteer knows
-    return kind_length([t.text for t in doc[i:i + len(phrases[0])]], kind, any_case=any_case)
+    n = kind_length([t.text for t in doc[i:i + len(phrases[0])]], kind, any_case=any_case)
+    if n > 1 and doc[i + n - 1].dep_ == "compound" and doc[i + n - 1].head.i > i + n - 1:
+        return 0  # "the Lagos local government election": a phrase that modifies a noun names no kind
+    return n
 
 
 @lru_cache(maxsize=8)
