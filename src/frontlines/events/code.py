@@ -273,9 +273,11 @@ def taken_as_subject(verb: Token, index: Index) -> bool:
 
 
 def names_a_force(tok: Token, index: Index) -> bool:
-    """A trigger word inside the name of a state's force is no event: "riot troops", "riot officers"."""
-    actor = index.actors.get(index.actor_at.get(tok.i, ""))
-    return actor is not None and actor.kind in STATE_FORCES
+    """A trigger word that only says what kind of force a state's unit is, is no event: "riot troops",
+    "riot officers" (not "Russian airstrikes", an actor mention whose head is the trigger)."""
+    actor_id = index.actor_at.get(tok.i)
+    return actor_id is not None and index.actors[actor_id].kind in STATE_FORCES and tok.dep_ in ("compound", "amod") \
+        and index.actor_at.get(tok.head.i) == actor_id
 
 
 def habitual(tok: Token) -> bool:
