@@ -173,11 +173,11 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     deadly = [c for c in crowds if c.sub_event_type == "Excessive force against protesters"]
     kept = [e for e in kept if not (e.sub_event_type == "Protest with intervention" and any(
         near(c.place, e.place, index) and c.date == e.date for c in deadly))]
-    # protesters arrested where the force broke up their protest are ACLED's protest with
-    # intervention, not arrests of their own ("police dispersed the crowd, detaining six")
     # and a killing told as deadly force on a protest is that force ("police shot dead a student during a protest")
     kept = [e for e in kept if not (e.event_type == "Violence against civilians" and any(
         c.evidence == e.evidence and c.sub_event_type == "Excessive force against protesters" for c in deadly))]
+    # protesters arrested where the force broke up their protest are ACLED's protest with
+    # intervention, not arrests of their own ("police dispersed the crowd, detaining six")
     forced = [c for c in crowds if c.sub_event_type in ("Protest with intervention", "Excessive force against protesters")]
     kept = [e for e in kept if not (e.sub_event_type == "Arrests" and of_the_crowd(e, index) and any(
         c.evidence == e.evidence and near(c.place, e.place, index) for c in forced))]
