@@ -459,6 +459,10 @@ ARTICLE_OPENING = ("Gunmen killed five villagers near Kaduna on Monday, police s
     ("Soldiers fired into the air in Zaria on Wednesday to celebrate the victory.", None),
     # a town taken named by what it is ("the port of Lagos")
     ("Bandits took the port of Lagos on Wednesday.", "Non-state actor overtakes territory"),
+    # killed by hand: by villagers it is mob violence, by an armed group an attack
+    ("On Wednesday, residents beat and burned two suspected kidnappers to death in Zaria.", "Mob violence"),
+    ("On Wednesday, bandits beat a farmer to death in Zaria.", "Attack"),
+    ("A tax officer in Zaria was dragged out of his home on Wednesday by a mob and beaten to death.", "Mob violence"),
     # weapons people are armed with are no attack
     ("Residents armed with home-made mortars held out in Zaria for several hours on Wednesday.", None),
     # a march the next sentence tells force was used on is one protest with intervention

@@ -190,7 +190,7 @@ class Arguments:
 def verb_arguments(verb: Token, index: Index) -> Arguments:
     """Actors and place of a verb trigger: subject or agent, object or "from X", and where."""
     args = Arguments()
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    passive = is_passive(verb)
     # "Across the Line of Control, hundreds marched through Muzaffarabad": where, then what is crossed
     for child in sorted(verb.children, key=lambda c: c.lower_ in BEYOND_PREPS):
         if child.dep_ == "agent":
@@ -204,6 +204,10 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
             args.place = better_place(args.place, place_of_patient(child, index), index)
         elif child.dep_ in ("prep", "prt"):
             prep_arguments(child, args, index)
+    if passive and args.actor1 is None and verb.dep_ == "conj":
+        # "was dragged out by a mob and beaten to death": the agent of the verb it is joined to
+        args.actor1 = next((actor_in(o, index) for c in verb.head.children if c.dep_ == "agent"
+                            for o in c.children if actor_in(o, index)), None)
     if not passive:
         subject = subject_of(verb)
         if subject is not None and subject.pos_ == "PRON" and subject.i not in index.actor_at:
@@ -216,6 +220,22 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
                 if args.actor1 is None:
                     args.place = args.place or (index.place_at.get(subject.i))
     return args
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is passive, or a participle joined to a passive one ("was dragged out and beaten")."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i and is_passive(verb.head)
+
+
+def named_doer(verb: Token, index: Index) -> str | None:
+    """The actor a verb's own words name as its doer: its subject, not a pronoun ("residents beat
+    two men to death"), or its agent ("beaten to death by a mob"); None otherwise."""
+    if is_passive(verb):
+        return verb_arguments(verb, index).actor1
+    subject = subject_of(verb)
+    return index.actor_at.get(subject.i) if subject is not None and subject.pos_ != "PRON" else None
 
 
 def subjects_before(token: Token):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from frontlines.events.arguments import (PLACE_SUBJECT_VERBS, Arguments, Index, actor_in, country_forces,
-                                         noun_arguments, place_in, sentence_actor, sentence_evidence, sentence_place,
-                                         subject_of, verb_arguments)
+                                         named_doer, noun_arguments, place_in, sentence_actor, sentence_evidence,
+                                         sentence_place, subject_of, verb_arguments)
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_doers, crowd_in_clash, crowd_type,
                                       denied, protesting, shows_a_crowd)
 from frontlines.events.factuality import factuality
@@ -383,6 +383,10 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             args.actor2 = index.crowd("civilians")
         elif family.name == "excessive" and actor1 is not None and actor1.kind in CROWDS:
             event_type, sub = "Riots", "Violent demonstration"  # "protesters killed a police officer"
+            args.actor1 = crowd_actor(args.actor1, index)
+        elif family.name == "civilians" and actor1 is not None and actor1.kind in CROWDS | {"civilians"} \
+                and trigger.is_verb and args.actor1 == named_doer(trigger.token, index):  # the crowd named as the doer
+            event_type, sub = "Riots", "Mob violence"  # "residents beat two suspected kidnappers to death"
             args.actor1 = crowd_actor(args.actor1, index)
         elif family.name == "looting" and actor1 is not None and actor1.kind in CROWDS:
             event_type, sub = "Riots", "Violent demonstration"  # "protesters burned cars": the crowd's riot
