@@ -347,6 +347,18 @@ def test_the_tables_the_writer_keeps_equal_a_rebuild(tmp_path, extract):
         assert kept["fused_events"] and kept["claims"] and kept["tallies"]
 
 
+def test_a_rebuild_writes_the_claims_in_the_order_they_stop_being_the_latest(tmp_path):
+    """Who held what on a day then reads a few vectors of the claims, not all (derived.cluster_claims)."""
+    from frontlines.store.bench import fill
+
+    with Store(tmp_path / "g.duckdb") as store:
+        fill(store, 20_000, indexed=False)  # 10,000 claims on 3,000 places
+        ends = [r[0] for r in store.db.execute("SELECT valid_until FROM claims ORDER BY rowid").fetchall()]
+    held = [day for day in ends if day is not None]
+    assert held == sorted(held) and ends[len(held):] == [None] * (len(ends) - len(held))
+    assert len(held) > 5000 and len(ends) > len(held)
+
+
 def test_fusion_candidates_are_every_stored_report_of_the_same_event(tmp_path):
     """The query for a batch's candidates narrows by latitude and by dates within their precision:
     it must still find every stored report that `same_event` accepts (near the limits too)."""

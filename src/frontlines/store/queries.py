@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 
 from frontlines.store import Store, text
 from frontlines.store.derived import CLAIM_COLUMNS
@@ -340,15 +342,17 @@ def control_as_of(store: Store, day: str, country: str | None = None) -> list[di
     clause, params = claims_on(day, country)
     rows = store.rows(f"""SELECT {CLAIM_COLUMNS}, source, title, published, claim_day, place_key FROM claims
                          WHERE {clause} ORDER BY place_key, doc_id, claim_no, event_id""", params)
-    places: dict[str, dict[str | None, list[dict]]] = {}
-    for row in rows:
-        places.setdefault(row["place_key"], {}).setdefault(row["controller"], []).append(row)
     out = []
-    for holders in places.values():
-        for holder in sorted(holders, key=str):
+    for _, claims in groupby(rows, key=itemgetter("place_key")):  # a place's claims are in a row
+        holders: dict[str | None, list[dict]] = {}
+        for row in claims:
+            holders.setdefault(row["controller"], []).append(row)
+        disputed = len(holders) > 1
+        for holder in sorted(holders, key=str) if disputed else holders:
             evidence = holders[holder]
-            out.append({**evidence[0], "disputed": len(holders) > 1, "sources": evidence})
-    return sorted(out, key=lambda r: (r["country_code"] or "", r["place_name"] or ""))
+            out.append({**evidence[0], "disputed": disputed, "sources": evidence})
+    out.sort(key=lambda r: (r["country_code"] or "", r["place_name"] or ""))
+    return out
 
 
 def timeline(store: Store, place: str) -> list[dict]:
