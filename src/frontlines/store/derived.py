@@ -36,9 +36,10 @@ def fused_rows(touched: str) -> str:
         FROM events WHERE {HAPPENED_SQL} AND fused_id IN ({touched}) GROUP BY fused_id"""
 
 
-def claim_rows(docs: str, tables: str = "") -> str:
-    """SELECT of the claims rows of the documents that the query `docs` lists (valid days unset),
-    from the stored tables, or with `tables` "new_" from a batch's copies of its rows."""
+def claim_rows(docs: str | None, tables: str = "") -> str:
+    """SELECT of the claims rows of the documents that the query `docs` lists (None: of every row;
+    valid days unset), from the stored tables, or with `tables` "new_" from a batch's copies of its
+    rows."""
     from frontlines.store.queries import claims_sql
 
     return f"""
@@ -46,7 +47,7 @@ def claim_rows(docs: str, tables: str = "") -> str:
                {PLACE_KEY} AS place_key, coalesce(c.since, c.as_of, {NO_DAY}) AS claim_day,
                NULL::DATE AS valid_from, NULL::DATE AS valid_until
         FROM {claims_sql(tables + "control", tables + "events")} c JOIN {tables}documents d ON d.id = c.doc_id
-        WHERE c.doc_id IN ({docs})"""
+        WHERE {f"c.doc_id IN ({docs})" if docs else "TRUE"}"""
 
 
 def set_valid_days(db, places: str) -> None:
@@ -84,10 +85,11 @@ def cluster_claims(db) -> None:
 NO_DAY = "DATE '0001-01-01'"  # the day of an undated claim: before every dated one
 
 
-def tally_rows(docs: str, sign: int, tables: str = "") -> str:
-    """SELECT of the tallies (facet, name, n) of the documents that the query `docs` lists, times
-    `sign`, from the stored tables, or with `tables` "new_" from a batch's copies of its rows."""
-    mine = f"doc_id IN ({docs})"
+def tally_rows(docs: str | None, sign: int, tables: str = "") -> str:
+    """SELECT of the tallies (facet, name, n) of the documents that the query `docs` lists (None:
+    of every row), times `sign`, from the stored tables, or with `tables` "new_" from a batch's
+    copies of its rows."""
+    mine = f"doc_id IN ({docs})" if docs else "TRUE"
     return f"""
         SELECT facet, name, {sign} * count(*) AS n FROM (
             SELECT 'country' AS facet, country_code AS name FROM {tables}events
@@ -146,16 +148,17 @@ def stage(db, written: dict[str, list[list]]) -> None:
 def update(db) -> None:
     """Bring the derived tables up to date after a batch (after `before_delete` and `stage`);
     nothing here scans the stored history but for the fused events and places it touched."""
-    batch = "SELECT id FROM new_documents"
+    # (the batch's copies hold its rows only: none needs its document looked up in the batch, which
+    # took DuckDB longer to plan than to do)
     db.execute("INSERT INTO touched_fused SELECT DISTINCT fused_id FROM new_events")
     touched = "SELECT DISTINCT fused_id FROM touched_fused"
     db.execute(f"DELETE FROM fused_events WHERE fused_id IN ({touched})")
     db.execute(f"INSERT INTO fused_events {fused_rows(touched)}")
-    db.execute(f"CREATE OR REPLACE TEMP TABLE new_claims AS {claim_rows(batch, 'new_')}")
+    db.execute(f"CREATE OR REPLACE TEMP TABLE new_claims AS {claim_rows(None, 'new_')}")
     db.execute("INSERT INTO claims SELECT * FROM new_claims")
     db.execute("INSERT INTO touched_places SELECT DISTINCT place_key FROM new_claims")
     set_valid_days(db, "SELECT DISTINCT place_key FROM touched_places")
-    db.execute(f"INSERT INTO tally_delta {tally_rows(batch, 1, 'new_')}")
+    db.execute(f"INSERT INTO tally_delta {tally_rows(None, 1, 'new_')}")
     merge_tallies(db, "SELECT * FROM tally_delta")
     for table in (*STAGED, "claims"):
         db.execute(f"DROP TABLE new_{table}")
@@ -178,7 +181,7 @@ def rebuild(db) -> None:
     for table in ("fused_events", "claims", "tallies"):
         db.execute(f"DELETE FROM {table}")
     db.execute(f"INSERT INTO fused_events {fused_rows('SELECT fused_id FROM events')}")
-    db.execute(f"INSERT INTO claims {claim_rows('SELECT id FROM documents')}")
+    db.execute(f"INSERT INTO claims {claim_rows(None)}")
     set_valid_days(db, "SELECT place_key FROM claims")
     cluster_claims(db)
-    merge_tallies(db, tally_rows("SELECT id FROM documents", 1))
+    merge_tallies(db, tally_rows(None, 1))
