@@ -26,6 +26,7 @@ import re
 import shutil
 import uuid
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 # One string a row for the search: evidence and place name, lowered, joined by a character no one
@@ -228,9 +229,10 @@ def prefix_regex(part: str) -> str:
 
 def day_number(day) -> int:
     """A date as the index keeps it: days since 1970 (NO_DAY for none)."""
-    from datetime import date
+    return NO_DAY if day is None else day.toordinal() - EPOCH
 
-    return NO_DAY if day is None else (day - date(1970, 1, 1)).days
+
+EPOCH = date(1970, 1, 1).toordinal()
 
 
 def open_index(db, db_path: Path) -> TextIndex | None:
