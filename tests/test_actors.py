@@ -27,6 +27,13 @@ def actor_of(report, text: str) -> str:
      "Central African soldiers", "Military Forces of Central African Republic"),
     ("BANGUI — Fighters of the Coalition of Patriots for Change (CPC) attacked army positions at PK12.", "CPC",
      "Coalition of Patriots for Change"),
+    # a community's name before "clan", "clansmen", "tribesmen": its militia, as ACLED names it, and no place
+    ("MOGADISHU — Fighters of the Abgaal clan attacked a base near Balcad, Somalia.", "Abgaal clan",
+     "Abgaal Clan Militia (Somalia)"),
+    ("WABAG, Papua New Guinea — The Sikin and Kaekin clans ambushed a convoy near Wabag.", "Sikin and Kaekin clans",
+     "Sikin Clan Militia (Papua New Guinea)"),
+    ("MARIB, Yemen — Murad tribesmen clashed with Houthi fighters near Marib.", "Murad tribesmen",
+     "Murad Tribal Militia (Yemen)"),
 ])
 def test_named_actors(extract, text, mention, name):
     assert actor_of(extract(text, published="2017-11-03"), mention) == name

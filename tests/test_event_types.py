@@ -205,11 +205,11 @@ def test_a_town_that_fell_or_changed_hands_went_to_the_other_side(extract, sente
     ("BAKU — A missile struck a housing block in Ganja on Sunday, officials said. Ten people were killed. "
      "Baku blamed Armenian forces; Yerevan denied it.", "Military Forces of Armenia"),
     # a state's own forces blamed for an attack in their country, sides that blame each other: nobody
-    # the text names did it
+    # the text names did it, ACLED's unidentified armed group of the country did
     ("MOGADISHU — A car bomb exploded near a checkpoint in Mogadishu on Monday, killing six people. Residents "
-     "blamed the government for failing to protect them.", None),
+     "blamed the government for failing to protect them.", "Unidentified Armed Group (Somalia)"),
     ("DONETSK — Shells hit a market in Donetsk on Sunday, killing seven people. Russian officials blamed "
-     "Ukrainian forces. Kyiv blamed Russian troops.", None),
+     "Ukrainian forces. Kyiv blamed Russian troops.", "Unidentified Armed Group (Ukraine)"),
     ("KABUL — A bomb exploded at a market in Jalalabad on Sunday, killing six people. The Islamic State claimed "
      "responsibility for the attack.", "Islamic State"),
     ("RIYADH — A drone struck a fuel depot in Jizan on Sunday. Saudi officials accused the Houthis of the attack.",
@@ -481,6 +481,8 @@ ARTICLE_OPENING = ("Gunmen killed five villagers near Kaduna on Monday, police s
     ("Police in Zaria shot dead a student during a protest on Wednesday.", "Excessive force against protesters"),
     ("Riot police used stun grenades and rubber bullets to disperse crowds in Zaria on Wednesday.",
      "Protest with intervention"),
+    # a participle that says who someone is tells of no act
+    ("On Wednesday, troops guarded the ousted emir's palace in Zaria.", None),
 ])
 def test_an_articles_crowds_and_strikes_are_coded_by_the_rules(extract, sentence, sub_type):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
@@ -668,3 +670,67 @@ def test_rape_is_read_as_rape_whatever_the_lemmatizer_makes_of_it(extract):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     assert [(sub, a1) for sub, a1, _ in sides(report) if sub == "Sexual violence"] == [
         ("Sexual violence", "Military Forces of Nigeria")]
+
+
+@pytest.mark.parametrize("text, sub_type, actor1", [
+    # nobody named and no group the story is about: ACLED's unidentified armed group of the country
+    ("KIGALI, Rwanda — A grenade was thrown at a police post in Gisenyi on Monday night, wounding two officers, "
+     "police said.", "Grenade", "Unidentified Armed Group (Rwanda)"),
+    ("LIMA — A bomb exploded under a bus near Ayacucho on Friday, killing three passengers.",
+     "Remote explosive/landmine/IED", "Unidentified Armed Group (Peru)"),
+    # a looting told just after a crowd's violence is the crowd's
+    ("HONIARA — Crowds attacked Chinese-owned shops in Honiara on Wednesday. Several buildings were set ablaze "
+     "in the afternoon.", "Mob violence", "Rioters (Solomon Islands)"),
+])
+def test_an_attack_nobody_is_named_for_is_an_unidentified_groups_or_the_crowds(extract, text, sub_type, actor1):
+    assert (sub_type, actor1) in [(s, a) for s, a, _ in sides(extract(text, published=PUBLISHED))]
+
+
+@pytest.mark.parametrize("text, sub_type, day", [
+    # "the same day", "that night": the day the story gave last, though the tagger sees no date in them
+    ("GOMA — Rebels shelled Sake on Tuesday. Earlier, on 3 October, rebels attacked Minova. Aid workers fled "
+     "the town. The same day, police arrested a journalist in Goma.", "Arrests", "2024-10-03"),
+    ("NANTERRE — Rioters burned cars in Nanterre on Tuesday. On 4 October, riots broke out in Nanterre. Shops "
+     "stayed shut. That night, a police station was set alight in Lyon by rioters.",
+     "Violent demonstration", "2024-10-04"),
+    # a date in a relative clause on another noun is not the event's
+    ("KHARKIV — Russian forces shelled Izium on Tuesday. A missile hit a school in Kharkiv that had been closed "
+     "two weeks earlier.", "Shelling/artillery/missile attack", "2024-10-08"),
+    ("KHARKIV — Russian forces shelled Izium on Tuesday. A missile hit the market in Kharkiv, which had reopened "
+     "a month earlier.", "Shelling/artillery/missile attack", "2024-10-08"),
+])
+def test_an_event_takes_the_day_of_its_own_words(extract, text, sub_type, day):
+    last_sentence = text.rsplit(". ", 1)[1]
+    report = extract(text, published=PUBLISHED)
+    assert [e.date for e in report.events if e.sub_event_type == sub_type and e.factuality in ("asserted", "reported")
+            and last_sentence.startswith(e.evidence.text[:20])] == [day]
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    # a crowd's violence with no protest told and no state target is a mob's (ACLED's Mob violence) ...
+    ("On Wednesday, crowds looted and burned shops across Zaria.", "Mob violence"),
+    ("On Wednesday, a crowd beat a suspected thief to death in Zaria.", "Mob violence"),
+    # ... and a demonstration's when protesters or rioters do it, or it is aimed at the state
+    ("On Wednesday, protesters burned cars in Zaria.", "Violent demonstration"),
+    ("On Wednesday, youths threw stones at police in Zaria.", "Violent demonstration"),
+    ("On Wednesday, a crowd set fire to the local government headquarters in Zaria.", "Violent demonstration"),
+    # force told on "them" after a march is force on the march
+    ("On Wednesday, thousands of students marched in Zaria. Soldiers opened fire on them, killing five.",
+     "Excessive force against protesters"),
+    # stun grenades fired at a crowd are no grenade attack, however the list is parsed
+    ("On Wednesday, police fired tear gas and stun grenades at marchers in Zaria.", "Protest with intervention"),
+    # a lane of a motorway blocked is a road blocked
+    ("On Wednesday, a few hundred traders blocked a lane of the Zaria motorway for three hours.", "Peaceful protest"),
+])
+def test_a_crowds_violence_is_a_mobs_unless_told_as_a_demonstration(extract, sentence, sub_type):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    later = [e.sub_event_type for e in report.events
+             if e.evidence.start >= len(ARTICLE_OPENING) and e.factuality in ("asserted", "reported")]
+    assert later == [sub_type], later
+
+
+def test_a_town_named_only_to_place_another_is_not_where_the_next_event_happened(extract):
+    text = ("ABUJA — Rioters burned a police station in Zaria, north of Kaduna, on Wednesday. Later that night, "
+            "rioters looted shops and set cars on fire.")
+    coded = happened(extract(text, published=PUBLISHED))
+    assert len(coded) == 2 and all(place == "Zaria" for _, place in coded), coded

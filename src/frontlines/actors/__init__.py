@@ -73,16 +73,23 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
         patterns.add(label, [[*words, modifiers, {"LOWER": {"IN": heads}}] for words in nationalities])
     patterns.add("backed", [[{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": "backed"},
                              {"LOWER": {"IN": ["militias", "militia", "forces", "groups", "rebels", "fighters"]}}]])
+    # "the Ambulin clan", "Sikin clansmen", "Murad tribesmen": a community's militia (ACLED's identity militias)
+    community = {"IS_TITLE": True, "IS_STOP": False, "OP": "+"}
+    identity_noun = {"LOWER": {"IN": list(generic["identity_nouns"])}}
+    patterns.add("identity", [[community, identity_noun], [community, {"LOWER": "and"}, community, identity_noun]])
     return Matchers(by_lower, by_orth, words, patterns, dictionary, generic)
 
 
 def alias_tokens(doc: Doc, nlp: Language, extra: tuple[Path, ...] = ()) -> set[int]:
-    """Tokens inside a dictionary actor's name ("Fano", "Wagner", "Jubaland forces"): the places
-    stage leaves them alone, though a town of that name exists somewhere.  So are the one-word
+    """Tokens inside a dictionary actor's name ("Fano", "Wagner", "Jubaland forces") or a community's
+    militia ("the Sikin clan"): the places stage leaves them alone, though a town of that name
+    exists somewhere.  So are the one-word
     generic actors that open a sentence ("KABUL — Gunmen attacked ..." is no site called Gunmen;
     "arrested in Police, a town near Szczecin" is Police, Poland)."""
     m = matchers(nlp, extra)
     named = {i for _, start, end in dictionary_matches(doc, m) for i in range(start, end)}
+    named |= {i for label, start, end in m.patterns(doc) if doc.vocab.strings[label] == "identity"
+              for i in range(start, end)}
     return named | {start for _, start, end in m.generic(doc) if end == start + 1 and opens_a_sentence(doc[start])}
 
 
@@ -152,7 +159,7 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
     mentions: list[ActorMention] = []
     taken: set[int] = set()
     for span, entry in named:
-        actor = entry_actor(registry, entry, span, m.dictionary)
+        actor = entry_actor(registry, entry, span, m, country)
         mentions.append(ActorMention(actor.id, span.start, span.end))
         taken.update(range(span.start, span.end))
     place_tokens = {i for p in places for x in p.mentions
@@ -223,10 +230,17 @@ def named_spans(doc: Doc, m: Matchers, country: str | None) -> list[tuple]:
     return out
 
 
-def entry_actor(registry: ActorRegistry, what, span, dictionary: ActorDictionary) -> Actor:
-    """The actor for a dictionary entry or a nationality pattern match."""
+def entry_actor(registry: ActorRegistry, what, span, m: Matchers, country: str | None) -> Actor:
+    """The actor for a dictionary entry or a pattern match (a nationality's forces, a
+    community's militia in the article's main country)."""
+    dictionary = m.dictionary
     if isinstance(what, ActorEntry):
         return registry.get(what.name, what.kind, what.country)
+    if what == "identity":
+        where = registry.country_names.get(country or "", country or "")
+        first = next((t.i for t in span if t.lower_ == "and"), span[-1].i)  # "the Sikin and Kaekin clans": Sikin's
+        militia = f"{span.doc[span.start:first].text} {m.generic_words['identity_nouns'][span[-1].lower_]}"
+        return registry.get(f"{militia} ({where})" if where else militia, "identity_militia", country)
     if what == "backed":
         sponsor = dictionary.nationalities.get(span[0].lower_)
         return registry.get(f"{span[0].text}-backed militias", "political_militia", sponsor)

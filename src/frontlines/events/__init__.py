@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from frontlines.events.arguments import Index
-from frontlines.events.code import code_event
+from frontlines.events.code import code_event, crowd_just_seen
 from frontlines.events.combine import combine
 from frontlines.events.merge import merge, subsume_parts, transfers_in_one_sentence
 from frontlines.events.triggers import Trigger, event_words, find_triggers
@@ -21,6 +21,10 @@ from frontlines.nlp import tokens_lemmatised
 from frontlines.settings import settings
 
 OPPOSING = event_words()["opposing"]
+# The sub-types of attacks whose doer ACLED codes as unidentified when the text names none.
+UNNAMED_DOERS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                           "Grenade", "Suicide bomb", "Looting/property destruction", "Attack",
+                           "Abduction/forced disappearance"})
 
 
 def find_events(doc: Doc, index: Index, published: str | None, quantities: list[Quantity],
@@ -47,7 +51,19 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     for event in events:
         event.fatalities = fatalities(event, quantities)
     deny_previous_claims(doc, events)
-    return police_who_arrested(subsume_parts(merge(transfers_in_one_sentence(events), index), index), index)
+    merged = subsume_parts(merge(transfers_in_one_sentence(events), index), index)
+    return unidentified_doers(police_who_arrested(merged, index), doc, index)
+
+
+def unidentified_doers(events: list[Event], doc: Doc, index: Index) -> list[Event]:
+    """Attacks that name no one who made them ("a grenade was thrown at a police patrol") were made
+    by ACLED's "Unidentified Armed Group" of the place's country, unless a crowd was just seen
+    (its violence is its own to code); filled after merging, as the police who arrested are."""
+    for e in events:
+        if e.sub_event_type in UNNAMED_DOERS and e.actor1 is None and not crowd_just_seen(
+                doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")[0], index):
+            e.actor1 = index.unidentified(index.places[e.place].country_code if e.place else None)
+    return events
 
 
 def police_who_arrested(events: list[Event], index: Index) -> list[Event]:

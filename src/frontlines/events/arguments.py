@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from frontlines.actors import ActorMention, crowd_name, state_name
+from frontlines.actors import ActorMention, crowd_name, state_name, unidentified_name
 from frontlines.events.triggers import event_words
 from frontlines.model import Actor, Place, Span
 
@@ -56,6 +56,12 @@ class Index:
     def state(self, code: str) -> str:
         """The id of a country's state forces ("Military Forces of Ukraine"), made if new."""
         return self.actor_named(state_name(self.country_name(code)), "state_forces", code)
+
+    def unidentified(self, code: str | None = None) -> str:
+        """The id of ACLED's "Unidentified Armed Group (<Country>)", the main country's by default,
+        made if new: the doer of an attack the text names no one for."""
+        return self.actor_named(unidentified_name(self.country_name(code or self.country)), "rebel_group",
+                                code)
 
     def actor_named(self, name: str, kind: str, country: str | None = None) -> str:
         """The id of the actor of that name, added to the report if the text never named it."""

@@ -13,7 +13,7 @@ from frontlines.events.arguments import (PLACE_SUBJECT_VERBS, Arguments, Index, 
                                          named_doer, noun_arguments, place_in, sentence_actor, sentence_evidence,
                                          sentence_place, subject_of, verb_arguments)
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_doers, crowd_in_clash, crowd_type,
-                                      denied, protesting, shows_a_crowd)
+                                      denied, protesting, shows_a_crowd, told_as_protest)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import Trigger, event_words
@@ -27,7 +27,7 @@ from frontlines.nlp import sentence_ents
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces", "state_forces"})
 # Families whose perpetrators a sentence often leaves unnamed ("Two car bombs exploded"): the
 # actor may come from elsewhere in the sentence or, failing that, the article's main armed group.
-UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "suicide", "looting", "civilians", "abduction"})
+UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "grenade", "suicide", "looting", "civilians", "abduction"})
 NEEDS_ARMED_ACTOR = frozenset({"capture", "withdraw", "transfer", "clash"})
 CROWD_FAMILIES = frozenset({"protest", "riot", "intervention", "excessive"})
 STATE_FORCES = frozenset({"state_forces"})
@@ -102,6 +102,9 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if family == "air":
         # aircraft are a state's more often than not; not the state they struck ("struck Cambodian targets")
         args.actor1 = args.actor1 or next((s for s in index.states if s != args.actor2), None)
+    if family == "looting" and args.actor1 is None and crowd_just_seen(trigger.token, index):
+        # "crowds attacked the symbols of the state. The parliament building was set ablaze": theirs
+        args.actor1 = index.crowd("rioters")
     if family in UNNAMED_PERPETRATOR:
         # "Two car bombs exploded ...", "the mosque was blown up": the group the story is about
         args.actor1 = args.actor1 or index.main_armed or sentence_actor(trigger.token, index)
@@ -204,6 +207,13 @@ def attacker_before(trigger: Token, target: str | None, index: Index) -> str | N
     subject = subject_of(before.root)
     actor = (actor_in(subject, index) or country_forces(subject, index)) if subject is not None else None
     return actor if actor is not None and actor != target and index.actors[actor].kind in ARMED else None
+
+
+def crowd_just_seen(trigger: Token, index: Index) -> bool:
+    """Whether the trigger's sentence or the one before shows a crowd: protesters, rioters or a word
+    of a crowd (not people the text names no more closely)."""
+    return any(sent is not None and shows_a_crowd(sent, index, CROWDS)
+               for sent in (trigger.sent, sentence_beside(trigger, -1)))
 
 
 def crowd_place(trigger: Token, index: Index) -> str | None:
@@ -405,6 +415,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 target = index.actors.get(args.actor2 or "")
                 args.actor2 = protesting(args.actor2, index) if target is not None and target.kind in CROWD_KINDS \
                     else index.crowd()
+        if sub == "Violent demonstration" and not told_as_protest(trigger.token, index):
+            sub = "Mob violence"  # "crowds were looting and burning shops": a mob's, no demonstration's
         if label is not None and not (sub in TAKING and label in TAKING and actor1 is not None):
             event_type, sub = family.event_type, label  # the classifier's sub-type, unless the actors decide it
         events.append(Event(

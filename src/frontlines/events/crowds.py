@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from frontlines.events.arguments import Index, actor_in, sentence_actor, subject_of
 from frontlines.events.factuality import factuality
-from frontlines.events.triggers import Family, event_words, objects_of, phrasal_lemma
+from frontlines.events.triggers import Family, event_words, objects_of, phrasal_lemma, word_lemma
 
 CROWDS = frozenset({"protesters", "rioters"})
 CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
@@ -17,6 +17,8 @@ CROWD_FORCE = event_words()["crowd_force"]
 LETHAL_WORDS = event_words()["lethal"]
 CROWD_DOERS = event_words()["crowd_doers"]
 CROWD_WORDS = event_words()["crowd_words"]
+PROTEST_WORDS = event_words()["protest_words"]
+STATE_TARGETS = event_words()["state_targets"]
 
 
 def crowd_violence(trigger: Token, index: Index) -> bool:
@@ -136,10 +138,42 @@ def crowd_actor(actor_id: str | None, index: Index) -> str | None:
     return index.crowd("rioters") if actor is not None and actor.kind in ("protesters", "civilians") else actor_id
 
 
-def shows_a_crowd(sent, index: Index) -> bool:
-    """Whether a sentence has a crowd in it: a crowd actor, or a word of one (`crowd_words`)."""
+def told_as_protest(trigger: Token, index: Index) -> bool:
+    """Whether a crowd's violence is told as a protest's or a riot's (`protest_words` in its sentence
+    or the one before), is done by people a protest is made of (`crowd_doers`: "students and party
+    activists fought running battles"), aimed at the state's forces ("youths threw fireworks at
+    police") or done to a building of the state or a party (`state_targets`), not as a mob's:
+    "crowds were looting and burning shops" is Mob violence."""
+    doc, start = trigger.doc, trigger.sent.start
+    before = doc[start - 1].sent if start > 0 else None
+    return any(protest_word(t) for sent in (trigger.sent, before) if sent is not None
+               for t in sent) or any(aimed_at_forces(t, index) or word_lemma(t) in CROWD_DOERS for t in trigger.sent) \
+        or bool(STATE_TARGETS & {t.lemma_.lower() for o in acted_on(trigger) for t in o.subtree})
+
+
+def protest_word(tok: Token) -> bool:
+    """Whether a word is one of `protest_words`, also as a plural the model took for a name ("Riots")."""
+    return bool({word_lemma(tok), tok.lower_, tok.lower_.removesuffix("s")} & PROTEST_WORDS)
+
+
+def acted_on(verb: Token) -> list[Token]:
+    """What a verb was done to: its object, a passive's subject, or what "to" names ("set fire to")."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "on", "at", "into")
+        for o in p.children if o.dep_ == "pobj"]
+
+
+def aimed_at_forces(tok: Token, index: Index) -> bool:
+    """Whether a word names state forces as what was done to ("attacked police", "at the troops")."""
+    actor = index.actors.get(index.actor_at.get(tok.i, ""))
+    return actor is not None and actor.kind == "state_forces" and (
+        tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in ("at", "on", "against", "with"))
+
+
+def shows_a_crowd(sent, index: Index, kinds: frozenset[str] = CROWD_KINDS) -> bool:
+    """Whether a sentence has a crowd in it: a crowd actor (of `kinds`), or a word of one (`crowd_words`)."""
     return any(t.lemma_.lower() in CROWD_WORDS or (
-        t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in CROWD_KINDS) for t in sent)
+        t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in kinds) for t in sent)
 
 
 def protesting(actor_id: str | None, index: Index) -> str | None:

@@ -165,7 +165,16 @@ def targets_of(tok: Token) -> set[str]:
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
         out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
         out.update(s.lemma_.lower() for g in prep.children if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj")
+    if "they" in out and after_a_protest(tok):
+        out.add("crowd")  # "Thousands marched on the parliament. Soldiers opened fire on them"
     return out
+
+
+def after_a_protest(tok: Token) -> bool:
+    """Whether the sentence before the token's tells of a protest (`protest_words` in words.yaml)."""
+    start = tok.sent.start
+    return start > 0 and any(word_lemma(t) in event_words()["protest_words"] or t.lower_.removesuffix("s")
+                             in event_words()["protest_words"] for t in tok.doc[start - 1].sent)
 
 
 def subject_kinds(token: Token) -> set[str]:
@@ -182,7 +191,8 @@ def subject_heads(token: Token) -> set[str]:
 def modifiers_of(noun: Token) -> set[str]:
     """Lemmas of a noun's own modifiers and of the place it happened at: "gas explosion",
     "explosion at a plant"."""
-    out = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    out = {t.lemma_.lower() for c in mods for t in (c, *c.conjuncts)}  # "tear gas and stun grenades"
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside")):
         out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
     return out
@@ -235,7 +245,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     out = []
     for tok in tokens_whose_lemma(doc, lambda lemma: lemma in lex.verbs or may_head_noun(lemma, lex)):
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in lex.verbs:
+        if tok.pos_ == "VERB" and lemma in lex.verbs and tok.dep_ != "amod":  # "the ousted president" is no act
             around = context_lemmas(tok)
             has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
             spec = next((s for s in senses(lex.verbs[lemma])

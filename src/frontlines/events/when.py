@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from frontlines.dates import Resolved, resolve_anchored, resolve_phrase
+from frontlines.dates import ANCHORED, Resolved, resolve_anchored, resolve_phrase
 from frontlines.nlp import sentence_ents
 
 THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
@@ -44,8 +44,9 @@ class DateTracker:
                 self.lead = self.lead or found[0].when
 
     def for_trigger(self, trigger: Token) -> Resolved | None:
-        """The date of the trigger's clause, else the nearest in its sentence, else the date
-        of the sentence before, else the story's first date, else publication."""
+        """The date of the trigger's clause, else the nearest in its sentence that does not only
+        describe a noun, else the date of the sentence before, else the story's first date, else
+        publication."""
         if self.published is None:
             return None
         start = trigger.sent.start
@@ -60,7 +61,9 @@ class DateTracker:
             attached = [d.when for d in dated if governs(trigger, d.ent.root)]
             if attached:  # "A day earlier, on Saturday, ...": the named day over the counted one
                 return sorted(attached, key=lambda r: r.relative)[0]
-            return min(dated, key=lambda d: abs(d.ent.start - trigger.i)).when
+            own = [d for d in dated if not describes_a_noun(d.ent.root, trigger)]
+            if own:
+                return min(own, key=lambda d: abs(d.ent.start - trigger.i)).when
         previous = trigger.doc[start - 1].sent.start if start > 0 else None
         if previous in self.by_sentence:
             # "... on Wednesday, ... since the offensive began last month. Fighters attacked at 5 a.m.":
@@ -68,6 +71,14 @@ class DateTracker:
             dated = [d.when for d in self.by_sentence[previous]]
             return next((w for w in reversed(dated) if w.precision == "day"), dated[-1])
         return self.lead or Resolved(self.published, "day")
+
+
+def describes_a_noun(tok: Token, trigger: Token) -> bool:
+    """Whether a date stands in a relative clause that describes a noun other than the trigger,
+    apart from it: "The missile hit the hospital at 7 a.m., starting fires in a wing that had been
+    emptied days earlier" (but "since a truce lapsed last month" dates the truce)."""
+    return any(a.dep_ == "relcl" and trigger.i not in (a.i, a.head.i) and trigger not in a.subtree
+               for a in (tok, *tok.ancestors))
 
 
 def governs(trigger: Token, tok: Token) -> bool:
@@ -118,4 +129,15 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
         if found is not None:
             out.append(Dated(ent, found))
             anchor = found
-    return out
+    return out or unnamed_day(sent, anchor)
+
+
+def unnamed_day(sent: SpacySpan, anchor: Resolved | None) -> list[Dated]:
+    """A day the sentence counts from the one the story gave last in words the entity recogniser
+    does not tag as a date: "That night his house was ransacked", "The same day, police arrested"."""
+    text = sent.text.lower()
+    found = ANCHORED.search(text) if anchor is not None and len(text) == len(sent.text) else None
+    span = found and sent.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end(),
+                                        alignment_mode="expand")
+    when = span and resolve_anchored(span.text, anchor.day, vague=False)
+    return [Dated(span, when)] if when else []

@@ -13,6 +13,7 @@ OWN_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis"})
 SAME_SCENE = frozenset({"advcl", "xcomp", "conj"})
 SCENE_PREPS = frozenset({"in", "at"})
 SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["settlement_preps"]
+COMPASS = event_words()["compass"]
 
 
 def scene_town(verb: Token, index: Index) -> str | None:
@@ -73,7 +74,7 @@ def town_of_division_next(trigger: Token, division, index: Index) -> str | None:
 def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     """"Kidal had come under fire. Drone strikes on Nov. 7 killed ...": the town just named."""
     towns = [index.place_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.place_at
-             and index.places[index.place_at[t.i]].feature in ("city", "site")]
+             and not reference_point(t) and index.places[index.place_at[t.i]].feature in ("city", "site")]
     return towns[-1] if towns else None
 
 
@@ -94,11 +95,16 @@ def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) 
             return None
         if where is not None and not where(sent):
             continue
-        towns = [index.place_at[t.i] for t in sent if t.i in index.place_at
+        towns = [index.place_at[t.i] for t in sent if t.i in index.place_at and not reference_point(t)
                  and index.places[index.place_at[t.i]].feature in ("city", "site")]
         if towns:
             return towns[-1]
     return None
+
+
+def reference_point(tok: Token) -> bool:
+    """A town named only to say where another place lies: "Nanterre, west of Paris"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in COMPASS
 
 
 def story_place(trigger: Token, index: Index) -> str | None:
