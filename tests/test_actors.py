@@ -34,6 +34,9 @@ def actor_of(report, text: str) -> str:
      "Sikin Clan Militia (Papua New Guinea)"),
     ("MARIB, Yemen — Murad tribesmen clashed with Houthi fighters near Marib.", "Murad tribesmen",
      "Murad Tribal Militia (Yemen)"),
+    # forces loyal to the president are the state's
+    ("BUJUMBURA, Burundi — Forces loyal to the president held the airport on Friday.",
+     "Forces loyal to the president", "Military Forces of Burundi"),
 ])
 def test_named_actors(extract, text, mention, name):
     assert actor_of(extract(text, published="2017-11-03"), mention) == name

@@ -145,8 +145,9 @@ RESOLVERS = {"month_day": _month_day, "day_month": _month_day, "part_month": _pa
 ANCHORED = re.compile(
     r"\b(?:(?:(?P<n>a few|a|an|one|two|three|four|five|six|seven|few|several|\d+)\s+)?(?P<unit>day|week)s?\s+(?P<dir>later|after|earlier|before)"
     r"|the\s+(?P<word>next|following|previous|preceding)\s+(?P<unit2>day|week)|the\s+day\s+(?P<dir2>before|after)"
-    r"|(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)|(?:hours|minutes)\s+later"
-    r"|the\s+(?P<next>next|following)\s+(?:morning|afternoon|evening|night))\b")
+    r"|(?P<same>(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)|(?<!\d\s)(?:hours|minutes)\s+later)"
+    r"|the\s+(?P<next>next|following)\s+(?:morning|afternoon|evening|night)"
+    r"|the\s+(?P<prev>previous|preceding)\s+(?:morning|afternoon|evening|night)|the\s+(?P<before>night|evening)\s+before)\b")
 
 
 def resolve_anchored(text: str, anchor: date, vague: bool = True) -> Resolved | None:
@@ -157,9 +158,9 @@ def resolve_anchored(text: str, anchor: date, vague: bool = True) -> Resolved | 
     m = ANCHORED.search(" ".join(text.lower().split()))
     if not m or (not vague and m["unit"] and m["n"] in (None, "a few", "few", "several")):
         return None
-    if m["next"]:
-        return Resolved(anchor + timedelta(days=1), "day", True)
-    if not (m["dir2"] or m["word"] or m["unit"]):  # "that night", "the same day", "hours later"
+    if m["next"] or m["prev"] or m["before"]:  # "the next morning", "the previous night", "the night before"
+        return Resolved(anchor + timedelta(days=1 if m["next"] else -1), "day", True)
+    if m["same"]:  # "that night", "the same day", "hours later"
         return Resolved(anchor, "day", True)
     if m["dir2"]:
         return Resolved(anchor + timedelta(days=-1 if m["dir2"] == "before" else 1), "day", True)

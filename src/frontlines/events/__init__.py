@@ -11,10 +11,11 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from frontlines.events.arguments import Index
-from frontlines.events.code import code_event, crowd_just_seen
+from frontlines.events.code import UNNAMED_PERPETRATOR, code_event
+from frontlines.events.crowds import CROWD_DOERS, crowd_just_seen
 from frontlines.events.combine import combine
 from frontlines.events.merge import merge, subsume_parts, transfers_in_one_sentence
-from frontlines.events.triggers import Trigger, event_words, find_triggers
+from frontlines.events.triggers import Trigger, event_words, find_triggers, lexicon, word_lemma
 from frontlines.events.when import DateTracker
 from frontlines.model import Event, Quantity
 from frontlines.nlp import tokens_lemmatised
@@ -22,9 +23,8 @@ from frontlines.settings import settings
 
 OPPOSING = event_words()["opposing"]
 # The sub-types of attacks whose doer ACLED codes as unidentified when the text names none.
-UNNAMED_DOERS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-                           "Grenade", "Suicide bomb", "Looting/property destruction", "Attack",
-                           "Abduction/forced disappearance"})
+UNNAMED_DOERS = frozenset(lexicon().families[f].sub_event_type for f in UNNAMED_PERPETRATOR)
+CROWD_DONE = frozenset({"Looting/property destruction", "Attack"})  # what a crowd, too, may do
 
 
 def find_events(doc: Doc, index: Index, published: str | None, quantities: list[Quantity],
@@ -57,12 +57,17 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
 
 def unidentified_doers(events: list[Event], doc: Doc, index: Index) -> list[Event]:
     """Attacks that name no one who made them ("a grenade was thrown at a police patrol") were made
-    by ACLED's "Unidentified Armed Group" of the place's country, unless a crowd was just seen
-    (its violence is its own to code); filled after merging, as the police who arrested are."""
+    by ACLED's "Unidentified Armed Group" of the place's country; filled after merging, as the
+    police who arrested are.  Looting and killing beside a crowd, or by people a crowd is made of
+    ("opposition supporters set fire to ..."), are the crowd's to code, not an armed group's."""
     for e in events:
-        if e.sub_event_type in UNNAMED_DOERS and e.actor1 is None and not crowd_just_seen(
-                doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")[0], index):
-            e.actor1 = index.unidentified(index.places[e.place].country_code if e.place else None)
+        if e.sub_event_type not in UNNAMED_DOERS or e.actor1 is not None:
+            continue
+        first = doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")[0]
+        if e.sub_event_type in CROWD_DONE and (crowd_just_seen(first, index) or any(
+                word_lemma(t) in CROWD_DOERS for t in first.sent)):
+            continue
+        e.actor1 = index.unidentified(index.places[e.place].country_code if e.place else None)
     return events
 
 

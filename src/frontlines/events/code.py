@@ -13,18 +13,19 @@ from frontlines.events.arguments import (PLACE_SUBJECT_VERBS, Arguments, Index, 
                                          named_doer, noun_arguments, place_in, sentence_actor, sentence_evidence,
                                          sentence_place, subject_of, verb_arguments)
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_doers, crowd_in_clash, crowd_type,
-                                      denied, protesting, shows_a_crowd, told_as_protest)
+                                      crowd_just_seen, denied, protesting, shows_a_crowd, told_as_protest)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import Trigger, event_words
 from frontlines.events.when import DateTracker
 from frontlines.events.where import (coordinated_places, is_landmark_site, previous_sentence_place, says_the_town,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
-                                     town_named_before, town_of_division_next)
+                                     the_town_acted_on, town_named_before, town_of_division_next)
 from frontlines.model import Event
 from frontlines.nlp import sentence_ents
 
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces", "state_forces"})
+NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
 # Families whose perpetrators a sentence often leaves unnamed ("Two car bombs exploded"): the
 # actor may come from elsewhere in the sentence or, failing that, the article's main armed group.
 UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "grenade", "suicide", "looting", "civilians", "abduction"})
@@ -36,6 +37,7 @@ PEACEFUL = event_words()["peaceful_transfer"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 ARMED_DOERS = event_words()["armed_doers"]
+ACCUSING = event_words()["accusing"]
 FIGHTING = event_words()["fighting"]
 ATTACKING = event_words()["attacking"]
 BLAMING, CLAIMED = event_words()["blaming"], event_words()["claimed"]
@@ -77,6 +79,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "police in Buea arrested", "a bomber rammed a truck ... into a camp in Bela, in Lasbela district"
         args.place = scene_town(verb, index) or town_in_clause(verb, index) or args.place
     args.place = args.place or sentence_place(trigger.token, index)
+    if trigger.is_verb:
+        args.place = the_town_acted_on(trigger.token, index) or args.place  # "... seized the town"
     if args.place is not None and index.places[args.place].feature == "admin1":
         # "A jet struck vigilantes in Zamfara state ... They had gone after the gunmen in Zurmi"
         args.place = town_of_division_next(trigger.token, index.places[args.place], index) or args.place
@@ -102,8 +106,10 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if family == "air":
         # aircraft are a state's more often than not; not the state they struck ("struck Cambodian targets")
         args.actor1 = args.actor1 or next((s for s in index.states if s != args.actor2), None)
-    if family == "looting" and args.actor1 is None and crowd_just_seen(trigger.token, index):
-        # "crowds attacked the symbols of the state. The parliament building was set ablaze": theirs
+    if family == "looting" and args.actor1 is None and (crowd_just_seen(trigger.token, index)
+                                                        or crowd_doers(trigger.token)):
+        # "crowds attacked the symbols of the state. The parliament building was set ablaze": theirs;
+        # "opposition supporters set fire to the ruling party's offices": a crowd's
         args.actor1 = index.crowd("rioters")
     if family in UNNAMED_PERPETRATOR:
         # "Two car bombs exploded ...", "the mosque was blown up": the group the story is about
@@ -209,13 +215,6 @@ def attacker_before(trigger: Token, target: str | None, index: Index) -> str | N
     return actor if actor is not None and actor != target and index.actors[actor].kind in ARMED else None
 
 
-def crowd_just_seen(trigger: Token, index: Index) -> bool:
-    """Whether the trigger's sentence or the one before shows a crowd: protesters, rioters or a word
-    of a crowd (not people the text names no more closely)."""
-    return any(sent is not None and shows_a_crowd(sent, index, CROWDS)
-               for sent in (trigger.sent, sentence_beside(trigger, -1)))
-
-
 def crowd_place(trigger: Token, index: Index) -> str | None:
     """Where a crowd sentence with no place of its own happened: the town of the last sentence
     before it that shows a crowd ("Thousands gathered in Tbilisi. The crowds returned every evening.
@@ -253,6 +252,12 @@ def previous_sentence_sides(trigger: Token, index: Index) -> list[str]:
     sides = [index.actor_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.actor_at
              and index.actors[index.actor_at[t.i]].kind in ARMED]
     return list(dict.fromkeys(sides))
+
+
+def an_accusation(tok: Token) -> bool:
+    """A verb told only as what a side is accused of (`accusing` in words.yaml): "officials accused
+    soldiers of setting houses alight" is an allegation, not an event."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ACCUSING
 
 
 def of_an_earlier_year(tok: Token, dates: DateTracker) -> bool:
@@ -336,7 +341,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     event may be placed no finer than a country, its actors need not be named, and its present
     perfect is news, as in a wire brief's lede ("Police have arrested 233 activists")."""
     if is_background_state(trigger, index, perfect_is_news=label is not None or coarse) \
-            or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index):
+            or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index) \
+            or an_accusation(trigger.token):
         return []
     if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
         return []  # "Ghani fell ill", "Baidoa fell into darkness"
@@ -391,6 +397,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         elif family.name == "clash" and on_civilians(trigger.token, index):
             event_type, sub = "Violence against civilians", "Attack"  # "gunmen attacked a church"
             args.actor2 = index.crowd("civilians")
+        elif family.name == "excessive" and actor1 is not None and actor1.kind in NON_STATE_ARMED:
+            event_type, sub = "Violence against civilians", "Attack"  # "gunmen opened fire on the marchers"
+            args.actor2 = args.actor2 or index.crowd()
         elif family.name == "excessive" and actor1 is not None and actor1.kind in CROWDS:
             event_type, sub = "Riots", "Violent demonstration"  # "protesters killed a police officer"
             args.actor1 = crowd_actor(args.actor1, index)

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from frontlines.events.arguments import Index, actor_in, sentence_actor, subject_of
 from frontlines.events.factuality import factuality
-from frontlines.events.triggers import Family, event_words, objects_of, phrasal_lemma, word_lemma
+from frontlines.events.triggers import Family, event_words, objects_of, phrasal_lemma, protest_word, word_lemma
 
 CROWDS = frozenset({"protesters", "rioters"})
 CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
@@ -17,7 +17,7 @@ CROWD_FORCE = event_words()["crowd_force"]
 LETHAL_WORDS = event_words()["lethal"]
 CROWD_DOERS = event_words()["crowd_doers"]
 CROWD_WORDS = event_words()["crowd_words"]
-PROTEST_WORDS = event_words()["protest_words"]
+SEPARATELY = event_words()["separately"]
 STATE_TARGETS = event_words()["state_targets"]
 
 
@@ -114,7 +114,14 @@ def crowd_doers(trigger: Token) -> bool:
     if trigger.pos_ == "NOUN":  # "clashes between supporters of ..."
         sides += [t for c in trigger.children if c.lower_ == "between" for t in c.subtree if t.dep_ in ("pobj", "conj")]
     sides = [t for t in sides if t.ent_type_ not in ("GPE", "LOC", "FAC")]  # "In Khulna, students ...": a misparse
-    return bool(sides) and all(t.lemma_.lower() in CROWD_DOERS for t in sides)
+    return bool(sides) and all(counted(t).lemma_.lower() in CROWD_DOERS for t in sides)
+
+
+def counted(noun: Token) -> Token:
+    """What a number of people counts: "hundreds of opposition supporters" counts supporters."""
+    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return of[0] if of and (noun.like_num or noun.lemma_.lower() in ("hundred", "thousand", "dozen", "score")) \
+        else noun
 
 
 def crowd_side(actor1, actor2) -> bool:
@@ -139,21 +146,17 @@ def crowd_actor(actor_id: str | None, index: Index) -> str | None:
 
 
 def told_as_protest(trigger: Token, index: Index) -> bool:
-    """Whether a crowd's violence is told as a protest's or a riot's (`protest_words` in its sentence
-    or the one before), is done by people a protest is made of (`crowd_doers`: "students and party
-    activists fought running battles"), aimed at the state's forces ("youths threw fireworks at
-    police") or done to a building of the state or a party (`state_targets`), not as a mob's:
-    "crowds were looting and burning shops" is Mob violence."""
-    doc, start = trigger.doc, trigger.sent.start
-    before = doc[start - 1].sent if start > 0 else None
-    return any(protest_word(t) for sent in (trigger.sent, before) if sent is not None
-               for t in sent) or any(aimed_at_forces(t, index) or word_lemma(t) in CROWD_DOERS for t in trigger.sent) \
-        or bool(STATE_TARGETS & {t.lemma_.lower() for o in acted_on(trigger) for t in o.subtree})
-
-
-def protest_word(tok: Token) -> bool:
-    """Whether a word is one of `protest_words`, also as a plural the model took for a name ("Riots")."""
-    return bool({word_lemma(tok), tok.lower_, tok.lower_.removesuffix("s")} & PROTEST_WORDS)
+    """Whether a crowd's violence is a demonstration's, not a mob's ("crowds were looting and burning
+    shops" is Mob violence): told beside a protest, done by people a protest is made of
+    (`crowd_doers`: "students and party activists fought running battles"), aimed at the state's
+    forces ("youths threw fireworks at police") or at the state or politics (`state_targets`)."""
+    sent = trigger.sent
+    before = trigger.doc[sent.start - 1].sent if sent.start > 0 else None
+    beside_a_protest = any(protest_word(t) for s in (sent, before) if s is not None for t in s)
+    protesters = any(word_lemma(t) in CROWD_DOERS for t in sent)
+    at_forces = any(aimed_at_forces(t, index) for t in sent)
+    at_the_state = bool(STATE_TARGETS & {t.lemma_.lower() for o in acted_on(trigger) for t in o.subtree})
+    return beside_a_protest or protesters or at_forces or at_the_state
 
 
 def acted_on(verb: Token) -> list[Token]:
@@ -168,6 +171,16 @@ def aimed_at_forces(tok: Token, index: Index) -> bool:
     actor = index.actors.get(index.actor_at.get(tok.i, ""))
     return actor is not None and actor.kind == "state_forces" and (
         tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in ("at", "on", "against", "with"))
+
+
+def crowd_just_seen(trigger: Token, index: Index) -> bool:
+    """Whether the trigger's sentence shows a crowd (protesters, rioters or a word of a crowd, not
+    people the text names no more closely), or the sentence before does and the trigger's goes on
+    from it (no place of its own, not set apart: "Meanwhile, in Omdurman, a market was looted")."""
+    sent = trigger.sent
+    before = trigger.doc[sent.start - 1].sent if sent.start > 0 else None
+    goes_on = not any(t.i in index.place_at or t.lower_ in SEPARATELY for t in sent)
+    return shows_a_crowd(sent, index, CROWDS) or (before is not None and goes_on and shows_a_crowd(before, index, CROWDS))
 
 
 def shows_a_crowd(sent, index: Index, kinds: frozenset[str] = CROWD_KINDS) -> bool:

@@ -171,10 +171,15 @@ def targets_of(tok: Token) -> set[str]:
 
 
 def after_a_protest(tok: Token) -> bool:
-    """Whether the sentence before the token's tells of a protest (`protest_words` in words.yaml)."""
+    """Whether the sentence before the token's tells of a protest."""
     start = tok.sent.start
-    return start > 0 and any(word_lemma(t) in event_words()["protest_words"] or t.lower_.removesuffix("s")
-                             in event_words()["protest_words"] for t in tok.doc[start - 1].sent)
+    return start > 0 and any(protest_word(t) for t in tok.doc[start - 1].sent)
+
+
+def protest_word(tok: Token) -> bool:
+    """Whether a word is one of `protest_words` in words.yaml, also as a plural the model took for a
+    name ("Riots broke out")."""
+    return bool({word_lemma(tok), tok.lower_, tok.lower_.removesuffix("s")} & event_words()["protest_words"])
 
 
 def subject_kinds(token: Token) -> set[str]:
@@ -186,6 +191,11 @@ def subject_kinds(token: Token) -> set[str]:
 def subject_heads(token: Token) -> set[str]:
     """Lemmas of a verb's subject nouns ("a cooking gas container exploded": container)."""
     return {c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"}
+
+
+def object_modifiers(verb: Token) -> set[str]:
+    """Lemmas of the modifiers of what a verb acts on: "threw stun grenades" gives "stun"."""
+    return {m for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for m in modifiers_of(c)}
 
 
 def modifiers_of(noun: Token) -> set[str]:
@@ -254,7 +264,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                          and (not s.get("particle") or particle_of(tok) == s["particle"])
                          and (not s.get("light") or s["light"] in objects_of(tok))
                          and (not s.get("subject") or subject_kinds(tok).intersection(s["subject"]))
-                         and not objects_of(tok).intersection(s.get("unless", ()))
+                         and not (objects_of(tok) | object_modifiers(tok)).intersection(s.get("unless", ()))
                          and not (subject_heads(tok).intersection(s.get("unless_subject", ()))
                                   and not planted(tok.sent))), None)
             if spec is not None:

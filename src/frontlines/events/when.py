@@ -74,10 +74,12 @@ class DateTracker:
 
 
 def describes_a_noun(tok: Token, trigger: Token) -> bool:
-    """Whether a date stands in a relative clause that describes a noun other than the trigger,
-    apart from it: "The missile hit the hospital at 7 a.m., starting fires in a wing that had been
-    emptied days earlier" (but "since a truce lapsed last month" dates the truce)."""
+    """Whether a date stands in a relative clause in the perfect that describes a noun other than
+    the trigger, apart from it: "The missile hit the hospital at 7 a.m., starting fires in a wing that
+    had been emptied days earlier" (but "since a truce lapsed last month" dates the truce, and "a
+    convoy that was travelling to Gao on Tuesday" is struck that day)."""
     return any(a.dep_ == "relcl" and trigger.i not in (a.i, a.head.i) and trigger not in a.subtree
+               and any(c.dep_ == "aux" and c.lemma_ == "have" for c in a.children)
                for a in (tok, *tok.ancestors))
 
 
@@ -98,7 +100,9 @@ def counted_clause(ent: SpacySpan, sent: SpacySpan) -> Token | None:
     """The "after" or "before" that a counted span introduces: "two days after their fighters crossed"."""
     doc = ent.doc
     nxt = doc[ent.end] if ent.end < sent.end else None
-    return nxt if nxt is not None and nxt.lower_ in ("after", "before") else None
+    if nxt is None or nxt.lower_ not in ("after", "before") or nxt.i + 1 >= sent.end or doc[nxt.i + 1].is_punct:
+        return None  # "The night before, police arrested ...": no clause counted from
+    return nxt
 
 
 def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) -> list[Dated]:
@@ -136,8 +140,11 @@ def unnamed_day(sent: SpacySpan, anchor: Resolved | None) -> list[Dated]:
     """A day the sentence counts from the one the story gave last in words the entity recogniser
     does not tag as a date: "That night his house was ransacked", "The same day, police arrested"."""
     text = sent.text.lower()
-    found = ANCHORED.search(text) if anchor is not None and len(text) == len(sent.text) else None
-    span = found and sent.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end(),
-                                        alignment_mode="expand")
-    when = span and resolve_anchored(span.text, anchor.day, vague=False)
-    return [Dated(span, when)] if when else []
+    if anchor is None or len(text) != len(sent.text):  # (lower-casing may change a text's length)
+        return []
+    found = ANCHORED.search(text)
+    if found is None:
+        return []
+    span = sent.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end(), alignment_mode="expand")
+    when = resolve_anchored(span.text, anchor.day, vague=False)
+    return [Dated(span, when)] if when is not None else []

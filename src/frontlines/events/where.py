@@ -85,6 +85,34 @@ def says_the_town(sent) -> bool:
                for t in sent)
 
 
+def the_town_acted_on(verb: Token, index: Index) -> str | None:
+    """The town "the town" stands for when a verb acts on it: the first town its sentence names before
+    it ("insurgents held much of the coastal town of Palma, as survivors reached Pemba and the group
+    claimed to have seized the town"), else the town last named by name in the few sentences before."""
+    if not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SETTLEMENTS
+               and any(d.lower_ == "the" for d in c.children) and not any(d.dep_ == "prep" for d in c.children)
+               for c in verb.children):
+        return None
+    towns = named_towns(verb.sent, index, before=verb.i)
+    sent = verb.sent
+    for _ in range(3):
+        if towns:
+            return towns[0]
+        sent = sentence_beside(sent[0], -1)
+        if sent is None:
+            return None
+        towns = named_towns(sent, index)[-1:]
+    return towns[0] if towns else None
+
+
+def named_towns(sent, index: Index, before: int | None = None) -> list[str]:
+    """The towns (or sites) a sentence names by name, in order (not "the capital", nor a town named only
+    to place another), up to the token `before`."""
+    return [index.place_at[t.i] for t in sent if (before is None or t.i < before) and t.i in index.place_at
+            and t.pos_ == "PROPN" and not reference_point(t)
+            and index.places[index.place_at[t.i]].feature in ("city", "site")]
+
+
 def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) -> str | None:
     """The place of town size (a town, or a site in one) last named in the few sentences before
     the trigger's (in those of them that `where` accepts)."""
