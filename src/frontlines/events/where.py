@@ -93,16 +93,18 @@ def the_town_acted_on(verb: Token, index: Index) -> str | None:
                and any(d.lower_ == "the" for d in c.children) and not any(d.dep_ == "prep" for d in c.children)
                for c in verb.children):
         return None
-    towns = named_towns(verb.sent, index, before=verb.i)
+    here = named_towns(verb.sent, index, before=verb.i)
+    if here:
+        return here[0]
     sent = verb.sent
     for _ in range(3):
-        if towns:
-            return towns[0]
         sent = sentence_beside(sent[0], -1)
         if sent is None:
             return None
-        towns = named_towns(sent, index)[-1:]
-    return towns[0] if towns else None
+        there = named_towns(sent, index)
+        if there:
+            return there[-1]
+    return None
 
 
 def named_towns(sent, index: Index, before: int | None = None) -> list[str]:
