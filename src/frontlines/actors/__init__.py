@@ -74,7 +74,7 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
     patterns.add("backed", [[{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": "backed"},
                              {"LOWER": {"IN": ["militias", "militia", "forces", "groups", "rebels", "fighters"]}}]])
     # "the Ambulin clan", "Sikin clansmen", "Murad tribesmen": a community's militia (ACLED's identity militias)
-    community = {"IS_TITLE": True, "IS_STOP": False, "POS": "PROPN", "OP": "+"}
+    community = {"IS_TITLE": True, "IS_STOP": False, "POS": "PROPN", "OP": "{1,3}"}  # bounded: "Aleppo " * 100,000
     identity_noun = {"LOWER": {"IN": list(generic["identity_nouns"])}}
     patterns.add("identity", [[community, identity_noun], [community, {"LOWER": "and"}, community, identity_noun]])
     return Matchers(by_lower, by_orth, words, patterns, dictionary, generic)
