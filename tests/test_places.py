@@ -99,3 +99,11 @@ def test_a_site_named_after_a_town_stands_in_it(extract):
     found = places_of(extract(text, published="2024-07-20"))
     site = found["Dhaka University"]
     assert site.feature == "site" and abs(site.lat - 23.71) < 0.2 and abs(site.lon - 90.41) < 0.2, site
+
+
+def test_a_spaced_dash_ends_a_name_and_a_hyphen_does_not(extract):
+    text = ("KASSERINE - Tunisian forces killed three militants near Kasserine on Tuesday. Syrian troops shelled "
+            "Deir ez-Zor the same day.")
+    found = places_of(extract(text, published="2016-03-09"))
+    assert found["KASSERINE"].name == found["Kasserine"].name and "KASSERINE - Tunisian" not in found, found
+    assert found["Deir ez-Zor"].country_code == "SY"

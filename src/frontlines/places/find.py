@@ -159,7 +159,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         i, j = first.i, first.i + 1
         while j < n and j - i < MAX_RUN:
             tok = doc[j]
-            joiner = tok.text == "-" or tok.lower_ in ARABIC_ARTICLES or tok.lower_ in NAME_JOINERS
+            # a hyphen inside a name joins ("Deir ez-Zor"); a spaced dash does not ("BEN GUERDANE - Tunisian forces")
+            joiner = (tok.text == "-" and not doc[j - 1].whitespace_) or tok.lower_ in ARABIC_ARTICLES \
+                or tok.lower_ in NAME_JOINERS
             nxt = doc[j + 1] if j + 1 < n else None
             continues = nxt is not None and (is_capitalised(nxt) or nxt.text == "-" or (
                 tok.text == "-" and nxt.lower_ in NAME_JOINERS))  # "Mazar-i-Sharif"
