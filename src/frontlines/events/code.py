@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from frontlines.actors import NON_STATE_ARMED
 from frontlines.events.arguments import (PLACE_SUBJECT_VERBS, Arguments, Index, actor_in, country_forces,
                                          named_doer, noun_arguments, place_in, sentence_actor, sentence_evidence,
                                          sentence_place, subject_of, verb_arguments)
@@ -18,14 +19,14 @@ from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import Trigger, event_words
 from frontlines.events.when import DateTracker
-from frontlines.events.where import (coordinated_places, is_landmark_site, previous_sentence_place, says_the_town,
+from frontlines.events.where import (continues_before, coordinated_places, is_landmark_site, previous_sentence_place,
+                                     says_the_town,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
                                      the_town_acted_on, town_named_before, town_of_division_next)
 from frontlines.model import Event
 from frontlines.nlp import sentence_ents
 
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces", "state_forces"})
-NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
 # Families whose perpetrators a sentence often leaves unnamed ("Two car bombs exploded"): the
 # actor may come from elsewhere in the sentence or, failing that, the article's main armed group.
 UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "grenade", "suicide", "looting", "civilians", "abduction"})
@@ -41,7 +42,7 @@ ACCUSING = event_words()["accusing"]
 FIGHTING = event_words()["fighting"]
 ATTACKING = event_words()["attacking"]
 BLAMING, CLAIMED = event_words()["blaming"], event_words()["claimed"]
-SEPARATELY, NOT_TAKEN_PREPS = event_words()["separately"], event_words()["not_taken_preps"]
+NOT_TAKEN_PREPS = event_words()["not_taken_preps"]
 HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_units"]
 
 
@@ -148,14 +149,6 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.actor2 == args.actor1:
         args.actor2 = None
     return args
-
-
-def continues_before(trigger: Token, index: Index) -> bool:
-    """Whether a sentence goes on with the one before: it names no place of its own and does not set
-    itself apart ("Police arrested two men in Mobo. A rifle was recovered nearby"; not "Separately,
-    customs officials in Lagos said ...")."""
-    sent = trigger.sent
-    return not any(t.i in index.place_at or t.lower_ in SEPARATELY for t in sent)
 
 
 def blamed(trigger: Token, index: Index) -> str | None:

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from frontlines.events.arguments import Index, actor_in, sentence_actor, subject_of
 from frontlines.events.factuality import factuality
 from frontlines.events.triggers import Family, event_words, objects_of, phrasal_lemma, protest_word, word_lemma
+from frontlines.events.where import continues_before, sentence_beside
 
 CROWDS = frozenset({"protesters", "rioters"})
 CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
@@ -17,7 +18,6 @@ CROWD_FORCE = event_words()["crowd_force"]
 LETHAL_WORDS = event_words()["lethal"]
 CROWD_DOERS = event_words()["crowd_doers"]
 CROWD_WORDS = event_words()["crowd_words"]
-SEPARATELY = event_words()["separately"]
 STATE_TARGETS = event_words()["state_targets"]
 
 
@@ -150,8 +150,7 @@ def told_as_protest(trigger: Token, index: Index) -> bool:
     shops" is Mob violence): told beside a protest, done by people a protest is made of
     (`crowd_doers`: "students and party activists fought running battles"), aimed at the state's
     forces ("youths threw fireworks at police") or at the state or politics (`state_targets`)."""
-    sent = trigger.sent
-    before = trigger.doc[sent.start - 1].sent if sent.start > 0 else None
+    sent, before = trigger.sent, sentence_beside(trigger, -1)
     beside_a_protest = any(protest_word(t) for s in (sent, before) if s is not None for t in s)
     protesters = any(word_lemma(t) in CROWD_DOERS for t in sent)
     at_forces = any(aimed_at_forces(t, index) for t in sent)
@@ -177,10 +176,9 @@ def crowd_just_seen(trigger: Token, index: Index) -> bool:
     """Whether the trigger's sentence shows a crowd (protesters, rioters or a word of a crowd, not
     people the text names no more closely), or the sentence before does and the trigger's goes on
     from it (no place of its own, not set apart: "Meanwhile, in Omdurman, a market was looted")."""
-    sent = trigger.sent
-    before = trigger.doc[sent.start - 1].sent if sent.start > 0 else None
-    goes_on = not any(t.i in index.place_at or t.lower_ in SEPARATELY for t in sent)
-    return shows_a_crowd(sent, index, CROWDS) or (before is not None and goes_on and shows_a_crowd(before, index, CROWDS))
+    before = sentence_beside(trigger, -1)
+    return shows_a_crowd(trigger.sent, index, CROWDS) or (
+        before is not None and continues_before(trigger, index) and shows_a_crowd(before, index, CROWDS))
 
 
 def shows_a_crowd(sent, index: Index, kinds: frozenset[str] = CROWD_KINDS) -> bool:

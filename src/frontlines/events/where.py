@@ -14,6 +14,7 @@ SAME_SCENE = frozenset({"advcl", "xcomp", "conj"})
 SCENE_PREPS = frozenset({"in", "at"})
 SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["settlement_preps"]
 COMPASS = event_words()["compass"]
+SEPARATELY = event_words()["separately"]
 
 
 def scene_town(verb: Token, index: Index) -> str | None:
@@ -78,20 +79,30 @@ def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     return towns[-1] if towns else None
 
 
+def continues_before(trigger: Token, index: Index) -> bool:
+    """Whether a sentence goes on with the one before: it names no place of its own and does not set
+    itself apart ("Police arrested two men in Mobo. A rifle was recovered nearby"; not "Separately,
+    customs officials in Lagos said ...")."""
+    sent = trigger.sent
+    return not any(t.i in index.place_at or t.lower_ in SEPARATELY for t in sent)
+
+
 def says_the_town(sent) -> bool:
     """Whether a sentence places itself in "the city", "the town" or "the village" without naming it."""
-    return any(t.lemma_.lower() in SETTLEMENTS and t.dep_ == "pobj" and t.head.lower_ in SETTLEMENT_PREPS
-               and any(c.lower_ == "the" for c in t.children) and not any(c.dep_ == "prep" for c in t.children)
-               for t in sent)
+    return any(the_town(t) and t.dep_ == "pobj" and t.head.lower_ in SETTLEMENT_PREPS for t in sent)
+
+
+def the_town(tok: Token) -> bool:
+    """Whether a word is "the town" or "the city", no more ("the town of Palma" names its town)."""
+    return tok.lemma_.lower() in SETTLEMENTS and any(c.lower_ == "the" for c in tok.children) \
+        and not any(c.dep_ == "prep" for c in tok.children)
 
 
 def the_town_acted_on(verb: Token, index: Index) -> str | None:
     """The town "the town" stands for when a verb acts on it: the first town its sentence names before
     it ("insurgents held much of the coastal town of Palma, as survivors reached Pemba and the group
     claimed to have seized the town"), else the town last named by name in the few sentences before."""
-    if not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SETTLEMENTS
-               and any(d.lower_ == "the" for d in c.children) and not any(d.dep_ == "prep" for d in c.children)
-               for c in verb.children):
+    if not any(c.dep_ in ("dobj", "nsubjpass") and the_town(c) for c in verb.children):
         return None
     here = named_towns(verb.sent, index, before=verb.i)
     if here:
