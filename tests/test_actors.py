@@ -37,6 +37,16 @@ def actor_of(report, text: str) -> str:
     # forces loyal to the president are the state's
     ("BUJUMBURA, Burundi — Forces loyal to the president held the airport on Friday.",
      "Forces loyal to the president", "Military Forces of Burundi"),
+    # a nationality before a head of two words: border guards, air defences
+    ("DUSHANBE, Tajikistan — Kyrgyz border guards fired on a Tajik post near Isfara on Friday.",
+     "Kyrgyz border guards", "Military Forces of Kyrgyzstan"),
+    ("SANAA, Yemen — Saudi air defences intercepted two drones over Jizan on Sunday.",
+     "Saudi air defences", "Military Forces of Saudi Arabia"),
+    # two nationalities before one head: each state's forces
+    ("DUSHANBE, Tajikistan — Kyrgyz and Tajik troops clashed near Isfara on Friday.", "Kyrgyz",
+     "Military Forces of Kyrgyzstan"),
+    ("DUSHANBE, Tajikistan — Kyrgyz and Tajik troops clashed near Isfara on Friday.", "Tajik troops",
+     "Military Forces of Tajikistan"),
 ])
 def test_named_actors(extract, text, mention, name):
     assert actor_of(extract(text, published="2017-11-03"), mention) == name

@@ -695,6 +695,50 @@ def test_an_attack_nobody_is_named_for_is_an_unidentified_groups_or_the_crowds(e
     assert (sub_type, actor1) in [(s, a) for s, a, _ in sides(extract(text, published=PUBLISHED))]
 
 
+@pytest.mark.parametrize("text, actor1", [
+    # shells that fall with no one named, in a country a foreign state's forces are fighting in: that state's
+    ("KHARKIV — Russian troops captured the village of Vovchansk on Monday after days of fighting. On Tuesday, "
+     "a missile hit a school in Kupiansk, killing three teachers.", "Military Forces of Russia"),
+    ("YEREVAN — Azerbaijani forces seized two hilltops near Sotk on Tuesday. Mortar fire fell on Vardenis "
+     "overnight, wounding a woman.", "Military Forces of Azerbaijan"),
+    # no foreign force acts there: the country's unidentified group, as before
+    ("KHARKIV — A missile hit a school in Kupiansk on Tuesday, killing three teachers. Russian troops captured "
+     "the village of Ocheretyne in Russia's Kursk region on Monday.", "Unidentified Armed Group (Ukraine)"),
+])
+def test_shells_nobody_is_named_for_are_the_foreign_states_at_war_there(extract, text, actor1):
+    report = extract(text, published=PUBLISHED)
+    assert [a for s, a, _ in sides(report) if s == "Shelling/artillery/missile attack"] == [actor1]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kyrgyz and Tajik border guards clashed near Isfara on Wednesday, killing eleven people.",
+    "Tajik troops and Kyrgyz border guards clashed near Isfara on Wednesday, killing eleven people.",
+])
+def test_sides_named_together_before_a_clash_are_its_two_sides(extract, sentence):
+    report = extract(f"BISHKEK — {sentence} Schools were closed across the region. The talks failed.",
+                     published=PUBLISHED)
+    clashes = [{a1, a2} for s, a1, a2 in sides(report) if s == "Armed clash"]
+    assert clashes == [{"Military Forces of Kyrgyzstan", "Military Forces of Tajikistan"}], sides(report)
+
+
+def test_a_drone_an_armed_group_shot_down_where_it_fought_is_no_spoils_of_the_fight(extract):
+    text = ("SANAA, Yemen — Houthi fighters attacked government positions in Marib on Monday. The Houthis said "
+            "on Monday that their air defences had shot down an American drone over Marib. Talks in Muscat "
+            "stalled. Fuel prices rose.")
+    report = extract(text, published=PUBLISHED)
+    assert ("Disrupted weapons use", "Houthis") in [(s, a1) for s, a1, _ in sides(report)], sides(report)
+
+
+def test_a_truce_that_names_no_party_is_made_by_the_storys_sides(extract):
+    text = ("BISHKEK — Kyrgyz and Tajik border guards clashed near Isfara on Wednesday, killing eleven "
+            "people. Tajik troops shelled the town of Batken on Thursday. Schools were closed across the "
+            "region. A ceasefire was signed in Batken on Friday.")
+    report = extract(text, published=PUBLISHED)
+    assert [(a1, a2) for s, a1, a2 in sides(report) if s == "Agreement"] in (
+        [("Military Forces of Kyrgyzstan", "Military Forces of Tajikistan")],
+        [("Military Forces of Tajikistan", "Military Forces of Kyrgyzstan")]), sides(report)
+
+
 @pytest.mark.parametrize("text, sub_type, day", [
     # "the same day", "that night": the day the story gave last, though the tagger sees no date in them
     ("GOMA — Rebels shelled Sake on Tuesday. Earlier, on 3 October, rebels attacked Minova. Aid workers fled "

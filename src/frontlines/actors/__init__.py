@@ -70,7 +70,13 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
     nationalities = [[{"LOWER": w} for w in n.split()] for n in sorted(dictionary.nationalities) if " " in n]
     nationalities.append([{"LOWER": {"IN": [n for n in dictionary.nationalities if " " not in n]}}])
     for label, heads in (("state", generic["state_heads"]), ("police", generic["police_heads"])):
-        patterns.add(label, [[*words, modifiers, {"LOWER": {"IN": heads}}] for words in nationalities])
+        # a head of one word ("troops") or more ("border guards", "air defences")
+        head_words = [[{"LOWER": {"IN": [h for h in heads if " " not in h]}}]]
+        head_words += [[{"LOWER": w} for w in h.split()] for h in heads if " " in h]
+        patterns.add(label, [[*words, modifiers, *head] for words in nationalities for head in head_words])
+        # "Kyrgyz and Tajik border guards": two states' forces, split in `named_spans`
+        patterns.add(f"{label} pair", [[*one, {"LOWER": "and"}, *other, modifiers, *head] for one in nationalities
+                                       for other in nationalities for head in head_words])
     patterns.add("backed", [[{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": "backed"},
                              {"LOWER": {"IN": ["militias", "militia", "forces", "groups", "rebels", "fighters"]}}]])
     # "the Ambulin clan", "Sikin clansmen", "Murad tribesmen": a community's militia (ACLED's identity militias)
@@ -218,7 +224,13 @@ def named_spans(doc: Doc, m: Matchers, country: str | None) -> list[tuple]:
         if not entry.only_in or country in entry.only_in:
             found.append((doc[start:end], entry))
     for match_id, start, end in m.patterns(doc):
-        found.append((doc[start:end], doc.vocab.strings[match_id]))
+        label = doc.vocab.strings[match_id]
+        if label.endswith(" pair"):  # "Kyrgyz and Tajik border guards": "Kyrgyz" and "Tajik border guards"
+            joint = next(t.i for t in doc[start:end] if t.lower_ == "and")
+            label = label.removesuffix(" pair")
+            found += [(doc[start:joint], label), (doc[joint + 1:end], label)]
+        else:
+            found.append((doc[start:end], label))
     spans = filter_spans([s for s, _ in found])
     keep = {(s.start, s.end) for s in spans}
     seen, out = set(), []

@@ -6,10 +6,12 @@ that report the same event add nothing but the fields the first one lacked.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from frontlines.actors import unidentified_name
 from frontlines.events.arguments import Index
 from frontlines.events.code import UNNAMED_PERPETRATOR, code_event
 from frontlines.events.crowds import CROWD_DOERS, crowd_just_seen
@@ -25,6 +27,8 @@ OPPOSING = event_words()["opposing"]
 # The sub-types of attacks whose doer ACLED codes as unidentified when the text names none.
 UNNAMED_DOERS = frozenset(lexicon().families[f].sub_event_type for f in UNNAMED_PERPETRATOR)
 CROWD_DONE = frozenset({"Looting/property destruction", "Attack"})  # what a crowd, too, may do
+UNIDENTIFIED = unidentified_name("")
+REMOTE = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})  # fired from afar
 
 
 def find_events(doc: Doc, index: Index, published: str | None, quantities: list[Quantity],
@@ -52,22 +56,59 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
         event.fatalities = fatalities(event, quantities)
     deny_previous_claims(doc, events)
     merged = subsume_parts(merge(transfers_in_one_sentence(events), index), index)
-    return unidentified_doers(police_who_arrested(merged, index), doc, index)
+    return parties_to_agreements(unidentified_doers(police_who_arrested(merged, index), doc, index), index)
 
 
 def unidentified_doers(events: list[Event], doc: Doc, index: Index) -> list[Event]:
     """Attacks that name no one who made them ("a grenade was thrown at a police patrol") were made
-    by ACLED's "Unidentified Armed Group" of the place's country; filled after merging, as the
-    police who arrested are.  Looting and killing beside a crowd, or by people a crowd is made of
-    ("opposition supporters set fire to ..."), are the crowd's to code, not an armed group's."""
+    by ACLED's "Unidentified Armed Group" of the place's country, and shells or missiles by the
+    foreign state at war there (`invader`); filled after merging, as the police who arrested are.
+    Looting and killing beside a crowd, or by people a crowd is made of ("opposition supporters set
+    fire to ..."), are the crowd's to code, not an armed group's."""
     for e in events:
-        if e.sub_event_type not in UNNAMED_DOERS or e.actor1 is not None:
+        if e.sub_event_type not in UNNAMED_DOERS or not (e.actor1 is None or unidentified(e.actor1, index)):
+            continue
+        country = index.places[e.place].country_code if e.place else None
+        if e.sub_event_type in REMOTE and (foreign := invader(events, index, country)):
+            e.actor1 = foreign
             continue
         first = doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")[0]
-        if e.sub_event_type in CROWD_DONE and (crowd_just_seen(first, index) or any(
-                word_lemma(t) in CROWD_DOERS for t in first.sent)):
-            continue
-        e.actor1 = index.unidentified(index.places[e.place].country_code if e.place else None)
+        if e.actor1 is None and not (e.sub_event_type in CROWD_DONE and (crowd_just_seen(first, index) or any(
+                word_lemma(t) in CROWD_DOERS for t in first.sent))):
+            e.actor1 = index.unidentified(country)
+    return events
+
+
+def unidentified(actor: str, index: Index) -> bool:
+    """Whether an actor is an "Unidentified Armed Group"."""
+    return index.actors[actor].name.startswith(UNIDENTIFIED)
+
+
+def invader(events: list[Event], index: Index, country: str | None) -> str | None:
+    """The foreign state whose forces the story has acting in `country` ("Russian forces took
+    Avdiivka"), the most often if several: in a war between states, shells and missiles that fall
+    on a town with no one named fired them ("A missile struck an apartment block in Selydove")."""
+    if country is None:
+        return None
+    places = index.places
+    acting = Counter(e.actor1 for e in events if e.actor1 and e.place and places[e.place].country_code == country
+                     and index.actors[e.actor1].kind == "state_forces"
+                     and index.actors[e.actor1].country_code not in (None, country))
+    ranked = acting.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+
+
+def parties_to_agreements(events: list[Event], index: Index) -> list[Event]:
+    """A truce or deal whose sentence names no party ("A ceasefire was agreed in Moscow") was made
+    by the story's sides: the named actors of its other events, the most involved first."""
+    sides = Counter(a for e in events if e.sub_event_type != "Agreement" for a in (e.actor1, e.actor2)
+                    if a and not unidentified(a, index))  # no deal with a group nobody named
+    ranked = [a for a, _ in sides.most_common(2)]
+    for e in events:
+        if e.sub_event_type == "Agreement" and e.actor1 is None and ranked:
+            e.actor1 = ranked[0]
+            if e.actor2 is None and len(ranked) > 1:
+                e.actor2 = ranked[1]
     return events
 
 

@@ -2,6 +2,7 @@
 parts of others (the fighting in a capture, the dead of a shelling)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from frontlines.events.arguments import Index
@@ -12,6 +13,7 @@ from frontlines.context import km
 SAME_PLACE_KM = 10.0
 PROTEST_GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 SEPARATELY = event_words()["separately"]
+INTERCEPTIONS = event_words()["interceptions"]
 
 
 def merge(events: list[Event], index: Index) -> list[Event]:
@@ -136,6 +138,11 @@ def compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def intercepted(event: Event) -> bool:
+    """Whether a disrupted weapons use is an interception ("shot down a drone"), not weapons seized."""
+    return any(word in INTERCEPTIONS for word in re.findall(r"[a-z]+", event.evidence.text.lower()))
+
+
 def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     """Events that are parts of others.  The fighting in a capture is part of the capture: drop an
     armed clash at the place and day of a territory event ("stormed the town ... after hours of clashes, held it").  The dead
@@ -151,7 +158,7 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     # spoils ("took full control of El Adde and seized vehicles and weapons"); ACLED's disrupted
     # weapons use is weapons kept from their users
     kept = [e for e in kept if not (e.sub_event_type == "Disrupted weapons use" and e.actor1 is not None
-                                    and index.actors[e.actor1].kind != "state_forces" and any(
+                                    and index.actors[e.actor1].kind != "state_forces" and not intercepted(e) and any(
         e.actor1 in (c.actor1, c.actor2) and c is not e and near(c.place, e.place, index)
         and close_days(c.date, e.date, 1) for c in events))]
     # what a crowd burns or loots is part of its riot ("Demonstrators burned vehicles and set fire to offices")
