@@ -729,6 +729,19 @@ def test_a_drone_an_armed_group_shot_down_where_it_fought_is_no_spoils_of_the_fi
     assert ("Disrupted weapons use", "Houthis") in [(s, a1) for s, a1, _ in sides(report)], sides(report)
 
 
+@pytest.mark.parametrize("sentence, actor1", [
+    # a man, a trader, a teenager killed or shot dead: an attack, by whom the text names, else unidentified
+    ("A trader was shot dead in Zaria on Wednesday.", "Unidentified Armed Group (Nigeria)"),
+    ("On Wednesday, a motorcycle officer shot a teenager during a traffic stop in Zaria.", "Police Forces of Nigeria"),
+])
+def test_a_person_shot_dead_is_attacked(extract, sentence, actor1):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    later = [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events
+             if e.evidence.start >= len(ARTICLE_OPENING)]
+    assert later == [("Attack", actor1)], later
+
+
 def test_a_truce_that_names_no_party_is_made_by_the_storys_sides(extract):
     text = ("BISHKEK — Kyrgyz and Tajik border guards clashed near Isfara on Wednesday, killing eleven "
             "people. Tajik troops shelled the town of Batken on Thursday. Schools were closed across the "
