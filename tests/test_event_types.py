@@ -742,6 +742,23 @@ def test_a_person_shot_dead_is_attacked(extract, sentence, actor1):
     assert later == [("Attack", actor1)], later
 
 
+@pytest.mark.parametrize("sentence, coded", [
+    # people taken away, led away, marched away, taken from their home: abducted
+    ("Several students were taken away in pick-up trucks in Zaria on Wednesday.", ["Abduction/forced disappearance"]),
+    ("On Wednesday, gunmen stopped four lorry drivers near Zaria and took them away.",
+     ["Abduction/forced disappearance"]),
+    ("An unknown number of people were led away into the bush near Zaria on Wednesday.",
+     ["Abduction/forced disappearance"]),
+    ("A journalist was taken from his home in Zaria by men in civilian clothes on Wednesday.",
+     ["Abduction/forced disappearance"]),
+    # a march that goes nowhere in particular is a march
+    ("Hundreds of students marched through Zaria on Wednesday.", ["Peaceful protest"]),
+])
+def test_people_taken_away_are_abducted(extract, sentence, coded):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert [e.sub_event_type for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)] == coded
+
+
 def test_a_truce_that_names_no_party_is_made_by_the_storys_sides(extract):
     text = ("BISHKEK — Kyrgyz and Tajik border guards clashed near Isfara on Wednesday, killing eleven "
             "people. Tajik troops shelled the town of Batken on Thursday. Schools were closed across the "
