@@ -759,6 +759,20 @@ def test_people_taken_away_are_abducted(extract, sentence, coded):
     assert [e.sub_event_type for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)] == coded
 
 
+@pytest.mark.parametrize("sentence, actor1", [
+    # doers described but not named are nobody the text names: not the group the story is about
+    ("A journalist was taken from his home in Zaria by men in civilian clothes on Wednesday.",
+     "Unidentified Armed Group (Nigeria)"),
+    ("Two car bombs exploded in Zaria on Wednesday.", "Boko Haram"),
+])
+def test_doers_described_but_not_named_are_unidentified(extract, sentence, actor1):
+    opening = ("KADUNA — Boko Haram fighters killed five villagers near Kaduna on Monday, police said. Boko Haram "
+               "fled on motorbikes. Residents buried the dead on Tuesday. ")
+    report = extract(opening + sentence, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [names.get(e.actor1 or "") for e in report.events if e.evidence.start >= len(opening)] == [actor1]
+
+
 def test_a_truce_that_names_no_party_is_made_by_the_storys_sides(extract):
     text = ("BISHKEK — Kyrgyz and Tajik border guards clashed near Isfara on Wednesday, killing eleven "
             "people. Tajik troops shelled the town of Batken on Thursday. Schools were closed across the "

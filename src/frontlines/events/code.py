@@ -114,7 +114,9 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         args.actor1 = index.crowd("rioters")
     if family in UNNAMED_PERPETRATOR:
         # "Two car bombs exploded ...", "the mosque was blown up": the group the story is about
-        args.actor1 = args.actor1 or index.main_armed or sentence_actor(trigger.token, index)
+        # unless it names doers it cannot name ("taken from his home by men in civilian clothes")
+        story_group = None if described_agent(trigger.token) else index.main_armed
+        args.actor1 = args.actor1 or story_group or sentence_actor(trigger.token, index)
     if family in NEEDS_ARMED_ACTOR:
         # "a militia, called the Syrian Democratic Forces, took over the city": the group just named
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True,
@@ -228,6 +230,11 @@ def told_as_news(trigger: Trigger) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head  # the verb the noun hangs from
     return verb.tag_ == "VBD"
+
+
+def described_agent(verb: Token) -> bool:
+    """Whether a passive names its doers by a description ("by men in civilian clothes")."""
+    return any(c.dep_ == "agent" and any(o.dep_ == "pobj" for o in c.children) for c in verb.children)
 
 
 def other_side(actor1, index: Index) -> str | None:
