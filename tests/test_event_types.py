@@ -773,6 +773,23 @@ def test_doers_described_but_not_named_are_unidentified(extract, sentence, actor
     assert [names.get(e.actor1 or "") for e in report.events if e.evidence.start >= len(opening)] == [actor1]
 
 
+@pytest.mark.parametrize("text, coded", [
+    # in a story of protests, buildings burned with no one named: the protesters' riot
+    ("LIMA — Thousands of protesters marched through Lima on Monday to demand new elections. Protesters blocked "
+     "roads in Arequipa on Tuesday. The protesters vowed to continue. On Wednesday night, a bank and two "
+     "supermarkets were set on fire in Cusco.", ("Violent demonstration", "Rioters (Peru)")),
+    # in a story of armed groups, a looting with no one named is not a crowd's
+    ("GOMA — M23 rebels attacked army positions near Sake on Monday. The rebels shelled Minova on Tuesday. "
+     "Aid groups suspended their work. On Wednesday night, shops were looted in Kitshanga.",
+     ("Looting/property destruction", "M23")),
+])
+def test_buildings_burned_in_a_story_of_protests_are_a_riot(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    last = report.events[-1]
+    names = {a.id: a.name for a in report.actors}
+    assert (last.sub_event_type, names.get(last.actor1 or "")) == coded, sides(report)
+
+
 def test_a_truce_that_names_no_party_is_made_by_the_storys_sides(extract):
     text = ("BISHKEK — Kyrgyz and Tajik border guards clashed near Isfara on Wednesday, killing eleven "
             "people. Tajik troops shelled the town of Batken on Thursday. Schools were closed across the "

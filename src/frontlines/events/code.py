@@ -14,6 +14,7 @@ from frontlines.events.arguments import (PLACE_SUBJECT_VERBS, Arguments, Index, 
                                          named_doer, noun_arguments, place_in, sentence_actor, sentence_evidence,
                                          sentence_place, subject_of, verb_arguments)
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_doers, crowd_in_clash, crowd_type,
+                                      unrest_story,
                                       crowd_just_seen, denied, protesting, shows_a_crowd, told_as_protest)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
@@ -108,9 +109,10 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # aircraft are a state's more often than not; not the state they struck ("struck Cambodian targets")
         args.actor1 = args.actor1 or next((s for s in index.states if s != args.actor2), None)
     if family == "looting" and args.actor1 is None and (crowd_just_seen(trigger.token, index)
-                                                        or crowd_doers(trigger.token)):
+                                                        or crowd_doers(trigger.token) or unrest_story(index)):
         # "crowds attacked the symbols of the state. The parliament building was set ablaze": theirs;
-        # "opposition supporters set fire to the ruling party's offices": a crowd's
+        # "opposition supporters set fire to the ruling party's offices": a crowd's; "An AutoZone store
+        # was set on fire", in a story of crowds more than of armed groups: the rioters'
         args.actor1 = index.crowd("rioters")
     if family in UNNAMED_PERPETRATOR:
         # "Two car bombs exploded ...", "the mosque was blown up": the group the story is about

@@ -2,8 +2,11 @@
 deadly force, and who the crowd is, read from who did what in the trigger's sentence."""
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Token
 
+from frontlines.actors import NON_STATE_ARMED
 from frontlines.events.arguments import Index, actor_in, sentence_actor, subject_of
 from frontlines.events.factuality import factuality
 from frontlines.events.triggers import Family, event_words, objects_of, phrasal_lemma, protest_word, word_lemma
@@ -155,7 +158,18 @@ def told_as_protest(trigger: Token, index: Index) -> bool:
     protesters = any(word_lemma(t) in CROWD_DOERS for t in sent)
     at_forces = any(aimed_at_forces(t, index) for t in sent)
     at_the_state = bool(STATE_TARGETS & {t.lemma_.lower() for o in acted_on(trigger) for t in o.subtree})
-    return beside_a_protest or protesters or at_forces or at_the_state
+    mob = any(index.actors[index.actor_at[t.i]].kind == "rioters" for t in sent if t.i in index.actor_at)
+    return beside_a_protest or protesters or at_forces or at_the_state or (protest_story(index) and not mob)
+
+
+def protest_story(index: Index) -> bool:
+    """Whether a story of unrest is one of protests: it names protesters more often than rioters
+    ("Protests over the reform turned to riots ... An AutoZone store was set on fire")."""
+    named = Counter({kind: 0 for kind in CROWDS})
+    for actor in index.actors.values():
+        if actor.kind in CROWDS:
+            named[actor.kind] += len(actor.mentions)
+    return named["protesters"] > named["rioters"] and unrest_story(index)
 
 
 def acted_on(verb: Token) -> list[Token]:
@@ -192,3 +206,15 @@ def protesting(actor_id: str | None, index: Index) -> str | None:
     gathered") are protesters to ACLED."""
     actor = index.actors.get(actor_id or "")
     return index.crowd() if actor is not None and actor.kind == "civilians" else actor_id
+
+
+def unrest_story(index: Index) -> bool:
+    """Whether a story is of crowds more than of armed groups: its protesters and rioters are named
+    more often than its non-state armed groups ("Riots spread through Nouméa ... Shops in Ducos were
+    looted": the rioters', not an unidentified armed group's)."""
+    named = Counter()
+    for actor in index.actors.values():
+        side = "crowd" if actor.kind in CROWDS else "armed" if actor.kind in NON_STATE_ARMED else None
+        if side:
+            named[side] += len(actor.mentions)
+    return named["crowd"] > named["armed"]
