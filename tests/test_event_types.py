@@ -790,6 +790,27 @@ def test_buildings_burned_in_a_story_of_protests_are_a_riot(extract, text, coded
     assert (last.sub_event_type, names.get(last.actor1 or "")) == coded, sides(report)
 
 
+@pytest.mark.parametrize("sentence, coded", [
+    # aircraft named by who flies them are the state's
+    ("On Saturday, government aircraft bombed villages around Zaria, killing 12 people.",
+     [("Air/drone strike", "Military Forces of Nigeria")]),
+    ("On Tuesday, army attack helicopters struck rebel positions around Zaria.",
+     [("Air/drone strike", "Military Forces of Nigeria")]),
+    # a movement toward a town is no handover of it; one away from it is
+    ("The rebels said their fighters were retreating toward Zaria on Wednesday.", []),
+    ("The rebels withdrew from Zaria on Wednesday.", [("Non-violent transfer of territory", None)]),
+    # suicide bombers are no aircraft
+    ("On Wednesday, suicide bombers struck a church in Zaria.", [("Suicide bomb", None)]),
+])
+def test_what_flew_and_where_it_went_decide_the_event(extract, sentence, coded):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    later = [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events
+             if e.evidence.start >= len(ARTICLE_OPENING)]
+    assert [sub for sub, _ in later] == [sub for sub, _ in coded], later
+    assert all(actor == want for (_, actor), (_, want) in zip(later, coded) if want), later
+
+
 def test_a_truce_that_names_no_party_is_made_by_the_storys_sides(extract):
     text = ("BISHKEK — Kyrgyz and Tajik border guards clashed near Isfara on Wednesday, killing eleven "
             "people. Tajik troops shelled the town of Batken on Thursday. Schools were closed across the "

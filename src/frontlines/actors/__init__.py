@@ -64,6 +64,7 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
     words = PhraseMatcher(nlp.vocab, attr="LOWER")
     for group, phrases in generic["words"].items():
         words.add(group, [nlp.make_doc(p) for p in phrases])
+    words.add("state", [nlp.make_doc(p) for p in state_aircraft(generic)])
     patterns = Matcher(nlp.vocab)
     modifiers = {"LOWER": {"IN": generic["modifiers"]}, "OP": "*"}
     # "Iraqi troops", "Central African soldiers": a nationality of one word or more
@@ -84,6 +85,14 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
     identity_noun = {"LOWER": {"IN": list(generic["identity_nouns"])}}
     patterns.add("identity", [[community, identity_noun], [community, {"LOWER": "and"}, community, identity_noun]])
     return Matchers(by_lower, by_orth, words, patterns, dictionary, generic)
+
+
+def state_aircraft(generic: dict) -> list[str]:
+    """"government aircraft", "army attack helicopters", "air force drones": a state's aircraft
+    named by who flies them (`state_aircraft_owners` before `state_aircraft`)."""
+    owners = [*generic["state_aircraft_owners"], "air force"]
+    return [f"{owner} {attack}{craft}" for owner in owners for attack in ("", "attack ")
+            for craft in generic["state_aircraft"]]
 
 
 def alias_tokens(doc: Doc, nlp: Language, extra: tuple[Path, ...] = ()) -> set[int]:

@@ -249,6 +249,13 @@ def may_head_noun(lemma: str, lex: Lexicon) -> bool:
     return lemma in lex.noun_heads or lemma[:-1] in lex.noun_heads or " " in lemma
 
 
+def only_heading(verb: Token) -> bool:
+    """Whether a movement names only where it went ("retreating toward Dablo"), not what it left."""
+    words = event_words()
+    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "advmod")}
+    return bool(preps & words["heading_preps"]) and not preps & words["leaving_preps"]
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every trigger in the document, in text order."""
     lex = lexicon()
@@ -264,6 +271,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                          and (not s.get("particle") or particle_of(tok) == s["particle"])
                          and (not s.get("light") or s["light"] in objects_of(tok))
                          and (not s.get("subject") or subject_kinds(tok).intersection(s["subject"]))
+                         and not (s.get("not_describing") and (tok.dep_ == "acl" or only_heading(tok)))
                          and not (objects_of(tok) | object_modifiers(tok)).intersection(s.get("unless", ()))
                          and not (subject_heads(tok).intersection(s.get("unless_subject", ()))
                                   and not planted(tok.sent))), None)
