@@ -161,3 +161,51 @@ def test_a_newer_database_is_refused_naming_both_versions(tmp_path):
         assert f"schema version {SCHEMA_VERSION + 1} is newer than this frontlines understands ({SCHEMA_VERSION})" \
             in result.output
     assert not list(tmp_path.glob("*.bak-*"))
+
+
+def reader_process(db: Path, wait: float) -> subprocess.Popen:
+    """A reader in its own process, as the web server or `frontlines events` opens the store: it
+    prints how many documents it read, or that the store stayed busy."""
+    code = (f"from frontlines.store import Store\nfrom frontlines.errors import StoreBusy\n"
+            f"try:\n    store = Store.open_read_only({str(db)!r}, wait={wait})\n"
+            f"except StoreBusy:\n    print('busy', flush=True)\nelse:\n"
+            f"    print(store.counts()['documents'], flush=True)\n    store.close()\n")
+    return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+
+
+def test_an_ingest_keeps_the_store_open_between_batches_and_lets_a_waiting_reader_in(tmp_path):
+    from frontlines.store import Stored
+    from frontlines.store.bench import synthetic_report
+    from frontlines.store.ingest import Writer
+
+    db = tmp_path / "kept.duckdb"
+    with Writer(db, warn=print, linger=600) as writer:  # no batch comes for a long while: still kept open
+        writer.add_many([Stored(*synthetic_report("first"))])
+        kept = writer.store
+        writer.add_many([Stored(*synthetic_report("second"))])
+        assert writer.store is kept is not None  # the same store, not opened again for the second batch
+        reader = reader_process(db, wait=120)
+        out, _ = reader.communicate(timeout=300)
+        assert out.strip() == "2"  # it asked, the writer let go, and it read both batches
+        assert writer.store is None
+        writer.add_many([Stored(*synthetic_report("third"))])  # opened again once the reader is done
+    with Store(db, read_only=True) as store:
+        assert store.counts()["documents"] == 3
+
+
+def test_a_reader_that_does_not_ask_gets_in_once_the_batches_stop(tmp_path):
+    from frontlines.store import Stored
+    from frontlines.store.bench import synthetic_report
+    from frontlines.store.ingest import Writer
+
+    db = tmp_path / "idle.duckdb"
+    with Writer(db, warn=print, linger=0.2) as writer:
+        writer.add_many([Stored(*synthetic_report("only"))])
+        deadline = time.monotonic() + 60
+        while writer.store is not None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert writer.store is None  # closed after LINGER without a batch
+        held = subprocess.run([sys.executable, "-c", f"import duckdb; print(duckdb.connect({str(db)!r}, read_only=True)"
+                               ".execute('SELECT count(*) FROM documents').fetchone()[0])"],
+                              capture_output=True, text=True, timeout=120)
+        assert held.stdout.strip() == "1", held.stderr  # DuckDB's own reader, which says nothing, gets in

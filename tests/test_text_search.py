@@ -232,10 +232,37 @@ def test_a_batch_rolled_back_after_the_index_committed_is_not_counted(generated,
         store.add_many([Stored(report, body)])  # indexed and committed there, then rolled back
     monkeypatch.undo()
     where = EventFilter(text="wombat")
+    with Store(path, read_only=True) as store:  # the batch's fused events were indexed again as they are
+        assert indexed(store, where) and fused_page(store, where, 10) == ([], 0)
+
+
+def test_an_index_left_ahead_of_a_rolled_back_batch_is_not_used_then_built_again(generated, tmp_path, monkeypatch):
+    path = copy_store(generated, tmp_path / "copy.duckdb")
+    report, body = synthetic_report("w-6")
+    report["events"][0]["evidence"] = {"text": "A wombat crossed the road.", "start": 0, "end": 26}
+    indexed_then_failed, index_again = text.add_batch, text.TextIndex.reindex_ids
+    failed = []
+
+    def fail(db, index):
+        indexed_then_failed(db, index)
+        failed.append(True)
+        raise RuntimeError("the disk is full")
+
+    def fail_again(index, db, ids):
+        if failed:  # indexing the batch again, after it rolled back
+            raise RuntimeError("the disk is still full")
+        index_again(index, db, ids)
+
+    monkeypatch.setattr(text, "add_batch", fail)
+    monkeypatch.setattr(text.TextIndex, "reindex_ids", fail_again)
+    with Store(path) as store, pytest.raises(RuntimeError):
+        store.add_many([Stored(report, body)])
+    monkeypatch.undo()
+    where = EventFilter(text="wombat")
     with Store(path, read_only=True) as store:
         assert store.text_index() is None and fused_page(store, where, 10) == ([], 0)  # scanned
     with Store(path) as store:  # the next writer builds it again
-        store.add_many([Stored(*synthetic_report("w-5"))])
+        store.add_many([Stored(*synthetic_report("w-7"))])
     with Store(path, read_only=True) as store:
         assert indexed(store, where) and fused_page(store, where, 10) == ([], 0)
 

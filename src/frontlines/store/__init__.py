@@ -5,9 +5,10 @@ not changed is left alone; one whose text changed replaces its old rows.  Each
 batch of documents is written in one transaction, so an interrupted ingest leaves
 no half-written document, and running it again completes it.
 
-DuckDB lets one process write a file, and no other process read it meanwhile, so
-writers keep their connection short (ingest opens one per batch) and readers use
-`Store.open_read_only`, which waits a little for a batch to be written.
+DuckDB lets one process write a file, and no other process read it meanwhile, so readers
+use `Store.open_read_only`, which waits a little for a batch to be written, and says that it
+waits (a shared lock on FILE.readers); an ingest keeps the file open from one batch to the next
+only while no reader says so (`store.ingest.Writer`).
 """
 from __future__ import annotations
 
@@ -47,6 +48,46 @@ def connect(path: Path, read_only: bool):
         raise UsageError(f"{path}: cannot open the database ({first_line(exc)}); is it a DuckDB file?") from None
     except duckdb.Error as exc:
         raise UsageError(f"{path}: not a frontlines database ({first_line(exc)})") from None
+
+
+def readers_path(path: Path) -> Path:
+    """The file through which readers waiting for the database say so: FILE.readers, made by the
+    ingest that writes it (`store.ingest.Writer`)."""
+    return path.with_name(path.name + ".readers")
+
+
+def asking_turn(path: Path):
+    """An open FILE.readers holding a shared lock, which says a reader waits for the database (closing
+    it lets go); None where there is no such file (no ingest made one) or the writer is looking at it
+    this moment (asked again at the next try)."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: the writer lets go when it has no batch to write
+        return None
+    try:
+        handle = open(readers_path(path), "rb")
+    except OSError:
+        return None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle
+
+
+def readers_waiting(handle) -> bool:
+    """Whether a reader holds a shared lock on the open FILE.readers `handle` (`asking_turn`)."""
+    try:
+        import fcntl
+    except ImportError:  # (no reader can say so there)
+        return False
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    fcntl.flock(handle, fcntl.LOCK_UN)
+    return False
 
 
 @dataclass
@@ -91,15 +132,23 @@ class Store:
                      warn: Callable[[str], None] | None = None) -> Store:
         """Open, retrying for up to `wait` seconds while another process holds the file (an ingest
         writing a batch, which lets no reader in; or a reader, which keeps a writer out); raise
-        StoreBusy after that."""
+        StoreBusy after that.  A reader says that it waits meanwhile (`asking_turn`), so that an
+        ingest keeping the file open between batches lets go of it."""
         deadline = time.monotonic() + wait
-        while True:
-            try:
-                return cls(path, read_only=read_only, warn=warn)
-            except StoreBusy:
-                if time.monotonic() >= deadline:
-                    raise
-                time.sleep(RETRY_PAUSE)
+        asking = None
+        try:
+            while True:
+                try:
+                    return cls(path, read_only=read_only, warn=warn)
+                except StoreBusy:
+                    if time.monotonic() >= deadline:
+                        raise
+                    if read_only and asking is None:
+                        asking = asking_turn(Path(path))
+                    time.sleep(RETRY_PAUSE)
+        finally:
+            if asking is not None:
+                asking.close()  # (releases the lock)
 
     @classmethod
     def open_read_only(cls, path: str | Path = DEFAULT_DB, wait: float = READ_WAIT) -> Store:
@@ -281,12 +330,14 @@ class Store:
                     self.db.execute(f"INSERT INTO {table} SELECT *{searched} FROM new_{table}")
                 else:
                     self.write(table, rows)
+            derived.note_written(self.db)
+            text.add_batch(self.db, self.index)  # the index commits while the derived tables are updated
             derived.update(self.db)
-            text.add_batch(self.db, self.index)  # committed first, its generation with the database's
+            self.index.finish_commit(self.db)  # committed first, its generation with the database's
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
-            if not self.index.undo():  # ahead of the database: readers no longer use it, the next batch builds it
+            if not self.index.undo(self.db):  # ahead of the database: readers no longer use it, the next batch builds it
                 self.index.close()
                 self.index = None
             raise

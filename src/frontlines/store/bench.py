@@ -30,7 +30,7 @@ ROWS = 60  # places on a grid of 60 rows (half a degree of latitude apart) and 5
 LAT = f"10 + ((i % {PLACES}) % {ROWS}) * 0.5"
 LON = f"30 + ((i % {PLACES}) // {ROWS}) * 0.4"
 WRITE_BATCH = 32  # documents a transaction, as `frontlines ingest` writes them
-WRITE_RUNS = 2  # batches a run
+WRITE_RUNS = 8  # batches a run: as many as the ingest's writer writes between two checkpoints (ingest.CHECKPOINT_BATCHES)
 SENTENCE_WORDS = 16  # words of an evidence sentence (with its place and number: about 120 characters)
 
 
@@ -43,12 +43,14 @@ class StoreFigures:
     build_seconds: float
     queries: dict[str, tuple[float, int]] = field(default_factory=dict)
     writes_per_second: float = 0.0
+    reopened_per_second: float = 0.0  # the store opened for each batch (a reader between every two)
 
     def as_dict(self) -> dict:
         """The figures for --json."""
         return {"events": self.events, "build_seconds": round(self.build_seconds, 1), "target_ms": TARGET_MS,
                 "queries": {name: {"median_ms": round(ms, 1), "rows": rows} for name, (ms, rows) in self.queries.items()},
-                "writes": {"docs_per_second": round(self.writes_per_second, 1), "batch": WRITE_BATCH}}
+                "writes": {"docs_per_second": round(self.writes_per_second, 1), "batch": WRITE_BATCH,
+                           "docs_per_second_opened_each_batch": round(self.reopened_per_second, 1)}}
 
     def table(self) -> str:
         """The figures for people."""
@@ -57,6 +59,7 @@ class StoreFigures:
         for name, (ms, rows) in self.queries.items():
             lines.append(f"  {name:<52} {ms:8.1f} ms  {rows:7d}{over(name, ms)}")
         lines.append(f"  {WRITES:<52} {self.writes_per_second:8.1f} docs/s")
+        lines.append(f"  {REOPENED:<52} {self.reopened_per_second:8.1f} docs/s")
         return "\n".join(lines)
 
 
@@ -67,6 +70,7 @@ RARE, WORD, COMMON, NAME = "report 4321.", "shelled", "said", "Qoryooley"
 WORLD = (-180, -90, 180, 90)  # the map's box when the whole world is in view
 NAMED = 5000
 WRITES = f"writes: documents a second, {WRITE_BATCH} a batch"
+REOPENED = "writes: the same, the store opened for each batch"
 
 
 def over(name: str, ms: float) -> str:
@@ -82,6 +86,7 @@ def side_by_side(figures: list[StoreFigures]) -> str:
         cells = [f"{f.queries[name][0]:.0f} ms" + (" (over)" if over(name, f.queries[name][0]) else "") for f in figures]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines.append(f"| {WRITES} | " + " | ".join(f"{f.writes_per_second:.0f}" for f in figures) + " |")
+    lines.append(f"| {REOPENED} | " + " | ".join(f"{f.reopened_per_second:.0f}" for f in figures) + " |")
     return "\n".join(lines)
 
 
@@ -99,6 +104,7 @@ def bench_store(events: int) -> StoreFigures:
                 figures.queries[name] = timed(query, 1 if name.startswith("export") else RUNS)
         figures.queries.update(served(path))
         figures.writes_per_second = writes_per_second(path)
+        figures.reopened_per_second = writes_per_second(path, reopened=True)
     return figures
 
 
@@ -282,18 +288,28 @@ def pick(values: list[str], index: str) -> str:
     return f"[{quoted}][1 + (({index}) % {len(values)})::INTEGER]"
 
 
-def writes_per_second(path: Path) -> float:
-    """Documents a second written into the store, as `frontlines ingest` writes them: a batch of
-    WRITE_BATCH reports a transaction, the store opened for each batch; median of RUNS runs."""
+def writes_per_second(path: Path, reopened: bool = False) -> float:
+    """Documents a second written into the store, as `frontlines ingest` writes them when batches
+    come back to back: a batch of WRITE_BATCH reports a transaction, through the ingest's
+    `Writer` (the store opened once a run, kept open between its batches, and closed at its end,
+    all timed); with `reopened`, the store opened for each batch, as the writer does when a reader
+    waits at every batch.  Median of RUNS runs."""
     from frontlines.store import Stored
+    from frontlines.store.ingest import Writer
 
     runs = []
     for run in range(RUNS):
-        batches = [[synthetic_report(f"w{run}-{b}-{n}") for n in range(WRITE_BATCH)] for b in range(WRITE_RUNS)]
+        batches = [[synthetic_report(f"w{run}{'r' * reopened}-{b}-{n}") for n in range(WRITE_BATCH)]
+                   for b in range(WRITE_RUNS)]
         start = time.perf_counter()
-        for batch in batches:
-            with Store(path) as store:
-                store.add_many([Stored(report, text) for report, text in batch])
+        if reopened:
+            for batch in batches:
+                with Store(path) as store:
+                    store.add_many([Stored(report, text) for report, text in batch])
+        else:
+            with Writer(path, warn=lambda message: None) as writer:
+                for batch in batches:
+                    writer.add_many([Stored(report, text) for report, text in batch])
         runs.append(WRITE_RUNS * WRITE_BATCH / (time.perf_counter() - start))
     return statistics.median(runs)
 

@@ -145,12 +145,17 @@ def stage(db, written: dict[str, list[list]]) -> None:
         insert_rows(db, f"new_{table}", written.get(table, []))
 
 
-def update(db) -> None:
-    """Bring the derived tables up to date after a batch (after `before_delete` and `stage`);
-    nothing here scans the stored history but for the fused events and places it touched."""
+def note_written(db) -> None:
+    """Note the fused events a batch wrote (after `before_delete` and `stage`), in touched_fused:
+    the text index re-indexes them (store.text), and `update` the derived tables."""
     # (the batch's copies hold its rows only: none needs its document looked up in the batch, which
     # took DuckDB longer to plan than to do)
     db.execute("INSERT INTO touched_fused SELECT DISTINCT fused_id FROM new_events")
+
+
+def update(db) -> None:
+    """Bring the derived tables up to date after a batch (after `note_written`); nothing here scans
+    the stored history but for the fused events and places it touched."""
     touched = "SELECT DISTINCT fused_id FROM touched_fused"
     db.execute(f"DELETE FROM fused_events WHERE fused_id IN ({touched})")
     db.execute(f"INSERT INTO fused_events {fused_rows(touched)}")
