@@ -811,6 +811,24 @@ def test_what_flew_and_where_it_went_decide_the_event(extract, sentence, coded):
     assert all(actor == want for (_, actor), (_, want) in zip(later, coded) if want), later
 
 
+@pytest.mark.parametrize("sentence, coded", [
+    # fire on a group of demonstrators is fire on demonstrators
+    ("In Zaria, soldiers opened fire on Wednesday night on a group of demonstrators, killing a man.",
+     [("Excessive force against protesters", "Military Forces of Nigeria")]),
+    # a town taken, told in the passive without its taker: taken by the story's armed group
+    ("Zaria was also taken on Wednesday.", [("Non-state actor overtakes territory", "Boko Haram")]),
+    # a man taken somewhere is no town taken
+    ("Mr Bello was taken to hospital in Zaria on Wednesday.", []),
+])
+def test_force_on_a_group_and_a_town_taken_in_the_passive(extract, sentence, coded):
+    opening = ("KADUNA — Boko Haram fighters captured Kaduna on Monday after heavy fighting with the army, "
+               "officials said. Boko Haram fighters have seized three towns this week. Thousands fled. ")
+    report = extract(opening + sentence, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events
+            if e.evidence.start >= len(opening)] == coded
+
+
 def test_a_truce_that_names_no_party_is_made_by_the_storys_sides(extract):
     text = ("BISHKEK — Kyrgyz and Tajik border guards clashed near Isfara on Wednesday, killing eleven "
             "people. Tajik troops shelled the town of Batken on Thursday. Schools were closed across the "

@@ -126,7 +126,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if family == "capture" and args.actor1 is None and args.actor2 is not None:
         # "government forces were driven out of Sheberghan": the side they fight took it
         args.actor1 = other_side(index.actors[args.actor2], index)
-    if family == "capture" and args.actor1 is None and bare_fall(trigger):
+    if family == "capture" and args.actor1 is None and (bare_fall(trigger) or taken_in_passive(trigger, index)):
         args.actor1 = index.main_armed  # "Sar-e Pul and Taloqan also fell on Sunday": to the story's armed group
     if family == "clash" and args.actor1 is None and crowd_doers(trigger.token):
         args.actor1 = index.crowd()  # "students and party activists fought running battles": a riot
@@ -278,6 +278,16 @@ def bare_fall(trigger: Trigger) -> bool:
     or a manner: "Sheberghan fell on Saturday" (not "fell to the rebels", "fell without a fight")."""
     return trigger.is_verb and trigger.token.lemma_.lower() in PLACE_SUBJECT_VERBS and not any(
         c.dep_ == "prep" and c.lower_ in ("to", "without") for c in trigger.token.children)
+
+
+def taken_in_passive(trigger: Trigger, index: Index) -> bool:
+    """A place taken, told in the passive without its taker: "Two other capitals, Sar-e Pul and
+    Taloqan, were also taken on Sunday" (not "government troops were driven out of Baidoa")."""
+    verb = trigger.token
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return trigger.is_verb and trigger.family.name == "capture" and subject is not None \
+        and not any(c.dep_ == "agent" for c in verb.children) and place_in(subject, index) is not None \
+        and subject.i not in index.actor_at
 
 
 def taken_as_subject(verb: Token, index: Index) -> bool:

@@ -89,6 +89,8 @@ def context_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):  # "Houthi drones struck": what struck decides the kind
             out.update(word_lemma(t) for t in child.subtree)
+            if child.dep_ == "nsubjpass" and (child.pos_ == "PROPN" or child.ent_type_ in ("GPE", "LOC", "FAC")):
+                out.add("PROPN")  # "Taloqan was also taken": a place taken, as "took Taloqan"
         if child.dep_ in ("prt", "prep", "advmod", "dobj", "attr", "agent", "acomp", "dative"):
             out.add(child.lemma_.lower())
             if child.dep_ == "dobj":
@@ -164,6 +166,8 @@ def targets_of(tok: Token) -> set[str]:
     out = objects_of(tok)
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
         out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+        out.update(o.lemma_.lower() for g in prep.children if g.dep_ == "pobj"  # "on a group of demonstrators"
+                   for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
         out.update(s.lemma_.lower() for g in prep.children if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj")
     if "they" in out and after_a_protest(tok):
         out.add("crowd")  # "Thousands marched on the parliament. Soldiers opened fire on them"
