@@ -41,9 +41,14 @@ def test_durations_are_not_dates(phrase):
 @pytest.mark.parametrize("phrase, day", [
     ("a day later", "2017-11-04"), ("the previous day", "2017-11-02"), ("two days earlier", "2017-11-01"),
     ("the next day", "2017-11-04"), ("a few weeks after", "2017-11-24"),
+    ("three nights later", "2017-11-06"), ("48 hours later", "2017-11-05"), ("72 hours earlier", "2017-10-31"),
 ])
 def test_anchored_to_the_last_date(phrase, day):
     assert resolve_anchored(phrase, PUBLISHED).day.isoformat() == day
+
+
+def test_a_night_of_the_week_counts_no_days():
+    assert resolve_anchored("on Thursday night after gunmen took the checkpoints", PUBLISHED) is None
 
 
 @pytest.mark.parametrize("text, day, precision", [

@@ -829,6 +829,18 @@ def test_force_on_a_group_and_a_town_taken_in_the_passive(extract, sentence, cod
             if e.evidence.start >= len(opening)] == coded
 
 
+@pytest.mark.parametrize("sentence, happened", [
+    # a rally called, or set for a day to come, has not happened
+    ("Opposition parties have called a rally in Zaria for next Sunday.", False),
+    ("A march is planned in Zaria for next week.", False),
+    ("Police dispersed a rally in Zaria on Wednesday, days before next Sunday's vote.", True),
+])
+def test_a_rally_called_for_a_day_to_come_has_not_happened(extract, sentence, happened):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    later = [e for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)]
+    assert later and all((e.factuality in ("asserted", "reported")) == happened for e in later), later
+
+
 def test_a_truce_that_names_no_party_is_made_by_the_storys_sides(extract):
     text = ("BISHKEK — Kyrgyz and Tajik border guards clashed near Isfara on Wednesday, killing eleven "
             "people. Tajik troops shelled the town of Batken on Thursday. Schools were closed across the "

@@ -144,6 +144,8 @@ RESOLVERS = {"month_day": _month_day, "day_month": _month_day, "part_month": _pa
 
 ANCHORED = re.compile(
     r"\b(?:(?:(?P<n>a few|a|an|one|two|three|four|five|six|seven|few|several|\d+)\s+)?(?P<unit>day|week)s?\s+(?P<dir>later|after|earlier|before)"
+    r"|(?P<nights>a|one|two|three|four|five|six|seven|\d+)\s+nights?\s+(?P<ndir>later|after|earlier|before)"
+    r"|(?P<hours>\d+)\s+hours\s+(?P<hdir>later|after|earlier|before)"
     r"|the\s+(?P<word>next|following|previous|preceding)\s+(?P<unit2>day|week)|the\s+day\s+(?P<dir2>before|after)"
     r"|(?P<same>(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)|(?<!\d\s)(?:hours|minutes)\s+later)"
     r"|the\s+(?P<next>next|following)\s+(?:morning|afternoon|evening|night)"
@@ -162,6 +164,12 @@ def resolve_anchored(text: str, anchor: date, vague: bool = True) -> Resolved | 
         return Resolved(anchor + timedelta(days=1 if m["next"] else -1), "day", True)
     if m["same"]:  # "that night", "the same day", "hours later"
         return Resolved(anchor, "day", True)
+    if m["nights"]:  # "three nights later" (not "Thursday night after ...")
+        n = int(m["nights"]) if m["nights"].isdigit() else NUMBER_WORDS[m["nights"]]
+        return Resolved(anchor + timedelta(days=n if m["ndir"] in ("later", "after") else -n), "day", True)
+    if m["hours"]:  # "48 hours later": whole days
+        sign = 1 if m["hdir"] in ("later", "after") else -1
+        return Resolved(anchor + timedelta(days=sign * (int(m["hours"]) // 24)), "day", True)
     if m["dir2"]:
         return Resolved(anchor + timedelta(days=-1 if m["dir2"] == "before" else 1), "day", True)
     if m["word"]:
