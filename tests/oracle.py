@@ -52,6 +52,29 @@ def fused_page(store: Store, where: EventFilter, limit: int, offset: int = 0) ->
     return fused_events(store, where, limit, offset), count_fused_events(store, where)
 
 
+def density(store: Store, where: EventFilter, cell: float) -> list[dict]:
+    """How many fused events match in each square of `cell` degrees, from the events table alone
+    (neither fused_events nor the text index), within the filter's box: where only what every report
+    of a fused event shares is asked besides (its type, actors), each fused event at its first
+    report's point (by date, undated last, then document and id); else each counted once a square
+    it has matching reports in, at the mean of their points."""
+    box, where = where.bbox, replace(where, bbox=None)  # (the box is of the points counted)
+    clause, params = where_sql(where)
+    if where.uniform():
+        first = "(event_date IS NULL, event_date, doc_id, event_id)"
+        rows = f"""(SELECT fused_id, arg_min(lat, {first}) AS lat, arg_min(lon, {first}) AS lon
+                    FROM events e WHERE {clause} GROUP BY fused_id)"""
+    else:
+        rows = f"(SELECT fused_id, lat, lon FROM events e WHERE {clause})"
+    inside = ""
+    if box:
+        inside = " AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?"
+        params += [box[0], box[2], box[1], box[3]]
+    return store.rows(f"""SELECT avg(lat) AS lat, avg(lon) AS lon, count(DISTINCT fused_id) AS n FROM {rows} r
+                          WHERE lat IS NOT NULL AND lon IS NOT NULL{inside}
+                          GROUP BY floor(lat / ?), floor(lon / ?) ORDER BY n DESC""", [*params, cell, cell])
+
+
 def control_as_of(store: Store, day: str, country: str | None = None) -> list[dict]:
     """Who held each place on `day` (a window over every claim)."""
     params: list = [day, day]
