@@ -841,6 +841,24 @@ def test_a_rally_called_for_a_day_to_come_has_not_happened(extract, sentence, ha
     assert later and all((e.factuality in ("asserted", "reported")) == happened for e in later), later
 
 
+@pytest.mark.parametrize("sentence, sub_type", [
+    # force called grave is excessive; a crowd's violence or scuffles make a riot; a march without violence does not
+    ("Soldiers violently suppressed a peaceful protest in Zaria on Wednesday.", "Excessive force against protesters"),
+    ("Police used excessive force to disperse protesters in Zaria on Wednesday.",
+     "Excessive force against protesters"),
+    ("Protesters scuffled with police in Zaria on Wednesday.", "Violent demonstration"),
+    ("Thousands marched in Zaria on Wednesday; the march passed off without violence.", "Peaceful protest"),
+    # another clause's scuffle is not this one's violence
+    ("In Zaria, police fired tear gas at protesters on Wednesday; in Kano, protesters scuffled with police.",
+     "Protest with intervention"),
+])
+def test_how_violent_a_protest_was_is_read_from_who_was_violent(extract, sentence, sub_type):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    places = {p.id: p.name for p in report.places}
+    assert [e.sub_event_type for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)
+            and places.get(e.place) == "Zaria"] == [sub_type]
+
+
 def test_a_truce_that_names_no_party_is_made_by_the_storys_sides(extract):
     text = ("BISHKEK — Kyrgyz and Tajik border guards clashed near Isfara on Wednesday, killing eleven "
             "people. Tajik troops shelled the town of Batken on Thursday. Schools were closed across the "

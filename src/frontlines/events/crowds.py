@@ -19,6 +19,7 @@ RIOT_WORDS = event_words()["riot"]
 INTERVENTION_WORDS = event_words()["intervention"]
 CROWD_FORCE = event_words()["crowd_force"]
 LETHAL_WORDS = event_words()["lethal"]
+GRAVE_FORCE = event_words()["grave_force"]
 CROWD_DOERS = event_words()["crowd_doers"]
 CROWD_WORDS = event_words()["crowd_words"]
 STATE_TARGETS = event_words()["state_targets"]
@@ -31,8 +32,11 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         if tok.lemma_.lower() not in RIOT_WORDS or phrasal_lemma(tok) in INTERVENTION_WORDS \
                 or names_state_forces(tok, index) or negated_by_prefix(tok) or fires_force(tok, index):
             continue
+        if tok.head.lower_ == "without" or another_clause(trigger, tok):
+            continue  # "passed off without violence"; "in Brest, police fired tear gas ...; in Pinsk, protesters scuffled"
         # who did it: a verb's subject, or that of the verb whose object it is ("police opened fire")
-        subject = subject_of(tok) if tok.pos_ == "VERB" else subject_of(tok.head) if tok.dep_ == "dobj" else None
+        subject = subject_of(tok) if tok.pos_ == "VERB" else subject_of(tok.head) if tok.dep_ in ("dobj", "advmod") \
+            else None  # "soldiers violently suppressed a protest": the soldiers' violence
         if factuality(tok) == "negated" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
                 d.lower_ == "no" for d in c.children) for c in tok.children):
             continue  # "no shots were fired at the rally"
@@ -40,6 +44,12 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         if doer is None or doer.kind != "state_forces":
             return True
     return False
+
+
+def another_clause(a: Token, b: Token) -> bool:
+    """Whether a semicolon stands between two words of a sentence: each tells its own event."""
+    first, last = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[first:last])
 
 
 def negated_by_prefix(tok: Token) -> bool:
@@ -93,7 +103,7 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     # may yet be ("ended it after an agreement that detained activists would be released")
     subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
     who = {t.i for t in subject.subtree} if subject is not None else set()
-    force = LETHAL_WORDS | INTERVENTION_WORDS  # only these words are judged: factuality walks the parse
+    force = LETHAL_WORDS | GRAVE_FORCE | INTERVENTION_WORDS  # only these words are judged: factuality walks the parse
     lemmas = {word for t in trigger.sent if (word := phrasal_lemma(t)) in force and t.i not in who
               and not in_purpose_clause(t) and not denied(t) and not acts_on_nobody(t)
               and factuality(t) != "hypothetical"}
@@ -101,7 +111,7 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     if (family.name == "riot" or crowd_trigger) and crowd_violence(trigger, index):
         # "police dispersed protesters who were hurling stones": the crowd's violence makes it a riot
         return "Riots", "Violent demonstration"
-    if lemmas & LETHAL_WORDS:  # "a man was shot dead during last Thursday's protests"
+    if lemmas & (LETHAL_WORDS | GRAVE_FORCE):  # "a man was shot dead during last Thursday's protests"
         return "Protests", "Excessive force against protesters"
     if lemmas & INTERVENTION_WORDS:
         return "Protests", "Protest with intervention"
