@@ -404,8 +404,8 @@ ARTICLE_OPENING = ("Gunmen killed five villagers near Kaduna on Monday, police s
      "Peaceful protest"),
     ("Journalists gathered at the ministry in Zaria on Wednesday for a press briefing.", None),
     ("On Wednesday, nurses began a sit-in at the general hospital in Zaria.", "Peaceful protest"),
-    # force on a gathering named as such
-    ("Police violently suppressed a protest by traders in Zaria on Wednesday.", "Protest with intervention"),
+    # force on a gathering named as such; called violent, it is excessive (ACLED: force likely to injure gravely)
+    ("Police violently suppressed a protest by traders in Zaria on Wednesday.", "Excessive force against protesters"),
     ("Police cracked down on demonstrators in Zaria on Wednesday.", "Protest with intervention"),
     # a crowd that fights the force is a riot, whoever fired first; firing tear gas or a
     # "non-violent" crowd is not the crowd's violence
