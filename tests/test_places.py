@@ -107,3 +107,12 @@ def test_a_spaced_dash_ends_a_name_and_a_hyphen_does_not(extract):
     found = places_of(extract(text, published="2016-03-09"))
     assert found["KASSERINE"].name == found["Kasserine"].name and "KASSERINE - Tunisian" not in found, found
     assert found["Deir ez-Zor"].country_code == "SY"
+
+
+@pytest.mark.parametrize("published, capital", [("2015-05-15", "Bujumbura"), ("2023-05-15", "Gitega")])
+def test_the_capital_is_the_one_of_the_day_the_story_was_published(extract, published, capital):
+    # Burundi moved its capital from Bujumbura to Gitega in 2019 (places/data/capital_changes.yaml)
+    text = ("Soldiers loyal to the president patrolled the capital on Friday, a day after a coup attempt in "
+            "Burundi failed, residents said.")
+    found = places_of(extract(text, published=published))
+    assert found["the capital"].name == capital, found["the capital"]

