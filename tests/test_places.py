@@ -116,3 +116,31 @@ def test_the_capital_is_the_one_of_the_day_the_story_was_published(extract, publ
             "Burundi failed, residents said.")
     found = places_of(extract(text, published=published))
     assert found["the capital"].name == capital, found["the capital"]
+
+
+def test_a_police_precinct_is_a_site_of_its_town(extract):
+    # GeoNames lists "Third Precinct" among the other names of Amherst, Massachusetts: a precinct
+    # is a site of the story's town, and a site-worded name is a town only by the town's own name
+    text = ("MINNEAPOLIS — Protesters set fire to the Third Precinct station late on Thursday. Officers had "
+            "left the Third Precinct an hour before the crowd broke in.")
+    found = places_of(extract(text, published="2020-05-29"))
+    site = found["Third Precinct"]
+    assert site.feature == "site" and abs(site.lat - 44.98) < 0.2 and abs(site.lon + 93.27) < 0.2, site
+
+
+def test_a_town_after_in_inside_an_organisation_name_is_a_place(extract):
+    # the small model tags "Soroka Medical Center in Beersheba" as one organisation
+    text = ("TEL AVIV — An Iranian missile hit Soroka Medical Center in Beersheba on Thursday morning, "
+            "wounding dozens of people.")
+    found = places_of(extract(text, published="2025-06-20"))
+    assert found["Beersheba"].country_code == "IL", found
+    site = found["Soroka Medical Center"]
+    assert site.feature == "site" and abs(site.lat - found["Beersheba"].lat) < 0.01, site
+
+
+def test_towns_joined_by_and_that_the_model_takes_for_a_title_are_places(extract):
+    # the small model tags "Vardenis and Sotk" as one WORK_OF_ART
+    text = ("YEREVAN, Armenia — Artillery fire fell on Jermuk, Goris and the villages around Vardenis and Sotk, "
+            "the Armenian defence ministry said.")
+    found = places_of(extract(text, published="2022-09-13"))
+    assert found["Vardenis"].country_code == "AM" and found["Sotk"].country_code == "AM", found

@@ -26,6 +26,9 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 TIME_NAMES = frozenset(n.lower() for n in [*calendar.day_name, *calendar.month_name] if n)
 # Entity labels a place name is never part of ("Syrian" is NORP; "Friday" is DATE).
 NEVER_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Labels the small model gives to runs of names it cannot place, lists of towns among them
+# ("Vardenis and Sotk" is a WORK_OF_ART): an item of such a list is no part of a title.
+TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 MAX_RUN = 6
 NAME_KIND_WORDS = frozenset({"region", "oblast"})
 # "Qasr bin Ghashir", "Gulf of Aden", the Persian ezafe of "Mazar-i-Sharif"
@@ -375,11 +378,30 @@ def entity_label(span: SpacySpan, by_token: dict[int, SpacySpan]) -> str | None:
     if ent is None:
         return None
     label = by_token[ent.start].label_ if ent.start in by_token else by_token[span.start].label_
+    if label not in PLACE_LABELS and ent.start < span.start and span.doc[span.start - 1].lower_ in place_words()["site_in"]:
+        return None  # "Soroka Medical Center in Beersheba", tagged one organisation: the town is its own name
+    if label in TITLE_LABELS and listed_in(span, ent):
+        return None  # "the villages around Vardenis and Sotk", tagged one WORK_OF_ART
     if (ent.start < span.start or ent.end > span.end) and label not in PLACE_LABELS:
         return ""
     if label == "NORP" and all(t.pos_ == "ADJ" for t in span):
         return ""  # "Syrian" is an adjective, not a place
     return label
+
+
+def listed_in(span: SpacySpan, ent: SpacySpan) -> bool:
+    """Whether a name is one item of a list the entity `ent` runs over: "and" or a comma
+    (`place_words` list_joiners) stands beside it inside the entity."""
+    doc, joiners = span.doc, place_words()["list_joiners"]
+    return (ent.start < span.start and doc[span.start - 1].lower_ in joiners) or (
+        ent.end > span.end and doc[span.end].lower_ in joiners)
+
+
+def own_entries(span: SpacySpan, entries: list[Entry]) -> list[Entry]:
+    """The entries a site-worded name ("Third Precinct", "Grand Junction") can be: a site, or a town
+    by its own name; GeoNames lists "Third Precinct" among the other names of Amherst,
+    Massachusetts, and a police precinct is a site of the story's own town."""
+    return [e for e in entries if e.feature == "site" or name_key(e.name) == name_key(span.text)]
 
 
 def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
@@ -414,6 +436,8 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
                 or dedication(span, label):
             continue
         cand = make_candidate(doc, span, label, entries)
+        if cand.landmark:
+            cand.entries = own_entries(span, entries)
         cands[(cand.span.start, cand.span.end)] = cand
     taken = {i for c in cands.values() for i in range(c.span.start, c.span.end)}
     for cand in unknown_candidates(doc, unknown, by_token):
