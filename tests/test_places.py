@@ -144,3 +144,33 @@ def test_towns_joined_by_and_that_the_model_takes_for_a_title_are_places(extract
             "the Armenian defence ministry said.")
     found = places_of(extract(text, published="2022-09-13"))
     assert found["Vardenis"].country_code == "AM" and found["Sotk"].country_code == "AM", found
+
+
+def test_a_common_noun_opening_a_sentence_is_no_town(extract):
+    # "Fireworks" is another name GeoNames gives Centreville, Illinois; opening a sentence, its
+    # capital says nothing, and a bare name there is a known town only by the town's own name
+    text = ("PORTLAND, Ore. — Hundreds of people marched downtown on Saturday night. Fireworks were thrown "
+            "at officers outside the courthouse, the police said.")
+    found = places_of(extract(text, published="2020-07-20"))
+    assert "Fireworks" not in found, found["Fireworks"]
+    # a town's own name or a spelling of it still counts there
+    found = places_of(extract("DAMASCUS, Syria — Government artillery shelled Talbiseh overnight. Talbiseh lies "
+                              "north of Homs.", published="2024-12-06"))
+    assert found["Talbiseh"].country_code == "SY", found["Talbiseh"]
+
+
+def test_a_capital_far_from_the_story_is_not_taken_for_a_local_site(extract):
+    # Doha, 344,939 people, is no "world city" by population alone, but every reader knows a
+    # country's capital: it is not a site of the story's town
+    text = ("BUNIA, Congo — Militiamen killed nine villagers near Komanda on Sunday. The government and the "
+            "rebels signed a declaration of principles in Doha last month.")
+    found = places_of(extract(text, published="2025-07-29"))
+    assert found["Doha"].country_code == "QA" and found["Doha"].feature == "city", found["Doha"]
+
+
+def test_a_name_the_text_calls_a_town_is_no_surname(extract):
+    # "North Grafton" tagged PERSON made "Grafton" a surname, so every mention of the town was dropped
+    text = ("Grafton is a town in Worcester County, Massachusetts, United States. Grafton consists of the "
+            "villages of North Grafton and South Grafton.")
+    found = places_of(extract(text, published="2015-01-01"))
+    assert found["Grafton"].country_code == "US" and found["Grafton"].admin1 == "Massachusetts", found.get("Grafton")

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from frontlines.context import km  # noqa: F401  (its home is context; events and the store import it here)
 from frontlines.nlp import doc_text, tokens_where
 from frontlines.model import Place, Span
-from frontlines.places.features import Context, country_weight, qualified
+from frontlines.places.features import Context, country_weight, is_capital, qualified
 from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, place_words
 from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.kinds import without_kind
@@ -91,6 +91,13 @@ def similar(written: str, name: str, threshold: float) -> bool:
     return all(ratio() >= threshold for ratio in (pair.real_quick_ratio, pair.quick_ratio, pair.ratio))
 
 
+def called_places(cands: list[Candidate]) -> set[str]:
+    """Names the text itself calls a town or a division somewhere ("Grafton is a town in Worcester
+    County", "the town of Grafton"): no one's surname in this article, though "North Grafton",
+    tagged PERSON, ends with it."""
+    return {c.span.text for c in cands if c.described in ("settlement", "division") or c.want in ("city", "admin1", "admin2")}
+
+
 def is_person(c: Candidate, people: set[str]) -> bool:
     """A name that this article uses for a person ("Assad" after "Bashar Assad")."""
     return c.span.text in people and c.label not in PLACE_LABELS
@@ -115,7 +122,20 @@ def well_known(c: Candidate, weights: dict[str, float], ranker: LinearRanker) ->
     cut = ranker.cutoffs
     return c.proper and (world_city(c, ranker) or any(
         weights.get(e.country_code or "", 0) >= cut["focus_min_country"]
-        and e.population >= cut["well_known_population"] for e in c.entries))
+        and e.population >= cut["well_known_population"] and (not opens_sentence(c) or spelled_as(c, e))
+        for e in c.entries))
+
+
+def opens_sentence(c: Candidate) -> bool:
+    """Whether a name is its sentence's first word, where a capital says nothing: "Fireworks were
+    thrown" (the tagger may still call it a proper noun)."""
+    return c.span.start == c.sentence
+
+
+def spelled_as(c: Candidate, entry: Entry) -> bool:
+    """Whether a mention is the entry's own name or a spelling of it ("Talbiseh" for Tallbīsah), not
+    one of the other names GeoNames lists for it ("Fireworks" for Centreville, Illinois)."""
+    return own_name(c, entry) or skeleton_key(c.span.text) == skeleton_key(entry.name)
 
 
 def world_city(c: Candidate, ranker: LinearRanker) -> bool:
@@ -244,7 +264,8 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
     Haiti is not Bel Air, Maryland, and "the Avana oilfields" near Kirkuk are not Havana (a
     big city is exempt only when named by its own name).  Better no place than a wrong one."""
     cut = ranker.cutoffs
-    big = entry.population >= cut["far_min_population"] and own_name(c, entry)
+    # a country's capital is where it is too, whatever its size: "signed a declaration in Doha"
+    big = own_name(c, entry) and (entry.population >= cut["far_min_population"] or is_capital(entry, c))
     if (not ctx.focus or entry.feature == "country" or c.qualifier or big
             or country_weight(entry, c, ctx, only_namesake=True) >= cut["bare_name_min_country"]):
         return False  # "Rallies in Cairo and Nairobi": a world city is where it is
@@ -307,6 +328,7 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
     for c in cands:
         if is_acronym(c) and not c.abbreviation:  # "GNA" is an alternate name of Guna, India; acronyms name countries at most ("US")
             c.entries = [e for e in c.entries if e.feature == "country"]
+    people -= called_places(cands)
     cands = [c for c in cands if not is_person(c, people)]
     weights, own, by_namesake = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline,
                                    ranker.cutoffs["far_min_population"])
