@@ -29,6 +29,8 @@ NEVER_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCEN
 # Labels the small model gives to runs of names it cannot place, lists of towns among them
 # ("Vardenis and Sotk" is a WORK_OF_ART): an item of such a list is no part of a title.
 TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+# Labels of institutions, whose names may hold their place's ("the Kentucky State Police").
+INSTITUTION_LABELS = frozenset({"ORG", "FAC"})
 MAX_RUN = 6
 NAME_KIND_WORDS = frozenset({"region", "oblast"})
 # "Qasr bin Ghashir", "Gulf of Aden", the Persian ezafe of "Mazar-i-Sharif"
@@ -382,11 +384,25 @@ def entity_label(span: SpacySpan, by_token: dict[int, SpacySpan]) -> str | None:
         return None  # "Soroka Medical Center in Beersheba", tagged one organisation: the town is its own name
     if label in TITLE_LABELS and listed_in(span, ent):
         return None  # "the villages around Vardenis and Sotk", tagged one WORK_OF_ART
+    if label in INSTITUTION_LABELS and names_its_place(span, ent):
+        return None  # "the Madison County Sheriff's Department", "the University of Toronto" name a place
     if (ent.start < span.start or ent.end > span.end) and label not in PLACE_LABELS:
         return ""
     if label == "NORP" and all(t.pos_ == "ADJ" for t in span):
         return ""  # "Syrian" is an adjective, not a place
     return label
+
+
+def names_its_place(span: SpacySpan, ent: SpacySpan) -> bool:
+    """Whether a name is the place of an institution the entity `ent` names: it opens the name of
+    one whose head is an institution's word (`place_words` institution: "the Madison County
+    Sheriff's Department", "Springfield City Council"), or ends one after "of" ("the University of
+    Toronto").  Not "Galle Face Green", a park in Colombo, not Galle's."""
+    doc = span.doc
+    opens = ent.start + (ent[0].lower_ == "the") == span.start and ent.end > span.end \
+        and doc[ent.end - 1].lower_ in place_words()["institution"]
+    ends = ent.end == span.end and ent.start < span.start and doc[span.start - 1].lower_ == "of"
+    return opens or ends
 
 
 def listed_in(span: SpacySpan, ent: SpacySpan) -> bool:
