@@ -22,7 +22,7 @@ def run_with(settings: Path, text_file: Path) -> subprocess.CompletedProcess:
 @pytest.mark.parametrize("old, new, named", [
     ("retype_min: 0.97", "retype_min: 2", "events.retype_min"),
     ("brief_max_sentences: 3", "brief_max_sentences: three", "events.brief_max_sentences"),
-    ("coarse_retype_min: 0.5", "coarse_retype_minimum: 0.5", "coarse_retype_minimum"),
+    ("coarse_retype_min: 1.0", "coarse_retype_minimum: 1.0", "coarse_retype_minimum"),
 ])
 def test_a_mistaken_settings_file_is_one_line_naming_the_key(tmp_path, old, new, named):
     shipped = SHIPPED.read_text("utf-8")
