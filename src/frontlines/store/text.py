@@ -7,7 +7,10 @@ million strings a request.
 
 Beside the database, FILE.search is a tantivy index with one document a fused event that
 happened: the words of its reports' search texts (split at spaces and the like: SPLIT), each
-word indexed by every one of its suffixes (cut to SUFFIX characters).  A query within one word
+word indexed by every one of its suffixes (cut to SUFFIX characters), and the point of its
+report where it has one; a fused event of several reports has besides a document for each
+report with a point (kind REPORT: its words, its point), for the density of a word
+(`TextIndex.cells`).  A query within one word
 ("said", "shell", "4321.") is found anywhere in a word exactly when some suffix begins with it:
 a prefix look-up, so the index names exactly the fused events that match, counts them, and gives
 them by day; a query of several words names the events holding a word like each (a superset,
@@ -23,6 +26,7 @@ the stored rows.  The index commits in a thread while the writer updates the der
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import threading
@@ -42,6 +46,7 @@ HAPPENED = "factuality IN ('asserted', 'reported')"
 SPLIT = re.compile("[ \t\n\r\f\v\x1f]+")  # what ends a word (ASCII only: the index splits on nothing else)
 SHORTEST = 3       # a word's suffixes of fewer characters are not indexed: a query this short is scanned
 SUFFIX = 32        # characters of a suffix kept: a word of one longer query is scanned
+TERMS = 1_000_000  # fused events of several reports a density cell may count (else it is scanned)
 MAX_CANDIDATES = 256  # fused events a query of several words may name: DuckDB reads a few hundred by index in 20 ms
 NO_DAY = 10**9     # the day of an undated fused event: after every dated one (NULLS LAST)
 BUILD_CHUNK = 20_000  # fused events read from DuckDB at a time while building
@@ -52,9 +57,19 @@ KNOWN_WORDS = 1_000_000  # words whose suffixes a build remembers (natural text 
 # The documents of the index: one a fused event that happened (the rows of some fused events: a
 # list of constants, which DuckDB looks up in the fused_id index when the list is materialised
 # alone, where a subquery's list had it scan the table: 100 ms a batch at a million events).
+# With each, its point where it has one report (that report's), else each report with a point.
 FUSED_DOCUMENTS = f"""WITH rows AS MATERIALIZED (SELECT * FROM events {{}})
-                      SELECT fused_id, min(event_date), count(*), string_agg(search_text, chr(31))
+                      SELECT fused_id, min(event_date), count(*), string_agg(search_text, chr(31)),
+                             CASE WHEN count(*) = 1 THEN any_value(lat) END,
+                             CASE WHEN count(*) = 1 THEN any_value(lon) END,
+                             CASE WHEN count(*) > 1 THEN list(struct_pack(lat, lon, search_text))
+                                  FILTER (WHERE lat IS NOT NULL AND lon IS NOT NULL) END
                       FROM rows WHERE {HAPPENED} GROUP BY fused_id"""
+# Which version of the index's documents the database's meta names (the generation is kept under
+# this key): an index of another version is not used, and the next writer builds it again.
+META_KEY = "text_index_2"
+REPORT = "report"  # the `kind` of a report's document (a fused event's has none)
+EVERYWHERE = (-1e300, 1e300)  # a range every point is in (a document without a point is not)
 
 
 def clause(text: str) -> tuple[str, list]:
@@ -71,7 +86,7 @@ def index_path(db_path: Path) -> Path:
 
 def stored_id(db) -> str | None:
     """The generation of the text index that the database was last indexed into, if any."""
-    row = db.execute("SELECT value FROM meta WHERE key = 'text_index'").fetchone()
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [META_KEY]).fetchone()
     return row[0] if row else None
 
 
@@ -92,7 +107,8 @@ def suffixes(text: str, known: dict[str, str]) -> str:
 
 def schema():
     """The index's fields: the fused id (kept), its first day and its reports (for paging), the
-    suffixes of its words, and `meta` (the generation document's mark)."""
+    suffixes of its words, `meta` (the generation document's mark), `kind` (REPORT for a report's
+    document), and the point and `group` (fast fields, for the density of a word: `TextIndex.cells`)."""
     import tantivy
 
     builder = tantivy.SchemaBuilder()
@@ -101,6 +117,10 @@ def schema():
     builder.add_integer_field("day", fast=True)
     builder.add_integer_field("reports", fast=True)
     builder.add_text_field("words", tokenizer_name="suffixes", index_option="basic")
+    builder.add_text_field("kind", tokenizer_name="raw", index_option="basic")
+    builder.add_float_field("lat", indexed=True, fast=True)
+    builder.add_float_field("lon", indexed=True, fast=True)
+    builder.add_integer_field("group", fast=True)
     return builder.build()
 
 
@@ -143,9 +163,25 @@ class TextIndex:
         return self.searcher.doc(found[0][1])["fused"][0] if found else None
 
     def query(self, lowered: str, exact: bool):
-        """The tantivy query of a lowered text: with `exact`, only a query within one word (which
-        the index answers exactly), else also one of several words (a superset); None where the
-        index can say nothing (parts all too short, or the separator)."""
+        """The tantivy query of a lowered text, over the fused events' documents: with `exact`, only
+        a query within one word (which the index answers exactly), else also one of several words
+        (a superset); None where the index can say nothing (parts all too short, or the separator)."""
+        import tantivy
+
+        words = self.words(lowered, exact)
+        if words is None:
+            return None
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, words), (tantivy.Occur.MustNot, self.of_reports())])
+
+    def of_reports(self):
+        """The query of the reports' documents."""
+        import tantivy
+
+        return tantivy.Query.term_query(self.index.schema, "kind", REPORT)
+
+    def words(self, lowered: str, exact: bool):
+        """The query of the documents holding the words of `lowered` (as `query`, over every kind
+        of document)."""
         import tantivy
 
         if SEPARATOR in lowered:
@@ -158,6 +194,61 @@ class TextIndex:
             return None
         words = [tantivy.Query.regex_query(self.index.schema, "words", prefix_regex(p)) for p in usable]
         return words[0] if len(words) == 1 else tantivy.Query.boolean_query([(tantivy.Occur.Must, w) for w in words])
+
+    def cells(self, lowered: str, box, cell: float) -> list[dict] | None:
+        """The density of a word (a query within one word, which the index answers exactly) on a
+        grid of `cell` degrees, within `box` (min lon, min lat, max lon, max lat) if any: in each
+        cell, how many fused events that happened have a report holding the word there (`n`), and
+        the mean point of those reports (`lat`, `lon`), as `queries.density` counts them, in the
+        order of their counts.  A fused event of one report is its own document, at its point; a
+        fused event of several has a document for each report with a point, and is counted once a
+        cell by its id.  None where the index cannot answer (not a query within one word)."""
+        import tantivy
+
+        words = self.words(lowered, exact=True)
+        if words is None:
+            return None
+        Must, schema = tantivy.Occur.Must, self.index.schema
+        lons, lats = ((box[0], box[2]), (box[1], box[3])) if box else (EVERYWHERE, EVERYWHERE)
+        within = [(Must, tantivy.Query.range_query(schema, "lat", tantivy.FieldType.Float, *lats)),
+                  (Must, tantivy.Query.range_query(schema, "lon", tantivy.FieldType.Float, *lons))]
+        sums = {"lat_sum": {"sum": {"field": "lat"}}, "lon_sum": {"sum": {"field": "lon"}}}
+        grid = lambda inner: {"lat_cells": {"histogram": {"field": "lat", "interval": cell, "min_doc_count": 1},  # noqa: E731
+                                            "aggs": {"lon_cells": {"histogram": {"field": "lon", "interval": cell,
+                                                                                 "min_doc_count": 1},
+                                                                   "aggs": inner}}}}
+        found: dict[tuple[int, int], list] = {}  # cell -> [fused events, reports, sum of latitudes, of longitudes]
+
+        def add(answer: dict, fused_events) -> bool:
+            for row in answer["lat_cells"]["buckets"]:
+                for place in row["lon_cells"]["buckets"]:
+                    n = fused_events(place)
+                    if n is None:
+                        return False
+                    key = (round(row["key"] / cell), round(place["key"] / cell))
+                    tally = found.setdefault(key, [0, 0, 0.0, 0.0])
+                    tally[0] += n
+                    tally[1] += place["doc_count"]
+                    tally[2] += place["lat_sum"]["value"]
+                    tally[3] += place["lon_sum"]["value"]
+            return True
+
+        def distinct(place: dict) -> int | None:
+            ids = place["fused_ids"]
+            return None if ids["sum_other_doc_count"] or ids.get("doc_count_error_upper_bound") else len(ids["buckets"])
+
+        single = tantivy.Query.boolean_query([(Must, words), (tantivy.Occur.MustNot, self.of_reports()), *within])
+        reports = tantivy.Query.boolean_query([(Must, words), (Must, self.of_reports()), *within])
+        several = {**sums, "fused_ids": {"terms": {"field": "group", "size": TERMS, "segment_size": TERMS}}}
+        try:
+            if not add(self.searcher.aggregate(single, grid(sums)), lambda place: place["doc_count"]):
+                return None
+            if not add(self.searcher.aggregate(reports, grid(several)), distinct):
+                return None  # (more fused events in a cell than the count looks at)
+        except ValueError:  # tantivy refused the aggregation (its limits): scanned instead
+            return None
+        cells = [{"lat": lat / rows, "lon": lon / rows, "n": n} for n, rows, lat, lon in found.values()]
+        return sorted(cells, key=lambda c: -c["n"])
 
     def count(self, query) -> int:
         """How many fused events the query names."""
@@ -208,9 +299,14 @@ class TextIndex:
         cursor = db.execute(FUSED_DOCUMENTS.format(chosen), ids)
         known: dict[str, str] = {}
         while chunk := cursor.fetchmany(BUILD_CHUNK):
-            for fused_id, day, reports, searched in chunk:
+            for fused_id, day, reports, searched, lat, lon, each in chunk:
+                point = {} if lat is None or lon is None else {"lat": lat, "lon": lon}
                 self.writer.add_document(tantivy.Document(
-                    fused=fused_id, day=day_number(day), reports=reports, words=suffixes(searched, known)))
+                    fused=fused_id, day=day_number(day), reports=reports, words=suffixes(searched, known), **point))
+                for report in each or ():
+                    self.writer.add_document(tantivy.Document(
+                        fused=fused_id, kind=REPORT, lat=report["lat"], lon=report["lon"], group=group(fused_id),
+                        words=suffixes(report["search_text"], known)))
 
     def commit(self, db) -> None:
         """Commit the index with a new generation, and write it in the database's meta (which the
@@ -249,7 +345,7 @@ class TextIndex:
         thread.join()
         if "error" in outcome:
             raise outcome["error"]
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('text_index', ?)", [outcome["generation"]])
+        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [META_KEY, outcome["generation"]])
 
     def undo(self, db) -> bool:
         """After the database rolled a batch back: drop what the writer has not committed; or, where
@@ -277,6 +373,14 @@ class TextIndex:
         if self.writer is not None:
             self.writer.wait_merging_threads()
             self.writer = None
+
+
+def group(fused_id: str) -> int:
+    """A number for a fused event's reports' documents, counted once a cell (`TextIndex.cells`): 63
+    bits of a hash of its id, so that two fused events in one cell share one about once in 10**18
+    pairs; the fused id's own fast field took the count 30 times longer (its column of term numbers
+    is allocated for every cell)."""
+    return int.from_bytes(hashlib.blake2b(fused_id.encode(), digest_size=8).digest(), "big") >> 1
 
 
 def prefix_regex(part: str) -> str:
@@ -337,7 +441,7 @@ def remove(path: Path) -> None:
 def forget(db) -> None:
     """Mark the database as having no text index (after rows were written other than by the store's
     writer): readers scan, and the next writer builds one."""
-    db.execute("DELETE FROM meta WHERE key = 'text_index'")
+    db.execute("DELETE FROM meta WHERE key IN ('text_index', ?)", [META_KEY])
 
 
 def add_batch(db, index: TextIndex) -> None:
