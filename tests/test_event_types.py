@@ -859,6 +859,58 @@ def test_how_violent_a_protest_was_is_read_from_who_was_violent(extract, sentenc
             and places.get(e.place) == "Zaria"] == [sub_type]
 
 
+@pytest.mark.parametrize("sentence, coded", [
+    # a base or post set up or created; forces sent or raised
+    ("On Wednesday, soldiers set up a new military base outside Zaria.", ["Headquarters or base established"]),
+    ("On Wednesday, the army created a forward operating base in Zaria.", ["Headquarters or base established"]),
+    ("On Wednesday, the army deployed reinforcements to Zaria.", ["Change to group/activity"]),
+    # a crowd mobilised, forces that are stationed: no such event
+    ("Thousands of young people, mobilised on social media, marched in Zaria on Wednesday.", ["Peaceful protest"]),
+    ("About 4,000 soldiers are deployed in Zaria, officials said on Wednesday.", []),
+])
+def test_bases_set_up_and_forces_sent(extract, sentence, coded):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert [e.sub_event_type for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)] == coded
+
+
+@pytest.mark.parametrize("text, absent", [
+    # (sub-type, actor1 or None for any): what each text must not code
+    ("KABUL — Taliban fighters attacked checkpoints near Kunduz on Monday. Kunduz was taken off the list of safe "
+     "cities by the UN, officials said.", ("Non-state actor overtakes territory", None)),
+    ("PARIS — A Kenyan runner won the Paris marathon on Sunday and took home a prize of 50,000 euros.",
+     ("Abduction/forced disappearance", None)),
+    ("GAZA — An air strike hit a house in Jabalia on Monday, killing six people. The bodies were taken away to "
+     "the Kamal Adwan hospital. The wounded were later taken home by relatives.",
+     ("Abduction/forced disappearance", None)),
+    ("TBILISI — Thousands protested outside parliament on Monday. Late in the evening the demonstrators marched "
+     "away from the building towards Heroes Square.", ("Abduction/forced disappearance", None)),
+    ("BAMAKO — French soldiers killed 20 jihadists near Menaka on Monday, the army said. Mortar shells hit the "
+     "UN camp in Kidal on Tuesday.", ("Shelling/artillery/missile attack", "Military Forces of France")),
+    ("IDLIB — Thousands of Syrians in Idlib rallied on Friday against the brutal regime of Bashar al-Assad.",
+     ("Excessive force against protesters", None)),
+    ("NAIROBI — Thousands of women marched through Nairobi on Saturday to protest against gender-based violence.",
+     ("Violent demonstration", None)),
+    ("CHICAGO — A man killed his wife and two teenagers at their home in Cicero on Sunday, police said.",
+     ("Attack", None)),
+    ("SANAA — Navy jets from the USS Eisenhower struck Houthi missile sites near Hodeidah on Monday.",
+     ("Air/drone strike", "Military Forces of Yemen")),
+    ("DHAKA — Thousands of garment workers protested in Dhaka on Monday. Protesters blocked roads in Gazipur. "
+     "Separately, a warehouse was set on fire in Chittagong, police said.",
+     ("Violent demonstration", "Rioters (Bangladesh)")),
+])
+def test_what_the_new_words_must_not_code(extract, text, absent):
+    report = extract(text, published=PUBLISHED)
+    coded = [(s, a1) for s, a1, _ in sides(report)]
+    sub_type, actor = absent
+    assert not any(s == sub_type and (actor is None or a == actor) for s, a in coded), coded
+
+
+def test_history_told_in_the_passive_gives_no_control(extract):
+    report = extract("BAGHDAD — Islamic State militants attacked an army checkpoint near Tikrit on Monday, killing "
+                     "four soldiers. Mosul was taken in 2014 and freed three years later.", published=PUBLISHED)
+    assert not report.control
+
+
 def test_a_truce_that_names_no_party_is_made_by_the_storys_sides(extract):
     text = ("BISHKEK — Kyrgyz and Tajik border guards clashed near Isfara on Wednesday, killing eleven "
             "people. Tajik troops shelled the town of Batken on Thursday. Schools were closed across the "

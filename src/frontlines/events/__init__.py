@@ -16,7 +16,7 @@ from frontlines.events.arguments import Index
 from frontlines.events.code import UNNAMED_PERPETRATOR, code_event
 from frontlines.events.crowds import CROWD_DOERS, crowd_just_seen
 from frontlines.events.combine import combine
-from frontlines.events.merge import merge, subsume_parts, transfers_in_one_sentence
+from frontlines.events.merge import TRANSFER, merge, subsume_parts, transfers_in_one_sentence
 from frontlines.events.triggers import Trigger, event_words, find_triggers, lexicon, word_lemma
 from frontlines.events.when import DateTracker
 from frontlines.model import Event, Quantity
@@ -90,26 +90,47 @@ def invader(events: list[Event], index: Index, country: str | None) -> str | Non
     on a town with no one named fired them ("A missile struck an apartment block in Selydove")."""
     if country is None:
         return None
-    places = index.places
+    places, actors = index.places, index.actors
     acting = Counter(e.actor1 for e in events if e.actor1 and e.place and places[e.place].country_code == country
-                     and index.actors[e.actor1].kind == "state_forces"
-                     and index.actors[e.actor1].country_code not in (None, country))
+                     and actors[e.actor1].kind == "state_forces" and actors[e.actor1].country_code not in (None, country)
+                     and fights_the_state(e, country, index))
     ranked = acting.most_common(2)
     return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
 
+def fights_the_state(event: Event, country: str, index: Index) -> bool:
+    """Whether a foreign force's event is against the country's own state ("Russian forces took
+    Avdiivka from Ukrainian troops"), or takes its ground from no one named; not an ally's fight
+    beside it ("French soldiers killed 20 jihadists near Menaka")."""
+    other = index.actors.get(event.actor2 or "")
+    if other is None:
+        return event.event_type == "Battles" and event.sub_event_type != "Armed clash" or event.sub_event_type == TRANSFER
+    return other.kind == "state_forces" and other.country_code == country
+
+
 def parties_to_agreements(events: list[Event], index: Index) -> list[Event]:
-    """A truce or deal whose sentence names no party ("A ceasefire was agreed in Moscow") was made
-    by the story's sides: the named actors of its other events, the most involved first."""
-    sides = Counter(a for e in events if e.sub_event_type != "Agreement" for a in (e.actor1, e.actor2)
-                    if a and not unidentified(a, index))  # no deal with a group nobody named
-    ranked = [a for a, _ in sides.most_common(2)]
+    """A truce or deal whose sentence names no party ("A ceasefire was signed in Batken") was made by
+    the sides of the other events in its country, else, when they are fewer than two (talks held
+    abroad: "a ceasefire agreed in Moscow"), by the story's: the named actors most involved first."""
     for e in events:
-        if e.sub_event_type == "Agreement" and e.actor1 is None and ranked:
+        if e.sub_event_type != "Agreement" or e.actor1 is not None:
+            continue
+        country = index.places[e.place].country_code if e.place else None
+        ranked = story_sides(events, index, country)
+        if len(ranked) < 2:
+            ranked = story_sides(events, index)
+        if ranked:
             e.actor1 = ranked[0]
-            if e.actor2 is None and len(ranked) > 1:
-                e.actor2 = ranked[1]
+            e.actor2 = e.actor2 or (ranked[1] if len(ranked) > 1 else None)
     return events
+
+
+def story_sides(events: list[Event], index: Index, country: str | None = None) -> list[str]:
+    """The two named actors most involved in the events (of a country, if given), most first."""
+    sides = Counter(a for x in events if x.sub_event_type != "Agreement" and (
+        country is None or x.place and index.places[x.place].country_code == country)
+        for a in (x.actor1, x.actor2) if a and not unidentified(a, index))  # no deal with a group nobody named
+    return [a for a, _ in sides.most_common(2)]
 
 
 def police_who_arrested(events: list[Event], index: Index) -> list[Event]:

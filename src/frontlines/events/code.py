@@ -18,10 +18,10 @@ from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_do
                                       crowd_just_seen, denied, protesting, shows_a_crowd, told_as_protest)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
-from frontlines.events.triggers import Trigger, event_words
+from frontlines.events.triggers import Trigger, bound_elsewhere, event_words
 from frontlines.events.when import DateTracker
-from frontlines.events.where import (continues_before, coordinated_places, is_landmark_site, previous_sentence_place,
-                                     says_the_town,
+from frontlines.events.where import (SEPARATELY, continues_before, coordinated_places, is_landmark_site,
+                                     previous_sentence_place, says_the_town,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
                                      the_town_acted_on, town_named_before, town_of_division_next)
 from frontlines.model import Event
@@ -109,7 +109,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # aircraft are a state's more often than not; not the state they struck ("struck Cambodian targets")
         args.actor1 = args.actor1 or next((s for s in index.states if s != args.actor2), None)
     if family == "looting" and args.actor1 is None and (crowd_just_seen(trigger.token, index)
-                                                        or crowd_doers(trigger.token) or unrest_story(index)):
+                                                        or crowd_doers(trigger.token)
+                                                        or (unrest_story(index) and not set_apart(trigger.token))):
         # "crowds attacked the symbols of the state. The parliament building was set ablaze": theirs;
         # "opposition supporters set fire to the ruling party's offices": a crowd's; "An AutoZone store
         # was set on fire", in a story of crowds more than of armed groups: the rioters'
@@ -234,6 +235,11 @@ def told_as_news(trigger: Trigger) -> bool:
     return verb.tag_ == "VBD"
 
 
+def set_apart(token: Token) -> bool:
+    """Whether a sentence says it tells of something else ("Separately, a warehouse was set on fire")."""
+    return any(t.lower_ in SEPARATELY for t in token.sent)
+
+
 def described_agent(verb: Token) -> bool:
     """Whether a passive names its doers by a description ("by men in civilian clothes")."""
     return any(c.dep_ == "agent" and any(o.dep_ == "pobj" for o in c.children) for c in verb.children)
@@ -282,10 +288,12 @@ def bare_fall(trigger: Trigger) -> bool:
 
 def taken_in_passive(trigger: Trigger, index: Index) -> bool:
     """A place taken, told in the passive without its taker: "Two other capitals, Sar-e Pul and
-    Taloqan, were also taken on Sunday" (not "government troops were driven out of Baidoa")."""
+    Taloqan, were also taken on Sunday" (not "government troops were driven out of Baidoa", "Kunduz
+    was taken off the list", nor history: "Mosul was taken in 2014")."""
     verb = trigger.token
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    return trigger.is_verb and trigger.family.name == "capture" and subject is not None \
+    told_with_a_year = any(t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 for t in verb.sent)
+    return trigger.is_verb and subject is not None and not told_with_a_year and not bound_elsewhere(verb) \
         and not any(c.dep_ == "agent" for c in verb.children) and place_in(subject, index) is not None \
         and subject.i not in index.actor_at
 

@@ -90,8 +90,8 @@ def factuality(trigger: Token) -> str:
             return "hypothetical"
         if n and t.lemma_.lower() in FUTURE:
             return "hypothetical"
-        if n and t.lemma_.lower() in DEMANDS and (chain[n - 1].lower_ == "for" or chain[n - 1].dep_ == "dobj"):
-            return "hypothetical"  # "some called for a march on State House", "parties called a rally"
+        if n and t.lemma_.lower() in DEMANDS and chain[n - 1].lower_ == "for":
+            return "hypothetical"  # "some called for a march on State House"
         if any(o.ent_type_ == "DATE" and any(a.lemma_.lower() in FUTURE for a in o.children)
                for k in kids if k.dep_ == "prep" and k.lower_ in ("for", "on") for o in k.children):
             return "hypothetical"  # "a rally in Barcelona for next Sunday" (not "days before next Sunday's vote")

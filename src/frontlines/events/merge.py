@@ -2,7 +2,6 @@
 parts of others (the fighting in a capture, the dead of a shelling)."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from frontlines.events.arguments import Index
@@ -139,8 +138,9 @@ def compatible(a: str | None, b: str | None) -> bool:
 
 
 def intercepted(event: Event) -> bool:
-    """Whether a disrupted weapons use is an interception ("shot down a drone"), not weapons seized."""
-    return any(word in INTERCEPTIONS for word in re.findall(r"[a-z]+", event.evidence.text.lower()))
+    """Whether a disrupted weapons use is an interception ("shot down a drone"), not weapons seized
+    ("laid down their arms" is no interception)."""
+    return any(phrase in event.evidence.text.lower() for phrase in INTERCEPTIONS)
 
 
 def subsume_parts(events: list[Event], index: Index) -> list[Event]:

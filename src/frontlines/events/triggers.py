@@ -89,7 +89,8 @@ def context_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):  # "Houthi drones struck": what struck decides the kind
             out.update(word_lemma(t) for t in child.subtree)
-            if child.dep_ == "nsubjpass" and (child.pos_ == "PROPN" or child.ent_type_ in ("GPE", "LOC", "FAC")):
+            if child.dep_ == "nsubjpass" and (child.pos_ == "PROPN" or child.ent_type_ in ("GPE", "LOC", "FAC")) \
+                    and not bound_elsewhere(token):
                 out.add("PROPN")  # "Taloqan was also taken": a place taken, as "took Taloqan"
         if child.dep_ in ("prt", "prep", "advmod", "dobj", "attr", "agent", "acomp", "dative"):
             out.add(child.lemma_.lower())
@@ -102,6 +103,12 @@ def context_lemmas(token: Token) -> set[str]:
         if child.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
             out.add(child.lemma_.lower())  # what it was done for: "gathered outside the office to demand food"
     return out
+
+
+def bound_elsewhere(verb: Token) -> bool:
+    """Whether a verb goes somewhere or off something: "was taken off the list", "taken to hospital"."""
+    return any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("to", "off", "from", "into", "out"))
+               for c in verb.children)
 
 
 def particle_of(tok: Token) -> str | None:
@@ -150,13 +157,17 @@ def objects_of(token: Token) -> set[str]:
 
 def needs_read_on(tok: Token, sense: dict, around: set[str]) -> set[str]:
     """The words a verb sense's `needs` are read on: what it acts on (`needs_object`), what did
-    it (`needs_subject`), else everything that completes it."""
+    it (`needs_subject`), what it was aimed at (`needs_target`), where it was taken from
+    (`needs_from`), else everything that completes it."""
     if sense.get("needs_object"):
         return objects_of(tok)
     if sense.get("needs_subject"):
         return {word_lemma(t) for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
     if sense.get("needs_target"):
         return targets_of(tok)
+    if sense.get("needs_from"):  # "was taken from his home", not "took home a prize"
+        return {o.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                for o in c.children if o.dep_ == "pobj"}
     return around
 
 
@@ -253,6 +264,13 @@ def may_head_noun(lemma: str, lex: Lexicon) -> bool:
     return lemma in lex.noun_heads or lemma[:-1] in lex.noun_heads or " " in lemma
 
 
+def describes(verb: Token) -> bool:
+    """Whether a verb describes rather than tells: a participle on a noun ("young people, mobilised
+    on social media", "columns retreating"), or a present passive ("where 4,000 soldiers are deployed")."""
+    present_passive = any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am") for c in verb.children)
+    return verb.dep_ == "acl" or present_passive
+
+
 def only_heading(verb: Token) -> bool:
     """Whether a movement names only where it went ("retreating toward Dablo"), not what it left."""
     words = event_words()
@@ -275,7 +293,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                          and (not s.get("particle") or particle_of(tok) == s["particle"])
                          and (not s.get("light") or s["light"] in objects_of(tok))
                          and (not s.get("subject") or subject_kinds(tok).intersection(s["subject"]))
-                         and not (s.get("not_describing") and (tok.dep_ == "acl" or only_heading(tok)))
+                         and not (s.get("not_describing") and describes(tok))
+                         and not (s.get("not_heading") and only_heading(tok))
                          and not (objects_of(tok) | object_modifiers(tok)).intersection(s.get("unless", ()))
                          and not (subject_heads(tok).intersection(s.get("unless_subject", ()))
                                   and not planted(tok.sent))), None)
