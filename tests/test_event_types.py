@@ -848,9 +848,11 @@ def test_a_rally_called_for_a_day_to_come_has_not_happened(extract, sentence, ha
      "Excessive force against protesters"),
     ("Protesters scuffled with police in Zaria on Wednesday.", "Violent demonstration"),
     ("Thousands marched in Zaria on Wednesday; the march passed off without violence.", "Peaceful protest"),
-    # another clause's scuffle is not this one's violence
+    # another clause's scuffle in another town is not this one's violence; in the same town it is
     ("In Zaria, police fired tear gas at protesters on Wednesday; in Kano, protesters scuffled with police.",
      "Protest with intervention"),
+    ("In Zaria, thousands of students marched on Wednesday; some of them smashed shop windows.",
+     "Violent demonstration"),
 ])
 def test_how_violent_a_protest_was_is_read_from_who_was_violent(extract, sentence, sub_type):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)

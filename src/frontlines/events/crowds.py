@@ -32,7 +32,7 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         if tok.lemma_.lower() not in RIOT_WORDS or phrasal_lemma(tok) in INTERVENTION_WORDS \
                 or names_state_forces(tok, index) or negated_by_prefix(tok) or fires_force(tok, index):
             continue
-        if tok.head.lower_ == "without" or another_clause(trigger, tok):
+        if tok.head.lower_ == "without" or elsewhere_in_sentence(trigger, tok, index):
             continue  # "passed off without violence"; "in Brest, police fired tear gas ...; in Pinsk, protesters scuffled"
         # who did it: a verb's subject, or that of the verb whose object it is ("police opened fire")
         subject = subject_of(tok) if tok.pos_ == "VERB" else subject_of(tok.head) if tok.dep_ in ("dobj", "advmod") \
@@ -46,10 +46,21 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
     return False
 
 
-def another_clause(a: Token, b: Token) -> bool:
-    """Whether a semicolon stands between two words of a sentence: each tells its own event."""
-    first, last = sorted((a.i, b.i))
-    return any(t.text == ";" for t in a.doc[first:last])
+def elsewhere_in_sentence(a: Token, b: Token, index: Index) -> bool:
+    """Whether two words of a sentence tell of two places: a semicolon stands between them and the
+    clause of the second names a place the first's does not ("In Brest, police fired tear gas ...;
+    in Pinsk, protesters scuffled")."""
+    sent = a.sent
+    cuts = [t.i for t in sent if t.text == ";"]
+    if not any(min(a.i, b.i) < c < max(a.i, b.i) for c in cuts):
+        return False
+
+    def clause(tok: Token) -> set[str]:
+        start = max([c for c in cuts if c < tok.i], default=sent.start - 1) + 1
+        end = min([c for c in cuts if c > tok.i], default=sent.end)
+        return {index.place_at[i] for i in range(start, end) if i in index.place_at}
+
+    return bool(clause(b) - clause(a))
 
 
 def negated_by_prefix(tok: Token) -> bool:
