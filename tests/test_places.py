@@ -186,3 +186,12 @@ def test_an_institution_named_after_its_place_names_the_place(extract):
     found = places_of(extract(text, published="2010-03-12"))
     assert found["Boyle County"].feature == "admin2" and found["Boyle County"].admin1 == "Kentucky", found
     assert found["Kentucky State"].name == "Kentucky", found
+
+
+def test_a_name_means_the_place_that_bears_it_before_one_also_called_so(extract):
+    # GeoNames lists "Twickenham" among the other names of Huntsville, Alabama, five times the
+    # size of Twickenham itself: an entry named by another of its names ranks lower (ranker.json
+    # other_name)
+    found = places_of(extract("LONDON — Fans packed the pubs in Twickenham on Saturday before the final.",
+                              published="2010-05-01"))
+    assert found["Twickenham"].country_code == "GB", found["Twickenham"]

@@ -13,7 +13,7 @@ from frontlines.context import km
 from frontlines.places.capitals import capital_names
 from frontlines.places.find import Candidate
 from frontlines.places.gazetteer import Entry
-from frontlines.places.names import name_key
+from frontlines.places.names import name_key, skeleton_key
 
 NATURAL = frozenset({"water", "region"})
 
@@ -105,6 +105,19 @@ def nearness(e: Entry, c: Candidate, ctx: Context) -> float:
     return sum(near) / len(near) if near else 0.0
 
 
+def own_name(c: Candidate, entry: Entry) -> bool:
+    """Whether a mention names an entry by its own name, whole or in part ("New York" for New
+    York City), not by one of its alternate names ("Avana" for Havana)."""
+    mention, own = name_key(c.span.text), name_key(entry.name)
+    return own.startswith(mention) or mention.startswith(own)
+
+
+def spelled_as(c: Candidate, entry: Entry) -> bool:
+    """Whether a mention is the entry's own name or a spelling of it ("Talbiseh" for Tallbīsah), not
+    one of the other names GeoNames lists for it ("Fireworks" for Centreville, Illinois)."""
+    return own_name(c, entry) or skeleton_key(c.span.text) == skeleton_key(entry.name)
+
+
 def features(c: Candidate, e: Entry, ctx: Context, sibs: dict[str, int] | None = None) -> dict[str, float]:
     """The named features of entry `e` for candidate `c` (the names of places/data/ranker.json)."""
     sibs = siblings(c) if sibs is None else sibs
@@ -133,4 +146,6 @@ def features(c: Candidate, e: Entry, ctx: Context, sibs: dict[str, int] | None =
         "capital": float(is_capital(e, c)),
         "division_support": division_support(e.admin1code, c, ctx),
         "district_support": division_support(e.admin2code, c, ctx),
+        # "Atlanta" is Atlanta, Georgia, not Lyons, Kansas, which GeoNames also calls Atlanta
+        "other_name": float(not spelled_as(c, e)),
     }

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from frontlines.context import km  # noqa: F401  (its home is context; events and the store import it here)
 from frontlines.nlp import doc_text, tokens_where
 from frontlines.model import Place, Span
-from frontlines.places.features import Context, country_weight, is_capital, qualified
+from frontlines.places.features import Context, country_weight, is_capital, own_name, qualified, spelled_as
 from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, place_words
 from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.kinds import without_kind
@@ -132,23 +132,10 @@ def opens_sentence(c: Candidate) -> bool:
     return c.span.start == c.sentence
 
 
-def spelled_as(c: Candidate, entry: Entry) -> bool:
-    """Whether a mention is the entry's own name or a spelling of it ("Talbiseh" for Tallbīsah), not
-    one of the other names GeoNames lists for it ("Fireworks" for Centreville, Illinois)."""
-    return own_name(c, entry) or skeleton_key(c.span.text) == skeleton_key(entry.name)
-
-
 def world_city(c: Candidate, ranker: LinearRanker) -> bool:
     """A name that a town of a million people or more bears (`world_city_population`): every
     reader knows it for a place, with or without words around it that say so."""
     return any(e.feature == "city" and e.population >= ranker.cutoffs["world_city_population"] for e in c.entries)
-
-
-def own_name(c: Candidate, entry: Entry) -> bool:
-    """Whether a mention names an entry by its own name, whole or in part ("New York" for New
-    York City), not by one of its alternate names ("Avana" for Havana)."""
-    mention, own = name_key(c.span.text), name_key(entry.name)
-    return own.startswith(mention) or mention.startswith(own)
 
 
 def country_weights(cands: list[Candidate], dateline: Span | None, big_city: int
