@@ -392,6 +392,11 @@ ARTICLE_OPENING = ("Gunmen killed five villagers near Kaduna on Monday, police s
                    "motorbikes. Residents buried the dead on Tuesday. ")
 
 
+def sub_types_after(report, opening: str = ARTICLE_OPENING) -> list[str]:
+    """The sub-types of the events a text codes after its opening."""
+    return [e.sub_event_type for e in report.events if e.evidence.start >= len(opening)]
+
+
 @pytest.mark.parametrize("sentence, sub_type", [
     # dispersing people is force used on a gathering, whoever the doer is named as
     ("Police dispersed protesters in Zaria on Wednesday.", "Protest with intervention"),
@@ -521,7 +526,7 @@ def test_an_event_in_the_city_is_in_the_town_last_named(extract):
 ])
 def test_the_weapons_of_a_fight_are_no_attack_of_their_own(extract, sentence, sub_types):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    assert [e.sub_event_type for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)] == sub_types
+    assert sub_types_after(report) == sub_types
 
 
 @pytest.mark.parametrize("text, actor1, actor2", [
@@ -756,7 +761,7 @@ def test_a_person_shot_dead_is_attacked(extract, sentence, actor1):
 ])
 def test_people_taken_away_are_abducted(extract, sentence, coded):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    assert [e.sub_event_type for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)] == coded
+    assert sub_types_after(report) == coded
 
 
 @pytest.mark.parametrize("sentence, actor1", [
@@ -872,7 +877,7 @@ def test_how_violent_a_protest_was_is_read_from_who_was_violent(extract, sentenc
 ])
 def test_bases_set_up_and_forces_sent(extract, sentence, coded):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    assert [e.sub_event_type for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)] == coded
+    assert sub_types_after(report) == coded
 
 
 @pytest.mark.parametrize("text, absent", [

@@ -16,7 +16,7 @@ from frontlines.events.arguments import Index
 from frontlines.events.code import UNNAMED_PERPETRATOR, code_event
 from frontlines.events.crowds import CROWD_DOERS, crowd_just_seen
 from frontlines.events.combine import combine
-from frontlines.events.merge import TRANSFER, merge, subsume_parts, transfers_in_one_sentence
+from frontlines.events.merge import TAKING, TRANSFER, merge, subsume_parts, transfers_in_one_sentence
 from frontlines.events.triggers import Trigger, event_words, find_triggers, lexicon, word_lemma
 from frontlines.events.when import DateTracker
 from frontlines.model import Event, Quantity
@@ -104,7 +104,7 @@ def fights_the_state(event: Event, country: str, index: Index) -> bool:
     beside it ("French soldiers killed 20 jihadists near Menaka")."""
     other = index.actors.get(event.actor2 or "")
     if other is None:
-        return event.event_type == "Battles" and event.sub_event_type != "Armed clash" or event.sub_event_type == TRANSFER
+        return event.sub_event_type in TAKING or event.sub_event_type == TRANSFER
     return other.kind == "state_forces" and other.country_code == country
 
 
