@@ -226,11 +226,11 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
                 if args.actor1 is None:
                     args.place = args.place or (index.place_at.get(subject.i))
                 elif args.actor2 is None and verb.lemma_.lower() in OPPOSING:
-                    args.actor2 = other_side(subject, args.actor1, index)  # "Kyrgyz and Tajik guards clashed"
+                    args.actor2 = second_side_named(subject, args.actor1, index)  # "Kyrgyz and Tajik guards clashed"
     return args
 
 
-def other_side(subject: Token, side: str, index: Index) -> str | None:
+def second_side_named(subject: Token, side: str, index: Index) -> str | None:
     """The second actor a subject names, beside `side`: "Rebels and soldiers clashed"."""
     return next((index.actor_at[t.i] for t in subject.subtree
                  if t.i in index.actor_at and index.actor_at[t.i] != side), None)

@@ -186,10 +186,7 @@ def told_as_protest(trigger: Token, index: Index) -> bool:
 def protest_story(index: Index) -> bool:
     """Whether a story of unrest is one of protests: it names protesters more often than rioters
     ("Protests over the reform turned to riots ... An AutoZone store was set on fire")."""
-    named = Counter({kind: 0 for kind in CROWDS})
-    for actor in index.actors.values():
-        if actor.kind in CROWDS:
-            named[actor.kind] += len(actor.mentions)
+    named = mentions_by_kind(index)
     return named["protesters"] > named["rioters"] and unrest_story(index)
 
 
@@ -233,9 +230,13 @@ def unrest_story(index: Index) -> bool:
     """Whether a story is of crowds more than of armed groups: its protesters and rioters are named
     more often than its non-state armed groups ("Riots spread through Nouméa ... Shops in Ducos were
     looted": the rioters', not an unidentified armed group's)."""
-    named = Counter()
+    named = mentions_by_kind(index)
+    return sum(named[k] for k in CROWDS) > sum(named[k] for k in NON_STATE_ARMED)
+
+
+def mentions_by_kind(index: Index) -> Counter:
+    """How often the story names actors of each kind."""
+    named: Counter = Counter()
     for actor in index.actors.values():
-        side = "crowd" if actor.kind in CROWDS else "armed" if actor.kind in NON_STATE_ARMED else None
-        if side:
-            named[side] += len(actor.mentions)
-    return named["crowd"] > named["armed"]
+        named[actor.kind] += len(actor.mentions)
+    return named
