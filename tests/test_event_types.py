@@ -912,6 +912,18 @@ def test_what_the_new_words_must_not_code(extract, text, absent):
     assert not any(s == sub_type and (actor is None or a == actor) for s, a in coded), coded
 
 
+@pytest.mark.parametrize("sentence, coded", [
+    # an industrial accident is no bombing; a mine under a truck is
+    ("Seven workers were hurt when a furnace at a steel plant exploded in Zaria on Wednesday.", []),
+    ("A mine exploded under an army truck near Zaria on Wednesday, killing three soldiers.",
+     ["Remote explosive/landmine/IED"]),
+    # looting named as a noun
+    ("On Wednesday, hundreds of youths went on a looting spree in Zaria.", ["Looting/property destruction"]),
+])
+def test_accidents_and_looting_named_as_nouns(extract, sentence, coded):
+    assert sub_types_after(extract(ARTICLE_OPENING + sentence, published=PUBLISHED)) == coded
+
+
 def test_history_told_in_the_passive_gives_no_control(extract):
     report = extract("BAGHDAD — Islamic State militants attacked an army checkpoint near Tikrit on Monday, killing "
                      "four soldiers. Mosul was taken in 2014 and freed three years later.", published=PUBLISHED)
