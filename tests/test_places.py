@@ -153,6 +153,10 @@ def test_a_common_noun_opening_a_sentence_is_no_town(extract):
             "at officers outside the courthouse, the police said.")
     found = places_of(extract(text, published="2020-07-20"))
     assert "Fireworks" not in found, found["Fireworks"]
+    # nor is a world city by another of its names: GeoNames also calls Amman "Man"
+    found = places_of(extract("Man accused of threatening tax worker. The man was arrested in Duluth.",
+                              published="2009-04-01"))
+    assert "Man" not in found and found["Duluth"].country_code == "US", found
     # a town's own name or a spelling of it still counts there
     found = places_of(extract("DAMASCUS, Syria — Government artillery shelled Talbiseh overnight. Talbiseh lies "
                               "north of Homs.", published="2024-12-06"))
@@ -195,3 +199,16 @@ def test_a_name_means_the_place_that_bears_it_before_one_also_called_so(extract)
     found = places_of(extract("LONDON — Fans packed the pubs in Twickenham on Saturday before the final.",
                               published="2010-05-01"))
     assert found["Twickenham"].country_code == "GB", found["Twickenham"]
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
+    # a dateline after a headline names the town the story is filed from, even where nothing
+    # else in the story says which country it is about
+    ("Schools to close early. CROMWELL — The board of education voted on Monday to close the schools at noon "
+     "on Friday.", "CROMWELL", "Connecticut"),
+    # a spaced hyphen ends a dateline as a dash does
+    ("Budget passes. MANASSAS - The city council approved the budget on Tuesday night.", "MANASSAS", "Virginia"),
+])
+def test_a_dateline_after_a_headline_names_its_town(extract, text, mention, admin1):
+    found = places_of(extract(text, published="2009-03-20"))
+    assert found[mention].admin1 == admin1, found

@@ -123,7 +123,7 @@ def add_abbreviations(doc: Doc, cands: dict[tuple[int, int], Candidate], gazette
 # An ALL-CAPS dateline where a story starts, after a headline on the same line:
 # "... for re-election. CROMWELL — The third Democrat", "ST. PAUL, Minn. —"
 CAPS_DATELINE = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=\n))([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
-                           r"(?=(?:,? [A-Z][\w.]*(?: [A-Z][\w.]*)?)? ?(?:—|–|--|\(AP\)))")
+                           r"(?=(?:,? [A-Z][\w.]*(?: [A-Z][\w.]*)?)? ?(?:—|–|--|-(?= )|\(AP\)))")
 
 
 def add_caps_datelines(doc: Doc, cands: dict[tuple[int, int], Candidate], gazetteer: Gazetteer) -> None:

@@ -111,7 +111,7 @@ def is_acronym(c: Candidate) -> bool:
 
 def has_place_context(c: Candidate) -> bool:
     """The model or the words around it say this is a place."""
-    return (c.label in PLACE_LABELS or c.landmark or c.described is not None or c.locative or c.respelling
+    return (c.label in PLACE_LABELS or c.landmark or c.described is not None or c.locative or c.respelling or c.dateline
             or c.want is not None or c.qualifier is not None
             or (c.proper and not c.loose and any(e.feature == "country" for e in c.entries)))
 
@@ -120,10 +120,12 @@ def well_known(c: Candidate, weights: dict[str, float], ranker: LinearRanker) ->
     """A proper name that is a sizeable town of a country the article is about ("Gao" in a story
     on Mali), or a world city whatever the story is about ("Shelling hit Kharkiv")."""
     cut = ranker.cutoffs
-    return c.proper and (world_city(c, ranker) or any(
+    # opening its sentence, where a capital says nothing, a name counts only for the places it is
+    # the name of: "Man accused of ..." is no Amman, which GeoNames also calls Man
+    entries = [e for e in c.entries if not opens_sentence(c) or spelled_as(c, e)]
+    return c.proper and (world_city(c, ranker, entries) or any(
         weights.get(e.country_code or "", 0) >= cut["focus_min_country"]
-        and e.population >= cut["well_known_population"] and (not opens_sentence(c) or spelled_as(c, e))
-        for e in c.entries))
+        and e.population >= cut["well_known_population"] for e in entries))
 
 
 def opens_sentence(c: Candidate) -> bool:
@@ -132,10 +134,12 @@ def opens_sentence(c: Candidate) -> bool:
     return c.span.start == c.sentence
 
 
-def world_city(c: Candidate, ranker: LinearRanker) -> bool:
+def world_city(c: Candidate, ranker: LinearRanker, entries: list[Entry] | None = None) -> bool:
     """A name that a town of a million people or more bears (`world_city_population`): every
-    reader knows it for a place, with or without words around it that say so."""
-    return any(e.feature == "city" and e.population >= ranker.cutoffs["world_city_population"] for e in c.entries)
+    reader knows it for a place, with or without words around it that say so.  `entries`: the
+    candidate's entries to look at (all by default)."""
+    return any(e.feature == "city" and e.population >= ranker.cutoffs["world_city_population"]
+               for e in (c.entries if entries is None else entries))
 
 
 def country_weights(cands: list[Candidate], dateline: Span | None, big_city: int
