@@ -69,15 +69,18 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
     modifiers = {"LOWER": {"IN": generic["modifiers"]}, "OP": "*"}
     # "Iraqi troops", "Central African soldiers": a nationality of one word or more
     nationalities = [[{"LOWER": w} for w in n.split()] for n in sorted(dictionary.nationalities) if " " in n]
-    nationalities.append([{"LOWER": {"IN": [n for n in dictionary.nationalities if " " not in n]}}])
+    one_word = {"LOWER": {"IN": [n for n in dictionary.nationalities if " " not in n]}}
+    nationalities.append([one_word])
     for label, heads in (("state", generic["state_heads"]), ("police", generic["police_heads"])):
-        # a head of one word ("troops") or more ("border guards", "air defences")
-        head_words = [[{"LOWER": {"IN": [h for h in heads if " " not in h]}}]]
-        head_words += [[{"LOWER": w} for w in h.split()] for h in heads if " " in h]
+        # a head of one word ("troops") or two ("border guards", "air defences"): two token sets, not a pattern
+        # for each head, which would slow every document
+        pairs = [h.split() for h in heads if " " in h]
+        head_words = [[{"LOWER": {"IN": [h for h in heads if " " not in h]}}],
+                      [{"LOWER": {"IN": sorted({a for a, _ in pairs})}}, {"LOWER": {"IN": sorted({b for _, b in pairs})}}]]
         patterns.add(label, [[*words, modifiers, *head] for words in nationalities for head in head_words])
-        # "Kyrgyz and Tajik border guards": two states' forces, split in `named_spans`
-        patterns.add(f"{label} pair", [[*one, {"LOWER": "and"}, *other, modifiers, *head] for one in nationalities
-                                       for other in nationalities for head in head_words])
+        # "Kyrgyz and Tajik border guards": two states' forces, split in `named_spans` (nationalities of one
+        # word: a pattern for each pair of longer ones would slow every document for a rare phrase)
+        patterns.add(f"{label} pair", [[one_word, {"LOWER": "and"}, one_word, modifiers, *head] for head in head_words])
     patterns.add("backed", [[{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": "backed"},
                              {"LOWER": {"IN": ["militias", "militia", "forces", "groups", "rebels", "fighters"]}}]])
     # "the Ambulin clan", "Sikin clansmen", "Murad tribesmen": a community's militia (ACLED's identity militias)
