@@ -212,3 +212,10 @@ def test_a_name_means_the_place_that_bears_it_before_one_also_called_so(extract)
 def test_a_dateline_after_a_headline_names_its_town(extract, text, mention, admin1):
     found = places_of(extract(text, published="2009-03-20"))
     assert found[mention].admin1 == admin1, found
+
+
+def test_a_town_described_as_the_seat_of_a_county_stands_in_it(extract):
+    # "the county seat of Paulding County" puts Dallas in Georgia as "a town in" would
+    text = "Dallas is a small city and the county seat of Paulding County, Georgia. Its courthouse was built in 1892."
+    found = places_of(extract(text, published="2015-01-01"))
+    assert found["Dallas"].admin1 == "Georgia", found["Dallas"]

@@ -36,9 +36,11 @@ IN_DIVISION = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)
 # What stands between a site and its town: "the Tawakal Hotel in Kismayo", "Mitiga, Tripoli";
 # not "and": "Rallies were held in Cairo and Nairobi" puts nothing in Nairobi.
 SITE_IN = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:the\s+)?|,\s+|\s+")
-INSIDE_KM = 100.0
+INSIDE_KM = 100.0  # a town this close to a division's point counts as in it when its codes are unknown
 DESCRIBED_GAP = 80  # characters: "Hamilton is an unincorporated community in Boone County"
-ENDS_IN = re.compile(r"\bin\s+(?:the\s+)?$")  # a town this close to a division's point counts as in it when its codes are unknown
+# What ends a description that puts a name in the division after it: "a town in Boone County",
+# "the county seat of Paulding County" (Dallas, Georgia, not Dallas, Texas)
+ENDS_IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?$")
 
 
 @dataclass
