@@ -78,12 +78,19 @@ def asking_turn(path: Path):
 
 def readers_waiting(handle) -> bool:
     """Whether a reader holds a shared lock on the open FILE.readers `handle` (`asking_turn`)."""
+    return lock_held(handle, exclusive=True)
+
+
+def lock_held(handle, exclusive: bool) -> bool:
+    """Whether another process holds a lock on the open file `handle` that keeps this one from
+    taking it (exclusive: any lock; shared: an exclusive one); the probe holds it for a moment
+    only.  Never, where there are no file locks (not POSIX)."""
     try:
         import fcntl
-    except ImportError:  # (no reader can say so there)
+    except ImportError:
         return False
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(handle, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
     except BlockingIOError:
         return True
     fcntl.flock(handle, fcntl.LOCK_UN)

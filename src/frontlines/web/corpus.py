@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from frontlines.errors import FrontlinesError, StoreBusy
-from frontlines.store import Store
+from frontlines.store import Store, lock_held
 
 READ_WAIT = 2.0  # seconds a request waits for an ingest's batch to be written before answering 503
 IDLE = 2.0       # seconds without a request after which the kept store is closed
@@ -137,20 +137,11 @@ def ingest_running(path: Path) -> bool:
     """Whether a `frontlines ingest` holds the database's lock file (store.ingest.writer_lock); the
     probe holds the lock for a moment only, and an ingest starting then tries again."""
     try:
-        import fcntl
-    except ImportError:  # not on POSIX: no lock file to ask; the idle timeout lets writers in
-        return False
-    try:
         handle = open(f"{path}.lock", "rb")
     except OSError:
         return False  # never an ingest here, or none that left its lock file
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        return False
+    with handle:  # (not on POSIX: no lock to ask; the idle timeout lets writers in)
+        return lock_held(handle, exclusive=False)
 
 
 def open_store(path: Path, read_only: bool) -> Store:
