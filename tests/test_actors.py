@@ -24,7 +24,7 @@ def actor_of(report, text: str) -> str:
     ("BEIRUT — Iranian-backed militias moved into Deir ez-Zor, Syria.", "Iranian-backed militias", "Iranian-backed militias"),
     # a nationality of two words; a group's long name the model tags only by its acronym
     ("BANGUI — Central African soldiers, backed by UN peacekeepers, beat back the rebels on Wednesday.",
-     "Central African soldiers", "Military Forces of Central African Republic"),
+     "Central African soldiers", "Military Forces of the Central African Republic"),
     ("BANGUI — Fighters of the Coalition of Patriots for Change (CPC) attacked army positions at PK12.", "CPC",
      "Coalition of Patriots for Change"),
     # a community's name before "clan", "clansmen", "tribesmen": its militia, as ACLED names it, and no place

@@ -44,6 +44,18 @@ def claims(report) -> set[tuple]:
      "2022-09-18", ("Ak-Say", "Military Forces of Kyrgyzstan", "controlled")),
     ("KHARTOUM — The Sudanese army said on Sunday that its forces controlled all of Omdurman.", "2025-05-04",
      ("Omdurman", "Sudanese Armed Forces", "controlled")),
+    # the police by another name; the state as the holder; the side that says so; a passive clause
+    ("MOPTI, Mali — The situation in Timbuktu is under the control of the law enforcement agencies, the "
+     "governor said.", "2023-11-15", ("Timbuktu", "Police Forces of Mali", "controlled")),
+    ('MOPTI, Mali — "Gao and the whole region remain under the authority of the state," the prime minister '
+     "said.", "2023-11-15", ("Gao", "Military Forces of Mali", "controlled")),
+    ("MOPTI, Mali — The army said Gao was under control.", "2023-11-15",
+     ("Gao", "Military Forces of Mali", "controlled")),
+    ("MOPTI, Mali — By nightfall the town of Gao was cleared and fully under the control of the security "
+     "forces, the government said.", "2023-11-15", ("Gao", "Military Forces of Mali", "controlled")),
+    # ACLED's spelling of a country in a state's forces
+    ("BUNIA, Congo — Congolese troops patrolled the streets of Beni on Monday, and the army said the town was "
+     "under control.", "2025-07-29", ("Beni", "Military Forces of the Democratic Republic of Congo", "controlled")),
 ])
 def test_statements_of_holding(extract, text, published, expected):
     assert expected in claims(extract(text, published=published))

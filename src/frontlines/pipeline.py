@@ -57,11 +57,12 @@ def parse(nlp, docs: Iterable[Document]) -> Iterator[tuple]:
 
 
 def country_names() -> dict[str, str]:
-    """ISO code → country name, from GeoNames' country list (what the gazetteer's country rows hold,
+    """ISO code → country name as ACLED writes it in actor names, from GeoNames' country list (what the gazetteer's country rows hold,
     read without scanning its table: a twentieth of a second at every start)."""
+    from frontlines.actors.dictionary import acled_country_names
     from frontlines.places.gazetteer import geonames_countries
 
-    return {code: c["name"] for code, c in geonames_countries().items()}
+    return {code: c["name"] for code, c in geonames_countries().items()} | acled_country_names()["names"]
 
 
 def split_text(text: str, size: int | None = None) -> Iterator[tuple[str, bool]]:

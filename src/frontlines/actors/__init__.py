@@ -125,8 +125,12 @@ def dictionary_matches(doc: Doc, m: Matchers) -> list[tuple[int, int, int]]:
 
 
 def state_name(country_name: str, police: bool = False) -> str:
-    """ACLED's name for a country's state forces: "Military Forces of Iraq", "Police Forces of Kenya"."""
-    return f"{'Police Forces' if police else 'Military Forces'} of {country_name}"
+    """ACLED's name for a country's state forces: "Military Forces of Iraq", "Police Forces of Kenya",
+    "Military Forces of the Central African Republic"."""
+    from frontlines.actors.dictionary import acled_country_names
+
+    the = "the " if country_name in acled_country_names()["with_the"] else ""
+    return f"{'Police Forces' if police else 'Military Forces'} of {the}{country_name}"
 
 
 def crowd_name(kind: str, country_name: str) -> str:

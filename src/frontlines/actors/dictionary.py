@@ -130,6 +130,14 @@ def shipped_entries() -> list[ActorEntry]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def acled_country_names() -> dict:
+    """`country_names.yaml`: ACLED's spelling of a country where GeoNames' differs ("names", ISO code
+    → name), and the names that take "the" in a state's forces ("with_the")."""
+    data = load_yaml(packaged("country_names.yaml"))
+    return {"names": dict(data["names"]), "with_the": frozenset(data["with_the"])}
+
+
 def nationalities() -> dict[str, str]:
     """Nationality adjective, lower-cased ("ukrainian") → its country's ISO code, from
     `nationalities.yaml`."""

@@ -107,9 +107,13 @@ def town_meant(tok: Token, index: Index) -> str | None:
     """"the city" as a subject: the town the article named last before it."""
     if tok.lemma_.lower() not in words()["town_nouns"] or not any(c.lower_ == "the" for c in tok.children):
         return None
+    # a place its own sentence named before it, else the last town ("Soldiers patrolled Komanda,
+    # and the army said the town was under control")
+    in_sentence = [index.place_at[i] for i in range(tok.sent.start, tok.i) if i in index.place_at
+                   and index.places[index.place_at[i]].feature in ("city", "site")]
     before = [index.place_at[i] for i in range(tok.i) if i in index.place_at
               and index.places[index.place_at[i]].feature == "city"]
-    return before[-1] if before else None
+    return (in_sentence or before or [None])[-1]
 
 
 def claim(index: Index, place: str, controller: str | None, partial: bool, tok: Token,
@@ -243,6 +247,7 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
         controller = next((index.actor_at[t.i] for t in tok.subtree if t.i in index.actor_at and t.i != tok.i), None)
         controller = controller or nationality_holder(tok, index)  # "under Ukrainian control"
         verb = tok.head.head
+        controller = controller or state_named(tok, index) or speaker_holder(verb, index)
         of_places = places_under(tok, index)
         if controller is None and any(c.lower_ in ("their", "its") for c in tok.children):
             controller = holder(subject_of(verb) or tok, index) if verb.pos_ in ("VERB", "AUX") else None
@@ -250,7 +255,7 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
             controller = holder(subject_of(verb), index)  # "the peshmerga remain in full control of Erbil"
         if controller is None:
             continue
-        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        subject = held_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         targets = of_places or [p for t in ([subject] if subject is not None else []) + objects
                                 for p in places_under(t, index)]
@@ -276,6 +281,33 @@ def held_noun(noun: Token) -> Token:
     if noun.dep_ == "pobj" and noun.head.head.lower_ in DIRECTIONS:
         noun = noun.head.head.head
     return noun.head if noun.dep_ == "appos" else noun
+
+
+def held_subject(verb: Token) -> Token | None:
+    """The subject of the verb a holding phrase hangs from, a passive one too: "the camp was
+    cleared and fully under the control of the security forces"."""
+    return subject_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def state_named(tok: Token, index: Index) -> str | None:
+    """"under the authority of the state", "in the hands of the government": a word for the state
+    as the object of "of" is the state forces of the story's country."""
+    held_by_state = words()["held_by"]["state"]
+    if not any(obj.dep_ == "pobj" and obj.lower_ in held_by_state
+               for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of" for obj in prep.children):
+        return None
+    return index.main_state or (index.state(index.country) if index.country else None)
+
+
+def speaker_holder(verb: Token, index: Index) -> str | None:
+    """"The army said the town was under control": with no holder named, the side that says so,
+    when it says so of a place ("the situation is under control" names none)."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in words()["reporting"]:
+        return None
+    speaker = subject_of(verb.head)
+    if speaker is None or not any(t.i in index.place_at or town_meant(t, index) for t in verb.subtree):
+        return None
+    return holder(speaker, index)
 
 
 def nationality_holder(tok: Token, index: Index) -> str | None:
