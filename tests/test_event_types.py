@@ -441,6 +441,13 @@ def sub_types_after(report, opening: str = ARTICLE_OPENING) -> list[str]:
     # what blew up says whether it was a bomb or a demolition; people held at gunpoint are taken
     ("In Zaria, a car packed with explosives blew up near a bridge on Wednesday.", "Remote explosive/landmine/IED"),
     ("Bandits blew up the bridge near Zaria on Wednesday.", "Looting/property destruction"),
+    ("On Wednesday, bandits blew up a bus carrying soldiers near Zaria, killing five of them.",
+     "Remote explosive/landmine/IED"),
+    # a bomb found on the road to a town was found near it; a building stormed and burned by a crowd
+    ("On Wednesday a pressure bomb was found buried on the road to Kano and defused by a bomb disposal squad.",
+     "Disrupted weapons use"),
+    ("The state assembly building in Zaria was stormed and partly burned on Wednesday night by protesters.",
+     "Violent demonstration"),
     ("Gunmen burst into a radio station in Zaria on Wednesday and held presenters at gunpoint.",
      "Abduction/forced disappearance"),
     # arrests of others in a protest's sentence are their own event
@@ -698,6 +705,15 @@ def test_rape_is_read_as_rape_whatever_the_lemmatizer_makes_of_it(extract):
 ])
 def test_an_attack_nobody_is_named_for_is_an_unidentified_groups_or_the_crowds(extract, text, sub_type, actor1):
     assert (sub_type, actor1) in [(s, a) for s, a, _ in sides(extract(text, published=PUBLISHED))]
+
+
+def test_those_a_bomb_was_set_off_on_are_not_who_set_it(extract):
+    report = extract(ARTICLE_OPENING + "On Wednesday morning, a vehicle carrying gendarmes was blown up by a roadside "
+                     "bomb on the road between Zaria and Kano, killing two gendarmes.", published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    bombings = [e for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)]
+    assert [(e.sub_event_type, names.get(e.actor1), names.get(e.actor2)) for e in bombings] == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Nigeria)", "Police Forces of Nigeria")]
 
 
 @pytest.mark.parametrize("text, actor1", [

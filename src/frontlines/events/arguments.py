@@ -210,9 +210,12 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
             args.place = better_place(args.place, place_of_patient(child, index), index)
         elif child.dep_ in ("prep", "prt"):
             prep_arguments(child, args, index)
-    if passive and args.actor1 is None and verb.dep_ == "conj":
-        # "was dragged out by a mob and beaten to death": the agent of the verb it is joined to
-        args.actor1 = next((actor_in(o, index) for c in verb.head.children if c.dep_ == "agent"
+    if passive and args.actor1 is None:
+        # "was dragged out by a mob and beaten to death": the agent of the verb it is joined to;
+        # "was stormed and partly burned by protesters": the agent of the participle joined to it
+        joined = [verb.head] if verb.dep_ == "conj" else [c for c in verb.children if c.dep_ == "conj"
+                                                          and c.tag_ == "VBN"]
+        args.actor1 = next((actor_in(o, index) for j in joined for c in j.children if c.dep_ == "agent"
                             for o in c.children if actor_in(o, index)), None)
     if not passive:
         subject = subject_of(verb)
@@ -362,12 +365,14 @@ def noun_arguments(noun: Token, index: Index) -> Arguments:
     return args
 
 
-DESTINATION_PREPS = frozenset({"to", "for", "toward", "towards"})
+DESTINATION_PREPS = event_words()["heading_preps"]
+ROUTES = event_words()["routes"]
 
 
 def is_destination(tok: Token) -> bool:
-    """A place named as where someone is heading ("bound for Gao", "back to the Dnipro")."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in DESTINATION_PREPS
+    """A place named as where someone is heading ("bound for Gao", "back to the Dnipro"), not
+    where a road leads ("on the road to Kano")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in DESTINATION_PREPS and tok.head.head.lemma_.lower() not in ROUTES
 
 
 def sentence_place(trigger: Token, index: Index) -> str | None:
@@ -390,12 +395,13 @@ def speakers_place(place: Token, trigger: Token, index: Index) -> bool:
 
 
 def sentence_actor(trigger: Token, index: Index, kinds: frozenset[str] | None = None,
-                   before_only: bool | None = None, other_than: str | None = None) -> str | None:
+                   before_only: bool | None = None, other_than: str | None = None,
+                   skip: frozenset[int] = frozenset()) -> str | None:
     """The nearest actor (of one of `kinds`, if given, and not `other_than`) named in the trigger's
-    sentence, before it first; only before it unless kinds are given."""
+    sentence outside the tokens `skip`, before it first; only before it unless kinds are given."""
     before_only = kinds is None if before_only is None else before_only
     ids = [(t.i > trigger.i, abs(trigger.i - t.i), index.actor_at[t.i]) for t in trigger.sent
-           if t.i in index.actor_at and index.actor_at[t.i] != other_than
+           if t.i in index.actor_at and index.actor_at[t.i] != other_than and t.i not in skip
            and (kinds is None or index.actors[index.actor_at[t.i]].kind in kinds)]
     if before_only:
         ids = [i for i in ids if not i[0]]

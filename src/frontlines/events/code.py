@@ -119,7 +119,9 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "Two car bombs exploded ...", "the mosque was blown up": the group the story is about
         # unless it names doers it cannot name ("taken from his home by men in civilian clothes")
         story_group = None if described_agent(trigger.token) else index.main_armed
-        args.actor1 = args.actor1 or story_group or sentence_actor(trigger.token, index)
+        # not those it was done to ("a vehicle carrying gendarmes was blown up")
+        done_to = frozenset(t.i for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+        args.actor1 = args.actor1 or story_group or sentence_actor(trigger.token, index, skip=done_to)
     if family in NEEDS_ARMED_ACTOR:
         # "a militia, called the Syrian Democratic Forces, took over the city": the group just named
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True,

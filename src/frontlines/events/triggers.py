@@ -147,7 +147,10 @@ def objects_of(token: Token) -> set[str]:
     """Lemmas of what a verb acts on: its direct objects, or a passive's subject, and what a
     number of them counts ("captured dozens of soldiers", "a number of soldiers were captured")."""
     out = set()
-    for child in token.children:
+    # "the building was stormed and partly burned": the participle acts on the passive's subject
+    joined = token.head if token.dep_ == "conj" and token.tag_ == "VBN" and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in token.children) else None
+    for child in [*token.children, *(joined.children if joined is not None else ())]:
         if child.dep_ in ("dobj", "nsubjpass"):
             out.add(child.lemma_.lower())
             out.update(o.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
