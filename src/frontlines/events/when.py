@@ -70,7 +70,22 @@ class DateTracker:
             # the day the sentence before gave, rather than a vaguer date it looked back to
             dated = [d.when for d in self.by_sentence[previous]]
             return next((w for w in reversed(dated) if w.precision == "day"), dated[-1])
-        return self.lead or Resolved(self.published, "day")
+        return self.day_told_in_paragraph(trigger.sent) or self.lead or Resolved(self.published, "day")
+
+    def day_told_in_paragraph(self, sent: SpacySpan) -> Resolved | None:
+        """The last day a sentence before in the same paragraph gave: "The assault began on Friday.
+        After several hours the garrison withdrew. Twenty-six soldiers were killed" (all Friday)."""
+        doc = sent.doc
+        while sent.start > 0:
+            before = doc[sent.start - 1].sent
+            gap = doc.text[before.start_char:sent.start_char]
+            if "\n" in gap[len(gap.rstrip()):]:
+                return None  # a new paragraph
+            days = [d.when for d in self.by_sentence.get(before.start, []) if d.when.precision == "day"]
+            if days:
+                return days[-1]
+            sent = before
+        return None
 
 
 def describes_a_noun(tok: Token, trigger: Token) -> bool:
