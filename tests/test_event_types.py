@@ -441,6 +441,10 @@ def sub_types_after(report, opening: str = ARTICLE_OPENING) -> list[str]:
     # what blew up says whether it was a bomb or a demolition; people held at gunpoint are taken
     ("In Zaria, a car packed with explosives blew up near a bridge on Wednesday.", "Remote explosive/landmine/IED"),
     ("Bandits blew up the bridge near Zaria on Wednesday.", "Looting/property destruction"),
+    # a crowd's barricades are a riot, the army's none
+    ("Protesters erected barricades across the main road in Zaria on Wednesday.", "Violent demonstration"),
+    ("Protesters set up barricades of burning tyres in Zaria on Wednesday.", "Violent demonstration"),
+    ("Soldiers set up barricades around the state house in Zaria on Wednesday.", None),
     ("On Wednesday, bandits blew up a bus carrying soldiers near Zaria, killing five of them.",
      "Remote explosive/landmine/IED"),
     # a bomb found on the road to a town was found near it; a building stormed and burned by a crowd
@@ -608,6 +612,21 @@ def test_a_sentence_without_a_date_takes_the_day_of_the_one_before(extract):
             "army positions at Bimbo at about 5 a.m.")
     report = extract(text, published="2021-01-14")
     assert [e.date for e in report.events if "Bimbo" in e.evidence.text] == ["2021-01-13"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fighting broke out in Oicha on Thursday between soldiers and ADF rebels.",   # "between" on the verb
+    "Heavy fighting was reported in Oicha on Thursday.",   # no side named: the story's two
+    "Fighting raged in the streets of Oicha on Thursday.",   # "raged", which the model lemmatises "rag"
+])
+def test_fighting_told_as_a_noun_is_a_clash_of_the_sides_named_or_the_storys(extract, sentence):
+    opening = ("BENI, Congo — Congolese troops attacked ADF rebels near Beni on Monday, the army said. The army "
+               "said the rebels had lost 20 men. ")
+    report = extract(opening + sentence, published="2024-10-10")
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, {names.get(e.actor1), names.get(e.actor2)}) for e in report.events
+            if e.evidence.start >= len(opening)] == [
+        ("Armed clash", {"Military Forces of the Democratic Republic of Congo", "Allied Democratic Forces"})]
 
 
 def test_a_paragraph_told_from_a_day_stays_on_that_day_until_a_new_paragraph(extract):

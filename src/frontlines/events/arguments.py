@@ -346,10 +346,7 @@ def noun_arguments(noun: Token, index: Index) -> Arguments:
                 for obj in child.children:
                     args.actor1 = args.actor1 or actor_in(obj, index)
             elif child.lower_ in ("between", "with"):  # "fighting between the army and M23 rebels"
-                sides = [actor_in(t, index) for t in child.subtree if t.dep_ in ("pobj", "conj")]
-                sides = [a for a in dict.fromkeys(sides) if a]
-                args.actor1 = args.actor1 or (sides[0] if sides else None)
-                args.actor2 = args.actor2 or (sides[1] if len(sides) > 1 else None)
+                sides_between(child, args, index)
             else:
                 prep_arguments(child, args, index)
     head = noun.head
@@ -360,9 +357,19 @@ def noun_arguments(noun: Token, index: Index) -> Arguments:
                 pronoun_antecedent(subject, index) if subject.pos_ == "PRON" else None)
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
         for child in head.children:
-            if child.dep_ == "prep":
+            if child.dep_ == "prep" and child.lower_ == "between":
+                sides_between(child, args, index)  # "fighting broke out in Zaria between troops and bandits"
+            elif child.dep_ == "prep":
                 prep_arguments(child, args, index)
     return args
+
+
+def sides_between(prep: Token, args: Arguments, index: Index) -> None:
+    """The two sides "between X and Y" names, as actor1 and actor2 where not yet known."""
+    sides = [actor_in(t, index) for t in prep.subtree if t.dep_ in ("pobj", "conj")]
+    sides = [a for a in dict.fromkeys(sides) if a]
+    args.actor1 = args.actor1 or (sides[0] if sides else None)
+    args.actor2 = args.actor2 or (sides[1] if len(sides) > 1 else None)
 
 
 DESTINATION_PREPS = event_words()["heading_preps"]

@@ -133,10 +133,13 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         args.actor1 = index.main_armed  # "Sar-e Pul and Taloqan also fell on Sunday": to the story's armed group
     if family == "clash" and args.actor1 is None and crowd_doers(trigger.token):
         args.actor1 = index.crowd()  # "students and party activists fought running battles": a riot
-    if family == "clash" and args.actor1 is None and trigger.token.dep_ == "nsubj" \
+    if family == "clash" and args.actor1 is None and trigger.token.dep_ in ("nsubj", "nsubjpass") \
             and not any(t.i in index.actor_at for t in trigger.token.sent):
-        # "... the ELN launched attacks on the 33rd Front. Fighting erupted in Tibu": the sides just named
-        sides = previous_sentence_sides(trigger.token, index)
+        # "... the ELN launched attacks on the 33rd Front. Fighting erupted in Tibu": the sides just named;
+        # else the story's ("Heavy fighting was reported in Zaria" in a story of the army and a group)
+        # ("the fighting broke out after ..." is the story's war, not a fight of its own)
+        told_anew = not any(c.lower_ == "the" for c in trigger.token.children)
+        sides = previous_sentence_sides(trigger.token, index) or (story_sides(index) if told_anew else [])
         args.actor1, args.actor2 = (sides + [None, None])[:2]
     if family == "disrupted" and args.actor1 is None:
         # "..., police said"; "Police arrested two men. Two landmines were recovered nearby": the
@@ -262,6 +265,12 @@ def previous_sentence_sides(trigger: Token, index: Index) -> list[str]:
     sides = [index.actor_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.actor_at
              and index.actors[index.actor_at[t.i]].kind in ARMED]
     return list(dict.fromkeys(sides))
+
+
+def story_sides(index: Index) -> list[str]:
+    """The story's armed group and state forces, when it names both: the sides of a fight it tells
+    without naming them."""
+    return [index.main_armed, index.main_state] if index.main_armed and index.main_state else []
 
 
 def an_accusation(tok: Token) -> bool:
