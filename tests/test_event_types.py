@@ -445,6 +445,15 @@ def sub_types_after(report, opening: str = ARTICLE_OPENING) -> list[str]:
     ("Protesters erected barricades across the main road in Zaria on Wednesday.", "Violent demonstration"),
     ("Protesters set up barricades of burning tyres in Zaria on Wednesday.", "Violent demonstration"),
     ("Soldiers set up barricades around the state house in Zaria on Wednesday.", None),
+    # people arrested at a protest are its intervention, not arrests of their own
+    ("Police arrested 53 people at a peaceful demonstration in Zaria on Wednesday.", "Protest with intervention"),
+    # a habit in the past is no event; a civilian seized is abducted, soldiers seized are no town taken
+    ("For years, residents of Zaria gathered every Friday after prayers to protest against the governor.", None),
+    ("A Catholic priest was seized by bandits in Zaria on Wednesday.", "Abduction/forced disappearance"),
+    ("Bandits seized two soldiers near Zaria on Wednesday.", None),
+    # fighting told by a present perfect over a span of time is the state of a town, not news
+    ("Bandits control most of Zaria, where fighting has raged for nearly two weeks.", None),
+
     ("On Wednesday, bandits blew up a bus carrying soldiers near Zaria, killing five of them.",
      "Remote explosive/landmine/IED"),
     # a bomb found on the road to a town was found near it; a building stormed and burned by a crowd
@@ -627,6 +636,14 @@ def test_fighting_told_as_a_noun_is_a_clash_of_the_sides_named_or_the_storys(ext
     assert [(e.sub_event_type, {names.get(e.actor1), names.get(e.actor2)}) for e in report.events
             if e.evidence.start >= len(opening)] == [
         ("Armed clash", {"Military Forces of the Democratic Republic of Congo", "Allied Democratic Forces"})]
+
+
+def test_a_sentence_of_a_brief_that_names_nothing_tells_of_no_event(extract):
+    # whatever the classifier makes of it (it read this one as a weapons seizure)
+    report = extract("BEIRUT (Reuters) - Hezbollah redeployed hundreds of fighters from Aleppo to the town of Qusayr "
+                     "on Friday, a war monitor said. More details were expected later in the day.",
+                     published="2020-03-09")
+    assert [e.sub_event_type for e in report.events if "More details" in e.evidence.text] == []
 
 
 def test_a_paragraph_told_from_a_day_stays_on_that_day_until_a_new_paragraph(extract):

@@ -330,12 +330,16 @@ def habitual(tok: Token) -> bool:
     """Whether a trigger, or the present-tense verb it is the subject of, is said to happen by habit:
     "kidnappings on the highways continue almost daily", "gunmen routinely attack convoys", "every day"."""
     verbs = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]
+    if any(c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in HABITUAL_UNITS
+           and any(d.lower_ == "every" for d in c.children) for v in verbs for c in v.children):
+        return True  # "every day", "gathered every Friday"
     if not any(v.tag_ in ("VBP", "VBZ") or (v.tag_ == "VB" and not any(c.dep_ == "aux" for c in v.children))
                for v in verbs):  # the model can tag a present as VB
         return False  # "militants frequently attacked convoys in March, killing 40": dated past news
-    return any(c.dep_ in ("advmod", "npadvmod") and (c.lemma_.lower() in HABITUAL or (
-        c.lemma_.lower() in HABITUAL_UNITS and any(d.lower_ == "every" for d in c.children)))
-        for v in verbs for c in v.children)
+    return any(c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in HABITUAL for v in verbs for c in v.children)
+
+
+DURATION_WORDS = frozenset({"since", "for"})  # "since May", "for nearly two weeks": how long, not when
 
 
 def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = False) -> bool:
@@ -346,16 +350,19 @@ def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = 
     if habitual(tok):
         return True
     if not trigger.is_verb:
-        return False
-    if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        # a noun told by its verb's tense: "Lashkar Gah, where fighting has raged for two weeks"
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ != "VERB":
+            return False
+        tok = tok.head
+    elif tok.dep_ == "acl" and tok.tag_ == "VBG":
         return True
     ongoing = tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children))
-    if ongoing:  # "resistance forces are fighting the army across the heartland": a state of affairs
+    if ongoing and trigger.is_verb:  # "resistance forces are fighting the army across the heartland": a state of affairs
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
-    dated = any(e.label_ == "DATE" and e[0].lower_ != "since" and tok.doc[max(e.start - 1, 0)].lower_ != "since"
-                for e in sentence_ents(tok.sent))
+    dated = any(e.label_ == "DATE" and e[0].lower_ not in DURATION_WORDS
+                and tok.doc[max(e.start - 1, 0)].lower_ not in DURATION_WORDS for e in sentence_ents(tok.sent))
     if perfect and not dated and not perfect_is_news:  # a sentence the classifier reads as news may say "has"
         return True
     allegiance = trigger.family.name == "protest" and any(

@@ -63,6 +63,12 @@ def own_place_and_actor(sent: Span, index: Index) -> bool:
     return towns and any(t.i in index.actor_at for t in sent)
 
 
+def names_anything(sent: Span, index: Index) -> bool:
+    """Whether a sentence names a place or an actor ("The account could not be confirmed" names
+    neither: whatever the classifier makes of it, it tells of no event)."""
+    return any(t.i in index.place_at or t.i in index.actor_at for t in sent)
+
+
 def top_label(probs: dict[str, float]) -> tuple[str, float]:
     """The likeliest label that is an event, and its probability."""
     label = max((k for k in probs if k != NONE), key=probs.get, default=NONE)
@@ -105,7 +111,8 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
     spoken = sorted(t.token.idx for t in triggers)
     silent = [n for n, s in enumerate(sentences) if n not in of_event and wordy(s)
               and not any(s.start_char <= i < s.end_char for i in spoken)
-              and (not events or coarse or own_place_and_actor(s, index))]  # beside rule events: where and who
+              and (own_place_and_actor(s, index) if events and not coarse else names_anything(s, index))]
+    # beside rule events a sentence must say where and who; alone, at least one of them
     asked = sorted([*of_event, *silent])
     probs = dict(zip(asked, classify([sentences[n] for n in asked])))
     dropped = set()

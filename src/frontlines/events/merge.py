@@ -201,10 +201,11 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
 
 
 def of_the_crowd(arrests: Event, index: Index) -> bool:
-    """Whether an arrest took people the text names as a crowd ("arresting 20 protesters"; not
-    "arrested three bandits", nor people it does not name)."""
+    """Whether an arrest took people the text names as a crowd or as people ("arresting 20
+    protesters", "arrested 53 people at a peaceful demonstration"; not "arrested three bandits",
+    nor people it does not name)."""
     taken = index.actors.get(arrests.actor2 or "")
-    return taken is not None and taken.kind in ("protesters", "rioters")
+    return taken is not None and taken.kind in ("protesters", "rioters", "civilians")
 
 
 def close_days(a: str | None, b: str | None, days: int) -> bool:
