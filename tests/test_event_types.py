@@ -638,6 +638,19 @@ def test_fighting_told_as_a_noun_is_a_clash_of_the_sides_named_or_the_storys(ext
         ("Armed clash", {"Military Forces of the Democratic Republic of Congo", "Allied Democratic Forces"})]
 
 
+@pytest.mark.parametrize("sentence", [
+    "At least 64 people were killed when an airstrike hit a busy market in Kagarko on Wednesday, health workers said.",
+    "Eleven soldiers were killed on Wednesday when a suicide bomber struck their convoy outside Zaria, an officer said.",
+    "Police said a hand grenade was thrown at a residential building in Zaria on Wednesday night.",
+])
+def test_the_dead_and_those_who_tell_of_an_attack_are_not_its_doers(extract, sentence):
+    opening = "ZARIA, Nigeria — The governor toured the market on Monday, officials said. Schools stayed shut. "
+    report = extract(opening + sentence, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [names.get(e.actor1) for e in report.events if e.evidence.start >= len(opening)] == [
+        "Unidentified Armed Group (Nigeria)"]
+
+
 def test_a_sentence_of_a_brief_that_names_nothing_tells_of_no_event(extract):
     # whatever the classifier makes of it (it read this one as a weapons seizure)
     report = extract("BEIRUT (Reuters) - Hezbollah redeployed hundreds of fighters from Aleppo to the town of Qusayr "

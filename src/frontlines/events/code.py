@@ -45,6 +45,7 @@ ATTACKING = event_words()["attacking"]
 BLAMING, CLAIMED = event_words()["blaming"], event_words()["claimed"]
 NOT_TAKEN_PREPS = event_words()["not_taken_preps"]
 HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_units"]
+REPORTING_VERBS = event_words()["reporting"]
 
 
 def territory_type(actor1, actor2, place) -> str:
@@ -119,9 +120,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "Two car bombs exploded ...", "the mosque was blown up": the group the story is about
         # unless it names doers it cannot name ("taken from his home by men in civilian clothes")
         story_group = None if described_agent(trigger.token) else index.main_armed
-        # not those it was done to ("a vehicle carrying gendarmes was blown up")
-        done_to = frozenset(t.i for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
-        args.actor1 = args.actor1 or story_group or sentence_actor(trigger.token, index, skip=done_to)
+        args.actor1 = args.actor1 or story_group or sentence_actor(trigger.token, index,
+                                                                   skip=not_doers(trigger.token))
     if family in NEEDS_ARMED_ACTOR:
         # "a militia, called the Syrian Democratic Forces, took over the city": the group just named
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True,
@@ -265,6 +265,16 @@ def previous_sentence_sides(trigger: Token, index: Index) -> list[str]:
     sides = [index.actor_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.actor_at
              and index.actors[index.actor_at[t.i]].kind in ARMED]
     return list(dict.fromkeys(sides))
+
+
+def not_doers(trigger: Token) -> frozenset[int]:
+    """The words of a sentence that name no doer of its attack: those it was done to ("a vehicle
+    carrying gendarmes was blown up"), those killed or hurt ("Eleven soldiers were killed when a
+    suicide bomber struck"), and those who tell of it ("Police said a grenade was thrown")."""
+    done_to = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    victims = [t for t in trigger.sent if t.dep_ == "nsubjpass"]
+    speakers = [t for t in trigger.sent if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_VERBS]
+    return frozenset(t.i for c in (*done_to, *victims, *speakers) for t in c.subtree)
 
 
 def story_sides(index: Index) -> list[str]:
