@@ -53,12 +53,23 @@ def claims(report) -> set[tuple]:
      ("Gao", "Military Forces of Mali", "controlled")),
     ("MOPTI, Mali — By nightfall the town of Gao was cleared and fully under the control of the security "
      "forces, the government said.", "2023-11-15", ("Gao", "Military Forces of Mali", "controlled")),
+    # "the M23-held town of X" after a dateline (parsed as the dateline's apposition); "the town" held
+    ("KAMPALA, Uganda — The M23-held town of Bunagana lies on the Ugandan border.", "2022-07-01",
+     ("Bunagana", "M23", "controlled")),
+    ("BAMAKO, Mali — Jihadists attacked Gao on Monday, but the army still holds the town, officials said.",
+     "2023-10-01", ("Gao", "Military Forces of Mali", "controlled")),
     # ACLED's spelling of a country in a state's forces
     ("BUNIA, Congo — Congolese troops patrolled the streets of Beni on Monday, and the army said the town was "
      "under control.", "2025-07-29", ("Beni", "Military Forces of the Democratic Republic of Congo", "controlled")),
 ])
 def test_statements_of_holding(extract, text, published, expected):
     assert expected in claims(extract(text, published=published))
+
+
+def test_a_hold_told_with_its_span_in_the_past_has_ended(extract):
+    report = extract("GAROWE, Somalia — In October 2016 the militants overran Qandala and held the town for about "
+                     "six weeks. Officials gave no details.", published="2025-02-03")
+    assert not [c for c in report.control if c.event is None]
 
 
 def test_a_capture_changes_control_from_its_date(extract):

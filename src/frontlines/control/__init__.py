@@ -154,6 +154,8 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             continue
         if factuality(tok) not in HAPPENED or any(c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children):
             continue  # "never controlled", "had held the city since the war began" ("have controlled" holds)
+        if tok.tag_ == "VBD" and any(c.dep_ == "prep" and c.lower_ in ("for", "until") for c in tok.children):
+            continue  # "held the town for about six weeks", "until 2019": a hold that ended
         if tok.lemma_.lower() in words()["siege_verbs"]:
             out += siege(tok, index, as_of)
             continue
@@ -181,7 +183,9 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             continue
         controller = holder(subject, index)
         for obj in objects:
-            for place, partial in places_under(obj, index):
+            # "though the army still holds the town itself": the town the sentence named
+            town = town_meant(obj, index)
+            for place, partial in places_under(obj, index) or ([(town, False)] if town else []):
                 out.append(claim(index, place, controller, partial, tok, as_of))
     return [c for c in out if c is not None]
 
@@ -229,9 +233,11 @@ def held_compounds(doc: Doc, index: Index, as_of: str | None) -> list[ControlCla
             controller = index.main_state
         elif controller is None and word.lower_ in groups["armed"]:
             controller = index.main_armed
+        # "the M23-held town of Bunagana" names its place; "Mandalay, the military-held second city"
+        # the place it describes
         noun = tok.head
-        target = noun.head if noun.dep_ == "appos" else noun
-        for place, partial in places_under(target, index):
+        places = places_under(noun, index) or (places_under(noun.head, index) if noun.dep_ == "appos" else [])
+        for place, partial in places:
             out.append(claim(index, place, controller, partial, tok, as_of))
     return [c for c in out if c is not None]
 
