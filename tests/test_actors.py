@@ -100,3 +100,12 @@ def test_malformed_dictionaries_name_the_line(text, line, message):
 def test_invalid_yaml_names_the_file():
     with pytest.raises(UsageError, match=r"mine.yaml: line \d+: not valid YAML"):
         parse_entries("- name: [unclosed\n", "mine.yaml")
+
+
+def test_the_country_of_a_dateline_is_no_doer(extract):
+    # the parser takes "Colombia" for the subject of "kidnapped"
+    report = extract("BOGOTA, Colombia — ELN guerrillas kidnapped a farmer in Barrancas on Saturday.",
+                     published="2023-10-30")
+    names = {a.id: a.name for a in report.actors}
+    assert [names.get(e.actor1) for e in report.events] != ["Military Forces of Colombia"]
+    assert "Military Forces of Colombia" not in names.values()

@@ -226,10 +226,18 @@ def countries_acting(doc: Doc, places: list[Place]) -> list[tuple]:
             continue
         for m in place.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and (span.root.dep_ in ("nsubj", "nsubjpass") or
-                                     (span.root.dep_ == "pobj" and span.root.head.lower_ == "by")):
+            if span is not None and not in_dateline(span) and (span.root.dep_ in ("nsubj", "nsubjpass") or
+                                                               (span.root.dep_ == "pobj" and span.root.head.lower_ == "by")):
                 out.append((span, place.country_code))
     return out
+
+
+def in_dateline(span) -> bool:
+    """Whether a name is the country of a dateline, "BOGOTA, Colombia — The ELN kidnapped ...",
+    "KABUL, Afghanistan (Reuters) -", which the parser may take for the sentence's subject."""
+    doc = span.doc
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return span.start >= 2 and doc[span.start - 1].text == "," and (after in DATELINE_ENDS or after == "(")
 
 
 def named_spans(doc: Doc, m: Matchers, country: str | None) -> list[tuple]:
