@@ -274,3 +274,23 @@ def test_the_capital_a_nationality_names(extract, text, mention, name, country):
 def test_the_west_bank_of_a_river_is_not_the_west_bank(extract):
     found = places_of(extract("Troops dug in on the west bank of the Blue Nile near Sennar.", published="2024-05-02"))
     assert all(p.name != "West Bank" for p in found.values()), found
+
+
+# A lower-case Arabic article standing alone between two names ends neither: the name is the
+# town alone ("at Rastan" and "Taloqan as" fold to the towns' keys, but are no names).
+@pytest.mark.parametrize("text, mention, name, country", [
+    ("On Friday, warplanes struck the bridge over the Orontes at Rastan, on the main highway between Hama and "
+     "Homs in Syria.", "Rastan", "Ar Rastan", "SY"),
+    ("KABUL — Fighters took Taloqan as Taliban units advanced across northern Afghanistan on Monday.", "Taloqan",
+     "Taloqan", "AF"),
+])
+def test_a_name_does_not_take_the_article_beside_it(extract, text, mention, name, country):
+    check(extract, text, mention, name, country, "city")
+
+
+# A list of towns the model tags as one organisation ("Lahore, Rawalpindi," is one ORG here): each
+# item is a town, as in a list tagged as a title.
+@pytest.mark.parametrize("mention, name", [("Lahore", "Lahore"), ("Rawalpindi", "Rawalpindi")])
+def test_the_items_of_a_list_tagged_as_one_organisation_are_places(extract, mention, name):
+    text = "ISLAMABAD — The army said 25 drones had been downed over Lahore, Rawalpindi, Karachi and other cities on Thursday."
+    check(extract, text, mention, name, "PK", "city")

@@ -221,8 +221,10 @@ def run_names(run: SpacySpan, text: str) -> list[tuple[int, int, str]]:
 
 
 def is_name_edge(tok) -> bool:
-    """Whether a token can start or end a name (not a hyphen, not a joining word)."""
-    return tok.text != "-" and tok.lower_ not in NAME_JOINERS
+    """Whether a token can start or end a name (not a hyphen, not a joining word, not a lower-case
+    Arabic article standing alone: "the bridge over the Orontes at Rastan" names Rastan, not "at
+    Rastan", and "took Taloqan as fighters ..." names Taloqan, though both fold to those keys)."""
+    return tok.text != "-" and tok.lower_ not in NAME_JOINERS and tok.text not in ARABIC_ARTICLES
 
 
 def extend_name(doc: Doc, span: SpacySpan) -> SpacySpan:
@@ -382,8 +384,11 @@ def entity_label(span: SpacySpan, by_token: dict[int, SpacySpan]) -> str | None:
     label = by_token[ent.start].label_ if ent.start in by_token else by_token[span.start].label_
     if label not in PLACE_LABELS and ent.start < span.start and span.doc[span.start - 1].lower_ in place_words()["site_in"]:
         return None  # "Soroka Medical Center in Beersheba", tagged one organisation: the town is its own name
-    if label in TITLE_LABELS and listed_in(span, ent):
+    if label in TITLE_LABELS and listed_in(span, ent, place_words()["list_joiners"]):
         return None  # "the villages around Vardenis and Sotk", tagged one WORK_OF_ART
+    if label not in PLACE_LABELS and listed_in(span, ent, {","}):
+        return None  # "downed over Lahore, Rawalpindi, Karachi": "Lahore, Rawalpindi," is one ORG
+        # (by commas only: "the Science and Junior Classroom wing" names no town Junior)
     if label in INSTITUTION_LABELS and names_its_place(span, ent):
         return None  # "the Madison County Sheriff's Department", "the University of Toronto" name a place
     if (ent.start < span.start or ent.end > span.end) and label not in PLACE_LABELS:
@@ -405,10 +410,10 @@ def names_its_place(span: SpacySpan, ent: SpacySpan) -> bool:
     return opens or ends
 
 
-def listed_in(span: SpacySpan, ent: SpacySpan) -> bool:
-    """Whether a name is one item of a list the entity `ent` runs over: "and" or a comma
-    (`place_words` list_joiners) stands beside it inside the entity."""
-    doc, joiners = span.doc, place_words()["list_joiners"]
+def listed_in(span: SpacySpan, ent: SpacySpan, joiners) -> bool:
+    """Whether a name is one item of a list the entity `ent` runs over: one of `joiners` ("and",
+    a comma) stands beside it inside the entity."""
+    doc = span.doc
     return (ent.start < span.start and doc[span.start - 1].lower_ in joiners) or (
         ent.end > span.end and doc[span.end].lower_ in joiners)
 
