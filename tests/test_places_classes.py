@@ -294,3 +294,22 @@ def test_a_name_does_not_take_the_article_beside_it(extract, text, mention, name
 def test_the_items_of_a_list_tagged_as_one_organisation_are_places(extract, mention, name):
     text = "ISLAMABAD — The army said 25 drones had been downed over Lahore, Rawalpindi, Karachi and other cities on Thursday."
     check(extract, text, mention, name, "PK", "city")
+
+
+# A way named by the towns at its ends names those towns ("the Gusau-Funtua road", tagged one
+# organisation, was one site "Gusau-Funtua road"); only towns by their own names ("the
+# Pan-American highway" joins no town called Pan).
+@pytest.mark.parametrize("text, mention, name, country", [
+    ("KADUNA, Nigeria — Gunmen blocked the Gusau-Funtua road near Tsafe on Sunday and abducted 20 travellers.",
+     "Funtua", "Funtua", "NG"),
+    ("KADUNA, Nigeria — Gunmen blocked the Gusau-Funtua road near Tsafe on Sunday and abducted 20 travellers.",
+     "Gusau", "Gusau", "NG"),
+    ("COLOMBO — A car was set on fire at Nittambuwa, on the Colombo-Kandy road, on Monday.", "Kandy", "Kandy", "LK"),
+])
+def test_the_towns_a_road_is_named_after_are_places(extract, text, mention, name, country):
+    check(extract, text, mention, name, country, "city")
+
+
+def test_a_road_named_after_no_town_names_none(extract):
+    found = places_of(extract("Crowds blocked the Pan-American highway near Cali in Colombia.", published="2024-05-02"))
+    assert "Pan" not in found and "American" not in found, sorted(found)

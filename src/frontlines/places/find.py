@@ -227,6 +227,38 @@ def is_name_edge(tok) -> bool:
     return tok.text != "-" and tok.lower_ not in NAME_JOINERS and tok.text not in ARABIC_ARTICLES
 
 
+def route_chain(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The names joined by hyphens around tokens start..end that name a way by the towns at its
+    ends ("the Gusau-Funtua road", "the Kaduna-Abuja highway": no spaces around the hyphen, a
+    route word after), as a token range; None when they do not."""
+    first, last = start, end
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
+            and not doc[first - 1].whitespace_ and is_capitalised(doc[first - 2]):
+        first -= 2
+    while last + 1 < len(doc) and doc[last].text == "-" and not doc[last - 1].whitespace_ \
+            and not doc[last].whitespace_ and is_capitalised(doc[last + 1]):
+        last += 2
+    joined = any(t.text == "-" for t in doc[first:last])
+    return (first, last) if joined and last < len(doc) and doc[last].lower_ in place_words()["route"] else None
+
+
+def route_towns(doc: Doc, known: list[tuple[SpacySpan, list[Entry]]]) -> set[tuple[int, int]]:
+    """The token ranges of the towns at the ends of ways named by them (`route_chain`).
+    A way counts only when every name in it is a town by its own name: "the Pan-American highway"
+    and "the Trans-Papua highway" join no towns called Pan or Trans."""
+    own = {(span.start, span.end) for span, entries in known if own_entries(span, entries)}
+    out = set()
+    for span, _ in known:
+        chain = route_chain(doc, span.start, span.end)
+        if chain is None or chain == (span.start, span.end):
+            continue
+        hyphens = [t.i for t in doc[chain[0]:chain[1]] if t.text == "-"]
+        parts = list(zip([chain[0]] + [i + 1 for i in hyphens], hyphens + [chain[1]]))
+        if all(part in own for part in parts):
+            out.add((span.start, span.end))
+    return out
+
+
 def extend_name(doc: Doc, span: SpacySpan) -> SpacySpan:
     """Take a following kind word into the name: "Antonivskyi bridge", "Kherson region", "Shan State"."""
     words = place_words()
@@ -346,11 +378,13 @@ def abbreviation_after(doc: Doc, i: int) -> str | None:
     return None
 
 
-def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[Entry]) -> Candidate:
-    """A candidate for a spaCy span, with its context read."""
+def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[Entry],
+                   route: bool = False) -> Candidate:
+    """A candidate for a spaCy span, with its context read.  `route`: the span is a town at one
+    end of a way named by its towns ("the Colombo-Kandy road" names Kandy, not "Kandy road")."""
     if span[0].lower_ == "the" and len(span) > 1:
         span = span[1:]
-    if not any(e.feature == "country" for e in entries):
+    if not route and not any(e.feature == "country" for e in entries):
         span = extend_name(doc, span)  # "the United States embassy" names the United States
     cand = Candidate(Span(span.text, span.start_char, span.end_char), label, entries,
                      sentence=sentence_start(span))
@@ -358,6 +392,8 @@ def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[E
     cand.described = apposition_kind(span) or kind_before(doc, span) or copula_kind(span)
     cand.proper = any(t.pos_ == "PROPN" for t in span) or not span[0].is_sent_start
     context(doc, span, cand)
+    if route:  # the towns a way joins, by their own names
+        cand.want, cand.entries = "city", own_entries(span, entries)
     return cand
 
 
@@ -441,6 +477,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
             cand.entries = []  # "the Old City" is a part of this story's town, not Jerusalem's
         cands[(cand.span.start, cand.span.end)] = cand
     known, unknown = gazetteer_spans(doc, gazetteer)
+    routes = route_towns(doc, known)  # a pair the model tags as one place keeps it ("the Kaduna-Abuja" highway)
     by_start: dict[int, list[tuple[int, int]]] = {}  # indexed once: a long text has thousands of names
     for key in cands:
         by_start.setdefault(key[0], []).append(key)
@@ -451,12 +488,13 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
             del cands[key]
     covered = {i for c in cands.values() for i in range(c.span.start, c.span.end)}
     for span, entries in known:
-        label = entity_label(extend_name(doc, span), by_token)
+        route = (span.start, span.end) in routes  # "the Gusau-Funtua road", tagged one organisation
+        label = None if route else entity_label(extend_name(doc, span), by_token)
         if covered.intersection(range(span.start_char, span.end_char)) or label == "" or label in NEVER_PLACE \
                 or (is_nationality(span.text) and modifies(span) and not names_a_country(span, {name_key(span.text): entries})) \
                 or dedication(span, label):
             continue
-        cand = make_candidate(doc, span, label, entries)
+        cand = make_candidate(doc, span, label, entries, route)
         if cand.landmark:
             cand.entries = own_entries(span, entries)
         cands[(cand.span.start, cand.span.end)] = cand
