@@ -651,6 +651,22 @@ def test_the_dead_and_those_who_tell_of_an_attack_are_not_its_doers(extract, sen
         "Unidentified Armed Group (Nigeria)"]
 
 
+@pytest.mark.parametrize("sentence, sub_type, actor1", [
+    ("Government aircraft dropped bombs containing sarin on the town of Zaria on Wednesday.", "Chemical weapon",
+     "Military Forces of Nigeria"),
+    ("Troops used chlorine gas against bandit positions near Zaria on Wednesday.", "Chemical weapon",
+     "Military Forces of Nigeria"),
+    ("Nigerian soldiers killed 19 suspected bandits in a firefight near Zaria on Wednesday.", "Armed clash",
+     "Military Forces of Nigeria"),
+])
+def test_a_weapon_deep_in_a_clause_is_used_by_its_subject(extract, sentence, sub_type, actor1):
+    opening = "ZARIA, Nigeria — The governor toured the market on Monday, officials said. Schools stayed shut. "
+    report = extract(opening + sentence, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1)) for e in report.events if e.evidence.start >= len(opening)] == [
+        (sub_type, actor1)]
+
+
 def test_a_sentence_of_a_brief_that_names_nothing_tells_of_no_event(extract):
     # whatever the classifier makes of it (it read this one as a weapons seizure)
     report = extract("BEIRUT (Reuters) - Hezbollah redeployed hundreds of fighters from Aleppo to the town of Qusayr "

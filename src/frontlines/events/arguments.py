@@ -364,6 +364,31 @@ def noun_arguments(noun: Token, index: Index) -> Arguments:
     return args
 
 
+ARMED_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces", "state_forces"})
+
+
+def armed_doer_of_clause(noun: Token, index: Index) -> str | None:
+    """The armed side that is the subject of the clause a weapon noun lies deep in: "Government
+    aircraft dropped bombs containing sarin", "troops fired shells loaded with chlorine"."""
+    t = noun
+    for _ in range(6):
+        if t.dep_ not in ("dobj", "pobj", "prep", "acl", "compound", "conj", "appos") or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ == "VERB" and t.dep_ != "acl":
+            break
+    else:
+        return None
+    if any(c.dep_ == "nsubjpass" for c in t.children):  # "were driven off by troops in a shootout"
+        subject = next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    else:
+        subject = subject_of(t)
+    if subject is None:
+        return None
+    doer = actor_in(subject, index) or weapon_state(subject, index)
+    return doer if doer is not None and index.actors[doer].kind in ARMED_KINDS else None
+
+
 def sides_between(prep: Token, args: Arguments, index: Index) -> None:
     """The two sides "between X and Y" names, as actor1 and actor2 where not yet known."""
     sides = [actor_in(t, index) for t in prep.subtree if t.dep_ in ("pobj", "conj")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from frontlines.actors import NON_STATE_ARMED
-from frontlines.events.arguments import (PLACE_SUBJECT_VERBS, Arguments, Index, actor_in, country_forces,
+from frontlines.events.arguments import (PLACE_SUBJECT_VERBS, Arguments, Index, actor_in, armed_doer_of_clause, country_forces,
                                          named_doer, noun_arguments, place_in, sentence_actor, sentence_evidence,
                                          sentence_place, subject_of, verb_arguments)
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_doers, crowd_in_clash, crowd_type,
@@ -32,6 +32,9 @@ ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "exte
 # actor may come from elsewhere in the sentence or, failing that, the article's main armed group.
 UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "grenade", "suicide", "looting", "civilians", "abduction"})
 NEEDS_ARMED_ACTOR = frozenset({"capture", "withdraw", "transfer", "clash"})
+# Families whose noun may lie deep in a clause whose subject did it (not a crowd's: "police detained
+# dozens at a rally" is not the police's rally)
+WEAPONS_OF_A_CLAUSE = frozenset({"air", "shelling", "explosive", "grenade", "suicide", "chemical", "clash"})
 CROWD_FAMILIES = frozenset({"protest", "riot", "intervention", "excessive"})
 STATE_FORCES = frozenset({"state_forces"})
 CROWD_REACH = 5  # sentences back to the town a crowd was last seen in
@@ -100,6 +103,9 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.place is None and family not in ("withdraw", "transfer") and index.dateline_at is not None \
             and sent.start_char <= index.dateline_at < sent.end_char:
         args.place = index.dateline_place  # "NAIROBI — Protesters poured into Kenya's parliament"
+    if family in WEAPONS_OF_A_CLAUSE and args.actor1 is None and not trigger.is_verb:
+        # "Government aircraft dropped bombs containing sarin", "soldiers killed 19 gunmen in a firefight"
+        args.actor1 = armed_doer_of_clause(trigger.token, index)
     if family in UNNAMED_PERPETRATOR and args.actor1 is None:
         # "A missile struck the city centre. Baku blamed Armenian forces": whom the text blames
         args.actor1 = blamed(trigger.token, index)
