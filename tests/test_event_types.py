@@ -451,6 +451,12 @@ def sub_types_after(report, opening: str = ARTICLE_OPENING) -> list[str]:
     ("For years, residents of Zaria gathered every Friday after prayers to protest against the governor.", None),
     ("A Catholic priest was seized by bandits in Zaria on Wednesday.", "Abduction/forced disappearance"),
     ("Bandits seized two soldiers near Zaria on Wednesday.", None),
+    # what a protest is against is no event of its own; bodies handed over are no town
+    ("A demonstration by residents in Zaria on Wednesday against the airstrikes passed off peacefully.",
+     "Peaceful protest"),
+    ("Hundreds of people marched in Zaria on Wednesday to protest against the killings and kidnappings.",
+     "Peaceful protest"),
+    ("The army handed over the bodies of 12 bandits to the Red Cross in Zaria on Wednesday.", None),
     # fighting told by a present perfect over a span of time is the state of a town, not news
     ("Bandits control most of Zaria, where fighting has raged for nearly two weeks.", None),
 

@@ -18,7 +18,7 @@ from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_do
                                       crowd_just_seen, denied, protesting, shows_a_crowd, told_as_protest)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
-from frontlines.events.triggers import Trigger, bound_elsewhere, event_words
+from frontlines.events.triggers import Trigger, bound_elsewhere, event_words, protest_word
 from frontlines.events.when import DateTracker
 from frontlines.events.where import (SEPARATELY, continues_before, coordinated_places, is_landmark_site,
                                      previous_sentence_place, says_the_town,
@@ -49,6 +49,7 @@ BLAMING, CLAIMED = event_words()["blaming"], event_words()["claimed"]
 NOT_TAKEN_PREPS = event_words()["not_taken_preps"]
 HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_units"]
 REPORTING_VERBS = event_words()["reporting"]
+GRIEVANCE_PREPS = event_words()["grievance_preps"]
 
 
 def territory_type(actor1, actor2, place) -> str:
@@ -289,6 +290,16 @@ def story_sides(index: Index) -> list[str]:
     return [index.main_armed, index.main_state] if index.main_armed and index.main_state else []
 
 
+def a_grievance(tok: Token) -> bool:
+    """A noun told only as what a protest is against (`grievance_preps` in words.yaml): "a
+    demonstration against the airstrikes", "marched to protest against the killings"."""
+    if tok.pos_ == "VERB":
+        return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "against the killings and kidnappings"
+    return tok.dep_ == "pobj" and tok.head.lower_ in GRIEVANCE_PREPS and protest_word(tok.head.head)
+
+
 def an_accusation(tok: Token) -> bool:
     """A verb told only as what a side is accused of (`accusing` in words.yaml): "officials accused
     soldiers of setting houses alight" is an allegation, not an event."""
@@ -396,7 +407,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     perfect is news, as in a wire brief's lede ("Police have arrested 233 activists")."""
     if is_background_state(trigger, index, perfect_is_news=label is not None or coarse) \
             or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index) \
-            or an_accusation(trigger.token):
+            or an_accusation(trigger.token) or a_grievance(trigger.token):
         return []
     if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
         return []  # "Ghani fell ill", "Baidoa fell into darkness"
