@@ -673,6 +673,15 @@ def test_a_weapon_deep_in_a_clause_is_used_by_its_subject(extract, sentence, sub
         (sub_type, actor1)]
 
 
+def test_an_arrest_at_a_protest_in_a_brief_is_one_intervention_of_the_crowd(extract):
+    # the classifier re-types the arrest; the police are the second actor of the crowd's event
+    report = extract("HONG KONG (Reuters) - Police arrested 53 people at a peaceful demonstration in Causeway Bay "
+                     "on Sunday for violating the national security law.", published="2023-06-05")
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1), names.get(e.actor2)) for e in report.events] == [
+        ("Protest with intervention", "Protesters (Hong Kong)", "Police Forces of Hong Kong")]
+
+
 def test_a_sentence_of_a_brief_that_names_nothing_tells_of_no_event(extract):
     # whatever the classifier makes of it (it read this one as a weapons seizure)
     report = extract("BEIRUT (Reuters) - Hezbollah redeployed hundreds of fighters from Aleppo to the town of Qusayr "
