@@ -109,3 +109,9 @@ def test_the_country_of_a_dateline_is_no_doer(extract):
     names = {a.id: a.name for a in report.actors}
     assert [names.get(e.actor1) for e in report.events] != ["Military Forces of Colombia"]
     assert "Military Forces of Colombia" not in names.values()
+
+
+def test_a_country_that_only_is_does_not_act(extract):
+    report = extract("COLOMBO - Sri Lanka was under an indefinite curfew on Tuesday after supporters of the ruling "
+                     "party attacked protesters in the capital.", published="2022-05-10")
+    assert "Military Forces of Sri Lanka" not in {a.name for a in report.actors}

@@ -457,6 +457,11 @@ def sub_types_after(report, opening: str = ARTICLE_OPENING) -> list[str]:
     ("Hundreds of people marched in Zaria on Wednesday to protest against the killings and kidnappings.",
      "Peaceful protest"),
     ("The army handed over the bodies of 12 bandits to the Red Cross in Zaria on Wednesday.", None),
+    # the state's forces attacking a crowd is force on a protest; a swap and a surrender are agreements
+    ("Soldiers attacked peaceful protesters in Zaria on Wednesday, killing one.", "Excessive force against protesters"),
+    ("The exchange of prisoners took place near Zaria on Wednesday.", "Agreement"),
+    ("The government released 30 bandits in exchange for 16 soldiers near Zaria on Wednesday.", "Agreement"),
+    ("More than 70 bandits surrendered in Zaria on Wednesday.", "Agreement"),
     # fighting told by a present perfect over a span of time is the state of a town, not news
     ("Bandits control most of Zaria, where fighting has raged for nearly two weeks.", None),
 

@@ -50,6 +50,7 @@ NOT_TAKEN_PREPS = event_words()["not_taken_preps"]
 HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_units"]
 REPORTING_VERBS = event_words()["reporting"]
 GRIEVANCE_PREPS = event_words()["grievance_preps"]
+OPPOSING_VERBS, LETHAL = event_words()["opposing"], event_words()["lethal"]
 
 
 def territory_type(actor1, actor2, place) -> str:
@@ -290,6 +291,19 @@ def story_sides(index: Index) -> list[str]:
     return [index.main_armed, index.main_state] if index.main_armed and index.main_state else []
 
 
+def one_sided_on_a_crowd(trigger: Trigger, actor1, actor2_id: str | None, index: Index) -> bool:
+    """Whether the state's forces attacked protesters, one-sided ("soldiers attacked peaceful
+    protesters"), not fought with a crowd ("police clashed with protesters" is a riot)."""
+    target = index.actors.get(actor2_id or "")
+    return trigger.is_verb and trigger.token.lemma_.lower() not in OPPOSING_VERBS and actor1 is not None \
+        and actor1.kind == "state_forces" and target is not None and target.kind == "protesters"
+
+
+def lethal_sentence(tok: Token) -> bool:
+    """Whether a sentence tells of deaths or wounds (`lethal` in words.yaml)."""
+    return any(t.lemma_.lower() in LETHAL for t in tok.sent)
+
+
 def a_grievance(tok: Token) -> bool:
     """A noun told only as what a protest is against (`grievance_preps` in words.yaml): "a
     demonstration against the airstrikes", "marched to protest against the killings"."""
@@ -449,6 +463,12 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 args.actor2 = index.state(index.places[place_id].country_code)
         elif sub == "territory":
             sub = territory_type(actor1, index.actors.get(args.actor2 or ""), index.places.get(place_id))
+        elif family.name == "clash" and one_sided_on_a_crowd(trigger, actor1, args.actor2, index):
+            # "soldiers attacked peaceful protesters, killing one": the state's force on a protest
+            event_type, sub = "Protests", ("Excessive force against protesters" if lethal_sentence(trigger.token)
+                                           else "Protest with intervention")
+            if sub == "Protest with intervention":
+                args.actor1, args.actor2 = args.actor2, args.actor1
         elif family.name == "clash" and crowd_in_clash(trigger.token, actor1, args.actor2, index):
             # "police clashed with protesters", "rioters clashed with troops": ACLED's riot
             event_type, sub = "Riots", "Violent demonstration"
