@@ -462,6 +462,10 @@ def sub_types_after(report, opening: str = ARTICLE_OPENING) -> list[str]:
     ("The exchange of prisoners took place near Zaria on Wednesday.", "Agreement"),
     ("The government released 30 bandits in exchange for 16 soldiers near Zaria on Wednesday.", "Agreement"),
     ("More than 70 bandits surrendered in Zaria on Wednesday.", "Agreement"),
+    # a crowd that pulls or tears down what stands is rioting; police tearing down barricades are not
+    ("Anti-government protesters pulled down concrete walls in central Zaria on Wednesday.", "Violent demonstration"),
+    ("Protesters tore down the tents of a rival camp in Zaria on Wednesday.", "Violent demonstration"),
+    ("Police tore down the barricades in Zaria on Wednesday.", None),
     # fighting told by a present perfect over a span of time is the state of a town, not news
     ("Bandits control most of Zaria, where fighting has raged for nearly two weeks.", None),
 
