@@ -699,6 +699,14 @@ def test_a_sentence_of_a_brief_that_names_nothing_tells_of_no_event(extract):
     assert [e.sub_event_type for e in report.events if "More details" in e.evidence.text] == []
 
 
+def test_an_arrest_near_the_village_is_in_the_village_not_in_the_next_clauses_town(extract):
+    report = extract("BANJSKA, Kosovo - Kosovo police said on Monday they had regained full control of the village "
+                     "of Banjska. Four men, one of them injured, were arrested in the woods near the village, and one "
+                     "of them was taken to hospital in Pristina.", published="2023-09-25")
+    places = {p.id: p.name for p in report.places}
+    assert [places[e.place] for e in report.events if e.sub_event_type == "Arrests"] == ["Banjska"]
+
+
 def test_a_paragraph_told_from_a_day_stays_on_that_day_until_a_new_paragraph(extract):
     text = ("DIFFA, Niger - Nigerien troops were back in Bosso on Wednesday.\n\nThe assault began at dusk on "
             "Friday, when fighters attacked the army's positions. After hours of fighting the garrison withdrew. "

@@ -408,12 +408,30 @@ def is_destination(tok: Token) -> bool:
 
 
 def sentence_place(trigger: Token, index: Index) -> str | None:
-    """A place elsewhere in the trigger's sentence: the nearest town-like one not a destination."""
+    """A place elsewhere in the trigger's sentence: the nearest town-like one not a destination,
+    not in a clause of its own ("were arrested near the village, and one was taken to hospital in
+    Pristina": the village, which the sentence does not name)."""
     ids = [(abs(t.i - trigger.i), index.place_at[t.i]) for t in trigger.sent
-           if t.i in index.place_at and not is_destination(t) and not speakers_place(t, trigger, index)]
+           if t.i in index.place_at and not is_destination(t) and not speakers_place(t, trigger, index)
+           and not (trigger.pos_ == "VERB" and in_another_clause(t, trigger))]
     towns = [(d, p) for d, p in ids if index.places[p].feature in ("city", "site")]
     pool = towns or [(d, p) for d, p in ids if index.places[p].feature != "country"]
     return min(pool)[1] if pool else None
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb whose clause a word is in."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def in_another_clause(place: Token, trigger: Token) -> bool:
+    """Whether a place is in a clause joined to the trigger's that has a subject of its own ("and one
+    of them was taken to hospital in Pristina"), not one that goes on with the trigger's."""
+    verb, own = clause_verb(place), clause_verb(trigger)
+    return verb.i != own.i and verb.dep_ == "conj" and verb.head.i == own.i and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def speakers_place(place: Token, trigger: Token, index: Index) -> bool:
