@@ -466,6 +466,9 @@ def sub_types_after(report, opening: str = ARTICLE_OPENING) -> list[str]:
     ("Anti-government protesters pulled down concrete walls in central Zaria on Wednesday.", "Violent demonstration"),
     ("Protesters tore down the tents of a rival camp in Zaria on Wednesday.", "Violent demonstration"),
     ("Police tore down the barricades in Zaria on Wednesday.", None),
+    # house arrest is an arrest; mustard gas is a chemical weapon
+    ("Ten leaders of the movement were placed under house arrest in Zaria on Wednesday.", "Arrests"),
+    ("Bandits used mustard gas against army positions near Zaria on Wednesday.", "Chemical weapon"),
     # fighting told by a present perfect over a span of time is the state of a town, not news
     ("Bandits control most of Zaria, where fighting has raged for nearly two weeks.", None),
 
@@ -689,6 +692,14 @@ def test_an_arrest_at_a_protest_in_a_brief_is_one_intervention_of_the_crowd(extr
     names = {a.id: a.name for a in report.actors}
     assert [(e.sub_event_type, names.get(e.actor1), names.get(e.actor2)) for e in report.events] == [
         ("Protest with intervention", "Protesters (Hong Kong)", "Police Forces of Hong Kong")]
+
+
+def test_a_snippet_whose_only_coded_event_did_not_happen_is_read_as_a_snippet(extract):
+    # the surrender police called for did not happen; the detonation, told in the present perfect, did
+    report = extract("Two militants have detonated explosives, killing themselves in a remote area near the Turkish "
+                     "capital, Ankara, after police called on them to surrender.", published="2021-01-01")
+    assert "Remote explosive/landmine/IED" in [e.sub_event_type for e in report.events
+                                               if e.factuality in ("asserted", "reported")]
 
 
 def test_a_sentence_of_a_brief_that_names_nothing_tells_of_no_event(extract):

@@ -19,7 +19,7 @@ from frontlines.events.combine import combine
 from frontlines.events.merge import TAKING, TRANSFER, merge, subsume_parts, transfers_in_one_sentence
 from frontlines.events.triggers import Trigger, event_words, find_triggers, lexicon, word_lemma
 from frontlines.events.when import DateTracker
-from frontlines.model import Event, Quantity
+from frontlines.model import HAPPENED, Event, Quantity
 from frontlines.nlp import tokens_lemmatised
 from frontlines.settings import settings
 
@@ -45,11 +45,14 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
         if trigger.token.idx < body_start or part_of_another(trigger, at):
             continue
         events.extend(code_event(trigger, index, dates))
-    coarse = not events
-    if coarse:  # a brief or a snippet: its event may name no town, or no actor
+    # a brief or a snippet, in which nothing that happened could be coded: its event may name no town,
+    # or no actor ("... after police called on them to surrender" is no event that happened)
+    coarse = not any(e.factuality in HAPPENED for e in events)
+    if coarse:
+        events = [e for e in events if e.factuality not in HAPPENED]
         for trigger in triggers:
             if trigger.token.idx >= body_start and not part_of_another(trigger, at):
-                events.extend(code_event(trigger, index, dates, coarse=True))
+                events.extend(e for e in code_event(trigger, index, dates, coarse=True) if e.factuality in HAPPENED)
     body = [s for s in doc.sents if s.start_char >= body_start]
     events = combine(events, body, triggers, index, dates, config, coarse)
     for event in events:
