@@ -408,6 +408,8 @@ def sub_types_after(report, opening: str = ARTICLE_OPENING) -> list[str]:
     ("On Wednesday, several hundred displaced families gathered outside the emir's palace in Zaria to demand food.",
      "Peaceful protest"),
     ("Journalists gathered at the ministry in Zaria on Wednesday for a press briefing.", None),
+    ("Several thousand people gathered outside the government building in Zaria on Wednesday night.",
+     "Peaceful protest"),
     ("On Wednesday, nurses began a sit-in at the general hospital in Zaria.", "Peaceful protest"),
     # force on a gathering named as such; called violent, it is excessive (ACLED: force likely to injure gravely)
     ("Police violently suppressed a protest by traders in Zaria on Wednesday.", "Excessive force against protesters"),

@@ -98,8 +98,9 @@ def context_lemmas(token: Token) -> set[str]:
                 out.update(t.lemma_.lower() for t in child.subtree)
                 if child.pos_ == "PROPN":
                     out.add("PROPN")
-            if child.dep_ == "prep":
-                out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+            if child.dep_ == "prep":  # and what names the place: "outside the government building"
+                out.update(t.lemma_.lower() for g in child.children if g.dep_ == "pobj"
+                           for t in (g, *(c for c in g.children if c.dep_ == "compound")))
         if child.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
             out.add(child.lemma_.lower())  # what it was done for: "gathered outside the office to demand food"
     return out
