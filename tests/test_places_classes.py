@@ -313,3 +313,21 @@ def test_the_towns_a_road_is_named_after_are_places(extract, text, mention, name
 def test_a_road_named_after_no_town_names_none(extract):
     found = places_of(extract("Crowds blocked the Pan-American highway near Cali in Colombia.", published="2024-05-02"))
     assert "Pan" not in found and "American" not in found, sorted(found)
+
+
+# A site whose Arabic article is written in lower case is a name all the same ("al-Mawasi" was
+# dropped as a lower-case word), and a part of a town named before the town stands in it ("the
+# eastern al-Maqous district of Sweida city": Sweida is the city the words ask for, not the
+# province that "district of" would ask for, and the district a site in it).
+def test_a_site_written_with_a_lower_case_article_is_placed(extract):
+    found = places_of(extract("RAFAH — Israel told civilians to move to an expanded humanitarian zone in al-Mawasi, "
+                              "on the coast of Gaza.", published="2024-05-08"))
+    assert "al-Mawasi" in found and found["al-Mawasi"].country_code == "PS", sorted(found)
+
+
+def test_a_district_of_a_city_stands_in_the_city(extract):
+    found = places_of(extract("DAMASCUS — Bedouin tribes were fighting in the eastern al-Maqous district of Sweida "
+                              "city on Monday, in Syria.", published="2025-07-17"))
+    assert found["Sweida"].feature == "city", found["Sweida"]
+    site = found["al-Maqous"]
+    assert km((site.lat, site.lon), (found["Sweida"].lat, found["Sweida"].lon)) < 5, site

@@ -338,14 +338,15 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
     ending = kind_length([t.text for t in span], "division", at_end=True, any_case=True)
     kind = span[len(span) - ending:] if 0 < ending < len(span) else \
         doc[span.end:span.end + kind_after(doc, span.end, "division")]
+    town_after = after is not None and after.lower_ in {"town", "city", "village"}
     if not kind and before is not None and before.lower_ == "of" and before2 is not None \
-            and before2.lower_ in words["division"]:
-        kind = doc[before2.i:before2.i + 1]  # "the province of Anbar"
+            and before2.lower_ in words["division"] and not town_after:
+        kind = doc[before2.i:before2.i + 1]  # "the province of Anbar"; not "the X district of Sweida city"
     if kind:  # "Kherson region", "Shan State", "Anbar province"; "Kanawha County", "Kauru local government area"
         words_ = [t.text for t in kind]
         cand.want = "admin2" if kind_length(words_, "division2", any_case=True) == len(words_) else "admin1"
     elif (before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in words["settlement"]) \
-            or (after is not None and after.lower_ in {"town", "city", "village"}):
+            or town_after:
         cand.want = "city"
     elif before is not None and before.lower_ == "the" and not cand.landmark:
         cand.want = "not_city"  # "the Dnipro", "the Tigris": rivers and regions take the article, towns rarely do

@@ -24,7 +24,7 @@ from frontlines.places.features import Context, country_weight, is_capital, own_
 from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, place_words
 from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.kinds import without_kind
-from frontlines.places.names import name_key, skeleton_key
+from frontlines.places.names import ARABIC_ARTICLES, name_key, skeleton_key
 from frontlines.places.rank import LinearRanker, load_ranker
 
 REPORT_FEATURE = {"city": "city", "admin1": "admin1", "country": "country", "region": "region",
@@ -293,13 +293,21 @@ def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallbac
     after = [ch for ch in towns_by_sentence.get(c.sentence, [])
              if (ch.cand.span.start > c.span.end and described_in(c, ch, text)) or (
                  ch.entry.feature == "city" and 0 < ch.cand.span.start - c.span.end <= SITE_TOWN_GAP
-                 and SITE_IN.fullmatch(text[c.span.end:ch.cand.span.start]))]
+                 and SITE_IN.fullmatch(text[c.span.end:ch.cand.span.start])) or (
+                 ch.entry.feature == "city" and part_of(text[c.span.end:ch.cand.span.start]))]
     if after:
         return min(after, key=lambda ch: ch.cand.span.start).entry
     fronted = [ch for ch in towns_by_sentence.get(c.sentence, []) if ch.cand.span.end < c.span.start
                and text[c.sentence:ch.cand.span.start].strip() in ("In", "in")
                and text[ch.cand.span.end:ch.cand.span.end + 1] == ","]
     return fronted[0].entry if fronted else fallback  # "In Kyiv, ... gathered on Independence Square"
+
+
+def part_of(gap: str) -> bool:
+    """Whether the words between a name and a town make it a part of the town: "the al-Maqous
+    district of Sweida city" (`place_words` town_part)."""
+    words = gap.split()
+    return len(words) == 2 and words[1] == "of" and words[0].lower() in place_words()["town_part"]
 
 
 def site_entry(c: Candidate, town: Entry) -> Entry:
@@ -435,14 +443,20 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
     for c in cands:
         if c.span.start in resolved or not (c.landmark or c.described or c.label in PLACE_LABELS):
             continue
-        if c.span.text.isupper() or not c.span.text[:1].isupper():
-            continue  # "MNDAA" is an acronym the model took for a place
+        if c.span.text.isupper() or not without_article(c.span.text)[:1].isupper():
+            continue  # "MNDAA" is an acronym the model took for a place ("al-Mawasi" is a name)
         division = container(c, divisions[c.sentence], text)  # "El Adde, in Somalia's Gedo region"
         town = owner_town(c, towns_by_end, text) or named_after(c, towns_by_name) \
             or (division.entry if division else None) or anchor_for(c, towns_by_sentence, fallback, text)
         if town is not None:
             out.append(Choice(c, site_entry(c, town), confidence))
     return out
+
+
+def without_article(name: str) -> str:
+    """A name without an Arabic article written before it in lower case: "al-Mawasi" → "Mawasi"."""
+    head, dash, rest = name.partition("-")
+    return rest if dash and head in ARABIC_ARTICLES else name
 
 
 def group(chosen: list[Choice]) -> list[Place]:
