@@ -331,3 +331,25 @@ def test_a_district_of_a_city_stands_in_the_city(extract):
     assert found["Sweida"].feature == "city", found["Sweida"]
     site = found["al-Maqous"]
     assert km((site.lat, site.lon), (found["Sweida"].lat, found["Sweida"].lon)) < 5, site
+
+
+# A part of a town lies in that town: a namesake of a neighbourhood far from it is not the
+# neighbourhood (GeoNames lists "Rampura" among the names of Rangpur, 250 km from Dhaka, and has a
+# town of Cibitoke 60 km from Bujumbura's quarter of that name).
+@pytest.mark.parametrize("text, mention, town", [
+    ("DHAKA — Students blocked main roads in the neighbourhoods of Mohammadpur, Badda, Rampura and Jatrabari on "
+     "Thursday. Police fired tear gas in Dhaka.", "Rampura", (23.71, 90.41)),
+    ("DHAKA — Students blocked main roads in the neighbourhoods of Mohammadpur, Badda, Rampura and Jatrabari on "
+     "Thursday. Police fired tear gas in Dhaka.", "Mohammadpur", (23.71, 90.41)),
+    ("BUJUMBURA, Burundi — Police opened fire on marchers in Cibitoke, a northern neighbourhood of the capital, "
+     "killing two young men.", "Cibitoke", (-3.38, 29.36)),
+])
+def test_a_neighbourhood_stands_in_its_town(extract, text, mention, town):
+    found = places_of(extract(text, published="2015-05-15"))
+    assert km((found[mention].lat, found[mention].lon), town) < 30, found[mention]
+
+
+def test_the_neighbourhoods_of_a_town_leave_the_town_a_town(extract):
+    found = places_of(extract("JERUSALEM — Israeli tanks pushed into the eastern neighbourhoods of Rafah on Tuesday, "
+                              "the army said.", published="2024-05-08"))
+    assert found["Rafah"].feature == "city" and found["Rafah"].country_code == "PS", found["Rafah"]

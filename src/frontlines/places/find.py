@@ -57,6 +57,7 @@ class Candidate:
     respelling: bool = False       # "the town, also spelled Laukkaing": another name of the last place
     sentence: int = 0              # start offset of its sentence
     abbreviation: bool = False     # "Calif.", "U.S.": entries come from places/data/abbreviations.yaml
+    part: bool = False             # "Cibitoke, a northern neighbourhood of the capital": a part of a town
 
 
 @dataclass(frozen=True)
@@ -300,6 +301,26 @@ def copula_kind(span: SpacySpan) -> str | None:
     return None
 
 
+def town_part(doc: Doc, span: SpacySpan) -> bool:
+    """Whether the words around a name make it a part of a town (`place_words` neighbourhood):
+    "Cibitoke, a northern neighbourhood of the capital", "the neighbourhoods of Mohammadpur, Badda,
+    Rampura and Jatrabari", "the Canapé-Vert neighbourhood"."""
+    words = place_words()["neighbourhood"]
+    if any(t.dep_ == "appos" and t.i > span.end and t.lemma_.lower() in words for t in span.root.children):
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in words:
+        return True
+    i = span.start - 1
+    while i >= 0 and (is_capitalised(doc[i]) or doc[i].text in (",", "and", "-")) and i > span.start - 16:
+        i -= 1  # walk back over the list "X, Y and" to what introduces it
+    if not (i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lemma_.lower() in words):
+        return False
+    # "the neighbourhood of Kinama" is one; "the eastern neighbourhoods of Rafah" are the town's,
+    # "the neighbourhoods of Mohammadpur, Badda and Rampura" a list of them
+    listed = i + 1 < span.start or (span.end < len(doc) and doc[span.end].text in (",", "and"))
+    return doc[i - 1].lower_ in words or listed
+
+
 def is_landmark(span: SpacySpan) -> bool:
     """A name whose head word is a kind of site ("Tawakal Hotel", "Old City")."""
     words = place_words()["landmark"]
@@ -392,6 +413,7 @@ def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[E
     cand.landmark = is_landmark(span)
     cand.described = apposition_kind(span) or kind_before(doc, span) or copula_kind(span)
     cand.proper = any(t.pos_ == "PROPN" for t in span) or not span[0].is_sent_start
+    cand.part = town_part(doc, span)
     context(doc, span, cand)
     if route:  # the towns a way joins, by their own names
         cand.want, cand.entries = "city", own_entries(span, entries)

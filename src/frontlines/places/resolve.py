@@ -36,6 +36,7 @@ IN_DIVISION = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)
 # What stands between a site and its town: "the Tawakal Hotel in Kismayo", "Mitiga, Tripoli";
 # not "and": "Rallies were held in Cairo and Nairobi" puts nothing in Nairobi.
 SITE_IN = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:the\s+)?|,\s+|\s+")
+PART_KM = 30.0  # a neighbourhood lies within this of its town's point (Dhaka's Rampura; Rangpur is 250 km off)
 INSIDE_KM = 100.0  # a town this close to a division's point counts as in it when its codes are unknown
 DESCRIBED_GAP = 80  # characters: "Hamilton is an unincorporated community in Boone County"
 # What ends a description that puts a name in the division after it: "a town in Boone County",
@@ -113,7 +114,8 @@ def is_acronym(c: Candidate) -> bool:
 
 def has_place_context(c: Candidate) -> bool:
     """The model or the words around it say this is a place."""
-    return (c.label in PLACE_LABELS or c.landmark or c.described is not None or c.locative or c.respelling or c.dateline
+    return (c.label in PLACE_LABELS or c.landmark or c.described is not None or c.part or c.locative or c.respelling
+            or c.dateline
             or c.want is not None or c.qualifier is not None
             or (c.proper and not c.loose and any(e.feature == "country" for e in c.entries)))
 
@@ -358,6 +360,7 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
         if ch.entry.feature in ("admin1", "admin2"):
             divisions[ch.cand.sentence].append(ch)
     chosen = [placed_in_division(ch, divisions[ch.cand.sentence], text, ctx, ranker) for ch in chosen]
+    chosen = in_their_town(chosen, text, cut["site_confidence"])
     chosen += sites(cands, chosen, text, cut["site_confidence"])
     chosen += same_name_again(every, chosen)
     return group(chosen)
@@ -422,11 +425,39 @@ def same_name_again(cands: list[Candidate], chosen: list[Choice]) -> list[Choice
             for c in cands if c.span.start not in done and name_key(c.span.text) in by_name]
 
 
+def most_named_town(chosen: list[Choice]) -> Entry | None:
+    """The town the story names most: where a site it does not place otherwise stands."""
+    towns = Counter((ch.entry.row, ch.entry) for ch in chosen if ch.entry.feature == "city")
+    return towns.most_common(1)[0][0][1] if towns else None
+
+
+def in_their_town(chosen: list[Choice], text: str, confidence: float) -> list[Choice]:
+    """A part of a town (`Candidate.part`) that the gazetteer puts far from the town it is a part of
+    (the one its description names, else the town the story names most) is a site in that town:
+    "Cibitoke, a northern neighbourhood of the capital" is not the provincial town 60 km away,
+    "the neighbourhoods of Mohammadpur, Badda, Rampura" are not Rangpur, 250 km from Dhaka."""
+    whole = [ch for ch in chosen if not ch.cand.part]
+    fallback = most_named_town(whole)
+    towns_by_sentence: dict[int, list[Choice]] = {}
+    for ch in whole:
+        if ch.entry.feature in ("city", "admin2"):
+            towns_by_sentence.setdefault(ch.cand.sentence, []).append(ch)
+    moved: dict[tuple[str, int], Entry] = {}  # (name, entry it left) → the town it is a part of
+    for ch in chosen:
+        if not ch.cand.part or ch.entry.feature != "city":
+            continue
+        town = anchor_for(ch.cand, towns_by_sentence, fallback, text)
+        if town is not None and km((ch.entry.lat, ch.entry.lon), (town.lat, town.lon)) > PART_KM:
+            moved[(name_key(ch.cand.span.text), ch.entry.row)] = town
+    # one sense per article: "in Rampura" later, with no word around it, is the same neighbourhood
+    return [Choice(ch.cand, site_entry(ch.cand, moved[key]), confidence)
+            if (key := (name_key(ch.cand.span.text), ch.entry.row)) in moved else ch for ch in chosen]
+
+
 def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: float) -> list[Choice]:
     """Place the named sites the gazetteer lacks at the town they stand in."""
     resolved = {ch.cand.span.start for ch in chosen}
-    towns = Counter((ch.entry.row, ch.entry) for ch in chosen if ch.entry.feature == "city")
-    fallback = towns.most_common(1)[0][0][1] if towns else None  # the town the story names most
+    fallback = most_named_town(chosen)
     towns_by_end: dict[int, Choice] = {}  # indexed once: a long text has thousands of sites and towns
     towns_by_sentence: dict[int, list[Choice]] = {}
     towns_by_name: dict[tuple[str, ...], Entry] = {}
