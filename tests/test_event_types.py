@@ -468,6 +468,8 @@ def sub_types_after(report, opening: str = ARTICLE_OPENING) -> list[str]:
     ("Anti-government protesters pulled down concrete walls in central Zaria on Wednesday.", "Violent demonstration"),
     ("Protesters tore down the tents of a rival camp in Zaria on Wednesday.", "Violent demonstration"),
     ("Police tore down the barricades in Zaria on Wednesday.", None),
+    # killings told by a month long past are background
+    ("In May, bandits killed more than 100 villagers in attacks around Zaria.", None),
     # house arrest is an arrest; mustard gas is a chemical weapon
     ("Ten leaders of the movement were placed under house arrest in Zaria on Wednesday.", "Arrests"),
     ("Bandits used mustard gas against army positions near Zaria on Wednesday.", "Chemical weapon"),
@@ -702,6 +704,12 @@ def test_a_snippet_whose_only_coded_event_did_not_happen_is_read_as_a_snippet(ex
                      "capital, Ankara, after police called on them to surrender.", published="2021-01-01")
     assert "Remote explosive/landmine/IED" in [e.sub_event_type for e in report.events
                                                if e.factuality in ("asserted", "reported")]
+
+
+def test_no_shots_fired_is_no_fight(extract):
+    report = extract("GOMA, Democratic Republic of Congo — No shots were fired as troops patrolled the streets of "
+                     "Goma on Tuesday, residents said.", published="2024-10-10")
+    assert [e.sub_event_type for e in report.events if e.factuality in ("asserted", "reported")] == []
 
 
 def test_a_sentence_of_a_brief_that_names_nothing_tells_of_no_event(extract):

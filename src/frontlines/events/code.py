@@ -331,6 +331,17 @@ def of_an_earlier_year(tok: Token, dates: DateTracker) -> bool:
     return any(1900 < y < dates.published.year for y in years)
 
 
+HISTORY_DAYS = 30  # a month or year this long before publication is background, told without its day
+
+
+def undated_history(when, dates: DateTracker) -> bool:
+    """Whether an event is dated only by a month or a year that ended well before publication
+    ("the battle of Stalingrad, which ended in February 1943"; "In May, ..." in a story of July):
+    history, which ACLED cannot code without its day."""
+    return when is not None and dates.published is not None and when.precision in ("month", "year") \
+        and (dates.published - when.day).days > HISTORY_DAYS
+
+
 def bare_fall(trigger: Trigger) -> bool:
     """A verb whose subject is the place it happened to (`place_subject_verbs`), told without a taker
     or a manner: "Sheberghan fell on Saturday" (not "fell to the rebels", "fell without a fight")."""
@@ -448,6 +459,11 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if not lenient and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest
     when = dates.for_trigger(trigger.token)
+    if undated_history(when, dates) and not lenient and family.sub_event_type != "territory" \
+            and family.name not in ("withdraw", "transfer"):
+        # "In May, more than 100 people were killed": background with no day, not news (a town taken
+        # in "June 2014" still tells who has held it since)
+        return []
     evidence = sentence_evidence(trigger.token)
     events = []
     for place_id in coordinated_places(args.place, trigger.token, index) if args.place else [None]:

@@ -63,6 +63,13 @@ def own_place_and_actor(sent: Span, index: Index) -> bool:
     return towns and any(t.i in index.actor_at for t in sent)
 
 
+def told_of_earlier_years(sent: Span, dates: DateTracker) -> bool:
+    """Whether every date a sentence gives is of a year before publication ("The battle of
+    Stalingrad, which ended in February 1943, cost ..."): history, whatever the classifier reads."""
+    given = [d.when.day for d in dates.by_sentence.get(sent.start, [])]
+    return bool(given) and dates.published is not None and all(day.year < dates.published.year for day in given)
+
+
 def names_anything(sent: Span, index: Index) -> bool:
     """Whether a sentence names a place or an actor ("The account could not be confirmed" names
     neither: whatever the classifier makes of it, it tells of no event)."""
@@ -128,7 +135,7 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
     floor = config.new_event_beside_rules if events and not coarse else config.new_event_min
     for n in silent:
         label, p = top_label(probs[n])
-        if label == NONE or p < floor or probs[n].get(NONE, 0.0) > p:
+        if label == NONE or p < floor or probs[n].get(NONE, 0.0) > p or told_of_earlier_years(sentences[n], dates):
             continue
         verb = main_verb(sentences[n])
         if family_for(label).name in ruled_out(verb):

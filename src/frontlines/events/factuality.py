@@ -84,6 +84,9 @@ def factuality(trigger: Token) -> str:
         kids = list(t.children)
         if any(k.dep_ == "neg" or k.lower_ in ("never",) for k in kids):
             return "negated"
+        if n == 0 and any(k.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in k.children) for k in kids):
+            return "negated"  # "No shots were fired", "fired no shots" (but "no one was hurt in the attack" is an attack)
         if n and t.lemma_.lower() in DENIALS:
             return "negated"
         if any(k.dep_ == "aux" and k.lower_ in MODALS for k in kids):
