@@ -706,6 +706,13 @@ def test_a_snippet_whose_only_coded_event_did_not_happen_is_read_as_a_snippet(ex
                                                if e.factuality in ("asserted", "reported")]
 
 
+def test_what_a_verb_rules_out_the_classifier_does_not_code_past_a_dateline(extract):
+    # the parser makes the dateline the sentence's root; the verb is "handed"
+    report = extract("KHAN YOUNIS, Gaza — Hamas handed over the bodies of four hostages to the Red Cross in Khan "
+                     "Younis on Thursday. The account could not be confirmed.", published="2025-02-21")
+    assert [e.sub_event_type for e in report.events] == []
+
+
 def test_no_shots_fired_is_no_fight(extract):
     report = extract("GOMA, Democratic Republic of Congo — No shots were fired as troops patrolled the streets of "
                      "Goma on Tuesday, residents said.", published="2024-10-10")
