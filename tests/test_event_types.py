@@ -713,6 +713,14 @@ def test_what_a_verb_rules_out_the_classifier_does_not_code_past_a_dateline(extr
     assert [e.sub_event_type for e in report.events] == []
 
 
+def test_the_people_hurt_are_no_party_to_an_agreement(extract):
+    report = extract(ARTICLE_OPENING + "The exchange of prisoners took place near Zaria on Wednesday.",
+                     published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    parties = [names.get(a) for e in report.events if e.sub_event_type == "Agreement" for a in (e.actor1, e.actor2)]
+    assert parties and "Civilians (Nigeria)" not in parties
+
+
 def test_no_shots_fired_is_no_fight(extract):
     report = extract("GOMA, Democratic Republic of Congo — No shots were fired as troops patrolled the streets of "
                      "Goma on Tuesday, residents said.", published="2024-10-10")

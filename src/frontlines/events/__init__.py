@@ -140,10 +140,12 @@ def parties_to_agreements(events: list[Event], index: Index) -> list[Event]:
 
 
 def story_sides(events: list[Event], index: Index, country: str | None = None) -> list[str]:
-    """The two named actors most involved in the events (of a country, if given), most first."""
+    """The two named armed or political actors most involved in the events (of a country, if given),
+    most first."""
     sides = Counter(a for x in events if x.sub_event_type != "Agreement" and (
         country is None or x.place and index.places[x.place].country_code == country)
-        for a in (x.actor1, x.actor2) if a and not unidentified(a, index))  # no deal with a group nobody named
+        for a in (x.actor1, x.actor2) if a and not unidentified(a, index)  # no deal with a group nobody named
+        and index.actors[a].kind not in ("civilians", "protesters", "rioters"))  # nor with the people it hurt
     return [a for a, _ in sides.most_common(2)]
 
 
