@@ -73,3 +73,16 @@ def test_extract_does_not_import_numpy_ma():
     run = subprocess.run([sys.executable, "-c", code, str(sample)], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("text, lede", [
+    ("DOHA, Qatar — Israel and Hamas reached a ceasefire agreement in Doha on Wednesday. It held.",
+     "Israel and Hamas reached a ceasefire agreement in Doha on Wednesday."),
+    ("KABUL, Afghanistan (Reuters) - Gunmen killed four men in Kabul on Monday.",
+     "Gunmen killed four men in Kabul on Monday."),
+])
+def test_a_dateline_is_a_sentence_of_its_own_and_the_lede_one_sentence(text, lede):
+    # parsed together, "DOHA" was the lede's subject and "Israel" a conjunct of "Qatar"
+    from frontlines.nlp import load_model
+
+    assert lede in [s.text.strip() for s in load_model()(text).sents]

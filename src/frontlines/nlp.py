@@ -87,11 +87,27 @@ def fix_tokens(nlp) -> None:
 @Language.component("frontlines_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: a headline or a paragraph without a final
-    full stop must not run into the next one (the parser keeps preset boundaries)."""
+    full stop must not run into the next one (the parser keeps preset boundaries).  And after a
+    line's dateline: parsed with its lede, "DOHA, Qatar — Israel and Hamas reached ..." makes DOHA
+    the subject and Israel a conjunct of Qatar."""
+    from frontlines.read.article import DATELINE
+
+    line_starts = [doc[0]] if len(doc) else []
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True
+            line_starts.append(tok)
+    for first in line_starts:
+        found = DATELINE.match(doc.text[first.idx:first.idx + 120])
+        lede = doc.char_span(first.idx + found.end(), first.idx + found.end() + 1, alignment_mode="expand") \
+            if found else None
+        if lede is not None and lede.start > first.i:
+            doc[lede.start].is_sent_start = True
+            for tok in doc[lede.start + 1:]:  # and the lede is one sentence to its first full stop
+                if tok.text in (".", "!", "?") or (tok.is_space and "\n" in tok.text):
+                    break
+                tok.is_sent_start = False
     return doc
 
 

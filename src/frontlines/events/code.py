@@ -20,7 +20,7 @@ from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import Trigger, bound_elsewhere, event_words, protest_word
 from frontlines.events.when import DateTracker
-from frontlines.events.where import (SEPARATELY, continues_before, coordinated_places, is_landmark_site,
+from frontlines.events.where import (SEPARATELY, continues_before, coordinated_places, is_landmark_site, is_lede,
                                      previous_sentence_place, says_the_town,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
                                      the_town_acted_on, town_named_before, town_of_division_next)
@@ -102,8 +102,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.place is None and family in CROWD_FAMILIES and told_as_news(trigger):
         args.place = crowd_place(trigger.token, index)
     sent = trigger.token.sent
-    if args.place is None and family not in ("withdraw", "transfer") and index.dateline_at is not None \
-            and sent.start_char <= index.dateline_at < sent.end_char:
+    if args.place is None and family not in ("withdraw", "transfer") and is_lede(sent, index):
         args.place = index.dateline_place  # "NAIROBI — Protesters poured into Kenya's parliament"
     if family in WEAPONS_OF_A_CLAUSE and args.actor1 is None and not trigger.is_verb:
         # "Government aircraft dropped bombs containing sarin", "soldiers killed 19 gunmen in a firefight"

@@ -55,6 +55,18 @@ def town_after(trigger: Token, index: Index) -> str | None:
     return None
 
 
+def is_lede(sent, index: Index) -> bool:
+    """Whether a sentence is the story's lede: it holds the dateline, or follows it on its line
+    ("NAIROBI — Protesters poured ...", the dateline parsed as a sentence of its own)."""
+    if index.dateline_at is None:
+        return False
+    if sent.start_char <= index.dateline_at < sent.end_char:
+        return True
+    before = sentence_beside(sent[0], -1)
+    return before is not None and before.start_char <= index.dateline_at < before.end_char \
+        and "\n" not in sent.doc.text[before.start_char:sent.start_char]
+
+
 def sentence_beside(trigger: Token, step: int):
     """The sentence before (`step` -1) or after (+1) the trigger's, or None at the text's edge."""
     edge = trigger.sent.start - 1 if step < 0 else trigger.sent.end
@@ -152,8 +164,7 @@ def story_place(trigger: Token, index: Index) -> str | None:
     """Where a sentence with no place of its own happened: the town of the sentence before, the
     dateline's place in the lede, else the place the story names most, a country last."""
     sent = trigger.sent
-    if index.dateline_place is not None and index.dateline_at is not None \
-            and sent.start_char <= index.dateline_at < sent.end_char:
+    if index.dateline_place is not None and is_lede(sent, index):
         return index.dateline_place
     named = [t.i for t in sent if t.i in index.place_at]
     if named:  # "in Borno State", "in Nigeria": the sentence's own, however coarse
