@@ -462,7 +462,12 @@ def sub_types_after(report, opening: str = ARTICLE_OPENING) -> list[str]:
     # the state's forces attacking a crowd is force on a protest; a swap and a surrender are agreements
     ("Soldiers attacked peaceful protesters in Zaria on Wednesday, killing one.", "Excessive force against protesters"),
     ("The exchange of prisoners took place near Zaria on Wednesday.", "Agreement"),
-    ("The government released 30 bandits in exchange for 16 soldiers near Zaria on Wednesday.", "Agreement"),
+    ("The bodies of two soldiers were recovered near Zaria on Wednesday after an exchange of fire with bandits.", None),
+    # news told day by day is no habit; workers pulling down a statue on orders are no riot
+    ("Every morning this week, army jets bombed bandit camps near Zaria, the governor said on Wednesday.",
+     "Air/drone strike"),
+    ("City workers pulled down the statue of a colonial governor in Zaria on Wednesday on the mayor's orders.", None),
+    ("Ministers gathered at the government house in Zaria on Wednesday for a cabinet meeting.", None),
     ("More than 70 bandits surrendered in Zaria on Wednesday.", "Agreement"),
     # a crowd that pulls or tears down what stands is rioting; police tearing down barricades are not
     ("Anti-government protesters pulled down concrete walls in central Zaria on Wednesday.", "Violent demonstration"),
@@ -719,6 +724,13 @@ def test_the_people_hurt_are_no_party_to_an_agreement(extract):
     names = {a.id: a.name for a in report.actors}
     parties = [names.get(a) for e in report.events if e.sub_event_type == "Agreement" for a in (e.actor1, e.actor2)]
     assert parties and "Civilians (Nigeria)" not in parties
+
+
+def test_a_month_is_history_from_its_end_not_its_middle(extract):
+    # December ended 25 days before publication: news still, as ACLED would code it with its month
+    report = extract("BAMAKO, Mali — In December, fighters of the Islamic State Sahel Province killed at least 40 "
+                     "civilians near Menaka, officials said. The group fled.", published="2024-01-25")
+    assert [e.sub_event_type for e in report.events] == ["Attack"]
 
 
 def test_no_shots_fired_is_no_fight(extract):

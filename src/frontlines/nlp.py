@@ -98,8 +98,9 @@ def line_breaks(doc: Doc) -> Doc:
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True
             line_starts.append(tok)
+    text = doc.text  # joined once: Doc.text joins every token anew
     for first in line_starts:
-        found = DATELINE.match(doc.text[first.idx:first.idx + 120])
+        found = DATELINE.match(text[first.idx:first.idx + 120]) if first.is_upper else None
         lede = doc.char_span(first.idx + found.end(), first.idx + found.end() + 1, alignment_mode="expand") \
             if found else None
         if lede is not None and lede.start > first.i:

@@ -226,14 +226,21 @@ def countries_acting(doc: Doc, places: list[Place]) -> list[tuple]:
             continue
         for m in place.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or in_dateline(span) or span.root.head.lemma_.lower() in STATE_VERBS:
+            if span is None or in_dateline(span) or span.root.head.lemma_.lower() in state_verbs():
                 continue  # "Sri Lanka was under an indefinite curfew": a country that is, not one that acts
             if span.root.dep_ in ("nsubj", "nsubjpass") or (span.root.dep_ == "pobj" and span.root.head.lower_ == "by"):
                 out.append((span, place.country_code))
     return out
 
 
-STATE_VERBS = frozenset({"be", "remain", "become", "seem", "stay", "lie", "sit"})  # a subject that is, not acts
+
+
+
+def state_verbs() -> frozenset[str]:
+    """Verbs whose subject only is, not acts (`state_verbs` in events/data/words.yaml)."""
+    from frontlines.events.triggers import event_words
+
+    return event_words()["state_verbs"]
 
 
 def in_dateline(span) -> bool:

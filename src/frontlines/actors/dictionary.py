@@ -130,7 +130,6 @@ def shipped_entries() -> list[ActorEntry]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def acled_country_names() -> dict:
     """`country_names.yaml`: ACLED's spelling of a country where GeoNames' differs ("names", ISO code
     → name), and the names that take "the" in a state's forces ("with_the")."""
@@ -138,6 +137,7 @@ def acled_country_names() -> dict:
     return {"names": dict(data["names"]), "with_the": frozenset(data["with_the"])}
 
 
+@lru_cache(maxsize=1)
 def nationalities() -> dict[str, str]:
     """Nationality adjective, lower-cased ("ukrainian") → its country's ISO code, from
     `nationalities.yaml`."""

@@ -109,11 +109,12 @@ def town_meant(tok: Token, index: Index) -> str | None:
         return None
     # a place its own sentence named before it, else the last town ("Soldiers patrolled Komanda,
     # and the army said the town was under control")
-    in_sentence = [index.place_at[i] for i in range(tok.sent.start, tok.i) if i in index.place_at
-                   and index.places[index.place_at[i]].feature in ("city", "site")]
-    before = [index.place_at[i] for i in range(tok.i) if i in index.place_at
-              and index.places[index.place_at[i]].feature == "city"]
-    return (in_sentence or before or [None])[-1]
+    def named(start: int, features: tuple[str, ...]) -> list[str]:
+        return [index.place_at[i] for i in range(start, tok.i) if i in index.place_at
+                and index.places[index.place_at[i]].feature in features]
+
+    # a town before a site ("shelled Kherson's Antonivskyi Bridge, though troops still hold the city")
+    return (named(tok.sent.start, ("city",)) or named(tok.sent.start, ("site",)) or named(0, ("city",)) or [None])[-1]
 
 
 def claim(index: Index, place: str, controller: str | None, partial: bool, tok: Token,

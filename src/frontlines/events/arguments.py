@@ -372,7 +372,8 @@ def armed_doer_of_clause(noun: Token, index: Index) -> str | None:
     aircraft dropped bombs containing sarin", "troops fired shells loaded with chlorine"."""
     t = noun
     for _ in range(6):
-        if t.dep_ not in ("dobj", "pobj", "prep", "acl", "compound", "conj", "appos") or t.head.i == t.i:
+        if t.dep_ not in ("dobj", "pobj", "prep", "acl", "compound", "conj", "appos") or t.head.i == t.i \
+                or (t.dep_ == "prep" and t.lower_ not in WEAPON_PREPS):
             return None
         t = t.head
         if t.pos_ == "VERB" and t.dep_ != "acl":
@@ -399,6 +400,7 @@ def sides_between(prep: Token, args: Arguments, index: Index) -> None:
 
 DESTINATION_PREPS = event_words()["heading_preps"]
 ROUTES = event_words()["routes"]
+WEAPON_PREPS = event_words()["weapon_preps"]
 
 
 def is_destination(tok: Token) -> bool:

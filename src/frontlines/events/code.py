@@ -48,6 +48,7 @@ ATTACKING = event_words()["attacking"]
 BLAMING, CLAIMED = event_words()["blaming"], event_words()["claimed"]
 NOT_TAKEN_PREPS = event_words()["not_taken_preps"]
 HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_units"]
+WEEKLY_UNITS = event_words()["weekly_units"]
 REPORTING_VERBS = event_words()["reporting"]
 GRIEVANCE_PREPS = event_words()["grievance_preps"]
 OPPOSING_VERBS, LETHAL = event_words()["opposing"], event_words()["lethal"]
@@ -338,7 +339,17 @@ def undated_history(when, dates: DateTracker) -> bool:
     ("the battle of Stalingrad, which ended in February 1943"; "In May, ..." in a story of July):
     history, which ACLED cannot code without its day."""
     return when is not None and dates.published is not None and when.precision in ("month", "year") \
-        and (dates.published - when.day).days > HISTORY_DAYS
+        and (dates.published - period_end(when)).days > HISTORY_DAYS
+
+
+def period_end(when) -> "date":
+    """The last day of the month or year a date names."""
+    from datetime import date, timedelta
+
+    if when.precision == "year":
+        return date(when.day.year, 12, 31)
+    first_of_next = date(when.day.year + when.day.month // 12, when.day.month % 12 + 1, 1)
+    return first_of_next - timedelta(days=1)
 
 
 def bare_fall(trigger: Trigger) -> bool:
@@ -381,16 +392,18 @@ def habitual(tok: Token) -> bool:
     """Whether a trigger, or the present-tense verb it is the subject of, is said to happen by habit:
     "kidnappings on the highways continue almost daily", "gunmen routinely attack convoys", "every day"."""
     verbs = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]
-    if any(c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in HABITUAL_UNITS
+    if any(c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in WEEKLY_UNITS
            and any(d.lower_ == "every" for d in c.children) for v in verbs for c in v.children):
-        return True  # "every day", "gathered every Friday"
+        return True  # "gathered every Friday", in any tense
     if not any(v.tag_ in ("VBP", "VBZ") or (v.tag_ == "VB" and not any(c.dep_ == "aux" for c in v.children))
                for v in verbs):  # the model can tag a present as VB
         return False  # "militants frequently attacked convoys in March, killing 40": dated past news
-    return any(c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in HABITUAL for v in verbs for c in v.children)
+    return any(c.dep_ in ("advmod", "npadvmod") and (c.lemma_.lower() in HABITUAL or (
+        c.lemma_.lower() in HABITUAL_UNITS and any(d.lower_ == "every" for d in c.children)))
+        for v in verbs for c in v.children)
 
 
-DURATION_WORDS = frozenset({"since", "for"})  # "since May", "for nearly two weeks": how long, not when
+DURATION_WORDS = event_words()["duration_words"]  # "since May", "for nearly two weeks": how long, not when
 
 
 def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = False) -> bool:
