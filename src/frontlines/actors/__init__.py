@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from frontlines.actors.described import described_groups
-from frontlines.actors.dictionary import ActorDictionary, ActorEntry, load_dictionary, packaged
+from frontlines.actors.dictionary import ActorDictionary, ActorEntry, acled_country_names, load_dictionary, packaged
 from frontlines.model import Actor, Place, Span, main_country
 from frontlines.yamlfile import load_yaml
 
@@ -127,10 +127,8 @@ def dictionary_matches(doc: Doc, m: Matchers) -> list[tuple[int, int, int]]:
 def state_name(country_name: str, police: bool = False) -> str:
     """ACLED's name for a country's state forces: "Military Forces of Iraq", "Police Forces of Kenya",
     "Military Forces of the Central African Republic"."""
-    from frontlines.actors.dictionary import acled_country_names
-
-    the = "the " if country_name in acled_country_names()["with_the"] else ""
-    return f"{'Police Forces' if police else 'Military Forces'} of {the}{country_name}"
+    article = "the " if country_name in acled_country_names()["with_the"] else ""
+    return f"{'Police Forces' if police else 'Military Forces'} of {article}{country_name}"
 
 
 def crowd_name(kind: str, country_name: str) -> str:

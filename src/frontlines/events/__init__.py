@@ -58,11 +58,11 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     for event in events:
         event.fatalities = fatalities(event, quantities)
     deny_previous_claims(doc, events)
-    merged = subsume_parts(merge(transfers_in_one_sentence(crowd_first(events, index)), index), index)
+    merged = subsume_parts(merge(transfers_in_one_sentence(crowd_as_actor1(events, index)), index), index)
     return parties_to_agreements(unidentified_doers(police_who_arrested(merged, index), doc, index), index)
 
 
-def crowd_first(events: list[Event], index: Index) -> list[Event]:
+def crowd_as_actor1(events: list[Event], index: Index) -> list[Event]:
     """A protest with intervention is the crowd's event, the force its second actor (ACLED's
     order), also when the classifier re-typed an arrest as one ("Police arrested 53 people at a
     peaceful demonstration"): so it joins the protest its sentence tells."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from frontlines.actors import NON_STATE_ARMED
-from frontlines.events.arguments import (PLACE_SUBJECT_VERBS, Arguments, Index, actor_in, armed_doer_of_clause, country_forces,
+from frontlines.events.arguments import (ARMED_KINDS, PLACE_SUBJECT_VERBS, Arguments, Index, actor_in, armed_doer_of_clause, country_forces,
                                          named_doer, noun_arguments, place_in, sentence_actor, sentence_evidence,
                                          sentence_place, subject_of, verb_arguments)
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_doers, crowd_in_clash, crowd_type,
@@ -27,7 +27,7 @@ from frontlines.events.where import (SEPARATELY, continues_before, coordinated_p
 from frontlines.model import Event
 from frontlines.nlp import sentence_ents
 
-ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces", "state_forces"})
+ARMED = ARMED_KINDS
 # Families whose perpetrators a sentence often leaves unnamed ("Two car bombs exploded"): the
 # actor may come from elsewhere in the sentence or, failing that, the article's main armed group.
 UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "grenade", "suicide", "looting", "civilians", "abduction"})
@@ -146,8 +146,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "... the ELN launched attacks on the 33rd Front. Fighting erupted in Tibu": the sides just named;
         # else the story's ("Heavy fighting was reported in Zaria" in a story of the army and a group)
         # ("the fighting broke out after ..." is the story's war, not a fight of its own)
-        told_anew = not any(c.lower_ == "the" for c in trigger.token.children)
-        sides = previous_sentence_sides(trigger.token, index) or (story_sides(index) if told_anew else [])
+        a_fight_of_its_own = not any(c.lower_ == "the" for c in trigger.token.children)
+        sides = previous_sentence_sides(trigger.token, index) or (story_sides(index) if a_fight_of_its_own else [])
         args.actor1, args.actor2 = (sides + [None, None])[:2]
     if family == "disrupted" and args.actor1 is None:
         # "..., police said"; "Police arrested two men. Two landmines were recovered nearby": the
