@@ -353,3 +353,16 @@ def test_the_neighbourhoods_of_a_town_leave_the_town_a_town(extract):
     found = places_of(extract("JERUSALEM — Israeli tanks pushed into the eastern neighbourhoods of Rafah on Tuesday, "
                               "the army said.", published="2024-05-08"))
     assert found["Rafah"].feature == "city" and found["Rafah"].country_code == "PS", found["Rafah"]
+
+
+# A name the text calls a town or a village is a place even where the gazetteer lacks it: a site
+# at the town it stands in ("the town of Datu Hoffer Ampatuan" was lost).
+@pytest.mark.parametrize("text, mention, country", [
+    ("MANILA, Philippines — Troops raided a camp in the town of Datu Hoffer Ampatuan on Sunday.",
+     "Datu Hoffer Ampatuan", "PH"),
+    ("PARACHINAR, Pakistan — Gunmen attacked a convoy near the village of Kunj Alizai on Thursday.", "Kunj Alizai",
+     "PK"),
+])
+def test_a_town_the_gazetteer_lacks_is_a_site(extract, text, mention, country):
+    found = places_of(extract(text, published="2024-11-24"))
+    assert mention in found and found[mention].country_code == country, sorted(found)

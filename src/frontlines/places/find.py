@@ -58,6 +58,7 @@ class Candidate:
     sentence: int = 0              # start offset of its sentence
     abbreviation: bool = False     # "Calif.", "U.S.": entries come from places/data/abbreviations.yaml
     part: bool = False             # "Cibitoke, a northern neighbourhood of the capital": a part of a town
+    called_town: bool = False      # "the village of Tallousa": the text calls it a town
 
 
 @dataclass(frozen=True)
@@ -369,6 +370,9 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
     elif (before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in words["settlement"]) \
             or town_after:
         cand.want = "city"
+        # "the village of Tallousa": a town even where the gazetteer lacks it (a site then); not
+        # "the industrial suburb of Al-Hawban", a part of a town the text may not name
+        cand.called_town = not town_after and before2.lower_ not in words["neighbourhood"]
     elif before is not None and before.lower_ == "the" and not cand.landmark:
         cand.want = "not_city"  # "the Dnipro", "the Tigris": rivers and regions take the article, towns rarely do
     if after is not None and after.text == "," and span.end + 1 < len(doc) and abbreviation_after(doc, span.end + 1):

@@ -455,7 +455,8 @@ def in_their_town(chosen: list[Choice], text: str, confidence: float) -> list[Ch
 
 
 def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: float) -> list[Choice]:
-    """Place the named sites the gazetteer lacks at the town they stand in."""
+    """Place the named sites the gazetteer lacks at the town they stand in; a town the text calls
+    one ("the village of Tallousa", tagged ORG) is a site too when the gazetteer lacks it."""
     resolved = {ch.cand.span.start for ch in chosen}
     fallback = most_named_town(chosen)
     towns_by_end: dict[int, Choice] = {}  # indexed once: a long text has thousands of sites and towns
@@ -472,7 +473,7 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
             towns_by_sentence.setdefault(ch.cand.sentence, []).append(ch)
     out = []
     for c in cands:
-        if c.span.start in resolved or not (c.landmark or c.described or c.label in PLACE_LABELS):
+        if c.span.start in resolved or not (c.landmark or c.described or c.called_town or c.label in PLACE_LABELS):
             continue
         if c.span.text.isupper() or not without_article(c.span.text)[:1].isupper():
             continue  # "MNDAA" is an acronym the model took for a place ("al-Mawasi" is a name)
