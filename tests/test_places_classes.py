@@ -366,3 +366,15 @@ def test_the_neighbourhoods_of_a_town_leave_the_town_a_town(extract):
 def test_a_town_the_gazetteer_lacks_is_a_site(extract, text, mention, country):
     found = places_of(extract(text, published="2024-11-24"))
     assert mention in found and found[mention].country_code == country, sorted(found)
+
+
+# A small town the model tags PERSON, as the object of an attack, is a place when the gazetteer
+# has it in the story's country ("attacked Ansongo" lost Ansongo, 3,000 people, and its later
+# mention inside a quotation with it).
+@pytest.mark.parametrize("text", [
+    'BAMAKO, Mali — Rebels attacked Ansongo on Monday. "Ansongo is surrounded," a resident said.',
+    "BAMAKO, Mali — Jihadists raided Ansongo before dawn on Monday, residents said.",
+])
+def test_the_town_an_attack_is_aimed_at_is_a_place(extract, text):
+    found = places_of(extract(text, published="2024-05-02"))
+    assert "Ansongo" in found and found["Ansongo"].country_code == "ML", sorted(found)
