@@ -378,3 +378,10 @@ def test_a_town_the_gazetteer_lacks_is_a_site(extract, text, mention, country):
 def test_the_town_an_attack_is_aimed_at_is_a_place(extract, text):
     found = places_of(extract(text, published="2024-05-02"))
     assert "Ansongo" in found and found["Ansongo"].country_code == "ML", sorted(found)
+
+
+def test_a_name_does_not_take_the_article_before_it(extract):
+    """A capitalised "A" or "An" opening a sentence is no part of the name after it."""
+    found = places_of(extract("BAGHDAD — An Interior Ministry spokesman said nine people died in Basra.",
+                              published="2024-05-02"))
+    assert not any(m.startswith(("A ", "An ")) for m in found), sorted(found)

@@ -408,8 +408,8 @@ def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[E
                    route: bool = False) -> Candidate:
     """A candidate for a spaCy span, with its context read.  `route`: the span is a town at one
     end of a way named by its towns ("the Colombo-Kandy road" names Kandy, not "Kandy road")."""
-    if span[0].lower_ == "the" and len(span) > 1:
-        span = span[1:]
+    if span[0].lower_ in ("the", "a", "an") and len(span) > 1:
+        span = span[1:]  # "An Interior Ministry spokesman" at a sentence's start
     if not route and not any(e.feature == "country" for e in entries):
         span = extend_name(doc, span)  # "the United States embassy" names the United States
     cand = Candidate(Span(span.text, span.start_char, span.end_char), label, entries,
