@@ -25,8 +25,8 @@ def actor_of(report, text: str) -> str:
     # a nationality of two words; a group's long name the model tags only by its acronym
     ("BANGUI — Central African soldiers, backed by UN peacekeepers, beat back the rebels on Wednesday.",
      "Central African soldiers", "Military Forces of the Central African Republic"),
-    ("BANGUI — Fighters of the Coalition of Patriots for Change (CPC) attacked army positions at PK12.", "CPC",
-     "Coalition of Patriots for Change"),
+    ("BANGUI — Fighters of the Central African Patriotic Movement (MPC) attacked army positions at PK12.", "MPC",
+     "Central African Patriotic Movement"),
     # a community's name before "clan", "clansmen", "tribesmen": its militia, as ACLED names it, and no place
     ("MOGADISHU — Fighters of the Abgaal clan attacked a base near Balcad, Somalia.", "Abgaal clan",
      "Abgaal Clan Militia (Somalia)"),
@@ -50,6 +50,148 @@ def actor_of(report, text: str) -> str:
 ])
 def test_named_actors(extract, text, mention, name):
     assert actor_of(extract(text, published="2017-11-03"), mention) == name
+
+
+# Groups of every region, each found by an alias newsrooms use and named as ACLED names it.
+@pytest.mark.parametrize("text, mention, name", [
+    # the Sahel, Lake Chad, Cameroon, Nigeria
+    ("KIDAL, Mali — The CMA seized the town of Anefis on Friday.", "CMA", "CMA: Coordination of Azawad Movements"),
+    ("TIMBUKTU, Mali — AQIM fighters attacked a convoy near Timbuktu on Monday.", "AQIM fighters",
+     "AQIM: Al Qaeda in the Islamic Maghreb"),
+    ("MOPTI, Mali — Members of Dan Na Ambassagou burned a village near Bankass on Sunday.", "Dan Na Ambassagou",
+     "Dan Na Ambassagou"),
+    ("DJIBO, Burkina Faso — VDP volunteers repelled an attack on Djibo on Tuesday.", "VDP volunteers",
+     "VDP: Volunteers for the Defense of the Homeland"),
+    ("N'DJAMENA, Chad — FACT rebels advanced on the town of Mao in Chad on Sunday.", "FACT rebels",
+     "FACT: Front for Change and Concord in Chad"),
+    ("MAIDUGURI, Nigeria — Members of the Civilian JTF repelled an attack on Konduga on Friday.", "Civilian JTF",
+     "CJTF: Civilian Joint Task Force"),
+    ("OWERRI, Nigeria — IPOB militants attacked a police station in Owerri on Monday.", "IPOB militants",
+     "IPOB: Indigenous People of Biafra"),
+    ("JOS, Nigeria — Fulani militiamen attacked a village near Bokkos, Nigeria, on Sunday.", "Fulani militiamen",
+     "Fulani Ethnic Militia (Nigeria)"),
+    ("BAMENDA, Cameroon — A priest was seized by Ambazonian separatists near Bamenda on Sunday.",
+     "Ambazonian separatists", "Ambazonian Separatists"),
+    # the Horn, Sudan, South Sudan
+    ("NEKEMTE, Ethiopia — Oromo Liberation Army fighters attacked a bus near Nekemte on Monday.",
+     "Oromo Liberation Army", "OLA: Oromo Liberation Army"),
+    ("KADUGLI, Sudan — SPLM-N rebels shelled Kadugli on Sunday.", "SPLM-N rebels",
+     "SPLM-N: Sudan People's Liberation Movement-North"),
+    ("JUBA, South Sudan — SPLA-IO forces attacked a base in Nasir on Tuesday.", "SPLA-IO forces",
+     "SPLM/A-IO: Sudan People's Liberation Movement/Army-In Opposition"),
+    ("JUBA, South Sudan — The SSPDF recaptured the town of Nasir on Tuesday.", "SSPDF", "Military Forces of South Sudan"),
+    # the Central African Republic, the Great Lakes, Mozambique
+    ("BANGUI — Fighters of the CPC attacked army positions at Bimbo, Central African Republic.", "CPC",
+     "CPC: Coalition of Patriots for Change"),
+    ("BOUAR, Central African Republic — Anti-balaka militias attacked the town of Bouar on Monday.",
+     "Anti-balaka militias", "Anti-Balaka"),
+    ("BUNIA, Congo — CODECO militiamen attacked a camp near Djugu on Monday.", "CODECO militiamen",
+     "CODECO: Cooperative for the Development of Congo"),
+    ("GOMA, Congo — FDLR rebels attacked M23 positions near Sake on Monday.", "FDLR rebels",
+     "FDLR: Democratic Forces for the Liberation of Rwanda"),
+    ("PEMBA, Mozambique — Insurgents of the Islamic State Mozambique Province attacked Macomia on Friday.",
+     "Islamic State Mozambique Province", "Islamic State Mozambique Province"),
+    # Libya, the Middle East
+    ("TRIPOLI, Libya — The Rada Special Deterrence Force clashed with a rival militia in Tripoli on Monday.",
+     "Rada Special Deterrence Force", "Rada Special Deterrence Force"),
+    ("BAGHDAD — Kataib Hezbollah fired rockets at a base near Baghdad, Iraq, on Friday.", "Kataib Hezbollah",
+     "Kata'ib Hezbollah"),
+    ("DIYARBAKIR, Turkey — PKK militants attacked a police post near Diyarbakir on Monday.", "PKK militants",
+     "PKK: Kurdistan Workers' Party"),
+    ("BEIRUT — Islamic Revolutionary Guard Corps units fired missiles at Erbil, Iraq, on Sunday.",
+     "Islamic Revolutionary Guard Corps", "Military Forces of Iran"),
+    ("ADEN, Yemen — AQAP militants attacked a Security Belt checkpoint in Abyan on Monday.", "AQAP militants",
+     "AQAP: Al Qaeda in the Arabian Peninsula"),
+    ("IDLIB, Syria — Fighters of Hurras al-Din attacked army positions near Idlib on Monday.", "Hurras al-Din",
+     "Hurras al-Din"),
+    # South and Central Asia, South-East Asia
+    ("PESHAWAR, Pakistan — The Pakistani Taliban attacked a checkpoint near Bannu on Tuesday.", "Pakistani Taliban",
+     "TTP: Tehrik-i-Taliban Pakistan"),
+    ("QUETTA, Pakistan — BLA militants attacked a Frontier Corps post in Turbat on Monday.", "Frontier Corps",
+     "Military Forces of Pakistan"),
+    ("RAIPUR, India — Maoist rebels ambushed a patrol in Bijapur, Chhattisgarh, on Saturday.", "Maoist rebels",
+     "CPI (Maoist): Communist Party of India (Maoist)"),
+    ("DHAKA, Bangladesh — The Rapid Action Battalion arrested six men in Dhaka on Monday.", "Rapid Action Battalion",
+     "Police Forces of Bangladesh"),
+    ("MYAWADDY, Myanmar — KNLA troops overran a junta base near Myawaddy on Monday.", "KNLA troops",
+     "KNLA: Karen National Liberation Army"),
+    ("COTABATO, Philippines — BIFF militants attacked an army outpost in Maguindanao on Monday.", "BIFF militants",
+     "BIFF: Bangsamoro Islamic Freedom Fighters"),
+    ("JAYAPURA, Indonesia — The West Papua National Liberation Army attacked a post in Intan Jaya, Papua.",
+     "West Papua National Liberation Army", "TPNPB: West Papua National Liberation Army"),
+    # Europe and the Caucasus
+    ("DONETSK, Ukraine — DPR forces shelled Avdiivka on Monday.", "DPR forces", "DPR: Donetsk People's Republic"),
+    ("SKOPJE, North Macedonia — The National Liberation Army attacked a police station in Tetovo on Friday.",
+     "National Liberation Army", "NLA: National Liberation Army"),
+    # Latin America and the Caribbean
+    ("BOGOTA, Colombia — ELN guerrillas kidnapped two soldiers in Arauca on Saturday.", "ELN guerrillas",
+     "ELN: National Liberation Army"),
+    ("BOGOTA, Colombia — The National Liberation Army attacked a police station in Arauca on Friday.",
+     "National Liberation Army", "ELN: National Liberation Army"),
+    ("TUMACO, Colombia — Fighters of the Segunda Marquetalia clashed with the army near Tumaco on Friday.",
+     "Segunda Marquetalia", "Segunda Marquetalia"),
+    ("MEDELLIN, Colombia — The Clan del Golfo attacked police in Antioquia on Thursday.", "Clan del Golfo",
+     "AGC: Gaitanist Self-Defense Forces of Colombia"),
+    ("CULIACAN, Mexico — Gunmen from the Sinaloa Cartel and the Jalisco New Generation Cartel fought on Tuesday.",
+     "Jalisco New Generation Cartel", "CJNG: Jalisco New Generation Cartel"),
+    ("SAN SALVADOR, El Salvador — Police arrested 30 MS-13 members in San Miguel on Monday.", "MS-13 members",
+     "MS-13: Mara Salvatrucha"),
+    ("PORT-AU-PRINCE, Haiti — Gang members of Gran Grif attacked Petite-Riviere de l'Artibonite on Monday.",
+     "Gran Grif", "Gran Grif"),
+    ("PORT-AU-PRINCE, Haiti — Kenyan-led police mission officers patrolled Port-au-Prince on Monday.",
+     "Kenyan-led police mission", "MSS: Multinational Security Support Mission"),
+    ("GUAYAQUIL, Ecuador — Members of Los Choneros attacked a prison in Guayaquil on Monday.", "Los Choneros",
+     "Los Choneros"),
+])
+def test_groups_of_every_region(extract, text, mention, name):
+    assert actor_of(extract(text, published="2024-05-01"), mention) == name
+
+
+# An alias that names another group, or nothing, outside the countries of `only_in`.
+@pytest.mark.parametrize("text, mention, name", [
+    ("TOKYO — The NPA said officers arrested a man in Osaka, Japan, on Monday.", "NPA", "NPA: New People's Army"),
+    ("BEIJING — The CPC said it would hold a plenum in Beijing, China, in October.", "CPC",
+     "CPC: Coalition of Patriots for Change"),
+    ("LONDON — The EPL season opened in Manchester, England, on Saturday.", "EPL", "EPL: Popular Liberation Army"),
+    ("JAKARTA, Indonesia — The DPR passed a law in Jakarta on Monday.", "DPR", "DPR: Donetsk People's Republic"),
+])
+def test_an_alias_does_not_fire_outside_its_countries(extract, text, mention, name):
+    report = extract(text, published="2024-05-01")
+    assert name not in {a.name for a in report.actors}
+
+
+def test_the_national_liberation_army_is_the_story_countrys():
+    """"National Liberation Army" is the ELN only where the ELN fights, the NLA only in North Macedonia."""
+    from frontlines.actors.dictionary import load_dictionary
+
+    entries = load_dictionary().entries
+    holders = {name: e.only_in for name, e in entries.items()
+               if "national liberation army" in {a.lower() for a in e.aliases}}
+    assert set(holders) == {"ELN: National Liberation Army", "NLA: National Liberation Army"}
+    assert not set(holders["ELN: National Liberation Army"]) & set(holders["NLA: National Liberation Army"])
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("SAN SALVADOR, El Salvador — Salvadoran soldiers patrolled Soyapango on Monday.", "Salvadoran soldiers",
+     "Military Forces of El Salvador"),
+    ("ADEN, Yemen — Emirati troops left the port of Mukalla on Monday.", "Emirati troops",
+     "Military Forces of the United Arab Emirates"),
+    ("SEOUL — North Korean troops fired on a South Korean guard post near Cheorwon, South Korea, on Monday.",
+     "North Korean troops", "Military Forces of North Korea"),
+    # "NO" quoted in nationalities.yaml: YAML reads a bare NO as false, which left the nationality countryless
+    ("OSLO — Norwegian troops patrolled the border near Kirkenes, Norway, on Monday.", "Norwegian troops",
+     "Military Forces of Norway"),
+    ("MBABANE — Swazi police dispersed a march in Mbabane, Eswatini, on Friday.", "Swazi police",
+     "Police Forces of eSwatini"),
+])
+def test_nationalities_of_every_state(extract, text, mention, name):
+    assert actor_of(extract(text, published="2024-05-01"), mention) == name
+
+
+def test_every_nationality_names_a_country():
+    from frontlines.actors.dictionary import country_codes, nationalities
+
+    assert {k: v for k, v in nationalities().items() if v not in country_codes()} == {}
 
 
 def test_generic_words_resolve_in_context(extract):
