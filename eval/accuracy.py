@@ -78,7 +78,12 @@ EVENT_SETS = [
     ("eval/blind8", ROOT / "eval" / "blind8", "10 more, written blind in an eighth session, scored once at the end "
      "of the next; its misses read since"),
     ("eval/blind9", ROOT / "eval" / "blind9", "10 more, written blind in a ninth session, scored once at the end of "
-     "the next; only its summary figures read since (one fix)"),
+     "the next; its misses read in the one after"),
+    ("eval/blind10", ROOT / "eval" / "blind10", "10 more, written blind in a tenth session, scored once at the end "
+     "of the next"),
+    ("eval/blind11", ROOT / "eval" / "blind11", "10 more, written blind at the start of that session, scored once "
+     "at its end"),
+    ("eval/blind12", ROOT / "eval" / "blind12", "10 more, written blind during that session, scored once at its end"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
 
