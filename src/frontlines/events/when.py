@@ -8,7 +8,7 @@ from datetime import date
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from frontlines.dates import ANCHORED, Resolved, resolve_anchored, resolve_phrase
-from frontlines.nlp import sentence_ents
+from frontlines.nlp import doc_text, sentence_ents
 
 THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
 
@@ -78,7 +78,7 @@ class DateTracker:
         doc = sent.doc
         while sent.start > 0:
             before = doc[sent.start - 1].sent
-            gap = doc.text[before.start_char:sent.start_char]
+            gap = doc_text(doc)[before.start_char:sent.start_char]
             if "\n" in gap[len(gap.rstrip()):]:
                 return None  # a new paragraph
             days = [d.when for d in self.by_sentence.get(before.start, []) if d.when.precision == "day"]

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from frontlines.events.arguments import Index, best_place, is_destination, subject_of
 from frontlines.events.triggers import event_words
+from frontlines.nlp import doc_text
 
 # Clauses with a subject and a time of their own: a town inside one is its event's, not the verb's.
 OWN_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis"})
@@ -64,7 +65,7 @@ def is_lede(sent, index: Index) -> bool:
         return True
     before = sentence_beside(sent[0], -1)
     return before is not None and before.start_char <= index.dateline_at < before.end_char \
-        and "\n" not in sent.doc.text[before.start_char:sent.start_char]
+        and "\n" not in doc_text(sent.doc)[before.start_char:sent.start_char]
 
 
 def sentence_beside(trigger: Token, step: int):
