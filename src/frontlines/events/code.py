@@ -10,12 +10,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from frontlines.actors import NON_STATE_ARMED
-from frontlines.events.arguments import (ARMED_KINDS, PLACE_SUBJECT_VERBS, Arguments, Index, actor_in, armed_doer_of_clause, country_forces,
-                                         named_doer, noun_arguments, place_in, sentence_actor, sentence_evidence,
-                                         sentence_place, subject_of, verb_arguments)
-from frontlines.events.crowds import (CROWD_KINDS, CROWDS, crowd_actor, crowd_doers, crowd_in_clash, crowd_type,
-                                      unrest_story,
-                                      crowd_just_seen, denied, protesting, shows_a_crowd, told_as_protest)
+from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VERBS, Arguments, Index, actor_in,
+                                         armed_doer_of_clause, country_forces, named_doer, noun_arguments, place_in,
+                                         sentence_actor, sentence_evidence, sentence_place, subject_of,
+                                         verb_arguments)
+from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, crowd_actor, crowd_doers, crowd_in_clash,
+                                      crowd_just_seen, crowd_type, denied, protesting, shows_a_crowd, told_as_protest,
+                                      unrest_story)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import Trigger, bound_elsewhere, event_words, protest_word
@@ -51,7 +52,6 @@ HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_un
 WEEKLY_UNITS = event_words()["weekly_units"]
 REPORTING_VERBS = event_words()["reporting"]
 GRIEVANCE_PREPS = event_words()["grievance_preps"]
-OPPOSING_VERBS, LETHAL = event_words()["opposing"], event_words()["lethal"]
 
 
 def territory_type(actor1, actor2, place) -> str:
@@ -295,13 +295,13 @@ def one_sided_on_a_crowd(trigger: Trigger, actor1, actor2_id: str | None, index:
     """Whether the state's forces attacked protesters, one-sided ("soldiers attacked peaceful
     protesters"), not fought with a crowd ("police clashed with protesters" is a riot)."""
     target = index.actors.get(actor2_id or "")
-    return trigger.is_verb and trigger.token.lemma_.lower() not in OPPOSING_VERBS and actor1 is not None \
+    return trigger.is_verb and trigger.token.lemma_.lower() not in OPPOSING and actor1 is not None \
         and actor1.kind == "state_forces" and target is not None and target.kind == "protesters"
 
 
 def lethal_sentence(tok: Token) -> bool:
     """Whether a sentence tells of deaths or wounds (`lethal` in words.yaml)."""
-    return any(t.lemma_.lower() in LETHAL for t in tok.sent)
+    return any(t.lemma_.lower() in LETHAL_WORDS for t in tok.sent)
 
 
 def a_grievance(tok: Token) -> bool:
