@@ -1178,3 +1178,17 @@ def test_the_town_a_verb_acts_on_is_the_town_its_sentence_named_first(extract):
     text = ("MAIDUGURI, Nigeria — Jihadists were in control of much of the garrison town of Monguno on Monday, as "
             "survivors reached Maiduguri and the Islamic State group claimed to have seized the town.")
     assert happened(extract(text, published="2024-10-07")) == [("Non-state actor overtakes territory", "Monguno")]
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    # an attack told by its toll: what the dead were killed in ...
+    ("On Wednesday, six policemen were killed in an ambush near Zaria.", "Armed clash"),
+    ("On Wednesday, bandits killed seven villagers in separate attacks on farms near Zaria.", "Attack"),
+    ("On Wednesday, two soldiers died in an assault on their base near Zaria.", "Armed clash"),
+    # ... not a word for one: the attack helicopters of an operation, an attack feared
+    ("On Wednesday, attack helicopters flew over Zaria.", None),
+    ("On Wednesday, residents of Zaria said they feared an attack.", None),
+])
+def test_an_attack_told_by_its_toll_is_coded(extract, sentence, sub_type):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert sub_types_after(report) == ([sub_type] if sub_type else []), sub_types_after(report)

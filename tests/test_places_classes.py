@@ -385,3 +385,15 @@ def test_a_name_does_not_take_the_article_before_it(extract):
     found = places_of(extract("BAGHDAD — An Interior Ministry spokesman said nine people died in Basra.",
                               published="2024-05-02"))
     assert not any(m.startswith(("A ", "An ")) for m in found), sorted(found)
+
+
+# A town the text puts in a town ("X, in Y") is not a namesake in another country: GeoNames' only
+# Victoria near the name is the capital of the Seychelles.  A namesake in the same country stays
+# (Tessit lies in the Gao region, 120 km from the town of Gao).
+@pytest.mark.parametrize("text, mention, country", [
+    ("KENEMA, Sierra Leone — Rebels attacked the village of Victoria, in Kenema, on Sunday.", "Victoria", "SL"),
+    ("GAO, Mali — Jihadists attacked the village of Tessit, in Gao, on Sunday.", "Tessit", "ML"),
+])
+def test_a_town_put_in_a_town_is_not_a_namesake_abroad(extract, text, mention, country):
+    found = places_of(extract(text, published="2024-05-01"))
+    assert found[mention].country_code == country, found[mention]

@@ -19,7 +19,7 @@ from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, crowd_a
                                       unrest_story)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
-from frontlines.events.triggers import Trigger, bound_elsewhere, event_words, protest_word
+from frontlines.events.triggers import Trigger, bound_elsewhere, event_words, in_a_toll, protest_word
 from frontlines.events.when import DateTracker
 from frontlines.events.where import (SEPARATELY, continues_before, coordinated_places, is_landmark_site, is_lede,
                                      previous_sentence_place, says_the_town,
@@ -560,6 +560,8 @@ def on_civilians(trigger: Token, index: Index) -> bool:
     else:
         targets = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                    for o in c.children if o.dep_ == "pobj"]
+        if in_a_toll(trigger):  # "bandits killed seven villagers in separate attacks": the dead were its target
+            targets += [c for c in trigger.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
     for target in targets:
         named = index.actors.get(actor_in(target, index) or "")
         if target.lemma_.lower() in CIVILIAN_TARGETS and (named is None or named.kind not in ARMED):

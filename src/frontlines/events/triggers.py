@@ -282,6 +282,14 @@ def only_heading(verb: Token) -> bool:
     return bool(preps & words["heading_preps"]) and not preps & words["leaving_preps"]
 
 
+def in_a_toll(noun: Token) -> bool:
+    """Whether a noun is what people were killed or wounded in ("six policemen were killed in an
+    ambush", "two died in the attack"): the toll tells the noun is an event, not a word for one."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("in", "during") and \
+        prep.head.lemma_.lower() in event_words()["lethal"]
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every trigger in the document, in text order."""
     lex = lexicon()
@@ -312,6 +320,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 continue
             needs = spec.get("needs")
             if needs and not noun_context(tok).intersection(needs):
+                continue
+            if spec.get("in_toll") and not in_a_toll(tok):
                 continue
             if modifiers_of(tok).intersection(spec.get("unless", ())) and not planted(tok.sent):
                 continue  # "a gas explosion", "an explosion at a chemical plant"

@@ -36,6 +36,8 @@ IN_DIVISION = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)
 # What stands between a site and its town: "the Tawakal Hotel in Kismayo", "Mitiga, Tripoli";
 # not "and": "Rallies were held in Cairo and Nairobi" puts nothing in Nairobi.
 SITE_IN = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:the\s+)?|,\s+|\s+")
+# "the water village of Simunul, in Semporna": a town the text puts in another
+TOWN_IN = re.compile(r",\s+(?:in|near|outside)\s+")
 PART_KM = 30.0  # a neighbourhood lies within this of its town's point (Dhaka's Rampura; Rangpur is 250 km off)
 INSIDE_KM = 100.0  # a town this close to a division's point counts as in it when its codes are unknown
 DESCRIBED_GAP = 80  # characters: "Hamilton is an unincorporated community in Boone County"
@@ -435,7 +437,9 @@ def in_their_town(chosen: list[Choice], text: str, confidence: float) -> list[Ch
     """A part of a town (`Candidate.part`) that the gazetteer puts far from the town it is a part of
     (the one its description names, else the town the story names most) is a site in that town:
     "Cibitoke, a northern neighbourhood of the capital" is not the provincial town 60 km away,
-    "the neighbourhoods of Mohammadpur, Badda, Rampura" are not Rangpur, 250 km from Dhaka."""
+    "the neighbourhoods of Mohammadpur, Badda, Rampura" are not Rangpur, 250 km from Dhaka.
+    So is a town the text puts in a town of another country than the gazetteer's namesake's
+    ("the village of Victoria, in Kenema" is not the capital of the Seychelles)."""
     whole = [ch for ch in chosen if not ch.cand.part]
     fallback = most_named_town(whole)
     towns_by_sentence: dict[int, list[Choice]] = {}
@@ -444,14 +448,25 @@ def in_their_town(chosen: list[Choice], text: str, confidence: float) -> list[Ch
             towns_by_sentence.setdefault(ch.cand.sentence, []).append(ch)
     moved: dict[tuple[str, int], Entry] = {}  # (name, entry it left) → the town it is a part of
     for ch in chosen:
-        if not ch.cand.part or ch.entry.feature != "city":
+        if ch.entry.feature != "city":
             continue
-        town = anchor_for(ch.cand, towns_by_sentence, fallback, text)
+        if ch.cand.part:
+            town = anchor_for(ch.cand, towns_by_sentence, fallback, text)
+        else:
+            town = town_put_in(ch.cand, towns_by_sentence, text)
+            town = town if town is not None and town.country_code != ch.entry.country_code else None
         if town is not None and km((ch.entry.lat, ch.entry.lon), (town.lat, town.lon)) > PART_KM:
             moved[(name_key(ch.cand.span.text), ch.entry.row)] = town
     # one sense per article: "in Rampura" later, with no word around it, is the same neighbourhood
     return [Choice(ch.cand, site_entry(ch.cand, moved[key]), confidence)
             if (key := (name_key(ch.cand.span.text), ch.entry.row)) in moved else ch for ch in chosen]
+
+
+def town_put_in(c: Candidate, towns_by_sentence: dict[int, list[Choice]], text: str) -> Entry | None:
+    """The town the text puts a town in, right after it: "the village of Victoria, in Kenema"."""
+    return next((ch.entry for ch in towns_by_sentence.get(c.sentence, []) if ch.entry.feature == "city"
+                 and ch.cand.span.start > c.span.end and TOWN_IN.fullmatch(text[c.span.end:ch.cand.span.start])),
+                None)
 
 
 def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: float) -> list[Choice]:
