@@ -1192,3 +1192,20 @@ def test_the_town_a_verb_acts_on_is_the_town_its_sentence_named_first(extract):
 def test_an_attack_told_by_its_toll_is_coded(extract, sentence, sub_type):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     assert sub_types_after(report) == ([sub_type] if sub_type else []), sub_types_after(report)
+
+
+def test_a_spokesmans_quoted_perfect_is_news_and_his_side_took_the_town(extract):
+    # a present perfect in a spokesman's quoted words is what happened, not a state of affairs; the
+    # passive names no taker: the side whose spokesman says it took the town
+    text = ('BAMAKO — "The town of Kidal has been liberated," Colonel Souleymane Traore, a spokesman for the '
+            'Malian army, said on Sunday.')
+    coded = sides(extract(text, published=PUBLISHED))
+    assert [(s, a1) for s, a1, _ in coded] == [("Government regains territory", "Military Forces of Mali")], coded
+
+
+def test_a_town_taken_by_allies_on_one_day_is_one_change_of_hands(extract):
+    text = ("PEMBA, Mozambique — Palma was recaptured on Sunday by Rwandan and Mozambican troops from Islamic "
+            'State fighters. "The town of Palma has been liberated," a spokesman for the Rwanda Defence Force '
+            "said on Sunday.")
+    taken = [s for s in sides(extract(text, published="2021-08-09")) if s[0] == "Government regains territory"]
+    assert len(taken) == 1, taken

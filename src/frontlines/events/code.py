@@ -50,6 +50,7 @@ BLAMING, CLAIMED = event_words()["blaming"], event_words()["claimed"]
 NOT_TAKEN_PREPS = event_words()["not_taken_preps"]
 HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_units"]
 WEEKLY_UNITS = event_words()["weekly_units"]
+QUOTE_MARKS = frozenset({'"', "“", "”"})
 REPORTING_VERBS = event_words()["reporting"]
 GRIEVANCE_PREPS = event_words()["grievance_preps"]
 
@@ -134,6 +135,11 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "a militia, called the Syrian Democratic Forces, took over the city": the group just named
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True,
                                                     other_than=args.actor2)
+    if family == "capture" and trigger.is_verb and passive_without_agent(trigger.token):
+        # "\"Kidal has been liberated,\" a spokesman for the army said": the side that says so took it
+        speaker = reporting_side(trigger.token, index)
+        if speaker is not None:
+            args.actor1, args.actor2 = speaker, None if args.actor2 == speaker else args.actor2
     if family == "capture" and args.actor1 is None and args.actor2 is not None:
         # "government forces were driven out of Sheberghan": the side they fight took it
         args.actor1 = other_side(index.actors[args.actor2], index)
@@ -285,6 +291,21 @@ def not_doers(trigger: Token) -> frozenset[int]:
     return frozenset(t.i for c in (*done_to, *victims, *speakers) for t in c.subtree)
 
 
+def passive_without_agent(verb: Token) -> bool:
+    """Whether a verb is a passive that names no doer: "Kidal has been liberated"."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def reporting_side(verb: Token, index: Index) -> str | None:
+    """The armed side whose speaker reports the clause of a verb: "\"Kidal has been liberated,\"
+    a spokesman for the army said" gives the army."""
+    head = verb.head if verb.dep_ in ("ccomp", "parataxis") else None
+    if head is None or head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    named = [index.actor_at[t.i] for c in head.children if c.dep_ == "nsubj" for t in c.subtree if t.i in index.actor_at]
+    return next((a for a in named if index.actors[a].kind in ARMED), None)
+
+
 def story_sides(index: Index) -> list[str]:
     """The story's armed group and state forces, when it names both: the sides of a fight it tells
     without naming them."""
@@ -427,11 +448,19 @@ def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = 
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
     dated = any(e.label_ == "DATE" and e[0].lower_ not in DURATION_WORDS
                 and tok.doc[max(e.start - 1, 0)].lower_ not in DURATION_WORDS for e in sentence_ents(tok.sent))
-    if perfect and not dated and not perfect_is_news:  # a sentence the classifier reads as news may say "has"
-        return True
+    if perfect and not dated and not perfect_is_news and not quoted(tok):
+        return True  # a sentence the classifier reads as news may say "has", as a spokesman quoted does
+
     allegiance = trigger.family.name == "protest" and any(
         c.dep_ == "prep" and c.lower_ == "to" and any(g.i in index.actor_at for g in c.subtree) for c in tok.children)
     return allegiance
+
+
+def quoted(tok: Token) -> bool:
+    """Whether a word stands inside a quotation that its sentence opens with: "\"The army has taken
+    control of the whole site,\" the ministry said" is the ministry's news, not a state of affairs."""
+    sent = tok.sent
+    return sent[0].text in QUOTE_MARKS and sum(t.text in QUOTE_MARKS for t in sent[:tok.i - sent.start]) % 2 == 1
 
 
 def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | None = None,

@@ -37,8 +37,12 @@ def merge(events: list[Event], index: Index) -> list[Event]:
 
 def same_sides(a: Event, b: Event) -> bool:
     """Whether two events' actors may be the same pair: slot by slot, or either way round for a clash
-    ("soldiers and militants exchanged fire in a gunfight")."""
+    ("soldiers and militants exchanged fire in a gunfight"). A place taken from one side on one day
+    is one change of hands, whichever ally is named as the taker ("recaptured by Rwandan and
+    Mozambican troops"; "has been liberated", a Rwandan spokesman said)."""
     if compatible(a.actor1, b.actor1) and (compatible(a.actor2, b.actor2) or a.sub_event_type in TAKING):
+        return True
+    if a.sub_event_type == b.sub_event_type in TAKING and compatible(a.actor2, b.actor2):
         return True
     return a.sub_event_type == b.sub_event_type == "Armed clash" and {a.actor1, a.actor2} == {b.actor1, b.actor2}
 
