@@ -1209,3 +1209,15 @@ def test_a_town_taken_by_allies_on_one_day_is_one_change_of_hands(extract):
             "said on Sunday.")
     taken = [s for s in sides(extract(text, published="2021-08-09")) if s[0] == "Government regains territory"]
     assert len(taken) == 1, taken
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    # armed men who hold no power over those they detain take hostages; the state arrests
+    ("On Wednesday, the attackers drove to a farm near Zaria and rounded up twenty workers.",
+     "Abduction/forced disappearance"),
+    ("On Wednesday, bandits detained eleven travellers on the road near Zaria.", "Abduction/forced disappearance"),
+    ("On Wednesday, police rounded up twenty suspects in Zaria.", "Arrests"),
+])
+def test_people_detained_by_irregulars_are_abducted(extract, sentence, sub_type):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert sub_types_after(report) == [sub_type], sub_types_after(report)

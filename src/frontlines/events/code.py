@@ -50,6 +50,7 @@ BLAMING, CLAIMED = event_words()["blaming"], event_words()["claimed"]
 NOT_TAKEN_PREPS = event_words()["not_taken_preps"]
 HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_units"]
 WEEKLY_UNITS = event_words()["weekly_units"]
+IRREGULAR_CAPTORS = event_words()["irregular_captors"]
 QUOTE_MARKS = frozenset({'"', "“", "”"})
 REPORTING_VERBS = event_words()["reporting"]
 GRIEVANCE_PREPS = event_words()["grievance_preps"]
@@ -536,6 +537,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 crowd = args.actor2 if other is not None and other.kind in CROWDS else \
                     sentence_actor(trigger.token, index, kinds=CROWDS)
                 args.actor1, args.actor2 = crowd_actor(crowd, index), args.actor1
+        elif family.name == "arrest" and held_by_irregulars(trigger.token, actor1):
+            event_type, sub = "Violence against civilians", "Abduction/forced disappearance"
         elif family.name == "clash" and on_civilians(trigger.token, index):
             event_type, sub = "Violence against civilians", "Attack"  # "gunmen attacked a church"
             args.actor2 = index.crowd("civilians")
@@ -577,6 +580,15 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             factuality=factuality(trigger.token), confidence=0.6 if trigger.is_verb else 0.5,
             evidence=evidence))
     return events
+
+
+def held_by_irregulars(trigger: Token, actor1) -> bool:
+    """Whether people were detained by armed men who hold no power over them (`irregular_captors`):
+    "the attackers rounded up hundreds of workers" is a hostage-taking, not an arrest."""
+    subject = subject_of(trigger)
+    doers = {t.lemma_.lower() for t in subject.subtree} if subject is not None else set()
+    doers |= {t.lemma_.lower() for c in trigger.children if c.dep_ == "agent" for t in c.subtree}
+    return actor1 is not None and actor1.kind in NON_STATE_ARMED and bool(doers & IRREGULAR_CAPTORS)
 
 
 def on_civilians(trigger: Token, index: Index) -> bool:
