@@ -52,6 +52,12 @@ def test_named_actors(extract, text, mention, name):
     assert actor_of(extract(text, published="2017-11-03"), mention) == name
 
 
+def test_words_of_two_nationalities_crossed_name_none(extract):
+    """"East" (East Timorese) and "African" (South African) make no nationality: no state's forces."""
+    report = extract("MOGADISHU — East African troops patrolled the port on Wednesday.", published="2017-11-03")
+    assert not [m.text for a in report.actors for m in a.mentions if "African" in m.text]
+
+
 # Groups of every region, each found by an alias newsrooms use and named as ACLED names it.
 @pytest.mark.parametrize("text, mention, name", [
     # the Sahel, Lake Chad, Cameroon, Nigeria
