@@ -1221,3 +1221,19 @@ def test_a_town_taken_by_allies_on_one_day_is_one_change_of_hands(extract):
 def test_people_detained_by_irregulars_are_abducted(extract, sentence, sub_type):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     assert sub_types_after(report) == [sub_type], sub_types_after(report)
+
+
+@pytest.mark.parametrize("sentence, actor1", [
+    # shots fired at the state's forces by no one named: an armed group's attack on them ...
+    ("On Wednesday, shots were fired at a police patrol near Zaria; no one was hurt.",
+     "Unidentified Armed Group (Nigeria)"),
+    # ... unless the sentence tells of a crowd: then it is the crowd's
+    ("On Wednesday, hundreds of young people gathered in Zaria, and police lines were attacked for three hours.",
+     None),
+])
+def test_an_agentless_attack_on_the_state_is_an_unnamed_groups(extract, sentence, actor1):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    clashes = [names.get(e.actor1 or "") for e in report.events
+               if e.evidence.start >= len(ARTICLE_OPENING) and e.sub_event_type == "Armed clash"]
+    assert clashes == ([actor1] if actor1 else []), clashes

@@ -397,3 +397,12 @@ def test_a_name_does_not_take_the_article_before_it(extract):
 def test_a_town_put_in_a_town_is_not_a_namesake_abroad(extract, text, mention, country):
     found = places_of(extract(text, published="2024-05-01"))
     assert found[mention].country_code == country, found[mention]
+
+
+# A dateline that names no country is the capital of the name, and tells the story's country:
+# "KINGSTON -" over a story that names the United States and New York's Tivoli is Jamaica's.
+def test_a_bare_dateline_is_the_capital_of_the_name(extract):
+    text = ("KINGSTON - Soldiers searched houses in the Tivoli district on Wednesday for a gang leader wanted "
+            "for extradition to the United States, where he faces charges in New York.")
+    found = places_of(extract(text, published="2010-05-26"))
+    assert found["KINGSTON"].country_code == "JM", found["KINGSTON"]

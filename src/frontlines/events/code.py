@@ -19,7 +19,8 @@ from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, crowd_a
                                       unrest_story)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
-from frontlines.events.triggers import Trigger, bound_elsewhere, event_words, in_a_toll, protest_word
+from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, in_a_toll, lexicon, protest_word,
+                                       word_lemma)
 from frontlines.events.when import DateTracker
 from frontlines.events.where import (SEPARATELY, continues_before, coordinated_places, is_landmark_site, is_lede,
                                      previous_sentence_place, says_the_town,
@@ -51,6 +52,7 @@ NOT_TAKEN_PREPS = event_words()["not_taken_preps"]
 HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_units"]
 WEEKLY_UNITS = event_words()["weekly_units"]
 IRREGULAR_CAPTORS = event_words()["irregular_captors"]
+CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
 QUOTE_MARKS = frozenset({'"', "“", "”"})
 REPORTING_VERBS = event_words()["reporting"]
 GRIEVANCE_PREPS = event_words()["grievance_preps"]
@@ -136,6 +138,17 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "a militia, called the Syrian Democratic Forces, took over the city": the group just named
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True,
                                                     other_than=args.actor2)
+    if family == "clash" and args.actor1 is None and trigger.is_verb and passive_without_agent(trigger.token) \
+            and not with_a_weapon_trigger(trigger.token):
+        # "shots were fired at a police patrol": the state's forces fired on by someone unnamed
+        # (a crowd's doing when the sentence tells of one: "youths gathered; petrol bombs were thrown at police")
+        target = args.actor2 or sentence_actor(trigger.token, index, kinds=STATE_FORCES)
+        if target is not None and index.actors[target].kind in STATE_FORCES and not crowd_in(trigger.token.sent):
+            country = index.places[args.place].country_code if args.place else None
+            args.actor1 = other_side(index.actors[target], index) or next(
+                (s for s in index.states if s != target and index.actors[s].country_code != index.actors[target].country_code),
+                None) or index.unidentified(country)
+            args.actor2 = target
     if family == "capture" and trigger.is_verb and passive_without_agent(trigger.token):
         # "\"Kidal has been liberated,\" a spokesman for the army said": the side that says so took it
         speaker = reporting_side(trigger.token, index)
@@ -290,6 +303,19 @@ def not_doers(trigger: Token) -> frozenset[int]:
     victims = [t for t in trigger.sent if t.dep_ == "nsubjpass"]
     speakers = [t for t in trigger.sent if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_VERBS]
     return frozenset(t.i for c in (*done_to, *victims, *speakers) for t in c.subtree)
+
+
+def crowd_in(sent) -> bool:
+    """Whether a sentence tells of a crowd (`crowd_words`, `crowd_doers`): "several hundred young
+    people gathered; petrol bombs were thrown at police" is the crowd's doing."""
+    return any(word_lemma(t) in CROWD_WORDS for t in sent)
+
+
+def with_a_weapon_trigger(verb: Token) -> bool:
+    """Whether a verb's "with" names a weapon the lexicon codes on its own: "was attacked with a
+    grenade" is the grenade's event."""
+    return any(g.lemma_.lower() in lexicon().noun_heads for c in verb.children if c.dep_ == "prep"
+               and c.lower_ == "with" for g in c.children if g.dep_ == "pobj")
 
 
 def passive_without_agent(verb: Token) -> bool:
