@@ -1237,3 +1237,14 @@ def test_an_agentless_attack_on_the_state_is_an_unnamed_groups(extract, sentence
     clashes = [names.get(e.actor1 or "") for e in report.events
                if e.evidence.start >= len(ARTICLE_OPENING) and e.sub_event_type == "Armed clash"]
     assert clashes == ([actor1] if actor1 else []), clashes
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    ("On Wednesday, hundreds of supporters of the former president gathered outside his home in Zaria.",
+     "Peaceful protest"),
+    ("On Wednesday, the government signed a memorandum of understanding for peace with a rebel faction in Zaria.",
+     "Agreement"),
+])
+def test_supporters_gathering_and_a_memorandum_signed_are_events(extract, sentence, sub_type):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert sub_types_after(report) == [sub_type], sub_types_after(report)
