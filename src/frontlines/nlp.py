@@ -20,6 +20,9 @@ __all__ = ["DEFAULT_MODEL", "check_model", "load_model"]
 # sentence recogniser, whose weights spaCy would otherwise read at every start; the parser splits
 # sentences).
 UNUSED_PIPES = ("senter",)
+# A token's SENT_START in a document's array: it starts a sentence, or it does not (what
+# `Token.is_sent_start` True and False write; 0 leaves it to the parser).
+SENT_START, NOT_SENT_START = numpy.uint64(1), numpy.uint64(2**64 - 1)
 
 
 def check_model(name: str) -> None:
@@ -92,24 +95,49 @@ def line_breaks(doc: Doc) -> Doc:
     the subject and Israel a conjunct of Qatar."""
     from frontlines.read.article import DATELINE
 
-    line_starts = [doc[0]] if len(doc) else []
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.is_space and "\n" in prev.text and not tok.is_space:
-            tok.is_sent_start = True
-            line_starts.append(tok)
-    text = doc.text  # joined once: Doc.text joins every token anew
+    if not len(doc):
+        return doc
+    # the boundaries are set in the document's array, not token by token: spaCy's setter checks the
+    # whole document for a parse at each token it sets
+    starts = doc.to_array("SENT_START")
+    line_starts = [0, *after_line_breaks(doc)]
+    starts[line_starts[1:]] = SENT_START
     for first in line_starts:
-        found = DATELINE.match(text[first.idx:first.idx + 120]) if first.is_upper else None
-        lede = doc.char_span(first.idx + found.end(), first.idx + found.end() + 1, alignment_mode="expand") \
+        found = DATELINE.match(text_from(doc, first, 120)) if doc[first].is_upper else None
+        lede = doc.char_span(doc[first].idx + found.end(), doc[first].idx + found.end() + 1, alignment_mode="expand") \
             if found else None
-        if lede is not None and lede.start > first.i:
-            doc[lede.start].is_sent_start = True
+        if lede is not None and lede.start > first:
+            starts[lede.start] = SENT_START
             for tok in doc[lede.start + 1:]:  # and the lede is one sentence to its first full stop
                 if tok.text in (".", "!", "?") or (tok.is_space and "\n" in tok.text):
                     break
-                tok.is_sent_start = False
-    return doc
+                starts[tok.i] = NOT_SENT_START
+    return doc.from_array(["SENT_START"], starts)
+
+
+def after_line_breaks(doc: Doc) -> list[int]:
+    """The index of every token that follows a space token holding a line break and is no space
+    itself, from the document's arrays (a loop over every spaCy token costs a millisecond an article)."""
+    if len(doc) < 2:
+        return []
+    spaces, orths = doc.to_array(["IS_SPACE", "ORTH"]).T
+    breaks = {h for h in set(orths[spaces == 1].tolist()) if "\n" in doc.vocab.strings[h]}
+    after_break = numpy.zeros(len(doc) - 1, dtype=bool)
+    for h in breaks:
+        after_break |= orths[:-1] == h
+    return [int(i) + 1 for i in numpy.flatnonzero(after_break & (spaces[1:] == 0))]
+
+
+def text_from(doc: Doc, i: int, size: int) -> str:
+    """The first `size` characters of a document's text from token `i` on, joined from as many tokens
+    as they take (`Doc.text` joins every token of the document)."""
+    parts, n = [], 0
+    for tok in doc[i:]:
+        if n >= size:
+            break
+        parts.append(tok.text_with_ws)
+        n += len(parts[-1])
+    return "".join(parts)[:size]
 
 
 def doc_text(doc: Doc) -> str:

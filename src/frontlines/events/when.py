@@ -154,8 +154,11 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
 def unnamed_day(sent: SpacySpan, anchor: Resolved | None) -> list[Dated]:
     """A day the sentence counts from the one the story gave last in words the entity recogniser
     does not tag as a date: "That night his house was ransacked", "The same day, police arrested"."""
-    text = sent.text.lower()
-    if anchor is None or len(text) != len(sent.text):  # (lower-casing may change a text's length)
+    if anchor is None:
+        return []
+    written = doc_text(sent.doc)[sent.start_char:sent.end_char]  # the sentence's text, not joined anew
+    text = written.lower()
+    if len(text) != len(written):  # (lower-casing may change a text's length)
         return []
     found = ANCHORED.search(text)
     if found is None:

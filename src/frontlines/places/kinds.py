@@ -37,6 +37,8 @@ def is_kind_word(text: str, word: str, any_case: bool) -> bool:
 def kind_length(words: list[str], kind: str, at_end: bool = False, any_case: bool = False) -> int:
     """How many of `words`, from the start (or at the end), are a word or phrase of the `kind`
     list: "province" in "Anbar province", three in "Kauru local government area"; 0 for none."""
+    if not words or words[-1 if at_end else 0].lower() not in edge_words(kind, at_end):
+        return 0  # most names end in no kind word: asked for every candidate, each phrase tried in turn
     for phrase in kind_phrases(kind):
         part = words[len(words) - len(phrase):] if at_end else words[:len(phrase)]
         if len(part) == len(phrase) and all(is_kind_word(w, p, any_case) for w, p in zip(part, phrase)):
@@ -53,6 +55,13 @@ def kind_after(doc: Doc, i: int, kind: str, any_case: bool = False) -> int:
     if n > 1 and doc[i + n - 1].dep_ == "compound" and doc[i + n - 1].head.i > i + n - 1:
         return 0  # "the Lagos local government election": a phrase that modifies a noun names no kind
     return n
+
+
+@lru_cache(maxsize=16)
+def edge_words(kind: str, at_end: bool) -> frozenset[str]:
+    """The last (or first) words of a `place_words` list's phrases, in lower case: a word that
+    `is_kind_word` matches is one of them, in lower case."""
+    return frozenset(p[-1 if at_end else 0].lower() for p in kind_phrases(kind) if p)
 
 
 @lru_cache(maxsize=8)
