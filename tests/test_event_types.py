@@ -1248,3 +1248,21 @@ def test_an_agentless_attack_on_the_state_is_an_unnamed_groups(extract, sentence
 def test_supporters_gathering_and_a_memorandum_signed_are_events(extract, sentence, sub_type):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     assert sub_types_after(report) == [sub_type], sub_types_after(report)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence with its own day of the story's week and no place of its own happened where the story is
+    ("Gunmen seized a farm outside Zaria on Tuesday and held its workers hostage. Their leader "
+     "demanded a ransom. On Thursday, soldiers clashed with the gunmen in the living quarters of the farm.",
+     ("Armed clash", "Zaria")),
+    # not a tally told by a speaker's date
+    ("KADUNA, Nigeria — Rioters burned shops in Zaria on Tuesday. The police said on Thursday that 650 people "
+     "had been arrested across the city.", None),
+])
+def test_a_days_news_with_no_place_of_its_own_is_the_storys(extract, text, expected):
+    report = extract(text, published="2024-10-11")
+    places = {p.id: p.name for p in report.places}
+    opening = ("On Thursday, soldiers" if expected else "The police said")
+    coded = [(e.sub_event_type, places.get(e.place or "")) for e in report.events
+             if e.factuality in ("asserted", "reported") and e.evidence.text.startswith(opening)]
+    assert coded == ([expected] if expected else []), coded

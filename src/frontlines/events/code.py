@@ -379,6 +379,7 @@ def of_an_earlier_year(tok: Token, dates: DateTracker) -> bool:
     return any(1900 < y < dates.published.year for y in years)
 
 
+NEWS_DAYS = 10  # a day this close before publication is the story's news
 HISTORY_DAYS = 30  # a month or year this long before publication is background, told without its day
 
 
@@ -483,6 +484,32 @@ def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = 
     return allegiance
 
 
+def told_on_its_day(tok: Token, dates: DateTracker) -> bool:
+    """Whether a sentence is the news of a day of the story's week: it gives its own date ("On
+    Thursday"; not a span, "for two weeks"), a day no more than `NEWS_DAYS` before publication."""
+    when = dates.for_trigger(tok)
+    if when is None or when.precision != "day" or dates.published is None \
+            or not 0 <= (dates.published - when.day).days <= NEWS_DAYS:
+        return False
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    if any(c.dep_ == "prep" and c.lower_ in ("across", "throughout") for c in verb.children):
+        return False  # "650 people had been arrested across the city": a tally, not one event
+    return any(e.label_ == "DATE" and e[0].lower_ not in DURATION_WORDS and dates_the_verb(e.root, verb)
+               and tok.doc[max(e.start - 1, 0)].lower_ not in DURATION_WORDS
+               for e in sentence_ents(tok.sent))
+
+
+def dates_the_verb(date: Token, verb: Token) -> bool:
+    """Whether a date belongs to a verb's own clause: "On Thursday, helicopters fired on a convoy",
+    not "the ministry said on Thursday that 650 people had been arrested"."""
+    t = date
+    while t.i != t.head.i and t.i != verb.i:
+        t = t.head
+        if t.i != verb.i and t.lemma_.lower() in REPORTING_VERBS:
+            return False
+    return t.i == verb.i
+
+
 def quoted(tok: Token) -> bool:
     """Whether a word stands inside a quotation that its sentence opens with: "\"The army has taken
     control of the whole site,\" the ministry said" is the ministry's news, not a state of affairs."""
@@ -508,6 +535,10 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     lenient = coarse or label is not None
     if lenient:
         args.place = args.place or story_place(trigger.token, index)
+    if args.place is None and index.places and told_on_its_day(trigger.token, dates):
+        # "On Thursday, army helicopters fired on a convoy ...": a day's news with no place of its own
+        # happened where the story is
+        args.place = story_place(trigger.token, index)
     if args.place is None and index.places:
         return []  # a story that names places but none for this event: likely not one of its events
     if args.place is not None and index.places[args.place].feature == "country" and not lenient:
