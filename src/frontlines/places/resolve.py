@@ -38,6 +38,7 @@ IN_DIVISION = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)
 SITE_IN = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:the\s+)?|,\s+|\s+")
 # "the water village of Simunul, in Semporna": a town the text puts in another
 TOWN_IN = re.compile(r",\s+(?:in|near|outside)\s+")
+NAME_NEXT = re.compile(r"\s+[A-Z]")  # a capitalised word next: the title's name
 PART_KM = 30.0  # a neighbourhood lies within this of its town's point (Dhaka's Rampura; Rangpur is 250 km off)
 INSIDE_KM = 100.0  # a town this close to a division's point counts as in it when its codes are unknown
 DESCRIBED_GAP = 80  # characters: "Hamilton is an unincorporated community in Boone County"
@@ -106,6 +107,11 @@ def called_places(cands: list[Candidate]) -> set[str]:
 def is_person(c: Candidate, people: set[str]) -> bool:
     """A name that this article uses for a person ("Assad" after "Bashar Assad")."""
     return c.span.text in people and c.label not in PLACE_LABELS
+
+
+def a_title(c: Candidate, text: str) -> bool:
+    """A title before a name, taken alone for a place: "King" of "King Hamad" is no King County."""
+    return c.span.text.lower() in place_words()["title"] and bool(NAME_NEXT.match(text, c.span.end))
 
 
 def is_acronym(c: Candidate) -> bool:
@@ -342,7 +348,8 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
         if is_acronym(c) and not c.abbreviation:  # "GNA" is an alternate name of Guna, India; acronyms name countries at most ("US")
             c.entries = [e for e in c.entries if e.feature == "country"]
     people -= called_places(cands)
-    cands = [c for c in cands if not is_person(c, people)]
+    text = doc_text(doc)
+    cands = [c for c in cands if not is_person(c, people) and not a_title(c, text)]
     weights, own, by_namesake = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline,
                                    ranker.cutoffs["far_min_population"])
     every = cands
@@ -364,7 +371,6 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
         ch = ch or choose(c, ctx, ranker)
         if ch is not None:
             chosen.append(ch)
-    text = doc_text(doc)
     divisions: dict[int, list[Choice]] = defaultdict(list)  # by sentence, in text order
     for ch in chosen:
         if ch.entry.feature in ("admin1", "admin2"):
