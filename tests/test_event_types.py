@@ -1266,3 +1266,14 @@ def test_a_days_news_with_no_place_of_its_own_is_the_storys(extract, text, expec
     coded = [(e.sub_event_type, places.get(e.place or "")) for e in report.events
              if e.factuality in ("asserted", "reported") and e.evidence.text.startswith(opening)]
     assert coded == ([expected] if expected else []), coded
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    # burning flags or portraits is a protest's gesture; burning cars is violence
+    ("On Wednesday, several hundred veterans rallied in Zaria, burning flags and portraits of the president.",
+     "Peaceful protest"),
+    ("On Wednesday, several hundred veterans rallied in Zaria, burning cars and shops.", "Violent demonstration"),
+])
+def test_a_crowd_burning_symbols_stays_peaceful(extract, sentence, sub_type):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert sub_types_after(report) == [sub_type], sub_types_after(report)

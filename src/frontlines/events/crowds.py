@@ -16,6 +16,7 @@ CROWDS = frozenset({"protesters", "rioters"})
 CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
 # Violence by crowds makes a protest a riot; force by police makes it a protest with intervention.
 RIOT_WORDS = event_words()["riot"]
+SYMBOLS = event_words()["symbols"]
 INTERVENTION_WORDS = event_words()["intervention"]
 CROWD_FORCE = event_words()["crowd_force"]
 LETHAL_WORDS = event_words()["lethal"]
@@ -32,7 +33,7 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         if tok.lemma_.lower() not in RIOT_WORDS or phrasal_lemma(tok) in INTERVENTION_WORDS \
                 or names_state_forces(tok, index) or negated_by_prefix(tok) or fires_force(tok, index):
             continue
-        if tok.head.lower_ == "without" or elsewhere_in_sentence(trigger, tok, index):
+        if tok.head.lower_ == "without" or elsewhere_in_sentence(trigger, tok, index) or symbolic(tok):
             continue  # "passed off without violence"; "in Brest, police fired tear gas ...; in Pinsk, protesters scuffled"
         # who did it: a verb's subject, or that of the verb whose object it is ("police opened fire")
         subject = subject_of(tok) if tok.pos_ == "VERB" else subject_of(tok.head) if tok.dep_ in ("dobj", "advmod") \
@@ -44,6 +45,14 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         if doer is None or doer.kind != "state_forces":
             return True
     return False
+
+
+def symbolic(tok: Token) -> bool:
+    """Whether a crowd burns only symbols (`symbols` in words.yaml): "veterans rallied, burning flags
+    and portraits of the leader" is a protest's gesture, not violence."""
+    burned = [tok.head] if tok.dep_ == "amod" else [c for c in tok.children if c.dep_ == "dobj"]  # "burning flags"
+    burned += [k for c in burned for k in c.conjuncts]
+    return tok.lemma_.lower() == "burn" and bool(burned) and all(c.lemma_.lower() in SYMBOLS for c in burned)
 
 
 def elsewhere_in_sentence(a: Token, b: Token, index: Index) -> bool:
