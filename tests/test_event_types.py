@@ -1277,3 +1277,16 @@ def test_a_days_news_with_no_place_of_its_own_is_the_storys(extract, text, expec
 def test_a_crowd_burning_symbols_stays_peaceful(extract, sentence, sub_type):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     assert sub_types_after(report) == [sub_type], sub_types_after(report)
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    # a caption's or a headline's present, dated in its own clause, is news
+    ("Black-clad rioters set fire to barricades on a street in Zaria, October 8, 2024.", "Violent demonstration"),
+    ("Protesters clash with police during an opposition rally in Zaria, October 8, 2024.", "Violent demonstration"),
+    # but not a state ("troops remain in Zaria"), nor things taken away ("takes away a flag")
+    ("Soldiers remain in Zaria, October 8, 2024.", None),
+    ("A soldier takes away a flag in Zaria, October 8, 2024.", None),
+])
+def test_a_dated_caption_in_the_present_is_news(extract, sentence, sub_type):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert sub_types_after(report) == ([sub_type] if sub_type else []), sub_types_after(report)

@@ -53,6 +53,7 @@ HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_un
 WEEKLY_UNITS = event_words()["weekly_units"]
 IRREGULAR_CAPTORS = event_words()["irregular_captors"]
 CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
+STATE_VERBS = event_words()["state_verbs"]
 QUOTE_MARKS = frozenset({'"', "“", "”"})
 REPORTING_VERBS = event_words()["reporting"]
 GRIEVANCE_PREPS = event_words()["grievance_preps"]
@@ -469,13 +470,16 @@ def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = 
         tok = tok.head
     elif tok.dep_ == "acl" and tok.tag_ == "VBG":
         return True
-    ongoing = tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children))
-    if ongoing and trigger.is_verb:  # "resistance forces are fighting the army across the heartland": a state of affairs
-        return True
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
     dated = any(e.label_ == "DATE" and e[0].lower_ not in DURATION_WORDS
                 and tok.doc[max(e.start - 1, 0)].lower_ not in DURATION_WORDS for e in sentence_ents(tok.sent))
+    ongoing = tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children))
+    # a headline's or a caption's present: "Rioters set fire to a street in Hong Kong, November 11, 2019"
+    headline = tok.tag_ in ("VBZ", "VBP") and tok.dep_ == "ROOT" and tok.lemma_.lower() not in STATE_VERBS and any(
+        e.label_ == "DATE" and dates_the_verb(e.root, tok) for e in sentence_ents(tok.sent))
+    if ongoing and trigger.is_verb and not headline:  # "resistance forces are fighting the army ...": a state of affairs
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
     if perfect and not dated and not perfect_is_news and not quoted(tok):
         return True  # a sentence the classifier reads as news may say "has", as a spokesman quoted does
 
