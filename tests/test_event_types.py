@@ -1290,3 +1290,12 @@ def test_a_crowd_burning_symbols_stays_peaceful(extract, sentence, sub_type):
 def test_a_dated_caption_in_the_present_is_news(extract, sentence, sub_type):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     assert sub_types_after(report) == ([sub_type] if sub_type else []), sub_types_after(report)
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Wednesday, the government released 40 rebel fighters in Zaria in exchange for 12 captured soldiers.",
+    "On Wednesday, the government and the rebels agreed in Zaria to resume peace talks.",
+])
+def test_a_prisoner_release_in_exchange_and_talks_agreed_are_agreements(extract, sentence):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert sub_types_after(report) == ["Agreement"], sub_types_after(report)
