@@ -1299,3 +1299,10 @@ def test_a_dated_caption_in_the_present_is_news(extract, sentence, sub_type):
 def test_a_prisoner_release_in_exchange_and_talks_agreed_are_agreements(extract, sentence):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     assert sub_types_after(report) == ["Agreement"], sub_types_after(report)
+
+
+def test_the_dead_told_after_force_on_a_crowd_make_it_deadly_force(extract):
+    text = ("ZARIA, Nigeria — On Sunday, riot police fired rubber bullets and tear gas at protesters who had gathered "
+            "at the main roundabout in Zaria. Two men were killed, a hospital official said.")
+    coded = [s for s, _ in happened(extract(text, published=PUBLISHED))]
+    assert coded == ["Excessive force against protesters"], coded

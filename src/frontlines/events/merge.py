@@ -190,6 +190,15 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     # protesters arrested where the force broke up their protest are ACLED's protest with
     # intervention, not arrests of their own ("police dispersed the crowd, detaining six")
     forced = [c for c in crowds if c.sub_event_type in ("Protest with intervention", "Excessive force against protesters")]
+    # the dead told with no killer in the sentence after force on a crowd are its dead: deadly force
+    # ("riot police fired rubber bullets and tear gas at protesters. Two men were killed")
+    for e in [e for e in kept if e.sub_event_type == "Attack" and e.actor1 is None]:
+        force = next((c for c in forced if near(c.place, e.place, index) and c.date == e.date
+                      and 0 <= e.evidence.start - c.evidence.end <= NEXT_SENTENCE), None)
+        if force is not None:
+            force.sub_event_type, force.plover = "Excessive force against protesters", "ASSAULT"
+            force.fatalities = force.fatalities if force.fatalities is not None else e.fatalities
+            kept.remove(e)
     kept = [e for e in kept if not (e.sub_event_type == "Arrests" and of_the_crowd(e, index) and any(
         c.evidence == e.evidence and near(c.place, e.place, index) for c in forced))]
     # a rally told in the sentence of its riot or its dispersal is that event ("clashed with police
