@@ -58,6 +58,30 @@ def test_words_of_two_nationalities_crossed_name_none(extract):
     assert not [m.text for a in report.actors for m in a.mentions if "African" in m.text]
 
 
+@pytest.mark.parametrize("text, label, matched", [
+    # a run of modifiers longer than any pattern's fixed tokens: the window reaches back over all of it
+    ("BAGHDAD — Iraqi security special federal riot regular elite national rocket troops advanced on Mosul.",
+     "state", "Iraqi security special federal riot regular elite national rocket troops"),
+    ("JUBA — South Sudanese army border guards fired on the crowd.", "state", "South Sudanese army border guards"),
+    ("DUSHANBE — Kyrgyz and Tajik troops clashed near Isfara.", "state pair", "Kyrgyz and Tajik troops"),
+    # and the longest pattern ("{1,3}" names on each side of "and") whole
+    ("WABAG — The Sikin Yama Tol and Kaekin Ambo Wai clans ambushed a convoy.", "identity",
+     "Sikin Yama Tol and Kaekin Ambo Wai clans"),
+    ("BEIRUT — Iranian-backed militias moved into Deir ez-Zor.", "backed", "Iranian-backed militias"),
+])
+def test_actor_patterns_match_in_their_windows(text, label, matched):
+    """The patterns run only over the windows that end with a head word, and find there the
+    longest match they find over the whole text."""
+    from frontlines.actors import matchers
+    from frontlines.actors.patterns import pattern_matches
+    from frontlines.nlp import load_model
+
+    nlp = load_model()
+    doc = nlp(text)
+    found = [doc[start:end].text for name, start, end in pattern_matches(doc, matchers(nlp).patterns) if name == label]
+    assert max(found, key=len) == matched
+
+
 # Groups of every region, each found by an alias newsrooms use and named as ACLED names it.
 @pytest.mark.parametrize("text, mention, name", [
     # the Sahel, Lake Chad, Cameroon, Nigeria

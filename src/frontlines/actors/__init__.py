@@ -12,12 +12,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from frontlines.actors.described import described_groups
 from frontlines.actors.dictionary import ActorDictionary, ActorEntry, acled_country_names, load_dictionary, packaged
+from frontlines.actors.patterns import ActorPatterns, build_patterns, pattern_matches
 from frontlines.model import Actor, Place, Span, main_country
 from frontlines.yamlfile import load_yaml
 
@@ -26,9 +27,6 @@ ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "exte
 NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
 LOOKAHEAD_SENTENCES = 2
 DATELINE_ENDS = frozenset({"—", "–", "-", ":"})  # the dash or colon that ends a dateline ("KABUL — Gunmen ...")
-# The label of the patterns for a nationality of `size` words ("state 2": "South Sudanese troops"),
-# whose words are token sets: `pattern_matches` keeps a match only where they name one nationality.
-LONGER_NATIONALITY = "{label} {size}"
 ALLEGIANCE = frozenset({"loyal", "align", "allied", "ally", "affiliate", "affiliated", "link", "linked", "back",
                         "backed", "tie", "aligned", "belong", "loyalist"})
 
@@ -49,7 +47,7 @@ class Matchers:
     by_lower: PhraseMatcher
     by_orth: PhraseMatcher
     generic: PhraseMatcher
-    patterns: Matcher
+    patterns: ActorPatterns
     dictionary: ActorDictionary
     generic_words: dict
 
@@ -68,38 +66,7 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
     for group, phrases in generic["words"].items():
         words.add(group, [nlp.make_doc(p) for p in phrases])
     words.add("state", [nlp.make_doc(p) for p in state_aircraft(generic)])
-    patterns = Matcher(nlp.vocab)
-    modifiers = {"LOWER": {"IN": generic["modifiers"]}, "OP": "*"}
-    # "Iraqi troops": a nationality of one word; "Central African soldiers": of more, a token set for
-    # each word, under a label that says how many (`LONGER_NATIONALITY`), not a pattern for each
-    # nationality: each pattern costs every document a step at every token.  Which words stand together
-    # is checked in `pattern_matches`
-    one_word = {"LOWER": {"IN": [n for n in dictionary.nationalities if " " not in n]}}
-    longer = {}
-    for n in dictionary.nationalities:
-        if " " in n:
-            longer.setdefault(len(n.split()), []).append(n.split())
-    longer_words = {size: [{"LOWER": {"IN": sorted({words[k] for words in names})}} for k in range(size)]
-                    for size, names in sorted(longer.items())}
-    for label, heads in (("state", generic["state_heads"]), ("police", generic["police_heads"])):
-        # a head of one word ("troops") or two ("border guards", "air defences"): two token sets, not a pattern
-        # for each head, which would slow every document
-        pairs = [h.split() for h in heads if " " in h]
-        head_words = [[{"LOWER": {"IN": [h for h in heads if " " not in h]}}],
-                      [{"LOWER": {"IN": sorted({a for a, _ in pairs})}}, {"LOWER": {"IN": sorted({b for _, b in pairs})}}]]
-        patterns.add(label, [[one_word, modifiers, *head] for head in head_words])
-        for size, token_sets in longer_words.items():
-            patterns.add(LONGER_NATIONALITY.format(label=label, size=size),
-                         [[*token_sets, modifiers, *head] for head in head_words])
-        # "Kyrgyz and Tajik border guards": two states' forces, split in `named_spans` (nationalities of one
-        # word: a pattern for each pair of longer ones would slow every document for a rare phrase)
-        patterns.add(f"{label} pair", [[one_word, {"LOWER": "and"}, one_word, modifiers, *head] for head in head_words])
-    patterns.add("backed", [[{"IS_TITLE": True}, {"ORTH": "-"}, {"LOWER": "backed"},
-                             {"LOWER": {"IN": ["militias", "militia", "forces", "groups", "rebels", "fighters"]}}]])
-    # "the Ambulin clan", "Sikin clansmen", "Murad tribesmen": a community's militia (ACLED's identity militias)
-    community = {"IS_TITLE": True, "IS_STOP": False, "POS": "PROPN", "OP": "{1,3}"}  # bounded: "Aleppo " * 100,000
-    identity_noun = {"LOWER": {"IN": list(generic["identity_nouns"])}}
-    patterns.add("identity", [[community, identity_noun], [community, {"LOWER": "and"}, community, identity_noun]])
+    patterns = build_patterns(nlp.vocab, dictionary.nationalities, generic)
     return Matchers(by_lower, by_orth, words, patterns, dictionary, generic)
 
 
@@ -119,7 +86,7 @@ def alias_tokens(doc: Doc, nlp: Language, extra: tuple[Path, ...] = ()) -> set[i
     "arrested in Police, a town near Szczecin" is Police, Poland)."""
     m = matchers(nlp, extra)
     named = {i for _, start, end in dictionary_matches(doc, m) for i in range(start, end)}
-    named |= {i for label, start, end in pattern_matches(doc, m) if label == "identity" for i in range(start, end)}
+    named |= {i for label, start, end in pattern_matches(doc, m.patterns) if label == "identity" for i in range(start, end)}
     return named | {start for _, start, end in m.generic(doc) if end == start + 1 and opens_a_sentence(doc[start])}
 
 
@@ -133,27 +100,6 @@ def dictionary_matches(doc: Doc, m: Matchers) -> list[tuple[int, int, int]]:
     key = ("frontlines_actor_matches", id(m))
     if key not in doc.user_data:
         doc.user_data[key] = [match for matcher in (m.by_lower, m.by_orth) for match in matcher(doc)]
-    return doc.user_data[key]
-
-
-def pattern_matches(doc: Doc, m: Matchers) -> list[tuple[str, int, int]]:
-    """(label, start, end) of every match of the actor patterns in `doc`, matched once per document
-    (the places stage and the actors stage both ask; a run costs several milliseconds).  A match of a
-    nationality of several words (`LONGER_NATIONALITY`) is kept where its words name one ("South
-    Sudanese troops", not "South Korean" crossed with "Sudanese"), under its label ("state")."""
-    key = ("frontlines_actor_patterns", id(m))
-    if key not in doc.user_data:
-        found: dict[tuple[str, int, int], None] = {}
-        for match_id, start, end in m.patterns(doc):
-            label = doc.vocab.strings[match_id]
-            head, _, size = label.rpartition(" ")
-            if size.isdigit():
-                words = " ".join(t.lower_ for t in doc[start:start + int(size)])
-                if words not in m.dictionary.nationalities:
-                    continue
-                label = head
-            found.setdefault((label, start, end))
-        doc.user_data[key] = list(found)
     return doc.user_data[key]
 
 
@@ -289,7 +235,7 @@ def named_spans(doc: Doc, m: Matchers, country: str | None) -> list[tuple]:
         entry = m.dictionary.entries[doc.vocab.strings[match_id]]
         if not entry.only_in or country in entry.only_in:
             found.append((doc[start:end], entry))
-    for label, start, end in pattern_matches(doc, m):
+    for label, start, end in pattern_matches(doc, m.patterns):
         if label.endswith(" pair"):  # "Kyrgyz and Tajik border guards": "Kyrgyz" and "Tajik border guards"
             joint = next(t.i for t in doc[start:end] if t.lower_ == "and")
             label = label.removesuffix(" pair")
