@@ -86,3 +86,18 @@ def test_a_dateline_is_a_sentence_of_its_own_and_the_lede_one_sentence(text, led
     from frontlines.nlp import load_model
 
     assert lede in [s.text.strip() for s in load_model()(text).sents]
+
+
+def test_a_parsed_document_keeps_the_text_it_was_parsed_from():
+    """`doc_text` is the text parsed, whole or in pieces, without joining the tokens again; a text
+    that is not the document's is not kept."""
+    from frontlines.model import Document
+    from frontlines.nlp import doc_text, load_model, remember_text
+    from frontlines.pipeline import WHOLE_CHARS, parse
+
+    nlp = load_model()
+    short = "BEIRUT — Fighting went on in Aleppo.\n\nShelling  hit Idlib on Friday. "
+    for text in (short, short * (WHOLE_CHARS // len(short) + 2)):
+        parsed, _ = next(parse(nlp, [Document(text)]))
+        assert parsed.user_data["frontlines_text"] is text and doc_text(parsed) == parsed.text
+    assert "frontlines_text" not in remember_text(nlp.make_doc("Shelling hit Idlib"), "Shelling hit Idlib.").user_data

@@ -148,6 +148,16 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Keep the text a document was parsed from as its `doc_text`: spaCy's tokenizer loses no
+    character, so `Doc.text` is that text, and need not be joined from every token.  (Checked by
+    its length, from the last token.)"""
+    last = doc[-1] if len(doc) else None
+    if (last.idx + len(last.text_with_ws) if last is not None else 0) == len(text):
+        doc.user_data["frontlines_text"] = text
+    return doc
+
+
 def sentence_start(span: Span) -> int:
     """Where a span's sentence starts (a character offset; 0 in a text without sentences), from the
     sentence starts listed once per document: spaCy's `Span.sent` walks back token by token and

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy
 
 from frontlines.model import Document, Report
-from frontlines.nlp import DEFAULT_MODEL, load_model
+from frontlines.nlp import DEFAULT_MODEL, load_model, remember_text
 
 BATCH_SIZE = 16
 # A text up to WHOLE_CHARS long (nearly every article) is parsed whole.  A longer one is parsed
@@ -46,14 +46,15 @@ def parse(nlp, docs: Iterable[Document]) -> Iterator[tuple]:
 
     for long, group in groupby(docs, key=lambda d: len(d.analysed) > WHOLE_CHARS):
         if not long:
-            yield from nlp.pipe(((d.analysed, d) for d in group), as_tuples=True, batch_size=BATCH_SIZE)
+            for parsed, document in nlp.pipe(((d.analysed, d) for d in group), as_tuples=True, batch_size=BATCH_SIZE):
+                yield remember_text(parsed, document.analysed), document
             continue
         for document in group:
             parts = []
             for piece in nlp.pipe((text for text, _ in split_text(document.analysed)), batch_size=1):
                 piece.tensor = EMPTY_TENSOR  # no stage reads it, and it would hold the parser's arrays
                 parts.append(piece)
-            yield Doc.from_docs(parts, ensure_whitespace=False), document
+            yield remember_text(Doc.from_docs(parts, ensure_whitespace=False), document.analysed), document
 
 
 def country_names() -> dict[str, str]:

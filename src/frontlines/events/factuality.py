@@ -1,7 +1,7 @@
 """Did it happen?  asserted, reported (attributed), negated, or hypothetical (may yet happen)."""
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from frontlines.events.triggers import event_words
 
@@ -104,7 +104,21 @@ def factuality(trigger: Token) -> str:
             return "hypothetical"
         if t.dep_ == "xcomp" and t.tag_ == "VB" and n == 0 and t.head.lemma_.lower() in FUTURE:
             return "hypothetical"
-    sentence = trigger.sent
+    return sentence_factuality(trigger.sent)
+
+
+def sentence_factuality(sentence: Span) -> str:
+    """What a sentence's words make of every event in it: "negated" where it denies a claim, "reported"
+    where it attributes, else "asserted"; read once per sentence (its every trigger asks)."""
+    key = ("frontlines_factuality", sentence.start)
+    said = sentence.doc.user_data.get(key)
+    if said is None:
+        said = sentence.doc.user_data[key] = read_sentence(sentence)
+    return said
+
+
+def read_sentence(sentence: Span) -> str:
+    """`sentence_factuality`, read from the sentence's words."""
     if any(t.lemma_.lower() in DENIALS and any(c.lemma_.lower() in CLAIMS for c in (t.head, *t.children))
            for t in sentence):
         return "negated"  # "its fighters had overrun an army post, a claim the army denied"
