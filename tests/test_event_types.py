@@ -1306,3 +1306,16 @@ def test_the_dead_told_after_force_on_a_crowd_make_it_deadly_force(extract):
             "at the main roundabout in Zaria. Two men were killed, a hospital official said.")
     coded = [s for s, _ in happened(extract(text, published=PUBLISHED))]
     assert coded == ["Excessive force against protesters"], coded
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    # weapons carried or found are no attack with them
+    ("On Wednesday, border guards near Zaria detained 40 men carrying rifles and grenades.", "Arrests"),
+    ("On Wednesday, police in Zaria found a cache of rifles, rocket-propelled grenades and ammunition.",
+     "Disrupted weapons use"),
+    # an attack carried out with them is
+    ("On Wednesday, gunmen threw grenades at a police post in Zaria.", "Grenade"),
+])
+def test_weapons_carried_or_found_are_no_attack(extract, sentence, sub_type):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert sub_types_after(report) == [sub_type], sub_types_after(report)

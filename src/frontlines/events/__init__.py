@@ -17,7 +17,7 @@ from frontlines.events.code import UNNAMED_PERPETRATOR, code_event
 from frontlines.events.crowds import CROWD_DOERS, crowd_just_seen
 from frontlines.events.combine import combine
 from frontlines.events.merge import TAKING, TRANSFER, merge, subsume_parts, transfers_in_one_sentence
-from frontlines.events.triggers import Trigger, event_words, find_triggers, lexicon, word_lemma
+from frontlines.events.triggers import Trigger, event_words, find_triggers, lexicon, phrasal_lemma, word_lemma
 from frontlines.events.when import DateTracker
 from frontlines.model import HAPPENED, Event, Quantity
 from frontlines.nlp import tokens_lemmatised
@@ -191,13 +191,20 @@ def part_of_another(trigger: Trigger, at: dict[str, set[int]]) -> bool:
 
 
 def carried(trigger: Trigger) -> bool:
-    """A weapon noun that only says what people carry is no attack: "residents armed with home-made
-    mortars", "men equipped with rocket launchers" (`carrying` in words.yaml)."""
+    """A weapon noun that only says what people carry or what was found is no attack: "residents
+    armed with home-made mortars", "men equipped with rocket launchers" (`carrying` in words.yaml),
+    "men carrying rifles and grenades", "found a cache of rocket-propelled grenades" (`weapons_held`)."""
+    if trigger.is_verb:
+        return False
     noun = trigger.token
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
+    while noun.dep_ in ("conj", "compound", "amod", "npadvmod", "nmod") and noun.head.i != noun.i:
         noun = noun.head
-    return not trigger.is_verb and noun.dep_ == "pobj" and noun.head.lower_ == "with" \
-        and noun.head.head.lemma_.lower() in event_words()["carrying"]
+    words = event_words()
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a cache of grenades"
+        noun = noun.head.head
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in words["carrying"]) \
+        or (noun.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(noun.head) in words["weapons_held"]) \
+        or noun.lemma_.lower() in words["weapons_held"]
 
 
 def fought_with(trigger: Trigger, at: dict[str, set[int]]) -> bool:
