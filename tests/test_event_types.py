@@ -1319,3 +1319,9 @@ def test_the_dead_told_after_force_on_a_crowd_make_it_deadly_force(extract):
 def test_weapons_carried_or_found_are_no_attack(extract, sentence, sub_type):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     assert sub_types_after(report) == [sub_type], sub_types_after(report)
+
+
+def test_a_person_seized_by_title_is_no_place_taken(extract):
+    report = extract(ARTICLE_OPENING + "On Wednesday, soldiers seized President Musa Danladi at his home in Zaria.",
+                     published=PUBLISHED)
+    assert not [t for t in sub_types_after(report) if "territory" in t], sub_types_after(report)

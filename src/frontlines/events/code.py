@@ -309,7 +309,7 @@ def not_doers(trigger: Token) -> frozenset[int]:
 def crowd_in(sent) -> bool:
     """Whether a sentence tells of a crowd (`crowd_words`, `crowd_doers`): "several hundred young
     people gathered; petrol bombs were thrown at police" is the crowd's doing."""
-    return any(word_lemma(t) in CROWD_WORDS for t in sent)
+    return any(word_lemma(t) in CROWD_WORDS and t.ent_type_ != "DATE" for t in sent)  # not "in early March"
 
 
 def with_a_weapon_trigger(verb: Token) -> bool:

@@ -146,7 +146,8 @@ def noun_context(noun: Token) -> set[str]:
 
 def objects_of(token: Token) -> set[str]:
     """Lemmas of what a verb acts on: its direct objects, or a passive's subject, and what a
-    number of them counts ("captured dozens of soldiers", "a number of soldiers were captured")."""
+    number of them counts ("captured dozens of soldiers", "a number of soldiers were captured"),
+    and the title of a name ("President" of "President Manuel Zelaya")."""
     out = set()
     # "the building was stormed and partly burned": the participle acts on the passive's subject
     joined = token.head if token.dep_ == "conj" and token.tag_ == "VBN" and not any(
@@ -154,6 +155,8 @@ def objects_of(token: Token) -> set[str]:
     for child in [*token.children, *(joined.children if joined is not None else ())]:
         if child.dep_ in ("dobj", "nsubjpass"):
             out.add(child.lemma_.lower())
+            if child.pos_ == "PROPN":  # "seized President Manuel Zelaya": the title says what the name is
+                out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
             out.update(o.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
                        for o in p.children if o.dep_ == "pobj")
     return out
