@@ -414,3 +414,10 @@ def test_a_title_before_a_name_is_no_place(extract):
     found = places_of(extract("SEATTLE - Protesters marched in Seattle on Tuesday. The march came a day after King "
                               "Hamad of Bahrain visited the United States.", published="2011-03-16"))
     assert "King" not in found and "Prince" not in found, sorted(found)
+
+
+# A point of the compass alone is no place: GeoNames lists "North" among the names of North Delhi.
+def test_a_bearing_alone_is_no_place(extract):
+    found = places_of(extract("SEOUL - South Korean howitzers fired 80 rounds at the North's positions on Tuesday, "
+                              "officials in Seoul said.", published="2010-11-24"))
+    assert set(found) <= {"SEOUL", "Seoul"}, sorted(found)

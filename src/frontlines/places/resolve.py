@@ -114,6 +114,13 @@ def a_title(c: Candidate, text: str) -> bool:
     return c.span.text.lower() in place_words()["title"] and bool(NAME_NEXT.match(text, c.span.end))
 
 
+def a_bearing(c: Candidate) -> bool:
+    """A point of the compass alone ("the North's positions"), which GeoNames lists as a name of
+    North Delhi or North Salt Lake."""
+    bearings = {name_key(w) for w in place_words()["compass"]}
+    return name_key(without_article(c.span.text).removesuffix("'s").removesuffix("’s")) in bearings
+
+
 def is_acronym(c: Candidate) -> bool:
     """A name led by an all-capital short word that is not the dateline ("GNA", "RSF", "US")."""
     first = c.span.text.split()[0]
@@ -349,7 +356,7 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
             c.entries = [e for e in c.entries if e.feature == "country"]
     people -= called_places(cands)
     text = doc_text(doc)
-    cands = [c for c in cands if not is_person(c, people) and not a_title(c, text)]
+    cands = [c for c in cands if not is_person(c, people) and not a_title(c, text) and not a_bearing(c)]
     weights, own, by_namesake = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline,
                                    ranker.cutoffs["far_min_population"])
     every = cands
