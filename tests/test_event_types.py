@@ -1325,3 +1325,10 @@ def test_a_person_seized_by_title_is_no_place_taken(extract):
     report = extract(ARTICLE_OPENING + "On Wednesday, soldiers seized President Musa Danladi at his home in Zaria.",
                      published=PUBLISHED)
     assert not [t for t in sub_types_after(report) if "territory" in t], sub_types_after(report)
+
+
+def test_a_noun_pointing_back_to_say_what_the_event_was_is_no_new_event(extract):
+    text = ("ABIDJAN — French helicopters fired on a crowd on the bridge in Abidjan on Saturday night. "
+            "The government in Zaria said the strike was a mistake.")
+    coded = happened(extract(text, published=PUBLISHED))
+    assert len(coded) == 1 and coded[0][1].lower() == "abidjan", coded

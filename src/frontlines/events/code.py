@@ -464,6 +464,9 @@ def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = 
     if habitual(tok):
         return True
     if not trigger.is_verb:
+        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(c.dep_ == "attr" for c in tok.head.children) \
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return True  # "the strike was a mistake": the noun points back to an event, and says what it was
         # a noun told by its verb's tense: "Lashkar Gah, where fighting has raged for two weeks"
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ != "VERB":
             return False
