@@ -1332,3 +1332,14 @@ def test_a_noun_pointing_back_to_say_what_the_event_was_is_no_new_event(extract)
             "The government in Zaria said the strike was a mistake.")
     coded = happened(extract(text, published=PUBLISHED))
     assert len(coded) == 1 and coded[0][1].lower() == "abidjan", coded
+
+
+@pytest.mark.parametrize("sentence, sub_types", [
+    # what people were held for is no event of its own
+    ("On Wednesday, police in Zaria detained 23 men for entering the country illegally.", ["Arrests"]),
+    # a hunger strike is no air strike, whatever else the sentence says of force
+    ("On Wednesday, hunger strikes in Zaria forced the governor to resign.", []),
+])
+def test_what_people_are_held_for_and_hunger_strikes_are_no_attacks(extract, sentence, sub_types):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert sub_types_after(report) == sub_types, sub_types_after(report)

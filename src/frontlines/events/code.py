@@ -536,6 +536,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index) \
             or an_accusation(trigger.token) or a_grievance(trigger.token):
         return []
+    if trigger.token.dep_ == "pcomp" and trigger.token.head.lower_ in ("for", "over"):
+        return []  # what someone is held or blamed for: "detained ... for entering French territory illegally"
     if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
         return []  # "Ghani fell ill", "Baidoa fell into darkness"
     args = arguments_for(trigger, index)
