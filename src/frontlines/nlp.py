@@ -215,12 +215,23 @@ def token_values(doc: Doc, attr: str) -> tuple[numpy.ndarray, dict[int, str]]:
     return doc.user_data[key]
 
 
+def entities(doc: Doc) -> list[Span]:
+    """The document's named entities, made once: spaCy's `Doc.ents` builds a Span for each entity
+    on every access (the stages ask a few times an article)."""
+    return entity_index(doc)[1]
+
+
+def entity_index(doc: Doc) -> tuple[list[int], list[Span]]:
+    """The document's entities and the token each starts at, made once per document."""
+    cached = doc.user_data.get("frontlines_ents")
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data["frontlines_ents"] = ([e.start for e in ents], ents)
+    return cached
+
+
 def sentence_ents(sent: Span) -> list[Span]:
     """The entities inside a sentence, from a list made once per document: spaCy's
     `Span.ents` rebuilds every entity of the document on each call, quadratic on a long text."""
-    cached = sent.doc.user_data.get("frontlines_ents")
-    if cached is None:
-        ents = list(sent.doc.ents)
-        cached = sent.doc.user_data["frontlines_ents"] = ([e.start for e in ents], ents)
-    starts, ents = cached
+    starts, ents = entity_index(sent.doc)
     return [e for e in ents[bisect_left(starts, sent.start):bisect_left(starts, sent.end)] if e.end <= sent.end]

@@ -6,6 +6,7 @@ import re
 from spacy.tokens import Doc, Span as SpacySpan
 
 from frontlines.model import Quantity, Span
+from frontlines.nlp import entities
 
 # The lemmas near a number that say what it counts, checked in this order.
 CATEGORIES = [
@@ -60,7 +61,7 @@ def category_of(span: SpacySpan) -> str | None:
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Every figure with a known category, with its sentence as evidence."""
     out = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "CARDINAL":
             continue
         value = parse_number(ent)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from frontlines.actors.dictionary import nationalities
-from frontlines.nlp import tokens_lemmatised
+from frontlines.nlp import entities, tokens_lemmatised
 
 NAME_LABELS = frozenset({"ORG"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -62,7 +62,7 @@ def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozens
     """Names that may be groups: organisations the model tags, and runs of proper nouns that
     modify an armed noun ("Fano militiamen", "KNLA fighters")."""
     free = lambda s: not any(i in taken for i in range(s.start, s.end))  # noqa: E731
-    out = [e for e in doc.ents if e.label_ in NAME_LABELS and free(e) and not all(i in places for i in range(e.start, e.end))]
+    out = [e for e in entities(doc) if e.label_ in NAME_LABELS and free(e) and not all(i in places for i in range(e.start, e.end))]
     armed = tokens_lemmatised(doc, armed_nouns)  # the few armed nouns, not every token read
     return out + [s for s in [*modifying_names(doc, armed), *named_after_of(doc, armed)]
                   if free(s) and not any(i in places for i in range(s.start, s.end))]

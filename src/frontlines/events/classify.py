@@ -50,7 +50,13 @@ def model_path() -> Path:
     import os
 
     other = os.environ.get("FRONTLINES_EVENT_MODEL")
-    return Path(other) if other else Path(str(resources.files("frontlines.events").joinpath("model")))
+    return Path(other) if other else shipped_model()
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> Path:
+    """The classifier shipped in the package, found once (asked for every article)."""
+    return Path(str(resources.files("frontlines.events").joinpath("model")))
 
 
 @lru_cache(maxsize=4)

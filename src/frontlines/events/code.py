@@ -199,7 +199,7 @@ def blamed(trigger: Token, index: Index) -> str | None:
     after = sentence_beside(trigger, +1)
     sides = []
     for sent in (trigger.sent, after, after and sentence_beside(after[0], +1)):
-        if sent is not None and sent.start != trigger.sent.start and any(e.label_ in ("GPE", "DATE") for e in sent.ents):
+        if sent is not None and sent.start != trigger.sent.start and any(e.label_ in ("GPE", "DATE") for e in sentence_ents(sent)):
             continue  # a sentence with a place or a day of its own tells of another attack
         sides += [a for tok in sent or () for a in sides_blamed(tok, index)]
     if len(set(sides)) != 1:

@@ -14,7 +14,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from frontlines.nlp import doc_text, sentence_start, tokens_where
+from frontlines.nlp import doc_text, entities, sentence_start, tokens_where
 from frontlines.yamlfile import load_yaml
 from frontlines.model import Span
 from frontlines.places.gazetteer import Entry, Gazetteer
@@ -490,10 +490,10 @@ def own_entries(span: SpacySpan, entries: list[Entry]) -> list[Entry]:
 
 def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     """Every name in `doc` that may be a place, in text order."""
-    by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    by_token = {i: ent for ent in entities(doc) for i in range(ent.start, ent.end)}
     cands: dict[tuple[int, int], Candidate] = {}
     # a name is written with a capital: "the west bank of the Blue Nile" is no West Bank
-    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS and any(t.text[:1].isupper() for t in e)]
+    ents = [e for e in entities(doc) if e.label_ in PLACE_LABELS and any(t.text[:1].isupper() for t in e)]
     found = gazetteer.by_name([without_the(e.text) for e in ents])
     # a nationality is a place only where it names one ("in Somali"), never as a modifier ("Thai troops")
     ents = [e for e in ents if not is_nationality(e.text) or names_a_country(e, found) or (

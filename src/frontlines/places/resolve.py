@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from frontlines.context import km  # noqa: F401  (its home is context; events and the store import it here)
-from frontlines.nlp import doc_text, tokens_where
+from frontlines.nlp import doc_text, entities, tokens_where
 from frontlines.model import Place, Span
 from frontlines.places.features import Context, country_weight, is_capital, own_name, qualified, spelled_as
 from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, place_words
@@ -59,7 +59,7 @@ class Choice:
 def person_names(doc: Doc) -> set[str]:
     """Single words that name people here: surnames of full names, words after a title."""
     titles = place_words()["title"]
-    names = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    names = {ent[-1].text for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1}
     after = [doc[t.i + 1].text for t in tokens_where(doc, "LOWER", lambda w: w.rstrip(".") in titles) if t.i + 1 < len(doc)]
     return names | {w for w in after if w[:1].isupper()}
 
