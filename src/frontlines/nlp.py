@@ -215,6 +215,15 @@ def token_values(doc: Doc, attr: str) -> tuple[numpy.ndarray, dict[int, str]]:
     return doc.user_data[key]
 
 
+def token_array(doc: Doc, attr: str) -> numpy.ndarray:
+    """The document's array of a token attribute ("IS_ALPHA", "IS_SPACE"), made once per document:
+    a sentence's count or span of such tokens is read from it, not from a token made for each."""
+    key = f"frontlines_array_{attr}"
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.to_array(attr)
+    return doc.user_data[key]
+
+
 def entities(doc: Doc) -> list[Span]:
     """The document's named entities, made once: spaCy's `Doc.ents` builds a Span for each entity
     on every access (the stages ask a few times an article)."""

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from frontlines.actors import ActorMention, crowd_name, state_name, unidentified_name
 from frontlines.events.triggers import event_words
 from frontlines.model import Actor, Place, Span
+from frontlines.nlp import doc_text, token_array
 
 PLACE_PREPS = frozenset({"in", "at", "into", "near", "of", "on", "around", "outside", "inside", "across", "over",
                          "through"})
@@ -462,7 +464,10 @@ def sentence_actor(trigger: Token, index: Index, kinds: frozenset[str] | None = 
 
 def sentence_evidence(tok: Token) -> Span:
     """A token's sentence as evidence, without the white space around it."""
-    sent = tok.sent
-    kept = [t for t in sent if not t.is_space]
-    span = tok.doc[kept[0].i:kept[-1].i + 1] if kept else sent
-    return Span(span.text, span.start_char, span.end_char)
+    sent, doc = tok.sent, tok.doc
+    kept = numpy.flatnonzero(token_array(doc, "IS_SPACE")[sent.start:sent.end] == 0)
+    if not len(kept):
+        return Span(sent.text, sent.start_char, sent.end_char)
+    first, last = doc[sent.start + int(kept[0])], doc[sent.start + int(kept[-1])]
+    start, end = first.idx, last.idx + len(last)
+    return Span(doc_text(doc)[start:end], start, end)  # the document's text, joined once

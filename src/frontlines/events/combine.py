@@ -20,6 +20,7 @@ from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import Family, Trigger, event_words, lexicon, ruled_out
 from frontlines.events.when import DateTracker
 from frontlines.model import Event
+from frontlines.nlp import token_array
 from frontlines.settings import EventSettings
 
 # Verbs that report another clause: the event is the clause ("police said gunmen killed four").
@@ -57,7 +58,7 @@ def main_verb(sent: Span) -> Token:
 
 def wordy(sent: Span) -> bool:
     """Whether a sentence has words enough to report an event (not a blanked page line, "00000·0")."""
-    return sum(t.is_alpha for t in sent) >= MIN_WORDS
+    return int(token_array(sent.doc, "IS_ALPHA")[sent.start:sent.end].sum()) >= MIN_WORDS
 
 
 def own_place_and_actor(sent: Span, index: Index) -> bool:
