@@ -1343,3 +1343,9 @@ def test_a_noun_pointing_back_to_say_what_the_event_was_is_no_new_event(extract)
 def test_what_people_are_held_for_and_hunger_strikes_are_no_attacks(extract, sentence, sub_types):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     assert sub_types_after(report) == sub_types, sub_types_after(report)
+
+
+def test_houses_set_on_fire_by_a_shelling_are_its_damage(extract):
+    report = extract(ARTICLE_OPENING + "On Wednesday, navy vessels off the coast shelled villages outside Zaria for "
+                     "six hours, setting dozens of houses on fire.", published=PUBLISHED)
+    assert sub_types_after(report) == ["Shelling/artillery/missile attack"], sub_types_after(report)

@@ -158,6 +158,9 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
         near(c.place, e.place, index) and close_days(c.date, e.date, 1) for c in captures))]
     kept = [e for e in kept if not (e.event_type == "Violence against civilians" and any(
         r.evidence == e.evidence for r in remote))]
+    # and the houses it set on fire its damage ("shells fell on the island, setting dozens of houses on fire")
+    kept = [e for e in kept if not (e.sub_event_type == "Looting/property destruction" and any(
+        r.evidence == e.evidence for r in remote))]
     # weapons an armed group seized where it fought, took a place or had its enemy surrender are its
     # spoils ("took full control of El Adde and seized vehicles and weapons"); ACLED's disrupted
     # weapons use is weapons kept from their users
