@@ -1349,3 +1349,17 @@ def test_houses_set_on_fire_by_a_shelling_are_its_damage(extract):
     report = extract(ARTICLE_OPENING + "On Wednesday, navy vessels off the coast shelled villages outside Zaria for "
                      "six hours, setting dozens of houses on fire.", published=PUBLISHED)
     assert sub_types_after(report) == ["Shelling/artillery/missile attack"], sub_types_after(report)
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    # live bullets are grave force on a crowd; rubber bullets and tear gas are intervention
+    ("On Wednesday, security forces dispersed a demonstration in Zaria using live bullets.",
+     "Excessive force against protesters"),
+    ("On Wednesday, security forces dispersed a demonstration in Zaria using rubber bullets.",
+     "Protest with intervention"),
+    # men who are no armed side or state attacking a rally are a mob
+    ("On Wednesday, a group of men attacked a peaceful rally in Zaria, injuring a dozen marchers.", "Mob violence"),
+])
+def test_live_bullets_are_grave_force_and_men_attacking_a_rally_a_mob(extract, sentence, sub_type):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert sub_types_after(report) == [sub_type], sub_types_after(report)

@@ -52,6 +52,7 @@ NOT_TAKEN_PREPS = event_words()["not_taken_preps"]
 HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_units"]
 WEEKLY_UNITS = event_words()["weekly_units"]
 IRREGULAR_CAPTORS = event_words()["irregular_captors"]
+UNARMED_ATTACKERS = event_words()["unarmed_attackers"]
 CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
 STATE_VERBS = event_words()["state_verbs"]
 QUOTE_MARKS = frozenset({'"', "“", "”"})
@@ -304,6 +305,19 @@ def not_doers(trigger: Token) -> frozenset[int]:
     victims = [t for t in trigger.sent if t.dep_ == "nsubjpass"]
     speakers = [t for t in trigger.sent if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_VERBS]
     return frozenset(t.i for c in (*done_to, *victims, *speakers) for t in c.subtree)
+
+
+def attacked_by_unarmed_men(sent, index: Index) -> bool:
+    """Whether a sentence's attack on people was made by men it names as no armed side or state
+    (`unarmed_attackers`): "a group of men attacked a peaceful rally"."""
+    for verb in (t for t in sent if t.lemma_.lower() in ATTACKING | {"beat"}):
+        subject = subject_of(verb)
+        if subject is None or any(t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in ARMED
+                                  for t in subject.subtree):
+            continue
+        if {t.lemma_.lower() for t in subject.subtree} & UNARMED_ATTACKERS:
+            return True
+    return False
 
 
 def crowd_in(sent) -> bool:
@@ -623,7 +637,11 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             args.actor1 = crowd_actor(args.actor1, index)
         elif family.name in ("protest", "riot", "intervention"):
             event_type, sub = crowd_type(family, trigger.token, actor1, index)
-            if event_type == "Riots":
+            if sub == "Excessive force against protesters" and attacked_by_unarmed_men(trigger.token.sent, index):
+                # "a group of men attacked a peaceful rally, injuring a dozen": a mob's, not the state's force
+                event_type, sub = "Riots", "Mob violence"
+                args.actor1, args.actor2 = index.crowd("rioters"), protesting(args.actor1, index)
+            elif event_type == "Riots":
                 args.actor1 = crowd_actor(args.actor1, index)  # protesters who turn violent are rioters to ACLED
             elif sub != "Excessive force against protesters":
                 args.actor1 = protesting(args.actor1, index)

@@ -187,6 +187,11 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     deadly = [c for c in crowds if c.sub_event_type == "Excessive force against protesters"]
     kept = [e for e in kept if not (e.sub_event_type == "Protest with intervention" and any(
         near(c.place, e.place, index) and c.date == e.date for c in deadly))]
+    # ... and deadly force told again ("... when security forces broke up protests. Police fired tear
+    # gas and live rounds") is the first telling's
+    kept = [e for e in kept if not (e.sub_event_type == "Excessive force against protesters" and any(
+        c is not e and c.evidence.start < e.evidence.start and near(c.place, e.place, index) and c.date == e.date
+        for c in deadly))]
     # and a killing told as deadly force on a protest is that force ("police shot dead a student during a protest")
     kept = [e for e in kept if not (e.event_type == "Violence against civilians" and any(
         c.evidence == e.evidence and c.sub_event_type == "Excessive force against protesters" for c in deadly))]
