@@ -1357,6 +1357,8 @@ def test_houses_set_on_fire_by_a_shelling_are_its_damage(extract):
      "Excessive force against protesters"),
     ("On Wednesday, security forces dispersed a demonstration in Zaria using rubber bullets.",
      "Protest with intervention"),
+    ("On Wednesday, police fired tear gas at shoppers protesting in Zaria, live video footage showed.",
+     "Protest with intervention"),
     # men who are no armed side or state attacking a rally are a mob
     ("On Wednesday, a group of men attacked a peaceful rally in Zaria, injuring a dozen marchers.", "Mob violence"),
 ])

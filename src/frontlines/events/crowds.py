@@ -17,6 +17,7 @@ CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
 # Violence by crowds makes a protest a riot; force by police makes it a protest with intervention.
 RIOT_WORDS = event_words()["riot"]
 SYMBOLS = event_words()["symbols"]
+LIVE_MUNITIONS = event_words()["live_munitions"]
 INTERVENTION_WORDS = event_words()["intervention"]
 CROWD_FORCE = event_words()["crowd_force"]
 LETHAL_WORDS = event_words()["lethal"]
@@ -125,7 +126,7 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     who = {t.i for t in subject.subtree} if subject is not None else set()
     force = LETHAL_WORDS | GRAVE_FORCE | INTERVENTION_WORDS  # only these words are judged: factuality walks the parse
     lemmas = {word for t in trigger.sent if (word := phrasal_lemma(t)) in force and t.i not in who
-              and not (word == "live" and t.pos_ != "ADJ")  # "live bullets", not "residents who live nearby"
+              and not (word == "live" and t.head.lemma_.lower() not in LIVE_MUNITIONS)  # "live bullets", not "live video"
               and not in_purpose_clause(t) and not denied(t) and not acts_on_nobody(t)
               and factuality(t) != "hypothetical"}
     crowd_trigger = family.name in ("protest", "intervention") and (actor1 is None or actor1.kind in CROWDS)
