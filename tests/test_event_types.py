@@ -1365,3 +1365,12 @@ def test_houses_set_on_fire_by_a_shelling_are_its_damage(extract):
 def test_live_bullets_are_grave_force_and_men_attacking_a_rally_a_mob(extract, sentence, sub_type):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     assert sub_types_after(report) == [sub_type], sub_types_after(report)
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    ("On Wednesday, the army began moving troops and tanks to the border near Zaria.", "Change to group/activity"),
+    ("On Wednesday, a new militia was set up in Zaria by local leaders.", "Change to group/activity"),
+])
+def test_forces_moved_and_a_militia_set_up_are_a_change_to_a_group(extract, sentence, sub_type):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert sub_types_after(report) == ([sub_type] if sub_type else []), sub_types_after(report)
