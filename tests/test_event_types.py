@@ -1194,6 +1194,21 @@ def test_an_attack_told_by_its_toll_is_coded(extract, sentence, sub_type):
     assert sub_types_after(report) == ([sub_type] if sub_type else []), sub_types_after(report)
 
 
+@pytest.mark.parametrize("sentence", [
+    "On Wednesday, a surfer was killed in a shark attack off a beach near Zaria.",
+    "On Wednesday, a trader died of a heart attack at his home in Zaria.",
+])
+def test_an_animal_or_a_heart_attack_is_no_attack(extract, sentence):
+    assert sub_types_after(extract(ARTICLE_OPENING + sentence, published=PUBLISHED)) == []
+
+
+def test_the_dead_of_an_ambush_are_its_target(extract):
+    report = extract(ARTICLE_OPENING + "On Wednesday, six policemen were killed in an ambush near Zaria.",
+                     published=PUBLISHED)
+    assert sides(report)[-1] == ("Armed clash", "Unidentified Armed Group (Nigeria)", "Police Forces of Nigeria"), \
+        sides(report)
+
+
 def test_a_spokesmans_quoted_perfect_is_news_and_his_side_took_the_town(extract):
     # a present perfect in a spokesman's quoted words is what happened, not a state of affairs; the
     # passive names no taker: the side whose spokesman says it took the town
@@ -1240,14 +1255,14 @@ def test_an_agentless_attack_on_the_state_is_an_unnamed_groups(extract, sentence
 
 
 @pytest.mark.parametrize("sentence, sub_type", [
-    ("On Wednesday, hundreds of supporters of the former president gathered outside his home in Zaria.",
-     "Peaceful protest"),
+    # football supporters gathered to celebrate are no protest
+    ("On Wednesday, football supporters gathered at the stadium in Zaria to celebrate the team's victory.", None),
     ("On Wednesday, the government signed a memorandum of understanding for peace with a rebel faction in Zaria.",
      "Agreement"),
 ])
-def test_supporters_gathering_and_a_memorandum_signed_are_events(extract, sentence, sub_type):
+def test_a_memorandum_signed_is_an_agreement_and_fans_gathered_no_protest(extract, sentence, sub_type):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    assert sub_types_after(report) == [sub_type], sub_types_after(report)
+    assert sub_types_after(report) == ([sub_type] if sub_type else []), sub_types_after(report)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1273,6 +1288,8 @@ def test_a_days_news_with_no_place_of_its_own_is_the_storys(extract, text, expec
     ("On Wednesday, several hundred veterans rallied in Zaria, burning flags and portraits of the president.",
      "Peaceful protest"),
     ("On Wednesday, several hundred veterans rallied in Zaria, burning cars and shops.", "Violent demonstration"),
+    ("On Wednesday, thousands rallied in Zaria, burning portraits of the governor and a police station.",
+     "Violent demonstration"),
 ])
 def test_a_crowd_burning_symbols_stays_peaceful(extract, sentence, sub_type):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
@@ -1286,6 +1303,8 @@ def test_a_crowd_burning_symbols_stays_peaceful(extract, sentence, sub_type):
     # but not a state ("troops remain in Zaria"), nor things taken away ("takes away a flag")
     ("Soldiers remain in Zaria, October 8, 2024.", None),
     ("A soldier takes away a flag in Zaria, October 8, 2024.", None),
+    # a caption of an earlier year in an article is history
+    ("M23 rebels capture Zaria, November 20, 2012.", None),
 ])
 def test_a_dated_caption_in_the_present_is_news(extract, sentence, sub_type):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
@@ -1322,9 +1341,9 @@ def test_weapons_carried_or_found_are_no_attack(extract, sentence, sub_type):
 
 
 def test_a_person_seized_by_title_is_no_place_taken(extract):
-    report = extract(ARTICLE_OPENING + "On Wednesday, soldiers seized President Musa Danladi at his home in Zaria.",
-                     published=PUBLISHED)
-    assert not [t for t in sub_types_after(report) if "territory" in t], sub_types_after(report)
+    report = extract(ARTICLE_OPENING + "On Wednesday, soldiers seized President Musa Danladi at his home in Zaria "
+                     "and arrested two of his ministers.", published=PUBLISHED)
+    assert sub_types_after(report) == ["Arrests"], sub_types_after(report)
 
 
 def test_a_noun_pointing_back_to_say_what_the_event_was_is_no_new_event(extract):
@@ -1335,12 +1354,11 @@ def test_a_noun_pointing_back_to_say_what_the_event_was_is_no_new_event(extract)
 
 
 @pytest.mark.parametrize("sentence, sub_types", [
-    # what people were held for is no event of its own
-    ("On Wednesday, police in Zaria detained 23 men for entering the country illegally.", ["Arrests"]),
     # a hunger strike is no air strike, whatever else the sentence says of force
-    ("On Wednesday, hunger strikes in Zaria forced the governor to resign.", []),
+    ("On Wednesday, hunger strikes in Zaria forced the governor to resign, and police arrested four strikers.",
+     ["Arrests"]),
 ])
-def test_what_people_are_held_for_and_hunger_strikes_are_no_attacks(extract, sentence, sub_types):
+def test_hunger_strikes_are_no_air_strikes(extract, sentence, sub_types):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     assert sub_types_after(report) == sub_types, sub_types_after(report)
 

@@ -399,21 +399,12 @@ def test_a_town_put_in_a_town_is_not_a_namesake_abroad(extract, text, mention, c
     assert found[mention].country_code == country, found[mention]
 
 
-# A dateline that names no country is the capital of the name, and tells the story's country:
-# "KINGSTON -" over a story that names the United States and New York's Tivoli is Jamaica's.
-def test_a_bare_dateline_is_the_capital_of_the_name(extract):
-    text = ("KINGSTON - Soldiers searched houses in the Tivoli district on Wednesday for a gang leader wanted "
-            "for extradition to the United States, where he faces charges in New York.")
-    found = places_of(extract(text, published="2010-05-26"))
-    assert found["KINGSTON"].country_code == "JM", found["KINGSTON"]
-
-
 # A title before a name is no place, though the gazetteer lists a King County and a Prince village.
 def test_a_title_before_a_name_is_no_place(extract):
     # in Seattle, King is also a county's name
     found = places_of(extract("SEATTLE - Protesters marched in Seattle on Tuesday. The march came a day after King "
                               "Hamad of Bahrain visited the United States.", published="2011-03-16"))
-    assert "King" not in found and "Prince" not in found, sorted(found)
+    assert "King" not in found and "Seattle" in found, sorted(found)
 
 
 # A point of the compass alone is no place: GeoNames lists "North" among the names of North Delhi.

@@ -7,7 +7,7 @@ the sentences around it (`where.py`), a crowd's sub-type from what the crowd and
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from frontlines.actors import NON_STATE_ARMED
 from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VERBS, Arguments, Index, actor_in,
@@ -19,8 +19,8 @@ from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, crowd_a
                                       unrest_story)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
-from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, in_a_toll, lexicon, protest_word,
-                                       word_lemma)
+from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, in_a_toll, lexicon, pointing_back,
+                                       protest_word, word_lemma)
 from frontlines.events.when import DateTracker
 from frontlines.events.where import (SEPARATELY, continues_before, coordinated_places, is_landmark_site, is_lede,
                                      previous_sentence_place, says_the_town,
@@ -53,6 +53,7 @@ HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_un
 WEEKLY_UNITS = event_words()["weekly_units"]
 IRREGULAR_CAPTORS = event_words()["irregular_captors"]
 UNARMED_ATTACKERS = event_words()["unarmed_attackers"]
+TALLY_PREPS = event_words()["tally_preps"]
 CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
 STATE_VERBS = event_words()["state_verbs"]
 QUOTE_MARKS = frozenset({'"', "“", "”"})
@@ -140,6 +141,11 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "a militia, called the Syrian Democratic Forces, took over the city": the group just named
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True,
                                                     other_than=args.actor2)
+    if family == "clash" and not trigger.is_verb and in_a_toll(trigger.token) and args.actor1 in victims_of_toll(
+            trigger.token, index):  # "six policemen were killed in an ambush": the police were attacked
+        target = args.actor1
+        country = index.places[args.place].country_code if args.place else None
+        args.actor1, args.actor2 = other_side(index.actors[target], index) or index.unidentified(country), target
     if family == "clash" and args.actor1 is None and trigger.is_verb and passive_without_agent(trigger.token) \
             and not with_a_weapon_trigger(trigger.token):
         # "shots were fired at a police patrol": the state's forces fired on by someone unnamed
@@ -147,9 +153,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         target = args.actor2 or sentence_actor(trigger.token, index, kinds=STATE_FORCES)
         if target is not None and index.actors[target].kind in STATE_FORCES and not crowd_in(trigger.token.sent):
             country = index.places[args.place].country_code if args.place else None
-            args.actor1 = other_side(index.actors[target], index) or next(
-                (s for s in index.states if s != target and index.actors[s].country_code != index.actors[target].country_code),
-                None) or index.unidentified(country)
+            args.actor1 = other_side(index.actors[target], index) or index.unidentified(country)
             args.actor2 = target
     if family == "capture" and trigger.is_verb and passive_without_agent(trigger.token):
         # "\"Kidal has been liberated,\" a spokesman for the army said": the side that says so took it
@@ -310,7 +314,7 @@ def not_doers(trigger: Token) -> frozenset[int]:
 def attacked_by_unarmed_men(sent, index: Index) -> bool:
     """Whether a sentence's attack on people was made by men it names as no armed side or state
     (`unarmed_attackers`): "a group of men attacked a peaceful rally"."""
-    for verb in (t for t in sent if t.lemma_.lower() in ATTACKING | {"beat"}):
+    for verb in (t for t in sent if t.lemma_.lower() in ATTACKING):
         subject = subject_of(verb)
         if subject is None or any(t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in ARMED
                                   for t in subject.subtree):
@@ -324,6 +328,14 @@ def crowd_in(sent) -> bool:
     """Whether a sentence tells of a crowd (`crowd_words`, `crowd_doers`): "several hundred young
     people gathered; petrol bombs were thrown at police" is the crowd's doing."""
     return any(word_lemma(t) in CROWD_WORDS and t.ent_type_ != "DATE" for t in sent)  # not "in early March"
+
+
+def victims_of_toll(noun: Token, index: Index) -> set[str]:
+    """The actors named among those killed or hurt in an attack told by its toll ("six policemen were
+    killed in an ambush")."""
+    toll = noun.head.head
+    return {index.actor_at[t.i] for c in toll.children if c.dep_ in ("nsubjpass", "dobj")
+            for t in c.subtree if t.i in index.actor_at}
 
 
 def with_a_weapon_trigger(verb: Token) -> bool:
@@ -470,7 +482,8 @@ def habitual(tok: Token) -> bool:
 DURATION_WORDS = event_words()["duration_words"]  # "since May", "for nearly two weeks": how long, not when
 
 
-def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = False) -> bool:
+def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = False,
+                        published: "date | None" = None) -> bool:
     """Words that describe rather than report: "a group battling the army" (a participle
     modifying a noun), "has seized large parts of", "since the summer ... have driven" (a
     present perfect with no date of its own), "armed groups ... which rallied to the GNA"."""
@@ -479,7 +492,7 @@ def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = 
         return True
     if not trigger.is_verb:
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(c.dep_ == "attr" for c in tok.head.children) \
-                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+                and any(c.dep_ == "det" and c.lower_ in pointing_back() for c in tok.children):
             return True  # "the strike was a mistake": the noun points back to an event, and says what it was
         # a noun told by its verb's tense: "Lashkar Gah, where fighting has raged for two weeks"
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ != "VERB":
@@ -492,8 +505,10 @@ def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = 
     ongoing = tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children))
     # a headline's or a caption's present: "Rioters set fire to a street in Hong Kong, November 11, 2019"
+    # (in an article, a date of an earlier year is a caption of history: "M23 rebels capture Goma, November 20, 2012")
     headline = tok.tag_ in ("VBZ", "VBP") and tok.dep_ == "ROOT" and tok.lemma_.lower() not in STATE_VERBS and any(
-        e.label_ == "DATE" and dates_the_verb(e.root, tok) for e in sentence_ents(tok.sent))
+        e.label_ == "DATE" and dates_the_verb(e.root, tok) and (perfect_is_news or not earlier_year(e, published))
+        for e in sentence_ents(tok.sent))
     if ongoing and trigger.is_verb and not headline:  # "resistance forces are fighting the army ...": a state of affairs
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
@@ -505,6 +520,12 @@ def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = 
     return allegiance
 
 
+def earlier_year(date: Span, published: "date | None") -> bool:
+    """Whether a date names a year before publication ("November 20, 2012" in a story of 2024)."""
+    return published is not None and any(t.like_num and len(t.text) == 4 and t.text.isdigit()
+                                         and int(t.text) < published.year for t in date)
+
+
 def told_on_its_day(tok: Token, dates: DateTracker) -> bool:
     """Whether a sentence is the news of a day of the story's week: it gives its own date ("On
     Thursday"; not a span, "for two weeks"), a day no more than `NEWS_DAYS` before publication."""
@@ -513,7 +534,7 @@ def told_on_its_day(tok: Token, dates: DateTracker) -> bool:
             or not 0 <= (dates.published - when.day).days <= NEWS_DAYS:
         return False
     verb = tok if tok.pos_ == "VERB" else tok.head
-    if any(c.dep_ == "prep" and c.lower_ in ("across", "throughout") for c in verb.children):
+    if any(c.dep_ == "prep" and c.lower_ in TALLY_PREPS for c in verb.children):
         return False  # "650 people had been arrested across the city": a tally, not one event
     return any(e.label_ == "DATE" and e[0].lower_ not in DURATION_WORDS and dates_the_verb(e.root, verb)
                and tok.doc[max(e.start - 1, 0)].lower_ not in DURATION_WORDS
@@ -546,12 +567,10 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     `coarse` codes a text in which no trigger could be coded otherwise (a snippet, a brief): its
     event may be placed no finer than a country, its actors need not be named, and its present
     perfect is news, as in a wire brief's lede ("Police have arrested 233 activists")."""
-    if is_background_state(trigger, index, perfect_is_news=label is not None or coarse) \
+    if is_background_state(trigger, index, perfect_is_news=label is not None or coarse, published=dates.published) \
             or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index) \
             or an_accusation(trigger.token) or a_grievance(trigger.token):
         return []
-    if trigger.token.dep_ == "pcomp" and trigger.token.head.lower_ in ("for", "over"):
-        return []  # what someone is held or blamed for: "detained ... for entering French territory illegally"
     if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
         return []  # "Ghani fell ill", "Baidoa fell into darkness"
     args = arguments_for(trigger, index)

@@ -16,7 +16,7 @@ CROWDS = frozenset({"protesters", "rioters"})
 CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
 # Violence by crowds makes a protest a riot; force by police makes it a protest with intervention.
 RIOT_WORDS = event_words()["riot"]
-SYMBOLS = event_words()["symbols"]
+SYMBOLS, PROPERTY = event_words()["symbols"], event_words()["property"]
 LIVE_MUNITIONS = event_words()["live_munitions"]
 INTERVENTION_WORDS = event_words()["intervention"]
 CROWD_FORCE = event_words()["crowd_force"]
@@ -53,7 +53,10 @@ def symbolic(tok: Token) -> bool:
     and portraits of the leader" is a protest's gesture, not violence."""
     burned = [tok.head] if tok.dep_ == "amod" else [c for c in tok.children if c.dep_ == "dobj"]  # "burning flags"
     burned += [k for c in burned for k in c.conjuncts]
-    return tok.lemma_.lower() == "burn" and bool(burned) and all(c.lemma_.lower() in SYMBOLS for c in burned)
+    # and nothing of value however the list hangs: "portraits of the junta leader and a police station"
+    valued = any(t.lemma_.lower() in PROPERTY for c in burned for t in c.subtree)
+    return tok.lemma_.lower() == "burn" and bool(burned) and not valued and all(
+        c.lemma_.lower() in SYMBOLS for c in burned)
 
 
 def elsewhere_in_sentence(a: Token, b: Token, index: Index) -> bool:

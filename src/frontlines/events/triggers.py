@@ -288,9 +288,9 @@ def only_heading(verb: Token) -> bool:
 def in_a_toll(noun: Token) -> bool:
     """Whether a noun is what people were killed or wounded in ("six policemen were killed in an
     ambush", "two died in the attack"): the toll tells the noun is an event, not a word for one."""
-    prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ in ("in", "during") and \
-        prep.head.lemma_.lower() in event_words()["lethal"]
+    prep, words = noun.head, event_words()
+    return noun.dep_ == "pobj" and prep.lower_ in words["toll_preps"] and prep.head.lemma_.lower() in words["lethal"] \
+        and not modifiers_of(noun) & words["no_attackers"]  # not "killed in a shark attack", "a heart attack"
 
 
 def find_triggers(doc: Doc) -> list[Trigger]:

@@ -189,8 +189,7 @@ def country_weights(cands: list[Candidate], dateline: Span | None, big_city: int
 
 
 def name_vote(c: Candidate, big_city: int) -> tuple[Counter[str], bool]:
-    """One mention's vote for the countries the article is about: a country name 1, as a dateline
-    that names a capital and no country; a place of
+    """One mention's vote for the countries the article is about: a country name 1, a place of
     one country only 0.5, a name whose largest namesake dwarfs every other country's 0.5 for
     that namesake's country ("Cairo" is Egypt's).  True with the last kind: the name's sense is
     not settled, only its largest namesake's."""
@@ -198,9 +197,6 @@ def name_vote(c: Candidate, big_city: int) -> tuple[Counter[str], bool]:
         return Counter(), False
     if any(e.feature == "country" for e in c.entries):
         return Counter(e.country_code for e in c.entries if e.feature == "country"), False
-    capitals = [e for e in c.entries if c.dateline and not c.qualifier and is_capital(e, c)]
-    if capitals:  # "KINGSTON -": a dateline that names no country is the capital's, and tells the story's country
-        return Counter({capitals[0].country_code: 1.0}), False
     countries = {e.country_code for e in c.entries if e.country_code and (e.population < big_city or own_name(c, e))}
     if len(countries) == 1:
         return Counter({countries.pop(): 0.5}), False
@@ -237,10 +233,6 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
         return None
     if any(qualified(e, c, ctx) for e in c.entries):  # "Holland, Mich." is the town, though "Holland" alone
         c.entries = [e for e in c.entries if qualified(e, c, ctx)]  # is the Netherlands (a bigger, country entry)
-    elif c.dateline and any(is_capital(e, c) for e in c.entries):
-        # a dateline that names no country is the capital of the name: "KINGSTON -" in a story on
-        # Jamaica that names Tivoli, New York's namesake of Kingston's Tivoli Gardens, and the United States
-        c.entries = [e for e in c.entries if is_capital(e, c)]
     scored = ranker.rank(c, ctx)
     entry = scored[0][1]
     if not has_place_context(c) and not (c.proper and world_city(c, ranker)) \
