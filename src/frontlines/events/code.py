@@ -143,18 +143,14 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
                                                     other_than=args.actor2)
     if family == "clash" and not trigger.is_verb and in_a_toll(trigger.token) and args.actor1 in victims_of_toll(
             trigger.token, index):  # "six policemen were killed in an ambush": the police were attacked
-        target = args.actor1
-        country = index.places[args.place].country_code if args.place else None
-        args.actor1, args.actor2 = other_side(index.actors[target], index) or index.unidentified(country), target
+        args.actor1, args.actor2 = unnamed_attacker(args.actor1, args.place, index), args.actor1
     if family == "clash" and args.actor1 is None and trigger.is_verb and passive_without_agent(trigger.token) \
             and not with_a_weapon_trigger(trigger.token):
         # "shots were fired at a police patrol": the state's forces fired on by someone unnamed
         # (a crowd's doing when the sentence tells of one: "youths gathered; petrol bombs were thrown at police")
         target = args.actor2 or sentence_actor(trigger.token, index, kinds=STATE_FORCES)
         if target is not None and index.actors[target].kind in STATE_FORCES and not crowd_in(trigger.token.sent):
-            country = index.places[args.place].country_code if args.place else None
-            args.actor1 = other_side(index.actors[target], index) or index.unidentified(country)
-            args.actor2 = target
+            args.actor1, args.actor2 = unnamed_attacker(target, args.place, index), target
     if family == "capture" and trigger.is_verb and passive_without_agent(trigger.token):
         # "\"Kidal has been liberated,\" a spokesman for the army said": the side that says so took it
         speaker = reporting_side(trigger.token, index)
@@ -328,6 +324,13 @@ def crowd_in(sent) -> bool:
     """Whether a sentence tells of a crowd (`crowd_words`, `crowd_doers`): "several hundred young
     people gathered; petrol bombs were thrown at police" is the crowd's doing."""
     return any(word_lemma(t) in CROWD_WORDS and t.ent_type_ != "DATE" for t in sent)  # not "in early March"
+
+
+def unnamed_attacker(target: str, place_id: str | None, index: Index) -> str:
+    """Who attacked an armed side when the text names no one: the side the story has it fight, else
+    ACLED's unidentified armed group of the place's country."""
+    country = index.places[place_id].country_code if place_id else None
+    return other_side(index.actors[target], index) or index.unidentified(country)
 
 
 def victims_of_toll(noun: Token, index: Index) -> set[str]:
