@@ -397,6 +397,11 @@ def sub_types_after(report, opening: str = ARTICLE_OPENING) -> list[str]:
     return [e.sub_event_type for e in report.events if e.evidence.start >= len(opening)]
 
 
+def coded_after_opening(extract, sentence: str) -> list[str]:
+    """The sub-types a sentence codes after the article opening."""
+    return sub_types_after(extract(ARTICLE_OPENING + sentence, published=PUBLISHED))
+
+
 @pytest.mark.parametrize("sentence, sub_type", [
     # dispersing people is force used on a gathering, whoever the doer is named as
     ("Police dispersed protesters in Zaria on Wednesday.", "Protest with intervention"),
@@ -1190,8 +1195,8 @@ def test_the_town_a_verb_acts_on_is_the_town_its_sentence_named_first(extract):
     ("On Wednesday, residents of Zaria said they feared an attack.", None),
 ])
 def test_an_attack_told_by_its_toll_is_coded(extract, sentence, sub_type):
-    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    assert sub_types_after(report) == ([sub_type] if sub_type else []), sub_types_after(report)
+    coded = coded_after_opening(extract, sentence)
+    assert coded == ([sub_type] if sub_type else []), coded
 
 
 @pytest.mark.parametrize("sentence", [
@@ -1199,7 +1204,7 @@ def test_an_attack_told_by_its_toll_is_coded(extract, sentence, sub_type):
     "On Wednesday, a trader died of a heart attack at his home in Zaria.",
 ])
 def test_an_animal_or_a_heart_attack_is_no_attack(extract, sentence):
-    assert sub_types_after(extract(ARTICLE_OPENING + sentence, published=PUBLISHED)) == []
+    assert coded_after_opening(extract, sentence) == []
 
 
 def test_the_dead_of_an_ambush_are_its_target(extract):
@@ -1234,8 +1239,8 @@ def test_a_town_taken_by_allies_on_one_day_is_one_change_of_hands(extract):
     ("On Wednesday, police rounded up twenty suspects in Zaria.", "Arrests"),
 ])
 def test_people_detained_by_irregulars_are_abducted(extract, sentence, sub_type):
-    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    assert sub_types_after(report) == [sub_type], sub_types_after(report)
+    coded = coded_after_opening(extract, sentence)
+    assert coded == [sub_type], coded
 
 
 @pytest.mark.parametrize("sentence, actor1", [
@@ -1261,8 +1266,8 @@ def test_an_agentless_attack_on_the_state_is_an_unnamed_groups(extract, sentence
      "Agreement"),
 ])
 def test_a_memorandum_signed_is_an_agreement_and_fans_gathered_no_protest(extract, sentence, sub_type):
-    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    assert sub_types_after(report) == ([sub_type] if sub_type else []), sub_types_after(report)
+    coded = coded_after_opening(extract, sentence)
+    assert coded == ([sub_type] if sub_type else []), coded
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1292,8 +1297,8 @@ def test_a_days_news_with_no_place_of_its_own_is_the_storys(extract, text, expec
      "Violent demonstration"),
 ])
 def test_a_crowd_burning_symbols_stays_peaceful(extract, sentence, sub_type):
-    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    assert sub_types_after(report) == [sub_type], sub_types_after(report)
+    coded = coded_after_opening(extract, sentence)
+    assert coded == [sub_type], coded
 
 
 @pytest.mark.parametrize("sentence, sub_type", [
@@ -1307,8 +1312,8 @@ def test_a_crowd_burning_symbols_stays_peaceful(extract, sentence, sub_type):
     ("M23 rebels capture Zaria, November 20, 2012.", None),
 ])
 def test_a_dated_caption_in_the_present_is_news(extract, sentence, sub_type):
-    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    assert sub_types_after(report) == ([sub_type] if sub_type else []), sub_types_after(report)
+    coded = coded_after_opening(extract, sentence)
+    assert coded == ([sub_type] if sub_type else []), coded
 
 
 @pytest.mark.parametrize("sentence", [
@@ -1316,8 +1321,8 @@ def test_a_dated_caption_in_the_present_is_news(extract, sentence, sub_type):
     "On Wednesday, the government and the rebels agreed in Zaria to resume peace talks.",
 ])
 def test_a_prisoner_release_in_exchange_and_talks_agreed_are_agreements(extract, sentence):
-    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    assert sub_types_after(report) == ["Agreement"], sub_types_after(report)
+    coded = coded_after_opening(extract, sentence)
+    assert coded == ["Agreement"], coded
 
 
 def test_the_dead_told_after_force_on_a_crowd_make_it_deadly_force(extract):
@@ -1336,8 +1341,8 @@ def test_the_dead_told_after_force_on_a_crowd_make_it_deadly_force(extract):
     ("On Wednesday, gunmen threw grenades at a police post in Zaria.", "Grenade"),
 ])
 def test_weapons_carried_or_found_are_no_attack(extract, sentence, sub_type):
-    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    assert sub_types_after(report) == [sub_type], sub_types_after(report)
+    coded = coded_after_opening(extract, sentence)
+    assert coded == [sub_type], coded
 
 
 def test_a_person_seized_by_title_is_no_place_taken(extract):
@@ -1359,8 +1364,8 @@ def test_a_noun_pointing_back_to_say_what_the_event_was_is_no_new_event(extract)
      ["Arrests"]),
 ])
 def test_hunger_strikes_are_no_air_strikes(extract, sentence, sub_types):
-    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    assert sub_types_after(report) == sub_types, sub_types_after(report)
+    coded = coded_after_opening(extract, sentence)
+    assert coded == sub_types, coded
 
 
 def test_houses_set_on_fire_by_a_shelling_are_its_damage(extract):
@@ -1381,8 +1386,8 @@ def test_houses_set_on_fire_by_a_shelling_are_its_damage(extract):
     ("On Wednesday, a group of men attacked a peaceful rally in Zaria, injuring a dozen marchers.", "Mob violence"),
 ])
 def test_live_bullets_are_grave_force_and_men_attacking_a_rally_a_mob(extract, sentence, sub_type):
-    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    assert sub_types_after(report) == [sub_type], sub_types_after(report)
+    coded = coded_after_opening(extract, sentence)
+    assert coded == [sub_type], coded
 
 
 @pytest.mark.parametrize("sentence, sub_type", [
@@ -1390,5 +1395,5 @@ def test_live_bullets_are_grave_force_and_men_attacking_a_rally_a_mob(extract, s
     ("On Wednesday, a new militia was set up in Zaria by local leaders.", "Change to group/activity"),
 ])
 def test_forces_moved_and_a_militia_set_up_are_a_change_to_a_group(extract, sentence, sub_type):
-    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    assert sub_types_after(report) == ([sub_type] if sub_type else []), sub_types_after(report)
+    coded = coded_after_opening(extract, sentence)
+    assert coded == ([sub_type] if sub_type else []), coded

@@ -503,8 +503,7 @@ def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = 
         tok = tok.head
     elif tok.dep_ == "acl" and tok.tag_ == "VBG":
         return True
-    dated = any(e.label_ == "DATE" and e[0].lower_ not in DURATION_WORDS
-                and tok.doc[max(e.start - 1, 0)].lower_ not in DURATION_WORDS for e in sentence_ents(tok.sent))
+    dated = bool(points_in_time(tok.sent))
     ongoing = tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children))
     # a headline's or a caption's present: "Rioters set fire to a street in Hong Kong, November 11, 2019"
@@ -539,9 +538,14 @@ def told_on_its_day(tok: Token, dates: DateTracker) -> bool:
     verb = tok if tok.pos_ == "VERB" else tok.head
     if any(c.dep_ == "prep" and c.lower_ in TALLY_PREPS for c in verb.children):
         return False  # "650 people had been arrested across the city": a tally, not one event
-    return any(e.label_ == "DATE" and e[0].lower_ not in DURATION_WORDS and dates_the_verb(e.root, verb)
-               and tok.doc[max(e.start - 1, 0)].lower_ not in DURATION_WORDS
-               for e in sentence_ents(tok.sent))
+    return any(dates_the_verb(e.root, verb) for e in points_in_time(tok.sent))
+
+
+def points_in_time(sent) -> list[Span]:
+    """A sentence's dates that say when, not how long ("since May", "for nearly two weeks")."""
+    doc = sent.doc
+    return [e for e in sentence_ents(sent) if e.label_ == "DATE" and e[0].lower_ not in DURATION_WORDS
+            and doc[max(e.start - 1, 0)].lower_ not in DURATION_WORDS]
 
 
 def dates_the_verb(date: Token, verb: Token) -> bool:
