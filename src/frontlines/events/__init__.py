@@ -187,7 +187,18 @@ def denies_the_claim(denial: Token) -> bool:
 
 def part_of_another(trigger: Trigger, at: dict[str, set[int]]) -> bool:
     """Whether a trigger only tells more of another trigger's event."""
-    return elaborates(trigger, at) or made_safe(trigger, at) or fought_with(trigger, at) or carried(trigger)
+    return elaborates(trigger, at) or made_safe(trigger, at) or fought_with(trigger, at) or carried(trigger) \
+        or a_toll_of(trigger, at)
+
+
+def a_toll_of(trigger: Trigger, at: dict[str, set[int]]) -> bool:
+    """A killing told as another trigger's toll is that event's: "was killed by a bomb", "two
+    soldiers died in the ambush"."""
+    verb, words = trigger.token, event_words()
+    return trigger.is_verb and verb.lemma_.lower() in words["lethal"] and any(
+        g.i in at[""] and g.i != verb.i for p in verb.children
+        if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in words["toll_preps"])
+        for g in p.children if g.dep_ == "pobj")
 
 
 def carried(trigger: Trigger) -> bool:
@@ -203,7 +214,7 @@ def carried(trigger: Trigger) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a cache of grenades"
         noun = noun.head.head
     return (noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in words["carrying"]) \
-        or (noun.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(noun.head) in words["weapons_held"]) \
+        or (noun.dep_ in ("dobj", "nsubj", "nsubjpass") and phrasal_lemma(noun.head) in words["weapons_held"]) \
         or noun.lemma_.lower() in words["weapons_held"]
 
 
@@ -214,13 +225,13 @@ def fought_with(trigger: Trigger, at: dict[str, set[int]]) -> bool:
     through prepositions to the verb."""
     if trigger.is_verb:
         return False
-    noun = trigger.token
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
+    noun = trigger.token  # "fought the guards with rocket-propelled grenades": up from "rocket"
+    while noun.dep_ in ("conj", "compound", "amod", "npadvmod", "nmod") and noun.head.i != noun.i:
         noun = noun.head
     if noun.dep_ != "pobj" or noun.head.lower_ != "with":
         return False
     head = noun.head.head
-    for _ in range(4):
+    for _ in range(6):
         if head.i in at.get(trigger.family.name, ()) or (head.i in at[""] and head.lemma_.lower() in OPPOSING):
             return True
         if head.dep_ not in ("prep", "pobj") or head.head.i == head.i:

@@ -53,6 +53,8 @@ HABITUAL, HABITUAL_UNITS = event_words()["habitual"], event_words()["habitual_un
 WEEKLY_UNITS = event_words()["weekly_units"]
 IRREGULAR_CAPTORS = event_words()["irregular_captors"]
 UNARMED_ATTACKERS = event_words()["unarmed_attackers"]
+BY_HAND = event_words()["by_hand"]
+NOT_A_MOB = event_words()["not_a_mob"]
 TALLY_PREPS = event_words()["tally_preps"]
 CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
 STATE_VERBS = event_words()["state_verbs"]
@@ -320,6 +322,20 @@ def attacked_by_unarmed_men(sent, index: Index) -> bool:
     return False
 
 
+def beaten_by_unarmed_men(verb: Token, index: Index) -> bool:
+    """Whether violence by hand (`by_hand`) was done by men the text names as no armed side or state
+    (`unarmed_attackers`), its subject or its passive's agent: "a truck driver was beaten by a group
+    of men", "groups were chasing and beating young men"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in BY_HAND:
+        return False
+    doers = [t for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+    if not doers and verb.dep_ == "conj":
+        doers = [t for c in verb.head.children if c.dep_ == "nsubj" for t in c.subtree]
+    words = {t.lemma_.lower() for t in doers}
+    return bool(words & UNARMED_ATTACKERS) and not words & NOT_A_MOB and not any(
+        t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in ARMED for t in doers)
+
+
 def crowd_in(sent) -> bool:
     """Whether a sentence tells of a crowd (`crowd_words`, `crowd_doers`): "several hundred young
     people gathered; petrol bombs were thrown at police" is the crowd's doing."""
@@ -541,6 +557,17 @@ def told_on_its_day(tok: Token, dates: DateTracker) -> bool:
     return any(dates_the_verb(e.root, verb) for e in points_in_time(tok.sent))
 
 
+def goes_on_with_its_doers(tok: Token, index: Index, dates: DateTracker) -> bool:
+    """Whether a sentence with no place of its own tells what the doers of the sentence before did
+    next, on a day of the story's week: "Armed men arrived at the palace on Tuesday. For five hours
+    they exchanged fire with the guard" (its main verb's subject "they"; not "they said they had")."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    when = dates.for_trigger(tok)
+    return verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.lower_ == "they" for c in verb.children) \
+        and continues_before(tok, index) and when is not None and when.precision == "day" \
+        and dates.published is not None and 0 <= (dates.published - when.day).days <= NEWS_DAYS
+
+
 def points_in_time(sent) -> list[Span]:
     """A sentence's dates that say when, not how long ("since May", "for nearly two weeks")."""
     doc = sent.doc
@@ -584,9 +611,10 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     lenient = coarse or label is not None
     if lenient:
         args.place = args.place or story_place(trigger.token, index)
-    if args.place is None and index.places and told_on_its_day(trigger.token, dates):
+    if args.place is None and index.places and (told_on_its_day(trigger.token, dates)
+                                                or goes_on_with_its_doers(trigger.token, index, dates)):
         # "On Thursday, army helicopters fired on a convoy ...": a day's news with no place of its own
-        # happened where the story is
+        # happened where the story is; so does "They exchanged fire with the guard" after a dated scene
         args.place = story_place(trigger.token, index)
     if args.place is None and index.places:
         return []  # a story that names places but none for this event: likely not one of its events
@@ -658,6 +686,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 and trigger.is_verb and args.actor1 == named_doer(trigger.token, index):  # the crowd named as the doer
             event_type, sub = "Riots", "Mob violence"  # "residents beat two suspected kidnappers to death"
             args.actor1 = crowd_actor(args.actor1, index)
+        elif family.name == "civilians" and beaten_by_unarmed_men(trigger.token, index):
+            event_type, sub = "Riots", "Mob violence"  # "beaten by a group of men who had set up a roadblock"
+            args.actor1 = index.crowd("rioters")
         elif family.name == "looting" and actor1 is not None and actor1.kind in CROWDS:
             event_type, sub = "Riots", "Violent demonstration"  # "protesters burned cars": the crowd's riot
             args.actor1 = crowd_actor(args.actor1, index)

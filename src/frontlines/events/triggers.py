@@ -82,13 +82,15 @@ def pointing_back() -> frozenset[str]:
 
 def context_lemmas(token: Token) -> set[str]:
     """Lemmas of the words that complete a verb: particles, prepositions, objects and their heads.
-    A proper-noun object adds "PROPN" ("took Laukkai")."""
+    A proper-noun object adds "PROPN" ("took Laukkai"), a person's name acted on "PERSON"."""
     out = set()
     if token.dep_ == "relcl":  # "protesters who had gathered": the noun the clause describes
         out.add(token.head.lemma_.lower())
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):  # "Houthi drones struck": what struck decides the kind
             out.update(word_lemma(t) for t in child.subtree)
+            if child.dep_ == "nsubjpass" and child.ent_type_ == "PERSON":
+                out.add("PERSON")  # "President Vieira was shot dead": a person acted on, by name
             if child.dep_ == "nsubjpass" and (child.pos_ == "PROPN" or child.ent_type_ in ("GPE", "LOC", "FAC")) \
                     and not bound_elsewhere(token):
                 out.add("PROPN")  # "Taloqan was also taken": a place taken, as "took Taloqan"
@@ -98,6 +100,8 @@ def context_lemmas(token: Token) -> set[str]:
                 out.update(t.lemma_.lower() for t in child.subtree)
                 if child.pos_ == "PROPN":
                     out.add("PROPN")
+                if child.ent_type_ == "PERSON":
+                    out.add("PERSON")
             if child.dep_ == "prep":  # and what names the place: "outside the government building"
                 out.update(t.lemma_.lower() for g in child.children if g.dep_ == "pobj"
                            for t in (g, *(c for c in g.children if c.dep_ == "compound")))
@@ -155,8 +159,12 @@ def objects_of(token: Token) -> set[str]:
     for child in [*token.children, *(joined.children if joined is not None else ())]:
         if child.dep_ in ("dobj", "nsubjpass"):
             out.add(child.lemma_.lower())
-            if child.pos_ == "PROPN":  # "seized President Manuel Zelaya": the title says what the name is
-                out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+            if child.ent_type_ == "PERSON":
+                out.add("PERSON")
+            if child.pos_ == "PROPN":  # "seized President Manuel Zelaya": the title says what the name is,
+                # and so does an apposition ("shot dead Abu Musa, a wanted militant commander")
+                out.update(w.lemma_.lower() for a in child.children if a.dep_ in ("compound", "appos")
+                           for w in (a, *a.children) if w.dep_ in ("appos", "compound", "amod"))
             out.update(o.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
                        for o in p.children if o.dep_ == "pobj")
     return out

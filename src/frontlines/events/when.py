@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from frontlines.dates import ANCHORED, Resolved, resolve_anchored, resolve_phrase
+from frontlines.dates import ANCHORED, MONTHS, Resolved, month_number, resolve_anchored, resolve_phrase
 from frontlines.nlp import doc_text, sentence_ents
 
 THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
@@ -141,14 +141,22 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
             out.append(Dated(ent, Resolved(anchor.day, anchor.precision, True), clause.i,
                              Resolved(anchor.day - gap, anchor.precision, True)))
             continue
-        if found is None and anchor is not None and THAT_YEAR.search(text):
-            # "in June of that year": the month in the year the story gave last
+        if found is None and anchor is not None and (THAT_YEAR.search(text) or (
+                out and anchor.day.year < published.year and names_a_month_only(ent))):
+            # "in June of that year": the month in the year the story gave last; so is a month
+            # after a dated one in its sentence: "On 1 March 2009 ...; hours later, on 2 March"
             found = resolve_phrase(text, date(anchor.day.year, 12, 31))
         found = found or resolve_phrase(text, published)
         if found is not None:
             out.append(Dated(ent, found))
             anchor = found
     return out or unnamed_day(sent, anchor)
+
+
+def names_a_month_only(ent: SpacySpan) -> bool:
+    """Whether a date names a month (and a day) but no year: "2 March", "early March"."""
+    return any(month_number(t.text) for t in ent if t.is_alpha and (len(t) <= 4 or t.lower_ in MONTHS)) and not any(
+        t.like_num and len(t.text) == 4 for t in ent)
 
 
 def unnamed_day(sent: SpacySpan, anchor: Resolved | None) -> list[Dated]:
