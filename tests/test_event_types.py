@@ -1439,3 +1439,15 @@ def test_a_month_after_a_dated_day_in_its_sentence_is_of_that_year(extract):
     report = extract(text, published="2022-02-02")
     dates = [e.date for e in report.events if "shot dead" in e.evidence.text and e.sub_event_type == "Attack"]
     assert dates and set(dates) <= {"2009-03-01", "2009-03-02"} and "2009-03-02" in dates, dates
+
+
+@pytest.mark.parametrize("sentence, sub_types", [
+    # what struck, named as a passive's agent, decides the kind
+    ("On Wednesday, columns of lorries on the road north of Zaria were struck repeatedly by military aircraft.",
+     ["Air/drone strike"]),
+    # buildings left as burnt-out shells tell of no shelling
+    ("By Wednesday whole blocks of Zaria were burnt-out shells.", []),
+])
+def test_what_struck_as_agent_decides_and_burnt_out_shells_are_no_shelling(extract, sentence, sub_types):
+    coded = coded_after_opening(extract, sentence)
+    assert coded == sub_types, coded

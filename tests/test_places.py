@@ -219,3 +219,17 @@ def test_a_town_described_as_the_seat_of_a_county_stands_in_it(extract):
     text = "Dallas is a small city and the county seat of Paulding County, Georgia. Its courthouse was built in 1892."
     found = places_of(extract(text, published="2015-01-01"))
     assert found["Dallas"].admin1 == "Georgia", found["Dallas"]
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    # the dateline's country is the story's, however often a foreign army's country is named
+    ("PANAMA CITY - Fighting was still under way in Colón on Thursday, as US troops searched the capital. "
+     "US officials in Washington said US forces hold the city.", "Colón", "PA"),
+    # a dateline of a small foreign namesake pulls no other name abroad
+    ("COX'S BAZAR - Refugees crossed the Border at Teknaf in Bangladesh on Monday, fleeing fighting in "
+     "Maungdaw, Myanmar.", "Teknaf", "BD"),
+])
+def test_the_datelines_country_is_the_storys(extract, text, mention, country):
+    found = places_of(extract(text, published="1989-12-22"))
+    assert mention in found and found[mention].country_code == country, found
+    assert not any(p.country_code in ("ES", "FR") for p in found.values()), found

@@ -102,7 +102,8 @@ def context_lemmas(token: Token) -> set[str]:
                     out.add("PROPN")
                 if child.ent_type_ == "PERSON":
                     out.add("PERSON")
-            if child.dep_ == "prep":  # and what names the place: "outside the government building"
+            if child.dep_ in ("prep", "agent"):  # and what names the place or the doer: "outside the
+                # government building", "struck by allied aircraft"
                 out.update(t.lemma_.lower() for g in child.children if g.dep_ == "pobj"
                            for t in (g, *(c for c in g.children if c.dep_ == "compound")))
         if child.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
@@ -176,8 +177,8 @@ def needs_read_on(tok: Token, sense: dict, around: set[str]) -> set[str]:
     (`needs_from`), else everything that completes it."""
     if sense.get("needs_object"):
         return objects_of(tok)
-    if sense.get("needs_subject"):
-        return {word_lemma(t) for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+    if sense.get("needs_subject"):  # or a passive's agent: "columns were struck by allied aircraft"
+        return {word_lemma(t) for c in tok.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
     if sense.get("needs_target"):
         return targets_of(tok)
     if sense.get("needs_from"):  # "was taken from his home", not "took home a prize"

@@ -42,6 +42,8 @@ NAME_NEXT = re.compile(r"\s+[A-Z]")  # a capitalised word next: the title's name
 PART_KM = 30.0  # a neighbourhood lies within this of its town's point (Dhaka's Rampura; Rangpur is 250 km off)
 INSIDE_KM = 100.0  # a town this close to a division's point counts as in it when its codes are unknown
 DESCRIBED_GAP = 80  # characters: "Hamilton is an unincorporated community in Boone County"
+DATELINE_MARGIN = 5  # a dateline names its largest namesake when that is five times any other country's
+DATELINE_CITY = 100_000  # ... and a city this large is what it names, whether or not the story names its country
 # What ends a description that puts a name in the division after it: "a town in Boone County",
 # "the county seat of Paulding County" (Dallas, Georgia, not Dallas, Texas)
 ENDS_IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?$")
@@ -168,7 +170,8 @@ def country_weights(cands: list[Candidate], dateline: Span | None, big_city: int
     (`features.country_weight`); and the names whose vote came only from their largest namesake
     (`name_vote`): "Kauru" votes for Russia through Kovrov, which is also called Kauru.
     A city of `big_city` people or more votes only when named by its own name: a world city
-    bears hundreds of foreign names ("Avana", Havana's in Italian, is an Iraqi oilfield's)."""
+    bears hundreds of foreign names ("Avana", Havana's in Italian, is an Iraqi oilfield's).
+    The dateline's country weighs as much as the most-named one (`dateline_country`)."""
     total: Counter[str] = Counter()
     own: dict[str, Counter[str]] = {}
     by_namesake: set[str] = set()
@@ -181,11 +184,30 @@ def country_weights(cands: list[Candidate], dateline: Span | None, big_city: int
         own.setdefault(key, Counter()).update(vote)
         if namesake:
             by_namesake.add(key)
+    for c in cands:  # the dateline's country, when the story names it otherwise too, is what the story is
+        # about, however often others are named ("PANAMA CITY - ... US troops ... US officials")
+        country, city = dateline_country(c) if c.dateline else (None, False)
+        if country and (city or total[country] > own.get(name_key(c.span.text), Counter())[country]):
+            total[country] = max(total.values(), default=1.0)
     if not total:
         return {}, {}, set()
     most = max(total.values())
     return ({cc: v / most for cc, v in total.items()},
             {k: {cc: n / most for cc, n in v.items()} for k, v in own.items() if v}, by_namesake)
+
+
+def dateline_country(c: Candidate) -> tuple[str | None, bool]:
+    """The country of the largest town a dateline may name ("PANAMA CITY -" is Panama's, not
+    Florida's), when it is several times larger than any other country's; and whether that town
+    is a city of `DATELINE_CITY` people or more, which a dateline names on its own ("KINGSTON")."""
+    biggest: dict[str, int] = {}
+    for e in c.entries:
+        if e.country_code and e.feature in ("city", "country"):
+            biggest[e.country_code] = max(biggest.get(e.country_code, 0), e.population)
+    top = sorted(biggest.items(), key=lambda t: -t[1]) + [("", 0)]
+    if not top[0][0] or top[0][1] <= DATELINE_MARGIN * top[1][1]:
+        return None, False
+    return top[0][0], top[0][1] >= DATELINE_CITY
 
 
 def name_vote(c: Candidate, big_city: int) -> tuple[Counter[str], bool]:
