@@ -1451,3 +1451,17 @@ def test_a_month_after_a_dated_day_in_its_sentence_is_of_that_year(extract):
 def test_what_struck_as_agent_decides_and_burnt_out_shells_are_no_shelling(extract, sentence, sub_types):
     coded = coded_after_opening(extract, sentence)
     assert coded == sub_types, coded
+
+
+@pytest.mark.parametrize("sentence, sub_types", [
+    # civilians taken from somewhere are abducted; taken somewhere, moved
+    ("On Wednesday, gunmen took a dozen foreigners from a hotel in Zaria.", ["Abduction/forced disappearance"]),
+    ("On Wednesday, officials said 2,000 civilians had been taken to camps outside Zaria.", []),
+    # a compound or barracks taken is a place taken; positions taken up are not
+    ("On Wednesday, soldiers took the militants' compound in Zaria after heavy fighting.",
+     ["Government regains territory"]),
+    ("On Wednesday, tanks took up positions at the airport in Zaria.", []),
+])
+def test_people_taken_from_a_place_are_abducted_and_a_compound_taken_is_captured(extract, sentence, sub_types):
+    coded = coded_after_opening(extract, sentence)
+    assert coded == sub_types, coded

@@ -50,7 +50,8 @@ def lexicon() -> Lexicon:
     raw = load_yaml(resources.files("frontlines.events").joinpath("data/triggers.yaml").read_text("utf-8"))
     families = {name: Family(name, f["event_type"], f["sub_event_type"], f["plover"])
                 for name, f in raw["families"].items()}
-    verbs = {lemma: [{**sense, "unless": flat(sense.get("unless", ()))} for sense in senses(spec)]
+    verbs = {lemma: [{**sense, "unless": flat(sense.get("unless", ())),
+                      **({"needs": flat(sense["needs"])} if "needs" in sense else {})} for sense in senses(spec)]
              for lemma, spec in raw["verbs"].items()}
     for light, act in raw.get("light_verbs", {}).items():  # "opened fire on" has the senses of "fired on"
         verbs[light] = [{**sense, "light": act} for sense in verbs[act]]
@@ -63,7 +64,8 @@ def lexicon() -> Lexicon:
 
 
 def flat(words) -> frozenset[str]:
-    """A word list that may hold lists named from `word_lists` ("[power, *people]"), as one set."""
+    """A word list that may hold lists named from `word_lists` ("[power, *people]"), as one set
+    (a word YAML reads otherwise, such as a bare "on", is kept as it is, for the check that follows)."""
     return frozenset(w for item in words for w in (item if isinstance(item, list) else [item]))
 
 
