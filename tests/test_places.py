@@ -233,3 +233,11 @@ def test_the_datelines_country_is_the_storys(extract, text, mention, country):
     found = places_of(extract(text, published="1989-12-22"))
     assert mention in found and found[mention].country_code == country, found
     assert not any(p.country_code in ("ES", "FR") for p in found.values()), found
+
+
+def test_a_body_of_state_is_no_small_town_of_its_name(extract):
+    text = ("GUATEMALA CITY - Protesters set fire to part of the Congress building in Guatemala City on Saturday. "
+            "Police fired tear gas outside Congress and in front of the National Palace.")
+    found = places_of(extract(text, published="2020-11-22"))
+    assert "Congress" not in found, found["Congress"]
+    assert {p.country_code for p in found.values()} == {"GT"}, found

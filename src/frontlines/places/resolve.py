@@ -42,6 +42,7 @@ NAME_NEXT = re.compile(r"\s+[A-Z]")  # a capitalised word next: the title's name
 PART_KM = 30.0  # a neighbourhood lies within this of its town's point (Dhaka's Rampura; Rangpur is 250 km off)
 INSIDE_KM = 100.0  # a town this close to a division's point counts as in it when its codes are unknown
 DESCRIBED_GAP = 80  # characters: "Hamilton is an unincorporated community in Boone County"
+BODIES = frozenset(name_key(w) for w in place_words()["bodies"])
 DATELINE_MARGIN = 5  # a dateline names its largest namesake when that is five times any other country's
 DATELINE_CITY = 100_000  # ... and a city this large is what it names, whether or not the story names its country
 # What ends a description that puts a name in the division after it: "a town in Boone County",
@@ -121,6 +122,13 @@ def a_bearing(c: Candidate) -> bool:
     North Delhi or North Salt Lake."""
     bearings = {name_key(w) for w in place_words()["compass"]}
     return name_key(without_article(c.span.text).removesuffix("'s").removesuffix("’s")) in bearings
+
+
+def a_body(c: Candidate) -> bool:
+    """The name of a body of state ("Congress", "Parliament"), which GeoNames lists as the name of a
+    small town (Congress, Arizona): a place only when the text qualifies or describes it ("Congress,
+    Arizona"; "Congress is a census-designated place")."""
+    return c.qualifier is None and c.described is None and name_key(without_article(c.span.text)) in BODIES
 
 
 def is_acronym(c: Candidate) -> bool:
@@ -370,7 +378,8 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
             c.entries = [e for e in c.entries if e.feature == "country"]
     people -= called_places(cands)
     text = doc_text(doc)
-    cands = [c for c in cands if not is_person(c, people) and not a_title(c, text) and not a_bearing(c)]
+    cands = [c for c in cands if not is_person(c, people) and not a_title(c, text) and not a_bearing(c)
+             and not a_body(c)]
     weights, own, by_namesake = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline,
                                    ranker.cutoffs["far_min_population"])
     every = cands
