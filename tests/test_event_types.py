@@ -1465,3 +1465,14 @@ def test_what_struck_as_agent_decides_and_burnt_out_shells_are_no_shelling(extra
 def test_people_taken_from_a_place_are_abducted_and_a_compound_taken_is_captured(extract, sentence, sub_types):
     coded = coded_after_opening(extract, sentence)
     assert coded == sub_types, coded
+
+
+@pytest.mark.parametrize("sentence, sub_types", [
+    # powers granted are not yet used; a trigger that only names a kind of team or leader is no event
+    ("On Wednesday, police in Zaria said they had been granted new powers to lock down suburbs and seize cars.", []),
+    ("Protest leaders in Zaria said on Wednesday that talks with the governor would continue.", []),
+    ("On Wednesday, a police strike force arrested four men in Zaria.", ["Arrests"]),
+])
+def test_powers_granted_and_triggers_naming_a_kind_are_no_event(extract, sentence, sub_types):
+    coded = coded_after_opening(extract, sentence)
+    assert coded == sub_types, coded

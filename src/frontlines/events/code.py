@@ -55,6 +55,7 @@ IRREGULAR_CAPTORS = event_words()["irregular_captors"]
 UNARMED_ATTACKERS = event_words()["unarmed_attackers"]
 BY_HAND = event_words()["by_hand"]
 NOT_A_MOB = event_words()["not_a_mob"]
+KIND_HEADS = event_words()["kind_heads"]
 TALLY_PREPS = event_words()["tally_preps"]
 CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
 STATE_VERBS = event_words()["state_verbs"]
@@ -483,6 +484,12 @@ def names_a_force(tok: Token, index: Index) -> bool:
         and index.actor_at.get(tok.head.i) == actor_id
 
 
+def only_names_a_kind(tok: Token) -> bool:
+    """A trigger noun that only says what kind of people or thing another noun is, is no event:
+    "protest leaders said", "a strike force" (`kind_heads`)."""
+    return tok.pos_ != "VERB" and tok.dep_ == "compound" and tok.head.lemma_.lower() in KIND_HEADS
+
+
 def habitual(tok: Token) -> bool:
     """Whether a trigger, or the present-tense verb it is the subject of, is said to happen by habit:
     "kidnappings on the highways continue almost daily", "gunmen routinely attack convoys", "every day"."""
@@ -603,6 +610,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     perfect is news, as in a wire brief's lede ("Police have arrested 233 activists")."""
     if is_background_state(trigger, index, perfect_is_news=label is not None or coarse, published=dates.published) \
             or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index) \
+            or only_names_a_kind(trigger.token) \
             or an_accusation(trigger.token) or a_grievance(trigger.token):
         return []
     if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
