@@ -101,3 +101,47 @@ def test_a_parsed_document_keeps_the_text_it_was_parsed_from():
         parsed, _ = next(parse(nlp, [Document(text)]))
         assert parsed.user_data["frontlines_text"] is text and doc_text(parsed) == parsed.text
     assert "frontlines_text" not in remember_text(nlp.make_doc("Shelling hit Idlib"), "Shelling hit Idlib.").user_data
+
+
+# The attribute ruler's exceptions of more than a tag: two-token rules ("gonna", "ain't", "y'all",
+# "let's"), a REGEX ("nothin'"), rules on the parse ("I" as a subject or an object, "there is").
+RULER_SENTENCES = [
+    "Y'all gonna see it. I ain't seen nothin' but there is a man. It hit me and I hit it.",
+    "Let's go, c'mon. We gotta run; they have done what they did.  Which ones were seen?\n\nNone.",
+]
+
+
+def test_the_attribute_rules_give_the_annotations_spacys_ruler_gives(spacy_as_shipped):
+    from frontlines.nlp import load_model
+
+    nlp = load_model()
+    assert "frontlines_attribute_rules" in nlp.pipe_names and "attribute_ruler" in nlp.disabled
+    texts = RULER_SENTENCES + SENTENCES + [p.read_text("utf-8") for p in sorted(SAMPLES.glob("*.txt"))[:3]]
+    for text in texts:
+        ours = nlp(text)
+        nlp.enable_pipe("attribute_ruler")
+        nlp.disable_pipe("frontlines_attribute_rules")
+        try:
+            theirs = nlp(text)
+        finally:
+            nlp.disable_pipe("attribute_ruler")
+            nlp.enable_pipe("frontlines_attribute_rules")
+        assert ours.to_bytes() == theirs.to_bytes(), text[:60]
+        assert [t.pos_ for t in ours] != [t.pos_ for t in spacy_as_shipped.make_doc(text)]  # it did set them
+
+
+def test_rules_added_to_the_ruler_are_applied_and_other_patterns_run_as_spacy_runs_them():
+    import spacy
+
+    from frontlines.attribute_rules import IndexedRules, compile_rules
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    rules = IndexedRules(ruler)
+    ruler.add([[{"LOWER": "shelled"}]], {"LEMMA": "shell"})
+    assert [t.lemma_ for t in rules(nlp("They shelled it"))] == ["", "shell", ""]
+    ruler.add([[{"LOWER": {"REGEX": "^the[ym]$"}}, {"LOWER": "shelled"}]], {"LEMMA": "they"}, index=0)
+    assert [t.lemma_ for t in rules(nlp("They shelled it"))] == ["they", "shell", ""]  # compiled again
+    ruler.add([[{"LOWER": "it", "OP": "+"}]], {"LEMMA": "IT"})  # an operator: spaCy's Matcher runs it
+    assert compile_rules(ruler) is None
+    assert [t.lemma_ for t in rules(nlp("They shelled it"))] == ["they", "shell", "IT"]
