@@ -1476,3 +1476,13 @@ def test_people_taken_from_a_place_are_abducted_and_a_compound_taken_is_captured
 def test_powers_granted_and_triggers_naming_a_kind_are_no_event(extract, sentence, sub_types):
     coded = coded_after_opening(extract, sentence)
     assert coded == sub_types, coded
+
+
+@pytest.mark.parametrize("sentence, sub_types", [
+    # killings by vigilantes or a mob are ACLED's mob violence; a murder by gunmen an attack
+    ("On Wednesday, seven people were murdered by vigilantes in Zaria.", ["Mob violence"]),
+    ("On Wednesday, gunmen murdered a teacher in Zaria.", ["Attack"]),
+])
+def test_killings_by_vigilantes_are_mob_violence(extract, sentence, sub_types):
+    coded = coded_after_opening(extract, sentence)
+    assert coded == sub_types, coded

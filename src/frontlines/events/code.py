@@ -697,6 +697,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         elif family.name == "civilians" and beaten_by_unarmed_men(trigger.token, index):
             event_type, sub = "Riots", "Mob violence"  # "beaten by a group of men who had set up a roadblock"
             args.actor1 = index.crowd("rioters")
+        elif family.name == "mob" and actor1 is None:
+            args.actor1 = index.crowd("rioters")  # "seven people were murdered by vigilantes"
         elif family.name == "looting" and actor1 is not None and actor1.kind in CROWDS:
             event_type, sub = "Riots", "Violent demonstration"  # "protesters burned cars": the crowd's riot
             args.actor1 = crowd_actor(args.actor1, index)
