@@ -1486,3 +1486,22 @@ def test_powers_granted_and_triggers_naming_a_kind_are_no_event(extract, sentenc
 def test_killings_by_vigilantes_are_mob_violence(extract, sentence, sub_types):
     coded = coded_after_opening(extract, sentence)
     assert coded == sub_types, coded
+
+
+def test_a_fight_with_both_sides_named_goes_on_in_the_scene_before(extract):
+    text = ("ZARIA, Nigeria - Gunmen abducted dozens of passengers from a train near Zaria on Monday night, "
+            "officials said. Soldiers from a nearby base arrived before midnight and exchanged fire with the gunmen.")
+    report = extract(text, published="2022-03-30")
+    places = {p.id: p.name for p in report.places}
+    fights = [(e.sub_event_type, places.get(e.place), e.date) for e in report.events if "exchanged" in e.evidence.text]
+    assert fights == [("Armed clash", "Zaria", "2022-03-28")], fights
+
+
+@pytest.mark.parametrize("sentence, sub_types", [
+    # fire returned and an assault repelled are fights; an assault told before and repelled is that assault
+    ("On Wednesday, soldiers escorting a convoy near Zaria returned fire for twenty minutes.", ["Armed clash"]),
+    ("The army said on Wednesday that its troops had repelled a bandit assault on Zaria.", ["Armed clash"]),
+])
+def test_fire_returned_and_assaults_repelled_are_fights(extract, sentence, sub_types):
+    coded = coded_after_opening(extract, sentence)
+    assert coded == sub_types, coded

@@ -564,14 +564,21 @@ def told_on_its_day(tok: Token, dates: DateTracker) -> bool:
     return any(dates_the_verb(e.root, verb) for e in points_in_time(tok.sent))
 
 
-def goes_on_with_its_doers(tok: Token, index: Index, dates: DateTracker) -> bool:
-    """Whether a sentence with no place of its own tells what the doers of the sentence before did
-    next, on a day of the story's week: "Armed men arrived at the palace on Tuesday. For five hours
-    they exchanged fire with the guard" (its main verb's subject "they"; not "they said they had")."""
+def goes_on_with_the_scene(trigger: Trigger, args: Arguments, index: Index, dates: DateTracker) -> bool:
+    """Whether a sentence with no place of its own tells what happened next in the scene of the
+    sentences before, on a day of the story's week that its paragraph gives: "Armed men arrived at the
+    palace on Tuesday. For five hours they exchanged fire with the guard"; "Soldiers arrived before
+    midnight and exchanged fire with the attackers". Its main verb's subject is "they", or it is a
+    fight whose two sides are named; not what someone said ("they said they had")."""
+    tok = trigger.token
     verb = tok if tok.pos_ == "VERB" else tok.head
+    if verb.dep_ not in ("ROOT", "conj") or not continues_before(tok, index):
+        return False
+    sides = [index.actors.get(a or "") for a in (args.actor1, args.actor2)]
+    told = any(c.dep_ == "nsubj" and c.lower_ == "they" for c in verb.children) or (
+        trigger.family.name == "clash" and None not in sides and sides[0].kind != sides[1].kind)
     when = dates.for_trigger(tok)
-    return verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.lower_ == "they" for c in verb.children) \
-        and continues_before(tok, index) and when is not None and when.precision == "day" \
+    return told and dates.day_told_in_paragraph(tok.sent) is not None and when is not None \
         and dates.published is not None and 0 <= (dates.published - when.day).days <= NEWS_DAYS
 
 
@@ -620,7 +627,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if lenient:
         args.place = args.place or story_place(trigger.token, index)
     if args.place is None and index.places and (told_on_its_day(trigger.token, dates)
-                                                or goes_on_with_its_doers(trigger.token, index, dates)):
+                                                or goes_on_with_the_scene(trigger, args, index, dates)):
         # "On Thursday, army helicopters fired on a convoy ...": a day's news with no place of its own
         # happened where the story is; so does "They exchanged fire with the guard" after a dated scene
         args.place = story_place(trigger.token, index)

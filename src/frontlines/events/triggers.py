@@ -289,6 +289,13 @@ def describes(verb: Token) -> bool:
     return verb.dep_ == "acl" or present_passive
 
 
+def acts_on_one_told_before(verb: Token) -> bool:
+    """Whether what a verb acts on is an event the text told before: "its troops had repelled the
+    assault" (not "repelled an RSF assault")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in pointing_back()
+                                                        for d in c.children) for c in verb.children)
+
+
 def only_heading(verb: Token) -> bool:
     """Whether a movement names only where it went ("retreating toward Dablo"), not what it left."""
     words = event_words()
@@ -321,6 +328,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                          and (not s.get("subject") or subject_kinds(tok).intersection(s["subject"]))
                          and not (s.get("not_describing") and describes(tok))
                          and not (s.get("not_heading") and only_heading(tok))
+                         and not (s.get("new_object") and acts_on_one_told_before(tok))
                          and not (objects_of(tok) | object_modifiers(tok)).intersection(s.get("unless", ()))
                          and not (subject_heads(tok).intersection(s.get("unless_subject", ()))
                                   and not planted(tok.sent))), None)
