@@ -1505,3 +1505,4 @@ def test_a_fight_with_both_sides_named_goes_on_in_the_scene_before(extract):
 def test_fire_returned_and_assaults_repelled_are_fights(extract, sentence, sub_types):
     coded = coded_after_opening(extract, sentence)
     assert coded == sub_types, coded
+

@@ -241,3 +241,11 @@ def test_a_body_of_state_is_no_small_town_of_its_name(extract):
     found = places_of(extract(text, published="2020-11-22"))
     assert "Congress" not in found, found["Congress"]
     assert {p.country_code for p in found.values()} == {"GT"}, found
+
+
+def test_a_site_above_the_town_is_in_the_town_named_just_before(extract):
+    text = ("LAHORE, Pakistan - Explosions shook Lahore on Thursday. India said its strikes answered the massacre "
+            "of tourists in Pahalgam. On April 22, gunmen emerged from pine forests onto the Baisaran meadow above "
+            "the resort town and shot dead 26 people.")
+    found = places_of(extract(text, published="2025-05-08"))
+    assert found["Baisaran"].country_code == "IN" and found["Baisaran"].lat == found["Pahalgam"].lat, found

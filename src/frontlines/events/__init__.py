@@ -86,8 +86,11 @@ def unidentified_doers(events: list[Event], doc: Doc, index: Index) -> list[Even
         if e.sub_event_type in REMOTE and (foreign := invader(events, index, country)):
             e.actor1 = foreign
             continue
+        if e.actor1 is not None:  # an unidentified group of the place's country, not the story's
+            e.actor1 = index.unidentified(country) if country else e.actor1
+            continue
         first = doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")[0]
-        if e.actor1 is None and not (e.sub_event_type in CROWD_DONE and (crowd_just_seen(first, index) or any(
+        if not (e.sub_event_type in CROWD_DONE and (crowd_just_seen(first, index) or any(
                 word_lemma(t) in CROWD_DOERS for t in first.sent))):
             e.actor1 = index.unidentified(country)
     return events

@@ -43,6 +43,10 @@ PART_KM = 30.0  # a neighbourhood lies within this of its town's point (Dhaka's 
 INSIDE_KM = 100.0  # a town this close to a division's point counts as in it when its codes are unknown
 DESCRIBED_GAP = 80  # characters: "Hamilton is an unincorporated community in Boone County"
 BODIES = frozenset(name_key(w) for w in place_words()["bodies"])
+# "the Baisaran meadow above the resort town": a site by a town the text named just before
+THE_TOWN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:above|below|near|outside|in|at|of|beside|overlooking)"
+                            r"\s+the\s+(?:[a-z-]+\s+)?(?:town|city|village)\b")
+THE_TOWN_REACH = 400  # characters back to that town
 DATELINE_MARGIN = 5  # a dateline names its largest namesake when that is five times any other country's
 DATELINE_CITY = 100_000  # ... and a city this large is what it names, whether or not the story names its country
 # What ends a description that puts a name in the division after it: "a town in Boone County",
@@ -347,7 +351,20 @@ def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallbac
     fronted = [ch for ch in towns_by_sentence.get(c.sentence, []) if ch.cand.span.end < c.span.start
                and text[c.sentence:ch.cand.span.start].strip() in ("In", "in")
                and text[ch.cand.span.end:ch.cand.span.end + 1] == ","]
-    return fronted[0].entry if fronted else fallback  # "In Kyiv, ... gathered on Independence Square"
+    if fronted:
+        return fronted[0].entry  # "In Kyiv, ... gathered on Independence Square"
+    return town_it_is_in(c, towns_by_sentence, text) or fallback
+
+
+def town_it_is_in(c: Candidate, towns_by_sentence: dict[int, list[Choice]], text: str) -> Entry | None:
+    """The town a site is said to lie by without naming it, "the Baisaran meadow above the resort
+    town": the town named last before it, in its sentence or the one before."""
+    if not THE_TOWN_AFTER.match(text, c.span.end):
+        return None
+    before = [ch for sentence, towns in towns_by_sentence.items() for ch in towns
+              if ch.entry.feature == "city" and ch.cand.span.end <= c.span.start
+              and c.span.start - ch.cand.span.end <= THE_TOWN_REACH]
+    return max(before, key=lambda ch: ch.cand.span.end).entry if before else None
 
 
 def part_of(gap: str) -> bool:
