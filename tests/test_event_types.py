@@ -1506,3 +1506,15 @@ def test_fire_returned_and_assaults_repelled_are_fights(extract, sentence, sub_t
     coded = coded_after_opening(extract, sentence)
     assert coded == sub_types, coded
 
+
+
+@pytest.mark.parametrize("sentence", [
+    # a gathering told with what it chanted or demanded, or before a seat of power, is a protest
+    "On Wednesday, about 100 residents gathered outside the regional administration in Zaria, demanding help.",
+    "On Wednesday, hundreds of residents gathered in the centre of Zaria, waving flags and chanting slogans.",
+    # marching to a building named after the government is no rallying to the government
+    "In Zaria, several hundred women marched on Wednesday to the Government House to demand protection.",
+])
+def test_gatherings_told_by_what_they_chanted_or_where_they_went_are_protests(extract, sentence):
+    coded = coded_after_opening(extract, sentence)
+    assert coded == ["Peaceful protest"], coded

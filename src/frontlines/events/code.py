@@ -540,8 +540,9 @@ def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = 
     if perfect and not dated and not perfect_is_news and not quoted(tok):
         return True  # a sentence the classifier reads as news may say "has", as a spokesman quoted does
 
-    allegiance = trigger.family.name == "protest" and any(
-        c.dep_ == "prep" and c.lower_ == "to" and any(g.i in index.actor_at for g in c.subtree) for c in tok.children)
+    allegiance = trigger.family.name == "protest" and any(  # not "marched to the Government House"
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.i in index.actor_at for g in c.children)
+        for c in tok.children)
     return allegiance
 
 

@@ -108,8 +108,11 @@ def context_lemmas(token: Token) -> set[str]:
                 # government building", "struck by allied aircraft"
                 out.update(t.lemma_.lower() for g in child.children if g.dep_ == "pobj"
                            for t in (g, *(c for c in g.children if c.dep_ == "compound")))
-        if child.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
-            out.add(child.lemma_.lower())  # what it was done for: "gathered outside the office to demand food"
+        if child.dep_ in ("advcl", "xcomp") and (any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+                                                 or child.tag_ == "VBG"):
+            # what it was done for or with: "gathered outside the office to demand food", "gathered ...,
+            # chanting against the jihadists"
+            out.add(child.lemma_.lower())
     return out
 
 
