@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from frontlines import DEFAULT_MODEL
-from frontlines import attribute_rules  # noqa: F401  (registers the frontlines_attribute_rules component)
+from frontlines import attribute_rules, lemmas  # noqa: F401  (they register their components)
 from frontlines.yamlfile import load_yaml
 from frontlines.errors import UsageError
 
@@ -58,6 +58,7 @@ def load_model(name: str = DEFAULT_MODEL):
     fix_tokens(nlp)
     index_attribute_rules(nlp)
     index_lemmas(nlp)
+    lemmatise_distinct_words(nlp)
     return nlp
 
 
@@ -84,6 +85,15 @@ def index_lemmas(nlp) -> None:
     index = lookups.get_table("lemma_index")
     for pos, words in list(index.items()):
         index.set(pos, frozenset(words))
+
+
+def lemmatise_distinct_words(nlp) -> None:
+    """Ask the rule lemmatizer once for each distinct word of a document (`lemmas`), not for each
+    token: the same lemmas.  The lemmatizer stays in the pipeline, disabled."""
+    if "lemmatizer" not in nlp.pipe_names or getattr(nlp.get_pipe("lemmatizer"), "mode", None) != "rule":
+        return
+    nlp.add_pipe("frontlines_lemmas", before="lemmatizer")
+    nlp.disable_pipe("lemmatizer")
 
 
 def fix_tokens(nlp) -> None:
