@@ -1518,3 +1518,15 @@ def test_fire_returned_and_assaults_repelled_are_fights(extract, sentence, sub_t
 def test_gatherings_told_by_what_they_chanted_or_where_they_went_are_protests(extract, sentence):
     coded = coded_after_opening(extract, sentence)
     assert coded == ["Peaceful protest"], coded
+
+
+@pytest.mark.parametrize("sentence, sub_types", [
+    # weapons found among other things found are weapons found; windows smashed are damage done
+    ("On Wednesday, investigators found explosive belts, automatic rifles and ammunition in a flat in Zaria.",
+     ["Disrupted weapons use"]),
+    ("On Wednesday, unknown men smashed the windows of the party's office in Zaria.",
+     ["Looting/property destruction"]),
+])
+def test_weapons_found_in_a_list_and_windows_smashed_are_coded(extract, sentence, sub_types):
+    coded = coded_after_opening(extract, sentence)
+    assert coded == sub_types, coded

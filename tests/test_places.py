@@ -14,6 +14,7 @@ def places_of(report) -> dict[str, object]:
     ("Iraqi forces took most of the town of Qaim, Iraq, from the Islamic State.", "Al Qā’im", "IQ"),
     ("The group's most important territory is the Syrian border town of Bukamal.", "Ālbū Kamāl", "SY"),
     ("The loss of Gharian, south of Tripoli, is a setback for the commander's push in Libya.", "Gharyan", "LY"),
+    ("Investigators searched a flat in Qatraneh, south of Amman, Jordan, on Monday.", "Al Qaţrānah", "JO"),
 ])
 def test_transliterated_names_are_found(extract, sentence, name, country):
     found = places_of(extract(sentence, published="2017-11-03"))

@@ -165,6 +165,7 @@ def objects_of(token: Token) -> set[str]:
     for child in [*token.children, *(joined.children if joined is not None else ())]:
         if child.dep_ in ("dobj", "nsubjpass"):
             out.add(child.lemma_.lower())
+            out.update(c.lemma_.lower() for c in child.conjuncts)  # "found explosive belts, rifles and ammunition"
             if child.ent_type_ == "PERSON":
                 out.add("PERSON")
             if child.pos_ == "PROPN":  # "seized President Manuel Zelaya": the title says what the name is,

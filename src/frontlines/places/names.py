@@ -38,11 +38,11 @@ def words_of(name: str) -> list[str]:
 def name_key(name: str) -> str:
     """The exact-match key: folded words run together ("Al-Bukamal" → "bukamal").
 
-    Two spellings that differ only by a French "ou" or an Arabic final "h" meet:
-    "Hantoub" = "Hantub", "Hawija" = "Al Hawijah".
+    Two spellings that differ only by a French "ou" or an Arabic final "h" (or a Levantine "-eh") meet:
+    "Hantoub" = "Hantub", "Hawija" = "Al Hawijah", "Qatraneh" = "Al Qatranah".
     """
     words = [w.replace("ou", "u") for w in words_of(name)]
-    return "".join(w[:-1] if w.endswith("ah") and len(w) > 4 else w for w in words)
+    return "".join(w[:-2] + "a" if w.endswith(("ah", "eh")) and len(w) > 4 else w for w in words)
 
 
 def skeleton_key(name: str) -> str:
