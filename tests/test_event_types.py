@@ -1530,3 +1530,11 @@ def test_gatherings_told_by_what_they_chanted_or_where_they_went_are_protests(ex
 def test_weapons_found_in_a_list_and_windows_smashed_are_coded(extract, sentence, sub_types):
     coded = coded_after_opening(extract, sentence)
     assert coded == sub_types, coded
+
+
+def test_officers_who_were_fired_were_dismissed(extract):
+    text = ("ZARIA, Nigeria - Police shot dead a man during an arrest in Zaria on Monday, witnesses said. "
+            "Protesters gathered outside the police station in Zaria on Tuesday. "
+            "The four officers involved were fired the next day.")
+    report = extract(text, published="2024-10-10")
+    assert [e.sub_event_type for e in report.events if "were fired" in e.evidence.text] == []

@@ -186,17 +186,18 @@ def needs_read_on(tok: Token, sense: dict, around: set[str]) -> set[str]:
     if sense.get("needs_subject"):  # or a passive's agent: "columns were struck by allied aircraft"
         return {word_lemma(t) for c in tok.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
     if sense.get("needs_target"):
-        return targets_of(tok)
+        return targets_of(tok, aimed=bool(sense.get("aimed")))
     if sense.get("needs_from"):  # "was taken from his home", not "took home a prize"
         return {o.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                 for o in c.children if o.dep_ == "pobj"}
     return around
 
 
-def targets_of(tok: Token) -> set[str]:
+def targets_of(tok: Token, aimed: bool = False) -> set[str]:
     """Lemmas of what a verb was aimed at: its direct objects and what follows "on" or "at" ("fired on
-    protesters", "fired on demonstrators blocking the road")."""
-    out = objects_of(tok)
+    protesters", "fired on demonstrators blocking the road"); with `aimed`, only what follows those
+    (what is fired is a weapon, and officers who "were fired" were dismissed)."""
+    out = set() if aimed else objects_of(tok)
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
         out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
         out.update(o.lemma_.lower() for g in prep.children if g.dep_ == "pobj"  # "on a group of demonstrators"
