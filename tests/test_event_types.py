@@ -1538,3 +1538,10 @@ def test_officers_who_were_fired_were_dismissed(extract):
             "The four officers involved were fired the next day.")
     report = extract(text, published="2024-10-10")
     assert [e.sub_event_type for e in report.events if "were fired" in e.evidence.text] == []
+
+
+def test_what_came_before_a_vow_happened(extract):
+    sentence = "The governor on Wednesday vowed a thorough inquiry after five traders were murdered by vigilantes in Zaria."
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    later = [(e.sub_event_type, e.factuality) for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)]
+    assert later == [("Mob violence", "asserted")], later

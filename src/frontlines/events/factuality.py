@@ -12,6 +12,7 @@ DENIALS, CLAIMS, ATTRIBUTION = WORDS["denials"], WORDS["claims"], WORDS["attribu
 COMPLETIVE, PLAN_NOUNS = WORDS["completive"], WORDS["plan_nouns"]
 DEMANDS = WORDS["demands"]
 HEADING, HEADING_PREPS = WORDS["heading"], WORDS["heading_preps"]
+PAST_MARKS = WORDS["past_marks"]
 MAX_HOPS = 4
 
 
@@ -62,6 +63,13 @@ def is_infinitive(trigger: Token) -> bool:
     return True
 
 
+def told_as_its_cause(clause: Token) -> bool:
+    """Whether a clause tells what came before the verb it hangs from, or why (`past_marks`: "after",
+    "because"), so that verb's plans and denials are not its own."""
+    return clause.dep_ == "advcl" and clause.tag_ in ("VBD", "VBN") and any(
+        c.dep_ == "mark" and c.lower_ in PAST_MARKS for c in clause.children)
+
+
 def heading_to(trigger: Token) -> bool:
     """Whether a noun trigger is only where people were going: "as they headed to a rally in
     Gwadar", "on their way to the protest"."""
@@ -81,6 +89,8 @@ def factuality(trigger: Token) -> str:
             return "negated"  # "Troops did not fire, and nor did police arrest anyone"
         if t.i in beside:
             continue
+        if n and told_as_its_cause(chain[n - 1]):
+            break  # "vowed an investigation after seven people were murdered": the murder happened
         kids = list(t.children)
         if any(k.dep_ == "neg" or k.lower_ in ("never",) for k in kids):
             return "negated"
