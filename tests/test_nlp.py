@@ -65,6 +65,16 @@ def test_tokens_where_finds_what_a_walk_over_the_tokens_finds(spacy_as_shipped, 
     assert tokens_where(doc, attr, test) == walked
 
 
+@pytest.mark.parametrize("lemmas", [{"be", "soldier"}, ("village", "raze", "Market"), frozenset()])
+def test_tokens_lemmatised_finds_what_a_walk_over_the_lemmas_finds(spacy_as_shipped, lemmas):
+    from frontlines.nlp import tokens_lemmatised, tokens_whose_lemma
+
+    doc = spacy_as_shipped(" ".join(SENTENCES))
+    walked = [t for t in doc if t.lemma_.lower() in lemmas]
+    assert tokens_lemmatised(doc, lemmas) == walked == tokens_whose_lemma(doc, lambda w: w in lemmas)
+    assert walked or not lemmas
+
+
 def test_extract_does_not_import_numpy_ma():
     """`numpy.isin` imports numpy.ma (0.02 s of every start); the stages find tokens without it."""
     code = ("import sys, frontlines; frontlines.extract(open(sys.argv[1]).read(), published='2024-09-12'); "
