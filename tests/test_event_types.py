@@ -1545,3 +1545,8 @@ def test_what_came_before_a_vow_happened(extract):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     later = [(e.sub_event_type, e.factuality) for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)]
     assert later == [("Mob violence", "asserted")], later
+
+
+def test_protestors_spelled_the_british_way_are_protesters(extract):
+    coded = coded_after_opening(extract, "On Wednesday, hundreds of protestors gathered outside a school in Zaria.")
+    assert coded == ["Peaceful protest"], coded
