@@ -250,3 +250,9 @@ def test_a_site_above_the_town_is_in_the_town_named_just_before(extract):
             "the resort town and shot dead 26 people.")
     found = places_of(extract(text, published="2025-05-08"))
     assert found["Baisaran"].country_code == "IN" and found["Baisaran"].lat == found["Pahalgam"].lat, found
+
+
+def test_a_court_named_supreme_is_no_town(extract):
+    found = places_of(extract("BRASILIA - Rioters smashed windows at the Supreme Court in Brasília on Sunday.",
+                              published="2023-01-09"))
+    assert "Supreme" not in found and found["Brasília"].country_code == "BR", found
