@@ -287,3 +287,10 @@ def test_a_country_that_only_is_does_not_act(extract):
     report = extract("COLOMBO - Sri Lanka was under an indefinite curfew on Tuesday after supporters of the ruling "
                      "party attacked protesters in the capital.", published="2022-05-10")
     assert "Military Forces of Sri Lanka" not in {a.name for a in report.actors}
+
+
+def test_a_group_called_rebel_before_its_name_is_an_armed_group(extract):
+    text = ("KIGALI - The capital fell on Monday to the rebel Rwandan Patriotic Front, whose fighters walked into "
+            "the last government-held districts.")
+    actors = {a.name: a.kind for a in extract(text, published="1994-07-05").actors}
+    assert actors.get("Rwandan Patriotic Front") == "rebel_group", actors

@@ -103,7 +103,7 @@ def armed_cue(root: Token, armed_nouns: frozenset[str], modifiers: frozenset[str
               group_nouns: frozenset[str]) -> Token | None:
     """The word that says a name is an armed group's, or None: "fighters of X", "militants from
     X", "X rebels",
-    "X, a faction of former FARC rebels", "X, an armed group", "the separatist group X"."""
+    "X, a faction of former FARC rebels", "X, an armed group", "the separatist group X", "the rebel X"."""
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in ("of", "from") and head.head.lemma_.lower() in armed_nouns:
         return head.head
@@ -112,6 +112,9 @@ def armed_cue(root: Token, armed_nouns: frozenset[str], modifiers: frozenset[str
     if root.dep_ in ("appos", "compound") and head.lemma_.lower() in group_nouns and armed_kind(head, armed_nouns, modifiers):
         return head
     for child in root.children:
+        if child.dep_ in ("amod", "compound") and child.i < root.i and child.lemma_.lower() in modifiers \
+                and child.is_lower:
+            return child  # "the rebel Rwandan Patriotic Front", "the separatist Ambazonia Defence Forces"
         if child.dep_ == "appos" and (child.lemma_.lower() in armed_nouns or (
                 child.lemma_.lower() in group_nouns and armed_kind(child, armed_nouns, modifiers))):
             return armed_kind(child, armed_nouns, modifiers) or child
