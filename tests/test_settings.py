@@ -20,7 +20,7 @@ def run_with(settings: Path, text_file: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize("old, new, named", [
-    ("retype_min: 0.97", "retype_min: 2", "events.retype_min"),
+    ("retype_min: 0.99", "retype_min: 2", "events.retype_min"),
     ("brief_max_sentences: 3", "brief_max_sentences: three", "events.brief_max_sentences"),
     ("coarse_retype_min: 1.0", "coarse_retype_minimum: 1.0", "coarse_retype_minimum"),
 ])

@@ -15,11 +15,11 @@ import tempfile
 from pathlib import Path
 
 from frontlines.model import HAPPENED
-from training.events import ROOT, folds, save, train
+from training.events import ROOT, SHARED_SOURCE, folds, save, train
 
 SCORER = ROOT.parent / "shared" / "eval" / "score_items.py"
 ITEMS = ROOT.parent / "shared" / "eval" / "case2021" / "items.jsonl"
-SHARED = "case2021"
+SHARED = SHARED_SOURCE
 
 
 def extract_with(model: Path, items: list[dict], out: Path, settings: Path | None = None) -> None:

@@ -10,6 +10,7 @@ from frontlines.yamlfile import load_yaml
 from frontlines.errors import UsageError
 
 EVENT_MODES = ("rules", "rules+model", "model")
+CHOICES = {"new_event_where": ("no_trigger", "lexicon_silent"), "retype_into": ("any", "same_type")}
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class EventSettings:
     drop_none_min: float
     coarse_drop_none_min: float
     coarse_retype_min: float
+    new_event_where: str
+    retype_into: str
 
 
 def check_events(raw: dict, where: str) -> EventSettings:
@@ -37,9 +40,12 @@ def check_events(raw: dict, where: str) -> EventSettings:
                          f"the keys are {sorted(names)}")
     if raw["mode"] not in EVENT_MODES:
         raise UsageError(f"{where}: events.mode is {raw['mode']!r}; use one of {', '.join(EVENT_MODES)}")
+    for name, choices in CHOICES.items():
+        if raw[name] not in choices:
+            raise UsageError(f"{where}: events.{name} is {raw[name]!r}; use one of {', '.join(choices)}")
     if not isinstance(raw["brief_max_sentences"], int) or raw["brief_max_sentences"] < 0:
         raise UsageError(f"{where}: events.brief_max_sentences is {raw['brief_max_sentences']!r}; give a whole number")
-    for name in names - {"mode", "brief_max_sentences"}:
+    for name in names - {"mode", "brief_max_sentences", *CHOICES}:
         if not isinstance(raw[name], (int, float)) or not 0 <= raw[name] <= 1:
             raise UsageError(f"{where}: events.{name} is {raw[name]!r}; give a probability between 0 and 1")
     return EventSettings(**raw)

@@ -17,7 +17,7 @@ from frontlines.events.arguments import Index
 from frontlines.events.classify import NONE, classify
 from frontlines.events.code import code_event
 from frontlines.events.merge import TAKING, TRANSFER
-from frontlines.events.triggers import Family, Trigger, event_words, lexicon, ruled_out
+from frontlines.events.triggers import Family, Trigger, event_words, lexicon, lexicon_words, ruled_out, ruled_out_by_exception
 from frontlines.events.when import DateTracker
 from frontlines.model import Event
 from frontlines.nlp import token_array
@@ -80,23 +80,39 @@ def names_anything(sent: Span, index: Index) -> bool:
     return any(t.i in index.place_at or t.i in index.actor_at for t in sent)
 
 
+def event_types_allowed(event: Event, sentence_triggers: list[Trigger]) -> frozenset[str]:
+    """The ACLED event types the classifier may re-type a trigger event into: its own (Battles ->
+    a Battles sub-type), and, when the sentence's triggers are torn between event types ("fired
+    tear gas" and "killed" in one sentence), theirs too."""
+    torn = {t.family.event_type for t in sentence_triggers}
+    return frozenset({event.event_type, *torn}) if len(torn) > 1 else frozenset({event.event_type})
+
+
+def lexicon_ruled_out(sent: Span) -> bool:
+    """Whether a word of the lexicon in a sentence was read and ruled out by an exception of its
+    own ("Bandits seized two soldiers": people are no ground taken): the lexicon is not silent there."""
+    return any(ruled_out_by_exception(t) for t in lexicon_words(sent))
+
+
 def top_label(probs: dict[str, float]) -> tuple[str, float]:
     """The likeliest label that is an event, and its probability."""
     label = max((k for k in probs if k != NONE), key=probs.get, default=NONE)
     return label, probs.get(label, 0.0)
 
 
-def retype(event: Event, probs: dict[str, float], config: EventSettings, coarse: bool = False) -> None:
+def retype(event: Event, probs: dict[str, float], config: EventSettings, coarse: bool = False,
+           allowed: frozenset[str] | None = None) -> None:
     """Take the classifier's sub-type when it is sure and the rules' choice unlikely (for a
-    coarse event, whenever it is fairly sure and likelier); the event's confidence becomes the
-    probability of its sub-type."""
+    coarse event, whenever it is fairly sure and likelier), and, when `allowed` is given, of one of
+    those event types; the event's confidence becomes the probability of its sub-type."""
     label, p = top_label(probs)
     own = probs.get(event.sub_event_type, 0.0)
     # who took a place from whom, and whether by a fight, is the rules' to say (the actors decide it)
     territorial = {event.sub_event_type, label} <= {*TAKING, TRANSFER}
     sure = p >= config.coarse_retype_min and p > own if coarse else \
         p >= config.retype_min and own < config.retype_rule_max
-    if label != event.sub_event_type and sure and not territorial:
+    bounded = allowed is not None and label != NONE and family_for(label).event_type not in allowed
+    if label != event.sub_event_type and sure and not territorial and not bounded:
         family = family_for(label)
         event.event_type, event.sub_event_type, event.plover = family.event_type, label, family.plover
         own = p
@@ -122,7 +138,8 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
     spoken = sorted(t.token.idx for t in triggers)
     silent = [n for n, s in enumerate(sentences) if n not in of_event and wordy(s)
               and not any(s.start_char <= i < s.end_char for i in spoken)
-              and (own_place_and_actor(s, index) if events and not coarse else names_anything(s, index))]
+              and (own_place_and_actor(s, index) if events and not coarse else names_anything(s, index))
+              and not (config.new_event_where == "lexicon_silent" and lexicon_ruled_out(s))]
     # beside rule events a sentence must say where and who; alone, at least one of them
     asked = sorted([*of_event, *silent])
     probs = dict(zip(asked, classify([sentences[n] for n in asked])))
@@ -134,7 +151,9 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
                 continue
             if probs[n].get(NONE, 0.0) >= (config.coarse_drop_none_min if coarse else config.drop_none_min):
                 dropped.add(id(e))
-            retype(e, probs[n], config, coarse)
+            told = [t for t in triggers if sentences[n].start_char <= t.token.idx < sentences[n].end_char]
+            allowed = event_types_allowed(e, told) if config.retype_into == "same_type" else None
+            retype(e, probs[n], config, coarse, allowed)
     out = [e for e in events if id(e) not in dropped]
     floor = config.new_event_beside_rules if events and not coarse else config.new_event_min
     for n in silent:

@@ -321,36 +321,89 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     lex = lexicon()
     out = []
     for tok in tokens_whose_lemma(doc, lambda lemma: lemma in lex.verbs or may_head_noun(lemma, lex)):
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in lex.verbs and tok.dep_ != "amod":  # "the ousted president" is no act
-            around = context_lemmas(tok)
-            has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
-            spec = next((s for s in senses(lex.verbs[lemma])
-                         if (not s.get("needs") or needs_read_on(tok, s, around).intersection(s["needs"]))
-                         and (has_object or not s.get("object"))
-                         and (not s.get("particle") or particle_of(tok) == s["particle"])
-                         and (not s.get("light") or s["light"] in objects_of(tok))
-                         and (not s.get("subject") or subject_kinds(tok).intersection(s["subject"]))
-                         and not (s.get("not_describing") and describes(tok))
-                         and not (s.get("not_heading") and only_heading(tok))
-                         and not (s.get("new_object") and acts_on_one_told_before(tok))
-                         and not (objects_of(tok) | object_modifiers(tok)).intersection(s.get("unless", ()))
-                         and not (subject_heads(tok).intersection(s.get("unless_subject", ()))
-                                  and not planted(tok.sent))), None)
+        if is_lexicon_verb(tok, lex):
+            fitting = verb_senses_fitting(tok, lex)
+            spec = next((s for s in fitting if not verb_sense_excepted(tok, s)), None)
             if spec is not None:
                 out.append(Trigger(tok, lex.families[spec["family"]], True))
-        elif may_head_noun(lemma, lex) and (tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns) and not (
-                tok.is_title and tok.ent_type_ in NAMES):
-            # a capitalised word inside a name or a date is no trigger: "in early March", "Operation Storm"
-            spec = next((lex.nouns[p] for p in noun_phrases(tok) if p in lex.nouns), None)
-            if spec is None:
+        elif is_lexicon_noun(tok, lex):
+            spec = noun_sense_fitting(tok, lex)
+            if spec is None or noun_sense_excepted(tok, spec):
                 continue
-            needs = spec.get("needs")
-            if needs and not noun_context(tok).intersection(needs):
-                continue
-            if spec.get("in_toll") and not in_a_toll(tok):
-                continue
-            if modifiers_of(tok).intersection(spec.get("unless", ())) and not planted(tok.sent):
-                continue  # "a gas explosion", "an explosion at a chemical plant"
             out.append(Trigger(tok, lex.families[spec["family"]], False))
     return out
+
+
+def is_lexicon_verb(tok: Token, lex: Lexicon) -> bool:
+    """Whether a token is a verb of the lexicon ("the ousted president" is no act)."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in lex.verbs and tok.dep_ != "amod"
+
+
+def is_lexicon_noun(tok: Token, lex: Lexicon) -> bool:
+    """Whether a token may be a noun of the lexicon: a capitalised word inside a name or a date is
+    none ("in early March", "Operation Storm")."""
+    return may_head_noun(tok.lemma_.lower(), lex) and (tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns) \
+        and not (tok.is_title and tok.ent_type_ in NAMES)
+
+
+def verb_senses_fitting(tok: Token, lex: Lexicon) -> list[dict]:
+    """The senses of a lexicon verb whose own conditions its sentence meets (what it needs, its
+    object, particle, light verb and subject), before their exceptions are read."""
+    around = context_lemmas(tok)
+    has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+    return [s for s in senses(lex.verbs[tok.lemma_.lower()])
+            if (not s.get("needs") or needs_read_on(tok, s, around).intersection(s["needs"]))
+            and (has_object or not s.get("object"))
+            and (not s.get("particle") or particle_of(tok) == s["particle"])
+            and (not s.get("light") or s["light"] in objects_of(tok))
+            and (not s.get("subject") or subject_kinds(tok).intersection(s["subject"]))]
+
+
+def verb_sense_excepted(tok: Token, s: dict) -> bool:
+    """Whether an exception of a fitting verb sense rules it out: a describing participle, a
+    movement only toward a place, an act on what was told before, an object or subject it names
+    as no such event."""
+    return bool((s.get("not_describing") and describes(tok))
+                or (s.get("not_heading") and only_heading(tok))
+                or (s.get("new_object") and acts_on_one_told_before(tok))
+                or (objects_of(tok) | object_modifiers(tok)).intersection(s.get("unless", ()))
+                or (subject_heads(tok).intersection(s.get("unless_subject", ())) and not planted(tok.sent)))
+
+
+def noun_sense_fitting(tok: Token, lex: Lexicon) -> dict | None:
+    """The lexicon entry of a noun (its longest phrase) when its sentence meets what it needs."""
+    spec = next((lex.nouns[p] for p in noun_phrases(tok) if p in lex.nouns), None)
+    if spec is None:
+        return None
+    needs = spec.get("needs")
+    if needs and not noun_context(tok).intersection(needs):
+        return None
+    if spec.get("in_toll") and not in_a_toll(tok):
+        return None
+    return spec
+
+
+def noun_sense_excepted(tok: Token, spec: dict) -> bool:
+    """Whether a fitting noun's exception rules it out: "a gas explosion", "an explosion at a chemical plant"."""
+    return bool(modifiers_of(tok).intersection(spec.get("unless", ()))) and not planted(tok.sent)
+
+
+def ruled_out_by_exception(tok: Token) -> bool:
+    """Whether the lexicon read a word of its own and an exception of a fitting sense said it is no
+    event ("seized two soldiers": people are no ground taken; "retreating toward Zaria"; "a man
+    killed his wife"): the rules have spoken, and a classifier must not code the sentence instead."""
+    lex = lexicon()
+    if is_lexicon_verb(tok, lex):
+        fitting = verb_senses_fitting(tok, lex)
+        return bool(fitting) and all(verb_sense_excepted(tok, s) for s in fitting)
+    if is_lexicon_noun(tok, lex):
+        spec = noun_sense_fitting(tok, lex)
+        return spec is not None and noun_sense_excepted(tok, spec)
+    return False
+
+
+def lexicon_words(sent) -> list[Token]:
+    """The words of a sentence the lexicon holds, whatever the rules made of them."""
+    lex = lexicon()
+    return [t for t in sent if is_lexicon_verb(t, lex) or (is_lexicon_noun(t, lex) and any(
+        p in lex.nouns for p in noun_phrases(t)))]
