@@ -294,3 +294,10 @@ def test_a_group_called_rebel_before_its_name_is_an_armed_group(extract):
             "the last government-held districts.")
     actors = {a.name: a.kind for a in extract(text, published="1994-07-05").actors}
     assert actors.get("Rwandan Patriotic Front") == "rebel_group", actors
+
+
+def test_a_union_called_militant_is_no_armed_group(extract):
+    text = ("DETROIT - Members of the militant Teamsters Local 299 blocked the gates of a Ford plant in Detroit on "
+            "Monday, and police arrested 12 strikers.")
+    kinds = {a.kind for a in extract(text, published="2024-10-10").actors}
+    assert "rebel_group" not in kinds, kinds

@@ -1550,3 +1550,46 @@ def test_what_came_before_a_vow_happened(extract):
 def test_protestors_spelled_the_british_way_are_protesters(extract):
     coded = coded_after_opening(extract, "On Wednesday, hundreds of protestors gathered outside a school in Zaria.")
     assert coded == ["Peaceful protest"], coded
+
+
+@pytest.mark.parametrize("sentence, sub_types", [
+    # a gathering told as turning violent, or descending into violence, is a riot
+    ("On Wednesday, protests near the governor's office in Zaria turned violent.", ["Violent demonstration"]),
+    ("On Wednesday, a march against fuel prices in Zaria descended into violence.", ["Violent demonstration"]),
+    ("On Wednesday, the governor's convoy turned back outside Zaria.", []),
+    # youths confronting the police fight them; soldiers confronting militants clash with them
+    ("On Wednesday, groups of youths confronted police in Zaria.", ["Violent demonstration"]),
+    ("On Wednesday, soldiers confronted bandits near Zaria.", ["Armed clash"]),
+])
+def test_gatherings_that_turned_violent_and_crowds_confronting_police_are_riots(extract, sentence, sub_types):
+    coded = coded_after_opening(extract, sentence)
+    assert coded == sub_types, coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a checkpoint where bribes are taken, a camp where shelter is taken: no place taken
+    ("LAGOS - A video shared on Monday showed police officers taking bribes from motorists at a checkpoint on the "
+     "Lagos-Ibadan expressway.", []),
+    ("GOMA - Thousands of displaced families took shelter in the Bulengo camp outside Goma on Monday.", []),
+    # a hailstorm's damage is no one's; farmers murdered by gunmen who overran a vigilante post are attacked
+    ("DURBAN - A violent hailstorm smashed windows and cars across Durban on Sunday.", []),
+    ("MAIDUGURI - Six farmers were murdered by gunmen who had overrun a vigilante post in Konduga on Monday.",
+     [("Attack", "Unidentified Armed Group (Nigeria)")]),
+    # the force that broke up a protest is its second actor, named or not
+    ("LONDON - Police arrested 12 protesters who blocked Westminster Bridge on Tuesday.",
+     [("Protest with intervention", "Protesters (United Kingdom)")]),
+])
+def test_what_the_reviewer_broke_is_mended(extract, text, coded):
+    report = extract(text, published="2024-10-10")
+    actors = {a.id: a.name for a in report.actors}
+    got = [(e.sub_event_type, actors.get(e.actor1)) for e in report.events if e.factuality in ("asserted", "reported")]
+    assert got == coded, got
+    if coded and coded[0][0] == "Protest with intervention":
+        assert actors.get(report.events[0].actor2) == "Police Forces of the United Kingdom"
+
+
+def test_a_month_after_a_contrasted_year_is_this_years(extract):
+    text = ("DAMASCUS - Unlike the siege of Aleppo, which began on 20 July 2012, the current offensive began on "
+            "2 October, when government forces shelled rebel positions in Idlib.")
+    dates = [e.date for e in extract(text, published="2024-10-10").events]
+    assert dates == ["2024-10-02"], dates

@@ -256,3 +256,9 @@ def test_a_court_named_supreme_is_no_town(extract):
     found = places_of(extract("BRASILIA - Rioters smashed windows at the Supreme Court in Brasília on Sunday.",
                               published="2023-01-09"))
     assert "Supreme" not in found and found["Brasília"].country_code == "BR", found
+
+
+def test_a_site_near_the_city_of_a_named_town_is_in_that_town(extract):
+    text = "KABUL - Taliban fighters seized Ghazni on Monday. Gunmen attacked the Serena Hotel near the city of Kabul on Tuesday."
+    found = places_of(extract(text, published="2024-10-10"))
+    assert found["Serena Hotel"].lat == found["Kabul"].lat, found

@@ -37,9 +37,10 @@ def described_groups(doc: Doc, taken: set[int], places: set[int], words: dict) -
     and `places`, each with every mention of its name and acronym."""
     armed_nouns, modifiers = frozenset(words["armed_nouns"]), frozenset(words["armed_modifiers"])
     group_nouns, armed_words = frozenset(words["group_nouns"]), armed_nouns | modifiers
+    titles = frozenset(words["title_modifiers"])  # "the rebel X"
     groups: dict[str, DescribedGroup] = {}
     for span in candidates(doc, taken, places, armed_nouns):
-        cue = armed_cue(span.root, armed_nouns, modifiers, group_nouns)
+        cue = armed_cue(span.root, armed_nouns, modifiers, group_nouns, titles)
         if cue is None or all(t.lemma_.lower() in armed_words or t.is_stop or t.lower_ in nationalities() for t in span):
             continue  # "Jihadist fighters", "Somali militants" name no group
         name = without_article(span)
@@ -100,7 +101,7 @@ def named_after_of(doc: Doc, armed: list[Token]) -> list[Span]:
 
 
 def armed_cue(root: Token, armed_nouns: frozenset[str], modifiers: frozenset[str],
-              group_nouns: frozenset[str]) -> Token | None:
+              group_nouns: frozenset[str], titles: frozenset[str] = frozenset()) -> Token | None:
     """The word that says a name is an armed group's, or None: "fighters of X", "militants from
     X", "X rebels",
     "X, a faction of former FARC rebels", "X, an armed group", "the separatist group X", "the rebel X"."""
@@ -112,7 +113,7 @@ def armed_cue(root: Token, armed_nouns: frozenset[str], modifiers: frozenset[str
     if root.dep_ in ("appos", "compound") and head.lemma_.lower() in group_nouns and armed_kind(head, armed_nouns, modifiers):
         return head
     for child in root.children:
-        if child.dep_ in ("amod", "compound") and child.i < root.i and child.lemma_.lower() in modifiers \
+        if child.dep_ in ("amod", "compound") and child.i < root.i and child.lemma_.lower() in titles \
                 and child.is_lower:
             return child  # "the rebel Rwandan Patriotic Front", "the separatist Ambazonia Defence Forces"
         if child.dep_ == "appos" and (child.lemma_.lower() in armed_nouns or (

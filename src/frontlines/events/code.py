@@ -720,6 +720,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 args.actor1 = crowd_actor(args.actor1, index)  # protesters who turn violent are rioters to ACLED
             elif sub != "Excessive force against protesters":
                 args.actor1 = protesting(args.actor1, index)
+                if sub == "Protest with intervention" and args.actor2 is None:
+                    # the force that intervened: the state's named in the sentence, else its police
+                    args.actor2 = sentence_actor(trigger.token, index, kinds=STATE_FORCES) or index.police()
             elif sub == "Excessive force against protesters" and (actor1 is None or actor1.kind in CROWD_KINDS):
                 # the force is the state's: its police, unless the sentence names another state actor
                 args.actor2 = protesting(args.actor1, index)

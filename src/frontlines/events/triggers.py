@@ -51,7 +51,8 @@ def lexicon() -> Lexicon:
     families = {name: Family(name, f["event_type"], f["sub_event_type"], f["plover"])
                 for name, f in raw["families"].items()}
     verbs = {lemma: [{**sense, "unless": flat(sense.get("unless", ())),
-                      **({"needs": flat(sense["needs"])} if "needs" in sense else {})} for sense in senses(spec)]
+                      **{key: flat(sense[key]) for key in ("needs", "unless_subject") if key in sense}}
+                     for sense in senses(spec)]
              for lemma, spec in raw["verbs"].items()}
     for light, act in raw.get("light_verbs", {}).items():  # "opened fire on" has the senses of "fired on"
         verbs[light] = [{**sense, "light": act} for sense in verbs[act]]
@@ -221,9 +222,11 @@ def protest_word(tok: Token) -> bool:
 
 
 def subject_kinds(token: Token) -> set[str]:
-    """What a verb's subject is: its lemma, its entity label and whether it is a name ("Sheberghan
-    fell": GPE, PROPN)."""
-    return {kind for c in token.children if c.dep_ == "nsubj" for kind in (c.lemma_.lower(), c.ent_type_, c.pos_)}
+    """What a verb's subject is, or a passive's agent ("murdered by vigilantes"): its lemma, its
+    entity label and whether it is a name ("Sheberghan fell": GPE, PROPN)."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"] + [
+        g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return {kind for c in doers for kind in (c.lemma_.lower(), c.ent_type_, c.pos_)}
 
 
 def subject_heads(token: Token) -> set[str]:

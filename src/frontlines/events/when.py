@@ -11,6 +11,7 @@ from frontlines.dates import ANCHORED, MONTHS, Resolved, month_number, resolve_a
 from frontlines.nlp import doc_text, sentence_ents
 
 THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
+COUNTING_ON = frozenset({"later", "after", "afterwards", "next", "following", "earlier", "before"})
 
 
 @dataclass
@@ -142,9 +143,11 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
                              Resolved(anchor.day - gap, anchor.precision, True)))
             continue
         if found is None and anchor is not None and (THAT_YEAR.search(text) or (
-                out and anchor.day.year < published.year and names_a_month_only(ent))):
-            # "in June of that year": the month in the year the story gave last; so is a month
-            # after a dated one in its sentence: "On 1 March 2009 ...; hours later, on 2 March"
+                out and anchor.day.year < published.year and names_a_month_only(ent)
+                and counts_on(doc[out[0].ent.end:ent.start]))):
+            # "in June of that year": the month in the year the story gave last; so is a month the
+            # sentence counts on to from a dated day: "On 1 March 2009 ...; hours later, on 2 March"
+            # (not "the siege began on 20 July 2012; the offensive began on 2 October")
             found = resolve_phrase(text, date(anchor.day.year, 12, 31))
         found = found or resolve_phrase(text, published)
         if found is not None:
@@ -154,9 +157,16 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
 
 
 def names_a_month_only(ent: SpacySpan) -> bool:
-    """Whether a date names a month (and a day) but no year: "2 March", "early March"."""
+    """Whether a date names a month (and a day) but no year: "2 March", "early March".  A month
+    is a month's full name or an abbreviation of at most four letters ("Sept"), not any word that
+    starts like one ("decade", "junior")."""
     return any(month_number(t.text) for t in ent if t.is_alpha and (len(t) <= 4 or t.lower_ in MONTHS)) and not any(
         t.like_num and len(t.text) == 4 for t in ent)
+
+
+def counts_on(words: SpacySpan) -> bool:
+    """Whether the words between two dates count on from the first ("hours later", "the next day")."""
+    return any(t.lower_ in COUNTING_ON for t in words)
 
 
 def unnamed_day(sent: SpacySpan, anchor: Resolved | None) -> list[Dated]:

@@ -44,8 +44,8 @@ INSIDE_KM = 100.0  # a town this close to a division's point counts as in it whe
 DESCRIBED_GAP = 80  # characters: "Hamilton is an unincorporated community in Boone County"
 BODIES = frozenset(name_key(w) for w in place_words()["bodies"])
 # "the Baisaran meadow above the resort town": a site by a town the text named just before
-THE_TOWN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:above|below|near|outside|in|at|of|beside|overlooking)"
-                            r"\s+the\s+(?:[a-z-]+\s+)?(?:town|city|village)\b")
+THE_TOWN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(place_words()["by_the_town"]) + r")\s+the\s+"
+                            r"(?:[a-z-]+\s+)?(?:" + "|".join(place_words()["the_town"]) + r")\b(?!\s+of\b)")
 THE_TOWN_REACH = 400  # characters back to that town
 DATELINE_MARGIN = 5  # a dateline names its largest namesake when that is five times any other country's
 DATELINE_CITY = 100_000  # ... and a city this large is what it names, whether or not the story names its country
