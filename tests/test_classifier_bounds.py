@@ -30,7 +30,8 @@ def sure_of(label: str):
     ("Bandits seized two soldiers near Zaria on Wednesday.", False),   # people are no ground taken
     ("The rebels said their fighters were retreating toward Zaria on Wednesday.", False),  # heading, not leaving
     ("On Wednesday, a man killed his wife at their home in Zaria, police said.", False),  # no armed violence
-    # the lexicon's verb fits none of its senses ("shot" a film): it is silent, the classifier may code
+    # the lexicon's verb fits none of its senses ("shot" a film): it is silent, so the stand-in classifier's
+    # label stands (a trained classifier reads it as no event; this shows only what the rule lets through)
     ("The army said on Wednesday that its soldiers had shot a film near Zaria.", True),
     # no word of the lexicon at all
     ("Fighters loyal to the rebels engaged government troops near Zaria on Wednesday.", True),

@@ -570,7 +570,9 @@ def goes_on_with_the_scene(trigger: Trigger, args: Arguments, index: Index, date
     sentences before, on a day of the story's week that its paragraph gives: "Armed men arrived at the
     palace on Tuesday. For five hours they exchanged fire with the guard"; "Soldiers arrived before
     midnight and exchanged fire with the attackers". Its main verb's subject is "they", or it is a
-    fight whose two sides are named; not what someone said ("they said they had")."""
+    fight whose two sides are named and of different kinds (two of one kind, "soldiers and police fought
+    them", are more often a conjunction misread as the two sides); not what someone said ("they said
+    they had")."""
     tok = trigger.token
     verb = tok if tok.pos_ == "VERB" else tok.head
     if verb.dep_ not in ("ROOT", "conj") or not continues_before(tok, index):
