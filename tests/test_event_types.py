@@ -1593,3 +1593,13 @@ def test_a_month_after_a_contrasted_year_is_this_years(extract):
             "2 October, when government forces shelled rebel positions in Idlib.")
     dates = [e.date for e in extract(text, published="2024-10-10").events]
     assert dates == ["2024-10-02"], dates
+
+
+def test_the_fighting_of_a_capture_is_no_second_capture_by_the_side_that_lost(extract):
+    text = ("GOMA - M23 rebels captured the town of Sake on Wednesday after heavy fighting with the Congolese army, "
+            "residents said.")
+    report = extract(text, published=PUBLISHED)
+    actors = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, actors.get(e.actor1)) for e in report.events] == [
+        ("Non-state actor overtakes territory", "M23")]
+    assert {actors.get(c.controller) for c in report.control} == {"M23"}

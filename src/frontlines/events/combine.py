@@ -101,14 +101,18 @@ def top_label(probs: dict[str, float]) -> tuple[str, float]:
 
 
 def retype(event: Event, probs: dict[str, float], config: EventSettings, coarse: bool = False,
-           allowed: frozenset[str] | None = None) -> None:
+           allowed: frozenset[str] | None = None, taking_told: bool = False) -> None:
     """Take the classifier's sub-type when it is sure and the rules' choice unlikely (for a
     coarse event, whenever it is fairly sure and likelier), and, when `allowed` is given, of one of
-    those event types; the event's confidence becomes the probability of its sub-type."""
+    those event types; the event's confidence becomes the probability of its sub-type.
+    `taking_told`: the rules coded a taking of a place in the event's sentence."""
     label, p = top_label(probs)
     own = probs.get(event.sub_event_type, 0.0)
-    # who took a place from whom, and whether by a fight, is the rules' to say (the actors decide it)
-    territorial = {event.sub_event_type, label} <= {*TAKING, TRANSFER}
+    # who took a place from whom, and whether by a fight, is the rules' to say (the actors decide it);
+    # and a fight told beside a taking is its fighting, no second taking ("captured Sake after heavy
+    # fighting with the army" would have the army take it too)
+    territory = {*TAKING, TRANSFER}
+    territorial = {event.sub_event_type, label} <= territory or (label in territory and taking_told)
     sure = p >= config.coarse_retype_min and p > own if coarse else \
         p >= config.retype_min and own < config.retype_rule_max
     bounded = allowed is not None and label != NONE and family_for(label).event_type not in allowed
@@ -153,7 +157,8 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
                 dropped.add(id(e))
             told = [t for t in triggers if sentences[n].start_char <= t.token.idx < sentences[n].end_char]
             allowed = event_types_allowed(e, told) if config.retype_into == "same_type" else None
-            retype(e, probs[n], config, coarse, allowed)
+            taking_told = any(x.sub_event_type in (*TAKING, TRANSFER) for x in coded if x is not e)
+            retype(e, probs[n], config, coarse, allowed, taking_told)
     out = [e for e in events if id(e) not in dropped]
     floor = config.new_event_beside_rules if events and not coarse else config.new_event_min
     for n in silent:
