@@ -262,3 +262,9 @@ def test_a_site_near_the_city_of_a_named_town_is_in_that_town(extract):
     text = "KABUL - Taliban fighters seized Ghazni on Monday. Gunmen attacked the Serena Hotel near the city of Kabul on Tuesday."
     found = places_of(extract(text, published="2024-10-10"))
     assert found["Serena Hotel"].lat == found["Kabul"].lat, found
+
+
+def test_a_province_is_found_by_its_name_without_the_kind_word(extract):
+    text = "WASHINGTON (AP) - US aircraft struck Houthi targets in Saada province in Yemen on Tuesday, the Pentagon said."
+    found = places_of(extract(text, published="2024-10-10"))
+    assert found["Saada province"].country_code == "YE" and found["Saada province"].feature == "admin1", found

@@ -86,6 +86,11 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) 
         c.entries = [e for e in loose.get(skeleton_key(c.span.text), [])
                      if similar(c.span.text, e.name, ranker.cutoffs["skeleton_similarity"])]
         c.loose = bool(c.entries)
+    # "Saada province": the division by its name alone, the kind word left out
+    named = [c for c in cands if c.want in ("admin1", "admin2") and not any(e.feature == c.want for e in c.entries)]
+    by_own_name = gazetteer.by_name([without_kind(c.span.text) for c in named])
+    for c in named:
+        c.entries += [e for e in by_own_name.get(name_key(without_kind(c.span.text)), []) if e.feature == c.want]
     # "the province of Deir El-Zour": the division may be spelled apart from its city ("Dayr az Zawr")
     divisions = [c for c in cands if c.want in ("admin1", "admin2") and not any(e.feature == c.want for e in c.entries)
                  and len(skeleton_key(without_kind(c.span.text))) >= shortest]
