@@ -313,14 +313,15 @@ def not_doers(trigger: Token) -> frozenset[int]:
 def attacked_by_unarmed_men(sent, index: Index) -> bool:
     """Whether a sentence's attack on people was made by men it names as no armed side or state
     (`unarmed_attackers`): "a group of men attacked a peaceful rally"."""
-    for verb in (t for t in sent if t.lemma_.lower() in ATTACKING):
-        subject = subject_of(verb)
-        if subject is None or any(t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in ARMED
-                                  for t in subject.subtree):
-            continue
-        if {t.lemma_.lower() for t in subject.subtree} & UNARMED_ATTACKERS:
-            return True
-    return False
+    return any(unarmed_men(list(subject.subtree), index) for verb in sent if verb.lemma_.lower() in ATTACKING
+               if (subject := subject_of(verb)) is not None)
+
+
+def unarmed_men(doers: list[Token], index: Index) -> bool:
+    """Whether words naming who did something name men who are no armed side or state
+    (`unarmed_attackers`, and no armed actor among them): "a group of men"."""
+    return bool({t.lemma_.lower() for t in doers} & UNARMED_ATTACKERS) and not any(
+        t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in ARMED for t in doers)
 
 
 def beaten_by_unarmed_men(verb: Token, index: Index) -> bool:
@@ -332,9 +333,7 @@ def beaten_by_unarmed_men(verb: Token, index: Index) -> bool:
     doers = [t for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
     if not doers and verb.dep_ == "conj":
         doers = [t for c in verb.head.children if c.dep_ == "nsubj" for t in c.subtree]
-    words = {t.lemma_.lower() for t in doers}
-    return bool(words & UNARMED_ATTACKERS) and not words & NOT_A_MOB and not any(
-        t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in ARMED for t in doers)
+    return unarmed_men(doers, index) and not {t.lemma_.lower() for t in doers} & NOT_A_MOB
 
 
 def crowd_in(sent) -> bool:

@@ -8,10 +8,11 @@ from datetime import date
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from frontlines.dates import ANCHORED, MONTHS, Resolved, month_number, resolve_anchored, resolve_phrase
+from frontlines.events.triggers import event_words
 from frontlines.nlp import doc_text, sentence_ents
 
 THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
-COUNTING_ON = frozenset({"later", "after", "afterwards", "next", "following", "earlier", "before"})
+COUNTING_ON = event_words()["counting_on"]
 
 
 @dataclass

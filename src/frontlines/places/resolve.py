@@ -217,14 +217,19 @@ def dateline_country(c: Candidate) -> tuple[str | None, bool]:
     """The country of the largest town a dateline may name ("PANAMA CITY -" is Panama's, not
     Florida's), when it is several times larger than any other country's; and whether that town
     is a city of `DATELINE_CITY` people or more, which a dateline names on its own ("KINGSTON")."""
-    biggest: dict[str, int] = {}
-    for e in c.entries:
-        if e.country_code and e.feature in ("city", "country"):
-            biggest[e.country_code] = max(biggest.get(e.country_code, 0), e.population)
-    top = sorted(biggest.items(), key=lambda t: -t[1]) + [("", 0)]
+    top = largest_by_country(e for e in c.entries if e.country_code and e.feature in ("city", "country"))
     if not top[0][0] or top[0][1] <= DATELINE_MARGIN * top[1][1]:
         return None, False
     return top[0][0], top[0][1] >= DATELINE_CITY
+
+
+def largest_by_country(entries) -> list[tuple[str, int]]:
+    """Each country's largest population among the entries, largest first, padded with two empty
+    rows so that the first two can always be read ("" for entries of no country)."""
+    biggest: dict[str, int] = {}
+    for e in entries:
+        biggest[e.country_code or ""] = max(biggest.get(e.country_code or "", 0), e.population)
+    return sorted(biggest.items(), key=lambda t: -t[1]) + [("", 0), ("", 0)]
 
 
 def name_vote(c: Candidate, big_city: int) -> tuple[Counter[str], bool]:
@@ -239,11 +244,8 @@ def name_vote(c: Candidate, big_city: int) -> tuple[Counter[str], bool]:
     countries = {e.country_code for e in c.entries if e.country_code and (e.population < big_city or own_name(c, e))}
     if len(countries) == 1:
         return Counter({countries.pop(): 0.5}), False
-    biggest: dict[str, int] = {}
-    for e in c.entries:  # a big city by its own name only: "Avana" is an alternate name of Havana
-        if e.population < big_city or own_name(c, e):
-            biggest[e.country_code or ""] = max(biggest.get(e.country_code or "", 0), e.population)
-    top = sorted(biggest.items(), key=lambda t: -t[1]) + [("", 0), ("", 0)]
+    # a big city by its own name only: "Avana" is an alternate name of Havana
+    top = largest_by_country(e for e in c.entries if e.population < big_city or own_name(c, e))
     if top[0][0] and top[0][1] > 20 * max(top[1][1], 1):
         return Counter({top[0][0]: 0.5}), True
     return Counter(), False
