@@ -1603,3 +1603,53 @@ def test_the_fighting_of_a_capture_is_no_second_capture_by_the_side_that_lost(ex
     assert [(e.sub_event_type, actors.get(e.actor1)) for e in report.events] == [
         ("Non-state actor overtakes territory", "M23")]
     assert {actors.get(c.controller) for c in report.control} == {"M23"}
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a picket is a protest; a crowd named only by its kind is of the country where it gathered
+    ("MINSK - Members of a youth group picketed the Lithuanian embassy in Minsk on Friday, waving flags.",
+     ("Peaceful protest", "Minsk")),
+    # a "where" clause places what it tells in the town it describes
+    ("NAIROBI - The unrest spread on Tuesday to Mombasa, the main port, where rioters attacked shops and a "
+     "warehouse.", ("Violent demonstration", "Mombasa")),
+    # arrests told after a raid happened in the raid's village, not in what describes it
+    ("NAIROBI - On Monday, soldiers and police raided homes in Kaloleni, a village on the coast of Kilifi. "
+     "Nine people were arrested.", ("Arrests", "Kaloleni")),
+    # a road blocked with burning tyres is a demonstration's violence
+    ("NAIROBI - On Monday, residents blocked the main road at Kaloleni with burning tyres.",
+     ("Violent demonstration", "Kaloleni")),
+    # an airport taken without a shot is a transfer, though seizing a site by force is a clash
+    ("MOGADISHU - Ethiopian troops landed near Baidoa and took Baidoa airport without a shot being fired on "
+     "Tuesday.", ("Non-violent transfer of territory", "Baidoa")),
+    ("MOGADISHU - Government troops secured the airfield at Kismayo on Tuesday after hours of fighting.",
+     ("Government regains territory", "Kismayo")),
+    # chemicals for a chemical weapon seized before use
+    ("NAIROBI - Police said they had seized drums of chemicals that can be used to make sarin at a farm in "
+     "Nakuru on Wednesday.", ("Disrupted weapons use", "Nakuru")),
+    ("NAIROBI - A lawyer was bundled into a van on a street in Nakuru on Tuesday and has not been seen since.",
+     ("Abduction/forced disappearance", "Nakuru")),
+    ("NAIROBI - Gunmen raked the police station in Garissa with automatic fire on Sunday night.",
+     ("Armed clash", "Garissa")),
+])
+def test_pickets_barricades_raids_and_takings_told_as_news_says_them(extract, text, coded):
+    got = happened(extract(text, published=PUBLISHED))
+    assert any(s == coded[0] and p is not None and coded[1].lower() in p.lower() for s, p in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "NAIROBI - Police secured the area around the market in Kano after the blast on Monday.",
+    "SRINAGAR - The army set up a new police picket in Sopore on Friday.",
+    "NAIROBI - Police said they had seized drums of industrial chemicals at a warehouse in Nakuru on Wednesday.",
+])
+def test_a_scene_secured_a_police_picket_and_chemicals_of_trade_are_no_event(extract, text):
+    assert [s for s, _ in happened(extract(text, published=PUBLISHED))
+            if s in ("Government regains territory", "Peaceful protest", "Non-state actor overtakes territory",
+                     "Armed clash")] == []
+
+
+def test_a_crowd_abroad_is_named_for_the_country_where_it_gathered(extract):
+    text = ("TALLINN - Riots shook Tallinn for a second night on Friday. In Moscow, members of a pro-Kremlin youth "
+            "group picketed the Estonian embassy on Friday, waving flags.")
+    report = extract(text, published="2007-04-28")
+    names = {a.id: a.name for a in report.actors}
+    assert [names[e.actor1] for e in report.events if "Moscow" in e.evidence.text] == ["Protesters (Russia)"]

@@ -15,6 +15,7 @@ from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VE
                                          sentence_actor, sentence_evidence, sentence_place, subject_of,
                                          verb_arguments)
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, crowd_actor, crowd_doers, crowd_in_clash,
+                                      crowd_of_place,
                                       crowd_just_seen, crowd_type, denied, protesting, shows_a_crowd, told_as_protest,
                                       unrest_story)
 from frontlines.events.factuality import factuality
@@ -25,7 +26,8 @@ from frontlines.events.when import DateTracker
 from frontlines.events.where import (SEPARATELY, continues_before, coordinated_places, is_landmark_site, is_lede,
                                      previous_sentence_place, says_the_town,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
-                                     the_town_acted_on, town_named_before, town_of_division_next)
+                                     the_town_acted_on, town_named_before, town_of_division_next,
+                                     where_clause_town)
 from frontlines.model import Event
 from frontlines.nlp import sentence_ents
 
@@ -96,14 +98,16 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
             args.place is None or index.places[args.place].feature in ("region", "admin1", "admin2")):
         # "In Sulaimaniyah, ... people gathered ... to protest against the withdrawal from Kirkuk";
         # "police in Buea arrested", "a bomber rammed a truck ... into a camp in Bela, in Lasbela district"
-        args.place = scene_town(verb, index) or town_in_clause(verb, index) or args.place
+        args.place = scene_town(verb, index) or town_in_clause(verb, index) or where_clause_town(verb, index) \
+            or args.place
     args.place = args.place or sentence_place(trigger.token, index)
     if trigger.is_verb:
         args.place = the_town_acted_on(trigger.token, index) or args.place  # "... seized the town"
     if args.place is not None and index.places[args.place].feature == "admin1":
         # "A jet struck vigilantes in Zamfara state ... They had gone after the gunmen in Zurmi"
         args.place = town_of_division_next(trigger.token, index.places[args.place], index) or args.place
-    carried_on = family == "disrupted" and continues_before(trigger.token, index)
+    carried_on = continues_before(trigger.token, index) and (family == "disrupted" or (
+        family == "arrest" and not crowd_scene(trigger.token)))
     if family in UNNAMED_PERPETRATOR or carried_on:
         # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."; "Police arrested two men in
         # Mobo. Two landmines were recovered from a hut nearby"
@@ -340,6 +344,12 @@ def crowd_in(sent) -> bool:
     """Whether a sentence tells of a crowd (`crowd_words`, `crowd_doers`): "several hundred young
     people gathered; petrol bombs were thrown at police" is the crowd's doing."""
     return any(word_lemma(t) in CROWD_WORDS and t.ent_type_ != "DATE" for t in sent)  # not "in early March"
+
+
+def crowd_scene(tok: Token) -> bool:
+    """Whether a sentence or the one before tells of a crowd or a protest: arrests there are the
+    protest's intervention, not a raid's ("24 people were detained" after police pushed marchers back)."""
+    return any(crowd_in(s) or any(protest_word(t) for t in s) for s in (tok.sent, sentence_beside(tok, -1)) if s)
 
 
 def unnamed_attacker(target: str, place_id: str | None, index: Index) -> str:
@@ -661,7 +671,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     events = []
     for place_id in coordinated_places(args.place, trigger.token, index) if args.place else [None]:
         event_type, sub = family.event_type, family.sub_event_type
-        if sub == "territory" and place_id and is_landmark_site(index.places[place_id]):
+        if sub == "territory" and place_id and is_landmark_site(index.places[place_id]) \
+                and not taken_peacefully(trigger.token.sent):
             event_type, sub = "Battles", "Armed clash"  # seizing a hotel is an assault, not a change of territory
         elif sub == "territory" and (taken_peacefully(trigger.token.sent) or leaving):
             event_type, sub = "Strategic developments", TRANSFER
@@ -738,7 +749,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             event_type, sub = family.event_type, label  # the classifier's sub-type, unless the actors decide it
         events.append(Event(
             id="", event_type=event_type, sub_event_type=sub, plover=family.plover,
-            actor1=args.actor1, actor2=args.actor2, place=place_id,
+            actor1=crowd_of_place(args.actor1, place_id, index), actor2=crowd_of_place(args.actor2, place_id, index),
+            place=place_id,
             date=when.day.isoformat() if when else None, date_precision=when.precision if when else "day",
             factuality=factuality(trigger.token), confidence=0.6 if trigger.is_verb else 0.5,
             evidence=evidence))

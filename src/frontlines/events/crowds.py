@@ -6,7 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from frontlines.actors import NON_STATE_ARMED
+from frontlines.actors import NON_STATE_ARMED, crowd_name
 from frontlines.events.arguments import Index, actor_in, sentence_actor, subject_of
 from frontlines.events.factuality import factuality
 from frontlines.events.triggers import Family, event_words, objects_of, phrasal_lemma, protest_word, word_lemma
@@ -25,6 +25,7 @@ GRAVE_FORCE = event_words()["grave_force"]
 CROWD_DOERS = event_words()["crowd_doers"]
 CROWD_WORDS = event_words()["crowd_words"]
 STATE_TARGETS = event_words()["state_targets"]
+DEMONSTRATION_ACTS = event_words()["demonstration_acts"]
 
 
 def crowd_violence(trigger: Token, index: Index) -> bool:
@@ -187,14 +188,16 @@ def told_as_protest(trigger: Token, index: Index) -> bool:
     """Whether a crowd's violence is a demonstration's, not a mob's ("crowds were looting and burning
     shops" is Mob violence): told beside a protest, done by people a protest is made of
     (`crowd_doers`: "students and party activists fought running battles"), aimed at the state's
-    forces ("youths threw fireworks at police") or at the state or politics (`state_targets`)."""
+    forces ("youths threw fireworks at police") or at the state or politics (`state_targets`), or an
+    act of demonstration itself (`demonstration_acts`: "blocked the road with burning tyres")."""
     sent, before = trigger.sent, sentence_beside(trigger, -1)
     beside_a_protest = any(protest_word(t) for s in (sent, before) if s is not None for t in s)
     protesters = any(word_lemma(t) in CROWD_DOERS for t in sent)
     at_forces = any(aimed_at_forces(t, index) for t in sent)
     at_the_state = bool(STATE_TARGETS & {t.lemma_.lower() for o in acted_on(trigger) for t in o.subtree})
     mob = any(index.actors[index.actor_at[t.i]].kind == "rioters" for t in sent if t.i in index.actor_at)
-    return beside_a_protest or protesters or at_forces or at_the_state or (protest_story(index) and not mob)
+    return beside_a_protest or protesters or at_forces or at_the_state or trigger.lemma_.lower() in DEMONSTRATION_ACTS \
+        or (protest_story(index) and not mob)
 
 
 def protest_story(index: Index) -> bool:
@@ -231,6 +234,19 @@ def shows_a_crowd(sent, index: Index, kinds: frozenset[str] = CROWD_KINDS) -> bo
     """Whether a sentence has a crowd in it: a crowd actor (of `kinds`), or a word of one (`crowd_words`)."""
     return any(t.lemma_.lower() in CROWD_WORDS or (
         t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in kinds) for t in sent)
+
+
+def crowd_of_place(actor_id: str | None, place_id: str | None, index: Index) -> str | None:
+    """A crowd named only by its kind is the crowd of the country where it gathered: members of a
+    youth group picketing an embassy in Moscow are "Protesters (Russia)" in a story on Estonia."""
+    actor, place = index.actors.get(actor_id or ""), index.places.get(place_id or "")
+    if actor is None or place is None or place.feature != "city" or actor.kind not in CROWD_KINDS \
+            or not place.country_code \
+            or place.country_code == actor.country_code \
+            or actor.name != crowd_name(actor.kind, index.country_name(actor.country_code)):
+        return actor_id
+    return index.actor_named(crowd_name(actor.kind, index.country_name(place.country_code)), actor.kind,
+                             place.country_code)
 
 
 def protesting(actor_id: str | None, index: Index) -> str | None:

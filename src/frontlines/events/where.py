@@ -47,6 +47,18 @@ def town_in_clause(verb: Token, index: Index) -> str | None:
     return index.place_at[min(inside, key=lambda t: abs(t.i - verb.i)).i] if inside else None
 
 
+def where_clause_town(verb: Token, index: Index) -> str | None:
+    """The town a "where" clause describes: "spread to Toamasina, the main port, where rioters
+    attacked shops" happened in Toamasina."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return None
+    noun = verb.head
+    for t in (noun, noun.head if noun.dep_ == "appos" else noun):
+        if t.i in index.place_at and index.places[index.place_at[t.i]].feature in ("city", "site"):
+            return index.place_at[t.i]
+    return None
+
+
 def town_after(trigger: Token, index: Index) -> str | None:
     """The first town named after the trigger in its sentence, unless it is a destination."""
     for t in trigger.sent:
@@ -86,10 +98,18 @@ def town_of_division_next(trigger: Token, division, index: Index) -> str | None:
 
 
 def previous_sentence_place(trigger: Token, index: Index) -> str | None:
-    """"Kidal had come under fire. Drone strikes on Nov. 7 killed ...": the town just named."""
+    """"Kidal had come under fire. Drone strikes on Nov. 7 killed ...": the town just named (not one
+    that only describes it: "raided homes in Buxton, a village on the East Coast of Demerara")."""
     towns = [index.place_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.place_at
-             and not reference_point(t) and index.places[index.place_at[t.i]].feature in ("city", "site")]
+             and not reference_point(t) and not describes_a_place(t, index)
+             and index.places[index.place_at[t.i]].feature in ("city", "site")]
     return towns[-1] if towns else None
+
+
+def describes_a_place(tok: Token, index: Index) -> bool:
+    """Whether a word lies in what an apposition says of a place: "Demerara" in "Buxton, a village
+    on the East Coast of Demerara"."""
+    return any(a.dep_ == "appos" and a.head.i in index.place_at for a in (tok, *tok.ancestors))
 
 
 def continues_before(trigger: Token, index: Index) -> bool:
