@@ -1653,3 +1653,21 @@ def test_a_crowd_abroad_is_named_for_the_country_where_it_gathered(extract):
     report = extract(text, published="2007-04-28")
     names = {a.id: a.name for a in report.actors}
     assert [names[e.actor1] for e in report.events if "Moscow" in e.evidence.text] == ["Protesters (Russia)"]
+
+
+def test_a_clash_that_took_place_is_no_taking_and_is_fought_by_the_sides_its_sentence_names(extract):
+    text = ("RAIPUR, India - The clash took place on Saturday near Sukma, when about 400 CRPF personnel were "
+            "returning from a search operation.")
+    report = extract(text, published="2021-04-05")
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events] == \
+        [("Armed clash", "Police Forces of India")]
+
+
+def test_a_town_named_only_to_say_where_the_fighting_was_is_not_its_place(extract):
+    text = ("GOMA, Congo - Fighting raged through the day on Tuesday on the hills above Sake, about 25 kilometers "
+            "west of Goma, as M23 fighters attacked positions held by the Congolese army. Thousands of families "
+            "fled toward Goma along the main road, aid agencies said. Schools in the city were closed.")
+    report = extract(text, published="2024-02-07")
+    places = {p.id: p.name for p in report.places}
+    assert {places[e.place] for e in report.events} == {"Sake"}

@@ -23,6 +23,7 @@ OPPOSING = event_words()["opposing"]
 STATE_DOERS = event_words()["state_doers"]
 SPEECH_VERBS = event_words()["reporting"]  # "doctors at the hospital said": the speaker's place
 PLACE_SUBJECT_VERBS = event_words()["place_subject_verbs"]  # "Sheberghan fell"
+COMPASS = event_words()["compass"]
 
 
 @dataclass
@@ -414,13 +415,19 @@ def is_destination(tok: Token) -> bool:
 def sentence_place(trigger: Token, index: Index) -> str | None:
     """A place elsewhere in the trigger's sentence: the nearest town-like one not a destination,
     not in a clause of its own ("were arrested near the village, and one was taken to hospital in
-    Pristina": the village, which the sentence does not name)."""
-    ids = [(abs(t.i - trigger.i), index.place_at[t.i]) for t in trigger.sent
+    Pristina": the village, which the sentence does not name), a town named only to say where
+    another lies last ("above Sake, about 25 kilometers west of Goma": Sake)."""
+    ids = [((reference_point(t), abs(t.i - trigger.i)), index.place_at[t.i]) for t in trigger.sent
            if t.i in index.place_at and not is_destination(t) and not speakers_place(t, trigger, index)
            and not (trigger.pos_ == "VERB" and in_another_clause(t, trigger))]
     towns = [(d, p) for d, p in ids if index.places[p].feature in ("city", "site")]
     pool = towns or [(d, p) for d, p in ids if index.places[p].feature != "country"]
     return min(pool)[1] if pool else None
+
+
+def reference_point(tok: Token) -> bool:
+    """A town named only to say where another place lies: "Nanterre, west of Paris"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in COMPASS
 
 
 def clause_verb(tok: Token) -> Token:

@@ -178,6 +178,10 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         a_fight_of_its_own = not any(c.lower_ == "the" for c in trigger.token.children)
         sides = previous_sentence_sides(trigger.token, index) or (story_sides(index) if a_fight_of_its_own else [])
         args.actor1, args.actor2 = (sides + [None, None])[:2]
+    elif family == "clash" and args.actor1 is None and not trigger.is_verb and trigger.token.dep_ == "nsubj":
+        # "fighting continued around Petrinja, where Croatian infantry had crossed the river": the armed
+        # sides its sentence names fought
+        args.actor1, args.actor2 = (armed_in_sentence(trigger.token, index) + [None, None])[:2]
     if family == "disrupted" and args.actor1 is None:
         # "..., police said"; "Police arrested two men. Two landmines were recovered nearby": the
         # state's forces the text names there seized them
@@ -295,6 +299,12 @@ def other_side(actor1, index: Index) -> str | None:
     if actor1.kind in ARMED:
         return index.main_state
     return None
+
+
+def armed_in_sentence(tok: Token, index: Index) -> list[str]:
+    """The armed sides a sentence names, in the order it names them."""
+    return list(dict.fromkeys(index.actor_at[t.i] for t in tok.sent if t.i in index.actor_at
+                              and index.actors[index.actor_at[t.i]].kind in ARMED))
 
 
 def previous_sentence_sides(trigger: Token, index: Index) -> list[str]:

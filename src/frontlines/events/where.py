@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from frontlines.events.arguments import Index, best_place, is_destination, subject_of
+from frontlines.events.arguments import Index, best_place, is_destination, reference_point, subject_of
 from frontlines.events.triggers import event_words
 from frontlines.nlp import doc_text
 
@@ -14,7 +14,6 @@ OWN_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis"})
 SAME_SCENE = frozenset({"advcl", "xcomp", "conj"})
 SCENE_PREPS = frozenset({"in", "at"})
 SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["settlement_preps"]
-COMPASS = event_words()["compass"]
 SEPARATELY = event_words()["separately"]
 
 
@@ -176,11 +175,6 @@ def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) 
     return None
 
 
-def reference_point(tok: Token) -> bool:
-    """A town named only to say where another place lies: "Nanterre, west of Paris"."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in COMPASS
-
-
 def story_place(trigger: Token, index: Index) -> str | None:
     """Where a sentence with no place of its own happened: the town of the sentence before, the
     dateline's place in the lede, else the place the story names most, a country last."""
@@ -224,6 +218,7 @@ def coordinated_places(place_id: str, trigger: Token, index: Index) -> list[str]
     for conj in conjs:
         for t in conj.subtree:
             pid = index.place_at.get(t.i)
-            if pid and pid not in out and index.places[pid].feature in ("city", "site") and not is_destination(t):
+            if pid and pid not in out and index.places[pid].feature in ("city", "site") and not is_destination(t) \
+                    and not reference_point(t) and not describes_a_place(t, index):  # "25 km west of Goma"
                 out.append(pid)
     return out
