@@ -268,3 +268,11 @@ def test_a_province_is_found_by_its_name_without_the_kind_word(extract):
     text = "WASHINGTON (AP) - US aircraft struck Houthi targets in Saada province in Yemen on Tuesday, the Pentagon said."
     found = places_of(extract(text, published="2024-10-10"))
     assert found["Saada province"].country_code == "YE" and found["Saada province"].feature == "admin1", found
+
+
+def test_a_site_the_gazetteer_lacks_is_placed_by_its_bearing_from_a_town(extract):
+    text = ("BOKKOS, Nigeria - Gunmen attacked three villages near Bokkos on Sunday. Residents recalled that one of "
+            "the worst massacres took place at Dogo Nahawa, south of Jos, in March 2010.")
+    report = extract(text, published="2023-12-27")
+    places = {p.name: (p.lat, p.lon) for p in report.places}
+    assert places["Dogo Nahawa"] == places["Jos"]

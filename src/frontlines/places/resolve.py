@@ -36,6 +36,10 @@ IN_DIVISION = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)
 # What stands between a site and its town: "the Tawakal Hotel in Kismayo", "Mitiga, Tripoli";
 # not "and": "Rallies were held in Cairo and Nairobi" puts nothing in Nairobi.
 SITE_IN = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:the\s+)?|,\s+|\s+")
+# "Dogo Nahawa, south of Jos", "Yebi, about 15 km west of Bosso": a site placed by its bearing from a town
+BEARING_OF = re.compile(r",?\s+(?:(?:about|some|nearly|around|roughly)\s+)?(?:\d[\d,.]*\s*(?:-\s*)?"
+                        r"(?:km|kilometres|kilometers|kilometre|kilometer|miles|mile)\s+)?"
+                        r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # "the water village of Simunul, in Semporna": a town the text puts in another
 TOWN_IN = re.compile(r",\s+(?:in|near|outside)\s+")
 NAME_NEXT = re.compile(r"\s+[A-Z]")  # a capitalised word next: the title's name
@@ -343,7 +347,7 @@ def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker)
 def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallback: Entry | None,
                text: str) -> Entry | None:
     """The town a site stands in: the next town named after it in its sentence ("the Tawakal
-    Hotel in Kismayo"), else the article's main town ("Mitiga, the city's only airport").
+    Hotel in Kismayo", or by its bearing: "Dogo Nahawa, south of Jos"), else the article's main town ("Mitiga, the city's only airport").
     A town before it is not taken ("driven down from the Khartoum area ... around Abu Haraz"),
     unless the sentence opens with it ("In Kyiv, ... gathered on Independence Square").
     A place the sentence describes takes the next town or county at any distance: "Hamilton is an
@@ -352,7 +356,8 @@ def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallbac
              if (ch.cand.span.start > c.span.end and described_in(c, ch, text)) or (
                  ch.entry.feature == "city" and 0 < ch.cand.span.start - c.span.end <= SITE_TOWN_GAP
                  and SITE_IN.fullmatch(text[c.span.end:ch.cand.span.start])) or (
-                 ch.entry.feature == "city" and part_of(text[c.span.end:ch.cand.span.start]))]
+                 ch.entry.feature == "city" and part_of(text[c.span.end:ch.cand.span.start])) or (
+                 ch.entry.feature == "city" and BEARING_OF.fullmatch(text[c.span.end:ch.cand.span.start]))]
     if after:
         return min(after, key=lambda ch: ch.cand.span.start).entry
     fronted = [ch for ch in towns_by_sentence.get(c.sentence, []) if ch.cand.span.end < c.span.start
