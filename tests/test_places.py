@@ -276,3 +276,11 @@ def test_a_site_the_gazetteer_lacks_is_placed_by_its_bearing_from_a_town(extract
     report = extract(text, published="2023-12-27")
     places = {p.name: (p.lat, p.lon) for p in report.places}
     assert places["Dogo Nahawa"] == places["Jos"]
+
+
+def test_a_village_described_as_in_a_town_of_the_story_is_not_a_namesake_abroad(extract):
+    text = ("GEORGETOWN, Guyana - Soldiers searched the forest around Bartica on Tuesday. On Monday, police raided "
+            "homes in Buxton, a village on the East Coast of Demerara, and arrested seven people. The United States "
+            "and Britain have offered help with the investigation.")
+    report = extract(text, published="2008-02-19")
+    assert {p.name: p.country_code for p in report.places}["Buxton"] == "GY"

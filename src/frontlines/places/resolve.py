@@ -536,9 +536,11 @@ def in_their_town(chosen: list[Choice], text: str, confidence: float) -> list[Ch
 
 
 def town_put_in(c: Candidate, towns_by_sentence: dict[int, list[Choice]], text: str) -> Entry | None:
-    """The town the text puts a town in, right after it: "the village of Victoria, in Kenema"."""
+    """The town the text puts a town in, right after it ("the village of Victoria, in Kenema") or in
+    its description ("Buxton, a village on the East Coast of Demerara")."""
     return next((ch.entry for ch in towns_by_sentence.get(c.sentence, []) if ch.entry.feature == "city"
-                 and ch.cand.span.start > c.span.end and TOWN_IN.fullmatch(text[c.span.end:ch.cand.span.start])),
+                 and ch.cand.span.start > c.span.end and (TOWN_IN.fullmatch(text[c.span.end:ch.cand.span.start])
+                                                          or described_in(c, ch, text))),
                 None)
 
 
