@@ -284,3 +284,12 @@ def test_a_village_described_as_in_a_town_of_the_story_is_not_a_namesake_abroad(
             "and Britain have offered help with the investigation.")
     report = extract(text, published="2008-02-19")
     assert {p.name: p.country_code for p in report.places}["Buxton"] == "GY"
+
+
+def test_a_name_the_model_ran_into_blank_lines_is_named_without_them(extract):
+    text = ("Troops take the airfield; arms depots opened at Frequente\n\n                                     \n"
+            "                   \n\nBRIDGETOWN, Barbados - American troops found rifles in warehouses at Frequente "
+            "on Wednesday.")
+    report = extract(text, published="1983-10-27")
+    assert "Frequente" in [p.name for p in report.places]
+    assert all(m.text == m.text.strip() for p in report.places for m in p.mentions)

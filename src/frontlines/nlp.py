@@ -288,9 +288,22 @@ def entity_index(doc: Doc) -> tuple[list[int], list[Span]]:
     """The document's entities and the token each starts at, made once per document."""
     cached = doc.user_data.get("frontlines_ents")
     if cached is None:
-        ents = list(doc.ents)
+        ents = [e for e in map(without_blank_edges, doc.ents) if e is not None]
         cached = doc.user_data["frontlines_ents"] = ([e.start for e in ents], ents)
     return cached
+
+
+def without_blank_edges(ent: Span) -> Span | None:
+    """An entity without the line breaks and blanks the model ran it into ("Frequente" followed by the
+    blanked lines of a byline), or None when nothing else is left."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].is_space:
+        start += 1
+    while end > start and ent.doc[end - 1].is_space:
+        end -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(ent.doc, start, end, label=ent.label_) if start < end else None
 
 
 def sentence_ents(sent: Span) -> list[Span]:
