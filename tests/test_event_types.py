@@ -1671,3 +1671,15 @@ def test_a_town_named_only_to_say_where_the_fighting_was_is_not_its_place(extrac
     report = extract(text, published="2024-02-07")
     places = {p.id: p.name for p in report.places}
     assert {places[e.place] for e in report.events} == {"Sake"}
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("GARBAHAREY, Somalia - Kenyan jets struck a village near Garbaharey on Saturday. A resident said several "
+     "houses were hit and that two herders were killed.", ["Air/drone strike"]),
+    # a killing told apart from the strike is an attack of its own
+    ("GARBAHAREY, Somalia - Kenyan jets struck a village near Garbaharey on Saturday. Separately, two herders "
+     "were shot dead in Garbaharey on Saturday.", ["Air/drone strike", "Attack"]),
+])
+def test_the_dead_told_after_a_strike_are_its_toll(extract, text, coded):
+    report = extract(text, published="2016-01-17")
+    assert [e.sub_event_type for e in report.events if e.factuality in ("asserted", "reported")] == coded

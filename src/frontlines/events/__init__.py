@@ -29,6 +29,8 @@ UNNAMED_DOERS = frozenset(lexicon().families[f].sub_event_type for f in UNNAMED_
 CROWD_DONE = frozenset({"Looting/property destruction", "Attack"})  # what a crowd, too, may do
 UNIDENTIFIED = unidentified_name("")
 REMOTE = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})  # fired from afar
+FIRED_FROM_AFAR = ("air", "shelling", "explosive", "suicide")  # trigger families whose dead are counted after
+SEPARATELY = event_words()["separately"]
 
 
 def find_events(doc: Doc, index: Index, published: str | None, quantities: list[Quantity],
@@ -191,7 +193,21 @@ def denies_the_claim(denial: Token) -> bool:
 def part_of_another(trigger: Trigger, at: dict[str, set[int]]) -> bool:
     """Whether a trigger only tells more of another trigger's event."""
     return elaborates(trigger, at) or made_safe(trigger, at) or fought_with(trigger, at) or carried(trigger) \
-        or a_toll_of(trigger, at)
+        or a_toll_of(trigger, at) or toll_after_a_strike(trigger, at)
+
+
+def toll_after_a_strike(trigger: Trigger, at: dict[str, set[int]]) -> bool:
+    """The dead told with no killer in the sentence after a strike, a shelling or a bomb are that
+    event's toll: "Jets struck the market on Monday. A resident said two herders were killed"
+    (not "In a separate attack, two herders were killed")."""
+    verb = trigger.token
+    if not trigger.is_verb or verb.lemma_.lower() not in event_words()["lethal"] \
+            or not any(c.dep_ == "nsubjpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children) \
+            or any(t.lower_ in SEPARATELY for t in verb.sent):
+        return False
+    before = verb.doc[verb.sent.start - 1].sent if verb.sent.start > 0 else None
+    return before is not None and any(before.start <= i < before.end for family in FIRED_FROM_AFAR
+                                      for i in at.get(family, ()))
 
 
 def a_toll_of(trigger: Trigger, at: dict[str, set[int]]) -> bool:
