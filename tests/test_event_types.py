@@ -1683,3 +1683,11 @@ def test_a_town_named_only_to_say_where_the_fighting_was_is_not_its_place(extrac
 def test_the_dead_told_after_a_strike_are_its_toll(extract, text, coded):
     report = extract(text, published="2016-01-17")
     assert [e.sub_event_type for e in report.events if e.factuality in ("asserted", "reported")] == coded
+
+
+@pytest.mark.parametrize("text", [
+    "BRASILIA - President Lula, who took office a week ago, was in Sao Paulo state when the riot began.",
+    "BANDAR SERI BEGAWAN - Azahari, who was in Manila when the fighting began, has proclaimed a new state.",
+])
+def test_an_event_named_to_say_when_something_else_happened_is_no_event(extract, text):
+    assert happened(extract(text, published=PUBLISHED)) == []

@@ -58,6 +58,7 @@ UNARMED_ATTACKERS = event_words()["unarmed_attackers"]
 BY_HAND = event_words()["by_hand"]
 NOT_A_MOB = event_words()["not_a_mob"]
 KIND_HEADS = event_words()["kind_heads"]
+ASPECT_VERBS = event_words()["aspect_verbs"]
 TALLY_PREPS = event_words()["tally_preps"]
 CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
 STATE_VERBS = event_words()["state_verbs"]
@@ -509,6 +510,15 @@ def only_names_a_kind(tok: Token) -> bool:
     return tok.pos_ != "VERB" and tok.dep_ == "compound" and tok.head.lemma_.lower() in KIND_HEADS
 
 
+def names_a_time(tok: Token) -> bool:
+    """An event already told, named to say when something else happened, is no event of its own:
+    "Lula was in Sao Paulo when the riot began", "Azahari was in Manila when the fighting began"."""
+    verb = tok.head
+    return tok.pos_ != "VERB" and tok.dep_ == "nsubj" and any(c.lower_ == "the" for c in tok.children) \
+        and verb.lemma_.lower() in ASPECT_VERBS and verb.dep_ == "advcl" \
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
+
+
 def habitual(tok: Token) -> bool:
     """Whether a trigger, or the present-tense verb it is the subject of, is said to happen by habit:
     "kidnappings on the highways continue almost daily", "gunmen routinely attack convoys", "every day"."""
@@ -639,7 +649,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     perfect is news, as in a wire brief's lede ("Police have arrested 233 activists")."""
     if is_background_state(trigger, index, perfect_is_news=label is not None or coarse, published=dates.published) \
             or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index) \
-            or only_names_a_kind(trigger.token) \
+            or only_names_a_kind(trigger.token) or names_a_time(trigger.token) \
             or an_accusation(trigger.token) or a_grievance(trigger.token):
         return []
     if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
