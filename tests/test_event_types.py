@@ -1691,3 +1691,16 @@ def test_the_dead_told_after_a_strike_are_its_toll(extract, text, coded):
 ])
 def test_an_event_named_to_say_when_something_else_happened_is_no_event(extract, text):
     assert happened(extract(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("HONG KONG - On Monday the High Court ruled that the government's ban on face masks at rallies was "
+     "unconstitutional.", []),
+    # a number of them is no kind: they were fired
+    ("KNIN, Croatia - Hundreds of shells fell on Knin on Friday, United Nations officials said.",
+     ["Shelling/artillery/missile attack"]),
+    ("LODWAR, Kenya - One person was killed on Friday in Lokichoggio by rockets fired from Uganda, officials said.",
+     ["Shelling/artillery/missile attack"]),
+])
+def test_events_spoken_of_as_a_kind_are_no_event(extract, text, coded):
+    assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == coded

@@ -59,6 +59,7 @@ BY_HAND = event_words()["by_hand"]
 NOT_A_MOB = event_words()["not_a_mob"]
 KIND_HEADS = event_words()["kind_heads"]
 ASPECT_VERBS = event_words()["aspect_verbs"]
+QUANTITY_HEADS = event_words()["quantity_heads"]
 TALLY_PREPS = event_words()["tally_preps"]
 CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
 STATE_VERBS = event_words()["state_verbs"]
@@ -510,6 +511,17 @@ def only_names_a_kind(tok: Token) -> bool:
     return tok.pos_ != "VERB" and tok.dep_ == "compound" and tok.head.lemma_.lower() in KIND_HEADS
 
 
+def of_a_kind(tok: Token) -> bool:
+    """A trigger noun in the plural, with no article, figure or owner, hanging from another noun,
+    speaks of such events in general: "the ban on face masks at rallies", "leaders of protests"
+    (not a number of them: "hundreds of shells", "a barrage of rockets", `quantity_heads`)."""
+    owner = tok.head.head
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ != "by" \
+        and owner.pos_ in ("NOUN", "PROPN") \
+        and not owner.like_num and owner.lemma_.lower() not in QUANTITY_HEADS \
+        and not any(c.dep_ in ("det", "nummod", "poss", "amod", "compound") for c in tok.children)
+
+
 def names_a_time(tok: Token) -> bool:
     """An event already told, named to say when something else happened, is no event of its own:
     "Lula was in Sao Paulo when the riot began", "Azahari was in Manila when the fighting began"."""
@@ -649,7 +661,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     perfect is news, as in a wire brief's lede ("Police have arrested 233 activists")."""
     if is_background_state(trigger, index, perfect_is_news=label is not None or coarse, published=dates.published) \
             or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index) \
-            or only_names_a_kind(trigger.token) or names_a_time(trigger.token) \
+            or only_names_a_kind(trigger.token) or names_a_time(trigger.token) or of_a_kind(trigger.token) \
             or an_accusation(trigger.token) or a_grievance(trigger.token):
         return []
     if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
