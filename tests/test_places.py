@@ -293,3 +293,21 @@ def test_a_name_the_model_ran_into_blank_lines_is_named_without_them(extract):
     report = extract(text, published="1983-10-27")
     assert "Frequente" in [p.name for p in report.places]
     assert all(m.text == m.text.strip() for p in report.places for m in p.mentions)
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # a country's own name is the country, not a small town far from the story named after it
+    ("BRIDGETOWN, Barbados - American troops held the southern tip of Grenada on Wednesday night, two days after "
+     "the start of an invasion that Washington says will end within days. Fighters loyal to the military council "
+     "still held Fort Frederick and the Richmond Hill area. In Washington, officials said the United States had "
+     "acted at the request of Jamaica and other island states. The United States has 6,000 troops on the island, "
+     "the Pentagon said, and the United States Navy is offshore.", "Grenada", "GD"),
+    # ... but the town the text calls a town, or one among the story's towns, stays a town
+    ("Panama is a town in Le Flore County, Oklahoma, United States. The population of Panama was 1,413 in 2010.",
+     "Panama", "US"),
+    ("CULIACAN, Mexico - The Mayo faction holds the farming valley south of Culiacan, around Eldorado and Costa "
+     "Rica, while its rivals remain strongest in Culiacan itself.", "Costa Rica", "MX"),
+])
+def test_a_countrys_name_is_the_country_unless_the_text_makes_it_a_town(extract, text, name, code):
+    report = extract(text, published="2024-10-23")
+    assert {p.name: p.country_code for p in report.places}[name] == code

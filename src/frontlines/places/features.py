@@ -31,6 +31,7 @@ class Context:
     ranked: dict = field(default_factory=dict)  # rankings made in this context (`LinearRanker.rank`)
     own: dict[str, dict[str, float]] = field(default_factory=dict)  # name key → its own share of `weights`
     by_namesake: set[str] = field(default_factory=set)  # name keys that voted only through their largest namesake
+    called_towns: set[str] = field(default_factory=set)  # name keys the text calls a town or a division
 
 
 NAMESAKE_SHARE = 20  # a division is named after its town when the town holds a twentieth of its people or more

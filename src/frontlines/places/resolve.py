@@ -29,6 +29,8 @@ from frontlines.places.rank import LinearRanker, load_ranker
 
 REPORT_FEATURE = {"city": "city", "admin1": "admin1", "country": "country", "region": "region",
                   "water": "region", "site": "site", "admin2": "admin2"}
+COUNTRY_OVER_TOWN = 100_000  # a country's own name is the country, not a town of fewer people named after it
+FAR_FROM_STORY_KM = 1000.0  # ... that lies this far from every sure town of the story
 SITE_TOWN_GAP = 12   # characters between a site and its town: "the Tawakal Hotel in Kismayo"
 SITE_OWNER_GAP = 30  # "Kabul's heavily guarded Green Zone"
 # "Tanwalbougou, in the Est region", "El Adde, in Somalia's Gedo region"
@@ -279,6 +281,9 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
     if any(qualified(e, c, ctx) for e in c.entries):  # "Holland, Mich." is the town, though "Holland" alone
         c.entries = [e for e in c.entries if qualified(e, c, ctx)]  # is the Netherlands (a bigger, country entry)
     scored = ranker.rank(c, ctx)
+    country = named_country(c, scored[0][1], ctx)
+    if country is not None:
+        scored = [(s, e) for s, e in scored if e is country] + [(s, e) for s, e in scored if e is not country]
     entry = scored[0][1]
     if not has_place_context(c) and not (c.proper and world_city(c, ranker)) \
             and ctx.weights.get(entry.country_code or "", 0) < cut["bare_name_min_country"]:
@@ -290,6 +295,20 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
         if not scored:
             return None
     return Choice(c, scored[0][1], ranker.confidence(scored, c.loose))
+
+
+def named_country(c: Candidate, best: Entry, ctx: Context) -> Entry | None:
+    """The country a mention names by its own name, when the ranker put a small town named after it
+    first ("the southern tip of Grenada" is not Grenada, Mississippi, for all the American troops in
+    the story, far from the story's sure towns); not when the mention is qualified ("Lebanon, Pa."),
+    the text calls it a town, or the town lies among the story's towns."""
+    own = name_key(c.span.text)
+    others = [f for f, n in zip(ctx.focus, ctx.focus_names) if n != own]
+    if best.feature != "city" or c.qualifier or best.population >= COUNTRY_OVER_TOWN or not others \
+            or own in ctx.called_towns \
+            or min(km((best.lat, best.lon), f) for f in others) <= FAR_FROM_STORY_KM:  # "Panama is a town in Le
+        return None  # Flore County"; "the valley south of Culiacan, around Eldorado and Costa Rica"
+    return next((e for e in c.entries if e.feature == "country" and name_key(e.name) == name_key(c.span.text)), None)
 
 
 def named_after(c: Candidate, towns_by_name: dict[tuple[str, ...], Entry]) -> Entry | None:
@@ -413,7 +432,8 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
                                    ranker.cutoffs["far_min_population"])
     every = cands
     cands = [c for c in cands if has_place_context(c) or well_known(c, weights, ranker)]
-    ctx = Context(weights, quals, near_km=cut["near_km"], own=own, by_namesake=by_namesake)
+    ctx = Context(weights, quals, near_km=cut["near_km"], own=own, by_namesake=by_namesake,
+                  called_towns={name_key(t) for t in called_places(every)})
     first = [choose(c, ctx, ranker) for c in cands]
     sure = [ch for ch in first if ch and ch.confidence > cut["focus_min_confidence"]]
     focus = dict.fromkeys(((ch.entry.lat, ch.entry.lon), name_key(ch.cand.span.text)) for ch in sure
