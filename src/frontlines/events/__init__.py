@@ -13,12 +13,13 @@ from spacy.tokens import Doc, Token
 
 from frontlines.actors import unidentified_name
 from frontlines.events.arguments import Index
-from frontlines.events.code import UNNAMED_PERPETRATOR, code_event
+from frontlines.events.code import UNNAMED_PERPETRATOR, a_speaker, code_event
 from frontlines.events.crowds import CROWD_DOERS, crowd_just_seen
 from frontlines.events.combine import combine
 from frontlines.events.merge import TAKING, TRANSFER, merge, subsume_parts, transfers_in_one_sentence
 from frontlines.events.triggers import Trigger, event_words, find_triggers, lexicon, phrasal_lemma, word_lemma
 from frontlines.events.when import DateTracker
+from frontlines.events.where import SEPARATELY
 from frontlines.model import HAPPENED, Event, Quantity
 from frontlines.nlp import tokens_lemmatised
 from frontlines.settings import settings
@@ -29,8 +30,9 @@ UNNAMED_DOERS = frozenset(lexicon().families[f].sub_event_type for f in UNNAMED_
 CROWD_DONE = frozenset({"Looting/property destruction", "Attack"})  # what a crowd, too, may do
 UNIDENTIFIED = unidentified_name("")
 REMOTE = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})  # fired from afar
-FIRED_FROM_AFAR = ("air", "shelling", "explosive", "suicide")  # trigger families whose dead are counted after
-SEPARATELY = event_words()["separately"]
+# Trigger families whose dead are often counted in the sentence after ("Jets struck the market. Two
+# herders were killed")
+TOLLED_AFTER = ("air", "shelling", "explosive", "suicide")
 
 
 def find_events(doc: Doc, index: Index, published: str | None, quantities: list[Quantity],
@@ -44,7 +46,7 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     for t in triggers:
         at.setdefault(t.family.name, set()).add(t.token.i)
     for trigger in triggers:
-        if trigger.token.idx < body_start or part_of_another(trigger, at):
+        if trigger.token.idx < body_start or part_of_another(trigger, at, index):
             continue
         events.extend(code_event(trigger, index, dates))
     # a brief or a snippet, in which nothing that happened could be coded: its event may name no town,
@@ -53,7 +55,7 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     if coarse:
         events = [e for e in events if e.factuality not in HAPPENED]
         for trigger in triggers:
-            if trigger.token.idx >= body_start and not part_of_another(trigger, at):
+            if trigger.token.idx >= body_start and not part_of_another(trigger, at, index):
                 events.extend(e for e in code_event(trigger, index, dates, coarse=True) if e.factuality in HAPPENED)
     body = [s for s in doc.sents if s.start_char >= body_start]
     events = combine(events, body, triggers, index, dates, config, coarse)
@@ -190,23 +192,26 @@ def denies_the_claim(denial: Token) -> bool:
                for c in denial.children)
 
 
-def part_of_another(trigger: Trigger, at: dict[str, set[int]]) -> bool:
+def part_of_another(trigger: Trigger, at: dict[str, set[int]], index: Index) -> bool:
     """Whether a trigger only tells more of another trigger's event."""
     return elaborates(trigger, at) or made_safe(trigger, at) or fought_with(trigger, at) or carried(trigger) \
-        or a_toll_of(trigger, at) or toll_after_a_strike(trigger, at)
+        or a_toll_of(trigger, at) or toll_after_a_strike(trigger, at, index)
 
 
-def toll_after_a_strike(trigger: Trigger, at: dict[str, set[int]]) -> bool:
-    """The dead told with no killer in the sentence after a strike, a shelling or a bomb are that
-    event's toll: "Jets struck the market on Monday. A resident said two herders were killed"
-    (not "In a separate attack, two herders were killed")."""
+def toll_after_a_strike(trigger: Trigger, at: dict[str, set[int]], index: Index) -> bool:
+    """The dead told with no killer and no town of their own in the sentence after a strike, a
+    shelling or a bomb are that event's toll: "Jets struck the market on Monday. A resident of
+    Garbaharey said two herders were killed" (not "Separately, two herders were killed", nor "two aid
+    workers were shot dead in Herat")."""
     verb = trigger.token
     if not trigger.is_verb or verb.lemma_.lower() not in event_words()["lethal"] \
             or not any(c.dep_ == "nsubjpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children) \
-            or any(t.lower_ in SEPARATELY for t in verb.sent):
+            or any(t.lower_ in SEPARATELY for t in verb.sent) or any(
+                t.i in index.place_at and index.places[index.place_at[t.i]].feature in ("city", "site")
+                and not a_speaker(t) for t in verb.sent):
         return False
     before = verb.doc[verb.sent.start - 1].sent if verb.sent.start > 0 else None
-    return before is not None and any(before.start <= i < before.end for family in FIRED_FROM_AFAR
+    return before is not None and any(before.start <= i < before.end for family in TOLLED_AFTER
                                       for i in at.get(family, ()))
 
 

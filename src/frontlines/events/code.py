@@ -59,7 +59,6 @@ BY_HAND = event_words()["by_hand"]
 NOT_A_MOB = event_words()["not_a_mob"]
 KIND_HEADS = event_words()["kind_heads"]
 ASPECT_VERBS = event_words()["aspect_verbs"]
-QUANTITY_HEADS = event_words()["quantity_heads"]
 TALLY_PREPS = event_words()["tally_preps"]
 CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
 STATE_VERBS = event_words()["state_verbs"]
@@ -182,8 +181,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         args.actor1, args.actor2 = (sides + [None, None])[:2]
     elif family == "clash" and args.actor1 is None and not trigger.is_verb and trigger.token.dep_ == "nsubj":
         # "fighting continued around Petrinja, where Croatian infantry had crossed the river": the armed
-        # sides its sentence names fought
-        args.actor1, args.actor2 = (armed_in_sentence(trigger.token, index) + [None, None])[:2]
+        # sides its sentence names fought, when they can be foes (not "Hamas and Islamic Jihad claimed")
+        args.actor1, args.actor2 = foes(armed_sides(trigger.token.sent, index), index)
     if family == "disrupted" and args.actor1 is None:
         # "..., police said"; "Police arrested two men. Two landmines were recovered nearby": the
         # state's forces the text names there seized them
@@ -303,17 +302,34 @@ def other_side(actor1, index: Index) -> str | None:
     return None
 
 
-def armed_in_sentence(tok: Token, index: Index) -> list[str]:
-    """The armed sides a sentence names, in the order it names them."""
-    return list(dict.fromkeys(index.actor_at[t.i] for t in tok.sent if t.i in index.actor_at
-                              and index.actors[index.actor_at[t.i]].kind in ARMED))
+def armed_sides(sent, index: Index) -> list[str]:
+    """The armed sides a sentence names, in order, not those that only say something ("the police and
+    the army said")."""
+    return list(dict.fromkeys(index.actor_at[t.i] for t in sent or () if t.i in index.actor_at
+                              and index.actors[index.actor_at[t.i]].kind in ARMED and not a_speaker(t)))
+
+
+def foes(sides: list[str], index: Index) -> tuple[str | None, str | None]:
+    """The one side a sentence names, or the first two when they are of different kinds (a state's
+    forces and a group), else no sides: two of a kind are more often allies than foes."""
+    if len(sides) == 1:
+        return sides[0], None
+    if len(sides) >= 2 and index.actors[sides[0]].kind != index.actors[sides[1]].kind:
+        return sides[0], sides[1]
+    return None, None
+
+
+def a_speaker(tok: Token) -> bool:
+    """Whether a word is in the subject of a reporting verb ("the police and the army said")."""
+    for t in (tok, *tok.ancestors):
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_VERBS:
+            return True
+    return False
 
 
 def previous_sentence_sides(trigger: Token, index: Index) -> list[str]:
     """The armed sides the sentence before names, in order."""
-    sides = [index.actor_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.actor_at
-             and index.actors[index.actor_at[t.i]].kind in ARMED]
-    return list(dict.fromkeys(sides))
+    return armed_sides(sentence_beside(trigger, -1), index)
 
 
 def not_doers(trigger: Token) -> frozenset[int]:
@@ -513,21 +529,21 @@ def only_names_a_kind(tok: Token) -> bool:
 
 def of_a_kind(tok: Token) -> bool:
     """A trigger noun in the plural, with no article, figure or owner, hanging from another noun,
-    speaks of such events in general: "the ban on face masks at rallies", "leaders of protests"
-    (not a number of them: "hundreds of shells", "a barrage of rockets", `quantity_heads`)."""
-    owner = tok.head.head
-    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ != "by" \
-        and owner.pos_ in ("NOUN", "PROPN") \
-        and not owner.like_num and owner.lemma_.lower() not in QUANTITY_HEADS \
+    speaks of such events in general: "the ban on face masks at rallies", "a crackdown on protests";
+    not what "of" tells ("reports of clashes in Djugu on Monday", "a night of riots", "hundreds of
+    shells"), nor a passive's agent ("killed by rockets")."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ not in ("by", "of") \
+        and tok.head.head.pos_ in ("NOUN", "PROPN") \
         and not any(c.dep_ in ("det", "nummod", "poss", "amod", "compound") for c in tok.children)
 
 
 def names_a_time(tok: Token) -> bool:
-    """An event already told, named to say when something else happened, is no event of its own:
-    "Lula was in Sao Paulo when the riot began", "Azahari was in Manila when the fighting began"."""
+    """An event named to say where someone was when it began is no event of its own: "Lula was in Sao
+    Paulo when the riot began", "Azahari was in Manila when the fighting began" (not "thousands fled
+    Omdurman when the shelling began", the news itself)."""
     verb = tok.head
     return tok.pos_ != "VERB" and tok.dep_ == "nsubj" and any(c.lower_ == "the" for c in tok.children) \
-        and verb.lemma_.lower() in ASPECT_VERBS and verb.dep_ == "advcl" \
+        and verb.lemma_.lower() in ASPECT_VERBS and verb.dep_ == "advcl" and verb.head.lemma_.lower() in STATE_VERBS \
         and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
 
 

@@ -48,14 +48,14 @@ def town_in_clause(verb: Token, index: Index) -> str | None:
 
 def where_clause_town(verb: Token, index: Index) -> str | None:
     """The town a "where" clause describes: "spread to Toamasina, the main port, where rioters
-    attacked shops" happened in Toamasina."""
+    looted shops and set fire to a warehouse" happened in Toamasina, both acts."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
     if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         return None
-    noun = verb.head
-    for t in (noun, noun.head if noun.dep_ == "appos" else noun):
-        if t.i in index.place_at and index.places[index.place_at[t.i]].feature in ("city", "site"):
-            return index.place_at[t.i]
-    return None
+    nouns = (verb.head, verb.head.head) if verb.head.dep_ == "appos" else (verb.head,)
+    return next((index.place_at[t.i] for t in nouns if t.i in index.place_at
+                 and index.places[index.place_at[t.i]].feature in ("city", "site")), None)
 
 
 def town_after(trigger: Token, index: Index) -> str | None:

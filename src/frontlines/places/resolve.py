@@ -39,9 +39,12 @@ IN_DIVISION = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)
 # not "and": "Rallies were held in Cairo and Nairobi" puts nothing in Nairobi.
 SITE_IN = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:the\s+)?|,\s+|\s+")
 # "Dogo Nahawa, south of Jos", "Yebi, about 15 km west of Bosso": a site placed by its bearing from a town
-BEARING_OF = re.compile(r",?\s+(?:(?:about|some|nearly|around|roughly)\s+)?(?:\d[\d,.]*\s*(?:-\s*)?"
-                        r"(?:km|kilometres|kilometers|kilometre|kilometer|miles|mile)\s+)?"
-                        r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# (within `BEARING_KM`: "about 400 miles north of Lagos" says where it is not)
+BEARING_OF = re.compile(r",?\s+(?:(?:about|some|nearly|around|roughly)\s+)?(?:(?P<n>\d[\d,.]*)\s*(?:-\s*)?"
+                        r"(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile)\s+)?"
+                        r"(?:" + "|".join(place_words()["compass"]) + r")\s+of\s+(?:the\s+)?", re.IGNORECASE)
+BEARING_KM = 30.0
+MILE_KM = 1.609
 # "the water village of Simunul, in Semporna": a town the text puts in another
 TOWN_IN = re.compile(r",\s+(?:in|near|outside)\s+")
 NAME_NEXT = re.compile(r"\s+[A-Z]")  # a capitalised word next: the title's name
@@ -366,7 +369,7 @@ def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker)
 def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallback: Entry | None,
                text: str) -> Entry | None:
     """The town a site stands in: the next town named after it in its sentence ("the Tawakal
-    Hotel in Kismayo", or by its bearing: "Dogo Nahawa, south of Jos"), else the article's main town ("Mitiga, the city's only airport").
+    Hotel in Kismayo"; "Dogo Nahawa, south of Jos", `near_bearing`), else the article's main town ("Mitiga, the city's only airport").
     A town before it is not taken ("driven down from the Khartoum area ... around Abu Haraz"),
     unless the sentence opens with it ("In Kyiv, ... gathered on Independence Square").
     A place the sentence describes takes the next town or county at any distance: "Hamilton is an
@@ -376,7 +379,7 @@ def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallbac
                  ch.entry.feature == "city" and 0 < ch.cand.span.start - c.span.end <= SITE_TOWN_GAP
                  and SITE_IN.fullmatch(text[c.span.end:ch.cand.span.start])) or (
                  ch.entry.feature == "city" and part_of(text[c.span.end:ch.cand.span.start])) or (
-                 ch.entry.feature == "city" and BEARING_OF.fullmatch(text[c.span.end:ch.cand.span.start]))]
+                 ch.entry.feature == "city" and near_bearing(text[c.span.end:ch.cand.span.start]))]
     if after:
         return min(after, key=lambda ch: ch.cand.span.start).entry
     fronted = [ch for ch in towns_by_sentence.get(c.sentence, []) if ch.cand.span.end < c.span.start
@@ -385,6 +388,18 @@ def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallbac
     if fronted:
         return fronted[0].entry  # "In Kyiv, ... gathered on Independence Square"
     return town_it_is_in(c, towns_by_sentence, text) or fallback
+
+
+def near_bearing(gap: str) -> bool:
+    """Whether the words between a site and a town place it by a bearing from that town, near it:
+    ", south of", ", about 15 km west of" (not ", about 400 miles north of")."""
+    m = BEARING_OF.fullmatch(gap)
+    if m is None:
+        return False
+    if m["n"] is None:
+        return True
+    distance = float(m["n"].replace(",", ""))
+    return distance * (MILE_KM if m["unit"].lower().startswith("mile") else 1.0) <= BEARING_KM
 
 
 def town_it_is_in(c: Candidate, towns_by_sentence: dict[int, list[Choice]], text: str) -> Entry | None:
