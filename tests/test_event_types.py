@@ -1748,3 +1748,9 @@ def test_every_act_of_a_where_clause_is_in_its_town(extract):
     text = ("ANTANANARIVO - Unrest spread on Monday to Toamasina, the main port, where rioters looted shops and set "
             "fire to a warehouse.")
     assert {p for _, p in happened(extract(text, published=PUBLISHED))} == {"Toamasina"}
+
+
+def test_arrests_told_after_a_background_town_are_not_placed_there(extract):
+    text = ("MINSK - The opposition leader fled Belarus last year and lives in exile in Vilnius. Another 12 people "
+            "were detained on Monday, rights groups said.")
+    assert "Vilnius" not in {p for _, p in happened(extract(text, published=PUBLISHED))}

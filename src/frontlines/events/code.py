@@ -108,7 +108,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "A jet struck vigilantes in Zamfara state ... They had gone after the gunmen in Zurmi"
         args.place = town_of_division_next(trigger.token, index.places[args.place], index) or args.place
     carried_on = continues_before(trigger.token, index) and (family == "disrupted" or (
-        family == "arrest" and not crowd_scene(trigger.token)))
+        family == "arrest" and not crowd_scene(trigger.token) and state_forces_before(trigger.token, index)))
     if family in UNNAMED_PERPETRATOR or carried_on:
         # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."; "Police arrested two men in
         # Mobo. Two landmines were recovered from a hut nearby"
@@ -372,6 +372,12 @@ def crowd_in(sent) -> bool:
     """Whether a sentence tells of a crowd (`crowd_words`, `crowd_doers`): "several hundred young
     people gathered; petrol bombs were thrown at police" is the crowd's doing."""
     return any(word_lemma(t) in CROWD_WORDS and t.ent_type_ != "DATE" for t in sent)  # not "in early March"
+
+
+def state_forces_before(tok: Token, index: Index) -> bool:
+    """Whether the sentence before names the state's forces: "Soldiers and police raided homes in
+    Buxton. Seven people were arrested" (not "He lives in exile in Vilnius. Twelve were detained")."""
+    return any(index.actors[a].kind == "state_forces" for a in previous_sentence_sides(tok, index))
 
 
 def crowd_scene(tok: Token) -> bool:

@@ -15,6 +15,7 @@ SAME_SCENE = frozenset({"advcl", "xcomp", "conj"})
 SCENE_PREPS = frozenset({"in", "at"})
 SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["settlement_preps"]
 SEPARATELY = event_words()["separately"]
+DWELLING_VERBS = event_words()["dwelling_verbs"]
 
 
 def scene_town(verb: Token, index: Index) -> str | None:
@@ -98,11 +99,18 @@ def town_of_division_next(trigger: Token, division, index: Index) -> str | None:
 
 def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     """"Kidal had come under fire. Drone strikes on Nov. 7 killed ...": the town just named (not one
-    that only describes it: "raided homes in Buxton, a village on the East Coast of Demerara")."""
+    that only describes it: "raided homes in Buxton, a village on the East Coast of Demerara", nor
+    where someone lives: "lives in exile in Vilnius")."""
     towns = [index.place_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.place_at
-             and not reference_point(t) and not describes_a_place(t, index)
+             and not reference_point(t) and not describes_a_place(t, index) and not where_someone_lives(t)
              and index.places[index.place_at[t.i]].feature in ("city", "site")]
     return towns[-1] if towns else None
+
+
+def where_someone_lives(tok: Token) -> bool:
+    """Whether a town is named as where someone lives (`dwelling_verbs`): "lives in exile in Vilnius"."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in DWELLING_VERBS
 
 
 def describes_a_place(tok: Token, index: Index) -> bool:
