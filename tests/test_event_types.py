@@ -1754,3 +1754,21 @@ def test_arrests_told_after_a_background_town_are_not_placed_there(extract):
     text = ("MINSK - The opposition leader fled Belarus last year and lives in exile in Vilnius. Another 12 people "
             "were detained on Monday, rights groups said.")
     assert "Vilnius" not in {p for _, p in happened(extract(text, published=PUBLISHED))}
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("CUCUTA, Colombia - A drone operated by the ELN dropped explosives on an army post in El Tarra on Sunday, "
+     "wounding two soldiers, the army said.", "ELN: National Liberation Army"),
+    ("KYIV - Russian aviation struck Ukrainian columns near Sudzha on Monday, the Russian Defence Ministry said.",
+     "Military Forces of Russia"),
+])
+def test_aircraft_that_dropped_or_struck_are_the_side_their_description_names(extract, text, actor1):
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [names.get(e.actor1 or "") for e in report.events if e.sub_event_type == "Air/drone strike"] == [actor1]
+
+
+def test_aircraft_that_dropped_food_struck_nothing(extract):
+    report = extract("TETE, Mozambique - Helicopters dropped food to villagers cut off by floods near Tete on Sunday.",
+                     published=PUBLISHED)
+    assert happened(report) == []

@@ -123,6 +123,10 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if family in WEAPONS_OF_A_CLAUSE and args.actor1 is None and not trigger.is_verb:
         # "Government aircraft dropped bombs containing sarin", "soldiers killed 19 gunmen in a firefight"
         args.actor1 = armed_doer_of_clause(trigger.token, index)
+    if family in ("air", "shelling") and args.actor1 is None and trigger.is_verb:
+        # "A drone operated by the ELN dropped explosives": the side its weapon's description names
+        subject = subject_of(trigger.token)
+        args.actor1 = actor_in(subject, index) if subject is not None else None
     if family in UNNAMED_PERPETRATOR and args.actor1 is None:
         # "A missile struck the city centre. Baku blamed Armenian forces": whom the text blames
         args.actor1 = blamed(trigger.token, index)
