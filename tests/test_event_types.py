@@ -1630,6 +1630,8 @@ def test_the_fighting_of_a_capture_is_no_second_capture_by_the_side_that_lost(ex
      ("Abduction/forced disappearance", "Nakuru")),
     ("NAIROBI - Gunmen raked the police station in Garissa with automatic fire on Sunday night.",
      ("Armed clash", "Garissa")),
+    ("MANILA - On Monday, police said two men had been taken into custody in Marawi in connection with the blast.",
+     ("Arrests", "Marawi")),
     # both acts of a "where" clause are in its town
     ("ANTANANARIVO - Unrest spread on Monday to Toamasina, the main port, where rioters looted shops and set fire "
      "to a warehouse.", ("Violent demonstration", "Toamasina")),
