@@ -1774,3 +1774,17 @@ def test_aircraft_that_dropped_food_struck_nothing(extract):
     report = extract("TETE, Mozambique - Helicopters dropped food to villagers cut off by floods near Tete on Sunday.",
                      published=PUBLISHED)
     assert happened(report) == []
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("WARRI, Nigeria - A suspected thief was set ablaze by an angry mob in Ughelli on Wednesday, police said.",
+     ["Mob violence"]),
+    # people who fled are no side that lost a town
+    ("LILONGWE - The scare has driven aid workers out of the district of Phalombe, officials said on Tuesday.", []),
+    # arrests for ordinary crime are not ACLED's
+    ("ISTANBUL - A man was arrested in Istanbul on Monday after police found drugs and counterfeit money in his car.",
+     []),
+    ("ISTANBUL - A man was taken into custody in Istanbul on Monday after police found heroin in his car.", []),
+])
+def test_mobs_that_burn_a_man_flight_and_crime_are_coded_as_acled_does(extract, text, coded):
+    assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == coded

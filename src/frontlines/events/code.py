@@ -59,6 +59,7 @@ BY_HAND = event_words()["by_hand"]
 NOT_A_MOB = event_words()["not_a_mob"]
 KIND_HEADS = event_words()["kind_heads"]
 ASPECT_VERBS = event_words()["aspect_verbs"]
+ORDINARY_CRIME = event_words()["ordinary_crime"]
 TALLY_PREPS = event_words()["tally_preps"]
 CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
 STATE_VERBS = event_words()["state_verbs"]
@@ -692,6 +693,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []
     if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
         return []  # "Ghani fell ill", "Baidoa fell into darkness"
+    if trigger.family.name == "arrest" and any(t.lemma_.lower() in ORDINARY_CRIME for t in trigger.token.sent):
+        return []  # "a man was arrested after police found drugs and counterfeit money": no political arrest
     args = arguments_for(trigger, index)
     lenient = coarse or label is not None
     if lenient:
