@@ -1788,3 +1788,9 @@ def test_aircraft_that_dropped_food_struck_nothing(extract):
 ])
 def test_mobs_that_burn_a_man_flight_and_crime_are_coded_as_acled_does(extract, text, coded):
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == coded
+
+
+def test_a_demonstration_told_in_the_sentence_of_its_riot_at_a_site_of_its_town_is_that_riot(extract):
+    text = ("BAGHDAD - Protesters pulled down concrete walls leading to the Green Zone during a demonstration in "
+            "central Baghdad on Friday.")
+    assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == ["Violent demonstration"]

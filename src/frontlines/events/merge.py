@@ -213,7 +213,8 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     # during an opposition rally"), and so is a march where force was used on a crowd that day
     # ("the shooting began when worshippers marched toward a police station")
     kept = [e for e in kept if not (e.sub_event_type == "Peaceful protest" and any(
-        c.evidence == e.evidence and c.place == e.place and c.sub_event_type != e.sub_event_type for c in crowds))]
+        c.evidence == e.evidence and near(c.place, e.place, index) and c.sub_event_type != e.sub_event_type
+        for c in crowds))]
     kept = [e for e in kept if not (e.sub_event_type == "Peaceful protest" and any(
         near(c.place, e.place, index) and c.date == e.date and not told_apart(c, e) for c in forced))]
     for n, e in enumerate(kept, start=1):
