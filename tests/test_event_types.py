@@ -1794,3 +1794,9 @@ def test_a_demonstration_told_in_the_sentence_of_its_riot_at_a_site_of_its_town_
     text = ("BAGHDAD - Protesters pulled down concrete walls leading to the Green Zone during a demonstration in "
             "central Baghdad on Friday.")
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == ["Violent demonstration"]
+
+
+def test_towns_listed_in_a_clause_of_their_own_are_not_the_events_places(extract):
+    text = ("BRIDGETOWN, Barbados - In Bridgetown, about 150 students picketed the US embassy on Wednesday to denounce "
+            "the invasion, which leaders in Kingston, Castries and Roseau had requested.")
+    assert {p.lower() for _, p in happened(extract(text, published=PUBLISHED))} == {"bridgetown"}

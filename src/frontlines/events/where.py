@@ -113,6 +113,16 @@ def where_someone_lives(tok: Token) -> bool:
     return verb is not None and verb.lemma_.lower() in DWELLING_VERBS
 
 
+def in_own_clause(tok: Token, root: Token) -> bool:
+    """Whether a word lies in a clause of its own under `root` (`OWN_CLAUSES`)."""
+    for a in tok.ancestors:
+        if a.i == root.i:
+            return False
+        if a.dep_ in OWN_CLAUSES and a.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
 def describes_a_place(tok: Token, index: Index) -> bool:
     """Whether a word lies in what an apposition says of a place: "Demerara" in "Buxton, a village
     on the East Coast of Demerara"."""
@@ -219,7 +229,8 @@ def coordinated_places(place_id: str, trigger: Token, index: Index) -> list[str]
         return [place_id]  # "on the road between Zaria and Kaduna" is one place, on the way
     root = trigger if trigger.pos_ == "VERB" else trigger.head
     out = [place_id]
-    conjs = [c for c in root.subtree if c.dep_ == "conj" and c.i != root.i and c.pos_ != "VERB"]
+    conjs = [c for c in root.subtree if c.dep_ == "conj" and c.i != root.i and c.pos_ != "VERB"
+             and not in_own_clause(c, root)]  # not "to denounce the invasion, which Barbados, Jamaica ... backed"
     head = next((t for t in trigger.sent if index.place_at.get(t.i) == place_id), None)
     if head is not None:  # "capitals: Nyala, Zalingei, Geneina and Ed Daein", however the list hangs
         conjs += [c for c in head.subtree if c.dep_ == "conj"]
