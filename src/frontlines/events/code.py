@@ -60,6 +60,8 @@ NOT_A_MOB = event_words()["not_a_mob"]
 KIND_HEADS = event_words()["kind_heads"]
 ASPECT_VERBS = event_words()["aspect_verbs"]
 ORDINARY_CRIME = event_words()["ordinary_crime"]
+WEAPONS_HELD = event_words()["weapons_held"]
+TELLING_HEADS = event_words()["telling_heads"]
 TALLY_PREPS = event_words()["tally_preps"]
 CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
 STATE_VERBS = event_words()["state_verbs"]
@@ -125,9 +127,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "Government aircraft dropped bombs containing sarin", "soldiers killed 19 gunmen in a firefight"
         args.actor1 = armed_doer_of_clause(trigger.token, index)
     if family in ("air", "shelling") and args.actor1 is None and trigger.is_verb:
-        # "A drone operated by the ELN dropped explosives": the side its weapon's description names
-        subject = subject_of(trigger.token)
-        args.actor1 = actor_in(subject, index) if subject is not None else None
+        # "A drone operated by the ELN dropped explosives": the side its weapon's description says uses it
+        args.actor1 = operator_of(subject_of(trigger.token), index)
     if family in UNNAMED_PERPETRATOR and args.actor1 is None:
         # "A missile struck the city centre. Baku blamed Armenian forces": whom the text blames
         args.actor1 = blamed(trigger.token, index)
@@ -161,7 +162,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
             and not with_a_weapon_trigger(trigger.token):
         # "shots were fired at a police patrol": the state's forces fired on by someone unnamed
         # (a crowd's doing when the sentence tells of one: "youths gathered; petrol bombs were thrown at police")
-        target = args.actor2 or sentence_actor(trigger.token, index, kinds=STATE_FORCES)
+        target = args.actor2 or sentence_actor(trigger.token, index, kinds=STATE_FORCES,
+                                               skip=frozenset(t.i for t in trigger.token.sent if a_speaker(t)))
         if target is not None and index.actors[target].kind in STATE_FORCES and not crowd_in(trigger.token.sent):
             args.actor1, args.actor2 = unnamed_attacker(target, args.place, index), target
     if family == "capture" and trigger.is_verb and passive_without_agent(trigger.token):
@@ -379,6 +381,30 @@ def crowd_in(sent) -> bool:
     return any(word_lemma(t) in CROWD_WORDS and t.ent_type_ != "DATE" for t in sent)  # not "in early March"
 
 
+def operator_of(weapon: Token | None, index: Index) -> str | None:
+    """The side a weapon is said to be used by ("a drone operated by the ELN", "a missile fired by
+    the Houthis"), not one it was aimed at ("a missile aimed at Ukrainian army positions")."""
+    if weapon is None:
+        return None
+    return next((index.actor_at[o.i] for t in weapon.subtree if t.dep_ == "agent"
+                 for o in t.subtree if o.i in index.actor_at), None)
+
+
+def found_crime(sent) -> bool:
+    """Whether a sentence tells of police finding what ordinary crime deals in (`ordinary_crime`):
+    "after police found drugs, counterfeit money and tools" (not "arrested a journalist who had
+    reported on drug addiction")."""
+    for t in sent:
+        if t.lemma_.lower() not in ORDINARY_CRIME:
+            continue
+        noun = t
+        while noun.dep_ in ("conj", "amod", "compound") and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in WEAPONS_HELD:
+            return True
+    return False
+
+
 def state_forces_before(tok: Token, index: Index) -> bool:
     """Whether the sentence before names the state's forces: "Soldiers and police raided homes in
     Buxton. Seven people were arrested" (not "He lives in exile in Vilnius. Twelve were detained")."""
@@ -540,11 +566,14 @@ def only_names_a_kind(tok: Token) -> bool:
 
 def of_a_kind(tok: Token) -> bool:
     """A trigger noun in the plural, with no article, figure or owner, hanging from another noun,
-    speaks of such events in general: "the ban on face masks at rallies", "a crackdown on protests";
-    not what "of" tells ("reports of clashes in Djugu on Monday", "a night of riots", "hundreds of
-    shells"), nor a passive's agent ("killed by rockets")."""
-    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ not in ("by", "of") \
-        and tok.head.head.pos_ in ("NOUN", "PROPN") \
+    speaks of such events in general: "the ban on face masks at rallies", "the organisers of protests";
+    not what "of" tells after a report, a time or a number (`telling_heads`: "reports of clashes in
+    Djugu on Monday", "a night of riots", "hundreds of shells"), nor a passive's agent ("killed by
+    rockets")."""
+    owner = tok.head.head
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ != "by" \
+        and owner.pos_ in ("NOUN", "PROPN") and not (tok.head.lower_ == "of" and (
+            owner.lemma_.lower() in TELLING_HEADS or owner.like_num)) \
         and not any(c.dep_ in ("det", "nummod", "poss", "amod", "compound") for c in tok.children)
 
 
@@ -693,7 +722,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []
     if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
         return []  # "Ghani fell ill", "Baidoa fell into darkness"
-    if trigger.family.name == "arrest" and any(t.lemma_.lower() in ORDINARY_CRIME for t in trigger.token.sent):
+    if trigger.family.name == "arrest" and found_crime(trigger.token.sent):
         return []  # "a man was arrested after police found drugs and counterfeit money": no political arrest
     args = arguments_for(trigger, index)
     lenient = coarse or label is not None

@@ -13,6 +13,7 @@ from frontlines.yamlfile import load_word_lists, load_yaml
 
 NAMES = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"})  # not ORG: the model takes "Shells" for Shell
 TARGET_PREPS = frozenset({"on", "at", "upon", "into"})  # "fired on", "fired at", "fired into the crowd"
+DATELINE_DASHES = frozenset({"-", "--", "–", "—"})  # what parts a dateline from its lede: "GOMA -"
 
 
 @dataclass(frozen=True)
@@ -137,9 +138,10 @@ def phrasal_lemma(tok: Token) -> str:
 
 
 def word_lemma(tok: Token) -> str:
-    """A token's lemma in lower case; a plural the model took for a name at a sentence's start
-    ("Drones struck Zaria") as the common noun it is."""
-    if tok.pos_ == "PROPN" and tok.is_sent_start and tok.lower_.endswith("s") and tok.lemma_ == tok.text:
+    """A token's lemma in lower case; a plural the model took for a name at a sentence's start or
+    right after a dateline ("Drones struck Zaria", "HAITI - Vigilantes set ...") as the common noun it is."""
+    opens = tok.is_sent_start or (tok.i > 0 and tok.doc[tok.i - 1].text in DATELINE_DASHES)
+    if tok.pos_ == "PROPN" and opens and tok.lower_.endswith("s") and tok.lemma_ == tok.text:
         return tok.lower_[:-1]
     return tok.lemma_.lower()
 
@@ -226,12 +228,12 @@ def subject_kinds(token: Token) -> set[str]:
     entity label and whether it is a name ("Sheberghan fell": GPE, PROPN)."""
     doers = [c for c in token.children if c.dep_ == "nsubj"] + [
         g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return {kind for c in doers for kind in (c.lemma_.lower(), c.ent_type_, c.pos_)}
+    return {kind for c in doers for kind in (word_lemma(c), c.ent_type_, c.pos_)}
 
 
 def subject_heads(token: Token) -> set[str]:
     """Lemmas of a verb's subject nouns ("a cooking gas container exploded": container)."""
-    return {c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"}
+    return {word_lemma(c) for c in token.children if c.dep_ == "nsubj"}
 
 
 def object_modifiers(verb: Token) -> set[str]:

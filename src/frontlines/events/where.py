@@ -114,13 +114,18 @@ def where_someone_lives(tok: Token) -> bool:
 
 
 def in_own_clause(tok: Token, root: Token) -> bool:
-    """Whether a word lies in a clause of its own under `root` (`OWN_CLAUSES`)."""
+    """Whether a word lies in a clause of its own under `root` (`OWN_CLAUSES`), other than one that
+    tells of the root's subject ("protesters who had gathered in Nairobi, Mombasa and Kisumu clashed":
+    the clashes were in all three)."""
+    clause = False
     for a in tok.ancestors:
         if a.i == root.i:
-            return False
+            return clause
         if a.dep_ in OWN_CLAUSES and a.pos_ in ("VERB", "AUX"):
-            return True
-    return False
+            clause = True
+        if a.dep_ in ("nsubj", "nsubjpass") and a.head.i == root.i:
+            return False
+    return clause
 
 
 def describes_a_place(tok: Token, index: Index) -> bool:
