@@ -88,6 +88,10 @@ EVENT_SETS = [
     ("eval/blind13", ROOT / "eval" / "blind13", "10 more, written blind while blind10 to blind12 were scored, scored "
      "once at the end of the next session; its misses read in the one after"),
     ("eval/blind14", ROOT / "eval" / "blind14", "10 more, written blind while blind13 was scored, scored once at the "
+     "end of the next session; its misses read in the one after"),
+    ("eval/blind15", ROOT / "eval" / "blind15", "10 more, written blind while blind14 was scored, scored once at the "
+     "end of the next session"),
+    ("eval/blind16", ROOT / "eval" / "blind16", "10 more, written blind while blind14 was scored, scored once at the "
      "end of the next session"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
