@@ -1828,3 +1828,25 @@ def test_towns_listed_in_a_clause_of_their_own_are_not_the_events_places(extract
     text = ("BRIDGETOWN, Barbados - In Bridgetown, about 150 students picketed the US embassy on Wednesday to denounce "
             "the invasion, which leaders in Kingston, Castries and Roseau had requested.")
     assert {p.lower() for _, p in happened(extract(text, published=PUBLISHED))} == {"bridgetown"}
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a light verb's attack is the attack ("carried out attacks" is "attacked")
+    ("BAGHDAD - Islamic State militants carried out overnight attacks against the security forces in Baiji, "
+     "killing nine soldiers, officials said on Sunday.", ["Armed clash"]),
+    ("DAMASCUS - Hundreds of militants launched multiple attacks on army positions in Idlib on Thursday.",
+     ["Armed clash"]),
+    # ... but a kind of attack named by its noun is that kind
+    ("SRINAGAR - Militants carried out two grenade attacks on police posts in Pulwama on Wednesday.", ["Grenade"]),
+    # armed men who charged, raided or set upon a military site attacked it
+    ("MOGADISHU - Al-Shabaab fighters charged an army camp outside Afgoye on Sunday night.", ["Armed clash"]),
+    ("MOGADISHU - Insurgents raided a military base on the outskirts of Kismayo on Sunday.", ["Armed clash"]),
+    ("MOGADISHU - Insurgents set upon an army base on the outskirts of Kismayo on Sunday.", ["Armed clash"]),
+    # an attack fended off is a clash; what it set out to capture was not captured
+    ("DAMASCUS - An Islamic State attack to capture army positions near Deir ez-Zor airbase was fended off by "
+     "Syrian troops on Tuesday.", ["Armed clash"]),
+    ("GAZA - Four people were wounded after Israeli aircraft carried out a string of airstrikes on Khan Younis on "
+     "Monday.", ["Air/drone strike"]),
+])
+def test_light_verbs_charges_raids_and_attacks_fended_off(extract, text, coded):
+    assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == coded

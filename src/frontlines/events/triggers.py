@@ -55,8 +55,8 @@ def lexicon() -> Lexicon:
                       **{key: flat(sense[key]) for key in ("needs", "unless_subject") if key in sense}}
                      for sense in senses(spec)]
              for lemma, spec in raw["verbs"].items()}
-    for light, act in raw.get("light_verbs", {}).items():  # "opened fire on" has the senses of "fired on"
-        verbs[light] = [{**sense, "light": act} for sense in verbs[act]]
+    for light, acts in raw.get("light_verbs", {}).items():  # "opened fire on" has the senses of "fired on"
+        verbs[light] = verbs.get(light, []) + [{**sense, "light": act} for act in senses(acts) for sense in verbs[act]]
     bad = [lemma for lemma, specs in verbs.items() for sense in specs
            if not all(isinstance(w, str) for key in ("needs", "subject") for w in sense.get(key, ()))]
     if bad:  # YAML reads a bare on, off, yes or no as true or false, which would never match a word
@@ -360,8 +360,16 @@ def verb_senses_fitting(tok: Token, lex: Lexicon) -> list[dict]:
             if (not s.get("needs") or needs_read_on(tok, s, around).intersection(s["needs"]))
             and (has_object or not s.get("object"))
             and (not s.get("particle") or particle_of(tok) == s["particle"])
-            and (not s.get("light") or s["light"] in objects_of(tok))
+            and (not s.get("light") or plain_act(tok, s["light"], lex))
             and (not s.get("subject") or subject_kinds(tok).intersection(s["subject"]))]
+
+
+def plain_act(verb: Token, act: str, lex: Lexicon) -> bool:
+    """Whether a light verb's object is its act and nothing more specific: "carried out attacks" is
+    "attacked", but "carried out two grenade attacks" and "launched a chemical attack" are the
+    grenade and chemical attacks the nouns name."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == act]
+    return any(not any(p in lex.nouns and p != act for p in noun_phrases(o)) for o in objects)
 
 
 def verb_sense_excepted(tok: Token, s: dict) -> bool:
