@@ -1850,3 +1850,16 @@ def test_towns_listed_in_a_clause_of_their_own_are_not_the_events_places(extract
 ])
 def test_light_verbs_charges_raids_and_attacks_fended_off(extract, text, coded):
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # the target is what was attacked, not a state named further on in its phrase
+    ("CAIRO - Gunmen attacked a packed mosque in Egypt's North Sinai province on Friday, wounding 75 people.",
+     ["Attack"]),
+    ("KARACHI - Armed men attacked the stock exchange building in Karachi on Monday, police said.", ["Attack"]),
+    # what a man helps the army do is no fight that happened
+    ("MAIDUGURI, Nigeria - Musa Bello, a farmer helping the Nigerian military fight the insurgents, said he had "
+     "left Bama on Monday.", []),
+])
+def test_attacks_on_civilian_places_and_roles_told_of_people(extract, text, coded):
+    assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == coded

@@ -623,6 +623,8 @@ def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = 
         tok = tok.head
     elif tok.dep_ == "acl" and tok.tag_ == "VBG":
         return True
+    elif tok.dep_ in ("xcomp", "ccomp") and tok.head.dep_ == "acl" and tok.head.tag_ == "VBG":
+        return True  # "a civilian helping the military fight the group": what he does, not what happened
     dated = bool(points_in_time(tok.sent))
     ongoing = tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children))
@@ -869,8 +871,10 @@ def on_civilians(trigger: Token, index: Index) -> bool:
         if in_a_toll(trigger):  # "bandits killed seven villagers in separate attacks": the dead were its target
             targets += [c for c in trigger.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
     for target in targets:
-        named = index.actors.get(actor_in(target, index) or "")
-        if target.lemma_.lower() in CIVILIAN_TARGETS and (named is None or named.kind not in ARMED):
+        # the side the target itself is named for ("an army school"), not one named further on in its
+        # phrase ("a mosque in Egypt's North Sinai province")
+        named = [index.actors[index.actor_at[t.i]] for t in (target, *target.lefts) if t.i in index.actor_at]
+        if target.lemma_.lower() in CIVILIAN_TARGETS and not any(a.kind in ARMED for a in named):
             return True
     return False
 
