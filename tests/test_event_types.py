@@ -1863,3 +1863,13 @@ def test_light_verbs_charges_raids_and_attacks_fended_off(extract, text, coded):
 ])
 def test_attacks_on_civilian_places_and_roles_told_of_people(extract, text, coded):
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("ERBIL, Iraq - Turkish jets destroyed weapon depots used by the PKK near Zakho on Sunday, the military said.",
+     ["Air/drone strike"]),
+    ("ADDIS ABABA - Ethiopian police intercepted 15 suspected members of a militant group in Addis Ababa on Monday.",
+     ["Arrests"]),
+])
+def test_jets_that_destroyed_and_people_intercepted(extract, text, coded):
+    assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == coded
