@@ -1873,3 +1873,11 @@ def test_attacks_on_civilian_places_and_roles_told_of_people(extract, text, code
 ])
 def test_jets_that_destroyed_and_people_intercepted(extract, text, coded):
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == coded
+
+
+def test_a_groups_camps_taken_by_troops_the_text_does_not_name_are_the_states(extract):
+    report = extract("MANILA - Troopers from the Northern Luzon Command captured two New People's Army camps in Abra on "
+                     "Sunday.", published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events] == \
+        [("Government regains territory", "Military Forces of the Philippines")]

@@ -172,8 +172,11 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         if speaker is not None:
             args.actor1, args.actor2 = speaker, None if args.actor2 == speaker else args.actor2
     if family == "capture" and args.actor1 is None and args.actor2 is not None:
-        # "government forces were driven out of Sheberghan": the side they fight took it
-        args.actor1 = other_side(index.actors[args.actor2], index)
+        # "government forces were driven out of Sheberghan": the side they fight took it; a group's camps
+        # taken by troops the text does not name as a state's ("troopers captured two NPA camps"): the state's
+        loser = index.actors[args.actor2]
+        args.actor1 = other_side(loser, index) or (
+            index.state(index.country) if loser.kind in NON_STATE_ARMED and index.country else None)
     if family == "capture" and args.actor1 is None and (bare_fall(trigger) or taken_in_passive(trigger, index)):
         args.actor1 = index.main_armed  # "Sar-e Pul and Taloqan also fell on Sunday": to the story's armed group
     if family == "clash" and args.actor1 is None and crowd_doers(trigger.token):
