@@ -1881,3 +1881,39 @@ def test_a_groups_camps_taken_by_troops_the_text_does_not_name_are_the_states(ex
     names = {a.id: a.name for a in report.actors}
     assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events] == \
         [("Government regains territory", "Military Forces of the Philippines")]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # people taken into custody are arrested by who took them, and no ground was taken
+    ("RAMALLAH - Israeli forces took 12 Palestinians into custody in Jenin on Sunday.",
+     [("Arrests", "Military Forces of Israel")]),
+    ("GAZA - The Red Cross took custody of the bodies of six hostages in Rafah on Sunday.", []),
+    # men who surrendered and were taken into custody did not arrest anyone
+    ("SKOPJE - Twenty-eight members of the group surrendered in Kumanovo on Sunday and were taken into custody.",
+     [("Agreement", "Unidentified Armed Group (North Macedonia)"), ("Arrests", "Police Forces of North Macedonia")]),
+    # an armed side's office is no civilian target
+    ("CAIRO - Militants attacked an army office in Arish on Monday, killing two soldiers.",
+     [("Armed clash", "Unidentified Armed Group (Egypt)")]),
+    # attacks a light verb carries against civilians are one attack on civilians
+    ("KHARTOUM - The RSF carried out attacks against civilians in El Fasher on Tuesday, killing 20 villagers.",
+     [("Attack", "Rapid Support Forces")]),
+    # police who raid a protest camp fought no one; attacks staged for years are no news
+    ("LONDON - Police raided a protest camp outside parliament in London on Monday and removed 30 climate activists.",
+     [("Peaceful protest", "Protesters (United Kingdom)")]),
+    ("ISLAMABAD - Militants have staged attacks in Balochistan for years, officials said on Monday.", []),
+    # vigilantes are no state's troops
+    ("ABUJA - Vigilantes captured a Boko Haram camp in Borno on Monday, residents said.",
+     [("Non-state actor overtakes territory", None)]),
+    # arrests of an armed group's men or of opposition activists are political, whatever was found
+    ("MOGADISHU - Somali troops arrested five al-Shabaab suspects in Baidoa on Monday and seized drugs and weapons, "
+     "the army said.", [("Arrests", "Military Forces of Somalia"), ("Disrupted weapons use", "Military Forces of Somalia")]),
+    ("DHAKA - Police arrested 40 opposition activists in Dhaka on Monday after they found cannabis at a party office.",
+     [("Arrests", "Police Forces of Bangladesh")]),
+    ("MOGADISHU - Somali forces drove al-Shabaab officials out of the town of Harardhere on Monday.",
+     [("Government regains territory", "Military Forces of Somalia")]),
+])
+def test_third_review_cases_are_coded_with_their_actors(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events
+            if e.factuality in ("asserted", "reported")] == coded

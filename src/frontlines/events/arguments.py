@@ -383,7 +383,8 @@ def armed_doer_of_clause(noun: Token, index: Index) -> str | None:
             break
     else:
         return None
-    if any(c.dep_ == "nsubjpass" for c in t.children):  # "were driven off by troops in a shootout"
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):  # "were driven off by troops in a shootout";
+        # "surrendered and were taken into custody": the passive's agent, not the surrendering men
         subject = next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     else:
         subject = subject_of(t)

@@ -38,7 +38,8 @@ UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "grenade", "sui
 NEEDS_ARMED_ACTOR = frozenset({"capture", "withdraw", "transfer", "clash"})
 # Families whose noun may lie deep in a clause whose subject did it (not a crowd's: "police detained
 # dozens at a rally" is not the police's rally)
-WEAPONS_OF_A_CLAUSE = frozenset({"air", "shelling", "explosive", "grenade", "suicide", "chemical", "clash"})
+WEAPONS_OF_A_CLAUSE = frozenset({"air", "shelling", "explosive", "grenade", "suicide", "chemical", "clash",
+                                 "arrest"})  # "Israeli forces took 12 men into custody"
 CROWD_FAMILIES = frozenset({"protest", "riot", "intervention", "excessive"})
 STATE_FORCES = frozenset({"state_forces"})
 CROWD_REACH = 5  # sentences back to the town a crowd was last seen in
@@ -60,6 +61,11 @@ NOT_A_MOB = event_words()["not_a_mob"]
 KIND_HEADS = event_words()["kind_heads"]
 ASPECT_VERBS = event_words()["aspect_verbs"]
 ORDINARY_CRIME = event_words()["ordinary_crime"]
+HELD_IN = event_words()["held_in"]
+ARMED_OWNERS = event_words()["armed_owners"]
+LONG_SPANS = event_words()["long_spans"]
+STATE_TROOPS = event_words()["state_troops"]
+POLITICAL_PEOPLE = event_words()["political_people"]
 WEAPONS_HELD = event_words()["weapons_held"]
 TELLING_HEADS = event_words()["telling_heads"]
 TALLY_PREPS = event_words()["tally_preps"]
@@ -174,9 +180,10 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if family == "capture" and args.actor1 is None and args.actor2 is not None:
         # "government forces were driven out of Sheberghan": the side they fight took it; a group's camps
         # taken by troops the text does not name as a state's ("troopers captured two NPA camps"): the state's
-        loser = index.actors[args.actor2]
+        loser, subject = index.actors[args.actor2], subject_of(trigger.token) if trigger.is_verb else None
+        troops = subject is not None and word_lemma(subject) in STATE_TROOPS  # not "vigilantes captured a camp"
         args.actor1 = other_side(loser, index) or (
-            index.state(index.country) if loser.kind in NON_STATE_ARMED and index.country else None)
+            index.state(index.country) if loser.kind in NON_STATE_ARMED and index.country and troops else None)
     if family == "capture" and args.actor1 is None and (bare_fall(trigger) or taken_in_passive(trigger, index)):
         args.actor1 = index.main_armed  # "Sar-e Pul and Taloqan also fell on Sunday": to the story's armed group
     if family == "clash" and args.actor1 is None and crowd_doers(trigger.token):
@@ -393,6 +400,13 @@ def operator_of(weapon: Token | None, index: Index) -> str | None:
                  for o in t.subtree if o.i in index.actor_at), None)
 
 
+def political_arrest(tok: Token, index: Index) -> bool:
+    """Whether an arrest's sentence names an armed group or people of politics (`political_people`):
+    "arrested five al-Shabaab suspects and seized drugs and weapons", "40 opposition activists"."""
+    return any((t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in NON_STATE_ARMED)
+               or t.lemma_.lower() in POLITICAL_PEOPLE for t in tok.sent)
+
+
 def found_crime(sent) -> bool:
     """Whether a sentence tells of police finding what ordinary crime deals in (`ordinary_crime`):
     "after police found drugs, counterfeit money and tools" (not "arrested a journalist who had
@@ -592,8 +606,12 @@ def names_a_time(tok: Token) -> bool:
 
 def habitual(tok: Token) -> bool:
     """Whether a trigger, or the present-tense verb it is the subject of, is said to happen by habit:
-    "kidnappings on the highways continue almost daily", "gunmen routinely attack convoys", "every day"."""
+    "kidnappings on the highways continue almost daily", "gunmen routinely attack convoys", "every day",
+    or over years ("have staged attacks for years", `long_spans`)."""
     verbs = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]
+    if any(p.dep_ == "prep" and p.lower_ == "for" and o.tag_ == "NNS" and o.lemma_.lower() in LONG_SPANS
+           for v in verbs for p in v.children for o in p.children if o.dep_ == "pobj"):
+        return True  # "have staged attacks in Balochistan for years"
     if any(c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in WEEKLY_UNITS
            and any(d.lower_ == "every" for d in c.children) for v in verbs for c in v.children):
         return True  # "gathered every Friday", in any tense
@@ -727,7 +745,10 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []
     if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
         return []  # "Ghani fell ill", "Baidoa fell into darkness"
-    if trigger.family.name == "arrest" and found_crime(trigger.token.sent):
+    if trigger.family.name == "capture" and any(o.lemma_.lower() in HELD_IN for p in trigger.token.children
+                                                 if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"):
+        return []  # "Israeli forces took 12 Palestinians into custody in Jenin": people held, no ground taken
+    if trigger.family.name == "arrest" and found_crime(trigger.token.sent) and not political_arrest(trigger.token, index):
         return []  # "a man was arrested after police found drugs and counterfeit money": no political arrest
     args = arguments_for(trigger, index)
     lenient = coarse or label is not None
@@ -865,19 +886,23 @@ def on_civilians(trigger: Token, index: Index) -> bool:
     """Whether an attack's target, as the parse gives it, is civilians or a civilian place
     ("attacked a hotel", "an attack on a village"), not an armed side."""
     if trigger.pos_ == "VERB":  # "attacked a church"; "opened fire on men and boys" (not "attacked troops at a market")
-        targets = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() != "fire"] or [
-            o for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
-            for o in c.children if o.dep_ == "pobj"]
+        acts = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "attack")]
+        targets = [c for c in trigger.children if c.dep_ == "dobj" and c not in acts] or [
+            o for h in (trigger, *acts) for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+            for o in c.children if o.dep_ == "pobj"]  # "carried out attacks against civilians"
     else:
         targets = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                    for o in c.children if o.dep_ == "pobj"]
         if in_a_toll(trigger):  # "bandits killed seven villagers in separate attacks": the dead were its target
             targets += [c for c in trigger.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
     for target in targets:
-        # the side the target itself is named for ("an army school"), not one named further on in its
-        # phrase ("a mosque in Egypt's North Sinai province")
-        named = [index.actors[index.actor_at[t.i]] for t in (target, *target.lefts) if t.i in index.actor_at]
-        if target.lemma_.lower() in CIVILIAN_TARGETS and not any(a.kind in ARMED for a in named):
+        # the side the target itself is named for ("an army office", "the offices of the PMF"), not one
+        # named further on in its phrase ("a mosque in Egypt's North Sinai province")
+        owners = [*target.lefts, *(o for p in target.children if p.dep_ == "prep" and p.lower_ == "of"
+                                   for o in p.subtree)]
+        named = [index.actors[index.actor_at[t.i]] for t in (target, *owners) if t.i in index.actor_at]
+        armed_owner = any(t.lemma_.lower() in ARMED_OWNERS for t in owners)
+        if target.lemma_.lower() in CIVILIAN_TARGETS and not armed_owner and not any(a.kind in ARMED for a in named):
             return True
     return False
 
