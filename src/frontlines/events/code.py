@@ -66,7 +66,7 @@ ARMED_OWNERS = event_words()["armed_owners"]
 LONG_SPANS = event_words()["long_spans"]
 STATE_TROOPS = event_words()["state_troops"]
 POLITICAL_PEOPLE = event_words()["political_people"]
-WEAPONS_HELD = event_words()["weapons_held"]
+FINDING_VERBS = event_words()["finding_verbs"]
 TELLING_HEADS = event_words()["telling_heads"]
 TALLY_PREPS = event_words()["tally_preps"]
 CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
@@ -417,7 +417,7 @@ def found_crime(sent) -> bool:
         noun = t
         while noun.dep_ in ("conj", "amod", "compound") and noun.head.i != noun.i:
             noun = noun.head
-        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in WEAPONS_HELD:
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in FINDING_VERBS:
             return True
     return False
 

@@ -7,13 +7,13 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from frontlines.actors import opens_a_sentence
 from frontlines.nlp import tokens_whose_lemma
 from frontlines.yamlfile import load_word_lists, load_yaml
 
 
 NAMES = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"})  # not ORG: the model takes "Shells" for Shell
 TARGET_PREPS = frozenset({"on", "at", "upon", "into"})  # "fired on", "fired at", "fired into the crowd"
-DATELINE_DASHES = frozenset({"-", "--", "–", "—"})  # what parts a dateline from its lede: "GOMA -"
 
 
 @dataclass(frozen=True)
@@ -140,8 +140,7 @@ def phrasal_lemma(tok: Token) -> str:
 def word_lemma(tok: Token) -> str:
     """A token's lemma in lower case; a plural the model took for a name at a sentence's start or
     right after a dateline ("Drones struck Zaria", "HAITI - Vigilantes set ...") as the common noun it is."""
-    opens = tok.is_sent_start or (tok.i > 0 and tok.doc[tok.i - 1].text in DATELINE_DASHES)
-    if tok.pos_ == "PROPN" and opens and tok.lower_.endswith("s") and tok.lemma_ == tok.text:
+    if tok.pos_ == "PROPN" and opens_a_sentence(tok) and tok.lower_.endswith("s") and tok.lemma_ == tok.text:
         return tok.lower_[:-1]
     return tok.lemma_.lower()
 
