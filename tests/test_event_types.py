@@ -15,6 +15,10 @@ TABLE = [
     ("Armed clash", "Two soldiers were killed when rebels ambushed an army patrol near Beni on Sunday.", "Beni"),
     ("Armed clash", "Heavy fighting between the army and M23 rebels was reported in Rutshuru on Tuesday.", "Rutshuru"),
     ("Armed clash", "Al-Shabaab fighters attacked a military base near Kismayo on Monday.", "Kismayo"),
+    # armed men killed, by armed men or by no one named, fell in a fight
+    ("Armed clash", "Militants killed five soldiers near Gao on Monday.", "Gao"),
+    ("Armed clash", "Three policemen were killed near Gao on Monday.", "Gao"),
+    ("Armed clash", "Soldiers killed 12 jihadists near Mopti on Monday.", "Mopti"),
     ("Government regains territory", "Iraqi forces retook Mosul from the Islamic State on Monday.", "Mosul"),
     ("Government regains territory", "The city of Raqqa was recaptured by Syrian government forces from the Islamic State on Friday.",
      "Raqqa"),
@@ -538,6 +542,12 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     ("Police in Zaria shot dead a student during a protest on Wednesday.", "Excessive force against protesters"),
     ("Riot police used stun grenades and rubber bullets to disperse crowds in Zaria on Wednesday.",
      "Protest with intervention"),
+    # armed men killed by a bomb, a strike or a barrage are its dead, no fight of their own
+    ("A roadside bomb killed five soldiers near Zaria on Wednesday.", "Remote explosive/landmine/IED"),
+    ("Five soldiers were killed in an air strike near Zaria on Wednesday.", "Air/drone strike"),
+    ("Jihadists attacked an army base near Zaria on Wednesday, killing five soldiers.", "Armed clash"),
+    ("A missile struck an army base near Zaria on Wednesday. Four soldiers were killed.",
+     "Shelling/artillery/missile attack"),
     # a participle that says who someone is tells of no act
     ("On Wednesday, troops guarded the ousted emir's palace in Zaria.", None),
     # what a side is accused of doing is an allegation
@@ -548,6 +558,17 @@ def test_an_articles_crowds_and_strikes_are_coded_by_the_rules(extract, sentence
     later = [e.sub_event_type for e in report.events
              if e.evidence.start >= len(ARTICLE_OPENING) and e.factuality in ("asserted", "reported")]
     assert later == (sub_type if isinstance(sub_type, list) else [sub_type] if sub_type else [])
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    ("Rebels overran the Kanyamahoro checkpoint near Goma on Monday.", "Non-state actor overtakes territory"),
+    ("Congolese troops regained control of the Kanyamahoro checkpoint near Goma on Monday.",
+     "Government regains territory"),
+    # a hotel stormed is an assault on a building, no ground taken
+    ("Gunmen seized the Sahafi Hotel in Mogadishu on Monday.", "Armed clash"),
+])
+def test_a_post_armies_hold_is_ground_taken_and_a_hotel_is_not(extract, sentence, sub_type):
+    assert sub_type in [s for s, _ in happened(extract(sentence, published=PUBLISHED))]
 
 
 def test_weapons_found_by_nobody_named_were_found_by_the_forces_named_beside_them(extract):
@@ -1406,9 +1427,10 @@ def test_forces_moved_and_a_militia_set_up_are_a_change_to_a_group(extract, sent
      ["Violent demonstration"]),
     ("On Wednesday, a bus driver was pulled from his cab and beaten by a group of men near Zaria.", ["Mob violence"]),
     ("On Wednesday, a reporter was beaten by men in plain clothes outside the court in Zaria.", ["Attack"]),
-    # a person of public life shot dead by name or title is an attack; an armed side's commander is not
+    # a person of public life shot dead by name or title is an attack; an armed side's commander killed
+    # by troops fell in a fight
     ("On Wednesday, gunmen shot dead the deputy mayor of Zaria at his home.", ["Attack"]),
-    ("On Wednesday, troops killed rebel commander Musa Dankwambo near Zaria.", []),
+    ("On Wednesday, troops killed rebel commander Musa Dankwambo near Zaria.", ["Armed clash"]),
     # weapons loaded, emptied or abandoned are no grenade attack or shelling
     ("On Wednesday, police found two vans loaded with rifles, rocket-propelled grenades and ammunition near Zaria.",
      ["Disrupted weapons use"]),

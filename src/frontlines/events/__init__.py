@@ -42,9 +42,9 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     dates = DateTracker(doc, date.fromisoformat(published) if published else None)
     events = []
     triggers = find_triggers(doc) if config.mode != "model" else []
-    at: dict[str, set[int]] = {"": {t.token.i for t in triggers}}  # token positions, all and per family
-    for t in triggers:
-        at.setdefault(t.family.name, set()).add(t.token.i)
+    at = positions(triggers)
+    triggers = [t for t in triggers if not dead_of_another(t, at, index)]
+    at = positions(triggers)
     for trigger in triggers:
         if trigger.token.idx < body_start or part_of_another(trigger, at, index):
             continue
@@ -64,6 +64,14 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     deny_previous_claims(doc, events)
     merged = subsume_parts(merge(transfers_in_one_sentence(crowd_as_actor1(events, index)), index), index)
     return parties_to_agreements(unidentified_doers(police_who_arrested(merged, index), doc, index), index)
+
+
+def positions(triggers: list[Trigger]) -> dict[str, set[int]]:
+    """The triggers' token positions: all of them under "", and per family."""
+    at: dict[str, set[int]] = {"": {t.token.i for t in triggers}}
+    for t in triggers:
+        at.setdefault(t.family.name, set()).add(t.token.i)
+    return at
 
 
 def crowd_as_actor1(events: list[Event], index: Index) -> list[Event]:
@@ -196,6 +204,25 @@ def part_of_another(trigger: Trigger, at: dict[str, set[int]], index: Index) -> 
     """Whether a trigger only tells more of another trigger's event."""
     return elaborates(trigger, at) or made_safe(trigger, at) or fought_with(trigger, at) or carried(trigger) \
         or a_toll_of(trigger, at) or toll_after_a_strike(trigger, at, index)
+
+
+def dead_of_another(trigger: Trigger, at: dict[str, set[int]], index: Index) -> bool:
+    """Armed men killed, told beside another event of their sentence, are its toll: "a missile
+    struck a barracks, killing four soldiers", "Four soldiers were killed in the barrage"; and so
+    are those killed with no killer and no town of their own in the sentence after one ("A
+    policeman on duty at the gates was killed")."""
+    verb = trigger.token
+    if trigger.family.name != "clash" or not trigger.is_verb or verb.lemma_.lower() not in event_words()["lethal"]:
+        return False
+    sent = verb.sent
+    if any(sent.start <= i < sent.end and i != verb.i for i in at[""]) or any(
+            t.lemma_.lower() in event_words()["toll_nouns"] for t in sent):
+        return True
+    agentless = any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+    own_town = any(t.i in index.place_at and index.places[index.place_at[t.i]].feature in ("city", "site")
+                   and not a_speaker(t) for t in sent)
+    before = verb.doc[sent.start - 1].sent if sent.start > 0 else None
+    return agentless and not own_town and before is not None and any(before.start <= i < before.end for i in at[""])
 
 
 def toll_after_a_strike(trigger: Trigger, at: dict[str, set[int]], index: Index) -> bool:

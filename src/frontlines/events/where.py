@@ -16,6 +16,7 @@ SCENE_PREPS = frozenset({"in", "at"})
 SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["settlement_preps"]
 SEPARATELY = event_words()["separately"]
 DWELLING_VERBS = event_words()["dwelling_verbs"]
+HELD_POSTS = frozenset(event_words()["held_posts"])
 
 
 def scene_town(verb: Token, index: Index) -> str | None:
@@ -215,10 +216,12 @@ def story_place(trigger: Token, index: Index) -> str | None:
 
 
 def is_landmark_site(place) -> bool:
-    """A site named for what it is ("the Hayat Hotel"), not a village the gazetteer lacks."""
+    """A site named for what it is ("the Hayat Hotel"), not a village the gazetteer lacks, nor a
+    post that armies hold as ground (`held_posts`: "the Vang Tao border checkpoint", "a camp")."""
     from frontlines.places.find import place_words
 
-    return place.feature == "site" and place.name.split()[-1].lower() in place_words()["landmark"]
+    kind = place.name.split()[-1].lower()
+    return place.feature == "site" and kind in place_words()["landmark"] and kind not in HELD_POSTS
 
 
 def between(place_id: str, trigger: Token, index: Index) -> bool:
