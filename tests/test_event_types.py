@@ -153,6 +153,12 @@ def test_each_sub_event_type(extract, sub_type, text, place):
     "The rebels are preparing an offensive on Goma, officials said.",
     "If talks fail, fighting could resume in Juba next week.",
     "On Friday, hundreds of farmers boarded buses in Sukkur as they headed to a rally in Karachi.",
+    # counts over a stretch of time are no one event
+    "Police said 194 people had been arrested across Catalonia since Monday.",
+    "Ethiopian authorities have detained hundreds of people in Addis Ababa over the past week.",
+    "The UN said drone strikes had killed dozens of civilians in Merawi since the conflict began.",
+    "Officials said 20 people had died in Ayacucho since the protests began.",
+    "Security forces killed 30 people in Homs in the past month.",
 ])
 def test_background_and_what_did_not_happen_is_no_event(extract, text):
     assert happened(extract(text, published=PUBLISHED)) == []

@@ -624,6 +624,28 @@ def habitual(tok: Token) -> bool:
 
 
 DURATION_WORDS = event_words()["duration_words"]  # "since May", "for nearly two weeks": how long, not when
+TALLY_SPAN_PREPS, TALLY_SPAN_UNITS = event_words()["tally_span_preps"], event_words()["tally_span_units"]
+TALLY_SPAN_MODIFIERS = event_words()["tally_span_modifiers"]
+
+
+def a_tally_over_time(tok: Token) -> bool:
+    """Whether a trigger tells a count over a stretch of time, not one event: "194 people had been
+    arrested since Monday", "drone strikes had killed dozens since the conflict began", "detained
+    hundreds over the past week", "20 people had died since the protests began" (the protests too)."""
+    verbs = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else [tok]
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "since":
+                return True
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+                return True
+            if c.dep_ == "prep" and c.lower_ in TALLY_SPAN_PREPS and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in TALLY_SPAN_UNITS
+                    and any(m.lower_ in TALLY_SPAN_MODIFIERS for m in o.children) for o in c.children):
+                return True
+    clause = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+    return clause is not None and clause.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "since" for m in clause.children)
 
 
 def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = False,
@@ -741,7 +763,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if is_background_state(trigger, index, perfect_is_news=label is not None or coarse, published=dates.published) \
             or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index) \
             or only_names_a_kind(trigger.token) or names_a_time(trigger.token) or of_a_kind(trigger.token) \
-            or an_accusation(trigger.token) or a_grievance(trigger.token):
+            or an_accusation(trigger.token) or a_grievance(trigger.token) or a_tally_over_time(trigger.token):
         return []
     if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
         return []  # "Ghani fell ill", "Baidoa fell into darkness"
