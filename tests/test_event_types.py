@@ -554,6 +554,10 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     ("Jihadists attacked an army base near Zaria on Wednesday, killing five soldiers.", "Armed clash"),
     ("A missile struck an army base near Zaria on Wednesday. Four soldiers were killed.",
      "Shelling/artillery/missile attack"),
+    # a grenade found, or named for what fires it, is no grenade attack
+    ("On Wednesday, a grenade found in a car in Zaria was made safe by an explosives team.", None),
+    ("On Wednesday, bandits opened fire with rifles and rocket-propelled grenade launchers near Zaria.", None),
+    ("On Wednesday, militants threw a grenade at a police post in Zaria.", "Grenade"),
     # a participle that says who someone is tells of no act
     ("On Wednesday, troops guarded the ousted emir's palace in Zaria.", None),
     # what a side is accused of doing is an allegation

@@ -255,18 +255,25 @@ def a_toll_of(trigger: Trigger, at: dict[str, set[int]]) -> bool:
 def carried(trigger: Trigger) -> bool:
     """A weapon noun that only says what people carry or what was found is no attack: "residents
     armed with home-made mortars", "men equipped with rocket launchers" (`carrying` in words.yaml),
-    "men carrying rifles and grenades", "found a cache of rocket-propelled grenades" (`weapons_held`)."""
+    "men carrying rifles and grenades", "found a cache of rocket-propelled grenades", "a grenade found
+    in their car" (`finding_verbs`), "fired with barrel grenade launchers" (`launchers`)."""
     if trigger.is_verb:
         return False
+    words = event_words()
+    named = trigger.token
+    while named.dep_ in ("compound", "amod", "npadvmod", "nmod") and named.head.i != named.i:
+        named = named.head
+        if named.lemma_.lower() in words["launchers"]:
+            return True  # "barrel grenade launchers", "rocket-propelled grenade launchers": what fires it
     noun = trigger.token
     while noun.dep_ in ("conj", "compound", "amod", "npadvmod", "nmod") and noun.head.i != noun.i:
         noun = noun.head
-    words = event_words()
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a cache of grenades"
         noun = noun.head.head
     return (noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in words["carrying"]) \
         or (noun.dep_ in ("dobj", "nsubj", "nsubjpass") and phrasal_lemma(noun.head) in words["weapons_held"]) \
-        or noun.lemma_.lower() in words["weapons_held"]
+        or noun.lemma_.lower() in words["weapons_held"] \
+        or any(c.dep_ == "acl" and c.lemma_.lower() in words["finding_verbs"] for c in noun.children)  # "a grenade found in their car"
 
 
 def fought_with(trigger: Trigger, at: dict[str, set[int]]) -> bool:
