@@ -315,6 +315,9 @@ def test_they_is_the_subject_of_the_sentence_before(extract):
      "Sylhet"),
     ("Students marched in Khulna on Monday. Crowds threw bricks at police, who responded with shotguns; doctors "
      "at Abu Naser Specialised Hospital said four people had died.", "Khulna"),
+    # not where the group that says so is based
+    ("URUMQI, China - Riot police fired tear gas at protesters in People's Square on Sunday. A Uyghur group "
+     "based in Munich says the Sunday protest was peaceful until police opened fire.", "People's Square"),
     # a fronted "In X," is the scene, not a town the crowd protested about
     ("In Erbil, about 300 people gathered outside the parliament on Sunday to protest against the "
      "withdrawal from Sinjar.", "Erbil"),

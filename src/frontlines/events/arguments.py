@@ -21,6 +21,7 @@ BEYOND_PREPS = frozenset({"across", "over", "beyond"})
 # "captured Manbij with Russian forces".
 OPPOSING = event_words()["opposing"]
 STATE_DOERS = event_words()["state_doers"]
+DWELLING_VERBS = event_words()["dwelling_verbs"]
 SPEECH_VERBS = event_words()["reporting"]  # "doctors at the hospital said": the speaker's place
 PLACE_SUBJECT_VERBS = event_words()["place_subject_verbs"]  # "Sheberghan fell"
 COMPASS = event_words()["compass"]
@@ -420,10 +421,18 @@ def sentence_place(trigger: Token, index: Index) -> str | None:
     another lies last ("above Sake, about 25 kilometers west of Goma": Sake)."""
     ids = [((reference_point(t), abs(t.i - trigger.i)), index.place_at[t.i]) for t in trigger.sent
            if t.i in index.place_at and not is_destination(t) and not speakers_place(t, trigger, index)
+           and not where_someone_lives(t)
            and not (trigger.pos_ == "VERB" and in_another_clause(t, trigger))]
     towns = [(d, p) for d, p in ids if index.places[p].feature in ("city", "site")]
     pool = towns or [(d, p) for d, p in ids if index.places[p].feature != "country"]
     return min(pool)[1] if pool else None
+
+
+def where_someone_lives(tok: Token) -> bool:
+    """Whether a town is named as where someone lives or is based (`dwelling_verbs`): "lives in exile
+    in Vilnius", "the World Uyghur Congress, based in Munich, says ..."."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in DWELLING_VERBS
 
 
 def reference_point(tok: Token) -> bool:

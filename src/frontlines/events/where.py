@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from frontlines.events.arguments import Index, best_place, is_destination, reference_point, subject_of
+from frontlines.events.arguments import (Index, best_place, is_destination, reference_point, subject_of,
+                                        where_someone_lives)
 from frontlines.events.triggers import event_words
 from frontlines.nlp import doc_text
 
@@ -15,7 +16,6 @@ SAME_SCENE = frozenset({"advcl", "xcomp", "conj"})
 SCENE_PREPS = frozenset({"in", "at"})
 SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["settlement_preps"]
 SEPARATELY = event_words()["separately"]
-DWELLING_VERBS = event_words()["dwelling_verbs"]
 HELD_POSTS = frozenset(event_words()["held_posts"])
 
 
@@ -41,7 +41,7 @@ def scene_town(verb: Token, index: Index) -> str | None:
 def town_in_clause(verb: Token, index: Index) -> str | None:
     """The town or site nearest a verb among the words that hang from it (its subject's "police
     in Buea", its object's "a camp in Bela"), not inside a clause of another verb of its own."""
-    inside = [t for t in verb.subtree if t.i in index.place_at
+    inside = [t for t in verb.subtree if t.i in index.place_at and not where_someone_lives(t)
               and index.places[index.place_at[t.i]].feature in ("city", "site")
               and not any(a.pos_ in ("VERB", "AUX") and a.i != verb.i and a.dep_ in OWN_CLAUSES
                           for a in t.ancestors if verb in a.ancestors)]
@@ -106,12 +106,6 @@ def previous_sentence_place(trigger: Token, index: Index) -> str | None:
              and not reference_point(t) and not describes_a_place(t, index) and not where_someone_lives(t)
              and index.places[index.place_at[t.i]].feature in ("city", "site")]
     return towns[-1] if towns else None
-
-
-def where_someone_lives(tok: Token) -> bool:
-    """Whether a town is named as where someone lives (`dwelling_verbs`): "lives in exile in Vilnius"."""
-    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.lemma_.lower() in DWELLING_VERBS
 
 
 def in_own_clause(tok: Token, root: Token) -> bool:
@@ -205,7 +199,7 @@ def story_place(trigger: Token, index: Index) -> str | None:
     sent = trigger.sent
     if index.dateline_place is not None and is_lede(sent, index):
         return index.dateline_place
-    named = [t.i for t in sent if t.i in index.place_at]
+    named = [t.i for t in sent if t.i in index.place_at and not where_someone_lives(t)]
     if named:  # "in Borno State", "in Nigeria": the sentence's own, however coarse
         return best_place([index.place_at[i] for i in named], index)
     previous = previous_sentence_place(trigger, index)
