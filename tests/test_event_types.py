@@ -557,6 +557,10 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     ("Jihadists attacked an army base near Zaria on Wednesday, killing five soldiers.", "Armed clash"),
     ("A missile struck an army base near Zaria on Wednesday. Four soldiers were killed.",
      "Shelling/artillery/missile attack"),
+    # events counted out over days are many told as one span, none of their own
+    ("The coup attempt in Zaria on Wednesday followed three weeks of street protests against the governor.", None),
+    ("Troops regained control of Zaria on Wednesday after five days of air raids and artillery fire.",
+     "Government regains territory"),
     # a grenade found, or named for what fires it, is no grenade attack
     ("On Wednesday, a grenade found in a car in Zaria was made safe by an explosives team.", None),
     ("On Wednesday, bandits opened fire with rifles and rocket-propelled grenade launchers near Zaria.", None),

@@ -594,6 +594,18 @@ def of_a_kind(tok: Token) -> bool:
         and not any(c.dep_ in ("det", "nummod", "poss", "amod", "compound") for c in tok.children)
 
 
+def days_of(tok: Token) -> bool:
+    """A trigger noun counted out over days ("after five days of air raids and artillery fire", "three
+    weeks of street protests", "two nights of looting"): many events told as one span, none of its own
+    (but "a day of fighting", one day's, may be).  Its conjuncts are counted with it."""
+    noun = tok
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    span = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    return tok.pos_ != "VERB" and span is not None and span.tag_ == "NNS" \
+        and span.lemma_.lower() in TALLY_SPAN_UNITS
+
+
 def names_a_time(tok: Token) -> bool:
     """An event named to say where someone was when it began is no event of its own: "Lula was in Sao
     Paulo when the riot began", "Azahari was in Manila when the fighting began" (not "thousands fled
@@ -763,7 +775,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if is_background_state(trigger, index, perfect_is_news=label is not None or coarse, published=dates.published) \
             or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index) \
             or only_names_a_kind(trigger.token) or names_a_time(trigger.token) or of_a_kind(trigger.token) \
-            or an_accusation(trigger.token) or a_grievance(trigger.token) or a_tally_over_time(trigger.token):
+            or an_accusation(trigger.token) or a_grievance(trigger.token) or a_tally_over_time(trigger.token) \
+            or days_of(trigger.token):
         return []
     if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
         return []  # "Ghani fell ill", "Baidoa fell into darkness"
