@@ -178,7 +178,8 @@ def named_towns(sent, index: Index, before: int | None = None) -> list[str]:
 
 def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) -> str | None:
     """The place of town size (a town, or a site in one) last named in the few sentences before
-    the trigger's (in those of them that `where` accepts)."""
+    the trigger's (in those of them that `where` accepts), not one named as what people were
+    against ("marched towards the border, chanting against Kigali")."""
     sent = trigger.sent
     for _ in range(reach):
         sent = sentence_beside(sent[0], -1)
@@ -187,10 +188,16 @@ def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) 
         if where is not None and not where(sent):
             continue
         towns = [index.place_at[t.i] for t in sent if t.i in index.place_at and not reference_point(t)
-                 and index.places[index.place_at[t.i]].feature in ("city", "site")]
+                 and index.places[index.place_at[t.i]].feature in ("city", "site")
+                 and not against_it(t)]
         if towns:
             return towns[-1]
     return None
+
+
+def against_it(tok: Token) -> bool:
+    """A town named as what people were against ("chanting against Kigali"): a government, not a scene."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "against"
 
 
 def story_place(trigger: Token, index: Index) -> str | None:
