@@ -267,6 +267,12 @@ def test_the_crowd_and_the_force_are_read_from_who_did_what(extract, text, sub_t
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == [sub_type]
 
 
+def test_force_that_turns_deadly_is_the_forces_event(extract):
+    text = "Riot police fired rubber bullets and tear gas at protesters in Sohar on Sunday. Two men were killed."
+    assert sides(extract(text, published=PUBLISHED)) == [
+        ("Excessive force against protesters", "Police Forces of Oman", "Protesters (Oman)")]
+
+
 def test_an_ally_named_with_with_is_not_the_other_side(extract):
     report = extract("Syrian troops captured Manbij with Russian forces on Monday.", published=PUBLISHED)
     names = {a.id: a.name for a in report.actors}

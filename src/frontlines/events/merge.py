@@ -10,6 +10,7 @@ from frontlines.model import HAPPENED, Event
 from frontlines.context import km
 
 SAME_PLACE_KM = 10.0
+DEADLY_FORCE = "Excessive force against protesters"
 PROTEST_GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 SEPARATELY = event_words()["separately"]
 INTERCEPTIONS = event_words()["interceptions"]
@@ -26,6 +27,8 @@ def merge(events: list[Event], index: Index) -> list[Event]:
         if same is None:
             kept.append(e)
         else:
+            if graver(e, same) and e.sub_event_type == DEADLY_FORCE:  # the force is its first actor, the crowd second
+                same.actor1, same.actor2 = e.actor1 or same.actor2, e.actor2 or same.actor1
             if graver(e, same):  # "Thousands marched in Goma. Police fired tear gas to stop them"
                 same.sub_event_type, same.plover = e.sub_event_type, e.plover
             same.actor1, same.actor2 = same.actor1 or e.actor1, same.actor2 or e.actor2
@@ -204,6 +207,8 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
         force = next((c for c in forced if near(c.place, e.place, index) and c.date == e.date
                       and 0 <= e.evidence.start - c.evidence.end <= NEXT_SENTENCE), None)
         if force is not None:
+            if force.sub_event_type != DEADLY_FORCE:  # the crowd's event becomes the force's
+                force.actor1, force.actor2 = force.actor2, force.actor1
             force.sub_event_type, force.plover = "Excessive force against protesters", "ASSAULT"
             force.fatalities = force.fatalities if force.fatalities is not None else e.fatalities
             kept.remove(e)
