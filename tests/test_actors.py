@@ -47,6 +47,9 @@ def actor_of(report, text: str) -> str:
      "Military Forces of Kyrgyzstan"),
     ("DUSHANBE, Tajikistan — Kyrgyz and Tajik troops clashed near Isfara on Friday.", "Tajik troops",
      "Military Forces of Tajikistan"),
+    # the army's own police are the military (ACLED)
+    ("PARAMARIBO, Suriname — Military police detained two reporters in Paramaribo on Tuesday.", "Military police",
+     "Military Forces of Suriname"),
 ])
 def test_named_actors(extract, text, mention, name):
     assert actor_of(extract(text, published="2017-11-03"), mention) == name
