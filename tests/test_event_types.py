@@ -570,6 +570,10 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     ("The coup attempt in Zaria on Wednesday followed three weeks of street protests against the governor.", None),
     ("Troops regained control of Zaria on Wednesday after five days of air raids and artillery fire.",
      "Government regains territory"),
+    # a crowd that sets upon people who are no force or state is a mob, whatever its politics
+    ("On Wednesday, a crowd of government supporters attacked bishops and journalists at the basilica in Zaria.",
+     "Mob violence"),
+    ("On Wednesday, protesters attacked police officers in Zaria.", "Violent demonstration"),
     # a grenade found, or named for what fires it, is no grenade attack
     ("On Wednesday, a grenade found in a car in Zaria was made safe by an explosives team.", None),
     ("On Wednesday, bandits opened fire with rifles and rocket-propelled grenade launchers near Zaria.", None),
