@@ -13,7 +13,9 @@ PUBLISHED = date(2017, 11, 3)  # a Friday
 @pytest.mark.parametrize("phrase, day, precision", [
     ("Friday", "2017-11-03", "day"),
     ("on Tuesday", "2017-10-31", "day"),
-    ("last Thursday", "2017-11-02", "day"),
+    # "last" names the week before: on a Friday, "last Thursday" is not yesterday (that is "on Thursday")
+    ("last Thursday", "2017-10-26", "day"),
+    ("last Tuesday", "2017-10-31", "day"),
     ("yesterday", "2017-11-02", "day"),
     ("Oct. 31", "2017-10-31", "day"),
     ("Nov. 7", "2016-11-07", "day"),          # a day later in the year than publication: last year's

@@ -95,8 +95,8 @@ def _month_year(m, published):
 
 def _weekday(m, published):
     back = (published.weekday() - WEEKDAYS.index(m["wd"])) % 7
-    if m["last"] and back == 0:
-        back = 7
+    if m["last"] and back <= 1:  # "last Tuesday" written on a Wednesday is a week before yesterday
+        back += 7
     return Resolved(published - timedelta(days=back), "day")
 
 
