@@ -55,7 +55,10 @@ def where_clause_town(verb: Token, index: Index) -> str | None:
         verb = verb.head
     if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         return None
-    nouns = (verb.head, verb.head.head) if verb.head.dep_ == "appos" else (verb.head,)
+    noun = verb.head
+    if reference_point(noun) and noun.head.head.dep_ == "appos":
+        noun = noun.head.head.head  # "stopped at Trzin, north of the capital, where a firefight ...": Trzin
+    nouns = (noun, noun.head) if noun.dep_ == "appos" else (noun,)
     return next((index.place_at[t.i] for t in nouns if t.i in index.place_at
                  and index.places[index.place_at[t.i]].feature in ("city", "site")), None)
 
