@@ -573,6 +573,10 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     ("The coup attempt in Zaria on Wednesday followed three weeks of street protests against the governor.", None),
     ("Troops regained control of Zaria on Wednesday after five days of air raids and artillery fire.",
      "Government regains territory"),
+    # an explosion told by what it tore through, not only by its dead; a gas explosion is an accident
+    ("The explosion tore through a bus in the car park of the airport at Zaria on Wednesday.",
+     "Remote explosive/landmine/IED"),
+    ("On Wednesday, a gas explosion tore through a restaurant in Zaria.", None),
     # a crowd that sets upon people who are no force or state is a mob, whatever its politics
     ("On Wednesday, a crowd of government supporters attacked bishops and journalists at the basilica in Zaria.",
      "Mob violence"),
