@@ -50,6 +50,9 @@ def actor_of(report, text: str) -> str:
     # the army's own police are the military (ACLED)
     ("PARAMARIBO, Suriname — Military police detained two reporters in Paramaribo on Tuesday.", "Military police",
      "Military Forces of Suriname"),
+    # but Brazil's state police are called military police
+    ("SAO PAULO, Brazil — Military police fired tear gas at students in Sao Paulo on Tuesday.", "Military police",
+     "Police Forces of Brazil"),
 ])
 def test_named_actors(extract, text, mention, name):
     assert actor_of(extract(text, published="2017-11-03"), mention) == name

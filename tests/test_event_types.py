@@ -328,6 +328,8 @@ def test_they_is_the_subject_of_the_sentence_before(extract):
     ("On Thursday a column of tanks was stopped at Trzin, north of Ljubljana, where a firefight with "
      "Slovenian forces left several soldiers dead.", "Trzin"),
     # force on the crowd of the sentence before is where the crowd was, not the capital it chanted against
+    ("GOMA, Congo - Hundreds of residents marched towards the border on Wednesday, chanting against Kigali. "
+     "Police fired tear gas when the crowd neared the border post.", "GOMA"),
     ("In Goma, several thousand people marched on Wednesday towards the border, chanting against Kigali. "
      "Police fired tear gas when the crowd neared the border post.", "Goma"),
     # a fronted "In X," is the scene, not a town the crowd protested about
@@ -570,7 +572,7 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     ("A missile struck an army base near Zaria on Wednesday. Four soldiers were killed.",
      "Shelling/artillery/missile attack"),
     # events counted out over days are many told as one span, none of their own
-    ("The coup attempt in Zaria on Wednesday followed three weeks of street protests against the governor.", None),
+    ("The vote in Zaria on Wednesday followed three weeks of street protests against the governor.", None),
     ("Troops regained control of Zaria on Wednesday after five days of air raids and artillery fire.",
      "Government regains territory"),
     # an explosion told by what it tore through, not only by its dead; a gas explosion is an accident
@@ -581,9 +583,24 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     ("On Wednesday, a crowd of government supporters attacked bishops and journalists at the basilica in Zaria.",
      "Mob violence"),
     ("On Wednesday, protesters attacked police officers in Zaria.", "Violent demonstration"),
+    # civilians killed in an attack no one is named for are an attack; in a flood or a crash, no one's
+    ("On Wednesday, ten villagers were killed in an attack near Zaria.", "Attack"),
+    ("On Wednesday, ten villagers were killed in a flood near Zaria.", None),
+    ("On Wednesday, ten villagers were killed in a road accident near Zaria.", None),
+    # armed men who died by accident, by an animal or at a robber's hand fell in no fight
+    ("On Wednesday, two soldiers were killed when their truck overturned near Zaria.", None),
+    ("On Wednesday, a soldier was killed by an elephant in a game reserve near Zaria.", None),
+    ("On Wednesday, robbers killed a security guard during a heist in Zaria.", None),
+    # armed men killed beside an arrest, an abduction or a burning still fell in a fight
+    ("On Wednesday, jihadists killed 14 soldiers and burned a village near Zaria.",
+     ["Armed clash", "Looting/property destruction"]),
+    # a "since" of cause is no span of time
+    ("On Wednesday, hundreds of supporters marched to the stadium in Zaria, since police had blocked the square.",
+     "Peaceful protest"),
     # a grenade found, or named for what fires it, is no grenade attack
     ("On Wednesday, a grenade found in a car in Zaria was made safe by an explosives team.", None),
-    ("On Wednesday, bandits opened fire with rifles and rocket-propelled grenade launchers near Zaria.", None),
+    ("On Wednesday, police seized rifles and rocket-propelled grenade launchers in a house in Zaria.",
+     "Disrupted weapons use"),
     ("On Wednesday, militants threw a grenade at a police post in Zaria.", "Grenade"),
     # a participle that says who someone is tells of no act
     ("On Wednesday, troops guarded the ousted emir's palace in Zaria.", None),

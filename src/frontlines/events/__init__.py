@@ -12,7 +12,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from frontlines.actors import unidentified_name
-from frontlines.events.arguments import Index
+from frontlines.events.arguments import ARMED_KINDS, Index
 from frontlines.events.code import UNNAMED_PERPETRATOR, a_speaker, code_event
 from frontlines.events.crowds import CROWD_DOERS, crowd_just_seen
 from frontlines.events.combine import combine
@@ -33,6 +33,11 @@ REMOTE = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})  #
 # Trigger families whose dead are often counted in the sentence after ("Jets struck the market. Two
 # herders were killed")
 TOLLED_AFTER = ("air", "shelling", "explosive", "suicide")
+# Trigger families whose events have armed men killed beside them as their dead (not an arrest's,
+# an abduction's or a looting's: "killed 14 soldiers and burned a village" is a fight and a burning)
+ABSORBING = (*TOLLED_AFTER, "grenade", "chemical", "clash", "civilians", "capture")
+LETHAL_WORDS = frozenset(event_words()["lethal"])
+ARMED_KILLERS = frozenset(event_words()["armed_killers"])
 
 
 def find_events(doc: Doc, index: Index, published: str | None, quantities: list[Quantity],
@@ -43,7 +48,7 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     events = []
     triggers = find_triggers(doc) if config.mode != "model" else []
     at = positions(triggers)
-    triggers = [t for t in triggers if not dead_of_another(t, at, index)]
+    triggers = [t for t in triggers if not dead_not_in_a_fight(t, at, index)]
     at = positions(triggers)
     for trigger in triggers:
         if trigger.token.idx < body_start or part_of_another(trigger, at, index):
@@ -92,6 +97,10 @@ def unidentified_doers(events: list[Event], doc: Doc, index: Index) -> list[Even
     Looting and killing beside a crowd, or by people a crowd is made of ("opposition supporters set
     fire to ..."), are the crowd's to code, not an armed group's."""
     for e in events:
+        if e.sub_event_type == "Armed clash" and e.actor1 is None and e.actor2 is not None and e.place is not None:
+            # "two policemen were killed near Gao": a fight with men the text does not name
+            e.actor1 = index.unidentified(index.places[e.place].country_code)
+            continue
         if e.sub_event_type not in UNNAMED_DOERS or not (e.actor1 is None or unidentified(e.actor1, index)):
             continue
         country = index.places[e.place].country_code if e.place else None
@@ -206,23 +215,32 @@ def part_of_another(trigger: Trigger, at: dict[str, set[int]], index: Index) -> 
         or a_toll_of(trigger, at) or toll_after_a_strike(trigger, at, index)
 
 
-def dead_of_another(trigger: Trigger, at: dict[str, set[int]], index: Index) -> bool:
-    """Armed men killed, told beside another event of their sentence, are its toll: "a missile
-    struck a barracks, killing four soldiers", "Four soldiers were killed in the barrage"; and so
-    are those killed with no killer and no town of their own in the sentence after one ("A
-    policeman on duty at the gates was killed")."""
+def dead_not_in_a_fight(trigger: Trigger, at: dict[str, set[int]], index: Index) -> bool:
+    """Armed men killed are a fight of their own (kill's clash sense) only when no attack of their
+    sentence has them as its dead ("a missile struck a barracks, killing four soldiers", "Four soldiers
+    were killed in the barrage"), nor one of the sentence before when they have no killer and no place
+    of their own ("A policeman on duty at the gates was killed"), nothing else in the sentence says how
+    they died ("when their truck overturned"), and whoever killed them, if named, is armed (not
+    "killed by an elephant", "robbers killed a security guard")."""
     verb = trigger.token
-    if trigger.family.name != "clash" or not trigger.is_verb or verb.lemma_.lower() not in event_words()["lethal"]:
+    if trigger.family.name != "clash" or not trigger.is_verb or verb.lemma_.lower() not in LETHAL_WORDS:
         return False
     sent = verb.sent
-    if any(sent.start <= i < sent.end and i != verb.i for i in at[""]) or any(
+    if any(sent.start <= i < sent.end and i != verb.i for f in ABSORBING for i in at.get(f, ())) or any(
             t.lemma_.lower() in event_words()["toll_nouns"] for t in sent):
         return True
-    agentless = any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
-    own_town = any(t.i in index.place_at and index.places[index.place_at[t.i]].feature in ("city", "site")
-                   and not a_speaker(t) for t in sent)
+    if any(c.dep_ == "advcl" for c in verb.children):
+        return True  # "were killed when their truck overturned": the clause says how, and no attack of it was found
+    killer = [t for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+    if killer and not any((t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in ARMED_KINDS)
+                          or word_lemma(t) in ARMED_KILLERS for t in killer):
+        return True
+    agentless = any(c.dep_ == "nsubjpass" for c in verb.children) and not killer
+    own_place = any(t.i in index.place_at and index.places[index.place_at[t.i]].feature != "country"
+                    and not a_speaker(t) for t in sent)
     before = verb.doc[sent.start - 1].sent if sent.start > 0 else None
-    return agentless and not own_town and before is not None and any(before.start <= i < before.end for i in at[""])
+    return agentless and not own_place and before is not None and any(
+        before.start <= i < before.end for f in ABSORBING for i in at.get(f, ()))
 
 
 def toll_after_a_strike(trigger: Trigger, at: dict[str, set[int]], index: Index) -> bool:
@@ -260,14 +278,12 @@ def carried(trigger: Trigger) -> bool:
     if trigger.is_verb:
         return False
     words = event_words()
-    named = trigger.token
-    while named.dep_ in ("compound", "amod", "npadvmod", "nmod") and named.head.i != named.i:
-        named = named.head
-        if named.lemma_.lower() in words["launchers"]:
-            return True  # "barrel grenade launchers", "rocket-propelled grenade launchers": what fires it
-    noun = trigger.token
+    noun, listed = trigger.token, False
     while noun.dep_ in ("conj", "compound", "amod", "npadvmod", "nmod") and noun.head.i != noun.i:
+        listed = listed or noun.dep_ == "conj"
         noun = noun.head
+        if not listed and noun.lemma_.lower() in words["launchers"]:
+            return True  # "barrel grenade launchers", "rocket-propelled grenade launchers": what fires it
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a cache of grenades"
         noun = noun.head.head
     return (noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in words["carrying"]) \

@@ -421,11 +421,16 @@ def sentence_place(trigger: Token, index: Index) -> str | None:
     another lies last ("above Sake, about 25 kilometers west of Goma": Sake)."""
     ids = [((reference_point(t), abs(t.i - trigger.i)), index.place_at[t.i]) for t in trigger.sent
            if t.i in index.place_at and not is_destination(t) and not speakers_place(t, trigger, index)
-           and not where_someone_lives(t)
+           and not where_someone_lives(t) and not against_it(t)
            and not (trigger.pos_ == "VERB" and in_another_clause(t, trigger))]
     towns = [(d, p) for d, p in ids if index.places[p].feature in ("city", "site")]
     pool = towns or [(d, p) for d, p in ids if index.places[p].feature != "country"]
     return min(pool)[1] if pool else None
+
+
+def against_it(tok: Token) -> bool:
+    """A town named as what people were against ("chanting against Kigali"): a government, not a scene."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "against"
 
 
 def where_someone_lives(tok: Token) -> bool:

@@ -500,6 +500,22 @@ def a_grievance(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in GRIEVANCE_PREPS and protest_word(tok.head.head)
 
 
+def unnamed_attack_on_civilians(trigger: Trigger, actor1, index: Index) -> bool:
+    """An attack named by its civilian dead with no doer: "ten villagers were killed in an attack near
+    Zaria" is an attack by an armed group the text does not name (ACLED's unidentified armed group)."""
+    return actor1 is None and trigger.family.name == "clash" and not trigger.is_verb and in_a_toll(trigger.token) \
+        and on_civilians(trigger.token, index)
+
+
+def died_in_a_disaster(tok: Token) -> bool:
+    """Whether the dead a lethal verb tells died in a disaster or an accident, no one's attack: "ten
+    villagers were killed in a flood", "in a road accident", "in a stampede at a market" (`disasters`)."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in LETHAL and any(
+        o.lemma_.lower() in DISASTERS or any(m.lemma_.lower() in DISASTERS for m in o.children if m.dep_ == "compound")
+        for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "during", "by")
+        for o in p.children if o.dep_ == "pobj")
+
+
 def an_accusation(tok: Token) -> bool:
     """A verb told only as what a side is accused of (`accusing` in words.yaml): "officials accused
     soldiers of setting houses alight" is an allegation, not an event."""
@@ -597,10 +613,11 @@ def of_a_kind(tok: Token) -> bool:
 def days_of(tok: Token) -> bool:
     """A trigger noun counted out over days ("after five days of air raids and artillery fire", "three
     weeks of street protests", "two nights of looting"): many events told as one span, none of its own
-    (but "a day of fighting", one day's, may be).  Its conjuncts are counted with it."""
+    (but "a day of fighting", one day's, may be).  Its conjuncts and the nouns it names are counted with
+    it ("two days of rocket fire")."""
     noun = tok
-    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ == "NOUN":
-        noun = noun.head
+    while noun.dep_ in ("conj", "compound", "amod") and noun.head.i != noun.i and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "two days of rocket fire", "of air raids and artillery fire"
     span = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     return tok.pos_ != "VERB" and span is not None and span.tag_ == "NNS" \
         and span.lemma_.lower() in TALLY_SPAN_UNITS
@@ -638,25 +655,35 @@ def habitual(tok: Token) -> bool:
 DURATION_WORDS = event_words()["duration_words"]  # "since May", "for nearly two weeks": how long, not when
 TALLY_SPAN_PREPS, TALLY_SPAN_UNITS = event_words()["tally_span_preps"], event_words()["tally_span_units"]
 TALLY_SPAN_MODIFIERS = event_words()["tally_span_modifiers"]
+LETHAL, DISASTERS = frozenset(event_words()["lethal"]), frozenset(event_words()["disasters"])
 
 
 def a_tally_over_time(tok: Token) -> bool:
     """Whether a trigger tells a count over a stretch of time, not one event: "194 people had been
-    arrested since Monday", "drone strikes had killed dozens since the conflict began", "detained
-    hundreds over the past week", "20 people had died since the protests began" (the protests too)."""
+    arrested since Monday" (a "since" before a time), "drone strikes had killed dozens since the
+    conflict began" (before a clause of beginning, `aspect_verbs`), "detained hundreds over the past
+    week" (`tally_span_*`); and "20 people had died since the protests began" tells no protest either.
+    A "since" of cause is none of these ("marched to the stadium, since police had blocked the square")."""
     verbs = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else [tok]
     for verb in verbs:
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == "since":
+            if c.dep_ == "prep" and c.lower_ == "since" and any(
+                    o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME", "EVENT") or o.lemma_.lower() in TALLY_SPAN_UNITS)
+                    for o in c.children):
                 return True
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            if since_it_began(c):
                 return True
             if c.dep_ == "prep" and c.lower_ in TALLY_SPAN_PREPS and any(
                     o.dep_ == "pobj" and o.lemma_.lower() in TALLY_SPAN_UNITS
                     and any(m.lower_ in TALLY_SPAN_MODIFIERS for m in o.children) for o in c.children):
                 return True
     clause = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
-    return clause is not None and clause.dep_ == "advcl" and any(
+    return clause is not None and since_it_began(clause)
+
+
+def since_it_began(clause: Token) -> bool:
+    """Whether a clause is "since <something> began": the start of a span, not a cause."""
+    return clause.dep_ == "advcl" and clause.lemma_.lower() in ASPECT_VERBS and any(
         m.dep_ == "mark" and m.lower_ == "since" for m in clause.children)
 
 
@@ -776,7 +803,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index) \
             or only_names_a_kind(trigger.token) or names_a_time(trigger.token) or of_a_kind(trigger.token) \
             or an_accusation(trigger.token) or a_grievance(trigger.token) or a_tally_over_time(trigger.token) \
-            or days_of(trigger.token):
+            or days_of(trigger.token) or died_in_a_disaster(trigger.token):
         return []
     if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
         return []  # "Ghani fell ill", "Baidoa fell into darkness"
@@ -808,7 +835,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []  # "the suspect surrendered to police"
     crowd_clash = family.name == "clash" and actor1 is not None and actor1.kind in CROWDS
     if not lenient and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED) \
-            and not crowd_clash:
+            and not crowd_clash and not unnamed_attack_on_civilians(trigger, actor1, index):
         return []
     if not lenient and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest

@@ -191,13 +191,15 @@ def told_as_protest(trigger: Token, index: Index) -> bool:
     (`crowd_doers`: "students and party activists fought running battles"), aimed at the state's
     forces ("youths threw fireworks at police") or at the state or politics (`state_targets`), or an
     act of demonstration itself (`demonstration_acts`: "blocked the road with burning tyres"); but
-    not violence on people who are no force or state (`mob_targets`: "attacked bishops and journalists")."""
+    not violence on people who are no force or state (`mob_targets`: "attacked bishops and journalists")
+    by a crowd its sentence does not call protesting."""
     sent, before = trigger.sent, sentence_beside(trigger, -1)
     beside_a_protest = any(protest_word(t) for s in (sent, before) if s is not None for t in s)
     protesters = any(word_lemma(t) in CROWD_DOERS for t in sent)
     at_forces = any(aimed_at_forces(t, index) for t in sent)
     at_the_state = bool(STATE_TARGETS & {t.lemma_.lower() for o in acted_on(trigger) for t in o.subtree})
-    if not at_forces and not at_the_state and any(o.lemma_.lower() in MOB_TARGETS for o in acted_on(trigger)):
+    if not at_forces and not at_the_state and not any(protest_word(t) for t in sent) \
+            and any(o.lemma_.lower() in MOB_TARGETS for o in acted_on(trigger)):
         return False  # "a crowd of supporters attacked bishops and journalists": people set upon, a mob's
     mob = any(index.actors[index.actor_at[t.i]].kind == "rioters" for t in sent if t.i in index.actor_at)
     return beside_a_protest or protesters or at_forces or at_the_state or trigger.lemma_.lower() in DEMONSTRATION_ACTS \

@@ -11,7 +11,7 @@ from frontlines.context import km
 
 SAME_PLACE_KM = 10.0
 DEADLY_FORCE = "Excessive force against protesters"
-PROTEST_GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+PROTEST_GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, DEADLY_FORCE: 2}
 SEPARATELY = event_words()["separately"]
 INTERCEPTIONS = event_words()["interceptions"]
 
@@ -27,7 +27,8 @@ def merge(events: list[Event], index: Index) -> list[Event]:
         if same is None:
             kept.append(e)
         else:
-            if graver(e, same) and e.sub_event_type == DEADLY_FORCE:  # the force is its first actor, the crowd second
+            if graver(e, same) and e.sub_event_type == DEADLY_FORCE:
+                # a march or intervention lists the crowd first, deadly force the force: take the force's order
                 same.actor1, same.actor2 = e.actor1 or same.actor2, e.actor2 or same.actor1
             if graver(e, same):  # "Thousands marched in Goma. Police fired tear gas to stop them"
                 same.sub_event_type, same.plover = e.sub_event_type, e.plover
@@ -81,8 +82,8 @@ def close_dates(a: Event, b: Event) -> bool:
 
 
 TRANSFER = "Non-violent transfer of territory"
-PART_OF_RIOT = ("Attack", "Excessive force against protesters", "Protest with intervention")
-FORCE_ON_CROWDS = ("Excessive force against protesters", "Protest with intervention")
+PART_OF_RIOT = ("Attack", DEADLY_FORCE, "Protest with intervention")
+FORCE_ON_CROWDS = (DEADLY_FORCE, "Protest with intervention")
 NEXT_SENTENCE = 2  # characters between one sentence's end and the next's start (a space, a paragraph break)
 TAKING = ("Government regains territory", "Non-state actor overtakes territory")
 
@@ -187,29 +188,30 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
         for r in riots))]
     # force on a protest where deadly force was used on it that day is that event, coded at its
     # gravest ("security forces broke up protests, killing two. Police fired tear gas")
-    deadly = [c for c in crowds if c.sub_event_type == "Excessive force against protesters"]
+    deadly = [c for c in crowds if c.sub_event_type == DEADLY_FORCE]
     kept = [e for e in kept if not (e.sub_event_type == "Protest with intervention" and any(
         near(c.place, e.place, index) and c.date == e.date for c in deadly))]
     # ... and deadly force told again ("... when security forces broke up protests. Police fired tear
     # gas and live rounds") is the first telling's
-    kept = [e for e in kept if not (e.sub_event_type == "Excessive force against protesters" and any(
+    kept = [e for e in kept if not (e.sub_event_type == DEADLY_FORCE and any(
         c is not e and c.evidence.start < e.evidence.start and near(c.place, e.place, index) and c.date == e.date
         for c in deadly))]
     # and a killing told as deadly force on a protest is that force ("police shot dead a student during a protest")
     kept = [e for e in kept if not (e.event_type == "Violence against civilians" and any(
-        c.evidence == e.evidence and c.sub_event_type == "Excessive force against protesters" for c in deadly))]
+        c.evidence == e.evidence and c.sub_event_type == DEADLY_FORCE for c in deadly))]
     # protesters arrested where the force broke up their protest are ACLED's protest with
     # intervention, not arrests of their own ("police dispersed the crowd, detaining six")
-    forced = [c for c in crowds if c.sub_event_type in ("Protest with intervention", "Excessive force against protesters")]
+    forced = [c for c in crowds if c.sub_event_type in FORCE_ON_CROWDS]
     # the dead told with no killer in the sentence after force on a crowd are its dead: deadly force
     # ("riot police fired rubber bullets and tear gas at protesters. Two men were killed")
     for e in [e for e in kept if e.sub_event_type == "Attack" and e.actor1 is None]:
         force = next((c for c in forced if near(c.place, e.place, index) and c.date == e.date
                       and 0 <= e.evidence.start - c.evidence.end <= NEXT_SENTENCE), None)
         if force is not None:
-            if force.sub_event_type != DEADLY_FORCE:  # the crowd's event becomes the force's
+            if force.sub_event_type != DEADLY_FORCE:  # a protest's event lists the crowd first (crowd_as_actor1);
+                # deadly force lists the force first
                 force.actor1, force.actor2 = force.actor2, force.actor1
-            force.sub_event_type, force.plover = "Excessive force against protesters", "ASSAULT"
+            force.sub_event_type, force.plover = DEADLY_FORCE, "ASSAULT"
             force.fatalities = force.fatalities if force.fatalities is not None else e.fatalities
             kept.remove(e)
     kept = [e for e in kept if not (e.sub_event_type == "Arrests" and of_the_crowd(e, index) and any(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from frontlines.events.arguments import (Index, best_place, is_destination, reference_point, subject_of,
-                                        where_someone_lives)
+from frontlines.events.arguments import (Index, against_it, best_place, is_destination, reference_point,
+                                        subject_of, where_someone_lives)
 from frontlines.events.triggers import event_words
 from frontlines.nlp import doc_text
 
@@ -41,7 +41,7 @@ def scene_town(verb: Token, index: Index) -> str | None:
 def town_in_clause(verb: Token, index: Index) -> str | None:
     """The town or site nearest a verb among the words that hang from it (its subject's "police
     in Buea", its object's "a camp in Bela"), not inside a clause of another verb of its own."""
-    inside = [t for t in verb.subtree if t.i in index.place_at and not where_someone_lives(t)
+    inside = [t for t in verb.subtree if t.i in index.place_at and not where_someone_lives(t) and not against_it(t)
               and index.places[index.place_at[t.i]].feature in ("city", "site")
               and not any(a.pos_ in ("VERB", "AUX") and a.i != verb.i and a.dep_ in OWN_CLAUSES
                           for a in t.ancestors if verb in a.ancestors)]
@@ -195,12 +195,9 @@ def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) 
                  and not against_it(t)]
         if towns:
             return towns[-1]
+        if index.dateline_place is not None and is_lede(sent, index):
+            return index.dateline_place  # "GOMA - Hundreds of residents marched ... Police fired tear gas"
     return None
-
-
-def against_it(tok: Token) -> bool:
-    """A town named as what people were against ("chanting against Kigali"): a government, not a scene."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "against"
 
 
 def story_place(trigger: Token, index: Index) -> str | None:
