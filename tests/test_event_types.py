@@ -440,6 +440,7 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     ("On Wednesday, several hundred displaced families gathered outside the emir's palace in Zaria to demand food.",
      "Peaceful protest"),
     ("Journalists gathered at the ministry in Zaria on Wednesday for a press briefing.", None),
+    ("On Wednesday, thousands gathered in Zaria in solidarity with the striking nurses.", "Peaceful protest"),
     ("Several thousand people gathered outside the government building in Zaria on Wednesday night.",
      "Peaceful protest"),
     ("On Wednesday, nurses began a sit-in at the general hospital in Zaria.", "Peaceful protest"),
