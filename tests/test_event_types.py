@@ -441,6 +441,9 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
      "Peaceful protest"),
     ("Journalists gathered at the ministry in Zaria on Wednesday for a press briefing.", None),
     ("On Wednesday, thousands gathered in Zaria in solidarity with the striking nurses.", "Peaceful protest"),
+    # the dead who say who the crowd are is no force used on it
+    ("On Wednesday evening about 150 people, many of them workers from the same dormitory as the dead man, "
+     "gathered outside the labour ministry in Zaria.", "Peaceful protest"),
     ("Several thousand people gathered outside the government building in Zaria on Wednesday night.",
      "Peaceful protest"),
     ("On Wednesday, nurses began a sit-in at the general hospital in Zaria.", "Peaceful protest"),

@@ -132,6 +132,7 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     force = LETHAL_WORDS | GRAVE_FORCE | INTERVENTION_WORDS  # only these words are judged: factuality walks the parse
     lemmas = {word for t in trigger.sent if (word := phrasal_lemma(t)) in force and t.i not in who
               and not (word == "live" and t.head.lemma_.lower() not in LIVE_MUNITIONS)  # "live bullets", not "live video"
+              and not (t.dep_ == "amod" and t.head.dep_ == "pobj")  # "workers from the dormitory of the dead man"
               and not in_purpose_clause(t) and not denied(t) and not acts_on_nobody(t)
               and factuality(t) != "hypothetical"}
     crowd_trigger = family.name in ("protest", "intervention") and (actor1 is None or actor1.kind in CROWDS)
