@@ -324,6 +324,9 @@ def test_they_is_the_subject_of_the_sentence_before(extract):
     # not where the group that says so is based
     ("URUMQI, China - Riot police fired tear gas at protesters in People's Square on Sunday. A Uyghur group "
      "based in Munich says the Sunday protest was peaceful until police opened fire.", "People's Square"),
+    # not where the troops were flown in from
+    ("Gurkha troops flown in from Singapore on Saturday drove the rebels from the power station in Seria.",
+     "Seria"),
     # a "where" clause after a town's bearing from another is the town's
     ("On Thursday a column of tanks was stopped at Trzin, north of Ljubljana, where a firefight with "
      "Slovenian forces left several soldiers dead.", "Trzin"),

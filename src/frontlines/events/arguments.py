@@ -22,6 +22,7 @@ BEYOND_PREPS = frozenset({"across", "over", "beyond"})
 OPPOSING = event_words()["opposing"]
 STATE_DOERS = event_words()["state_doers"]
 DWELLING_VERBS = event_words()["dwelling_verbs"]
+ORIGIN_VERBS = event_words()["origin_verbs"]
 SPEECH_VERBS = event_words()["reporting"]  # "doctors at the hospital said": the speaker's place
 PLACE_SUBJECT_VERBS = event_words()["place_subject_verbs"]  # "Sheberghan fell"
 COMPASS = event_words()["compass"]
@@ -421,11 +422,18 @@ def sentence_place(trigger: Token, index: Index) -> str | None:
     another lies last ("above Sake, about 25 kilometers west of Goma": Sake)."""
     ids = [((reference_point(t), abs(t.i - trigger.i)), index.place_at[t.i]) for t in trigger.sent
            if t.i in index.place_at and not is_destination(t) and not speakers_place(t, trigger, index)
-           and not where_someone_lives(t) and not against_it(t)
+           and not where_someone_lives(t) and not against_it(t) and not where_they_came_from(t)
            and not (trigger.pos_ == "VERB" and in_another_clause(t, trigger))]
     towns = [(d, p) for d, p in ids if index.places[p].feature in ("city", "site")]
     pool = towns or [(d, p) for d, p in ids if index.places[p].feature != "country"]
     return min(pool)[1] if pool else None
+
+
+def where_they_came_from(tok: Token) -> bool:
+    """A town named as where people were sent or flown from (`origin_verbs`): "Gurkha troops flown in
+    from Singapore drove the rebels from the power station" happened where they arrived."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in ORIGIN_VERBS \
+        and tok.head.head.dep_ in ("acl", "relcl", "advcl")
 
 
 def against_it(tok: Token) -> bool:

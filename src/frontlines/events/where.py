@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from frontlines.events.arguments import (Index, against_it, best_place, is_destination, reference_point,
-                                        subject_of, where_someone_lives)
+                                        subject_of, where_someone_lives, where_they_came_from)
 from frontlines.events.triggers import event_words
 from frontlines.nlp import doc_text
 
@@ -42,6 +42,7 @@ def town_in_clause(verb: Token, index: Index) -> str | None:
     """The town or site nearest a verb among the words that hang from it (its subject's "police
     in Buea", its object's "a camp in Bela"), not inside a clause of another verb of its own."""
     inside = [t for t in verb.subtree if t.i in index.place_at and not where_someone_lives(t) and not against_it(t)
+              and not where_they_came_from(t)
               and index.places[index.place_at[t.i]].feature in ("city", "site")
               and not any(a.pos_ in ("VERB", "AUX") and a.i != verb.i and a.dep_ in OWN_CLAUSES
                           for a in t.ancestors if verb in a.ancestors)]
