@@ -267,6 +267,12 @@ def test_the_crowd_and_the_force_are_read_from_who_did_what(extract, text, sub_t
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == [sub_type]
 
 
+def test_a_sentence_told_on_its_day_night_is_the_storys_not_where_men_were_taken(extract):
+    text = ("BAWKU, Ghana - Gunmen fired on a bus near Bawku on Sunday. Police arrested nine young men in the Zongo "
+            "area on Monday night and took them to Bolgatanga for questioning.")
+    assert ("Arrests", "BAWKU") in happened(extract(text, published=PUBLISHED))
+
+
 def test_force_that_turns_deadly_is_the_forces_event(extract):
     text = "Riot police fired rubber bullets and tear gas at protesters in Sohar on Sunday. Two men were killed."
     assert sides(extract(text, published=PUBLISHED)) == [

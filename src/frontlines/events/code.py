@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from frontlines.actors import NON_STATE_ARMED
+from frontlines.dates import WEEKDAYS
 from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VERBS, Arguments, Index, actor_in,
                                          armed_doer_of_clause, country_forces, named_doer, noun_arguments, place_in,
                                          sentence_actor, sentence_evidence, sentence_place, subject_of,
@@ -534,6 +535,7 @@ def of_an_earlier_year(tok: Token, dates: DateTracker) -> bool:
 
 
 NEWS_DAYS = 10  # a day this close before publication is the story's news
+WEEKDAY_NAMES = frozenset(WEEKDAYS)  # "on Monday night": a time with a day's name in it
 HISTORY_DAYS = 30  # a month or year this long before publication is background, told without its day
 
 
@@ -767,10 +769,12 @@ def goes_on_with_the_scene(trigger: Trigger, args: Arguments, index: Index, date
 
 
 def points_in_time(sent) -> list[Span]:
-    """A sentence's dates that say when, not how long ("since May", "for nearly two weeks")."""
+    """A sentence's dates that say when, not how long ("since May", "for nearly two weeks"): days, and
+    times the model tags with a day's name in them ("on Monday night")."""
     doc = sent.doc
-    return [e for e in sentence_ents(sent) if e.label_ == "DATE" and e[0].lower_ not in DURATION_WORDS
-            and doc[max(e.start - 1, 0)].lower_ not in DURATION_WORDS]
+    return [e for e in sentence_ents(sent) if (e.label_ == "DATE" or (
+                e.label_ == "TIME" and any(t.lower_ in WEEKDAY_NAMES for t in e)))
+            and e[0].lower_ not in DURATION_WORDS and doc[max(e.start - 1, 0)].lower_ not in DURATION_WORDS]
 
 
 def dates_the_verb(date: Token, verb: Token) -> bool:

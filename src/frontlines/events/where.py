@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from frontlines.events.arguments import (Index, against_it, best_place, is_destination, reference_point,
-                                        subject_of, where_someone_lives, where_they_came_from)
+                                        speakers_place, subject_of, where_someone_lives, where_they_came_from)
 from frontlines.events.triggers import event_words
 from frontlines.nlp import doc_text
 
@@ -207,7 +207,8 @@ def story_place(trigger: Token, index: Index) -> str | None:
     sent = trigger.sent
     if index.dateline_place is not None and is_lede(sent, index):
         return index.dateline_place
-    named = [t.i for t in sent if t.i in index.place_at and not where_someone_lives(t)]
+    named = [t.i for t in sent if t.i in index.place_at and not where_someone_lives(t) and not is_destination(t)
+             and not against_it(t) and not where_they_came_from(t) and not speakers_place(t, trigger, index)]
     if named:  # "in Borno State", "in Nigeria": the sentence's own, however coarse
         return best_place([index.place_at[i] for i in named], index)
     previous = previous_sentence_place(trigger, index)
