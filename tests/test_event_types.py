@@ -273,6 +273,16 @@ def test_a_sentence_told_on_its_day_night_is_the_storys_not_where_men_were_taken
     assert ("Arrests", "BAWKU") in happened(extract(text, published=PUBLISHED))
 
 
+def test_what_the_rules_set_aside_the_classifier_does_not_code(extract):
+    text = "JOHANNESBURG - A soldier was killed by an elephant in Kruger National Park on Tuesday, park officials said."
+    assert happened(extract(text, published=PUBLISHED)) == []
+
+
+def test_soldiers_killed_abroad_are_not_where_the_dateline_is(extract):
+    text = "PARIS - Two French soldiers were killed in Mali on Tuesday, the French presidency said in Paris."
+    assert not [p for _, p in happened(extract(text, published=PUBLISHED)) if p and p.upper() == "PARIS"]
+
+
 def test_force_that_turns_deadly_is_the_forces_event(extract):
     text = "Riot police fired rubber bullets and tear gas at protesters in Sohar on Sunday. Two men were killed."
     assert sides(extract(text, published=PUBLISHED)) == [
@@ -330,6 +340,8 @@ def test_they_is_the_subject_of_the_sentence_before(extract):
     # not where the group that says so is based
     ("URUMQI, China - Riot police fired tear gas at protesters in People's Square on Sunday. A Uyghur group "
      "based in Munich says the Sunday protest was peaceful until police opened fire.", "People's Square"),
+    # a strike "against" a town struck it; a lede's town abroad of its dateline is not the dateline's
+    ("KYIV - Russian forces launched a missile strike against Odesa on Tuesday, killing five people.", "Odesa"),
     # not where the troops were flown in from
     ("Gurkha troops flown in from Singapore on Saturday drove the rebels from the power station in Seria.",
      "Seria"),
@@ -449,7 +461,8 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     ("On Wednesday, several hundred displaced families gathered outside the emir's palace in Zaria to demand food.",
      "Peaceful protest"),
     ("Journalists gathered at the ministry in Zaria on Wednesday for a press briefing.", None),
-    ("On Wednesday, thousands gathered in Zaria in solidarity with the striking nurses.", "Peaceful protest"),
+    ("On Wednesday, hundreds of fans gathered outside the hospital in Zaria in solidarity with the injured player.",
+     None),
     # the dead who say who the crowd are is no force used on it
     ("On Wednesday evening about 150 people, many of them workers from the same dormitory as the dead man, "
      "gathered outside the labour ministry in Zaria.", "Peaceful protest"),
@@ -592,10 +605,19 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     ("The explosion tore through a bus in the car park of the airport at Zaria on Wednesday.",
      "Remote explosive/landmine/IED"),
     ("On Wednesday, a gas explosion tore through a restaurant in Zaria.", None),
+    # armed men killed by armed men, whatever the clause after says; a tally since the start of something
+    ("On Wednesday, gunmen killed four policemen in Zaria, bringing the number of officers killed this month to 30.",
+     "Armed clash"),
+    ("Federal troops have killed 300 rebels near Zaria since the start of the offensive, the army said on Wednesday.",
+     None),
+    ("On Wednesday, two soldiers were killed by lightning at an army base near Zaria.", None),
+    ("On Wednesday, police dispersed protesters with live bullets in Zaria.", "Excessive force against protesters"),
     # a crowd that sets upon people who are no force or state is a mob, whatever its politics
     ("On Wednesday, a crowd of government supporters attacked bishops and journalists at the basilica in Zaria.",
      "Mob violence"),
     ("On Wednesday, protesters attacked police officers in Zaria.", "Violent demonstration"),
+    ("On Wednesday, supporters of the opposition candidate attacked journalists at a campaign rally in Zaria.",
+     "Mob violence"),
     # civilians killed in an attack no one is named for are an attack; in a flood or a crash, no one's
     ("On Wednesday, ten villagers were killed in an attack near Zaria.", "Attack"),
     ("On Wednesday, ten villagers were killed in a flood near Zaria.", None),

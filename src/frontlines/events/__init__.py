@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from frontlines.actors import unidentified_name
 from frontlines.events.arguments import ARMED_KINDS, Index
 from frontlines.events.code import UNNAMED_PERPETRATOR, a_speaker, code_event
-from frontlines.events.crowds import CROWD_DOERS, crowd_just_seen
+from frontlines.events.crowds import CROWD_DOERS, LETHAL_WORDS, crowd_just_seen
 from frontlines.events.combine import combine
 from frontlines.events.merge import TAKING, TRANSFER, merge, subsume_parts, transfers_in_one_sentence
 from frontlines.events.triggers import Trigger, event_words, find_triggers, lexicon, phrasal_lemma, word_lemma
@@ -36,7 +36,6 @@ TOLLED_AFTER = ("air", "shelling", "explosive", "suicide")
 # Trigger families whose events have armed men killed beside them as their dead (not an arrest's,
 # an abduction's or a looting's: "killed 14 soldiers and burned a village" is a fight and a burning)
 ABSORBING = (*TOLLED_AFTER, "grenade", "chemical", "clash", "civilians", "capture")
-LETHAL_WORDS = frozenset(event_words()["lethal"])
 ARMED_KILLERS = frozenset(event_words()["armed_killers"])
 
 
@@ -46,9 +45,9 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     config = settings()
     dates = DateTracker(doc, date.fromisoformat(published) if published else None)
     events = []
-    triggers = find_triggers(doc) if config.mode != "model" else []
-    at = positions(triggers)
-    triggers = [t for t in triggers if not dead_not_in_a_fight(t, at, index)]
+    found = find_triggers(doc) if config.mode != "model" else []
+    found_at = positions(found)
+    triggers = [t for t in found if not dead_not_in_a_fight(t, found_at, index)]
     at = positions(triggers)
     for trigger in triggers:
         if trigger.token.idx < body_start or part_of_another(trigger, at, index):
@@ -63,7 +62,9 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
             if trigger.token.idx >= body_start and not part_of_another(trigger, at, index):
                 events.extend(e for e in code_event(trigger, index, dates, coarse=True) if e.factuality in HAPPENED)
     body = [s for s in doc.sents if s.start_char >= body_start]
-    events = combine(events, body, triggers, index, dates, config, coarse)
+    # a sentence whose trigger the rules set aside ("a soldier was killed by an elephant") is not silent:
+    # the classifier does not code it either
+    events = combine(events, body, found, index, dates, config, coarse)
     for event in events:
         event.fatalities = fatalities(event, quantities)
     deny_previous_claims(doc, events)
@@ -95,7 +96,8 @@ def unidentified_doers(events: list[Event], doc: Doc, index: Index) -> list[Even
     by ACLED's "Unidentified Armed Group" of the place's country, and shells or missiles by the
     foreign state at war there (`invader`); filled after merging, as the police who arrested are.
     Looting and killing beside a crowd, or by people a crowd is made of ("opposition supporters set
-    fire to ..."), are the crowd's to code, not an armed group's."""
+    fire to ..."), are the crowd's to code, not an armed group's.  A fight with a state's forces whose
+    other side is not named ("two policemen were killed near Gao") is with such a group too."""
     for e in events:
         if e.sub_event_type == "Armed clash" and e.actor1 is None and e.actor2 is not None and e.place is not None:
             # "two policemen were killed near Gao": a fight with men the text does not name
@@ -229,12 +231,15 @@ def dead_not_in_a_fight(trigger: Trigger, at: dict[str, set[int]], index: Index)
     if any(sent.start <= i < sent.end and i != verb.i for f in ABSORBING for i in at.get(f, ())) or any(
             t.lemma_.lower() in event_words()["toll_nouns"] for t in sent):
         return True
-    if any(c.dep_ == "advcl" for c in verb.children):
-        return True  # "were killed when their truck overturned": the clause says how, and no attack of it was found
-    killer = [t for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+    killer = [k for c in verb.children if c.dep_ in ("nsubj", "agent")
+              for k in ([c] if c.dep_ == "nsubj" else [o for o in c.children if o.dep_ == "pobj"])]
+    named = [t for k in killer for t in (k, *k.conjuncts, *(m for m in k.children if m.dep_ in ("compound", "amod")))]
     if killer and not any((t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in ARMED_KINDS)
-                          or word_lemma(t) in ARMED_KILLERS for t in killer):
-        return True
+                          or word_lemma(t) in ARMED_KILLERS for t in named):
+        return True  # "killed by lightning at an army base": the killer's own words, not its whole phrase
+    if not killer and any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") for m in c.children)
+                          for c in verb.children):
+        return True  # "were killed when their truck overturned": the clause says how, and no attack of it was found
     agentless = any(c.dep_ == "nsubjpass" for c in verb.children) and not killer
     own_place = any(t.i in index.place_at and index.places[index.place_at[t.i]].feature != "country"
                     and not a_speaker(t) for t in sent)
@@ -278,11 +283,11 @@ def carried(trigger: Trigger) -> bool:
     if trigger.is_verb:
         return False
     words = event_words()
-    noun, listed = trigger.token, False
+    noun, through_a_list = trigger.token, False
     while noun.dep_ in ("conj", "compound", "amod", "npadvmod", "nmod") and noun.head.i != noun.i:
-        listed = listed or noun.dep_ == "conj"
+        through_a_list = through_a_list or noun.dep_ == "conj"
         noun = noun.head
-        if not listed and noun.lemma_.lower() in words["launchers"]:
+        if not through_a_list and noun.lemma_.lower() in words["launchers"]:
             return True  # "barrel grenade launchers", "rocket-propelled grenade launchers": what fires it
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a cache of grenades"
         noun = noun.head.head

@@ -23,6 +23,7 @@ OPPOSING = event_words()["opposing"]
 STATE_DOERS = event_words()["state_doers"]
 DWELLING_VERBS = event_words()["dwelling_verbs"]
 ORIGIN_VERBS = event_words()["origin_verbs"]
+CROWD_AGAINST = frozenset(event_words()["crowd_against"])
 SPEECH_VERBS = event_words()["reporting"]  # "doctors at the hospital said": the speaker's place
 PLACE_SUBJECT_VERBS = event_words()["place_subject_verbs"]  # "Sheberghan fell"
 COMPASS = event_words()["compass"]
@@ -422,7 +423,7 @@ def sentence_place(trigger: Token, index: Index) -> str | None:
     another lies last ("above Sake, about 25 kilometers west of Goma": Sake)."""
     ids = [((reference_point(t), abs(t.i - trigger.i)), index.place_at[t.i]) for t in trigger.sent
            if t.i in index.place_at and not is_destination(t) and not speakers_place(t, trigger, index)
-           and not where_someone_lives(t) and not against_it(t) and not where_they_came_from(t)
+           and not where_someone_lives(t) and not against_it(t) and not where_they_came_from(t) and not said_where(t)
            and not (trigger.pos_ == "VERB" and in_another_clause(t, trigger))]
     towns = [(d, p) for d, p in ids if index.places[p].feature in ("city", "site")]
     pool = towns or [(d, p) for d, p in ids if index.places[p].feature != "country"]
@@ -437,8 +438,16 @@ def where_they_came_from(tok: Token) -> bool:
 
 
 def against_it(tok: Token) -> bool:
-    """A town named as what people were against ("chanting against Kigali"): a government, not a scene."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "against"
+    """A town named as what a crowd was against ("chanting against Kigali", "protests against Paris"): a
+    government, not a scene (but "a missile strike against Odesa" struck it: `crowd_against`)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "against" and tok.head.head.lemma_.lower() in CROWD_AGAINST
+
+
+def said_where(tok: Token) -> bool:
+    """A town named as where something was said ("the French presidency said in Paris"): the speaker's."""
+    speech = tok.head.head
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and speech.lemma_.lower() in SPEECH_VERBS \
+        and tok.head.i > speech.i  # not a fronted scene: "In Bosaso, police said they had detained 17"
 
 
 def where_someone_lives(tok: Token) -> bool:

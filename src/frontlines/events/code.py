@@ -24,7 +24,8 @@ from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, in_a_toll, lexicon, pointing_back,
                                        protest_word, word_lemma)
 from frontlines.events.when import DateTracker
-from frontlines.events.where import (SEPARATELY, continues_before, coordinated_places, is_landmark_site, is_lede,
+from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, continues_before, coordinated_places,
+                                     is_landmark_site, is_lede,
                                      previous_sentence_place, says_the_town,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
                                      the_town_acted_on, town_named_before, town_of_division_next,
@@ -128,7 +129,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if args.place is None and family in CROWD_FAMILIES and told_as_news(trigger):
         args.place = crowd_place(trigger.token, index)
     sent = trigger.token.sent
-    if args.place is None and family not in ("withdraw", "transfer") and is_lede(sent, index):
+    if args.place is None and family not in ("withdraw", "transfer") and is_lede(sent, index) \
+            and not abroad_of_the_dateline(sent, index):
         args.place = index.dateline_place  # "NAIROBI — Protesters poured into Kenya's parliament"
     if family in WEAPONS_OF_A_CLAUSE and args.actor1 is None and not trigger.is_verb:
         # "Government aircraft dropped bombs containing sarin", "soldiers killed 19 gunmen in a firefight"
@@ -510,11 +512,11 @@ def unnamed_attack_on_civilians(trigger: Trigger, actor1, index: Index) -> bool:
 
 def died_in_a_disaster(tok: Token) -> bool:
     """Whether the dead a lethal verb tells died in a disaster or an accident, no one's attack: "ten
-    villagers were killed in a flood", "in a road accident", "in a stampede at a market" (`disasters`)."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in LETHAL and any(
+    villagers were killed in a flood", "in a road accident", "by lightning" (`disasters`)."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in LETHAL_WORDS and any(
         o.lemma_.lower() in DISASTERS or any(m.lemma_.lower() in DISASTERS for m in o.children if m.dep_ == "compound")
-        for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "during", "by")
-        for o in p.children if o.dep_ == "pobj")
+        for p in tok.children if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in TOLL_PREPS)
+        for o in p.children if o.dep_ == "pobj")  # "killed by lightning", "in a road accident"
 
 
 def an_accusation(tok: Token) -> bool:
@@ -657,22 +659,21 @@ def habitual(tok: Token) -> bool:
 DURATION_WORDS = event_words()["duration_words"]  # "since May", "for nearly two weeks": how long, not when
 TALLY_SPAN_PREPS, TALLY_SPAN_UNITS = event_words()["tally_span_preps"], event_words()["tally_span_units"]
 TALLY_SPAN_MODIFIERS = event_words()["tally_span_modifiers"]
-LETHAL, DISASTERS = frozenset(event_words()["lethal"]), frozenset(event_words()["disasters"])
+DISASTERS, TOLL_PREPS = frozenset(event_words()["disasters"]), event_words()["toll_preps"]
 
 
 def a_tally_over_time(tok: Token) -> bool:
     """Whether a trigger tells a count over a stretch of time, not one event: "194 people had been
-    arrested since Monday" (a "since" before a time), "drone strikes had killed dozens since the
-    conflict began" (before a clause of beginning, `aspect_verbs`), "detained hundreds over the past
-    week" (`tally_span_*`); and "20 people had died since the protests began" tells no protest either.
-    A "since" of cause is none of these ("marched to the stadium, since police had blocked the square")."""
+    arrested since Monday", "since the start of the offensive" (a preposition "since"), "drone strikes
+    had killed dozens since the conflict began" (a clause of beginning, `aspect_verbs`), "detained
+    hundreds over the past week" (`tally_span_*`); and "20 people had died since the protests began"
+    tells no protest either.  A "since" of cause heads a clause of another verb and is none of these
+    ("marched to the stadium, since police had blocked the square")."""
     verbs = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else [tok]
     for verb in verbs:
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == "since" and any(
-                    o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME", "EVENT") or o.lemma_.lower() in TALLY_SPAN_UNITS)
-                    for o in c.children):
-                return True
+            if c.dep_ == "prep" and c.lower_ == "since" and any(o.dep_ == "pobj" for o in c.children):
+                return True  # "since Monday", "since the start of the offensive", "since the election"
             if since_it_began(c):
                 return True
             if c.dep_ == "prep" and c.lower_ in TALLY_SPAN_PREPS and any(

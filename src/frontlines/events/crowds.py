@@ -132,7 +132,7 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     force = LETHAL_WORDS | GRAVE_FORCE | INTERVENTION_WORDS  # only these words are judged: factuality walks the parse
     lemmas = {word for t in trigger.sent if (word := phrasal_lemma(t)) in force and t.i not in who
               and not (word == "live" and t.head.lemma_.lower() not in LIVE_MUNITIONS)  # "live bullets", not "live video"
-              and not (t.dep_ == "amod" and t.head.dep_ == "pobj")  # "workers from the dormitory of the dead man"
+              and not (word in LETHAL_WORDS and t.dep_ == "amod" and t.head.dep_ == "pobj")  # "from the dead man's dormitory"
               and not in_purpose_clause(t) and not denied(t) and not acts_on_nobody(t)
               and factuality(t) != "hypothetical"}
     crowd_trigger = family.name in ("protest", "intervention") and (actor1 is None or actor1.kind in CROWDS)
@@ -192,14 +192,16 @@ def told_as_protest(trigger: Token, index: Index) -> bool:
     (`crowd_doers`: "students and party activists fought running battles"), aimed at the state's
     forces ("youths threw fireworks at police") or at the state or politics (`state_targets`), or an
     act of demonstration itself (`demonstration_acts`: "blocked the road with burning tyres"); but
-    not violence on people who are no force or state (`mob_targets`: "attacked bishops and journalists")
-    by a crowd its sentence does not call protesting."""
+    not violence on people who are no force or state (`mob_targets`: "attacked journalists at a rally")
+    by a crowd not called protesting ("supporters protesting the results attacked a priest" riot)."""
     sent, before = trigger.sent, sentence_beside(trigger, -1)
     beside_a_protest = any(protest_word(t) for s in (sent, before) if s is not None for t in s)
     protesters = any(word_lemma(t) in CROWD_DOERS for t in sent)
     at_forces = any(aimed_at_forces(t, index) for t in sent)
     at_the_state = bool(STATE_TARGETS & {t.lemma_.lower() for o in acted_on(trigger) for t in o.subtree})
-    if not at_forces and not at_the_state and not any(protest_word(t) for t in sent) \
+    doers = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
+    protesting = doers is not None and any(protest_word(t) for t in doers.subtree)  # "supporters protesting the results"
+    if not at_forces and not at_the_state and not protesting \
             and any(o.lemma_.lower() in MOB_TARGETS for o in acted_on(trigger)):
         return False  # "a crowd of supporters attacked bishops and journalists": people set upon, a mob's
     mob = any(index.actors[index.actor_at[t.i]].kind == "rioters" for t in sent if t.i in index.actor_at)

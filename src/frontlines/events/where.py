@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from frontlines.events.arguments import (Index, against_it, best_place, is_destination, reference_point,
+from frontlines.events.arguments import (Index, against_it, best_place, is_destination, reference_point, said_where,
                                         speakers_place, subject_of, where_someone_lives, where_they_came_from)
 from frontlines.events.triggers import event_words
 from frontlines.nlp import doc_text
@@ -201,14 +201,24 @@ def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) 
     return None
 
 
+def abroad_of_the_dateline(sent, index: Index) -> bool:
+    """Whether a lede names another country than its dateline's as where things happened: "PARIS - Two
+    French soldiers were killed in Mali on Tuesday" did not happen in Paris."""
+    home = index.places[index.dateline_place].country_code if index.dateline_place else None
+    return any(t.i in index.place_at and index.places[index.place_at[t.i]].feature == "country"
+               and index.places[index.place_at[t.i]].country_code != home
+               and t.dep_ == "pobj" and t.head.lower_ in ("in", "inside") for t in sent)
+
+
 def story_place(trigger: Token, index: Index) -> str | None:
     """Where a sentence with no place of its own happened: the town of the sentence before, the
     dateline's place in the lede, else the place the story names most, a country last."""
     sent = trigger.sent
-    if index.dateline_place is not None and is_lede(sent, index):
+    if index.dateline_place is not None and is_lede(sent, index) and not abroad_of_the_dateline(sent, index):
         return index.dateline_place
     named = [t.i for t in sent if t.i in index.place_at and not where_someone_lives(t) and not is_destination(t)
-             and not against_it(t) and not where_they_came_from(t) and not speakers_place(t, trigger, index)]
+             and not against_it(t) and not where_they_came_from(t) and not speakers_place(t, trigger, index)
+             and not said_where(t)]
     if named:  # "in Borno State", "in Nigeria": the sentence's own, however coarse
         return best_place([index.place_at[i] for i in named], index)
     previous = previous_sentence_place(trigger, index)
