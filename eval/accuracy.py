@@ -90,9 +90,13 @@ EVENT_SETS = [
     ("eval/blind14", ROOT / "eval" / "blind14", "10 more, written blind while blind13 was scored, scored once at the "
      "end of the next session; its misses read in the one after"),
     ("eval/blind15", ROOT / "eval" / "blind15", "10 more, written blind while blind14 was scored, scored once at the "
-     "end of the next session"),
+     "end of the next session; its misses read in the one after"),
     ("eval/blind16", ROOT / "eval" / "blind16", "10 more, written blind while blind14 was scored, scored once at the "
-     "end of the next session"),
+     "end of the next session; its misses read in the one after"),
+    ("eval/blind17", ROOT / "eval" / "blind17", "10 more, written blind while blind15 and blind16 were scored, scored "
+     "once at the end of the next session"),
+    ("eval/blind18", ROOT / "eval" / "blind18", "10 more, written blind at the start of that session, scored once at "
+     "its end"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
 
