@@ -632,6 +632,11 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     # a "since" of cause is no span of time
     ("On Wednesday, hundreds of supporters marched to the stadium in Zaria, since police had blocked the square.",
      "Peaceful protest"),
+    # people held or picked up by the state's forces are arrested; bodies picked up are not
+    ("On Wednesday, three ULFA cadres were held by the army in Zaria.", "Arrests"),
+    ("On Wednesday, police picked up 30 activists for questioning in Zaria.", "Arrests"),
+    ("On Wednesday, rescuers picked up the bodies of five men near Zaria.", None),
+    ("On Wednesday, the army held the town of Zaria.", None),
     # a grenade found, or named for what fires it, is no grenade attack
     ("On Wednesday, a grenade found in a car in Zaria was made safe by an explosives team.", None),
     ("On Wednesday, police seized rifles and rocket-propelled grenade launchers in a house in Zaria.",
