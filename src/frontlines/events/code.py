@@ -505,9 +505,13 @@ def a_grievance(tok: Token) -> bool:
 
 def unnamed_attack_on_civilians(trigger: Trigger, actor1, index: Index) -> bool:
     """An attack named by its civilian dead with no doer: "ten villagers were killed in an attack near
-    Zaria" is an attack by an armed group the text does not name (ACLED's unidentified armed group)."""
-    return actor1 is None and trigger.family.name == "clash" and not trigger.is_verb and in_a_toll(trigger.token) \
-        and on_civilians(trigger.token, index)
+    Zaria" is an attack by an armed group the text does not name (ACLED's unidentified armed group);
+    not when the dead are only "men", who in a feud or a war may be its fighters ("64 men were killed
+    in an ambush in Enga province")."""
+    if actor1 is not None or trigger.family.name != "clash" or trigger.is_verb or not in_a_toll(trigger.token):
+        return False
+    dead = [c for c in trigger.token.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return on_civilians(trigger.token, index) and not all(d.lemma_.lower() == "man" for d in dead)
 
 
 def died_in_a_disaster(tok: Token) -> bool:
