@@ -621,6 +621,9 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     # civilians killed in an attack no one is named for are an attack; in a flood or a crash, no one's
     ("On Wednesday, ten villagers were killed in an attack near Zaria.", "Attack"),
     ("On Wednesday, 64 men were killed in an ambush near Zaria.", None),
+    # a force attacked by men unnamed is in a fight; people fired on at a wedding are attacked
+    ("On Wednesday, a police patrol was ambushed near Zaria.", "Armed clash"),
+    ("On Wednesday, soldiers opened fire on a wedding party near Zaria.", "Attack"),
     ("On Wednesday, ten villagers were killed in a flood near Zaria.", None),
     ("On Wednesday, ten villagers were killed in a road accident near Zaria.", None),
     # armed men who died by accident, by an animal or at a robber's hand fell in no fight

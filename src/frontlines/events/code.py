@@ -514,6 +514,16 @@ def unnamed_attack_on_civilians(trigger: Trigger, actor1, index: Index) -> bool:
     return on_civilians(trigger.token, index) and not all(d.lemma_.lower() == "man" for d in dead)
 
 
+def ambushed_force(trigger: Trigger, actor1, target) -> bool:
+    """A force attacked by men the text does not name: "a police patrol was ambushed near Zaria" is a
+    fight with an unidentified armed group (a passive with no agent, done to an armed side, with no
+    crowd in its sentence: "lines of police were attacked" by young people gathered is their riot)."""
+    verb = trigger.token
+    return actor1 is None and trigger.family.name == "clash" and trigger.is_verb and target is not None \
+        and target.kind in ARMED and any(c.dep_ == "nsubjpass" for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children) and not crowd_in(verb.sent)  # a crowd's is a riot
+
+
 def died_in_a_disaster(tok: Token) -> bool:
     """Whether the dead a lethal verb tells died in a disaster or an accident, no one's attack: "ten
     villagers were killed in a flood", "in a road accident", "by lightning" (`disasters`)."""
@@ -844,7 +854,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []  # "the suspect surrendered to police"
     crowd_clash = family.name == "clash" and actor1 is not None and actor1.kind in CROWDS
     if not lenient and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED) \
-            and not crowd_clash and not unnamed_attack_on_civilians(trigger, actor1, index):
+            and not crowd_clash and not unnamed_attack_on_civilians(trigger, actor1, index) \
+            and not ambushed_force(trigger, actor1, index.actors.get(args.actor2 or "")):
         return []
     if not lenient and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest
