@@ -37,6 +37,7 @@ TOLLED_AFTER = ("air", "shelling", "explosive", "suicide")
 # an abduction's or a looting's: "killed 14 soldiers and burned a village" is a fight and a burning)
 ABSORBING = (*TOLLED_AFTER, "grenade", "chemical", "clash", "civilians", "capture")
 ARMED_KILLERS = frozenset(event_words()["armed_killers"])
+UNNAMED_KILLERS = frozenset(event_words()["unnamed_killers"])
 
 
 def find_events(doc: Doc, index: Index, published: str | None, quantities: list[Quantity],
@@ -231,12 +232,9 @@ def dead_not_in_a_fight(trigger: Trigger, at: dict[str, set[int]], index: Index)
     if any(sent.start <= i < sent.end and i != verb.i for f in ABSORBING for i in at.get(f, ())) or any(
             t.lemma_.lower() in event_words()["toll_nouns"] for t in sent):
         return True
-    killer = [k for c in verb.children if c.dep_ in ("nsubj", "agent")
-              for k in ([c] if c.dep_ == "nsubj" else [o for o in c.children if o.dep_ == "pobj"])]
-    named = [t for k in killer for t in (k, *k.conjuncts, *(m for m in k.children if m.dep_ in ("compound", "amod")))]
-    if killer and not any((t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in ARMED_KINDS)
-                          or word_lemma(t) in ARMED_KILLERS for t in named):
-        return True  # "killed by lightning at an army base": the killer's own words, not its whole phrase
+    if killer_not_armed(verb, index):
+        return True
+    killer = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
     if not killer and any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") for m in c.children)
                           for c in verb.children):
         return True  # "were killed when their truck overturned": the clause says how, and no attack of it was found
@@ -246,6 +244,25 @@ def dead_not_in_a_fight(trigger: Trigger, at: dict[str, set[int]], index: Index)
     before = verb.doc[sent.start - 1].sent if sent.start > 0 else None
     return agentless and not own_place and before is not None and any(
         before.start <= i < before.end for f in ABSORBING for i in at.get(f, ()))
+
+
+def killer_not_armed(verb: Token, index: Index) -> bool:
+    """Whether a killing names its killer and the killer is no armed man: "killed by an elephant",
+    "robbers killed a security guard", "killed by lightning at an army base".  The killer is read by
+    its own words: the noun, its modifiers and conjuncts, and what it is "of" ("dissidents of the
+    former FARC guerrilla", "members of Boko Haram"), not the rest of its phrase ("at an army base");
+    men the text does not name ("a group of gunmen", "men wearing army uniforms", `unnamed_killers`)
+    are an armed group it does not name."""
+    heads = [k for c in verb.children if c.dep_ in ("nsubj", "agent")
+             for k in ([c] if c.dep_ == "nsubj" else [o for o in c.children if o.dep_ == "pobj"])]
+    if not heads:
+        return False
+    own = [t for k in heads for k2 in (k, *k.conjuncts)
+           for t in (k2, *(m for m in k2.children if m.dep_ in ("compound", "amod")),
+                     *(o for p in k2.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.subtree))]
+    armed = any((t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in ARMED_KINDS)
+                or word_lemma(t) in ARMED_KILLERS for t in own)
+    return not armed and not any(word_lemma(k) in UNNAMED_KILLERS for k in heads)
 
 
 def toll_after_a_strike(trigger: Trigger, at: dict[str, set[int]], index: Index) -> bool:

@@ -423,18 +423,31 @@ def sentence_place(trigger: Token, index: Index) -> str | None:
     another lies last ("above Sake, about 25 kilometers west of Goma": Sake)."""
     ids = [((reference_point(t), abs(t.i - trigger.i)), index.place_at[t.i]) for t in trigger.sent
            if t.i in index.place_at and not is_destination(t) and not speakers_place(t, trigger, index)
-           and not where_someone_lives(t) and not against_it(t) and not where_they_came_from(t) and not said_where(t)
+           and not where_someone_lives(t) and not against_it(t) and not where_they_came_from(t, clause_verb(trigger))
            and not (trigger.pos_ == "VERB" and in_another_clause(t, trigger))]
     towns = [(d, p) for d, p in ids if index.places[p].feature in ("city", "site")]
     pool = towns or [(d, p) for d, p in ids if index.places[p].feature != "country"]
     return min(pool)[1] if pool else None
 
 
-def where_they_came_from(tok: Token) -> bool:
-    """A town named as where people were sent or flown from (`origin_verbs`): "Gurkha troops flown in
-    from Singapore drove the rebels from the power station" happened where they arrived."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in ORIGIN_VERBS \
-        and tok.head.head.dep_ in ("acl", "relcl", "advcl")
+def own_clause_place(place: Token, verb: Token) -> bool:
+    """Whether a place hangs from a verb through prepositions and nouns only, not through a clause of
+    another verb ("killed in Mali", not "the presidency said in Paris")."""
+    t = place
+    while t.i != verb.i and t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.i != verb.i:
+            return False
+    return t.i == verb.i
+
+
+def where_they_came_from(tok: Token, verb: Token) -> bool:
+    """A town named as where the doers of `verb` were sent or flown from (`origin_verbs`): "Gurkha
+    troops flown in from Singapore drove the rebels from the power station" happened where they
+    arrived (but "soldiers brought from Bakhmut said their trenches had been shelled" tell of Bakhmut)."""
+    moved = tok.head.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "from" and moved.lemma_.lower() in ORIGIN_VERBS \
+        and moved.dep_ in ("acl", "relcl") and moved.head.dep_ in ("nsubj", "nsubjpass") and moved.head.head.i == verb.i
 
 
 def against_it(tok: Token) -> bool:
@@ -443,11 +456,6 @@ def against_it(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "against" and tok.head.head.lemma_.lower() in CROWD_AGAINST
 
 
-def said_where(tok: Token) -> bool:
-    """A town named as where something was said ("the French presidency said in Paris"): the speaker's."""
-    speech = tok.head.head
-    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and speech.lemma_.lower() in SPEECH_VERBS \
-        and tok.head.i > speech.i  # not a fronted scene: "In Bosaso, police said they had detained 17"
 
 
 def where_someone_lives(tok: Token) -> bool:

@@ -130,7 +130,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         args.place = crowd_place(trigger.token, index)
     sent = trigger.token.sent
     if args.place is None and family not in ("withdraw", "transfer") and is_lede(sent, index) \
-            and not abroad_of_the_dateline(sent, index):
+            and not abroad_of_the_dateline(trigger.token, index):
         args.place = index.dateline_place  # "NAIROBI — Protesters poured into Kenya's parliament"
     if family in WEAPONS_OF_A_CLAUSE and args.actor1 is None and not trigger.is_verb:
         # "Government aircraft dropped bombs containing sarin", "soldiers killed 19 gunmen in a firefight"
@@ -515,13 +515,16 @@ def unnamed_attack_on_civilians(trigger: Trigger, actor1, index: Index) -> bool:
 
 
 def ambushed_force(trigger: Trigger, actor1, target) -> bool:
-    """A force attacked by men the text does not name: "a police patrol was ambushed near Zaria" is a
-    fight with an unidentified armed group (a passive with no agent, done to an armed side, with no
-    crowd in its sentence: "lines of police were attacked" by young people gathered is their riot)."""
+    """A force attacked by men the text does not name: "a police patrol was ambushed near Zaria", "two
+    policemen were killed by men wearing army uniforms" is a fight with an unidentified armed group (a
+    passive with no agent, or one of `unnamed_killers`, done to an armed side, with no crowd in its
+    sentence: "lines of police were attacked" by young people gathered is their riot)."""
     verb = trigger.token
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     return actor1 is None and trigger.family.name == "clash" and trigger.is_verb and target is not None \
         and target.kind in ARMED and any(c.dep_ == "nsubjpass" for c in verb.children) \
-        and not any(c.dep_ == "agent" for c in verb.children) and not crowd_in(verb.sent)  # a crowd's is a riot
+        and all(a.lemma_.lower() in UNNAMED_KILLERS for a in agents) \
+        and not crowd_in(verb.sent)  # a crowd's is a riot
 
 
 def died_in_a_disaster(tok: Token) -> bool:
@@ -674,6 +677,7 @@ DURATION_WORDS = event_words()["duration_words"]  # "since May", "for nearly two
 TALLY_SPAN_PREPS, TALLY_SPAN_UNITS = event_words()["tally_span_preps"], event_words()["tally_span_units"]
 TALLY_SPAN_MODIFIERS = event_words()["tally_span_modifiers"]
 DISASTERS, TOLL_PREPS = frozenset(event_words()["disasters"]), event_words()["toll_preps"]
+UNNAMED_KILLERS = frozenset(event_words()["unnamed_killers"])
 
 
 def a_tally_over_time(tok: Token) -> bool:

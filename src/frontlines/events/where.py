@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from frontlines.events.arguments import (Index, against_it, best_place, is_destination, reference_point, said_where,
-                                        speakers_place, subject_of, where_someone_lives, where_they_came_from)
+from frontlines.events.arguments import (Index, against_it, best_place, clause_verb, is_destination, own_clause_place,
+                                        reference_point, speakers_place, subject_of, where_someone_lives,
+                                        where_they_came_from)
 from frontlines.events.triggers import event_words
 from frontlines.nlp import doc_text
 
@@ -42,7 +43,7 @@ def town_in_clause(verb: Token, index: Index) -> str | None:
     """The town or site nearest a verb among the words that hang from it (its subject's "police
     in Buea", its object's "a camp in Bela"), not inside a clause of another verb of its own."""
     inside = [t for t in verb.subtree if t.i in index.place_at and not where_someone_lives(t) and not against_it(t)
-              and not where_they_came_from(t)
+              and not where_they_came_from(t, verb)
               and index.places[index.place_at[t.i]].feature in ("city", "site")
               and not any(a.pos_ in ("VERB", "AUX") and a.i != verb.i and a.dep_ in OWN_CLAUSES
                           for a in t.ancestors if verb in a.ancestors)]
@@ -201,24 +202,26 @@ def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) 
     return None
 
 
-def abroad_of_the_dateline(sent, index: Index) -> bool:
-    """Whether a lede names another country than its dateline's as where things happened: "PARIS - Two
-    French soldiers were killed in Mali on Tuesday" did not happen in Paris."""
+def abroad_of_the_dateline(trigger: Token, index: Index) -> bool:
+    """Whether a lede says its event happened in another country than its dateline's, in the trigger's
+    own clause: "PARIS - Two French soldiers were killed in Mali on Tuesday" did not happen in Paris
+    (but "KHARTOUM - Jets bombed RSF positions, days after talks in Saudi Arabia collapsed" did)."""
     home = index.places[index.dateline_place].country_code if index.dateline_place else None
+    verb = clause_verb(trigger)
     return any(t.i in index.place_at and index.places[index.place_at[t.i]].feature == "country"
                and index.places[index.place_at[t.i]].country_code != home
-               and t.dep_ == "pobj" and t.head.lower_ in ("in", "inside") for t in sent)
+               and t.dep_ == "pobj" and t.head.dep_ == "prep" and own_clause_place(t, verb) for t in trigger.sent)
 
 
 def story_place(trigger: Token, index: Index) -> str | None:
     """Where a sentence with no place of its own happened: the town of the sentence before, the
     dateline's place in the lede, else the place the story names most, a country last."""
     sent = trigger.sent
-    if index.dateline_place is not None and is_lede(sent, index) and not abroad_of_the_dateline(sent, index):
+    if index.dateline_place is not None and is_lede(sent, index) and not abroad_of_the_dateline(trigger, index):
         return index.dateline_place
     named = [t.i for t in sent if t.i in index.place_at and not where_someone_lives(t) and not is_destination(t)
-             and not against_it(t) and not where_they_came_from(t) and not speakers_place(t, trigger, index)
-             and not said_where(t)]
+             and not against_it(t) and not where_they_came_from(t, clause_verb(trigger))
+             and not speakers_place(t, trigger, index)]
     if named:  # "in Borno State", "in Nigeria": the sentence's own, however coarse
         return best_place([index.place_at[i] for i in named], index)
     previous = previous_sentence_place(trigger, index)
