@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from frontlines.actors import unidentified_name
 from frontlines.events.arguments import ARMED_KINDS, Index
-from frontlines.events.code import UNNAMED_PERPETRATOR, a_speaker, code_event
+from frontlines.events.code import UNNAMED_KILLERS, UNNAMED_PERPETRATOR, a_speaker, code_event
 from frontlines.events.crowds import CROWD_DOERS, LETHAL_WORDS, crowd_just_seen
 from frontlines.events.combine import combine
 from frontlines.events.merge import TAKING, TRANSFER, merge, subsume_parts, transfers_in_one_sentence
@@ -37,7 +37,7 @@ TOLLED_AFTER = ("air", "shelling", "explosive", "suicide")
 # an abduction's or a looting's: "killed 14 soldiers and burned a village" is a fight and a burning)
 ABSORBING = (*TOLLED_AFTER, "grenade", "chemical", "clash", "civilians", "capture")
 ARMED_KILLERS = frozenset(event_words()["armed_killers"])
-UNNAMED_KILLERS = frozenset(event_words()["unnamed_killers"])
+TOLL_NOUNS = frozenset(event_words()["toll_nouns"])
 
 
 def find_events(doc: Doc, index: Index, published: str | None, quantities: list[Quantity],
@@ -230,7 +230,7 @@ def dead_not_in_a_fight(trigger: Trigger, at: dict[str, set[int]], index: Index)
         return False
     sent = verb.sent
     if any(sent.start <= i < sent.end and i != verb.i for f in ABSORBING for i in at.get(f, ())) or any(
-            t.lemma_.lower() in event_words()["toll_nouns"] for t in sent):
+            t.lemma_.lower() in TOLL_NOUNS for t in sent):
         return True
     if killer_not_armed(verb, index):
         return True
