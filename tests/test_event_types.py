@@ -278,6 +278,14 @@ def test_what_the_rules_set_aside_the_classifier_does_not_code(extract):
     assert happened(extract(text, published=PUBLISHED)) == []
 
 
+def test_soldiers_killed_abroad_are_not_placed_where_the_dateline_or_the_speaker_is(extract):
+    text = "PARIS - Two French soldiers were killed in Mali on Tuesday, the French presidency said in Paris."
+    assert not [p for _, p in happened(extract(text, published=PUBLISHED)) if p and p.upper() == "PARIS"]
+    text = ("PARIS - Gunmen attacked a French army patrol near Menaka on Monday. Two French soldiers were killed in "
+            "Mali on Tuesday, the French presidency said in Paris.")
+    assert "PARIS" not in [p.upper() for _, p in happened(extract(text, published=PUBLISHED)) if p]
+
+
 def test_force_that_turns_deadly_is_the_forces_event(extract):
     text = "Riot police fired rubber bullets and tear gas at protesters in Sohar on Sunday. Two men were killed."
     assert sides(extract(text, published=PUBLISHED)) == [

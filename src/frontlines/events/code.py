@@ -12,7 +12,8 @@ from spacy.tokens import Span, Token
 from frontlines.actors import NON_STATE_ARMED
 from frontlines.dates import WEEKDAYS
 from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VERBS, Arguments, Index, actor_in,
-                                         armed_doer_of_clause, country_forces, named_doer, noun_arguments, place_in,
+                                         armed_doer_of_clause, clause_verb, country_forces, named_doer, noun_arguments,
+                                         own_clause_place, place_in,
                                          sentence_actor, sentence_evidence, sentence_place, subject_of,
                                          verb_arguments)
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, crowd_actor, crowd_doers, crowd_in_clash,
@@ -514,6 +515,17 @@ def unnamed_attack_on_civilians(trigger: Trigger, actor1, index: Index) -> bool:
     return on_civilians(trigger.token, index) and not all(d.lemma_.lower() == "man" for d in dead)
 
 
+def elsewhere_than_its_country(tok: Token, place_id: str, index: Index) -> bool:
+    """Whether an event's place lies outside the country its own clause says it happened in ("were
+    killed in Mali" placed at the Paris of the dateline or of a speaker): better no event than a wrong
+    place."""
+    verb = clause_verb(tok)
+    said = {index.places[index.place_at[t.i]].country_code for t in tok.sent if t.i in index.place_at
+            and index.places[index.place_at[t.i]].feature == "country" and t.dep_ == "pobj"
+            and t.head.lower_ == "in" and own_clause_place(t, verb)}
+    return bool(said) and index.places[place_id].country_code not in said
+
+
 def ambushed_force(trigger: Trigger, actor1, target) -> bool:
     """A force attacked by men the text does not name: "a police patrol was ambushed near Zaria", "two
     policemen were killed by men wearing army uniforms" is a fight with an unidentified armed group (a
@@ -846,6 +858,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         args.place = story_place(trigger.token, index)
     if args.place is None and index.places:
         return []  # a story that names places but none for this event: likely not one of its events
+    if args.place is not None and elsewhere_than_its_country(trigger.token, args.place, index):
+        return []  # "PARIS - Two French soldiers were killed in Mali, the presidency said in Paris"
     if args.place is not None and index.places[args.place].feature == "country" and not lenient:
         return []
     family = trigger.family
