@@ -421,10 +421,10 @@ def sentence_place(trigger: Token, index: Index) -> str | None:
     not in a clause of its own ("were arrested near the village, and one was taken to hospital in
     Pristina": the village, which the sentence does not name), a town named only to say where
     another lies last ("above Sake, about 25 kilometers west of Goma": Sake)."""
+    verb = clause_verb(trigger)
     ids = [((reference_point(t), abs(t.i - trigger.i)), index.place_at[t.i]) for t in trigger.sent
            if t.i in index.place_at and not is_destination(t) and not speakers_place(t, trigger, index)
-           and not where_someone_lives(t) and not against_it(t) and not where_they_came_from(t, clause_verb(trigger))
-           and not (trigger.pos_ == "VERB" and in_another_clause(t, trigger))]
+           and not names_no_scene(t, verb) and not (trigger.pos_ == "VERB" and in_another_clause(t, trigger))]
     towns = [(d, p) for d, p in ids if index.places[p].feature in ("city", "site")]
     pool = towns or [(d, p) for d, p in ids if index.places[p].feature != "country"]
     return min(pool)[1] if pool else None
@@ -439,6 +439,12 @@ def own_clause_place(place: Token, verb: Token) -> bool:
         if t.pos_ in ("VERB", "AUX") and t.i != verb.i:
             return False
     return t.i == verb.i
+
+
+def names_no_scene(tok: Token, verb: Token) -> bool:
+    """Whether a town is named as no scene of `verb`'s event: where someone lives or is based, what a
+    crowd was against, or where the verb's doers were sent from."""
+    return where_someone_lives(tok) or against_it(tok) or where_they_came_from(tok, verb)
 
 
 def where_they_came_from(tok: Token, verb: Token) -> bool:

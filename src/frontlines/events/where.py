@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from frontlines.events.arguments import (Index, against_it, best_place, clause_verb, is_destination, own_clause_place,
-                                        reference_point, speakers_place, subject_of, where_someone_lives,
-                                        where_they_came_from)
+from frontlines.events.arguments import (Index, against_it, best_place, clause_verb, is_destination, names_no_scene,
+                                        own_clause_place, reference_point, speakers_place, subject_of,
+                                        where_someone_lives)
 from frontlines.events.triggers import event_words
 from frontlines.nlp import doc_text
 
@@ -42,8 +42,7 @@ def scene_town(verb: Token, index: Index) -> str | None:
 def town_in_clause(verb: Token, index: Index) -> str | None:
     """The town or site nearest a verb among the words that hang from it (its subject's "police
     in Buea", its object's "a camp in Bela"), not inside a clause of another verb of its own."""
-    inside = [t for t in verb.subtree if t.i in index.place_at and not where_someone_lives(t) and not against_it(t)
-              and not where_they_came_from(t, verb)
+    inside = [t for t in verb.subtree if t.i in index.place_at and not names_no_scene(t, verb)
               and index.places[index.place_at[t.i]].feature in ("city", "site")
               and not any(a.pos_ in ("VERB", "AUX") and a.i != verb.i and a.dep_ in OWN_CLAUSES
                           for a in t.ancestors if verb in a.ancestors)]
@@ -219,8 +218,8 @@ def story_place(trigger: Token, index: Index) -> str | None:
     sent = trigger.sent
     if index.dateline_place is not None and is_lede(sent, index) and not abroad_of_the_dateline(trigger, index):
         return index.dateline_place
-    named = [t.i for t in sent if t.i in index.place_at and not where_someone_lives(t) and not is_destination(t)
-             and not against_it(t) and not where_they_came_from(t, clause_verb(trigger))
+    verb = clause_verb(trigger)
+    named = [t.i for t in sent if t.i in index.place_at and not is_destination(t) and not names_no_scene(t, verb)
              and not speakers_place(t, trigger, index)]
     if named:  # "in Borno State", "in Nigeria": the sentence's own, however coarse
         return best_place([index.place_at[i] for i in named], index)
