@@ -2049,3 +2049,41 @@ def test_third_review_cases_are_coded_with_their_actors(extract, text, coded):
     names = {a.id: a.name for a in report.actors}
     assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events
             if e.factuality in ("asserted", "reported")] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a person captured is arrested; a town the model takes for a person is still ground taken
+    ("BRUSSELS - Police captured the suspect Karim Benali in Liege on Friday.", [("Arrests", "Police Forces of Belgium")]),
+    ("KIGALI - Butare was captured by the rebels on Monday.",
+     [("Non-state actor overtakes territory", "Unidentified Armed Group (Rwanda)")]),
+    # weapons found, in what holds them, or blown up by their finders, are disrupted, not used
+    ("NAIROBI - A bag containing hand grenades was found by police beside the road in Garissa on Monday.",
+     [("Disrupted weapons use", "Police Forces of Kenya")]),
+    ("KANO - A bomb left in a car park in Kano was found by police and blown up in a controlled explosion on Monday.",
+     [("Disrupted weapons use", "Police Forces of Nigeria")]),
+    ("HAMBURG - Officers found dozens of petrol bombs on a roof in Altona on Friday.",
+     [("Disrupted weapons use", "Police Forces of Germany")]),
+    # men named by their arms are an armed group; a head of state's guards are its army
+    ("ASHGABAT - Men armed with automatic rifles fired on the cars of the convoy in Ashgabat on Monday.",
+     [("Attack", "Unidentified Armed Group (Turkmenistan)")]),
+    ("BAMAKO - Presidential guards exchanged fire with mutinous soldiers in Bamako on Monday.",
+     [("Armed clash", "Military Forces of Mali")]),
+    # taking cover, a warship named by its missiles and a company named Shell are no events
+    ("ABU DHABI - Troops at the air base took cover in bunkers during the attack on Monday.", []),
+    ("WASHINGTON - The US sent a guided-missile destroyer to the Gulf on Monday.", []),
+    ("LAGOS - Workers protested outside Shell's offices in Port Harcourt on Monday.",
+     [("Peaceful protest", "Protesters (Nigeria)")]),
+    # police of a story that names no country are no country's
+    ("Police arrested the opposition leader on Friday.", [("Arrests", "Police Forces")]),
+])
+def test_session_18_cases_are_coded_with_their_actors(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events
+            if e.factuality in ("asserted", "reported")] == coded
+
+
+def test_a_when_clause_dates_its_event_to_the_date_it_describes(extract):
+    report = extract("HARARE - Police fired tear gas at protesters in Harare on Friday. It is the worst violence "
+                     "in the city since March 2008, when rioters burned shops in Mbare.", published="2019-01-20")
+    assert [(e.sub_event_type, e.date) for e in report.events] == [("Protest with intervention", "2019-01-18")]

@@ -105,9 +105,12 @@ def dictionary_matches(doc: Doc, m: Matchers) -> list[tuple[int, int, int]]:
 
 def state_name(country_name: str, police: bool = False) -> str:
     """ACLED's name for a country's state forces: "Military Forces of Iraq", "Police Forces of Kenya",
-    "Military Forces of the Central African Republic"."""
+    "Military Forces of the Central African Republic"; "Police Forces" in a story that names no country."""
+    forces = "Police Forces" if police else "Military Forces"
+    if not country_name:
+        return forces
     article = "the " if country_name in acled_country_names()["with_the"] else ""
-    return f"{'Police Forces' if police else 'Military Forces'} of {article}{country_name}"
+    return f"{forces} of {article}{country_name}"
 
 
 def crowd_name(kind: str, country_name: str) -> str:

@@ -296,7 +296,8 @@ def carried(trigger: Trigger) -> bool:
     """A weapon noun that only says what people carry or what was found is no attack: "residents
     armed with home-made mortars", "men equipped with rocket launchers" (`carrying` in words.yaml),
     "men carrying rifles and grenades", "found a cache of rocket-propelled grenades", "a grenade found
-    in their car" (`finding_verbs`), "fired with barrel grenade launchers" (`launchers`)."""
+    in their car" (`finding_verbs`), "a bag containing grenades was found" (`containers`), "fired with
+    barrel grenade launchers" (`launchers`)."""
     if trigger.is_verb:
         return False
     words = event_words()
@@ -308,6 +309,8 @@ def carried(trigger: Trigger) -> bool:
             return True  # "barrel grenade launchers", "rocket-propelled grenade launchers": what fires it
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a cache of grenades"
         noun = noun.head.head
+    if noun.dep_ == "dobj" and noun.head.dep_ == "acl" and noun.head.lemma_.lower() in words["containers"]:
+        noun = noun.head.head  # "a bag containing hand grenades was found": what holds them
     return (noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in words["carrying"]) \
         or (noun.dep_ in ("dobj", "nsubj", "nsubjpass") and phrasal_lemma(noun.head) in words["weapons_held"]) \
         or noun.lemma_.lower() in words["weapons_held"] \

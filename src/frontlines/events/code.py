@@ -845,6 +845,10 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if trigger.family.name == "capture" and any(o.lemma_.lower() in HELD_IN for p in trigger.token.children
                                                  if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"):
         return []  # "Israeli forces took 12 Palestinians into custody in Jenin": people held, no ground taken
+    if trigger.family.name == "arrest" and trigger.token.lemma_.lower() == "capture" \
+            and any(t.i in index.place_at for t in trigger.token.children if t.dep_ in ("dobj", "nsubjpass")):
+        # "after Gitarama was captured by the RPF": a place taken, which the model named as a person
+        trigger = Trigger(trigger.token, lexicon().families["capture"], trigger.is_verb)
     if trigger.family.name == "arrest" and found_crime(trigger.token.sent) and not political_arrest(trigger.token, index):
         return []  # "a man was arrested after police found drugs and counterfeit money": no political arrest
     args = arguments_for(trigger, index)

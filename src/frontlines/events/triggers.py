@@ -159,7 +159,7 @@ def noun_context(noun: Token) -> set[str]:
 def objects_of(token: Token) -> set[str]:
     """Lemmas of what a verb acts on: its direct objects, or a passive's subject, and what a
     number of them counts ("captured dozens of soldiers", "a number of soldiers were captured"),
-    and the title of a name ("President" of "President Manuel Zelaya")."""
+    what it holds ("a bag containing grenades was found"), and the title of a name ("President" of "President Manuel Zelaya")."""
     out = set()
     # "the building was stormed and partly burned": the participle acts on the passive's subject
     joined = token.head if token.dep_ == "conj" and token.tag_ == "VBN" and not any(
@@ -176,6 +176,10 @@ def objects_of(token: Token) -> set[str]:
                            for w in (a, *a.children) if w.dep_ in ("appos", "compound", "amod"))
             out.update(o.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
                        for o in p.children if o.dep_ == "pobj")
+            # and what it holds: "a bag containing hand grenades was found"
+            out.update(w.lemma_.lower() for a in child.children if a.dep_ == "acl"
+                       and a.lemma_.lower() in event_words()["containers"]
+                       for o in a.children if o.dep_ == "dobj" for w in (o, *o.conjuncts))
     return out
 
 
@@ -347,7 +351,14 @@ def is_lexicon_noun(tok: Token, lex: Lexicon) -> bool:
     """Whether a token may be a noun of the lexicon: a capitalised word inside a name or a date is
     none ("in early March", "Operation Storm")."""
     return may_head_noun(tok.lemma_.lower(), lex) and (tok.pos_ in ("NOUN", "PROPN") or two_word_noun(tok) in lex.nouns) \
-        and not (tok.is_title and tok.ent_type_ in NAMES)
+        and not (tok.is_title and tok.ent_type_ in NAMES) and not company_name(tok)
+
+
+def company_name(tok: Token) -> bool:
+    """A singular capitalised word inside a sentence that the model names an organisation: "the Shell
+    refinery" (but "Shells hit the town" opening a sentence is the model mistaking shells for Shell)."""
+    return tok.is_title and tok.ent_type_ == "ORG" and tok.pos_ == "PROPN" and tok.text == tok.lemma_ \
+        and not opens_a_sentence(tok)
 
 
 def verb_senses_fitting(tok: Token, lex: Lexicon) -> list[dict]:
