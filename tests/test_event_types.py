@@ -2075,6 +2075,16 @@ def test_third_review_cases_are_coded_with_their_actors(extract, text, coded):
      [("Peaceful protest", "Protesters (Nigeria)")]),
     # police of a story that names no country are no country's
     ("Police arrested the opposition leader on Friday.", [("Arrests", "Police Forces")]),
+    # live fire on people protesting is deadly force on protesters; rubber bullets are an intervention
+    ("HARARE - Soldiers fired live bullets at opposition supporters protesting in Harare on Monday, killing six.",
+     [("Excessive force against protesters", "Military Forces of Zimbabwe")]),
+    ("NAIROBI - Police used live ammunition against demonstrators in Nairobi on Tuesday.",
+     [("Excessive force against protesters", "Police Forces of Kenya")]),
+    ("NAIROBI - Police used rubber bullets against demonstrators in Nairobi on Tuesday.",
+     [("Protest with intervention", "Protesters (Kenya)")]),
+    # a town whose government is meant is no scene, nor the crowd's country
+    ("TBILISI - Protesters angry at Moscow's influence clashed with police in Tbilisi on Monday.",
+     [("Violent demonstration", "Rioters (Georgia)")]),
 ])
 def test_session_18_cases_are_coded_with_their_actors(extract, text, coded):
     report = extract(text, published=PUBLISHED)
@@ -2087,3 +2097,10 @@ def test_a_when_clause_dates_its_event_to_the_date_it_describes(extract):
     report = extract("HARARE - Police fired tear gas at protesters in Harare on Friday. It is the worst violence "
                      "in the city since March 2008, when rioters burned shops in Mbare.", published="2019-01-20")
     assert [(e.sub_event_type, e.date) for e in report.events] == [("Protest with intervention", "2019-01-18")]
+
+
+def test_force_a_ministry_denies_does_not_swallow_the_protest(extract):
+    report = extract("TEGUCIGALPA - Residents banged pots and blocked the street in protest in Tegucigalpa on Friday. "
+                     "The security ministry said its units had not used live ammunition.", published="2017-12-03")
+    assert [(e.sub_event_type, e.factuality) for e in report.events] == \
+        [("Peaceful protest", "asserted"), ("Excessive force against protesters", "negated")]

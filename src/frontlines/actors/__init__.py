@@ -177,7 +177,7 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
             mentions.append(ActorMention(actor.id, span.start, span.end))
             taken.update(range(span.start, span.end))
     generic = [s for s in filter_spans(list(m.generic(doc, as_spans=True))) if not taken.intersection(range(s.start, s.end))]
-    mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places))
+    mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc.text))
     by_id = {a.id: a for a in registry.actors.values()}
     for mention in sorted(mentions, key=lambda x: x.start):
         span = doc[mention.start:mention.end]
@@ -301,12 +301,14 @@ class ByStart:
         return None
 
 
-def place_countries(places: list[Place]) -> list[tuple[int, str]]:
+def place_countries(places: list[Place], text: str = "") -> list[tuple[int, str]]:
     """(offset, country code) of every mention of a town, site or division, in text order: where
     things happen.  A country's name is left out: it often says where a speaker is ("speaking
-    from Mauritania") or whose side is meant."""
+    from Mauritania") or whose side is meant; so is a town that owns something ("angry at Moscow's
+    influence": its government)."""
     return sorted((m.start, p.country_code) for p in places
-                  if p.country_code and p.feature in LOCAL_FEATURES for m in p.mentions)
+                  if p.country_code and p.feature in LOCAL_FEATURES for m in p.mentions
+                  if text[m.end:m.end + 2] not in ("'s", "’s"))
 
 
 LOCAL_FEATURES = frozenset({"city", "site", "admin1", "admin2"})

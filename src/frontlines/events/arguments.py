@@ -24,6 +24,7 @@ STATE_DOERS = event_words()["state_doers"]
 DWELLING_VERBS = event_words()["dwelling_verbs"]
 ORIGIN_VERBS = event_words()["origin_verbs"]
 CROWD_AGAINST = frozenset(event_words()["crowd_against"])
+GOVERNMENT_DOINGS = frozenset(event_words()["government_doings"])
 SPEECH_VERBS = event_words()["reporting"]  # "doctors at the hospital said": the speaker's place
 PLACE_SUBJECT_VERBS = event_words()["place_subject_verbs"]  # "Sheberghan fell"
 COMPASS = event_words()["compass"]
@@ -443,8 +444,14 @@ def own_clause_place(place: Token, verb: Token) -> bool:
 
 def names_no_scene(tok: Token, verb: Token) -> bool:
     """Whether a town is named as no scene of `verb`'s event: where someone lives or is based, what a
-    crowd was against, or where the verb's doers were sent from."""
-    return where_someone_lives(tok) or against_it(tok) or where_they_came_from(tok, verb)
+    crowd was against, where the verb's doers were sent from, or whose government is meant."""
+    return where_someone_lives(tok) or against_it(tok) or where_they_came_from(tok, verb) or its_government(tok)
+
+
+def its_government(tok: Token) -> bool:
+    """A town named as the owner of what a government does (`government_doings`): "protesters angry at
+    Moscow's influence" (but "Kabul's airport" is in Kabul)."""
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() in GOVERNMENT_DOINGS
 
 
 def where_they_came_from(tok: Token, verb: Token) -> bool:

@@ -135,8 +135,8 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
         return events
     brief = coarse or len(sentences) <= config.brief_max_sentences
     of_event = {}
-    for e in events:  # the evidence may start after a dateline the sentence holds
-        n = next((n for n, s in enumerate(sentences) if s.start_char <= e.evidence.start < s.end_char), None)
+    for e in events:  # by where its evidence ends: it may open with a dateline the parser split off ("KABUL -")
+        n = next((n for n, s in enumerate(sentences) if s.start_char < e.evidence.end <= s.end_char), None)
         if n is not None:
             of_event.setdefault(n, []).append(e)
     spoken = sorted(t.token.idx for t in triggers)

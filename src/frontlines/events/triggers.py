@@ -209,6 +209,9 @@ def targets_of(tok: Token, aimed: bool = False) -> set[str]:
         out.update(o.lemma_.lower() for g in prep.children if g.dep_ == "pobj"  # "on a group of demonstrators"
                    for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
         out.update(s.lemma_.lower() for g in prep.children if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj")
+        if any(a.dep_ == "acl" and a.lemma_.lower() in event_words()["crowd_against"] for g in prep.children
+               if g.dep_ == "pobj" for a in g.children):
+            out.add("protester")  # "fired live bullets at opposition supporters protesting in Harare"
     if "they" in out and after_a_protest(tok):
         out.add("crowd")  # "Thousands marched on the parliament. Soldiers opened fire on them"
     return out
