@@ -2104,3 +2104,18 @@ def test_force_a_ministry_denies_does_not_swallow_the_protest(extract):
                      "The security ministry said its units had not used live ammunition.", published="2017-12-03")
     assert [(e.sub_event_type, e.factuality) for e in report.events] == \
         [("Peaceful protest", "asserted"), ("Excessive force against protesters", "negated")]
+
+
+@pytest.mark.parametrize("text, shelled_by", [
+    # in a war between states across a border, what falls on one with no one named was fired by the other
+    ("BAGHDAD - Iraqi jets bombed Iranian army positions near Mehran on Monday, the military said. Shells fell on "
+     "Basra on Monday, killing six people.", "Military Forces of Iran"),
+    # a state striking rebels in its own land has no enemy state to blame
+    ("BAGHDAD - Iraqi jets bombed Kurdish rebel positions near Zakho on Monday, the military said. Shells fell on "
+     "Basra on Monday, killing six people.", "Unidentified Armed Group (Iraq)"),
+])
+def test_shells_no_one_is_named_for_are_the_enemy_states(extract, text, shelled_by):
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [names.get(e.actor1 or "") for e in report.events
+            if e.sub_event_type == "Shelling/artillery/missile attack"] == [shelled_by]

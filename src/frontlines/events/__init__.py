@@ -30,6 +30,7 @@ UNNAMED_DOERS = frozenset(lexicon().families[f].sub_event_type for f in UNNAMED_
 CROWD_DONE = frozenset({"Looting/property destruction", "Attack"})  # what a crowd, too, may do
 UNIDENTIFIED = unidentified_name("")
 REMOTE = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})  # fired from afar
+WAR_TYPES = frozenset({"Battles", "Explosions/Remote violence"})  # what a state's forces do to another's land
 # Trigger families whose dead are often counted in the sentence after ("Jets struck the market. Two
 # herders were killed")
 TOLLED_AFTER = ("air", "shelling", "explosive", "suicide")
@@ -107,7 +108,7 @@ def unidentified_doers(events: list[Event], doc: Doc, index: Index) -> list[Even
         if e.sub_event_type not in UNNAMED_DOERS or not (e.actor1 is None or unidentified(e.actor1, index)):
             continue
         country = index.places[e.place].country_code if e.place else None
-        if e.sub_event_type in REMOTE and (foreign := invader(events, index, country)):
+        if e.sub_event_type in REMOTE and (foreign := invader(events, index, country) or enemy_state(events, index, country)):
             e.actor1 = foreign
             continue
         if e.actor1 is not None:  # an unidentified group of the place's country, not the story's
@@ -137,6 +138,30 @@ def invader(events: list[Event], index: Index, country: str | None) -> str | Non
                      and fights_the_state(e, country, index))
     ranked = acting.most_common(2)
     return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+
+
+def enemy_state(events: list[Event], index: Index, country: str | None) -> str | None:
+    """The forces of the one state the country's own forces strike in its land, or that strike the
+    country's forces: in a war between states fought across a border ("Indian missiles struck nine
+    sites in Pakistan ... Shells slammed into Poonch"), the other side fired what fell with no one
+    named."""
+    if country is None:
+        return None
+    places, actors = index.places, index.actors
+    enemies = Counter()
+    for e in events:
+        doer, other = actors.get(e.actor1 or ""), actors.get(e.actor2 or "")
+        where = places[e.place].country_code if e.place else None
+        if doer is not None and doer.kind == "state_forces" and doer.country_code == country \
+                and where not in (None, country) and e.event_type in WAR_TYPES:
+            enemies[where] += 1  # its forces struck there
+        if doer is not None and doer.kind == "state_forces" and doer.country_code not in (None, country) \
+                and other is not None and other.kind == "state_forces" and other.country_code == country:
+            enemies[doer.country_code] += 1  # that state's forces fought its forces
+    ranked = enemies.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return index.state(ranked[0][0])
 
 
 def fights_the_state(event: Event, country: str, index: Index) -> bool:
