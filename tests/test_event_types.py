@@ -2082,6 +2082,15 @@ def test_third_review_cases_are_coded_with_their_actors(extract, text, coded):
      [("Excessive force against protesters", "Police Forces of Kenya")]),
     ("NAIROBI - Police used rubber bullets against demonstrators in Nairobi on Tuesday.",
      [("Protest with intervention", "Protesters (Kenya)")]),
+    # detectives are police, military intelligence the army
+    ("SAN JUAN - Detectives seized rifles, revolvers and crude bombs hidden in a house in Ponce on Tuesday.",
+     [("Disrupted weapons use", "Police Forces of Puerto Rico")]),
+    ("KHARTOUM - Military intelligence officers arrested 14 men in Kadugli on Sunday.",
+     [("Arrests", "Military Forces of Sudan")]),
+    # a crowd burning homes is a mob; burning a governor's house, a demonstration's violence
+    ("IMPHAL - A crowd torched dozens of homes in Moreh on Thursday, police said.", [("Mob violence", "Rioters (India)")]),
+    ("IMPHAL - Protesters torched the governor's house in Imphal on Thursday, police said.",
+     [("Violent demonstration", "Rioters (India)")]),
     # a town whose government is meant is no scene, nor the crowd's country
     ("TBILISI - Protesters angry at Moscow's influence clashed with police in Tbilisi on Monday.",
      [("Violent demonstration", "Rioters (Georgia)")]),

@@ -202,7 +202,7 @@ def told_as_protest(trigger: Token, index: Index) -> bool:
     doers = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
     protesting = doers is not None and any(protest_word(t) for t in doers.subtree)  # "supporters protesting the results"
     if not at_forces and not at_the_state and not protesting \
-            and any(o.lemma_.lower() in MOB_TARGETS for o in acted_on(trigger)):
+            and any(w in MOB_TARGETS for o in acted_on(trigger) for w in counted_words(o)):
         return False  # "a crowd of supporters attacked bishops and journalists": people set upon, a mob's
     mob = any(index.actors[index.actor_at[t.i]].kind == "rioters" for t in sent if t.i in index.actor_at)
     return beside_a_protest or protesters or at_forces or at_the_state or trigger.lemma_.lower() in DEMONSTRATION_ACTS \
@@ -221,6 +221,12 @@ def acted_on(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
         o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "on", "at", "into")
         for o in p.children if o.dep_ == "pobj"]
+
+
+def counted_words(noun: Token) -> list[str]:
+    """A noun's lemma and, for a count, what it counts: "dozens of homes" gives "dozen" and "home"."""
+    return [noun.lemma_.lower(), *(o.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                                   for o in p.children if o.dep_ == "pobj")]
 
 
 def aimed_at_forces(tok: Token, index: Index) -> bool:
