@@ -177,7 +177,7 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
             mentions.append(ActorMention(actor.id, span.start, span.end))
             taken.update(range(span.start, span.end))
     generic = [s for s in filter_spans(list(m.generic(doc, as_spans=True))) if not taken.intersection(range(s.start, s.end))]
-    mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc.text))
+    mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc))
     by_id = {a.id: a for a in registry.actors.values()}
     for mention in sorted(mentions, key=lambda x: x.start):
         span = doc[mention.start:mention.end]
@@ -301,14 +301,28 @@ class ByStart:
         return None
 
 
-def place_countries(places: list[Place], text: str = "") -> list[tuple[int, str]]:
+def place_countries(places: list[Place], doc: Doc | None = None) -> list[tuple[int, str]]:
     """(offset, country code) of every mention of a town, site or division, in text order: where
     things happen.  A country's name is left out: it often says where a speaker is ("speaking
-    from Mauritania") or whose side is meant; so is a town that owns something ("angry at Moscow's
-    influence": its government)."""
+    from Mauritania") or whose side is meant; so is a town that stands for its government ("angry at
+    Moscow's influence", `names_its_government`)."""
+    def its_government(m) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if doc is not None else None
+        return span is not None and names_its_government(span.root)
     return sorted((m.start, p.country_code) for p in places
-                  if p.country_code and p.feature in LOCAL_FEATURES for m in p.mentions
-                  if text[m.end:m.end + 2] not in ("'s", "’s"))
+                  if p.country_code and p.feature in LOCAL_FEATURES for m in p.mentions if not its_government(m))
+
+
+def names_its_government(tok) -> bool:
+    """Whether a town's name stands for its government: the owner of one of `government_nouns` in
+    generic.yaml ("protesters angry at Moscow's influence"; not "Kabul's airport")."""
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() in government_nouns()
+
+
+@lru_cache(maxsize=1)
+def government_nouns() -> frozenset[str]:
+    """`government_nouns` of generic.yaml."""
+    return frozenset(load_yaml(packaged("generic.yaml"))["government_nouns"])
 
 
 LOCAL_FEATURES = frozenset({"city", "site", "admin1", "admin2"})

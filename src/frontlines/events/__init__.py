@@ -11,7 +11,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from frontlines.actors import unidentified_name
+from frontlines.actors import NON_STATE_ARMED, unidentified_name
+from frontlines.actors.dictionary import packaged
+from frontlines.yamlfile import load_yaml
 from frontlines.events.arguments import ARMED_KINDS, Index
 from frontlines.events.code import UNNAMED_KILLERS, UNNAMED_PERPETRATOR, a_speaker, code_event
 from frontlines.events.crowds import CROWD_DOERS, LETHAL_WORDS, crowd_just_seen
@@ -30,6 +32,8 @@ UNNAMED_DOERS = frozenset(lexicon().families[f].sub_event_type for f in UNNAMED_
 CROWD_DONE = frozenset({"Looting/property destruction", "Attack"})  # what a crowd, too, may do
 UNIDENTIFIED = unidentified_name("")
 REMOTE = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})  # fired from afar
+# words for armed men of no state ("militants", "jihadists"), and "terrorist(s)", as the actors stage reads them
+ARMED_NOUNS = frozenset(load_yaml(packaged("generic.yaml"))["armed_nouns"]) | {"terrorist"}
 WAR_TYPES = frozenset({"Battles", "Explosions/Remote violence"})  # what a state's forces do to another's land
 # Trigger families whose dead are often counted in the sentence after ("Jets struck the market. Two
 # herders were killed")
@@ -153,8 +157,10 @@ def enemy_state(events: list[Event], index: Index, country: str | None) -> str |
         doer, other = actors.get(e.actor1 or ""), actors.get(e.actor2 or "")
         where = places[e.place].country_code if e.place else None
         if doer is not None and doer.kind == "state_forces" and doer.country_code == country \
-                and where not in (None, country) and e.event_type in WAR_TYPES:
-            enemies[where] += 1  # its forces struck there
+                and where not in (None, country) and e.event_type in WAR_TYPES \
+                and (other is None or (other.kind == "state_forces" and other.country_code == where)) \
+                and not against_armed_men(e, index):
+            enemies[where] += 1  # its forces struck the other state there (not militants' hideouts in it)
         if doer is not None and doer.kind == "state_forces" and doer.country_code not in (None, country) \
                 and other is not None and other.kind == "state_forces" and other.country_code == country:
             enemies[doer.country_code] += 1  # that state's forces fought its forces
@@ -162,6 +168,16 @@ def enemy_state(events: list[Event], index: Index, country: str | None) -> str |
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return index.state(ranked[0][0])
+
+
+def against_armed_men(event: Event, index: Index) -> bool:
+    """Whether an event's sentence names a non-state armed side or its kind ("struck militant hideouts in
+    Khost", "Jaish al-Adl bases"): a strike on armed men abroad, not on the state there."""
+    start, end = event.evidence.start, event.evidence.end
+    named = any(a.kind in NON_STATE_ARMED and any(start <= m.start < end for m in a.mentions)
+                for a in index.actors.values())
+    words = {w.strip(".,;:'\"").removesuffix("s") for w in event.evidence.text.lower().replace("-", " ").split()}
+    return named or bool(ARMED_NOUNS & words)
 
 
 def fights_the_state(event: Event, country: str, index: Index) -> bool:

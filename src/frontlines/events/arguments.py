@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.tokens import Doc, Token
 
-from frontlines.actors import ActorMention, crowd_name, state_name, unidentified_name
+from frontlines.actors import ActorMention, crowd_name, names_its_government, state_name, unidentified_name
 from frontlines.events.triggers import event_words
 from frontlines.model import Actor, Place, Span
 from frontlines.nlp import doc_text, token_array
@@ -24,7 +24,6 @@ STATE_DOERS = event_words()["state_doers"]
 DWELLING_VERBS = event_words()["dwelling_verbs"]
 ORIGIN_VERBS = event_words()["origin_verbs"]
 CROWD_AGAINST = frozenset(event_words()["crowd_against"])
-GOVERNMENT_DOINGS = frozenset(event_words()["government_doings"])
 SPEECH_VERBS = event_words()["reporting"]  # "doctors at the hospital said": the speaker's place
 PLACE_SUBJECT_VERBS = event_words()["place_subject_verbs"]  # "Sheberghan fell"
 COMPASS = event_words()["compass"]
@@ -445,13 +444,8 @@ def own_clause_place(place: Token, verb: Token) -> bool:
 def names_no_scene(tok: Token, verb: Token) -> bool:
     """Whether a town is named as no scene of `verb`'s event: where someone lives or is based, what a
     crowd was against, where the verb's doers were sent from, or whose government is meant."""
-    return where_someone_lives(tok) or against_it(tok) or where_they_came_from(tok, verb) or its_government(tok)
-
-
-def its_government(tok: Token) -> bool:
-    """A town named as the owner of what a government does (`government_doings`): "protesters angry at
-    Moscow's influence" (but "Kabul's airport" is in Kabul)."""
-    return tok.dep_ == "poss" and tok.head.lemma_.lower() in GOVERNMENT_DOINGS
+    return where_someone_lives(tok) or against_it(tok) or where_they_came_from(tok, verb) \
+        or names_its_government(tok)
 
 
 def where_they_came_from(tok: Token, verb: Token) -> bool:
@@ -467,8 +461,6 @@ def against_it(tok: Token) -> bool:
     """A town named as what a crowd was against ("chanting against Kigali", "protests against Paris"): a
     government, not a scene (but "a missile strike against Odesa" struck it: `crowd_against`)."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "against" and tok.head.head.lemma_.lower() in CROWD_AGAINST
-
-
 
 
 def where_someone_lives(tok: Token) -> bool:

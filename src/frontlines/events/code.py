@@ -846,7 +846,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                                                  if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"):
         return []  # "Israeli forces took 12 Palestinians into custody in Jenin": people held, no ground taken
     if trigger.family.name == "arrest" and trigger.token.lemma_.lower() == "capture" \
-            and any(t.i in index.place_at for t in trigger.token.children if t.dep_ in ("dobj", "nsubjpass")):
+            and any(a_place_taken(t, index) for t in trigger.token.children if t.dep_ in ("dobj", "nsubjpass")):
         # "after Gitarama was captured by the RPF": a place taken, which the model named as a person
         trigger = Trigger(trigger.token, lexicon().families["capture"], trigger.is_verb)
     if trigger.family.name == "arrest" and found_crime(trigger.token.sent) and not political_arrest(trigger.token, index):
@@ -919,7 +919,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 crowd = args.actor2 if other is not None and other.kind in CROWDS else \
                     sentence_actor(trigger.token, index, kinds=CROWDS)
                 args.actor1, args.actor2 = crowd_actor(crowd, index), args.actor1
-        elif family.name == "arrest" and held_by_irregulars(trigger.token, actor1):
+        elif family.name == "arrest" and (held_by_irregulars(trigger.token, actor1) or (
+                trigger.token.lemma_.lower() == "capture" and actor1 is not None and actor1.kind in NON_STATE_ARMED)):
+            # "the attackers rounded up hundreds of workers", "ELN guerrillas captured a councillor"
             event_type, sub = "Violence against civilians", "Abduction/forced disappearance"
         elif family.name == "clash" and on_civilians(trigger.token, index):
             event_type, sub = "Violence against civilians", "Attack"  # "gunmen attacked a church"
@@ -975,6 +977,16 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             factuality=factuality(trigger.token), confidence=0.6 if trigger.is_verb else 0.5,
             evidence=evidence))
     return events
+
+
+def a_place_taken(tok: Token, index: Index) -> bool:
+    """Whether what a verb took is a place, not a person: a place the story names, or a name of one word the
+    model took for a person's ("M23 rebels captured Rubaya"; a person is named in full, "Salah Abdeslam")."""
+    if tok.i in index.place_at:
+        return True
+    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+    return tok.pos_ == "PROPN" and ent is not None and len(ent) == 1 and not any(
+        c.dep_ == "compound" for c in tok.children)
 
 
 def held_by_irregulars(trigger: Token, actor1) -> bool:

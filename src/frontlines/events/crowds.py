@@ -9,7 +9,8 @@ from spacy.tokens import Token
 from frontlines.actors import NON_STATE_ARMED, crowd_name
 from frontlines.events.arguments import Index, actor_in, sentence_actor, subject_of
 from frontlines.events.factuality import factuality
-from frontlines.events.triggers import Family, event_words, objects_of, phrasal_lemma, protest_word, word_lemma
+from frontlines.events.triggers import (Family, counted_words, event_words, objects_of, phrasal_lemma, protest_word,
+                                        word_lemma)
 from frontlines.events.where import continues_before, sentence_beside
 
 CROWDS = frozenset({"protesters", "rioters"})
@@ -221,12 +222,6 @@ def acted_on(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
         o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "on", "at", "into")
         for o in p.children if o.dep_ == "pobj"]
-
-
-def counted_words(noun: Token) -> list[str]:
-    """A noun's lemma and, for a count, what it counts: "dozens of homes" gives "dozen" and "home"."""
-    return [noun.lemma_.lower(), *(o.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                                   for o in p.children if o.dep_ == "pobj")]
 
 
 def aimed_at_forces(tok: Token, index: Index) -> bool:

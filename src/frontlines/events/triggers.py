@@ -115,7 +115,15 @@ def context_lemmas(token: Token) -> set[str]:
             # what it was done for or with: "gathered outside the office to demand food", "gathered ...,
             # chanting against the jihadists"
             out.add(child.lemma_.lower())
-    return out
+    return out | ({"crowd"} if crowd_pronoun(token) else set())
+
+
+def crowd_pronoun(verb: Token) -> bool:
+    """Whether a verb acts on "them", a crowd told of just before: "people gathered to protest; security
+    forces fired into the air to disperse them", "... Police pushed them away from the entrance"."""
+    sent = verb.sent
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "they" for c in verb.children) and (
+        any(protest_word(t) for t in sent if t.i < verb.i) or after_a_protest(verb))
 
 
 def bound_elsewhere(verb: Token) -> bool:
@@ -167,15 +175,18 @@ def objects_of(token: Token) -> set[str]:
     for child in [*token.children, *(joined.children if joined is not None else ())]:
         if child.dep_ in ("dobj", "nsubjpass"):
             out.add(child.lemma_.lower())
-            out.update(c.lemma_.lower() for c in child.conjuncts)  # "found explosive belts, rifles and ammunition"
+            # "found explosive belts, rifles and ammunition", "four pistols and several kilograms of explosives"
+            listed = [*child.conjuncts, *(a for a in child.children if a.dep_ == "appos")]
+            out.update(w for c in [*listed, *(x for a in listed for x in a.conjuncts)] for w in counted_words(c))
             if child.ent_type_ == "PERSON":
                 out.add("PERSON")
             if child.pos_ == "PROPN":  # "seized President Manuel Zelaya": the title says what the name is,
                 # and so does an apposition ("shot dead Abu Musa, a wanted militant commander")
                 out.update(w.lemma_.lower() for a in child.children if a.dep_ in ("compound", "appos")
                            for w in (a, *a.children) if w.dep_ in ("appos", "compound", "amod"))
-            out.update(o.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for o in p.children if o.dep_ == "pobj")
+            out.update(counted_words(child)[1:])
+            if crowd_pronoun(token):
+                out.add("crowd")  # "pushed them back" after a protest
             # and what it holds: "a bag containing hand grenades was found"
             out.update(w.lemma_.lower() for a in child.children if a.dep_ == "acl"
                        and a.lemma_.lower() in event_words()["containers"]
@@ -199,6 +210,12 @@ def needs_read_on(tok: Token, sense: dict, around: set[str]) -> set[str]:
     return around
 
 
+def counted_words(noun: Token) -> list[str]:
+    """A noun's lemma and, for a count, what it counts: "dozens of homes" gives "dozen" and "home"."""
+    return [noun.lemma_.lower(), *(o.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                                   for o in p.children if o.dep_ == "pobj")]
+
+
 def targets_of(tok: Token, aimed: bool = False) -> set[str]:
     """Lemmas of what a verb was aimed at: its direct objects and what follows "on" or "at" ("fired on
     protesters", "fired on demonstrators blocking the road"); with `aimed`, only what follows those
@@ -209,9 +226,11 @@ def targets_of(tok: Token, aimed: bool = False) -> set[str]:
         out.update(o.lemma_.lower() for g in prep.children if g.dep_ == "pobj"  # "on a group of demonstrators"
                    for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
         out.update(s.lemma_.lower() for g in prep.children if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj")
-        if any(a.dep_ == "acl" and a.lemma_.lower() in event_words()["crowd_against"] for g in prep.children
-               if g.dep_ == "pobj" for a in g.children):
-            out.add("protester")  # "fired live bullets at opposition supporters protesting in Harare"
+        # and whom it carried: "fired on a car carrying militants"
+        out.update(o.lemma_.lower() for g in prep.children if g.dep_ == "pobj" for a in g.children
+                   if a.dep_ == "acl" for o in a.children if o.dep_ == "dobj")
+        if any(a.dep_ == "acl" and protest_word(a) for g in prep.children if g.dep_ == "pobj" for a in g.children):
+            out.add("protester")  # people named by their protest: "fired at opposition supporters protesting in Harare"
     if "they" in out and after_a_protest(tok):
         out.add("crowd")  # "Thousands marched on the parliament. Soldiers opened fire on them"
     return out
@@ -392,7 +411,9 @@ def verb_sense_excepted(tok: Token, s: dict) -> bool:
     return bool((s.get("not_describing") and describes(tok))
                 or (s.get("not_heading") and only_heading(tok))
                 or (s.get("new_object") and acts_on_one_told_before(tok))
-                or (objects_of(tok) | object_modifiers(tok)).intersection(s.get("unless", ()))
+                or (objects_of(tok) | object_modifiers(tok) | (targets_of(tok, aimed=bool(s.get("aimed")))
+                                                               if s.get("needs_target") else set())
+                    ).intersection(s.get("unless", ()))
                 or (subject_heads(tok).intersection(s.get("unless_subject", ())) and not planted(tok.sent)))
 
 

@@ -60,7 +60,7 @@ class DateTracker:
                 if d.clause is not None and (d.clause in {t.i for t in trigger.ancestors}
                                              or d.clause in {c.i for c in trigger.children}):
                     return d.clause_when
-            told_when = when_clause_date(trigger, dated)
+            told_when = when_clause_date(trigger, dated, self.published)
             if told_when is not None:
                 return told_when
             attached = [d.when for d in dated if governs(trigger, d.ent.root)]
@@ -93,19 +93,21 @@ class DateTracker:
         return None
 
 
-def when_clause_date(trigger: Token, dated: list[Dated]) -> Resolved | None:
-    """The date a "when" clause describes, for a trigger inside it: "the worst unrest since December
+def when_clause_date(trigger: Token, dated: list[Dated], published: date) -> Resolved | None:
+    """The day a "when" clause describes, for a trigger inside it: "the worst unrest since December
     1986, when food riots left 15 dead" (the riots were in December 1986), "on Monday, when police
-    fired tear gas"."""
+    fired tear gas"; not a day counted from another, nor one after publication ("a week after Monday,
+    when ...": the clause tells of Monday, which the phrase does not resolve to)."""
     for clause in (trigger, *trigger.ancestors):
-        if clause.dep_ == "relcl" and any(c.lower_ == "when" for c in clause.children):
-            return next((d.when for d in dated if d.ent.start <= clause.head.i < d.ent.end), None)
+        if when_clause(clause):
+            d = next((d for d in dated if d.ent.start <= clause.head.i < d.ent.end), None)
+            return d.when if d is not None and not d.when.relative and d.when.day <= published else None
     return None
 
 
-def told_when(ent: SpacySpan) -> bool:
-    """Whether a "when" clause describes the date: "since December 1986, when food riots ..."."""
-    return any(c.dep_ == "relcl" and any(w.lower_ == "when" for w in c.children) for t in ent for c in t.children)
+def when_clause(tok: Token) -> bool:
+    """Whether a word heads a "when" clause on the date before it: "since December 1986, when ..."."""
+    return tok.dep_ == "relcl" and any(c.lower_ == "when" for c in tok.children)
 
 
 def describes_a_noun(tok: Token, trigger: Token) -> bool:
@@ -149,7 +151,8 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
         if ent.label_ not in ("DATE", "TIME"):
             continue
         before = doc[ent.start - 1] if ent.start > sent.start else None
-        if (before is not None and before.lower_ == "since" or ent[0].lower_ == "since") and not told_when(ent):
+        if (before is not None and before.lower_ == "since" or ent[0].lower_ == "since") \
+                and not any(when_clause(c) for t in ent for c in t.children):
             continue  # a duration's start, unless a "when" clause tells what happened then
         text = doc[max(sent.start, ent.start - 1):min(ent.end + 2, sent.end)].text
         found = resolve_anchored(text, anchor.day, vague=bool(out)) if anchor is not None else None
