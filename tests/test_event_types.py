@@ -2100,6 +2100,10 @@ def test_third_review_cases_are_coded_with_their_actors(extract, text, coded):
      [("Armed clash", "Unidentified Armed Group (Mali)")]),
     ("ZARIA - Soldiers fired live bullets at Shiite worshippers chanting in a procession in Zaria on Monday, killing six.",
      [("Attack", "Military Forces of Nigeria")]),
+    # a country named as what people are ("all Somalia nationals") is not where they were arrested
+    ("NAIROBI - Gunmen attacked a bus near Garissa on Thursday, killing four passengers. Police on Friday detained "
+     "three men, all Somalia nationals, on suspicion of guiding the attackers.",
+     [("Attack", "Unidentified Armed Group (Kenya)"), ("Arrests", "Police Forces of Kenya")]),
     # a town whose government is meant is no scene, nor the crowd's country
     ("TBILISI - Protesters angry at Moscow's influence clashed with police in Tbilisi on Monday.",
      [("Violent demonstration", "Rioters (Georgia)")]),

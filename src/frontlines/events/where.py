@@ -220,7 +220,7 @@ def story_place(trigger: Token, index: Index) -> str | None:
         return index.dateline_place
     verb = clause_verb(trigger)
     named = [t.i for t in sent if t.i in index.place_at and not is_destination(t) and not names_no_scene(t, verb)
-             and not speakers_place(t, trigger, index)]
+             and not speakers_place(t, trigger, index) and not a_nationality(t, index)]
     if named:  # "in Borno State", "in Nigeria": the sentence's own, however coarse
         return best_place([index.place_at[i] for i in named], index)
     previous = previous_sentence_place(trigger, index)
@@ -228,6 +228,11 @@ def story_place(trigger: Token, index: Index) -> str | None:
         return previous
     ranked = sorted(index.places.values(), key=lambda p: (p.feature == "country", -len(p.mentions)))
     return ranked[0].id if ranked else None
+
+
+def a_nationality(tok: Token, index: Index) -> bool:
+    """Whether a country's name only says what a noun is ("two men, both Botswana citizens"), not where."""
+    return index.places[index.place_at[tok.i]].feature == "country" and tok.dep_ in ("compound", "amod", "nmod")
 
 
 def is_landmark_site(place) -> bool:
