@@ -2104,6 +2104,12 @@ def test_third_review_cases_are_coded_with_their_actors(extract, text, coded):
     ("NAIROBI - Gunmen attacked a bus near Garissa on Thursday, killing four passengers. Police on Friday detained "
      "three men, all Somalia nationals, on suspicion of guiding the attackers.",
      [("Attack", "Unidentified Armed Group (Kenya)"), ("Arrests", "Police Forces of Kenya")]),
+    # a territory's troops are its sovereign's, and retaking it is that government regaining it; France's
+    # police serve its overseas territories, a territory's own police keep its name
+    ("HAGATNA - American marines retook Agana from Japanese troops on Wednesday.",
+     [("Government regains territory", "Military Forces of the United States")]),
+    ("NOUMEA - Gendarmes arrested 40 rioters in Noumea on Friday.", [("Arrests", "Police Forces of France")]),
+    ("SAN JUAN - Police arrested 20 Nationalists in Ponce on Friday.", [("Arrests", "Police Forces of Puerto Rico")]),
     # a town whose government is meant is no scene, nor the crowd's country
     ("TBILISI - Protesters angry at Moscow's influence clashed with police in Tbilisi on Monday.",
      [("Violent demonstration", "Rioters (Georgia)")]),

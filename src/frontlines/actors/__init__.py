@@ -113,6 +113,27 @@ def state_name(country_name: str, police: bool = False) -> str:
     return f"{forces} of {article}{country_name}"
 
 
+@lru_cache(maxsize=1)
+def sovereigns() -> tuple[dict[str, str], frozenset[str]]:
+    """Dependent territories and their sovereign states, and the territories whose police are the
+    sovereign's (data/sovereigns.yaml)."""
+    data = load_yaml(packaged("sovereigns.yaml"))
+    return data["sovereigns"], frozenset(data["sovereigns_police"])
+
+
+def forces_country(code: str, police: bool = False) -> str:
+    """The country whose forces act in `code`: a dependent territory's sovereign for its troops ("Military
+    Forces of the United Kingdom" in the Falklands), and for its police where they are the sovereign's
+    (France's overseas territories); else the country itself."""
+    owners, police_too = sovereigns()
+    return owners.get(code, code) if not police or code in police_too else code
+
+
+def sovereign_of(code: str | None) -> str | None:
+    """The state a place's country belongs to: a dependent territory's sovereign, else the country."""
+    return sovereigns()[0].get(code or "", code)
+
+
 def crowd_name(kind: str, country_name: str) -> str:
     """ACLED's name for a crowd: "Protesters (Kenya)", "Civilians (Mali)"."""
     return f"{kind.capitalize()} ({country_name})" if country_name else kind.capitalize()
@@ -137,9 +158,11 @@ class ActorRegistry:
         return self.actors[name]
 
     def state(self, country: str | None, police: bool = False) -> Actor | None:
-        """The state forces (or police) of a country, by ACLED's naming."""
+        """The state forces (or police) of a country, by ACLED's naming; a dependent territory's are its
+        sovereign's (`forces_country`)."""
         if not country:
             return None
+        country = forces_country(country, police)
         return self.get(state_name(self.country_names.get(country, country), police), "state_forces", country)
 
     def unidentified(self, country: str | None) -> Actor:

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.tokens import Doc, Token
 
-from frontlines.actors import ActorMention, crowd_name, names_its_government, state_name, unidentified_name
+from frontlines.actors import (ActorMention, crowd_name, forces_country, names_its_government, state_name,
+                               unidentified_name)
 from frontlines.events.triggers import event_words
 from frontlines.model import Actor, Place, Span
 from frontlines.nlp import doc_text, token_array
@@ -55,12 +56,14 @@ class Index:
 
     def police(self, code: str | None = None) -> str:
         """The id of a country's police, the main country's by default ("Police Forces of Kenya"),
-        made if new."""
-        return self.actor_named(state_name(self.country_name(code or self.country), police=True), "state_forces",
-                                code)
+        made if new; a dependent territory's may be its sovereign's (`forces_country`)."""
+        code = forces_country(code or self.country, police=True) if code or self.country else None
+        return self.actor_named(state_name(self.country_name(code), police=True), "state_forces", code)
 
     def state(self, code: str) -> str:
-        """The id of a country's state forces ("Military Forces of Ukraine"), made if new."""
+        """The id of a country's state forces ("Military Forces of Ukraine"), made if new; a dependent
+        territory's are its sovereign's."""
+        code = forces_country(code)
         return self.actor_named(state_name(self.country_name(code)), "state_forces", code)
 
     def unidentified(self, code: str | None = None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from frontlines.actors import NON_STATE_ARMED
+from frontlines.actors import NON_STATE_ARMED, sovereign_of
 from frontlines.dates import WEEKDAYS
 from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VERBS, Arguments, Index, actor_in,
                                          armed_doer_of_clause, clause_verb, country_forces, named_doer, noun_arguments,
@@ -86,8 +86,8 @@ def territory_type(actor1, actor2, place) -> str:
     it; a group, or a foreign state taking it from the state, overtakes it."""
     if actor1 is None or actor1.kind != "state_forces":
         return "Non-state actor overtakes territory"
-    if place is None or actor1.country_code is None or actor1.country_code == place.country_code:
-        return "Government regains territory"
+    if place is None or actor1.country_code is None or actor1.country_code == sovereign_of(place.country_code):
+        return "Government regains territory"  # its own country, or a territory of it ("retook Stanley")
     if actor2 is not None and actor2.kind != "state_forces":
         return "Government regains territory"
     return "Non-state actor overtakes territory"
