@@ -94,9 +94,11 @@ EVENT_SETS = [
     ("eval/blind16", ROOT / "eval" / "blind16", "10 more, written blind while blind14 was scored, scored once at the "
      "end of the next session; its misses read in the one after"),
     ("eval/blind17", ROOT / "eval" / "blind17", "10 more, written blind while blind15 and blind16 were scored, scored "
-     "once at the end of the next session"),
+     "once at the end of the next session; its misses read in the one after"),
     ("eval/blind18", ROOT / "eval" / "blind18", "10 more, written blind at the start of that session, scored once at "
-     "its end"),
+     "its end; its misses read in the next"),
+    ("eval/blind19", ROOT / "eval" / "blind19", "10 more, written blind at the end of that session, scored once at "
+     "the end of the next"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
 
