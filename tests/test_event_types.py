@@ -2163,3 +2163,16 @@ def test_shells_no_one_is_named_for_are_the_enemy_states(extract, text, shelled_
 def test_weapons_named_by_their_carrier_or_made_safe_keep_their_sense(extract, text, sub_type):
     report = extract(text, published=PUBLISHED)
     assert {e.sub_event_type for e in report.events} == {sub_type}
+
+
+@pytest.mark.parametrize("text, published, actor1", [
+    # states that no longer exist have forces of their own (ISO 3166-3 codes in nationalities.yaml)
+    ("KABUL - Soviet troops attacked rebel positions near Herat on Monday.", "1985-05-10",
+     "Military Forces of the Soviet Union"),
+    ("LJUBLJANA - Yugoslav army tanks attacked a border post near Holmec on Thursday.", "1991-06-28",
+     "Military Forces of Yugoslavia"),
+])
+def test_former_states_forces_are_named(extract, text, published, actor1):
+    report = extract(text, published=published)
+    names = {a.id: a.name for a in report.actors}
+    assert [names.get(e.actor1 or "") for e in report.events] == [actor1]
