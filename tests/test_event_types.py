@@ -464,6 +464,11 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     # "riot police" names the force, not a riot
     ("Students marched in Zaria on Wednesday before riot police dispersed them with tear gas.",
      "Protest with intervention"),
+    # a crowd forcing its way into a building stormed it; people gathered shouting slogans protested
+    ("On Wednesday, a crowd of several hundred forced its way into the governor's office in Zaria.",
+     "Violent demonstration"),
+    ("On Wednesday, several thousand people gathered at the border gate in Zaria, shouting slogans against the "
+     "governor.", "Peaceful protest"),
     # a crowd gathered peacefully, or before a seat of power, and a sit-in
     ("On Wednesday, about 200 widows of the dead gathered peacefully in Zaria.", "Peaceful protest"),
     ("On Wednesday, several hundred displaced families gathered outside the emir's palace in Zaria to demand food.",
