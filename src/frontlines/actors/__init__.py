@@ -129,11 +129,6 @@ def forces_country(code: str, police: bool = False) -> str:
     return owners.get(code, code) if not police or code in police_too else code
 
 
-def sovereign_of(code: str | None) -> str | None:
-    """The state a place's country belongs to: a dependent territory's sovereign, else the country."""
-    return sovereigns()[0].get(code or "", code)
-
-
 def crowd_name(kind: str, country_name: str) -> str:
     """ACLED's name for a crowd: "Protesters (Kenya)", "Civilians (Mali)"."""
     return f"{kind.capitalize()} ({country_name})" if country_name else kind.capitalize()

@@ -12,14 +12,13 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from frontlines.actors import NON_STATE_ARMED, unidentified_name
-from frontlines.actors.dictionary import packaged
-from frontlines.yamlfile import load_yaml
 from frontlines.events.arguments import ARMED_KINDS, Index
 from frontlines.events.code import UNNAMED_KILLERS, UNNAMED_PERPETRATOR, a_speaker, code_event
 from frontlines.events.crowds import CROWD_DOERS, LETHAL_WORDS, crowd_just_seen
 from frontlines.events.combine import combine
 from frontlines.events.merge import TAKING, TRANSFER, merge, subsume_parts, transfers_in_one_sentence
-from frontlines.events.triggers import Trigger, event_words, find_triggers, lexicon, phrasal_lemma, word_lemma
+from frontlines.events.triggers import (ARMED_NOUNS, Trigger, event_words, find_triggers, lexicon, phrasal_lemma,
+                                        word_lemma)
 from frontlines.events.when import DateTracker
 from frontlines.events.where import SEPARATELY
 from frontlines.model import HAPPENED, Event, Quantity
@@ -32,8 +31,6 @@ UNNAMED_DOERS = frozenset(lexicon().families[f].sub_event_type for f in UNNAMED_
 CROWD_DONE = frozenset({"Looting/property destruction", "Attack"})  # what a crowd, too, may do
 UNIDENTIFIED = unidentified_name("")
 REMOTE = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})  # fired from afar
-# words for armed men of no state ("militants", "jihadists"), and "terrorist(s)", as the actors stage reads them
-ARMED_NOUNS = frozenset(load_yaml(packaged("generic.yaml"))["armed_nouns"]) | {"terrorist"}
 WAR_TYPES = frozenset({"Battles", "Explosions/Remote violence"})  # what a state's forces do to another's land
 # Trigger families whose dead are often counted in the sentence after ("Jets struck the market. Two
 # herders were killed")
@@ -157,10 +154,8 @@ def enemy_state(events: list[Event], index: Index, country: str | None) -> str |
         doer, other = actors.get(e.actor1 or ""), actors.get(e.actor2 or "")
         where = places[e.place].country_code if e.place else None
         if doer is not None and doer.kind == "state_forces" and doer.country_code == country \
-                and where not in (None, country) and e.event_type in WAR_TYPES \
-                and (other is None or (other.kind == "state_forces" and other.country_code == where)) \
-                and not against_armed_men(e, index):
-            enemies[where] += 1  # its forces struck the other state there (not militants' hideouts in it)
+                and where not in (None, country) and e.event_type in WAR_TYPES and not on_armed_men(e, other, index):
+            enemies[where] += 1  # its forces struck the other state's land there (not militants' hideouts in it)
         if doer is not None and doer.kind == "state_forces" and doer.country_code not in (None, country) \
                 and other is not None and other.kind == "state_forces" and other.country_code == country:
             enemies[doer.country_code] += 1  # that state's forces fought its forces
@@ -170,14 +165,17 @@ def enemy_state(events: list[Event], index: Index, country: str | None) -> str |
     return index.state(ranked[0][0])
 
 
-def against_armed_men(event: Event, index: Index) -> bool:
-    """Whether an event's sentence names a non-state armed side or its kind ("struck militant hideouts in
-    Khost", "Jaish al-Adl bases"): a strike on armed men abroad, not on the state there."""
+def on_armed_men(event: Event, target, index: Index) -> bool:
+    """Whether a strike abroad was on armed men of no state: its second side is such a group, or, when
+    the text names none, its sentence names one or their kind ("struck militant hideouts in Khost")."""
+    if target is not None:
+        return target.kind in NON_STATE_ARMED
     start, end = event.evidence.start, event.evidence.end
     named = any(a.kind in NON_STATE_ARMED and any(start <= m.start < end for m in a.mentions)
                 for a in index.actors.values())
-    words = {w.strip(".,;:'\"").removesuffix("s") for w in event.evidence.text.lower().replace("-", " ").split()}
-    return named or bool(ARMED_NOUNS & words)
+    words = {w.strip(".,;:'\"") for w in event.evidence.text.lower().replace("-", " ").split()}
+    singular = {w[:-3] + "man" if w.endswith("men") else w.removesuffix("s") for w in words}  # "gunmen", "rebels"
+    return named or bool(ARMED_NOUNS & singular)
 
 
 def fights_the_state(event: Event, country: str, index: Index) -> bool:
@@ -352,10 +350,18 @@ def carried(trigger: Trigger) -> bool:
         noun = noun.head.head
     if noun.dep_ == "dobj" and noun.head.dep_ == "acl" and noun.head.lemma_.lower() in words["containers"]:
         noun = noun.head.head  # "a bag containing hand grenades was found": what holds them
+    if in_a_controlled_explosion(trigger.token.sent):
+        return True  # "soldiers blew up the roadside bomb in a controlled explosion": no bombing
     return (noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in words["carrying"]) \
         or (noun.dep_ in ("dobj", "nsubj", "nsubjpass") and phrasal_lemma(noun.head) in words["weapons_held"]) \
         or noun.lemma_.lower() in words["weapons_held"] \
         or any(c.dep_ == "acl" and c.lemma_.lower() in words["finding_verbs"] for c in noun.children)  # "a grenade found in their car"
+
+
+def in_a_controlled_explosion(sent) -> bool:
+    """Whether a sentence tells of a device destroyed by those who found it: "in a controlled explosion"."""
+    return any(t.lemma_.lower() in ("explosion", "detonation") and any(c.lower_ == "controlled" for c in t.children)
+               for t in sent)
 
 
 def fought_with(trigger: Trigger, at: dict[str, set[int]]) -> bool:

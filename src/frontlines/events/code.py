@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from frontlines.actors import NON_STATE_ARMED, sovereign_of
+from frontlines.actors import NON_STATE_ARMED, forces_country
 from frontlines.dates import WEEKDAYS
 from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VERBS, Arguments, Index, actor_in,
                                          armed_doer_of_clause, clause_verb, country_forces, named_doer, noun_arguments,
@@ -25,7 +25,7 @@ from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, in_a_toll, lexicon, pointing_back,
                                        protest_word, word_lemma)
 from frontlines.events.when import DateTracker
-from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, continues_before, coordinated_places,
+from frontlines.events.where import (SEPARATELY, SETTLEMENTS, abroad_of_the_dateline, continues_before, coordinated_places,
                                      is_landmark_site, is_lede,
                                      previous_sentence_place, says_the_town,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
@@ -86,7 +86,8 @@ def territory_type(actor1, actor2, place) -> str:
     it; a group, or a foreign state taking it from the state, overtakes it."""
     if actor1 is None or actor1.kind != "state_forces":
         return "Non-state actor overtakes territory"
-    if place is None or actor1.country_code is None or actor1.country_code == sovereign_of(place.country_code):
+    if place is None or actor1.country_code is None or actor1.country_code in (place.country_code,
+                                                                             forces_country(place.country_code or "")):
         return "Government regains territory"  # its own country, or a territory of it ("retook Stanley")
     if actor2 is not None and actor2.kind != "state_forces":
         return "Government regains territory"
@@ -845,8 +846,11 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if trigger.family.name == "capture" and any(o.lemma_.lower() in HELD_IN for p in trigger.token.children
                                                  if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"):
         return []  # "Israeli forces took 12 Palestinians into custody in Jenin": people held, no ground taken
+    taken = [t for t in trigger.token.children if t.dep_ in ("dobj", "nsubjpass")]
     if trigger.family.name == "arrest" and trigger.token.lemma_.lower() == "capture" \
-            and any(a_place_taken(t, index) for t in trigger.token.children if t.dep_ in ("dobj", "nsubjpass")):
+            and any(a_place_taken(t, index) for t in taken):
+        if not any(t.i in index.place_at for t in taken):
+            return []  # "M23 rebels captured Rubaya": a town the gazetteer lacks, which no other town stands for
         # "after Gitarama was captured by the RPF": a place taken, which the model named as a person
         trigger = Trigger(trigger.token, lexicon().families["capture"], trigger.is_verb)
     if trigger.family.name == "arrest" and found_crime(trigger.token.sent) and not political_arrest(trigger.token, index):
@@ -980,8 +984,12 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
 
 
 def a_place_taken(tok: Token, index: Index) -> bool:
-    """Whether what a verb took is a place, not a person: a place the story names, or a name of one word the
-    model took for a person's ("M23 rebels captured Rubaya"; a person is named in full, "Salah Abdeslam")."""
+    """Whether what a verb took is a place, not a person: a place the story names, or a bare name of one
+    word the model took for a person's ("M23 rebels captured Rubaya"; not "Salah Abdeslam", nor "Ortega,
+    a police officer", whom an apposition says is a person)."""
+    described = [c for c in tok.children if c.dep_ == "appos"]
+    if any(c.lemma_.lower() not in SETTLEMENTS for c in described):
+        return False  # "Ortega, a police officer" (not "Kidal, a town in the north")
     if tok.i in index.place_at:
         return True
     ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)

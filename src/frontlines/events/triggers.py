@@ -8,12 +8,15 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from frontlines.actors import opens_a_sentence
+from frontlines.actors.dictionary import packaged
 from frontlines.nlp import tokens_whose_lemma
 from frontlines.yamlfile import load_word_lists, load_yaml
 
 
 NAMES = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"})  # not ORG: the model takes "Shells" for Shell
 TARGET_PREPS = frozenset({"on", "at", "upon", "into"})  # "fired on", "fired at", "fired into the crowd"
+# Words for armed men of no state ("militants", "rebels"), as the actors stage reads them, and "terrorists"
+ARMED_NOUNS = frozenset(load_yaml(packaged("generic.yaml"))["armed_nouns"]) | {"terrorist"}
 
 
 @dataclass(frozen=True)
@@ -119,11 +122,18 @@ def context_lemmas(token: Token) -> set[str]:
 
 
 def crowd_pronoun(verb: Token) -> bool:
-    """Whether a verb acts on "them", a crowd told of just before: "people gathered to protest; security
-    forces fired into the air to disperse them", "... Police pushed them away from the entrance"."""
+    """Whether a verb acts on or is aimed at "them", a crowd told of just before: "people gathered to
+    protest; security forces fired into the air to disperse them", "Thousands marched on the parliament.
+    Soldiers opened fire on them" (not "M23 rebels attacked army positions, and troops pushed them back":
+    the armed men named before in its sentence)."""
     sent = verb.sent
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "they" for c in verb.children) and (
-        any(protest_word(t) for t in sent if t.i < verb.i) or after_a_protest(verb))
+    them = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "they"] + [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+        for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() == "they"]
+    armed_before = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i and t.lemma_.lower() in ARMED_NOUNS
+                       for t in sent if t.i < verb.i)
+    return bool(them) and not armed_before and (any(protest_word(t) for t in sent if t.i < verb.i)
+                                                 or after_a_protest(verb))
 
 
 def bound_elsewhere(verb: Token) -> bool:
@@ -231,7 +241,7 @@ def targets_of(tok: Token, aimed: bool = False) -> set[str]:
                    if a.dep_ == "acl" for o in a.children if o.dep_ == "dobj")
         if any(a.dep_ == "acl" and protest_word(a) for g in prep.children if g.dep_ == "pobj" for a in g.children):
             out.add("protester")  # people named by their protest: "fired at opposition supporters protesting in Harare"
-    if "they" in out and after_a_protest(tok):
+    if crowd_pronoun(tok):
         out.add("crowd")  # "Thousands marched on the parliament. Soldiers opened fire on them"
     return out
 

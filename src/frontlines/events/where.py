@@ -231,8 +231,10 @@ def story_place(trigger: Token, index: Index) -> str | None:
 
 
 def a_nationality(tok: Token, index: Index) -> bool:
-    """Whether a country's name only says what a noun is ("two men, both Botswana citizens"), not where."""
-    return index.places[index.place_at[tok.i]].feature == "country" and tok.dep_ in ("compound", "amod", "nmod")
+    """Whether a country's name only says whose people are meant (`nationals` in words.yaml: "two men, both
+    Botswana citizens"), not where (but "along the Lebanon border" is there)."""
+    return index.places[index.place_at[tok.i]].feature == "country" and tok.dep_ in ("compound", "amod", "nmod") \
+        and tok.head.lemma_.lower() in event_words()["nationals"]
 
 
 def is_landmark_site(place) -> bool:
