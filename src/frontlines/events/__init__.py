@@ -109,7 +109,9 @@ def unidentified_doers(events: list[Event], doc: Doc, index: Index) -> list[Even
         if e.sub_event_type not in UNNAMED_DOERS or not (e.actor1 is None or unidentified(e.actor1, index)):
             continue
         country = index.places[e.place].country_code if e.place else None
-        if e.sub_event_type in REMOTE and (foreign := invader(events, index, country) or enemy_state(events, index, country)):
+        foreign = invader(events, index, country) or enemy_state(events, index, country) \
+            if e.sub_event_type in REMOTE else None
+        if foreign:
             e.actor1 = foreign
             continue
         if e.actor1 is not None:  # an unidentified group of the place's country, not the story's

@@ -25,8 +25,8 @@ from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, in_a_toll, lexicon, pointing_back,
                                        protest_word, word_lemma)
 from frontlines.events.when import DateTracker
-from frontlines.events.where import (SEPARATELY, SETTLEMENTS, abroad_of_the_dateline, continues_before, coordinated_places,
-                                     is_landmark_site, is_lede,
+from frontlines.events.where import (SEPARATELY, SETTLEMENTS, abroad_of_the_dateline, continues_before,
+                                     coordinated_places, is_landmark_site, is_lede,
                                      previous_sentence_place, says_the_town,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
                                      the_town_acted_on, town_named_before, town_of_division_next,

@@ -177,7 +177,8 @@ def noun_context(noun: Token) -> set[str]:
 def objects_of(token: Token) -> set[str]:
     """Lemmas of what a verb acts on: its direct objects, or a passive's subject, and what a
     number of them counts ("captured dozens of soldiers", "a number of soldiers were captured"),
-    what it holds ("a bag containing grenades was found"), and the title of a name ("President" of "President Manuel Zelaya")."""
+    what it holds ("a bag containing grenades was found"), and the title of a name ("President" of
+    "President Manuel Zelaya")."""
     out = set()
     # "the building was stormed and partly burned": the participle acts on the passive's subject
     joined = token.head if token.dep_ == "conj" and token.tag_ == "VBN" and not any(
