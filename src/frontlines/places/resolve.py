@@ -284,8 +284,7 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
     if any(qualified(e, c, ctx) for e in c.entries):  # "Holland, Mich." is the town, though "Holland" alone
         c.entries = [e for e in c.entries if qualified(e, c, ctx)]  # is the Netherlands (a bigger, country entry)
     scored = ranker.rank(c, ctx)
-    country = named_country(c, scored[0][1], ctx) or own_name_at_home(c, scored[0][1], [e for _, e in scored], ctx,
-                                                                       ranker)
+    country = named_country(c, scored[0][1], ctx)
     if country is not None:
         scored = [(s, e) for s, e in scored if e is country] + [(s, e) for s, e in scored if e is not country]
     entry = scored[0][1]
@@ -313,18 +312,6 @@ def named_country(c: Candidate, best: Entry, ctx: Context) -> Entry | None:
             or min(km((best.lat, best.lon), f) for f in others) <= FAR_FROM_STORY_KM:  # "Panama is a town in Le
         return None  # Flore County"; "the valley south of Culiacan, around Eldorado and Costa Rica"
     return next((e for e in c.entries if e.feature == "country" and name_key(e.name) == name_key(c.span.text)), None)
-
-
-def own_name_at_home(c: Candidate, best: Entry, entries: list[Entry], ctx: Context, ranker: LinearRanker
-                     ) -> Entry | None:
-    """The town that bears a mention's name as its own in a country the article is about, when the ranker
-    put first a bigger place abroad that bears it only as another of its names: "Taipa" in a story from
-    Macau is Taipa, not Taipei."""
-    cut = ranker.cutoffs
-    if own_name(c, best) or ctx.weights.get(best.country_code or "", 0) >= cut["bare_name_min_country"]:
-        return None
-    return next((e for e in entries if e.feature == "city" and own_name(c, e)
-                 and ctx.weights.get(e.country_code or "", 0) >= cut["focus_min_country"]), None)
 
 
 def named_after(c: Candidate, towns_by_name: dict[tuple[str, ...], Entry]) -> Entry | None:
