@@ -2101,6 +2101,11 @@ def test_third_review_cases_are_coded_with_their_actors(extract, text, coded):
     ("GOMA - M23 rebels captured Rubaya on Tuesday.", []),
     ("BOGOTA - ELN guerrillas captured Ortega, a police officer, near Saravena on Monday, the army said.",
      [("Abduction/forced disappearance", "ELN: National Liberation Army")]),
+    ("BAGHDAD - Iraqi forces captured Tal Afar, the last Islamic State bastion in Nineveh province, on Wednesday "
+     "after an eight-day offensive.", [("Government regains territory", "Military Forces of Iraq")]),
+    # police forcing their way into a flat fought no one
+    ("LONDON - Police forced their way into a flat in Croydon on Wednesday morning and arrested a man suspected of "
+     "plotting an attack.", [("Arrests", "Police Forces of the United Kingdom")]),
     # "them" after armed men named in the sentence is those men, not a crowd of the sentence before
     ("GOMA - Residents protested in Goma last week over insecurity. On Monday M23 rebels attacked army positions "
      "near Sake, and troops pushed them back, the army said.",
@@ -2181,6 +2186,9 @@ def test_shells_no_one_is_named_for_are_the_enemy_states(extract, text, shelled_
     # a bomb blown up in a controlled explosion by those who found it was made safe
     ("MOGADISHU - Soldiers found a car bomb in Mogadishu on Monday. Soldiers blew up the car bomb in a controlled "
      "detonation in Mogadishu on Monday.", "Disrupted weapons use"),
+    ("KANO - Police blew up a suspected explosive device in a controlled explosion at Kano airport on Monday. Gunmen "
+     "attacked a church in Zaria on Sunday. Police arrested three men in Kaduna on Monday. Traders marched in Jos on "
+     "Monday.", {"Disrupted weapons use", "Attack", "Arrests", "Peaceful protest"}),
     ("MOGADISHU - Soldiers blew up the roadside bomb in a controlled explosion in Mogadishu on Monday, the army said. "
      "Al-Shabaab fighters attacked a base in Afgoye on Sunday. Police arrested three men in Baidoa on Monday. Traders "
      "marched in Kismayo on Monday.", {"Disrupted weapons use", "Armed clash", "Arrests", "Peaceful protest"}),

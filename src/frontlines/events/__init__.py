@@ -256,6 +256,7 @@ def denies_the_claim(denial: Token) -> bool:
 def part_of_another(trigger: Trigger, at: dict[str, set[int]], index: Index) -> bool:
     """Whether a trigger only tells more of another trigger's event."""
     return elaborates(trigger, at) or made_safe(trigger, at) or fought_with(trigger, at) or carried(trigger) \
+        or in_a_controlled_explosion(trigger) \
         or a_toll_of(trigger, at) or toll_after_a_strike(trigger, at, index)
 
 
@@ -352,18 +353,19 @@ def carried(trigger: Trigger) -> bool:
         noun = noun.head.head
     if noun.dep_ == "dobj" and noun.head.dep_ == "acl" and noun.head.lemma_.lower() in words["containers"]:
         noun = noun.head.head  # "a bag containing hand grenades was found": what holds them
-    if in_a_controlled_explosion(trigger.token.sent):
-        return True  # "soldiers blew up the roadside bomb in a controlled explosion": no bombing
     return (noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in words["carrying"]) \
         or (noun.dep_ in ("dobj", "nsubj", "nsubjpass") and phrasal_lemma(noun.head) in words["weapons_held"]) \
         or noun.lemma_.lower() in words["weapons_held"] \
         or any(c.dep_ == "acl" and c.lemma_.lower() in words["finding_verbs"] for c in noun.children)  # "a grenade found in their car"
 
 
-def in_a_controlled_explosion(sent) -> bool:
-    """Whether a sentence tells of a device destroyed by those who found it: "in a controlled explosion"."""
-    return any(t.lemma_.lower() in ("explosion", "detonation") and any(c.lower_ == "controlled" for c in t.children)
-               for t in sent)
+def in_a_controlled_explosion(trigger: Trigger) -> bool:
+    """Whether a bombing's trigger stands in a sentence that tells of a device destroyed by those who found
+    it (`controlled_explosions`: "soldiers blew up the roadside bomb in a controlled explosion", "police
+    detonated a second device in a controlled explosion"): that is the disruption its noun codes, no bombing."""
+    return trigger.family.name in ("explosive", "suicide", "grenade") and any(
+        t.lemma_.lower() in event_words()["controlled_explosions"] and any(c.lower_ == "controlled" for c in t.children)
+        for t in trigger.token.sent)
 
 
 def fought_with(trigger: Trigger, at: dict[str, set[int]]) -> bool:

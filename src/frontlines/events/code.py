@@ -25,7 +25,7 @@ from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, in_a_toll, lexicon, pointing_back,
                                        protest_word, word_lemma)
 from frontlines.events.when import DateTracker
-from frontlines.events.where import (SEPARATELY, SETTLEMENTS, abroad_of_the_dateline, continues_before,
+from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, continues_before,
                                      coordinated_places, is_landmark_site, is_lede,
                                      previous_sentence_place, says_the_town,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
@@ -68,6 +68,7 @@ HELD_IN = event_words()["held_in"]
 ARMED_OWNERS = event_words()["armed_owners"]
 LONG_SPANS = event_words()["long_spans"]
 STATE_TROOPS = event_words()["state_troops"]
+PEOPLE_DESCRIBED = event_words()["people_described"]
 POLITICAL_PEOPLE = event_words()["political_people"]
 FINDING_VERBS = event_words()["finding_verbs"]
 TELLING_HEADS = event_words()["telling_heads"]
@@ -986,10 +987,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
 def a_place_taken(tok: Token, index: Index) -> bool:
     """Whether what a verb took is a place, not a person: a place the story names, or a bare name of one
     word the model took for a person's ("M23 rebels captured Rubaya"; not "Salah Abdeslam", nor "Ortega,
-    a police officer", whom an apposition says is a person)."""
-    described = [c for c in tok.children if c.dep_ == "appos"]
-    if any(c.lemma_.lower() not in SETTLEMENTS for c in described):
-        return False  # "Ortega, a police officer" (not "Kidal, a town in the north")
+    a police officer", whom an apposition says is a person: `people_described` in words.yaml)."""
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PEOPLE_DESCRIBED for c in tok.children):
+        return False  # "Ortega, a police officer" (not "Tal Afar, the last Islamic State bastion")
     if tok.i in index.place_at:
         return True
     ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
