@@ -21,7 +21,7 @@ from frontlines.events.triggers import (ARMED_NOUNS, Trigger, event_words, find_
                                         word_lemma)
 from frontlines.events.when import DateTracker
 from frontlines.events.where import SEPARATELY
-from frontlines.model import HAPPENED, Event, Quantity
+from frontlines.model import HAPPENED, Actor, Event, Quantity
 from frontlines.nlp import tokens_lemmatised
 from frontlines.settings import settings
 
@@ -109,7 +109,7 @@ def unidentified_doers(events: list[Event], doc: Doc, index: Index) -> list[Even
         if e.sub_event_type not in UNNAMED_DOERS or not (e.actor1 is None or unidentified(e.actor1, index)):
             continue
         country = index.places[e.place].country_code if e.place else None
-        foreign = invader(events, index, country) or enemy_state(events, index, country) \
+        foreign = invader(events, index, country) or enemy_state(events, doc, index, country) \
             if e.sub_event_type in REMOTE else None
         if foreign:
             e.actor1 = foreign
@@ -143,7 +143,7 @@ def invader(events: list[Event], index: Index, country: str | None) -> str | Non
     return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
 
-def enemy_state(events: list[Event], index: Index, country: str | None) -> str | None:
+def enemy_state(events: list[Event], doc: Doc, index: Index, country: str | None) -> str | None:
     """The forces of the one state the country's own forces strike in its land, or that strike the
     country's forces: in a war between states fought across a border ("Indian missiles struck nine
     sites in Pakistan ... Shells slammed into Poonch"), the other side fired what fell with no one
@@ -156,7 +156,7 @@ def enemy_state(events: list[Event], index: Index, country: str | None) -> str |
         doer, other = actors.get(e.actor1 or ""), actors.get(e.actor2 or "")
         where = places[e.place].country_code if e.place else None
         if doer is not None and doer.kind == "state_forces" and doer.country_code == country \
-                and where not in (None, country) and e.event_type in WAR_TYPES and not on_armed_men(e, other, index):
+                and where not in (None, country) and e.event_type in WAR_TYPES and not on_armed_men(e, other, doc, index):
             enemies[where] += 1  # its forces struck the other state's land there (not militants' hideouts in it)
         if doer is not None and doer.kind == "state_forces" and doer.country_code not in (None, country) \
                 and other is not None and other.kind == "state_forces" and other.country_code == country:
@@ -167,7 +167,7 @@ def enemy_state(events: list[Event], index: Index, country: str | None) -> str |
     return index.state(ranked[0][0])
 
 
-def on_armed_men(event: Event, target, index: Index) -> bool:
+def on_armed_men(event: Event, target: Actor | None, doc: Doc, index: Index) -> bool:
     """Whether a strike abroad was on armed men of no state: its second side is such a group, or, when
     the text names none, its sentence names one or their kind ("struck militant hideouts in Khost")."""
     if target is not None:
@@ -175,9 +175,8 @@ def on_armed_men(event: Event, target, index: Index) -> bool:
     start, end = event.evidence.start, event.evidence.end
     named = any(a.kind in NON_STATE_ARMED and any(start <= m.start < end for m in a.mentions)
                 for a in index.actors.values())
-    words = {w.strip(".,;:'\"") for w in event.evidence.text.lower().replace("-", " ").split()}
-    singular = {w[:-3] + "man" if w.endswith("men") else w.removesuffix("s") for w in words}  # "gunmen", "rebels"
-    return named or bool(ARMED_NOUNS & singular)
+    told = doc.char_span(start, end, alignment_mode="expand")
+    return named or any(t.lemma_.lower() in ARMED_NOUNS for t in told)
 
 
 def fights_the_state(event: Event, country: str, index: Index) -> bool:
