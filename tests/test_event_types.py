@@ -2209,3 +2209,19 @@ def test_former_states_forces_are_named(extract, text, published, actor1):
     report = extract(text, published=published)
     names = {a.id: a.name for a in report.actors}
     assert [names.get(e.actor1 or "") for e in report.events] == [actor1]
+
+
+@pytest.mark.parametrize("sentence, sub_types", [
+    # a spot named by kind, which no gazetteer places, is in the story's town
+    ("Six members of the sect were arrested at the compound, police said.", ["Arrests"]),
+    ("Several women said they had been raped by soldiers on the pitch.", ["Sexual violence"]),
+    ("Two men were arrested at the scene.", ["Arrests"]),
+    # without one, such a sentence is not placed; entering a building takes no ground; "no arrests" is none
+    ("Six members of the sect were arrested, police said.", []),
+    ("Soldiers later entered the compound.", []),
+    ("No arrests were made at the scene.", []),
+])
+def test_a_spot_of_the_scene_places_its_event_in_the_storys_town(extract, sentence, sub_types):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert [e.sub_event_type for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)
+            and e.factuality in ("asserted", "reported")] == sub_types

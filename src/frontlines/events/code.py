@@ -25,7 +25,7 @@ from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, in_a_toll, lexicon, pointing_back,
                                        protest_word, word_lemma)
 from frontlines.events.when import DateTracker
-from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, continues_before,
+from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_spot_of_the_scene, continues_before,
                                      coordinated_places, is_landmark_site, is_lede,
                                      previous_sentence_place, says_the_town,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
@@ -861,7 +861,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if lenient:
         args.place = args.place or story_place(trigger.token, index)
     if args.place is None and index.places and (told_on_its_day(trigger.token, dates)
-                                                or goes_on_with_the_scene(trigger, args, index, dates)):
+                                                or goes_on_with_the_scene(trigger, args, index, dates)
+                                                or (trigger.family.name != "capture"
+                                                    and at_a_spot_of_the_scene(trigger.token, index))):
         # "On Thursday, army helicopters fired on a convoy ...": a day's news with no place of its own
         # happened where the story is; so does "They exchanged fire with the guard" after a dated scene
         args.place = story_place(trigger.token, index)

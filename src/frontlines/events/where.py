@@ -17,6 +17,7 @@ SAME_SCENE = frozenset({"advcl", "xcomp", "conj"})
 SCENE_PREPS = frozenset({"in", "at"})
 SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["settlement_preps"]
 SEPARATELY = event_words()["separately"]
+SPOT_PREPS = event_words()["scene_spot_preps"]
 HELD_POSTS = frozenset(event_words()["held_posts"])
 
 
@@ -228,6 +229,20 @@ def story_place(trigger: Token, index: Index) -> str | None:
         return previous
     ranked = sorted(index.places.values(), key=lambda p: (p.feature == "country", -len(p.mentions)))
     return ranked[0].id if ranked else None
+
+
+def at_a_spot_of_the_scene(trigger: Token, index: Index) -> bool:
+    """Whether the trigger's clause puts its event at a spot it names by kind, which no gazetteer
+    places: "were arrested at the compound", "raped on the pitch", "the final assault on the processing
+    plant"."""
+    from frontlines.places.find import place_words
+
+    spots = event_words()["scene_spots"] | frozenset(place_words()["landmark"])
+    verb = clause_verb(trigger)
+    heads = [c for c in (*verb.children, *trigger.children) if c.dep_ == "prep" and c.lower_ in SPOT_PREPS]
+    nouns = [o for p in heads for o in p.children if o.dep_ == "pobj"]
+    return any(n.lemma_.lower() in spots or (n.pos_ == "PROPN" and n.i not in index.place_at
+                                              and n.ent_type_ in ("FAC", "LOC")) for n in nouns)
 
 
 def a_nationality(tok: Token, index: Index) -> bool:
