@@ -2225,3 +2225,26 @@ def test_a_spot_of_the_scene_places_its_event_in_the_storys_town(extract, senten
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
     assert [e.sub_event_type for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)
             and e.factuality in ("asserted", "reported")] == sub_types
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    # a passive with no doer named, done to civilians, is an attack by a group the text does not name
+    ("A minibus carrying traders was ambushed on the road near Zaria on Wednesday.",
+     [("Attack", "Unidentified Armed Group (Nigeria)")]),
+    ("Villagers were attacked near Zaria on Wednesday.", [("Attack", "Unidentified Armed Group (Nigeria)")]),
+    # a killing by assassins is an armed group's
+    ("The district head was shot dead by assassins in Zaria on Wednesday.",
+     [("Attack", "Unidentified Armed Group (Nigeria)")]),
+])
+def test_attacks_on_civilians_by_no_one_named_are_an_unidentified_groups(extract, sentence, coded):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events
+            if e.evidence.start >= len(ARTICLE_OPENING)] == coded
+
+
+def test_a_building_attacked_in_a_riot_is_the_rioters_doing(extract):
+    report = extract("MAPUTO - Rioters burned cars in Maputo on Wednesday. Shops and a church were attacked in "
+                     "Maputo on Wednesday afternoon.", published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert not [e for e in report.events if names.get(e.actor1 or "", "").startswith("Unidentified")]

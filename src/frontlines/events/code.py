@@ -508,13 +508,27 @@ def a_grievance(tok: Token) -> bool:
 
 def unnamed_attack_on_civilians(trigger: Trigger, actor1, index: Index) -> bool:
     """An attack named by its civilian dead with no doer: "ten villagers were killed in an attack near
-    Zaria" is an attack by an armed group the text does not name (ACLED's unidentified armed group);
+    Zaria", "a bus was ambushed near Zebilla" is an attack by an armed group the text does not name (ACLED's
+    unidentified armed group);
     not when the dead are only "men", who in a feud or a war may be its fighters ("64 men were killed
     in an ambush in Enga province")."""
-    if actor1 is not None or trigger.family.name != "clash" or trigger.is_verb or not in_a_toll(trigger.token):
+    if actor1 is not None or trigger.family.name != "clash":
+        return False
+    if trigger.is_verb:  # not in a story of crowds: "the offices of the prime minister had been attacked"
+        return done_unnamed(trigger.token) and on_civilians(trigger.token, index) \
+            and not crowd_just_seen(trigger.token, index) and not unrest_story(index)
+    if not in_a_toll(trigger.token):
         return False
     dead = [c for c in trigger.token.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
     return on_civilians(trigger.token, index) and not all(d.lemma_.lower() == "man" for d in dead)
+
+
+def done_unnamed(verb: Token) -> bool:
+    """Whether a passive names no doer, or only one of `unnamed_killers`: "a bus was ambushed near
+    Zebilla", "was attacked by unknown men"; not where a crowd is in its sentence (a crowd's is a riot)."""
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(c.dep_ == "nsubjpass" for c in verb.children) \
+        and all(a.lemma_.lower() in UNNAMED_KILLERS for a in agents) and not crowd_in(verb.sent)
 
 
 def elsewhere_than_its_country(tok: Token, place_id: str, index: Index) -> bool:
@@ -533,12 +547,8 @@ def ambushed_force(trigger: Trigger, actor1, target) -> bool:
     policemen were killed by men wearing army uniforms" is a fight with an unidentified armed group (a
     passive with no agent, or one of `unnamed_killers`, done to an armed side, with no crowd in its
     sentence: "lines of police were attacked" by young people gathered is their riot)."""
-    verb = trigger.token
-    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     return actor1 is None and trigger.family.name == "clash" and trigger.is_verb and target is not None \
-        and target.kind in ARMED and any(c.dep_ == "nsubjpass" for c in verb.children) \
-        and all(a.lemma_.lower() in UNNAMED_KILLERS for a in agents) \
-        and not crowd_in(verb.sent)  # a crowd's is a riot
+        and target.kind in ARMED and done_unnamed(trigger.token)
 
 
 def died_in_a_disaster(tok: Token) -> bool:
@@ -1013,9 +1023,9 @@ def on_civilians(trigger: Token, index: Index) -> bool:
     ("attacked a hotel", "an attack on a village"), not an armed side."""
     if trigger.pos_ == "VERB":  # "attacked a church"; "opened fire on men and boys" (not "attacked troops at a market")
         acts = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "attack")]
-        targets = [c for c in trigger.children if c.dep_ == "dobj" and c not in acts] or [
+        targets = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c not in acts] or [
             o for h in (trigger, *acts) for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
-            for o in c.children if o.dep_ == "pobj"]  # "carried out attacks against civilians"
+            for o in c.children if o.dep_ == "pobj"]  # "carried out attacks against civilians"; "a bus was ambushed"
     else:
         targets = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                    for o in c.children if o.dep_ == "pobj"]
