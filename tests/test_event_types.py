@@ -2248,3 +2248,23 @@ def test_a_building_attacked_in_a_riot_is_the_rioters_doing(extract):
                      "Maputo on Wednesday afternoon.", published=PUBLISHED)
     names = {a.id: a.name for a in report.actors}
     assert not [e for e in report.events if names.get(e.actor1 or "", "").startswith("Unidentified")]
+
+
+def test_aircraft_strike_where_they_fly_to_not_from(extract):
+    report = extract("KADUNA - Warplanes from Kano bombed rebel camps on Wednesday, the army said.", published=PUBLISHED)
+    places = {p.id: p.name for p in report.places}
+    assert [(e.sub_event_type, places.get(e.place or "")) for e in report.events] == [("Air/drone strike", "Kaduna")]
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    # only aircraft strafe; a nationality names whose helicopters and gunships they are
+    ("On Wednesday, Nigerian helicopter gunships strafed villages near Zaria.",
+     [("Air/drone strike", "Military Forces of Nigeria")]),
+    ("French helicopters fired rockets at a convoy near Zaria on Wednesday.",
+     [("Air/drone strike", "Military Forces of France")]),
+])
+def test_strafing_is_an_air_strike_by_the_aircrafts_state(extract, sentence, coded):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events
+            if e.evidence.start >= len(ARTICLE_OPENING)] == coded

@@ -452,11 +452,18 @@ def names_no_scene(tok: Token, verb: Token) -> bool:
 
 
 def where_they_came_from(tok: Token, verb: Token) -> bool:
-    """A town named as where the doers of `verb` were sent or flown from (`origin_verbs`): "Gurkha
-    troops flown in from Singapore drove the rebels from the power station" happened where they
-    arrived (but "soldiers brought from Bakhmut said their trenches had been shelled" tell of Bakhmut)."""
+    """A town named as where the doers of `verb` came from, or were sent or flown from (`origin_verbs`):
+    "planes from Saipan bombed Agana", "Gurkha troops flown in from Singapore drove the rebels from the
+    power station" happened where they arrived (but "soldiers brought from Bakhmut said their trenches
+    had been shelled" tell of Bakhmut)."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:  # "San" of "from San Isidro"
+        tok = tok.head
     moved = tok.head.head
-    return tok.dep_ == "pobj" and tok.head.lower_ == "from" and moved.lemma_.lower() in ORIGIN_VERBS \
+    if tok.dep_ != "pobj" or tok.head.lower_ != "from":
+        return False
+    if moved.dep_ == "nsubj" and moved.head.i == verb.i:
+        return True  # "P-51 fighters from San Isidro strafed the palace": they struck elsewhere
+    return moved.lemma_.lower() in ORIGIN_VERBS \
         and moved.dep_ in ("acl", "relcl") and moved.head.dep_ in ("nsubj", "nsubjpass") and moved.head.head.i == verb.i
 
 
