@@ -854,8 +854,8 @@ def test_a_snippet_whose_only_coded_event_did_not_happen_is_read_as_a_snippet(ex
     # the surrender police called for did not happen; the detonation, told in the present perfect, did
     report = extract("Two militants have detonated explosives, killing themselves in a remote area near the Turkish "
                      "capital, Ankara, after police called on them to surrender.", published="2021-01-01")
-    assert "Remote explosive/landmine/IED" in [e.sub_event_type for e in report.events
-                                               if e.factuality in ("asserted", "reported")]
+    assert "Explosions/Remote violence" in [e.event_type for e in report.events
+                                             if e.factuality in ("asserted", "reported")]
 
 
 def test_what_a_verb_rules_out_the_classifier_does_not_code_past_a_dateline(extract):
@@ -2268,3 +2268,18 @@ def test_strafing_is_an_air_strike_by_the_aircrafts_state(extract, sentence, cod
     names = {a.id: a.name for a in report.actors}
     assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events
             if e.evidence.start >= len(ARTICLE_OPENING)] == coded
+
+
+@pytest.mark.parametrize("sentence, sub_types", [
+    ("On Wednesday, a bomber blew himself up at a market in Zaria, killing 12 people.", ["Suicide bomb"]),
+    ("On Wednesday, a truck packed with explosives was driven into the gate of the barracks in Zaria.", ["Suicide bomb"]),
+    ("On Wednesday, two men set off explosives at the bus station in Zaria, killing themselves and 12 others.",
+     ["Suicide bomb"]),
+    ("On Wednesday, two bombs exploded at a market in Zaria; the men who carried them died in the blasts.",
+     ["Suicide bomb"]),
+    # the dead are the bombers' victims, not the bombers
+    ("On Wednesday, two bombs exploded at a market in Zaria; twelve people died in the blasts.",
+     ["Remote explosive/landmine/IED"]),
+])
+def test_bombers_who_die_in_their_blast_made_a_suicide_bombing(extract, sentence, sub_types):
+    assert coded_after_opening(extract, sentence) == sub_types

@@ -523,6 +523,22 @@ def unnamed_attack_on_civilians(trigger: Trigger, actor1, index: Index) -> bool:
     return on_civilians(trigger.token, index) and not all(d.lemma_.lower() == "man" for d in dead)
 
 
+def bombers_died(sent) -> bool:
+    """Whether a sentence says the bombers died in their own blast: "killing themselves and 12 others",
+    "men pushing luggage trolleys, who died in the blasts" (`bomb_carriers` who die in `blasts`)."""
+    for t in sent:
+        if t.lower_ in REFLEXIVES and t.dep_ == "dobj" and t.head.lemma_.lower() == "kill":
+            return True
+        if t.lemma_.lower() == "die" and any(o.lemma_.lower() in BLASTS for p in t.children if p.dep_ == "prep"
+                                             and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"):
+            subject = subject_of(t)
+            if subject is not None and subject.lower_ in ("who", "that") and t.dep_ == "relcl":
+                subject = t.head
+            if subject is not None and subject.lemma_.lower() in BOMB_CARRIERS:
+                return True
+    return False
+
+
 def done_unnamed(verb: Token) -> bool:
     """Whether a passive names no doer, or only one of `unnamed_killers`: "a bus was ambushed near
     Zebilla", "was attacked by unknown men"; not where a crowd is in its sentence (a crowd's is a riot)."""
@@ -702,6 +718,7 @@ TALLY_SPAN_PREPS, TALLY_SPAN_UNITS = event_words()["tally_span_preps"], event_wo
 TALLY_SPAN_MODIFIERS = event_words()["tally_span_modifiers"]
 DISASTERS, TOLL_PREPS = frozenset(event_words()["disasters"]), event_words()["toll_preps"]
 UNNAMED_KILLERS = frozenset(event_words()["unnamed_killers"])
+REFLEXIVES, BLASTS, BOMB_CARRIERS = (event_words()[k] for k in ("reflexives", "blasts", "bomb_carriers"))
 
 
 def a_tally_over_time(tok: Token) -> bool:
@@ -920,6 +937,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 args.actor2 = index.state(index.places[place_id].country_code)
         elif sub == "territory":
             sub = territory_type(actor1, index.actors.get(args.actor2 or ""), index.places.get(place_id))
+        elif family.name == "explosive" and bombers_died(trigger.token.sent):
+            sub = "Suicide bomb"  # "set off by men pushing luggage trolleys, who died in the blasts"
         elif family.name == "clash" and one_sided_on_a_crowd(trigger, actor1, args.actor2, index):
             # "soldiers attacked peaceful protesters, killing one": the state's force on a protest
             event_type, sub = "Protests", ("Excessive force against protesters" if lethal_sentence(trigger.token)
