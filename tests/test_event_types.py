@@ -2273,7 +2273,7 @@ def test_strafing_is_an_air_strike_by_the_aircrafts_state(extract, sentence, cod
 @pytest.mark.parametrize("sentence, sub_types", [
     ("On Wednesday, a bomber blew himself up at a market in Zaria, killing 12 people.", ["Suicide bomb"]),
     ("On Wednesday, a truck packed with explosives was driven into the gate of the barracks in Zaria.", ["Suicide bomb"]),
-    ("On Wednesday, two men set off explosives at the bus station in Zaria, killing themselves and 12 others.",
+    ("On Wednesday, two men detonated explosives at the bus station in Zaria, killing themselves and 12 others.",
      ["Suicide bomb"]),
     ("On Wednesday, two bombs exploded at a market in Zaria; the men who carried them died in the blasts.",
      ["Suicide bomb"]),
@@ -2283,3 +2283,14 @@ def test_strafing_is_an_air_strike_by_the_aircrafts_state(extract, sentence, cod
 ])
 def test_bombers_who_die_in_their_blast_made_a_suicide_bombing(extract, sentence, sub_types):
     assert coded_after_opening(extract, sentence) == sub_types
+
+
+@pytest.mark.parametrize("sentence, sub_types", [
+    ("Police jailed 60 suspected militants in Zaria on Wednesday.", ["Arrests"]),
+    # a sentence passed is no arrest; sitting in a car is no sit-in
+    ("On Wednesday, a court in Zaria jailed the former governor for ten years.", []),
+    ("On Wednesday, two men sat in the car outside the bank in Zaria.", []),
+    ("On Wednesday, students staged a sit-in outside the governor's office in Zaria.", ["Peaceful protest"]),
+])
+def test_people_jailed_are_arrested_and_only_a_sit_in_is_one(extract, sentence, sub_types):
+    assert sorted(set(coded_after_opening(extract, sentence))) == sub_types

@@ -316,8 +316,9 @@ def noun_phrases(token: Token) -> list[str]:
 
 
 def two_word_noun(token: Token) -> str:
-    """The token with the word before it: "Drone strikes" even when the model parses "strikes" as a verb."""
-    if token.i == 0:
+    """The token with the word before it: "Drone strikes" even when the model parses "strikes" as a verb
+    (but "sat in the car" is no "sit-in": a preposition is no noun)."""
+    if token.i == 0 or token.pos_ == "ADP":
         return token.lemma_.lower()
     return f"{token.doc[token.i - 1].lemma_.lower()} {token.lemma_.lower()}"
 
