@@ -2294,3 +2294,17 @@ def test_bombers_who_die_in_their_blast_made_a_suicide_bombing(extract, sentence
 ])
 def test_people_jailed_are_arrested_and_only_a_sit_in_is_one(extract, sentence, sub_types):
     assert sorted(set(coded_after_opening(extract, sentence))) == sub_types
+
+
+@pytest.mark.parametrize("sentence, factuality", [
+    # a rally called for a day to come has not happened yet
+    ("The Socialist Party has called a rally in Zaria for Saturday to back the government.", "hypothetical"),
+    ("Thousands joined a rally in Zaria on Wednesday to back the government.", "asserted"),
+])
+def test_a_rally_called_for_a_day_to_come_is_planned(extract, sentence, factuality):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    assert [e.factuality for e in report.events if e.evidence.start >= len(ARTICLE_OPENING)] == [factuality]
+
+
+def test_a_companys_possessive_is_no_shell(extract):
+    assert coded_after_opening(extract, "Shell's refinery in Zaria has cut thousands of jobs since Wednesday.") == []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from frontlines.dates import WEEKDAYS
 from frontlines.events.triggers import event_words
 
 # The word lists of events/data/words.yaml this stage reads.
@@ -97,7 +98,7 @@ def factuality(trigger: Token) -> str:
         if n == 0 and any(k.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
                 d.dep_ == "det" and d.lower_ == "no" for d in k.children) for k in kids):
             return "negated"  # "No shots were fired", "fired no shots" (but "no one was hurt in the attack" is an attack)
-        if n == 0 and t.pos_ == "NOUN" and any(k.dep_ == "det" and k.lower_ == "no" for k in kids):
+        if chain[0].pos_ == "NOUN" and n <= 1 and any(k.dep_ == "det" and k.lower_ == "no" for k in kids):
             return "negated"  # "no arrests were made at the scene"
         if n and t.lemma_.lower() in DENIALS:
             return "negated"
@@ -110,6 +111,9 @@ def factuality(trigger: Token) -> str:
         if any(o.ent_type_ == "DATE" and any(a.lemma_.lower() in FUTURE for a in o.children)
                for k in kids if k.dep_ == "prep" and k.lower_ in ("for", "on") for o in k.children):
             return "hypothetical"  # "a rally in Barcelona for next Sunday" (not "days before next Sunday's vote")
+        if chain[0].pos_ == "NOUN" and n <= 1 and any(o.lower_ in WEEKDAYS for k in kids if k.dep_ == "prep"
+                                               and k.lower_ == "for" for o in k.children if o.dep_ == "pobj"):
+            return "hypothetical"  # "has called a rally in Porto for Saturday": one set for a day to come
         if n and any(k.dep_ == "dobj" and k.lemma_.lower() in FUTURE for k in kids):
             return "hypothetical"  # "set the stage for a battle", however "for" is attached
         if any(k.lemma_.lower() in FUTURE and k.dep_ in ("amod", "advmod", "mark") and not of_place(k) for k in kids):

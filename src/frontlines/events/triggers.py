@@ -390,9 +390,11 @@ def is_lexicon_noun(tok: Token, lex: Lexicon) -> bool:
 
 def company_name(tok: Token) -> bool:
     """A singular capitalised word inside a sentence that the model names an organisation: "the Shell
-    refinery" (but "Shells hit the town" opening a sentence is the model mistaking shells for Shell)."""
-    return tok.is_title and tok.ent_type_ == "ORG" and tok.pos_ == "PROPN" and tok.text == tok.lemma_ \
-        and not opens_a_sentence(tok)
+    refinery", "Shell's refinery" (but "Shells hit the town" opening a sentence is the model mistaking shells
+    for Shell)."""
+    possessive = tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ == "POS"
+    return tok.is_title and tok.pos_ == "PROPN" and tok.text == tok.lemma_ \
+        and ((tok.ent_type_ == "ORG" and not opens_a_sentence(tok)) or possessive)  # "Shell's refinery has cut jobs"
 
 
 def verb_senses_fitting(tok: Token, lex: Lexicon) -> list[dict]:
