@@ -2308,3 +2308,22 @@ def test_a_rally_called_for_a_day_to_come_is_planned(extract, sentence, factuali
 
 def test_a_companys_possessive_is_no_shell(extract):
     assert coded_after_opening(extract, "Shell's refinery in Zaria has cut thousands of jobs since Wednesday.") == []
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    # what came under fire was attacked: by whom "from" names, else by men the text does not name
+    ("On Wednesday, soldiers came under fire from insurgents near Zaria.",
+     [("Armed clash", "Unidentified Armed Group (Nigeria)", "Military Forces of Nigeria")]),
+    ("On Wednesday, a bus carrying traders came under fire near Zaria.",
+     [("Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")]),
+    ("Zaria came under heavy artillery fire on Wednesday.",
+     [("Shelling/artillery/missile attack", "Unidentified Armed Group (Nigeria)", None)]),
+    # what came under control, pressure or construction was not attacked
+    ("On Wednesday, the town of Zaria came under the control of the army.", []),
+    ("The governor came under pressure in Zaria on Wednesday.", []),
+])
+def test_what_came_under_fire_was_attacked(extract, sentence, coded):
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events
+            if e.evidence.start >= len(ARTICLE_OPENING) and e.factuality in ("asserted", "reported")] == coded

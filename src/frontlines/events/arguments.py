@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from frontlines.actors import (ActorMention, crowd_name, forces_country, names_its_government, state_name,
                                unidentified_name)
-from frontlines.events.triggers import event_words
+from frontlines.events.triggers import event_words, under_what
 from frontlines.model import Actor, Place, Span
 from frontlines.nlp import doc_text, token_array
 
@@ -226,6 +226,14 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
                                                           and c.tag_ == "VBN"]
         args.actor1 = next((actor_in(o, index) for j in joined for c in j.children if c.dep_ == "agent"
                             for o in c.children if actor_in(o, index)), None)
+    if under_what(verb):  # "the convoy came under fire from insurgents": the subject was attacked
+        subject = subject_of(verb)
+        args.actor2 = (actor_in(subject, index) or (pronoun_antecedent(subject, index) if subject.pos_ == "PRON"
+                                                    else None)) if subject is not None else None
+        args.actor1 = next((actor_in(o, index) for h in (verb, *under_what(verb)) for p in h.children
+                            if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if actor_in(o, index)), None)
+        args.place = args.place or (place_in(subject, index) if subject is not None else None)
+        return args
     if not passive:
         subject = subject_of(verb)
         if subject is not None and subject.pos_ == "PRON" and subject.i not in index.actor_at:

@@ -23,7 +23,7 @@ from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, crowd_a
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, in_a_toll, lexicon, pointing_back,
-                                       protest_word, word_lemma)
+                                       protest_word, under_what, word_lemma)
 from frontlines.events.when import DateTracker
 from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_spot_of_the_scene, continues_before,
                                      coordinated_places, is_landmark_site, is_lede,
@@ -163,8 +163,9 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         story_group = None if described_agent(trigger.token) else index.main_armed
         args.actor1 = args.actor1 or story_group or sentence_actor(trigger.token, index,
                                                                    skip=not_doers(trigger.token))
-    if family in NEEDS_ARMED_ACTOR:
+    if family in NEEDS_ARMED_ACTOR and not (trigger.is_verb and under_what(trigger.token)):
         # "a militia, called the Syrian Democratic Forces, took over the city": the group just named
+        # (not for one attacked: "peacekeepers were killed when their vehicle came under fire")
         args.actor1 = args.actor1 or sentence_actor(trigger.token, index, kinds=ARMED, before_only=True,
                                                     other_than=args.actor2)
     if family == "clash" and not trigger.is_verb and in_a_toll(trigger.token) and args.actor1 in victims_of_toll(
@@ -541,8 +542,10 @@ def bombers_died(sent) -> bool:
 
 def done_unnamed(verb: Token) -> bool:
     """Whether a passive names no doer, or only one of `unnamed_killers`: "a bus was ambushed near
-    Zebilla", "was attacked by unknown men"; not where a crowd is in its sentence (a crowd's is a riot)."""
+    Zebilla", "was attacked by unknown men", "the convoy came under fire"; not where a crowd is in its sentence (a crowd's is a riot)."""
     agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if under_what(verb):  # "the convoy came under fire"
+        return not crowd_in(verb.sent)
     return any(c.dep_ == "nsubjpass" for c in verb.children) \
         and all(a.lemma_.lower() in UNNAMED_KILLERS for a in agents) and not crowd_in(verb.sent)
 
@@ -1042,7 +1045,8 @@ def on_civilians(trigger: Token, index: Index) -> bool:
     ("attacked a hotel", "an attack on a village"), not an armed side."""
     if trigger.pos_ == "VERB":  # "attacked a church"; "opened fire on men and boys" (not "attacked troops at a market")
         acts = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "attack")]
-        targets = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c not in acts] or [
+        attacked = ("nsubj", "dobj") if under_what(trigger) else ("dobj", "nsubjpass")  # "a bus came under fire"
+        targets = [c for c in trigger.children if c.dep_ in attacked and c not in acts] or [
             o for h in (trigger, *acts) for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
             for o in c.children if o.dep_ == "pobj"]  # "carried out attacks against civilians"; "a bus was ambushed"
     else:

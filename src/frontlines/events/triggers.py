@@ -208,7 +208,7 @@ def objects_of(token: Token) -> set[str]:
 def needs_read_on(tok: Token, sense: dict, around: set[str]) -> set[str]:
     """The words a verb sense's `needs` are read on: what it acts on (`needs_object`), what did
     it (`needs_subject`), what it was aimed at (`needs_target`), where it was taken from
-    (`needs_from`), else everything that completes it."""
+    (`needs_from`), what its subject came under (`needs_under`), else everything that completes it."""
     if sense.get("needs_object"):
         return objects_of(tok)
     if sense.get("needs_subject"):  # or a passive's agent: "columns were struck by allied aircraft"
@@ -218,7 +218,18 @@ def needs_read_on(tok: Token, sense: dict, around: set[str]) -> set[str]:
     if sense.get("needs_from"):  # "was taken from his home", not "took home a prize"
         return {o.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                 for o in c.children if o.dep_ == "pobj"}
+    if sense.get("needs_under"):  # "came under heavy artillery fire", not "came under the control of"
+        return {t.lemma_.lower() for o in under_what(tok) for t in (o, *o.lefts)}
     return around
+
+
+def under_what(verb: Token) -> list[Token]:
+    """What a verb says its subject came under (`came_under` verbs): "fire" of "the convoy came under
+    fire" (not "attacked a plant under construction")."""
+    if verb.lemma_.lower() not in event_words()["came_under"]:
+        return []
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "under" for o in c.children
+            if o.dep_ == "pobj"]
 
 
 def counted_words(noun: Token) -> list[str]:
