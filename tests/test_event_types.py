@@ -854,8 +854,7 @@ def test_a_snippet_whose_only_coded_event_did_not_happen_is_read_as_a_snippet(ex
     # the surrender police called for did not happen; the detonation, told in the present perfect, did
     report = extract("Two militants have detonated explosives, killing themselves in a remote area near the Turkish "
                      "capital, Ankara, after police called on them to surrender.", published="2021-01-01")
-    assert "Explosions/Remote violence" in [e.event_type for e in report.events
-                                             if e.factuality in ("asserted", "reported")]
+    assert "Suicide bomb" in [e.sub_event_type for e in report.events if e.factuality in ("asserted", "reported")]
 
 
 def test_what_a_verb_rules_out_the_classifier_does_not_code_past_a_dateline(extract):
@@ -2235,6 +2234,11 @@ def test_a_spot_of_the_scene_places_its_event_in_the_storys_town(extract, senten
     # a killing by assassins is an armed group's
     ("The district head was shot dead by assassins in Zaria on Wednesday.",
      [("Attack", "Unidentified Armed Group (Nigeria)")]),
+    # soldiers on a bus are no civilians; men ambushed may be a feud's fighters; a robbery is crime
+    ("A bus carrying soldiers on leave was ambushed near Zaria on Wednesday.",
+     [("Armed clash", "Unidentified Armed Group (Nigeria)")]),
+    ("Twenty men were ambushed near Zaria on Wednesday.", []),
+    ("An elderly man was attacked and robbed as he walked home in Zaria on Wednesday night.", []),
 ])
 def test_attacks_on_civilians_by_no_one_named_are_an_unidentified_groups(extract, sentence, coded):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
@@ -2262,6 +2266,10 @@ def test_aircraft_strike_where_they_fly_to_not_from(extract):
      [("Air/drone strike", "Military Forces of Nigeria")]),
     ("French helicopters fired rockets at a convoy near Zaria on Wednesday.",
      [("Air/drone strike", "Military Forces of France")]),
+    # gunmen strafe on the ground, and critics strafe plans
+    ("Gunmen strafed a bar in Zaria on Wednesday night, killing 12 people.",
+     [("Attack", "Unidentified Armed Group (Nigeria)")]),
+    ("Critics strafed the governor's plan in Zaria on Wednesday.", []),
 ])
 def test_strafing_is_an_air_strike_by_the_aircrafts_state(extract, sentence, coded):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
@@ -2272,7 +2280,6 @@ def test_strafing_is_an_air_strike_by_the_aircrafts_state(extract, sentence, cod
 
 @pytest.mark.parametrize("sentence, sub_types", [
     ("On Wednesday, a bomber blew himself up at a market in Zaria, killing 12 people.", ["Suicide bomb"]),
-    ("On Wednesday, a truck packed with explosives was driven into the gate of the barracks in Zaria.", ["Suicide bomb"]),
     ("On Wednesday, two men detonated explosives at the bus station in Zaria, killing themselves and 12 others.",
      ["Suicide bomb"]),
     ("On Wednesday, two bombs exploded at a market in Zaria; the men who carried them died in the blasts.",
@@ -2280,19 +2287,21 @@ def test_strafing_is_an_air_strike_by_the_aircrafts_state(extract, sentence, cod
     # the dead are the bombers' victims, not the bombers
     ("On Wednesday, two bombs exploded at a market in Zaria; twelve people died in the blasts.",
      ["Remote explosive/landmine/IED"]),
+    ("On Wednesday, a bomb exploded at a market in Zaria, and a man who died in the blast was a vendor.",
+     ["Remote explosive/landmine/IED"]),
+    # a man who blew himself up making fireworks made no attack
+    ("On Wednesday, a man blew himself up accidentally while making fireworks in his kitchen in Zaria.", []),
 ])
 def test_bombers_who_die_in_their_blast_made_a_suicide_bombing(extract, sentence, sub_types):
     assert coded_after_opening(extract, sentence) == sub_types
 
 
 @pytest.mark.parametrize("sentence, sub_types", [
-    ("Police jailed 60 suspected militants in Zaria on Wednesday.", ["Arrests"]),
-    # a sentence passed is no arrest; sitting in a car is no sit-in
-    ("On Wednesday, a court in Zaria jailed the former governor for ten years.", []),
+    # sitting in a car is no sit-in
     ("On Wednesday, two men sat in the car outside the bank in Zaria.", []),
     ("On Wednesday, students staged a sit-in outside the governor's office in Zaria.", ["Peaceful protest"]),
 ])
-def test_people_jailed_are_arrested_and_only_a_sit_in_is_one(extract, sentence, sub_types):
+def test_only_a_sit_in_is_one(extract, sentence, sub_types):
     assert sorted(set(coded_after_opening(extract, sentence))) == sub_types
 
 
@@ -2327,3 +2336,16 @@ def test_what_came_under_fire_was_attacked(extract, sentence, coded):
     names = {a.id: a.name for a in report.actors}
     assert [(e.sub_event_type, names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events
             if e.evidence.start >= len(ARTICLE_OPENING) and e.factuality in ("asserted", "reported")] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a spot's event is where the sentence before set the scene, however coarse; not when set apart
+    ("LIMA - Protesters blocked highways in the southern region of Puno on Monday. Police detained 15 people at the "
+     "roadblock, the interior ministry said.", [("Peaceful protest", "Puno"), ("Arrests", "Puno")]),
+    ("BEIRUT - Israeli drones struck a car in Nabatieh on Tuesday. Separately, police arrested a suspect at the "
+     "building after a fire.", [("Air/drone strike", "Nabatîyé et Tahta")]),
+])
+def test_a_spot_of_the_scene_is_in_the_place_the_sentence_before_names(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    places = {p.id: p.name for p in report.places}
+    assert [(e.sub_event_type, places.get(e.place or "")) for e in report.events] == coded

@@ -16,7 +16,7 @@ from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VE
                                          own_clause_place, place_in,
                                          sentence_actor, sentence_evidence, sentence_place, subject_of,
                                          verb_arguments)
-from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, crowd_actor, crowd_doers, crowd_in_clash,
+from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, counted, crowd_actor, crowd_doers, crowd_in_clash,
                                       crowd_of_place,
                                       crowd_just_seen, crowd_type, denied, protesting, shows_a_crowd, told_as_protest,
                                       unrest_story)
@@ -26,6 +26,7 @@ from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, i
                                        protest_word, under_what, word_lemma)
 from frontlines.events.when import DateTracker
 from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_spot_of_the_scene, continues_before,
+                                     spot_scene,
                                      coordinated_places, is_landmark_site, is_lede,
                                      previous_sentence_place, says_the_town,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
@@ -515,9 +516,11 @@ def unnamed_attack_on_civilians(trigger: Trigger, actor1, index: Index) -> bool:
     in an ambush in Enga province")."""
     if actor1 is not None or trigger.family.name != "clash":
         return False
-    if trigger.is_verb:  # not in a story of crowds: "the offices of the prime minister had been attacked"
+    if trigger.is_verb:  # not in a story of crowds ("the offices of the prime minister had been attacked"),
+        # nor a robbery ("was attacked and robbed as he walked home")
         return done_unnamed(trigger.token) and on_civilians(trigger.token, index) \
-            and not crowd_just_seen(trigger.token, index) and not unrest_story(index)
+            and not crowd_just_seen(trigger.token, index) and not unrest_story(index) \
+            and not any(t.lemma_.lower() in CRIME_ACTS for t in trigger.token.sent)
     if not in_a_toll(trigger.token):
         return False
     dead = [c for c in trigger.token.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -526,18 +529,24 @@ def unnamed_attack_on_civilians(trigger: Trigger, actor1, index: Index) -> bool:
 
 def bombers_died(sent) -> bool:
     """Whether a sentence says the bombers died in their own blast: "killing themselves and 12 others",
-    "men pushing luggage trolleys, who died in the blasts" (`bomb_carriers` who die in `blasts`)."""
+    "men pushing luggage trolleys, who died in the blasts" (`bomb_carriers`, or people who handled the
+    bomb, who die in `blasts`)."""
     for t in sent:
         if t.lower_ in REFLEXIVES and t.dep_ == "dobj" and t.head.lemma_.lower() == "kill":
             return True
         if t.lemma_.lower() == "die" and any(o.lemma_.lower() in BLASTS for p in t.children if p.dep_ == "prep"
                                              and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"):
-            subject = subject_of(t)
-            if subject is not None and subject.lower_ in ("who", "that") and t.dep_ == "relcl":
-                subject = t.head
-            if subject is not None and subject.lemma_.lower() in BOMB_CARRIERS:
+            subject = t.head if t.dep_ == "relcl" else subject_of(t)
+            if subject is not None and (subject.lemma_.lower() in BOMB_CARRIERS or handled_the_bomb(subject)):
                 return True
     return False
+
+
+def handled_the_bomb(person: Token) -> bool:
+    """Whether what a sentence says of a person is that they carried, pushed or wore the bomb
+    (`bomb_handling`): "the men who carried them", "men pushing luggage trolleys" (not "a man who
+    died in the blast was a vendor")."""
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in BOMB_HANDLING for c in person.children)
 
 
 def done_unnamed(verb: Token) -> bool:
@@ -722,6 +731,7 @@ TALLY_SPAN_MODIFIERS = event_words()["tally_span_modifiers"]
 DISASTERS, TOLL_PREPS = frozenset(event_words()["disasters"]), event_words()["toll_preps"]
 UNNAMED_KILLERS = frozenset(event_words()["unnamed_killers"])
 REFLEXIVES, BLASTS, BOMB_CARRIERS = (event_words()[k] for k in ("reflexives", "blasts", "bomb_carriers"))
+BOMB_HANDLING, CRIME_ACTS = event_words()["bomb_handling"], event_words()["crime_acts"]
 
 
 def a_tally_over_time(tok: Token) -> bool:
@@ -891,12 +901,13 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if lenient:
         args.place = args.place or story_place(trigger.token, index)
     if args.place is None and index.places and (told_on_its_day(trigger.token, dates)
-                                                or goes_on_with_the_scene(trigger, args, index, dates)
-                                                or (trigger.family.name != "capture"
-                                                    and at_a_spot_of_the_scene(trigger.token, index))):
+                                                or goes_on_with_the_scene(trigger, args, index, dates)):
         # "On Thursday, army helicopters fired on a convoy ...": a day's news with no place of its own
         # happened where the story is; so does "They exchanged fire with the guard" after a dated scene
         args.place = story_place(trigger.token, index)
+    if args.place is None and index.places and trigger.family.name != "capture" \
+            and at_a_spot_of_the_scene(trigger.token, index):
+        args.place = spot_scene(trigger.token, index)  # "Six men were arrested at the compound"
     if args.place is None and index.places:
         return []  # a story that names places but none for this event: likely not one of its events
     if args.place is not None and elsewhere_than_its_country(trigger.token, args.place, index):
@@ -1045,8 +1056,11 @@ def on_civilians(trigger: Token, index: Index) -> bool:
     ("attacked a hotel", "an attack on a village"), not an armed side."""
     if trigger.pos_ == "VERB":  # "attacked a church"; "opened fire on men and boys" (not "attacked troops at a market")
         acts = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "attack")]
-        attacked = ("nsubj", "dobj") if under_what(trigger) else ("dobj", "nsubjpass")  # "a bus came under fire"
-        targets = [c for c in trigger.children if c.dep_ in attacked and c not in acts] or [
+        # "a bus came under fire"; "a bus was ambushed" by no one named (not "by a pack of dogs")
+        attacked = ("nsubj", "dobj") if under_what(trigger) else ("dobj", "nsubjpass") if done_unnamed(trigger) \
+            else ("dobj",)
+        targets = [c for c in trigger.children if c.dep_ in attacked and c not in acts
+                   and not (c.dep_ != "dobj" and counted(c).lemma_.lower() == "man")] or [  # "twenty men were ambushed"
             o for h in (trigger, *acts) for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
             for o in c.children if o.dep_ == "pobj"]  # "carried out attacks against civilians"; "a bus was ambushed"
     else:
@@ -1059,8 +1073,9 @@ def on_civilians(trigger: Token, index: Index) -> bool:
         # named further on in its phrase ("a mosque in Egypt's North Sinai province")
         owners = [*target.lefts, *(o for p in target.children if p.dep_ == "prep" and p.lower_ == "of"
                                    for o in p.subtree)]
+        carried = [o for a in target.children if a.dep_ == "acl" for o in a.subtree]  # "a bus carrying soldiers"
         named = [index.actors[index.actor_at[t.i]] for t in (target, *owners) if t.i in index.actor_at]
-        armed_owner = any(t.lemma_.lower() in ARMED_OWNERS for t in owners)
+        armed_owner = any(t.lemma_.lower() in ARMED_OWNERS for t in (*owners, *carried))
         if target.lemma_.lower() in CIVILIAN_TARGETS and not armed_owner and not any(a.kind in ARMED for a in named):
             return True
     return False

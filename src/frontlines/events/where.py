@@ -2,6 +2,8 @@
 after it, the story's place for a sentence that names none, and the towns listed with it."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from frontlines.events.arguments import (Index, against_it, best_place, clause_verb, is_destination, names_no_scene,
@@ -232,17 +234,39 @@ def story_place(trigger: Token, index: Index) -> str | None:
 
 
 def at_a_spot_of_the_scene(trigger: Token, index: Index) -> bool:
-    """Whether the trigger's clause puts its event at a spot it names by kind, which no gazetteer
-    places: "were arrested at the compound", "raped on the pitch", "the final assault on the processing
-    plant"."""
-    from frontlines.places.find import place_words
-
-    spots = event_words()["scene_spots"] | frozenset(place_words()["landmark"])
+    """Whether the trigger's clause puts its event at a spot it names, which no gazetteer places: by
+    kind ("were arrested at the compound", "raped on the pitch", "the final assault on the processing
+    plant": `scene_spots` and the `landmark` words), or by a name the model calls a facility or a
+    location ("opened fire in Via Fani")."""
     verb = clause_verb(trigger)
     heads = [c for c in (*verb.children, *trigger.children) if c.dep_ == "prep" and c.lower_ in SPOT_PREPS]
     nouns = [o for p in heads for o in p.children if o.dep_ == "pobj"]
-    return any(n.lemma_.lower() in spots or (n.pos_ == "PROPN" and n.i not in index.place_at
-                                              and n.ent_type_ in ("FAC", "LOC")) for n in nouns)
+    return any(n.lemma_.lower() in scene_spots() or (n.pos_ == "PROPN" and n.i not in index.place_at
+                                                      and n.ent_type_ in ("FAC", "LOC")) for n in nouns)
+
+
+@lru_cache(maxsize=1)
+def scene_spots() -> frozenset[str]:
+    """The words of spots within a scene: `scene_spots` of words.yaml and the places' `landmark` words."""
+    from frontlines.places.find import place_words  # the places stage reads events' words: import late
+
+    return event_words()["scene_spots"] | frozenset(place_words()["landmark"])
+
+
+def spot_scene(trigger: Token, index: Index) -> str | None:
+    """Where a sentence that puts its event at a spot of the scene happened: the town the sentence before
+    names, else the place it names last, however coarse ("Protesters blocked highways in the southern region
+    of Puno. Police detained 15 people at the roadblock"), else the town named in the few sentences before,
+    else the story's place; none when the sentence sets itself apart ("Separately, police arrested a suspect at the building")."""
+    if any(t.lower_ in SEPARATELY for t in trigger.sent):
+        return None
+    town = previous_sentence_place(trigger, index)
+    if town is not None:
+        return town
+    before = sentence_beside(trigger, -1)
+    named = [index.place_at[t.i] for t in before or () if t.i in index.place_at and not reference_point(t)
+             and index.places[index.place_at[t.i]].feature != "country"]
+    return named[-1] if named else town_named_before(trigger, index) or story_place(trigger, index)
 
 
 def a_nationality(tok: Token, index: Index) -> bool:
