@@ -2349,3 +2349,16 @@ def test_a_spot_of_the_scene_is_in_the_place_the_sentence_before_names(extract, 
     report = extract(text, published=PUBLISHED)
     places = {p.id: p.name for p in report.places}
     assert [(e.sub_event_type, places.get(e.place or "")) for e in report.events] == coded
+
+
+@pytest.mark.parametrize("sentence, sub_types", [
+    # people who gather with candles, or to honour the dead, hold a protest of their own
+    ("On Wednesday evening several hundred people gathered outside the ruined market in Zaria with candles.",
+     ["Peaceful protest"]),
+    ("In Zaria, several hundred people gathered in the main square on Wednesday to honour the dead.",
+     ["Peaceful protest"]),
+    # not people gathered at a market
+    ("On Wednesday, hundreds of people gathered at the market in Zaria.", []),
+])
+def test_a_crowd_with_candles_or_honouring_the_dead_protests(extract, sentence, sub_types):
+    assert coded_after_opening(extract, sentence) == sub_types
