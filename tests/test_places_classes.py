@@ -132,6 +132,10 @@ def test_a_name_does_not_vote_for_its_own_namesakes(extract, text, mention, coun
     ("Carpets woven in Persia and tea grown in Ceylon filled the old warehouse.", "Ceylon", "Sri Lanka", "LK",
      "country"),
     ("Peacekeepers left Bosnia after the elections.", "Bosnia", "Bosnia and Herzegovina", "BA", "country"),
+    # "Saint" written short
+    ("Cricket fans flew from St Lucia to St Vincent for the final.", "St Vincent", "Saint Vincent and the Grenadines",
+     "VC", "country"),
+    ("Cricket fans flew from St Lucia to St Vincent for the final.", "St Lucia", "Saint Lucia", "LC", "country"),
     ("A tulip festival opened in Holland, Mich., on Saturday.", "Holland", "Holland", "US", "city"),
     ("Snow closed the schools of Holland, Michigan, for two days.", "Holland", "Holland", "US", "city"),
     # the qualifier wins even where the story is also about the country
