@@ -2362,3 +2362,20 @@ def test_a_spot_of_the_scene_is_in_the_place_the_sentence_before_names(extract, 
 ])
 def test_a_crowd_with_candles_or_honouring_the_dead_protests(extract, sentence, sub_types):
     assert coded_after_opening(extract, sentence) == sub_types
+
+
+def test_force_used_for_an_end_happened_where_the_sentence_opens(extract):
+    # the firing happened, to disperse them; the sentence's opening "In X," is its scene, though the parse
+    # hangs it from the gathering
+    report = extract("ERBIL - In Sulaimaniyah, several hundred people gathered outside the party's offices on Tuesday to "
+                     "protest against the withdrawal from Kirkuk; security forces fired into the air to disperse them.",
+                     published="2017-10-18")
+    places = {p.id: p.name for p in report.places}
+    assert [(e.sub_event_type, e.factuality, places.get(e.place or "")) for e in report.events] == \
+        [("Protest with intervention", "asserted", "Sulaymaniyah")]
+
+
+def test_troops_sent_to_disperse_a_crowd_did_not_yet(extract):
+    report = extract("KANO - Troops were deployed on Tuesday to disperse protesters in Kano.", published=PUBLISHED)
+    assert not [e for e in report.events if e.sub_event_type == "Protest with intervention"
+                and e.factuality in ("asserted", "reported")]

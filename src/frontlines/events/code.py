@@ -26,7 +26,7 @@ from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, i
                                        protest_word, under_what, word_lemma)
 from frontlines.events.when import DateTracker
 from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_spot_of_the_scene, continues_before,
-                                     spot_scene,
+                                     opening_town, spot_scene,
                                      coordinated_places, is_landmark_site, is_lede,
                                      previous_sentence_place, says_the_town,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
@@ -115,7 +115,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "In Sulaimaniyah, ... people gathered ... to protest against the withdrawal from Kirkuk";
         # "police in Buea arrested", "a bomber rammed a truck ... into a camp in Bela, in Lasbela district"
         args.place = scene_town(verb, index) or town_in_clause(verb, index) or where_clause_town(verb, index) \
-            or args.place
+            or args.place or opening_town(verb.sent, index)
     args.place = args.place or sentence_place(trigger.token, index)
     if trigger.is_verb:
         args.place = the_town_acted_on(trigger.token, index) or args.place  # "... seized the town"

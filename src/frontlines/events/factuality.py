@@ -14,6 +14,7 @@ COMPLETIVE, PLAN_NOUNS = WORDS["completive"], WORDS["plan_nouns"]
 DEMANDS = WORDS["demands"]
 HEADING, HEADING_PREPS = WORDS["heading"], WORDS["heading_preps"]
 PAST_MARKS = WORDS["past_marks"]
+FORCE_ACTS = WORDS["force_acts"]
 MAX_HOPS = 4
 
 
@@ -59,6 +60,8 @@ def is_infinitive(trigger: Token) -> bool:
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     if trigger.tag_ != "VB" or not has_to or trigger.head.lemma_.lower() in COMPLETIVE:
         return False
+    if trigger.dep_ == "advcl" and trigger.head.lemma_.lower() in FORCE_ACTS:
+        return False  # "fired into the air to disperse them": the force was used, for that end
     if trigger.head.pos_ in ("NOUN", "PROPN") or trigger.dep_ == "acl":
         return trigger.head.lemma_.lower() in PLAN_NOUNS  # "the first capital to fall": a report
     return True

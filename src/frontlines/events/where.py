@@ -42,6 +42,18 @@ def scene_town(verb: Token, index: Index) -> str | None:
     return None
 
 
+def opening_town(sent, index: Index) -> str | None:
+    """The town a sentence opens with as its scene, whatever the parse hangs it from: "In Sulaimaniyah,
+    ... people gathered ...; security forces fired into the air to disperse them" (the parser made the
+    gathering a clause of the firing)."""
+    first = sent[0]
+    if first.lower_ not in SCENE_PREPS or first.dep_ != "prep":
+        return None
+    towns = [index.place_at[t.i] for t in first.children if t.dep_ == "pobj" and t.i in index.place_at
+             and index.places[index.place_at[t.i]].feature in ("city", "site")]
+    return towns[0] if towns else None
+
+
 def town_in_clause(verb: Token, index: Index) -> str | None:
     """The town or site nearest a verb among the words that hang from it (its subject's "police
     in Buea", its object's "a camp in Bela"), not inside a clause of another verb of its own."""
