@@ -218,6 +218,9 @@ def test_a_site_the_text_puts_in_a_region_stands_in_that_region(extract, text):
     ("WARSAW, Poland — Two men were arrested in Police, a town near Szczecin, on Sunday.", "Police", "Police", "PL"),
     # a sizeable town abroad named by another of its names is that town
     ("JERUSALEM — Israeli jets struck Saida and Nabatieh on Sunday, killing four people.", "Saida", "Sidon", "LB"),
+    # a long hyphenated name is one name, however many words it joins
+    ("CAYENNE — A smaller march went through Saint-Laurent-du-Maroni on Tuesday.", "Saint-Laurent-du-Maroni",
+     "Saint-Laurent-du-Maroni", "GF"),
 ])
 def test_towns_the_namesake_rules_must_not_lose(extract, text, mention, name, country):
     check(extract, text, mention, name, country, None)

@@ -164,7 +164,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         if first.i < i:
             continue  # inside the run before
         i, j = first.i, first.i + 1
-        while j < n and j - i < MAX_RUN:
+        while j < n and sum(t.text != "-" for t in doc[i:j]) < MAX_RUN:  # words, not hyphens: "Saint-Laurent-du-Maroni"
             tok = doc[j]
             # a hyphen inside a name joins ("Deir ez-Zor"); a spaced dash does not ("BEN GUERDANE - Tunisian forces")
             joiner = (tok.text == "-" and not doc[j - 1].whitespace_) or tok.lower_ in ARABIC_ARTICLES \
