@@ -98,6 +98,8 @@ EVENT_SETS = [
     ("eval/blind18", ROOT / "eval" / "blind18", "10 more, written blind at the start of that session, scored once at "
      "its end; its misses read in the next"),
     ("eval/blind19", ROOT / "eval" / "blind19", "10 more, written blind at the end of that session, scored once at "
+     "the end of the next; its misses read after"),
+    ("eval/blind20", ROOT / "eval" / "blind20", "10 more, written blind at the start of that session, scored once at "
      "the end of the next"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
