@@ -2309,6 +2309,7 @@ def test_only_a_sit_in_is_one(extract, sentence, sub_types):
     # a rally called for a day to come has not happened yet
     ("The Socialist Party has called a rally in Zaria for Saturday to back the government.", "hypothetical"),
     ("Thousands joined a rally in Zaria on Wednesday to back the government.", "asserted"),
+    ("Protests for a third straight Wednesday drew thousands of people to the streets of Zaria.", "asserted"),
 ])
 def test_a_rally_called_for_a_day_to_come_is_planned(extract, sentence, factuality):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
@@ -2330,6 +2331,9 @@ def test_a_companys_possessive_is_no_shell(extract):
     # what came under control, pressure or construction was not attacked
     ("On Wednesday, the town of Zaria came under the control of the army.", []),
     ("The governor came under pressure in Zaria on Wednesday.", []),
+    # nor what critics or speculators attacked
+    ("The governor came under fire from critics in Zaria on Wednesday over the flooding.", []),
+    ("The naira came under fresh attack from speculators in Zaria on Wednesday.", []),
 ])
 def test_what_came_under_fire_was_attacked(extract, sentence, coded):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
@@ -2352,15 +2356,14 @@ def test_a_spot_of_the_scene_is_in_the_place_the_sentence_before_names(extract, 
 
 
 @pytest.mark.parametrize("sentence, sub_types", [
-    # people who gather with candles, or to honour the dead, hold a protest of their own
+    # people who gather with candles hold a protest of their own
     ("On Wednesday evening several hundred people gathered outside the ruined market in Zaria with candles.",
      ["Peaceful protest"]),
-    ("In Zaria, several hundred people gathered in the main square on Wednesday to honour the dead.",
-     ["Peaceful protest"]),
-    # not people gathered at a market
+    # not people gathered at a market, nor pilgrims with candles for a mass
     ("On Wednesday, hundreds of people gathered at the market in Zaria.", []),
+    ("Thousands of pilgrims gathered with candles outside the cathedral in Zaria on Wednesday night for mass.", []),
 ])
-def test_a_crowd_with_candles_or_honouring_the_dead_protests(extract, sentence, sub_types):
+def test_a_crowd_with_candles_protests(extract, sentence, sub_types):
     assert coded_after_opening(extract, sentence) == sub_types
 
 
@@ -2379,3 +2382,10 @@ def test_troops_sent_to_disperse_a_crowd_did_not_yet(extract):
     report = extract("KANO - Troops were deployed on Tuesday to disperse protesters in Kano.", published=PUBLISHED)
     assert not [e for e in report.events if e.sub_event_type == "Protest with intervention"
                 and e.factuality in ("asserted", "reported")]
+
+
+def test_a_speakers_opening_town_is_no_scene(extract):
+    report = extract("NAIROBI - In Nairobi, the interior minister said police had arrested 40 people in Mombasa on "
+                     "Saturday for looting.", published=PUBLISHED)
+    places = {p.id: p.name for p in report.places}
+    assert "Nairobi" not in [places.get(e.place or "") for e in report.events]

@@ -135,7 +135,8 @@ def test_a_name_does_not_vote_for_its_own_namesakes(extract, text, mention, coun
     # "Saint" written short
     ("Cricket fans flew from St Lucia to St Vincent for the final.", "St Vincent", "Saint Vincent and the Grenadines",
      "VC", "country"),
-    ("Cricket fans flew from St Lucia to St Vincent for the final.", "St Lucia", "Saint Lucia", "LC", "country"),
+    ("Cricket fans flew from St Kitts to St Vincent for the final.", "St Kitts", "Saint Kitts and Nevis", "KN",
+     "country"),
     ("A tulip festival opened in Holland, Mich., on Saturday.", "Holland", "Holland", "US", "city"),
     ("Snow closed the schools of Holland, Michigan, for two days.", "Holland", "Holland", "US", "city"),
     # the qualifier wins even where the story is also about the country
@@ -221,6 +222,9 @@ def test_a_site_the_text_puts_in_a_region_stands_in_that_region(extract, text):
     # a long hyphenated name is one name, however many words it joins
     ("CAYENNE — A smaller march went through Saint-Laurent-du-Maroni on Tuesday.", "Saint-Laurent-du-Maroni",
      "Saint-Laurent-du-Maroni", "GF"),
+    # a suburb that shares a short-written country's name stays the suburb
+    ("BRISBANE, Australia - Students protested outside the university's campus in St Lucia, Brisbane, on Tuesday.",
+     "Brisbane", "Brisbane", "AU"),
 ])
 def test_towns_the_namesake_rules_must_not_lose(extract, text, mention, name, country):
     check(extract, text, mention, name, country, None)

@@ -158,9 +158,10 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "opposition supporters set fire to the ruling party's offices": a crowd's; "An AutoZone store
         # was set on fire", in a story of crowds more than of armed groups: the rioters'
         args.actor1 = index.crowd("rioters")
-    if family in UNNAMED_PERPETRATOR:
+    if family in UNNAMED_PERPETRATOR and not (trigger.is_verb and under_what(trigger.token)):
         # "Two car bombs exploded ...", "the mosque was blown up": the group the story is about
-        # unless it names doers it cannot name ("taken from his home by men in civilian clothes")
+        # unless it names doers it cannot name ("taken from his home by men in civilian clothes"); not
+        # for what came under fire ("Ukrainian troops came under shelling" were shelled)
         story_group = None if described_agent(trigger.token) else index.main_armed
         args.actor1 = args.actor1 or story_group or sentence_actor(trigger.token, index,
                                                                    skip=not_doers(trigger.token))
@@ -527,6 +528,19 @@ def unnamed_attack_on_civilians(trigger: Trigger, actor1, index: Index) -> bool:
     return on_civilians(trigger.token, index) and not all(d.lemma_.lower() == "man" for d in dead)
 
 
+def attacked_under_fire(verb: Token, args: Arguments, index: Index) -> bool:
+    """Whether what "came under fire" was attacked: an armed side, civilians, a place, or one of
+    `attacked_things` ("a convoy", "their positions"), by no one named or by an armed side ("from
+    insurgents"); not "the lira came under attack from speculators", "the referee came under fire"."""
+    subject = subject_of(verb)
+    attacker, target = index.actors.get(args.actor1 or ""), index.actors.get(args.actor2 or "")
+    said_from = any(p.dep_ == "prep" and p.lower_ == "from" for h in (verb, *under_what(verb)) for p in h.children)
+    if subject is None or (said_from and (attacker is None or attacker.kind not in ARMED)):
+        return False
+    return (target is not None and target.kind in ARMED | {"civilians"}) or args.place is not None and any(
+        t.i in index.place_at for t in subject.subtree) or counted(subject).lemma_.lower() in ATTACKED_THINGS
+
+
 def bombers_died(sent) -> bool:
     """Whether a sentence says the bombers died in their own blast: "killing themselves and 12 others",
     "men pushing luggage trolleys, who died in the blasts" (`bomb_carriers`, or people who handled the
@@ -732,6 +746,7 @@ DISASTERS, TOLL_PREPS = frozenset(event_words()["disasters"]), event_words()["to
 UNNAMED_KILLERS = frozenset(event_words()["unnamed_killers"])
 REFLEXIVES, BLASTS, BOMB_CARRIERS = (event_words()[k] for k in ("reflexives", "blasts", "bomb_carriers"))
 BOMB_HANDLING, CRIME_ACTS = event_words()["bomb_handling"], event_words()["crime_acts"]
+ATTACKED_THINGS = event_words()["attacked_things"] | CIVILIAN_TARGETS
 
 
 def a_tally_over_time(tok: Token) -> bool:
@@ -896,7 +911,11 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         trigger = Trigger(trigger.token, lexicon().families["capture"], trigger.is_verb)
     if trigger.family.name == "arrest" and found_crime(trigger.token.sent) and not political_arrest(trigger.token, index):
         return []  # "a man was arrested after police found drugs and counterfeit money": no political arrest
+    if not trigger.is_verb and trigger.token.dep_ == "pobj" and under_what(trigger.token.head.head):
+        return []  # "came under artillery fire": the verb codes it, with its target
     args = arguments_for(trigger, index)
+    if trigger.is_verb and under_what(trigger.token) and not attacked_under_fire(trigger.token, args, index):
+        return []  # "the lira came under attack from speculators", "the governor came under fire from critics"
     lenient = coarse or label is not None
     if lenient:
         args.place = args.place or story_place(trigger.token, index)

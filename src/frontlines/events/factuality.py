@@ -114,9 +114,12 @@ def factuality(trigger: Token) -> str:
         if any(o.ent_type_ == "DATE" and any(a.lemma_.lower() in FUTURE for a in o.children)
                for k in kids if k.dep_ == "prep" and k.lower_ in ("for", "on") for o in k.children):
             return "hypothetical"  # "a rally in Barcelona for next Sunday" (not "days before next Sunday's vote")
-        if chain[0].pos_ == "NOUN" and n <= 1 and any(o.lower_ in WEEKDAYS for k in kids if k.dep_ == "prep"
-                                               and k.lower_ == "for" for o in k.children if o.dep_ == "pobj"):
-            return "hypothetical"  # "has called a rally in Porto for Saturday": one set for a day to come
+        if chain[0].pos_ == "NOUN" and n <= 1 and any(
+                o.lower_ in WEEKDAYS and not any(m.dep_ in ("amod", "nummod") for m in o.children)
+                for k in kids if k.dep_ == "prep" and k.lower_ == "for" for o in k.children if o.dep_ == "pobj"):
+            # "has called a rally in Porto for Saturday": one set for a day to come (not "protests for a
+            # third straight Sunday")
+            return "hypothetical"
         if n and any(k.dep_ == "dobj" and k.lemma_.lower() in FUTURE for k in kids):
             return "hypothetical"  # "set the stage for a battle", however "for" is attached
         if any(k.lemma_.lower() in FUTURE and k.dep_ in ("amod", "advmod", "mark") and not of_place(k) for k in kids):

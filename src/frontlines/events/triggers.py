@@ -279,8 +279,9 @@ def subject_kinds(token: Token) -> set[str]:
 
 
 def subject_heads(token: Token) -> set[str]:
-    """Lemmas of a verb's subject nouns ("a cooking gas container exploded": container)."""
-    return {word_lemma(c) for c in token.children if c.dep_ == "nsubj"}
+    """Lemmas of a verb's subject nouns ("a cooking gas container exploded": container), and what a
+    count of them counts ("thousands of pilgrims gathered": pilgrim)."""
+    return {w for c in token.children if c.dep_ == "nsubj" for w in (word_lemma(c), *counted_words(c)[1:])}
 
 
 def object_modifiers(verb: Token) -> set[str]:

@@ -20,6 +20,7 @@ SCENE_PREPS = frozenset({"in", "at"})
 SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["settlement_preps"]
 SEPARATELY = event_words()["separately"]
 SPOT_PREPS = event_words()["scene_spot_preps"]
+REPORTING_VERBS = event_words()["reporting"]
 HELD_POSTS = frozenset(event_words()["held_posts"])
 
 
@@ -47,8 +48,8 @@ def opening_town(sent, index: Index) -> str | None:
     ... people gathered ...; security forces fired into the air to disperse them" (the parser made the
     gathering a clause of the firing)."""
     first = sent[0]
-    if first.lower_ not in SCENE_PREPS or first.dep_ != "prep":
-        return None
+    if first.lower_ not in SCENE_PREPS or first.dep_ != "prep" or first.head.lemma_.lower() in REPORTING_VERBS:
+        return None  # "In Nairobi, the minister said police had arrested 40 people in Kisumu": the speaker's
     towns = [index.place_at[t.i] for t in first.children if t.dep_ == "pobj" and t.i in index.place_at
              and index.places[index.place_at[t.i]].feature in ("city", "site")]
     return towns[0] if towns else None
@@ -120,10 +121,10 @@ def town_of_division_next(trigger: Token, division, index: Index) -> str | None:
 def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     """"Kidal had come under fire. Drone strikes on Nov. 7 killed ...": the town just named (not one
     that only describes it: "raided homes in Buxton, a village on the East Coast of Demerara", nor
-    where someone lives: "lives in exile in Vilnius")."""
+    where someone lives: "lives in exile in Vilnius", or is from: "The victims were from Tal Afar")."""
     towns = [index.place_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.place_at
              and not reference_point(t) and not describes_a_place(t, index) and not where_someone_lives(t)
-             and index.places[index.place_at[t.i]].feature in ("city", "site")]
+             and not named_as_origin(t) and index.places[index.place_at[t.i]].feature in ("city", "site")]
     return towns[-1] if towns else None
 
 
@@ -267,18 +268,24 @@ def scene_spots() -> frozenset[str]:
 
 def spot_scene(trigger: Token, index: Index) -> str | None:
     """Where a sentence that puts its event at a spot of the scene happened: the town the sentence before
-    names, else the place it names last, however coarse ("Protesters blocked highways in the southern region
-    of Puno. Police detained 15 people at the roadblock"), else the town named in the few sentences before,
-    else the story's place; none when the sentence sets itself apart ("Separately, police arrested a suspect at the building")."""
+    names last, else the place it names last, however coarse ("Protesters blocked highways in the southern
+    region of Puno. Police detained 15 people at the roadblock"), else the town named in the few sentences
+    before, else the story's place; not a town named as where people are from ("The victims were from Tal
+    Afar"), and none when the sentence sets itself apart ("Separately, police arrested a suspect")."""
     if any(t.lower_ in SEPARATELY for t in trigger.sent):
         return None
-    town = previous_sentence_place(trigger, index)
-    if town is not None:
-        return town
-    before = sentence_beside(trigger, -1)
-    named = [index.place_at[t.i] for t in before or () if t.i in index.place_at and not reference_point(t)
+    named = [t for t in sentence_beside(trigger, -1) or () if t.i in index.place_at and not reference_point(t)
+             and not describes_a_place(t, index) and not where_someone_lives(t) and not named_as_origin(t)
              and index.places[index.place_at[t.i]].feature != "country"]
-    return named[-1] if named else town_named_before(trigger, index) or story_place(trigger, index)
+    towns = [t for t in named if index.places[index.place_at[t.i]].feature in ("city", "site")] or named
+    return index.place_at[towns[-1].i] if towns else town_named_before(trigger, index) or story_place(trigger, index)
+
+
+def named_as_origin(tok: Token) -> bool:
+    """Whether a place's name is what follows "from": "were from Tal Afar", "from San Isidro"."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "from"
 
 
 def a_nationality(tok: Token, index: Index) -> bool:
