@@ -16,8 +16,8 @@ from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VE
                                          own_clause_place, place_in,
                                          sentence_actor, sentence_evidence, sentence_place, subject_of,
                                          verb_arguments)
-from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, counted, crowd_actor, crowd_doers, crowd_in_clash,
-                                      crowd_of_place,
+from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, counted, crowd_actor, crowd_doers,
+                                      crowd_in_clash, crowd_of_place,
                                       crowd_just_seen, crowd_type, denied, protesting, shows_a_crowd, told_as_protest,
                                       unrest_story)
 from frontlines.events.factuality import factuality
@@ -26,9 +26,8 @@ from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, i
                                        protest_word, under_what, word_lemma)
 from frontlines.events.when import DateTracker
 from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_spot_of_the_scene, continues_before,
-                                     opening_town, spot_scene,
-                                     coordinated_places, is_landmark_site, is_lede,
-                                     previous_sentence_place, says_the_town,
+                                     coordinated_places, is_landmark_site, is_lede, opening_town,
+                                     previous_sentence_place, says_the_town, spot_scene,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
                                      the_town_acted_on, town_named_before, town_of_division_next,
                                      where_clause_town)
@@ -519,7 +518,7 @@ def unnamed_attack_on_civilians(trigger: Trigger, actor1, index: Index) -> bool:
         return False
     if trigger.is_verb:  # not in a story of crowds ("the offices of the prime minister had been attacked"),
         # nor a robbery ("was attacked and robbed as he walked home")
-        return done_unnamed(trigger.token) and on_civilians(trigger.token, index) \
+        return no_doer_named(trigger.token) and on_civilians(trigger.token, index) \
             and not crowd_just_seen(trigger.token, index) and not unrest_story(index) \
             and not any(t.lemma_.lower() in CRIME_ACTS for t in trigger.token.sent)
     if not in_a_toll(trigger.token):
@@ -563,14 +562,18 @@ def handled_the_bomb(person: Token) -> bool:
     return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in BOMB_HANDLING for c in person.children)
 
 
-def done_unnamed(verb: Token) -> bool:
-    """Whether a passive names no doer, or only one of `unnamed_killers`: "a bus was ambushed near
-    Zebilla", "was attacked by unknown men", "the convoy came under fire"; not where a crowd is in its sentence (a crowd's is a riot)."""
+def no_doer_named(verb: Token) -> bool:
+    """Whether a verb tells what was done to someone without naming who did it: a passive with no agent,
+    or only one of `unnamed_killers` ("a bus was ambushed near Zebilla", "was attacked by unknown men"),
+    or what came under fire ("the convoy came under fire"); not where a crowd is in its sentence (a
+    crowd's is a riot)."""
+    if crowd_in(verb.sent):
+        return False
+    if under_what(verb):
+        return True
     agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    if under_what(verb):  # "the convoy came under fire"
-        return not crowd_in(verb.sent)
-    return any(c.dep_ == "nsubjpass" for c in verb.children) \
-        and all(a.lemma_.lower() in UNNAMED_KILLERS for a in agents) and not crowd_in(verb.sent)
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and all(a.lemma_.lower() in UNNAMED_KILLERS
+                                                                     for a in agents)
 
 
 def elsewhere_than_its_country(tok: Token, place_id: str, index: Index) -> bool:
@@ -590,7 +593,7 @@ def ambushed_force(trigger: Trigger, actor1, target) -> bool:
     passive with no agent, or one of `unnamed_killers`, done to an armed side, with no crowd in its
     sentence: "lines of police were attacked" by young people gathered is their riot)."""
     return actor1 is None and trigger.family.name == "clash" and trigger.is_verb and target is not None \
-        and target.kind in ARMED and done_unnamed(trigger.token)
+        and target.kind in ARMED and no_doer_named(trigger.token)
 
 
 def died_in_a_disaster(tok: Token) -> bool:
@@ -1075,13 +1078,10 @@ def on_civilians(trigger: Token, index: Index) -> bool:
     ("attacked a hotel", "an attack on a village"), not an armed side."""
     if trigger.pos_ == "VERB":  # "attacked a church"; "opened fire on men and boys" (not "attacked troops at a market")
         acts = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "attack")]
-        # "a bus came under fire"; "a bus was ambushed" by no one named (not "by a pack of dogs")
-        attacked = ("nsubj", "dobj") if under_what(trigger) else ("dobj", "nsubjpass") if done_unnamed(trigger) \
-            else ("dobj",)
-        targets = [c for c in trigger.children if c.dep_ in attacked and c not in acts
+        targets = [c for c in trigger.children if c.dep_ in attacked_deps(trigger) and c not in acts
                    and not (c.dep_ != "dobj" and counted(c).lemma_.lower() == "man")] or [  # "twenty men were ambushed"
             o for h in (trigger, *acts) for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
-            for o in c.children if o.dep_ == "pobj"]  # "carried out attacks against civilians"; "a bus was ambushed"
+            for o in c.children if o.dep_ == "pobj"]  # "carried out attacks against civilians"
     else:
         targets = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                    for o in c.children if o.dep_ == "pobj"]
@@ -1098,6 +1098,14 @@ def on_civilians(trigger: Token, index: Index) -> bool:
         if target.lemma_.lower() in CIVILIAN_TARGETS and not armed_owner and not any(a.kind in ARMED for a in named):
             return True
     return False
+
+
+def attacked_deps(verb: Token) -> tuple[str, ...]:
+    """The dependencies that name what a verb attacked: its object; a passive's subject when no doer is
+    named ("a bus was ambushed", not "was attacked by a pack of dogs"); the subject of "came under fire"."""
+    if under_what(verb):
+        return ("nsubj", "dobj")
+    return ("dobj", "nsubjpass") if no_doer_named(verb) else ("dobj",)
 
 
 def side_that_left(trigger: Token, leaving: list[Token], index: Index) -> str | None:
