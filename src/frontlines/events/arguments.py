@@ -464,15 +464,22 @@ def where_they_came_from(tok: Token, verb: Token) -> bool:
     "planes from Saipan bombed Agana", "Gurkha troops flown in from Singapore drove the rebels from the
     power station" happened where they arrived (but "soldiers brought from Bakhmut said their trenches
     had been shelled" tell of Bakhmut)."""
+    if not named_as_origin(tok):
+        return False
     while tok.dep_ == "compound" and tok.head.i != tok.i:  # "San" of "from San Isidro"
         tok = tok.head
     moved = tok.head.head
-    if tok.dep_ != "pobj" or tok.head.lower_ != "from":
-        return False
     if moved.dep_ == "nsubj" and moved.head.i == verb.i:
         return True  # "P-51 fighters from San Isidro strafed the palace": they struck elsewhere
     return moved.lemma_.lower() in ORIGIN_VERBS \
         and moved.dep_ in ("acl", "relcl") and moved.head.dep_ in ("nsubj", "nsubjpass") and moved.head.head.i == verb.i
+
+
+def named_as_origin(tok: Token) -> bool:
+    """Whether a place's name is what follows "from": "were from Tal Afar", "from San Isidro"."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "from"
 
 
 def against_it(tok: Token) -> bool:

@@ -101,7 +101,7 @@ def factuality(trigger: Token) -> str:
         if n == 0 and any(k.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
                 d.dep_ == "det" and d.lower_ == "no" for d in k.children) for k in kids):
             return "negated"  # "No shots were fired", "fired no shots" (but "no one was hurt in the attack" is an attack)
-        if chain[0].pos_ == "NOUN" and n <= 1 and any(k.dep_ == "det" and k.lower_ == "no" for k in kids):
+        if n == 0 and t.pos_ == "NOUN" and any(k.dep_ == "det" and k.lower_ == "no" for k in kids):
             return "negated"  # "no arrests were made at the scene"
         if n and t.lemma_.lower() in DENIALS:
             return "negated"

@@ -6,9 +6,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from frontlines.events.arguments import (Index, against_it, best_place, clause_verb, is_destination, names_no_scene,
-                                        own_clause_place, reference_point, speakers_place, subject_of,
-                                        where_someone_lives)
+from frontlines.events.arguments import (Index, against_it, best_place, clause_verb, is_destination, named_as_origin,
+                                        names_no_scene, own_clause_place, reference_point, speakers_place,
+                                        subject_of, where_someone_lives)
 from frontlines.events.triggers import event_words
 from frontlines.nlp import doc_text
 
@@ -279,13 +279,6 @@ def spot_scene(trigger: Token, index: Index) -> str | None:
              and index.places[index.place_at[t.i]].feature != "country"]
     towns = [t for t in named if index.places[index.place_at[t.i]].feature in ("city", "site")] or named
     return index.place_at[towns[-1].i] if towns else town_named_before(trigger, index) or story_place(trigger, index)
-
-
-def named_as_origin(tok: Token) -> bool:
-    """Whether a place's name is what follows "from": "were from Tal Afar", "from San Isidro"."""
-    while tok.dep_ == "compound" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ == "from"
 
 
 def a_nationality(tok: Token, index: Index) -> bool:
