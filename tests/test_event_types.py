@@ -459,6 +459,14 @@ def happened_with_actor1(report) -> list[tuple[str, str | None]]:
     return [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events if e.factuality in ("asserted", "reported")]
 
 
+def coded_after_opening_with_actor1(extract, sentence: str) -> list[tuple[str, str | None]]:
+    """(sub-type, actor1's name) of the events a sentence codes after the article opening."""
+    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    return [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events
+            if e.evidence.start >= len(ARTICLE_OPENING)]
+
+
 def coded_after_opening(extract, sentence: str) -> list[str]:
     """The sub-types a sentence codes after the article opening."""
     return sub_types_after(extract(ARTICLE_OPENING + sentence, published=PUBLISHED))
@@ -2241,10 +2249,7 @@ def test_a_spot_of_the_scene_places_its_event_in_the_storys_town(extract, senten
     ("An elderly man was attacked and robbed as he walked home in Zaria on Wednesday night.", []),
 ])
 def test_attacks_on_civilians_by_no_one_named_are_an_unidentified_groups(extract, sentence, coded):
-    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    names = {a.id: a.name for a in report.actors}
-    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events
-            if e.evidence.start >= len(ARTICLE_OPENING)] == coded
+    assert coded_after_opening_with_actor1(extract, sentence) == coded
 
 
 def test_a_building_attacked_in_a_riot_is_the_rioters_doing(extract):
@@ -2272,10 +2277,7 @@ def test_aircraft_strike_where_they_fly_to_not_from(extract):
     ("Critics strafed the governor's plan in Zaria on Wednesday.", []),
 ])
 def test_strafing_is_an_air_strike_by_the_aircrafts_state(extract, sentence, coded):
-    report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
-    names = {a.id: a.name for a in report.actors}
-    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events
-            if e.evidence.start >= len(ARTICLE_OPENING)] == coded
+    assert coded_after_opening_with_actor1(extract, sentence) == coded
 
 
 @pytest.mark.parametrize("sentence, sub_types", [
