@@ -7,7 +7,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from conftest import DEV, LOCAL, SAMPLE
+from conftest import DEV, LOCAL, ROOT, SAMPLE
 from frontlines.cli import main
 
 KIDAL = DEV / "kidal-2023-11-15.txt"
@@ -158,6 +158,8 @@ def write_gold(folder, **fields) -> None:
     ({"events": [{"event_type": "Battles", "date": "2023-13-01", "place": {"lat": 18.4, "lon": 1.4}}]},
      "events[0].date '2023-13-01' is not a date"),
     ({"text": "missing.txt"}, "which does not exist"),
+    ({"events": [{"event_type": ["Rioters (Mali)"], "date": "2023-11-14", "place": {"lat": 18.4, "lon": 1.4}}]},
+     "events[0].event_type ['Rioters (Mali)'] is not an ACLED event type"),
 ])
 def test_eval_refuses_a_bad_gold_file_in_one_line(tmp_path, extract, fields, words):
     write_gold(tmp_path / "gold", **fields)
@@ -386,3 +388,13 @@ def test_ingest_shows_progress_per_record_with_rate_and_time_left(tmp_path, extr
     assert [line.split("ingesting ")[1].split(" ")[0] for line in lines] == [f"{n}/6" for n in range(1, 7)]
     assert "a second, about" in lines[1] and "left" in lines[1] and "(100%)" in lines[-1]
     assert "ingesting done: 6 documents in" in result.stderr
+
+
+def test_every_gold_file_in_the_repo_passes_the_checks_eval_makes():
+    from frontlines.evaluate import check_gold
+
+    folders = [folder for folder in sorted((ROOT / "eval").iterdir()) if folder.is_dir()]
+    assert len(folders) > 20
+    for folder in folders:
+        for path in folder.glob("*.gold.json"):
+            check_gold(path, json.loads(path.read_text("utf-8")))

@@ -106,7 +106,8 @@ def evaluate_folder(folder: Path, extract_report) -> Evaluation:
 
 
 def check_gold(path: Path, gold) -> None:
-    """Refuse a gold file whose article is missing or whose dates are not real days, naming the field."""
+    """Refuse a gold file whose article is missing, whose event types are not ACLED's or whose dates are
+    not real days, naming the field."""
     if not isinstance(gold, dict) or not isinstance(gold.get("text"), str) or not gold["text"]:
         raise UsageError(f'{path}: a gold file needs "text", the file name of its article')
     article = path.parent / gold["text"]
@@ -118,6 +119,12 @@ def check_gold(path: Path, gold) -> None:
     if published is not None and not valid_iso(published if isinstance(published, str) else ""):
         raise UsageError(f"{path}: published {published!r} is not a date; write it as YYYY-MM-DD, "
                          "a day from 1900 to today")
+    from frontlines.store.export import DISORDER
+
+    for n, event in enumerate(gold.get("events") or []):
+        if isinstance(event, dict) and not (isinstance(event.get("event_type"), str) and event["event_type"] in DISORDER):
+            raise UsageError(f"{path}: events[{n}].event_type {event.get('event_type')!r} is not an ACLED event type; "
+                             "use one of: " + ", ".join(DISORDER))
     days = [(f"events[{n}].date", e.get("date")) for n, e in enumerate(gold.get("events") or []) if isinstance(e, dict)]
     for name, value in days:
         if value is not None and not is_day(value):
