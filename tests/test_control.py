@@ -26,6 +26,10 @@ def claims(report) -> set[tuple]:
      ("Mandalay", "Military Forces of Myanmar", "controlled")),
     ("KYIV, Ukraine — Ukrainian troops entered Kherson, and officials said the city was back under Ukrainian control.",
      "2022-11-11", ("Kherson", "Military Forces of Ukraine", "controlled")),
+    # the parse hangs "in control" from "back", not from the verb
+    ('DILI - Government troops were back in control of Baucau, the second city on the north coast, on Friday after two '
+     'days of fighting with armed men that, by official count, left two soldiers and five "rebels" dead.', "2008-02-15",
+     ("Baukau", "Military Forces of East Timor", "controlled")),
     ("BEIRUT — Now, the group's most important territory is the Syrian border town of Bukamal, "
      "the Islamic State said.", "2017-11-03", ("Ālbū Kamāl", "Islamic State", "controlled")),
     # the subject in control of what the phrase names; a place described as a side's stronghold;

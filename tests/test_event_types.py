@@ -2391,3 +2391,35 @@ def test_a_speakers_opening_town_is_no_scene(extract):
                      "Saturday for looting.", published=PUBLISHED)
     places = {p.id: p.name for p in report.places}
     assert "Nairobi" not in [places.get(e.place or "") for e in report.events]
+
+
+@pytest.mark.parametrize("text, published, coded", [
+    # bombs that fall were dropped from the air, by the side whose aircraft the story names; so is a place
+    # attacked from the air
+    ("HELSINKI - Soviet aircraft bombed the capital on Thursday, the government said. Bombs also fell on Kotka that "
+     "afternoon, and the harbour at Hamina was attacked from the air.", "1939-12-02",
+     [("Air/drone strike", "Military Forces of the Soviet Union", "Helsinki"),
+      ("Air/drone strike", "Military Forces of the Soviet Union", "Kotka"),
+      ("Air/drone strike", "Military Forces of the Soviet Union", "Hamina")]),
+    ("ALEPPO - Bombs rained down on the old market in Aleppo on Friday.", "2016-11-20",
+     [("Air/drone strike", "Unidentified Armed Group (Syria)", "Aleppo")]),
+    # mortar bombs are shells; prices fall
+    ("NICOSIA - On Sunday, mortar bombs fell on the walled old city of Famagusta, residents said.", "1974-07-24",
+     [("Shelling/artillery/missile attack", "Unidentified Armed Group (Cyprus)", "Famagusta")]),
+    ("KARACHI - Shares fell sharply in Karachi on Monday after the attack.", PUBLISHED, []),
+])
+def test_bombs_that_fall_are_an_air_strike(extract, text, published, coded):
+    report = extract(text, published=published)
+    actors, places = {a.id: a.name for a in report.actors}, {p.id: p.name for p in report.places}
+    assert [(e.sub_event_type, actors.get(e.actor1 or ""), places.get(e.place or "")) for e in report.events] == coded
+
+
+def test_a_crowd_with_no_place_is_where_the_unrest_was_last_told(extract):
+    # "the first violence came in Norrkoping": the crowd's stones were thrown there, not at the rally in
+    # Jonkoping told before
+    report = extract("STOCKHOLM - His rally in a park in Jonkoping on Thursday went ahead under police protection, and "
+                     "about thirty supporters watched. The first violence came the same evening in Norrkoping. Several "
+                     "hundred people gathered at the square; stones were thrown at police lines.", published="2022-04-18")
+    places = {p.id: p.name for p in report.places}
+    assert [(e.sub_event_type, places.get(e.place or "")) for e in report.events] == \
+        [("Peaceful protest", "Jönköping"), ("Violent demonstration", "Norrköping")]

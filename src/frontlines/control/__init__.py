@@ -254,6 +254,8 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
         controller = next((index.actor_at[t.i] for t in tok.subtree if t.i in index.actor_at and t.i != tok.i), None)
         controller = controller or nationality_holder(tok, index)  # "under Ukrainian control"
         verb = tok.head.head
+        while verb.pos_ == "ADV" and verb.head.i != verb.i:
+            verb = verb.head  # "forces were back in control of Rushan": the verb "back" hangs from
         controller = controller or state_named(tok, index) or speaker_holder(verb, index)
         of_places = places_under(tok, index)
         if controller is None and any(c.lower_ in ("their", "its") for c in tok.children):

@@ -50,6 +50,8 @@ PEACEFUL = event_words()["peaceful_transfer"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 ARMED_DOERS = event_words()["armed_doers"]
+AIRCRAFT = event_words()["aircraft"]
+UNREST_WORDS = event_words()["unrest_words"]
 ACCUSING = event_words()["accusing"]
 FIGHTING = event_words()["fighting"]
 ATTACKING = event_words()["attacking"]
@@ -148,8 +150,10 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "Azerbaijan's army launched an offensive. Artillery and drones struck Stepanakert": who launched it
         args.actor1 = attacker_before(trigger.token, args.actor2, index)
     if family == "air":
-        # aircraft are a state's more often than not; not the state they struck ("struck Cambodian targets")
-        args.actor1 = args.actor1 or next((s for s in index.states if s != args.actor2), None)
+        # the side whose aircraft the story names ("Soviet bombers struck the capital ... Bombs also fell
+        # on Viipuri"); else a state's, as aircraft are more often than not, not the one they struck
+        args.actor1 = args.actor1 or air_power(trigger.token.doc, index, args.actor2) \
+            or next((s for s in index.states if s != args.actor2), None)
     if family == "looting" and args.actor1 is None and (crowd_just_seen(trigger.token, index)
                                                         or crowd_doers(trigger.token)
                                                         or (unrest_story(index) and not set_apart(trigger.token))):
@@ -286,11 +290,13 @@ def attacker_before(trigger: Token, target: str | None, index: Index) -> str | N
 
 
 def crowd_place(trigger: Token, index: Index) -> str | None:
-    """Where a crowd sentence with no place of its own happened: the town of the last sentence
-    before it that shows a crowd ("Thousands gathered in Tbilisi. The crowds returned every evening.
-    On Saturday, protesters threw stones"), else the town last named, a few sentences back at most."""
-    return town_named_before(trigger, index, reach=CROWD_REACH, where=lambda s: shows_a_crowd(s, index)) \
-        or town_named_before(trigger, index, reach=CROWD_REACH)
+    """Where a crowd sentence with no place of its own happened: the town of the last sentence before it
+    that shows a crowd ("Thousands gathered in Tbilisi. The crowds returned every evening. On Saturday,
+    protesters threw stones") or tells of unrest there (`unrest_words`: "The first violence came that
+    evening in Skaggetorp. Several hundred people gathered; stones were thrown"), else the town last
+    named, a few sentences back at most."""
+    return town_named_before(trigger, index, reach=CROWD_REACH, where=lambda s: shows_a_crowd(s, index) or any(
+        t.lemma_.lower() in UNREST_WORDS for t in s)) or town_named_before(trigger, index, reach=CROWD_REACH)
 
 
 def told_as_news(trigger: Trigger) -> bool:
@@ -397,6 +403,13 @@ def crowd_in(sent) -> bool:
     """Whether a sentence tells of a crowd (`crowd_words`, `crowd_doers`): "several hundred young
     people gathered; petrol bombs were thrown at police" is the crowd's doing."""
     return any(word_lemma(t) in CROWD_WORDS and t.ent_type_ != "DATE" for t in sent)  # not "in early March"
+
+
+def air_power(doc, index: Index, other_than: str | None) -> str | None:
+    """The first state the story names by its aircraft (`aircraft` in words.yaml: "Soviet bombers",
+    "Ethiopian jets"), other than `other_than`."""
+    return next((actor for i, actor in sorted(index.actor_at.items()) if doc[i].lemma_.lower() in AIRCRAFT
+                 and index.actors[actor].kind in ("state_forces", "external_forces") and actor != other_than), None)
 
 
 def operator_of(weapon: Token | None, index: Index) -> str | None:
@@ -900,7 +913,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             or an_accusation(trigger.token) or a_grievance(trigger.token) or a_tally_over_time(trigger.token) \
             or days_of(trigger.token) or died_in_a_disaster(trigger.token):
         return []
-    if bare_fall(trigger) and not taken_as_subject(trigger.token, index):
+    if trigger.family.name == "capture" and bare_fall(trigger) and not taken_as_subject(trigger.token, index):
         return []  # "Ghani fell ill", "Baidoa fell into darkness"
     if trigger.family.name == "capture" and any(o.lemma_.lower() in HELD_IN for p in trigger.token.children
                                                  if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"):

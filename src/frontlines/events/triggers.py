@@ -279,9 +279,11 @@ def subject_kinds(token: Token) -> set[str]:
 
 
 def subject_heads(token: Token) -> set[str]:
-    """Lemmas of a verb's subject nouns ("a cooking gas container exploded": container), and what a
-    count of them counts ("thousands of pilgrims gathered": pilgrim)."""
-    return {w for c in token.children if c.dep_ == "nsubj" for w in (word_lemma(c), *counted_words(c)[1:])}
+    """Lemmas of a verb's subject nouns and the nouns compounded with them ("a cooking gas container
+    exploded": container, gas; "mortar bombs fell": bomb, mortar), and what a count of them counts
+    ("thousands of pilgrims gathered": pilgrim)."""
+    return {w for c in token.children if c.dep_ == "nsubj"
+            for w in (word_lemma(c), *counted_words(c)[1:], *(word_lemma(m) for m in c.children if m.dep_ == "compound"))}
 
 
 def object_modifiers(verb: Token) -> set[str]:

@@ -32,6 +32,8 @@ class Context:
     own: dict[str, dict[str, float]] = field(default_factory=dict)  # name key → its own share of `weights`
     by_namesake: set[str] = field(default_factory=set)  # name keys that voted only through their largest namesake
     called_towns: set[str] = field(default_factory=set)  # name keys the text calls a town or a division
+    home: str | None = None  # the country of the dateline's town, once placed
+    named_countries: set[str] = field(default_factory=set)  # countries the text names by a country's name
 
 
 NAMESAKE_SHARE = 20  # a division is named after its town when the town holds a twentieth of its people or more

@@ -305,12 +305,14 @@ def copula_kind(span: SpacySpan) -> str | None:
 def town_part(doc: Doc, span: SpacySpan) -> bool:
     """Whether the words around a name make it a part of a town (`place_words` neighbourhood):
     "Cibitoke, a northern neighbourhood of the capital", "the neighbourhoods of Mohammadpur, Badda,
-    Rampura and Jatrabari", "the Canapé-Vert neighbourhood"."""
+    Rampura and Jatrabari", "the Canapé-Vert neighbourhood" (not the town in "the Stockholm suburb of
+    Husby")."""
     words = place_words()["neighbourhood"]
     if any(t.dep_ == "appos" and t.i > span.end and t.lemma_.lower() in words for t in span.root.children):
         return True
     if span.end < len(doc) and doc[span.end].lower_ in words:
-        return True
+        # "the Canapé-Vert neighbourhood"; but "the Stockholm suburb of Husby" names the town it is in
+        return not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "of")
     i = span.start - 1
     while i >= 0 and (is_capitalised(doc[i]) or doc[i].text in (",", "and", "-")) and i > span.start - 16:
         i -= 1  # walk back over the list "X, Y and" to what introduces it
@@ -323,9 +325,11 @@ def town_part(doc: Doc, span: SpacySpan) -> bool:
 
 
 def is_landmark(span: SpacySpan) -> bool:
-    """A name whose head word is a kind of site ("Tawakal Hotel", "Old City")."""
+    """A name whose head word is a kind of site ("Tawakal Hotel", "Old City"); not a town named with an
+    article before such a word ("Le Port", `name_articles`)."""
     words = place_words()["landmark"]
-    return len(span) > 1 and (span[-1].lower_ in words or span.text.lower() in words)
+    named = any(t.lower_ not in place_words()["name_articles"] for t in span[:-1])
+    return len(span) > 1 and ((named and span[-1].lower_ in words) or span.text.lower() in words)
 
 
 def kind_before(doc: Doc, span: SpacySpan) -> str | None:
@@ -498,6 +502,8 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     # a nationality is a place only where it names one ("in Somali"), never as a modifier ("Thai troops")
     ents = [e for e in ents if not is_nationality(e.text) or names_a_country(e, found) or (
         found.get(name_key(without_the(e.text))) and not modifies(e))]
+    things = names_of_things(ents)
+    ents = [e for e in ents if found.get(name_key(without_the(e.text))) or e.text not in things]
     for ent in ents:
         cand = make_candidate(doc, ent, ent.label_, found.get(name_key(without_the(ent.text)), []))
         if cand.landmark:
@@ -584,6 +590,13 @@ def without_the(text: str) -> str:
     return text[4:] if text[:4].lower() == "the " else text
 
 
+def names_of_things(spans: list[SpacySpan]) -> set[str]:
+    """Names that are no place: a scripture's or a feast's ("a Quran", "Easter": `place_words`
+    not_places), or one that ends with a time word ("over the Easter weekend", time_heads)."""
+    words = place_words()
+    return {s.text for s in spans if s.text.lower() in words["not_places"] or s[-1].lower_ in words["time_heads"]}
+
+
 def names_a_time(text: str) -> bool:
     """Whether a name is a day's or a month's ("Wednesday", "October"), in English."""
     return all(w.lower() in TIME_NAMES for w in text.split())
@@ -594,8 +607,9 @@ def unknown_candidates(doc: Doc, runs: list[SpacySpan], by_token: dict[int, Spac
     a site word ("Kimathi Street"), an apposition ("Abu Haraz, a village"), or "the town of X".
     Their entries are looked up later by skeleton key."""
     out = []
+    things = names_of_things(runs)
     for run in runs:
-        if is_nationality(run.text):
+        if is_nationality(run.text) or run.text in things:
             continue
         label = entity_label(run, by_token)
         if label in TIME_LABELS and names_a_time(run.text):

@@ -74,10 +74,15 @@ class Choice:
 
 def person_names(doc: Doc) -> set[str]:
     """Single words that name people here: surnames of full names, words after a title."""
-    titles = place_words()["title"]
     names = {ent[-1].text for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1}
+    return names | titled_names(doc)
+
+
+def titled_names(doc: Doc) -> set[str]:
+    """Words written after a title: "Mr Paludan", "President Jammeh"."""
+    titles = place_words()["title"]
     after = [doc[t.i + 1].text for t in tokens_where(doc, "LOWER", lambda w: w.rstrip(".") in titles) if t.i + 1 < len(doc)]
-    return names | {w for w in after if w[:1].isupper()}
+    return {w for w in after if w[:1].isupper()}
 
 
 def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) -> None:
@@ -125,9 +130,12 @@ def called_places(cands: list[Candidate]) -> set[str]:
     return {c.span.text for c in cands if c.described in ("settlement", "division") or c.want in ("city", "admin1", "admin2")}
 
 
-def is_person(c: Candidate, people: set[str]) -> bool:
-    """A name that this article uses for a person ("Assad" after "Bashar Assad")."""
-    return c.span.text in people and c.label not in PLACE_LABELS
+def is_person(c: Candidate, people: set[str], titled: set[str]) -> bool:
+    """A name that this article uses for a person ("Assad" after "Bashar Assad"), or a full name
+    the gazetteer lacks whose surname it writes after a title ("Rasmus Paludan" beside "Mr Paludan")."""
+    words = c.span.text.split()
+    return (c.span.text in people and c.label not in PLACE_LABELS) or (
+        len(words) > 1 and words[-1] in titled and not c.entries and not (c.landmark or c.described))
 
 
 def a_title(c: Candidate, text: str) -> bool:
@@ -217,9 +225,19 @@ def country_weights(cands: list[Candidate], dateline: Span | None, big_city: int
             total[country] = max(total.values(), default=1.0)
     if not total:
         return {}, {}, set()
+    for territory, state in territories_named(total).items():
+        total[territory] = max(total[territory], total[state])  # "Le Port" and France: Reunion is France's
     most = max(total.values())
     return ({cc: v / most for cc, v in total.items()},
             {k: {cc: n / most for cc, n in v.items()} for k, v in own.items() if v}, by_namesake)
+
+
+def territories_named(total: Counter[str]) -> dict[str, str]:
+    """The dependent territories a story names a place of, each with the state it belongs to (the
+    actors' `sovereigns`): a story that names Le Port and France is about Reunion as much as France."""
+    from frontlines.actors import sovereigns  # the state a territory belongs to is the actors' data
+
+    return {t: s for t, s in sovereigns()[0].items() if total[t] > 0 and total[s] > total[t]}
 
 
 def dateline_country(c: Candidate) -> tuple[str | None, bool]:
@@ -291,10 +309,11 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
     if not has_place_context(c) and not (c.proper and world_city(c, ranker)) \
             and ctx.weights.get(entry.country_code or "", 0) < cut["bare_name_min_country"]:
         return None  # a bare capitalised word that names a town in a country the article is not about
-    if far_fetched(c, entry, ctx, ranker) or stray_hamlet(c, entry, ctx, ranker):
-        # the best that is neither: "Kauru" in a story on Kaduna is the Nigerian town, not Kovrov,
+    if far_fetched(c, entry, ctx, ranker) or stray_hamlet(c, entry, ctx, ranker) or hamlet_abroad(c, entry, ctx, ranker):
+        # the best that is none of these: "Kauru" in a story on Kaduna is the Nigerian town, not Kovrov,
         # Russia, which also bears the name
-        scored = [(s, e) for s, e in scored if not (far_fetched(c, e, ctx, ranker) or stray_hamlet(c, e, ctx, ranker))]
+        scored = [(s, e) for s, e in scored if not (far_fetched(c, e, ctx, ranker) or stray_hamlet(c, e, ctx, ranker)
+                                                    or hamlet_abroad(c, e, ctx, ranker))]
         if not scored:
             return None
     return Choice(c, scored[0][1], ranker.confidence(scored, c.loose))
@@ -364,6 +383,28 @@ def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker)
     if not own_name(c, entry):
         return entry.population < ranker.cutoffs["stray_alternate_max_population"]
     return not entry.population and not weight
+
+
+def named_countries(doc: Doc, cands: list[Candidate]) -> set[str]:
+    """The countries a text names, by name or by nationality ("Iranian army positions")."""
+    from frontlines.actors.dictionary import nationalities  # a nationality's country is the actors' data
+
+    adjectives = nationalities()
+    return {e.country_code for c in cands for e in c.entries if e.feature == "country"} | {
+        adjectives[t.lower_] for t in doc if t.lower_ in adjectives}
+
+
+def hamlet_abroad(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
+    """A small town (`stray_alternate_max_population`) abroad of a dateline's country that has none of
+    the name, in a country the text never names (nor its people) and hardly touches on otherwise
+    (`bare_name_min_country`): "Catalan Bay" in a story from Madrid is not Gibraltar's.  Better no
+    place than a wrong one."""
+    cut = ranker.cutoffs
+    return ctx.home is not None and entry.feature == "city" and not c.dateline and not c.qualifier \
+        and entry.population < cut["stray_alternate_max_population"] \
+        and entry.country_code not in ctx.named_countries | {ctx.home} \
+        and country_weight(entry, c, ctx) < cut["bare_name_min_country"] \
+        and not any(e.country_code == ctx.home for e in c.entries)
 
 
 def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallback: Entry | None,
@@ -441,7 +482,8 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
             c.entries = [e for e in c.entries if e.feature == "country"]
     people -= called_places(cands)
     text = doc_text(doc)
-    cands = [c for c in cands if not is_person(c, people) and not a_title(c, text) and not a_bearing(c)
+    titled = titled_names(doc)
+    cands = [c for c in cands if not is_person(c, people, titled) and not a_title(c, text) and not a_bearing(c)
              and not a_body(c)]
     weights, own, by_namesake = country_weights([c for c in cands if has_place_context(c) and not c.loose], dateline,
                                    ranker.cutoffs["far_min_population"])
@@ -451,6 +493,10 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
                   called_towns={name_key(t) for t in called_places(every)})
     first = [choose(c, ctx, ranker) for c in cands]
     sure = [ch for ch in first if ch and ch.confidence > cut["focus_min_confidence"]]
+    for ch in sure:  # the dateline's town, once placed, says what country the story is from ("KINGSTOWN -")
+        if ch.cand.dateline and ch.entry.country_code and ch.entry.feature == "city":
+            ctx.weights[ch.entry.country_code], ctx.home = 1.0, ch.entry.country_code
+    ctx.named_countries = named_countries(doc, cands)
     focus = dict.fromkeys(((ch.entry.lat, ch.entry.lon), name_key(ch.cand.span.text)) for ch in sure
                           if ch.entry.feature == "city"  # towns of the article's countries, by others' votes
                           and country_weight(ch.entry, ch.cand, ctx, only_namesake=True) >= cut["focus_min_country"])
@@ -473,7 +519,7 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
     chosen = in_their_town(chosen, text, cut["site_confidence"])
     chosen += sites(cands, chosen, text, cut["site_confidence"])
     chosen += same_name_again(every, chosen)
-    return group(chosen)
+    return group(named_with_its_article(chosen))
 
 
 def container(c: Candidate, divisions: list[Choice], text: str) -> Choice | None:
@@ -533,6 +579,16 @@ def same_name_again(cands: list[Candidate], chosen: list[Choice]) -> list[Choice
     done = {ch.cand.span.start for ch in chosen}
     return [Choice(c, by_name[name_key(c.span.text)].entry, by_name[name_key(c.span.text)].confidence)
             for c in cands if c.span.start not in done and name_key(c.span.text) in by_name]
+
+
+def named_with_its_article(chosen: list[Choice]) -> list[Choice]:
+    """A name the text also writes with an article (`name_articles`) is the place named so: "the
+    Chaudron district" is Le Chaudron, not Chaudron-en-Mauges."""
+    articles = place_words()["name_articles"]
+    full = {name_key(rest): ch for ch in chosen for first, _, rest in [ch.cand.span.text.partition(" ")]
+            if rest and first.lower() in articles}
+    return [Choice(ch.cand, full[name_key(ch.cand.span.text)].entry, ch.confidence)
+            if name_key(ch.cand.span.text) in full else ch for ch in chosen]
 
 
 def most_named_town(chosen: list[Choice]) -> Entry | None:
