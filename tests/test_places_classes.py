@@ -462,3 +462,13 @@ def test_a_name_written_also_with_its_article_is_that_place(extract):
 def test_a_small_namesake_abroad_of_the_dateline_is_not_taken(extract, text, mention, country):
     found = places_of(extract(text, published="2024-05-02"))
     assert found.get(mention) is None or found[mention].country_code == country, found.get(mention)
+
+
+def test_a_site_the_text_once_says_is_a_towns_stands_there_wherever_named(extract):
+    # "In Malmö's Rosengård" puts the district in Malmö, also where it is named again alone, though the story
+    # names Stockholm most
+    report = extract("STOCKHOLM - Police in Stockholm said on Sunday that riots had spread. In Malmö's Rosengård on "
+                     "Saturday night, a bus was set on fire. Stockholm police arrested four men. The scenes recalled "
+                     "2020, when about 300 people rioted in Rosengård, police in Stockholm said.", published="2022-04-18")
+    places = places_of(report)
+    assert (places["Rosengård"].lat, places["Rosengård"].lon) == (places["Malmö"].lat, places["Malmö"].lon)

@@ -517,7 +517,7 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
             divisions[ch.cand.sentence].append(ch)
     chosen = [placed_in_division(ch, divisions[ch.cand.sentence], text, ctx, ranker) for ch in chosen]
     chosen = in_their_town(chosen, text, cut["site_confidence"])
-    chosen += sites(cands, chosen, text, cut["site_confidence"])
+    chosen += sites(cands, chosen, text, cut["site_confidence"], every)
     chosen += same_name_again(every, chosen)
     return group(named_with_its_article(chosen))
 
@@ -635,9 +635,12 @@ def town_put_in(c: Candidate, towns_by_sentence: dict[int, list[Choice]], text: 
                 None)
 
 
-def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: float) -> list[Choice]:
+def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: float,
+          every: list[Candidate]) -> list[Choice]:
     """Place the named sites the gazetteer lacks at the town they stand in; a town the text calls
-    one ("the village of Tallousa", tagged ORG) is a site too when the gazetteer lacks it."""
+    one ("the village of Tallousa", tagged ORG) is a site too when the gazetteer lacks it.  A site the
+    text says once is a town's ("In Malmo's Rosengard") stands there wherever it is named (`every`
+    mention, "rioted in Rosengard" too)."""
     resolved = {ch.cand.span.start for ch in chosen}
     fallback = most_named_town(chosen)
     towns_by_end: dict[int, Choice] = {}  # indexed once: a long text has thousands of sites and towns
@@ -652,6 +655,7 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
             towns_by_name.setdefault(town_words(ch.cand.span.text), ch.entry)
         if ch.entry.feature in ("city", "admin2"):
             towns_by_sentence.setdefault(ch.cand.sentence, []).append(ch)
+    owners = {name_key(c.span.text): town for c in every if (town := owner_town(c, towns_by_end, text)) is not None}
     out = []
     for c in cands:
         if c.span.start in resolved or not (c.landmark or c.described or c.called_town or c.label in PLACE_LABELS):
@@ -659,7 +663,7 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
         if c.span.text.isupper() or not without_article(c.span.text)[:1].isupper():
             continue  # "MNDAA" is an acronym the model took for a place ("al-Mawasi" is a name)
         division = container(c, divisions[c.sentence], text)  # "El Adde, in Somalia's Gedo region"
-        town = owner_town(c, towns_by_end, text) or named_after(c, towns_by_name) \
+        town = owner_town(c, towns_by_end, text) or owners.get(name_key(c.span.text)) or named_after(c, towns_by_name) \
             or (division.entry if division else None) or anchor_for(c, towns_by_sentence, fallback, text)
         if town is not None:
             out.append(Choice(c, site_entry(c, town), confidence))
