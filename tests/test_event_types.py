@@ -2407,6 +2407,9 @@ def test_a_speakers_opening_town_is_no_scene(extract):
     ("NICOSIA - On Sunday, mortar bombs fell on the walled old city of Famagusta, residents said.", "1974-07-24",
      [("Shelling/artillery/missile attack", "Unidentified Armed Group (Cyprus)", "Famagusta")]),
     ("KARACHI - Shares fell sharply in Karachi on Monday after the attack.", PUBLISHED, []),
+    # an air base attacked is attacked on the ground
+    ("KABUL - Taliban fighters attacked the air base at Bagram on Monday.", PUBLISHED,
+     [("Armed clash", "Taliban", "Bagrām")]),
 ])
 def test_bombs_that_fall_are_an_air_strike(extract, text, published, coded):
     report = extract(text, published=published)
@@ -2423,3 +2426,44 @@ def test_a_crowd_with_no_place_is_where_the_unrest_was_last_told(extract):
     places = {p.id: p.name for p in report.places}
     assert [(e.sub_event_type, places.get(e.place or "")) for e in report.events] == \
         [("Peaceful protest", "Jönköping"), ("Violent demonstration", "Norrköping")]
+
+
+def test_unrest_in_a_year_gone_by_sets_no_scene(extract):
+    report = extract("NAIROBI - Thousands of protesters marched in Kisumu on Tuesday. The violence that followed the "
+                     "2007 election in Eldoret killed hundreds. Protesters set fire to tyres and threw stones at police.",
+                     published=PUBLISHED)
+    places = {p.id: p.name for p in report.places}
+    assert ("Violent demonstration", "Kisumu") in [(e.sub_event_type, places.get(e.place or "")) for e in report.events]
+
+
+def test_a_word_before_the_subject_does_not_make_it_one_that_rules_the_act_out(extract):
+    # "army veterans" are veterans, not the army that clears roads
+    report = extract("NAIROBI - Army veterans blocked roads with burning tyres in Nakuru on Monday, demanding unpaid "
+                     "pensions.", published=PUBLISHED)
+    assert [e.sub_event_type for e in report.events] == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a state's bombers are aircraft; bombers of no state may be men who blew themselves up
+    ("KYIV - Russian bombers struck Kharkiv on Monday.", [("Air/drone strike", "Military Forces of Russia")]),
+    ("MAIDUGURI - Bombers struck a market in Maiduguri on Monday, killing 12 people.",
+     [("Suicide bomb", "Unidentified Armed Group (Nigeria)")]),
+])
+def test_a_states_bombers_fly(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    actors = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, actors.get(e.actor1 or "")) for e in report.events] == coded
+
+
+@pytest.mark.parametrize("text, sub_types", [
+    # arms listed together are an inventory of what was held or found, not a grenade attack
+    ("DUSHANBE - Police said 12 men were detained in Khorog on Wednesday and that Kalashnikov rifles, hunting rifles "
+     "and grenades were seized.", ["Arrests", "Disrupted weapons use"]),
+    ("GABORONE - A bag containing hand grenades and an assault rifle, apparently dropped by the attackers, was found in "
+     "Tlokweng on Friday.", []),
+    # rocket-propelled grenades are no rockets fired from afar
+    ("WINDHOEK - Gunmen fired on the police station in Katima Mulilo with rifles and rocket-propelled grenades on "
+     "Monday.", []),
+])
+def test_arms_listed_or_named_by_what_propels_them_are_no_attack_of_their_own(extract, text, sub_types):
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events] == sub_types

@@ -254,8 +254,12 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
         controller = next((index.actor_at[t.i] for t in tok.subtree if t.i in index.actor_at and t.i != tok.i), None)
         controller = controller or nationality_holder(tok, index)  # "under Ukrainian control"
         verb = tok.head.head
+        hedged = verb.pos_ == "ADV" and verb.lower_ in words()["hedges"]
         while verb.pos_ == "ADV" and verb.head.i != verb.i:
-            verb = verb.head  # "forces were back in control of Rushan": the verb "back" hangs from
+            verb = verb.head  # "forces were back in control of Rushan": the verb that "back" hangs from
+        if hedged or any(c.dep_ in ("advmod", "neg") and c.lower_ in words()["hedges"]
+                         for a in (verb, tok.head.head) for c in a.children):
+            continue  # "almost back in control", "no longer in control", "never in control": no hold
         controller = controller or state_named(tok, index) or speaker_holder(verb, index)
         of_places = places_under(tok, index)
         if controller is None and any(c.lower_ in ("their", "its") for c in tok.children):

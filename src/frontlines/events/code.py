@@ -18,8 +18,8 @@ from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VE
                                          verb_arguments)
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, counted, crowd_actor, crowd_doers,
                                       crowd_in_clash, crowd_of_place,
-                                      crowd_just_seen, crowd_type, denied, protesting, shows_a_crowd, told_as_protest,
-                                      unrest_story)
+                                      crowd_just_seen, crowd_type, denied, protesting, shows_a_crowd, tells_of_unrest,
+                                      told_as_protest, unrest_story)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, in_a_toll, lexicon, pointing_back,
@@ -51,7 +51,6 @@ CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 ARMED_DOERS = event_words()["armed_doers"]
 AIRCRAFT = event_words()["aircraft"]
-UNREST_WORDS = event_words()["unrest_words"]
 ACCUSING = event_words()["accusing"]
 FIGHTING = event_words()["fighting"]
 ATTACKING = event_words()["attacking"]
@@ -152,7 +151,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if family == "air":
         # the side whose aircraft the story names ("Soviet bombers struck the capital ... Bombs also fell
         # on Viipuri"); else a state's, as aircraft are more often than not, not the one they struck
-        args.actor1 = args.actor1 or air_power(trigger.token.doc, index, args.actor2) \
+        struck = index.places[args.place].country_code if args.place else None
+        args.actor1 = args.actor1 or air_power(trigger.token.doc, index, args.actor2, struck) \
             or next((s for s in index.states if s != args.actor2), None)
     if family == "looting" and args.actor1 is None and (crowd_just_seen(trigger.token, index)
                                                         or crowd_doers(trigger.token)
@@ -295,8 +295,8 @@ def crowd_place(trigger: Token, index: Index) -> str | None:
     protesters threw stones") or tells of unrest there (`unrest_words`: "The first violence came that
     evening in Skaggetorp. Several hundred people gathered; stones were thrown"), else the town last
     named, a few sentences back at most."""
-    return town_named_before(trigger, index, reach=CROWD_REACH, where=lambda s: shows_a_crowd(s, index) or any(
-        t.lemma_.lower() in UNREST_WORDS for t in s)) or town_named_before(trigger, index, reach=CROWD_REACH)
+    return town_named_before(trigger, index, reach=CROWD_REACH, where=lambda s: shows_a_crowd(s, index)
+                             or tells_of_unrest(s)) or town_named_before(trigger, index, reach=CROWD_REACH)
 
 
 def told_as_news(trigger: Trigger) -> bool:
@@ -405,11 +405,21 @@ def crowd_in(sent) -> bool:
     return any(word_lemma(t) in CROWD_WORDS and t.ent_type_ != "DATE" for t in sent)  # not "in early March"
 
 
-def air_power(doc, index: Index, other_than: str | None) -> str | None:
+def flown_by_a_state(verb: Token, index: Index) -> bool:
+    """Whether a verb's subject is a state's aircraft (`aircraft` in words.yaml): "Soviet bombers" are
+    planes, where "bombers" alone may be men who blew themselves up."""
+    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return subject is not None and subject.lemma_.lower() in AIRCRAFT and subject.i in index.actor_at \
+        and index.actors[index.actor_at[subject.i]].kind in ("state_forces", "external_forces")
+
+
+def air_power(doc, index: Index, other_than: str | None, struck: str | None) -> str | None:
     """The first state the story names by its aircraft (`aircraft` in words.yaml: "Soviet bombers",
-    "Ethiopian jets"), other than `other_than`."""
+    "Ethiopian jets"), other than `other_than` and than the state of the country struck (`struck`):
+    "Ukrainian drones struck Belgorod. Bombs fell on Kharkiv" are not Ukraine's bombs."""
     return next((actor for i, actor in sorted(index.actor_at.items()) if doc[i].lemma_.lower() in AIRCRAFT
-                 and index.actors[actor].kind in ("state_forces", "external_forces") and actor != other_than), None)
+                 and index.actors[actor].kind in ("state_forces", "external_forces") and actor != other_than
+                 and (struck is None or index.actors[actor].country_code != struck)), None)
 
 
 def operator_of(weapon: Token | None, index: Index) -> str | None:
@@ -918,6 +928,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if trigger.family.name == "capture" and any(o.lemma_.lower() in HELD_IN for p in trigger.token.children
                                                  if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"):
         return []  # "Israeli forces took 12 Palestinians into custody in Jenin": people held, no ground taken
+    if trigger.family.name == "suicide" and flown_by_a_state(trigger.token, index):
+        trigger = Trigger(trigger.token, lexicon().families["air"], trigger.is_verb)  # "Soviet bombers struck Helsinki"
+        label = trigger.family.sub_event_type if label is not None else None
     taken = [t for t in trigger.token.children if t.dep_ in ("dobj", "nsubjpass")]
     if trigger.family.name == "arrest" and trigger.token.lemma_.lower() == "capture" \
             and any(a_place_taken(t, index) for t in taken):

@@ -28,6 +28,7 @@ CROWD_WORDS = event_words()["crowd_words"]
 STATE_TARGETS = event_words()["state_targets"]
 DEMONSTRATION_ACTS = event_words()["demonstration_acts"]
 MOB_TARGETS = event_words()["mob_targets"]
+UNREST_WORDS = event_words()["unrest_words"]
 
 
 def crowd_violence(trigger: Token, index: Index) -> bool:
@@ -244,6 +245,13 @@ def shows_a_crowd(sent, index: Index, kinds: frozenset[str] = CROWD_KINDS) -> bo
     """Whether a sentence has a crowd in it: a crowd actor (of `kinds`), or a word of one (`crowd_words`)."""
     return any(t.lemma_.lower() in CROWD_WORDS or (
         t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in kinds) for t in sent)
+
+
+def tells_of_unrest(sent) -> bool:
+    """Whether a sentence tells of unrest at a place now (`unrest_words`: "The first violence came that
+    evening in Skaggetorp"), not of unrest in a year gone by ("The violence that followed the 2007 election")."""
+    return any(t.lemma_.lower() in UNREST_WORDS for t in sent) and not any(
+        t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 for t in sent)
 
 
 def crowd_of_place(actor_id: str | None, place_id: str | None, index: Index) -> str | None:

@@ -279,11 +279,9 @@ def subject_kinds(token: Token) -> set[str]:
 
 
 def subject_heads(token: Token) -> set[str]:
-    """Lemmas of a verb's subject nouns and the nouns compounded with them ("a cooking gas container
-    exploded": container, gas; "mortar bombs fell": bomb, mortar), and what a count of them counts
-    ("thousands of pilgrims gathered": pilgrim)."""
-    return {w for c in token.children if c.dep_ == "nsubj"
-            for w in (word_lemma(c), *counted_words(c)[1:], *(word_lemma(m) for m in c.children if m.dep_ == "compound"))}
+    """Lemmas of a verb's subject nouns ("a cooking gas container exploded": container), and what a
+    count of them counts ("thousands of pilgrims gathered": pilgrim)."""
+    return {w for c in token.children if c.dep_ == "nsubj" for w in (word_lemma(c), *counted_words(c)[1:])}
 
 
 def object_modifiers(verb: Token) -> set[str]:
@@ -459,8 +457,11 @@ def noun_sense_fitting(tok: Token, lex: Lexicon) -> dict | None:
 
 
 def noun_sense_excepted(tok: Token, spec: dict) -> bool:
-    """Whether a fitting noun's exception rules it out: "a gas explosion", "an explosion at a chemical plant"."""
-    return bool(modifiers_of(tok).intersection(spec.get("unless", ()))) and not planted(tok.sent)
+    """Whether a fitting noun's exception rules it out: "a gas explosion", "an explosion at a chemical plant",
+    or what the noun only modifies: "rocket-propelled grenades" are no rockets."""
+    unless = spec.get("unless", ())
+    modified = tok.head.lemma_.lower() if tok.dep_ in ("npadvmod", "compound", "amod") else None
+    return bool(modifiers_of(tok).intersection(unless) or modified in unless) and not planted(tok.sent)
 
 
 def ruled_out_by_exception(tok: Token) -> bool:

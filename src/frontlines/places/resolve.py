@@ -22,7 +22,7 @@ from frontlines.nlp import doc_text, entities, tokens_where
 from frontlines.model import Place, Span
 from frontlines.places.features import Context, country_weight, is_capital, own_name, qualified, spelled_as
 from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, place_words
-from frontlines.places.gazetteer import Entry, Gazetteer
+from frontlines.places.gazetteer import Entry, Gazetteer, geonames_countries
 from frontlines.places.kinds import without_kind
 from frontlines.places.names import ARABIC_ARTICLES, name_key, skeleton_key
 from frontlines.places.rank import LinearRanker, load_ranker
@@ -395,16 +395,22 @@ def named_countries(doc: Doc, cands: list[Candidate]) -> set[str]:
 
 
 def hamlet_abroad(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
-    """A small town (`stray_alternate_max_population`) abroad of a dateline's country that has none of
-    the name, in a country the text never names (nor its people) and hardly touches on otherwise
-    (`bare_name_min_country`): "Catalan Bay" in a story from Madrid is not Gibraltar's.  Better no
-    place than a wrong one."""
+    """A small town (`stray_alternate_max_population`) far abroad of a dateline's country that has none
+    of the name, in a country that is no neighbour of it, that the text never names (nor its people)
+    and hardly touches on otherwise (`bare_name_min_country`): "the Lenin district" of Bender in a story
+    from Chisinau is not a village in Belarus.  Across a border it may well be ("MCALLEN, Texas -
+    Gunmen clashed with soldiers in Ciudad Mier").  Better no place than a wrong one."""
     cut = ranker.cutoffs
     return ctx.home is not None and entry.feature == "city" and not c.dateline and not c.qualifier \
         and entry.population < cut["stray_alternate_max_population"] \
-        and entry.country_code not in ctx.named_countries | {ctx.home} \
+        and entry.country_code not in ctx.named_countries | {ctx.home} | neighbours(ctx.home) \
         and country_weight(entry, c, ctx) < cut["bare_name_min_country"] \
         and not any(e.country_code == ctx.home for e in c.entries)
+
+
+def neighbours(code: str) -> set[str]:
+    """The countries that border a country, by GeoNames."""
+    return set(filter(None, (geonames_countries().get(code, {}).get("neighbours") or "").split(",")))
 
 
 def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallback: Entry | None,
@@ -493,8 +499,10 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
                   called_towns={name_key(t) for t in called_places(every)})
     first = [choose(c, ctx, ranker) for c in cands]
     sure = [ch for ch in first if ch and ch.confidence > cut["focus_min_confidence"]]
-    for ch in sure:  # the dateline's town, once placed, says what country the story is from ("KINGSTOWN -")
-        if ch.cand.dateline and ch.entry.country_code and ch.entry.feature == "city":
+    for ch in sure:  # the dateline's town, once placed, says what country the story is from ("KINGSTOWN -"),
+        # when it is the dateline's whole name (not "COX" of "COX'S BAZAR")
+        if ch.cand.dateline and ch.entry.country_code and ch.entry.feature == "city" \
+                and text[ch.cand.span.end:ch.cand.span.end + 1] in (",", " ", "\n", ""):
             ctx.weights[ch.entry.country_code], ctx.home = 1.0, ch.entry.country_code
     ctx.named_countries = named_countries(doc, cands)
     focus = dict.fromkeys(((ch.entry.lat, ch.entry.lon), name_key(ch.cand.span.text)) for ch in sure
@@ -582,13 +590,16 @@ def same_name_again(cands: list[Candidate], chosen: list[Choice]) -> list[Choice
 
 
 def named_with_its_article(chosen: list[Choice]) -> list[Choice]:
-    """A name the text also writes with an article (`name_articles`) is the place named so: "the
-    Chaudron district" is Le Chaudron, not Chaudron-en-Mauges."""
+    """A town or site the text also writes with an article (`name_articles`) is the place named so: "the
+    Chaudron district" is Le Chaudron, not Chaudron-en-Mauges (but Salvador, Brazil is no El Salvador)."""
     articles = place_words()["name_articles"]
-    full = {name_key(rest): ch for ch in chosen for first, _, rest in [ch.cand.span.text.partition(" ")]
-            if rest and first.lower() in articles}
+    full = {}
+    for ch in chosen:
+        first, _, rest = ch.cand.span.text.partition(" ")
+        if rest and first.lower() in articles and ch.entry.feature in ("city", "site"):
+            full[name_key(rest)] = ch
     return [Choice(ch.cand, full[name_key(ch.cand.span.text)].entry, ch.confidence)
-            if name_key(ch.cand.span.text) in full else ch for ch in chosen]
+            if name_key(ch.cand.span.text) in full and ch.entry.feature in ("city", "site") else ch for ch in chosen]
 
 
 def most_named_town(chosen: list[Choice]) -> Entry | None:
