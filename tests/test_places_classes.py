@@ -453,14 +453,6 @@ def test_a_name_written_also_with_its_article_is_that_place(extract):
     assert found["Chaudron"].name == "Le Chaudron", found["Chaudron"]
 
 
-def test_a_small_namesake_far_abroad_of_the_dateline_is_not_taken(extract):
-    # a village in Belarus, a country the story neither names nor borders, is not the Lenin district of Bender:
-    # better no place than that one
-    found = places_of(extract("CHISINAU - Mortar rounds fell on the Lenin district of Bender overnight, officials "
-                              "said.", published="1992-06-23"))
-    assert "Lenin" not in found or found["Lenin"].country_code == "MD", found["Lenin"]
-
-
 @pytest.mark.parametrize("text, published, mention, name, country", [
     # across a border a small town is where the story says, though its country is not named
     ("MCALLEN, Texas - Gunmen clashed with soldiers in Ciudad Mier on Monday, killing eight, officials across the "
@@ -469,8 +461,11 @@ def test_a_small_namesake_far_abroad_of_the_dateline_is_not_taken(extract):
      "Lacolle", "Lacolle", "CA"),
     ("KYIV - Ukrainian troops captured Sudzha on Thursday after days of fighting.", "2024-08-10", "Sudzha", "Sudzha",
      "RU"),
+    # nor is one far from a foreign correspondent's dateline
+    ("LONDON - Russian forces captured the village of Krasnohorivka on Monday, the British defence ministry said.",
+     "2024-10-10", "Krasnohorivka", "Krasnohorivka", "UA"),
 ])
-def test_a_small_town_across_the_datelines_border_is_taken(extract, text, published, mention, name, country):
+def test_a_small_town_abroad_of_the_dateline_is_where_it_is(extract, text, published, mention, name, country):
     found = places_of(extract(text, published=published))
     assert (found[mention].name, found[mention].country_code) == (name, country), found.get(mention)
 
@@ -490,3 +485,37 @@ def test_a_site_the_text_once_says_is_a_towns_stands_there_wherever_named(extrac
                      "2020, when about 300 people rioted in Rosengård, police in Stockholm said.", published="2022-04-18")
     places = places_of(report)
     assert (places["Rosengård"].lat, places["Rosengård"].lon) == (places["Malmö"].lat, places["Malmö"].lon)
+
+
+@pytest.mark.parametrize("text, mention, name, country", [
+    # a dateline is the town that bears its name as its own, not one once also called so (Chittagong)
+    ("ISLAMABAD - Police fired tear gas at protesters in Islamabad on Monday.", "ISLAMABAD", "Islamabad", "PK"),
+    # a name the dateline's country has near the dateline is that town, though a bigger one abroad bears it
+    ("ATHENS, Ga. - Protesters marched through downtown Athens on Monday.", "Athens", "Athens", "US"),
+    ("BEIRUT - Bread prices rose again, and protesters blocked roads in Tripoli on Monday.", "Tripoli", "Tripoli", "LB"),
+    # not one far from it
+    ("WASHINGTON - Officials in Paris said on Monday that the talks would resume.", "Paris", "Paris", "FR"),
+])
+def test_the_datelines_own_town_and_its_neighbours(extract, text, mention, name, country):
+    check(extract, text, mention, name, country, "city")
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    # a qualifier that no entry of the name fits makes it a site there, not a namesake by another name abroad
+    ("LAGOS - Gunmen kidnapped 30 schoolchildren in Kuriga, Kaduna state, on Thursday.", "Kuriga", "NG"),
+    # a division spelled like none of the name is no division half a world away
+    ("MANILA - Soldiers clashed with communist rebels in Samar province on Monday, leaving four dead.",
+     "Samar province", "PH"),
+])
+def test_a_name_the_gazetteer_lacks_stays_in_its_country(extract, text, mention, country):
+    found = places_of(extract(text, published="2024-10-10"))
+    assert found[mention].country_code == country, found[mention]
+
+
+def test_a_square_named_after_as_another_towns_stays_in_the_storys_town(extract):
+    # a later "Cairo's Tahrir Square" names another square: the protest was in Baghdad's
+    report = extract("BAGHDAD - Thousands of protesters gathered in Tahrir Square on Friday to demand jobs, and police "
+                     "fired tear gas, killing two. The square shares its name with Cairo's Tahrir Square, the heart of "
+                     "Egypt's 2011 uprising.", published="2024-10-10")
+    places = {p.id: p for p in report.places}
+    assert {places[e.place].country_code for e in report.events if e.place} == {"IQ"}

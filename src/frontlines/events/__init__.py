@@ -338,13 +338,14 @@ def carried(trigger: Trigger) -> bool:
     armed with home-made mortars", "men equipped with rocket launchers" (`carrying` in words.yaml),
     "men carrying rifles and grenades", "found a cache of rocket-propelled grenades", "a grenade found
     in their car" (`finding_verbs`), "a bag containing grenades was found" (`containers`), "fired with
-    barrel grenade launchers" (`launchers`); and one listed with other arms (`listed_weapons`: "a bag
-    containing hand grenades and an assault rifle")."""
+    barrel grenade launchers" (`launchers`); and grenades listed with small arms (`listed_weapons`: "a
+    bag containing hand grenades and an assault rifle"; rockets listed with guns still shell).""" 
     if trigger.is_verb:
         return False
     words = event_words()
-    if any(c.lemma_.lower() in words["listed_weapons"] for c in trigger.token.conjuncts):
-        return True  # "rifles, hunting rifles and grenades were seized": a list of arms is what was held
+    if trigger.family.name == "grenade" and any(c.lemma_.lower() in words["listed_weapons"]
+                                                for c in trigger.token.conjuncts):
+        return True  # "rifles, hunting rifles and grenades were seized": a list of small arms is what was held
     noun, through_a_list = trigger.token, False
     while noun.dep_ in ("conj", "compound", "amod", "npadvmod", "nmod") and noun.head.i != noun.i:
         through_a_list = through_a_list or noun.dep_ == "conj"

@@ -405,18 +405,17 @@ def crowd_in(sent) -> bool:
     return any(word_lemma(t) in CROWD_WORDS and t.ent_type_ != "DATE" for t in sent)  # not "in early March"
 
 
-def flown_by_a_state(verb: Token, index: Index) -> bool:
-    """Whether a verb's subject is a state's aircraft (`aircraft` in words.yaml): "Soviet bombers" are
-    planes, where "bombers" alone may be men who blew themselves up."""
-    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-    return subject is not None and subject.lemma_.lower() in AIRCRAFT and subject.i in index.actor_at \
-        and index.actors[index.actor_at[subject.i]].kind in ("state_forces", "external_forces")
+def takes_an_unknown_place(verb: Token, index: Index) -> bool:
+    """Whether a capture names the place taken by a name the gazetteer does not place: "MOSCOW - Russian
+    forces captured Novomykhailivka" did not happen in Moscow."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN" and c.i not in index.place_at
+               and c.i not in index.actor_at for c in verb.children)
 
 
 def air_power(doc, index: Index, other_than: str | None, struck: str | None) -> str | None:
     """The first state the story names by its aircraft (`aircraft` in words.yaml: "Soviet bombers",
     "Ethiopian jets"), other than `other_than` and than the state of the country struck (`struck`):
-    "Ukrainian drones struck Belgorod. Bombs fell on Kharkiv" are not Ukraine's bombs."""
+    "Ukrainian drones struck Belgorod" names no one who bombed Kharkiv."""
     return next((actor for i, actor in sorted(index.actor_at.items()) if doc[i].lemma_.lower() in AIRCRAFT
                  and index.actors[actor].kind in ("state_forces", "external_forces") and actor != other_than
                  and (struck is None or index.actors[actor].country_code != struck)), None)
@@ -928,9 +927,6 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if trigger.family.name == "capture" and any(o.lemma_.lower() in HELD_IN for p in trigger.token.children
                                                  if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"):
         return []  # "Israeli forces took 12 Palestinians into custody in Jenin": people held, no ground taken
-    if trigger.family.name == "suicide" and flown_by_a_state(trigger.token, index):
-        trigger = Trigger(trigger.token, lexicon().families["air"], trigger.is_verb)  # "Soviet bombers struck Helsinki"
-        label = trigger.family.sub_event_type if label is not None else None
     taken = [t for t in trigger.token.children if t.dep_ in ("dobj", "nsubjpass")]
     if trigger.family.name == "arrest" and trigger.token.lemma_.lower() == "capture" \
             and any(a_place_taken(t, index) for t in taken):
@@ -945,6 +941,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     args = arguments_for(trigger, index)
     if trigger.is_verb and under_what(trigger.token) and not attacked_under_fire(trigger.token, args, index):
         return []  # "the lira came under attack from speculators", "the governor came under fire from critics"
+    if trigger.family.name == "capture" and takes_an_unknown_place(trigger.token, index) \
+            and args.place in (None, index.dateline_place):
+        return []  # "MOSCOW - Russian forces captured Novomykhailivka": somewhere the gazetteer cannot place
     lenient = coarse or label is not None
     if lenient:
         args.place = args.place or story_place(trigger.token, index)

@@ -29,6 +29,7 @@ STATE_TARGETS = event_words()["state_targets"]
 DEMONSTRATION_ACTS = event_words()["demonstration_acts"]
 MOB_TARGETS = event_words()["mob_targets"]
 UNREST_WORDS = event_words()["unrest_words"]
+PAST_TIMES = event_words()["past_times"]
 
 
 def crowd_violence(trigger: Token, index: Index) -> bool:
@@ -249,9 +250,10 @@ def shows_a_crowd(sent, index: Index, kinds: frozenset[str] = CROWD_KINDS) -> bo
 
 def tells_of_unrest(sent) -> bool:
     """Whether a sentence tells of unrest at a place now (`unrest_words`: "The first violence came that
-    evening in Skaggetorp"), not of unrest in a year gone by ("The violence that followed the 2007 election")."""
+    evening in Skaggetorp"), not of unrest gone by (`past_times`: "The violence that followed the 2007
+    election", "after last week's unrest", "Violence erupted last month in Kano")."""
     return any(t.lemma_.lower() in UNREST_WORDS for t in sent) and not any(
-        t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 for t in sent)
+        t.ent_type_ == "DATE" and ((t.like_num and len(t.text) == 4) or t.lower_ in PAST_TIMES) for t in sent)
 
 
 def crowd_of_place(actor_id: str | None, place_id: str | None, index: Index) -> str | None:

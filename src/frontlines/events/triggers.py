@@ -272,10 +272,11 @@ def protest_word(tok: Token) -> bool:
 
 def subject_kinds(token: Token) -> set[str]:
     """What a verb's subject is, or a passive's agent ("murdered by vigilantes"): its lemma, its
-    entity label and whether it is a name ("Sheberghan fell": GPE, PROPN)."""
+    entity label, whether it is a name ("Sheberghan fell": GPE, PROPN), and what a count of it counts
+    ("thousands of students occupied": student)."""
     doers = [c for c in token.children if c.dep_ == "nsubj"] + [
         g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return {kind for c in doers for kind in (word_lemma(c), c.ent_type_, c.pos_)}
+    return {kind for c in doers for kind in (word_lemma(c), c.ent_type_, c.pos_, *counted_words(c)[1:])}
 
 
 def subject_heads(token: Token) -> set[str]:

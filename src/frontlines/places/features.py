@@ -33,7 +33,7 @@ class Context:
     by_namesake: set[str] = field(default_factory=set)  # name keys that voted only through their largest namesake
     called_towns: set[str] = field(default_factory=set)  # name keys the text calls a town or a division
     home: str | None = None  # the country of the dateline's town, once placed
-    named_countries: set[str] = field(default_factory=set)  # countries the text names by a country's name
+    home_point: tuple[float, float] | None = None  # and where that town is
 
 
 NAMESAKE_SHARE = 20  # a division is named after its town when the town holds a twentieth of its people or more

@@ -22,7 +22,7 @@ from frontlines.nlp import doc_text, entities, tokens_where
 from frontlines.model import Place, Span
 from frontlines.places.features import Context, country_weight, is_capital, own_name, qualified, spelled_as
 from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, place_words
-from frontlines.places.gazetteer import Entry, Gazetteer, geonames_countries
+from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.kinds import without_kind
 from frontlines.places.names import ARABIC_ARTICLES, name_key, skeleton_key
 from frontlines.places.rank import LinearRanker, load_ranker
@@ -58,6 +58,7 @@ THE_TOWN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(place_words()["by
 THE_TOWN_REACH = 400  # characters back to that town
 DATELINE_MARGIN = 5  # a dateline names its largest namesake when that is five times any other country's
 DATELINE_CITY = 100_000  # ... and a city this large is what it names, whether or not the story names its country
+DATELINE_ENDS = (",", "-", "\u2014", "\u2013", "(", ":", "\n", "")  # what may follow a dateline's place: "KINGSTOWN -"
 # What ends a description that puts a name in the division after it: "a town in Boone County",
 # "the county seat of Paulding County" (Dallas, Georgia, not Dallas, Texas)
 ENDS_IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?$")
@@ -109,10 +110,11 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) 
     divisions = [c for c in cands if c.want in ("admin1", "admin2") and not any(e.feature == c.want for e in c.entries)
                  and len(skeleton_key(without_kind(c.span.text))) >= shortest]
     loose = gazetteer.by_skeleton([without_kind(c.span.text) for c in divisions])
-    for c in divisions:
+    for c in divisions:  # in the division of a town of the name, else spelled alike ("Samar" is no Samarskaya)
         towns = {e.admin1code for e in c.entries}
         c.entries += [e for e in loose.get(skeleton_key(without_kind(c.span.text)), [])
-                      if e.feature == c.want and (not towns or e.admin1code in towns)]
+                      if e.feature == c.want and (e.admin1code in towns if towns else similar(
+                          without_kind(c.span.text), e.name, ranker.cutoffs["skeleton_similarity"]))]
 
 
 @lru_cache(maxsize=1 << 16)  # the same pairs are compared for every mention of a name
@@ -244,7 +246,9 @@ def dateline_country(c: Candidate) -> tuple[str | None, bool]:
     """The country of the largest town a dateline may name ("PANAMA CITY -" is Panama's, not
     Florida's), when it is several times larger than any other country's; and whether that town
     is a city of `DATELINE_CITY` people or more, which a dateline names on its own ("KINGSTON")."""
-    top = largest_by_country(e for e in c.entries if e.country_code and e.feature in ("city", "country"))
+    entries = [e for e in c.entries if e.country_code and e.feature in ("city", "country")]
+    # by their own names when some bear it: "ISLAMABAD" is no dateline of Chattogram, once also called so
+    top = largest_by_country([e for e in entries if own_name(c, e)] or entries)
     if not top[0][0] or top[0][1] <= DATELINE_MARGIN * top[1][1]:
         return None, False
     return top[0][0], top[0][1] >= DATELINE_CITY
@@ -301,22 +305,37 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
         return None
     if any(qualified(e, c, ctx) for e in c.entries):  # "Holland, Mich." is the town, though "Holland" alone
         c.entries = [e for e in c.entries if qualified(e, c, ctx)]  # is the Netherlands (a bigger, country entry)
+    elif ctx.quals.get(c.qualifier or "") and not any(own_name(c, e) for e in c.entries):
+        return None  # "Kuriga, Kaduna state" is no Khouribga, Morocco, which GeoNames also calls so
     scored = ranker.rank(c, ctx)
     country = named_country(c, scored[0][1], ctx)
     if country is not None:
         scored = [(s, e) for s, e in scored if e is country] + [(s, e) for s, e in scored if e is not country]
+    home_town = near_the_dateline(c, scored[0][1], ctx, ranker)
+    if home_town is not None:
+        scored = [(s, e) for s, e in scored if e is home_town] + [(s, e) for s, e in scored if e is not home_town]
     entry = scored[0][1]
     if not has_place_context(c) and not (c.proper and world_city(c, ranker)) \
             and ctx.weights.get(entry.country_code or "", 0) < cut["bare_name_min_country"]:
         return None  # a bare capitalised word that names a town in a country the article is not about
-    if far_fetched(c, entry, ctx, ranker) or stray_hamlet(c, entry, ctx, ranker) or hamlet_abroad(c, entry, ctx, ranker):
-        # the best that is none of these: "Kauru" in a story on Kaduna is the Nigerian town, not Kovrov,
+    if far_fetched(c, entry, ctx, ranker) or stray_hamlet(c, entry, ctx, ranker):
+        # the best that is neither: "Kauru" in a story on Kaduna is the Nigerian town, not Kovrov,
         # Russia, which also bears the name
-        scored = [(s, e) for s, e in scored if not (far_fetched(c, e, ctx, ranker) or stray_hamlet(c, e, ctx, ranker)
-                                                    or hamlet_abroad(c, e, ctx, ranker))]
+        scored = [(s, e) for s, e in scored if not (far_fetched(c, e, ctx, ranker) or stray_hamlet(c, e, ctx, ranker))]
         if not scored:
             return None
     return Choice(c, scored[0][1], ranker.confidence(scored, c.loose))
+
+
+def near_the_dateline(c: Candidate, best: Entry, ctx: Context, ranker: LinearRanker) -> Entry | None:
+    """A town of the dateline's country near the dateline's town (`home_near_km`) that bears the name,
+    when the best entry is abroad: "BEIRUT - Protesters blocked roads in Tripoli" is Lebanon's Tripoli,
+    "ATHENS, Ga. - ... downtown Athens" Georgia's (but "WASHINGTON - officials in Paris" is France's)."""
+    if ctx.home_point is None or best.country_code == ctx.home or c.qualifier:
+        return None
+    near = [e for e in c.entries if e.country_code == ctx.home and e.feature == "city"
+            and km((e.lat, e.lon), ctx.home_point) <= ranker.cutoffs["home_near_km"]]
+    return min(near, key=lambda e: km((e.lat, e.lon), ctx.home_point)) if near else None
 
 
 def named_country(c: Candidate, best: Entry, ctx: Context) -> Entry | None:
@@ -383,34 +402,6 @@ def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker)
     if not own_name(c, entry):
         return entry.population < ranker.cutoffs["stray_alternate_max_population"]
     return not entry.population and not weight
-
-
-def named_countries(doc: Doc, cands: list[Candidate]) -> set[str]:
-    """The countries a text names, by name or by nationality ("Iranian army positions")."""
-    from frontlines.actors.dictionary import nationalities  # a nationality's country is the actors' data
-
-    adjectives = nationalities()
-    return {e.country_code for c in cands for e in c.entries if e.feature == "country"} | {
-        adjectives[t.lower_] for t in doc if t.lower_ in adjectives}
-
-
-def hamlet_abroad(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
-    """A small town (`stray_alternate_max_population`) far abroad of a dateline's country that has none
-    of the name, in a country that is no neighbour of it, that the text never names (nor its people)
-    and hardly touches on otherwise (`bare_name_min_country`): "the Lenin district" of Bender in a story
-    from Chisinau is not a village in Belarus.  Across a border it may well be ("MCALLEN, Texas -
-    Gunmen clashed with soldiers in Ciudad Mier").  Better no place than a wrong one."""
-    cut = ranker.cutoffs
-    return ctx.home is not None and entry.feature == "city" and not c.dateline and not c.qualifier \
-        and entry.population < cut["stray_alternate_max_population"] \
-        and entry.country_code not in ctx.named_countries | {ctx.home} | neighbours(ctx.home) \
-        and country_weight(entry, c, ctx) < cut["bare_name_min_country"] \
-        and not any(e.country_code == ctx.home for e in c.entries)
-
-
-def neighbours(code: str) -> set[str]:
-    """The countries that border a country, by GeoNames."""
-    return set(filter(None, (geonames_countries().get(code, {}).get("neighbours") or "").split(",")))
 
 
 def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallback: Entry | None,
@@ -500,11 +491,12 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
     first = [choose(c, ctx, ranker) for c in cands]
     sure = [ch for ch in first if ch and ch.confidence > cut["focus_min_confidence"]]
     for ch in sure:  # the dateline's town, once placed, says what country the story is from ("KINGSTOWN -"),
-        # when it is the dateline's whole name (not "COX" of "COX'S BAZAR")
-        if ch.cand.dateline and ch.entry.country_code and ch.entry.feature == "city" \
-                and text[ch.cand.span.end:ch.cand.span.end + 1] in (",", " ", "\n", ""):
+        # when it is the dateline's whole name (not "COX" of "COX'S BAZAR", "LA" of "LA PAZ"), spelled as the
+        # town's own
+        if ch.cand.dateline and ch.entry.country_code and ch.entry.feature == "city" and not ch.cand.loose \
+                and own_name(ch.cand, ch.entry) and text[ch.cand.span.end:].lstrip(" ")[:1] in DATELINE_ENDS:
             ctx.weights[ch.entry.country_code], ctx.home = 1.0, ch.entry.country_code
-    ctx.named_countries = named_countries(doc, cands)
+            ctx.home_point = (ch.entry.lat, ch.entry.lon)
     focus = dict.fromkeys(((ch.entry.lat, ch.entry.lon), name_key(ch.cand.span.text)) for ch in sure
                           if ch.entry.feature == "city"  # towns of the article's countries, by others' votes
                           and country_weight(ch.entry, ch.cand, ctx, only_namesake=True) >= cut["focus_min_country"])
@@ -650,8 +642,8 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
           every: list[Candidate]) -> list[Choice]:
     """Place the named sites the gazetteer lacks at the town they stand in; a town the text calls
     one ("the village of Tallousa", tagged ORG) is a site too when the gazetteer lacks it.  A site the
-    text says once is a town's ("In Malmo's Rosengard") stands there wherever it is named (`every`
-    mention, "rioted in Rosengard" too)."""
+    text once calls a town's ("In Malmo's Rosengard") stands there where it is named after that
+    (`first_owners` of `every` mention: "rioted in Rosengard" too)."""
     resolved = {ch.cand.span.start for ch in chosen}
     fallback = most_named_town(chosen)
     towns_by_end: dict[int, Choice] = {}  # indexed once: a long text has thousands of sites and towns
@@ -666,7 +658,7 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
             towns_by_name.setdefault(town_words(ch.cand.span.text), ch.entry)
         if ch.entry.feature in ("city", "admin2"):
             towns_by_sentence.setdefault(ch.cand.sentence, []).append(ch)
-    owners = {name_key(c.span.text): town for c in every if (town := owner_town(c, towns_by_end, text)) is not None}
+    owners = first_owners(every, towns_by_end, text)
     out = []
     for c in cands:
         if c.span.start in resolved or not (c.landmark or c.described or c.called_town or c.label in PLACE_LABELS):
@@ -674,11 +666,25 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
         if c.span.text.isupper() or not without_article(c.span.text)[:1].isupper():
             continue  # "MNDAA" is an acronym the model took for a place ("al-Mawasi" is a name)
         division = container(c, divisions[c.sentence], text)  # "El Adde, in Somalia's Gedo region"
-        town = owner_town(c, towns_by_end, text) or owners.get(name_key(c.span.text)) or named_after(c, towns_by_name) \
+        owned = owners.get(name_key(c.span.text))
+        town = owner_town(c, towns_by_end, text) or (owned[1] if owned and owned[0] < c.span.start else None) \
+            or named_after(c, towns_by_name) \
             or (division.entry if division else None) or anchor_for(c, towns_by_sentence, fallback, text)
         if town is not None:
             out.append(Choice(c, site_entry(c, town), confidence))
     return out
+
+
+def first_owners(cands: list[Candidate], towns_by_end: dict[int, Choice], text: str) -> dict[str, tuple[int, Entry]]:
+    """For each name the text once calls a town's ("In Malmö's Rosengård"), where it first did so and
+    that town: its later mentions alone stand there too (not earlier ones: "protesters gathered in
+    Tahrir Square ... The square shares its name with Cairo's Tahrir Square")."""
+    owners: dict[str, tuple[int, Entry]] = {}
+    for c in cands:
+        town = owner_town(c, towns_by_end, text)
+        if town is not None:
+            owners.setdefault(name_key(c.span.text), (c.span.start, town))
+    return owners
 
 
 def without_article(name: str) -> str:
