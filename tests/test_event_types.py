@@ -2480,3 +2480,9 @@ def test_a_capture_of_a_place_no_gazetteer_knows_is_not_placed_at_the_dateline(e
 ])
 def test_a_crowds_occupation_is_its_protest(extract, text, sub_types):
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events] == sub_types
+
+
+def test_a_dateline_closed_by_a_colon_is_a_dateline(extract):
+    report = extract("ISLAMABAD: Gunmen killed two policemen in Mardan on Monday, police said.", published=PUBLISHED)
+    places = {p.id: p.name for p in report.places}
+    assert [(e.sub_event_type, places.get(e.place or "")) for e in report.events] == [("Armed clash", "Mardan")]

@@ -65,6 +65,8 @@ def test_a_state_abbreviation_qualifies_its_town(extract):
     ("Council backs new bridge. SAN ANTONIO — The city council voted on Tuesday to build it.",
      "SAN ANTONIO", "San Antonio", "US"),
     ("Talks resume. WASHINGTON — Negotiators met again on Monday.", "WASHINGTON", "Washington", "US"),
+    # an abbreviated saint's name is one dateline, not "ST" (Sete)
+    ("ST. PAUL, Minn. - Protesters blocked Interstate 94 in St. Paul on Sunday night.", "ST. PAUL", "Saint Paul", "US"),
 ])
 def test_capital_letter_datelines_are_found(extract, text, mention, name, country):
     check(extract, text, mention, name, country, "city")

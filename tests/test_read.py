@@ -90,6 +90,7 @@ def test_furniture_is_blanked_but_offsets_kept():
     ("KYIV, Ukraine — Ukrainian soldiers drove into the city.", "KYIV"),
     ("MOSUL, Iraq (Reuters) - Iraqi forces advanced.", "MOSUL"),
     ("PORT SUDAN, Sudan — The army said so.", "PORT SUDAN"),
+    ("ISLAMABAD: Gunmen killed two policemen in Mardan on Monday, police said.", "ISLAMABAD"),
     ("Islamic State militants lost their last foothold in a major city on Friday, officials said.", None),
 ])
 def test_datelines(first_line, dateline):

@@ -23,7 +23,7 @@ DATE_LINE = re.compile(
 BYLINE = re.compile(r"^By\s+(?P<names>[A-Z].{2,150})$")
 # "BEIRUT —", "KYIV, Ukraine —", "MOSUL, Iraq (Reuters) -"
 DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z'’.\- ]*[A-Z])(?:,\s*[A-Z][\w.'’ -]{1,40}?)?(?:\s*\([^)]{1,40}\))?\s*(?:—|–|--|-)\s")
+    r"^(?P<city>[A-Z][A-Z'’.\- ]*[A-Z])(?:,\s*[A-Z][\w.'’ -]{1,40}?)?(?:\s*\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 EARLIEST_PUBLISHED = date(1900, 1, 1)
 HEADER_LINES = 30  # a byline or date line further down is part of the story, not the header
