@@ -100,6 +100,8 @@ EVENT_SETS = [
     ("eval/blind19", ROOT / "eval" / "blind19", "10 more, written blind at the end of that session, scored once at "
      "the end of the next; its misses read after"),
     ("eval/blind20", ROOT / "eval" / "blind20", "10 more, written blind at the start of that session, scored once at "
+     "the end of the next; its gold's event types corrected and its misses read in the one after"),
+    ("eval/blind21", ROOT / "eval" / "blind21", "10 more, written blind at the end of that session, scored once at "
      "the end of the next"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
