@@ -91,6 +91,10 @@ def test_a_capture_changes_control_from_its_date(extract):
     "BEIRUT — The militants could seize Bukamal, Syria, within days.",
     # "its" stands for an organ deeper in the phrase than a country's own
     "BEIRUT — An official of Syria's Kurdish administration said its units controlled Manbij.",
+    # a hold hedged or denied
+    "KHARTOUM - The army was almost back in control of Omdurman on Friday.",
+    "BAMAKO - Government forces were no longer in control of Kidal on Friday.",
+    "BAMAKO - Rebels were never in control of Gao, the army said.",
 ])
 def test_no_claim_from_what_did_not_happen(extract, text):
     assert not extract(text, published="2017-11-03").control
@@ -100,12 +104,3 @@ def test_a_later_capture_supersedes_an_older_one(extract):
     text = ("BAMAKO, Mali — Government forces were driven out of Kidal by CSP rebels in May 2014. "
             "Malian troops took control of Kidal on Tuesday.")
     assert claims(extract(text, published="2023-11-15")) == {("Kidal", "Military Forces of Mali", "controlled")}
-
-
-@pytest.mark.parametrize("text", [
-    "KHARTOUM - The army was almost back in control of Omdurman on Friday.",
-    "BAMAKO - Government forces were no longer in control of Kidal on Friday.",
-    "BAMAKO - Rebels were never in control of Gao, the army said.",
-])
-def test_a_hedged_or_denied_hold_is_no_claim(extract, text):
-    assert not extract(text, published="2024-10-10").control
