@@ -2477,6 +2477,8 @@ def test_a_capture_of_a_place_no_gazetteer_knows_is_not_placed_at_the_dateline(e
     ("TEGUCIGALPA - Thousands of students occupied the national university in Tegucigalpa on Tuesday.",
      ["Peaceful protest"]),
     ("KIRKUK - Iraqi troops occupied the oil fields near Kirkuk on Monday.", ["Non-violent transfer of territory"]),
+    # what a subject is "of" is what it counts only for a count: the mother of a student is no student
+    ("BAGHDAD - The mother of the student beat the teacher at a school in Baghdad on Monday.", ["Attack"]),
 ])
 def test_a_crowds_occupation_is_its_protest(extract, text, sub_types):
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events] == sub_types

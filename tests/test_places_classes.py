@@ -72,8 +72,11 @@ def test_a_state_abbreviation_qualifies_its_town(extract):
     # a name the dateline's country has near the dateline is that town, though a bigger one abroad bears it
     ("ATHENS, Ga. - Protesters marched through downtown Athens on Monday.", "Athens", "Athens", "US"),
     ("BEIRUT - Bread prices rose again, and protesters blocked roads in Tripoli on Monday.", "Tripoli", "Tripoli", "LB"),
-    # not one far from it
-    ("WASHINGTON - Officials in Paris said on Monday that the talks would resume.", "Paris", "Paris", "FR"),
+    # not a small one far from it, nor one of a country the story names, or names the people of
+    ("NEW YORK (Reuters) - Officials said on Monday that talks in Vienna would resume.", "Vienna", "Vienna", "AT"),
+    ("BEIRUT - Rival militias clashed in Tripoli on Monday, killing 12 people, the Libyan health ministry said.",
+     "Tripoli", "Tripoli", "LY"),
+    ("WARSAW - Belarusian police arrested 20 opposition activists in Minsk on Monday.", "Minsk", "Minsk", "BY"),
 ])
 def test_capital_letter_datelines_and_the_towns_near_them_are_found(extract, text, mention, name, country):
     check(extract, text, mention, name, country, "city")
@@ -515,3 +518,9 @@ def test_a_square_named_after_as_another_towns_stays_in_the_storys_town(extract)
                      "Egypt's 2011 uprising.", published="2024-10-10")
     places = {p.id: p for p in report.places}
     assert {places[e.place].country_code for e in report.events if e.place} == {"IQ"}
+
+
+def test_a_country_is_no_town_near_the_dateline(extract):
+    found = places_of(extract("NEW YORK - Protesters gathered in Lebanon on Monday, demanding an end to the war.",
+                              published="2024-10-10"))
+    assert (found["Lebanon"].name, found["Lebanon"].feature) == ("Lebanon", "country"), found["Lebanon"]

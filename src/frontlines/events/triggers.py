@@ -276,7 +276,14 @@ def subject_kinds(token: Token) -> set[str]:
     ("thousands of students occupied": student)."""
     doers = [c for c in token.children if c.dep_ == "nsubj"] + [
         g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return {kind for c in doers for kind in (word_lemma(c), c.ent_type_, c.pos_, *counted_words(c)[1:])}
+    return {kind for c in doers for kind in (word_lemma(c), c.ent_type_, c.pos_,
+                                             *(counted_words(c)[1:] if a_count(c) else ()))}
+
+
+def a_count(noun: Token) -> bool:
+    """Whether a noun counts others (`counts` in words.yaml: "thousands of students", "a group of
+    farmers"), not "the mother of the student"."""
+    return noun.like_num or noun.lemma_.lower() in event_words()["counts"]
 
 
 def subject_heads(token: Token) -> set[str]:

@@ -34,6 +34,8 @@ class Context:
     called_towns: set[str] = field(default_factory=set)  # name keys the text calls a town or a division
     home: str | None = None  # the country of the dateline's town, once placed
     home_point: tuple[float, float] | None = None  # and where that town is
+    home_name: str = ""  # and the name key the dateline gives it
+    named_countries: set[str] = field(default_factory=set)  # countries the text names, or their people
 
 
 NAMESAKE_SHARE = 20  # a division is named after its town when the town holds a twentieth of its people or more

@@ -311,7 +311,7 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
     country = named_country(c, scored[0][1], ctx)
     if country is not None:
         scored = [(s, e) for s, e in scored if e is country] + [(s, e) for s, e in scored if e is not country]
-    home_town = near_the_dateline(c, scored[0][1], ctx, ranker)
+    home_town = near_the_dateline(c, scored[0][1], ctx, ranker) if country is None else None
     if home_town is not None:
         scored = [(s, e) for s, e in scored if e is home_town] + [(s, e) for s, e in scored if e is not home_town]
     entry = scored[0][1]
@@ -328,13 +328,22 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
 
 
 def near_the_dateline(c: Candidate, best: Entry, ctx: Context, ranker: LinearRanker) -> Entry | None:
-    """A town of the dateline's country near the dateline's town (`home_near_km`) that bears the name,
-    when the best entry is abroad: "BEIRUT - Protesters blocked roads in Tripoli" is Lebanon's Tripoli,
-    "ATHENS, Ga. - ... downtown Athens" Georgia's (but "WASHINGTON - officials in Paris" is France's)."""
-    if ctx.home_point is None or best.country_code == ctx.home or c.qualifier:
+    """A town of the dateline's country near the dateline's town (`home_near_km`) that bears the name as
+    its own (`home_min_population` people or more, and no less than a `home_max_ratio`th of the best's
+    unless it is the dateline's own name), when the best entry is a town abroad, of a country the story
+    does not name nor its people: "BEIRUT - Protesters blocked roads in Tripoli" is Lebanon's
+    Tripoli, "ATHENS, Ga. - ... downtown Athens" Georgia's (but "NEW YORK - talks in Vienna" are
+    Austria's, "BEIRUT - ... in Tripoli, the Libyan health ministry said" Libya's, and "NEW YORK -
+    Protesters gathered in Lebanon" the country's)."""
+    cut = ranker.cutoffs
+    if ctx.home_point is None or best.country_code == ctx.home or c.qualifier or best.feature != "city" \
+            or best.country_code in ctx.named_countries:
         return None
+    the_dateline = name_key(c.span.text) == ctx.home_name  # "CAIRO, Ill. - ... through Cairo": one sense
     near = [e for e in c.entries if e.country_code == ctx.home and e.feature == "city"
-            and km((e.lat, e.lon), ctx.home_point) <= ranker.cutoffs["home_near_km"]]
+            and name_key(e.name) == name_key(c.span.text) and e.population >= cut["home_min_population"]
+            and (the_dateline or best.population <= cut["home_max_ratio"] * e.population)  # not "the war in Gaza"
+            and km((e.lat, e.lon), ctx.home_point) <= cut["home_near_km"]]
     return min(near, key=lambda e: km((e.lat, e.lon), ctx.home_point)) if near else None
 
 
@@ -488,6 +497,7 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
     cands = [c for c in cands if has_place_context(c) or well_known(c, weights, ranker)]
     ctx = Context(weights, quals, near_km=cut["near_km"], own=own, by_namesake=by_namesake,
                   called_towns={name_key(t) for t in called_places(every)})
+    ctx.named_countries = named_countries(doc, every)
     first = [choose(c, ctx, ranker) for c in cands]
     sure = [ch for ch in first if ch and ch.confidence > cut["focus_min_confidence"]]
     for ch in sure:  # the dateline's town, once placed, says what country the story is from ("KINGSTOWN -"),
@@ -496,7 +506,7 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
         if ch.cand.dateline and ch.entry.country_code and ch.entry.feature == "city" and not ch.cand.loose \
                 and own_name(ch.cand, ch.entry) and text[ch.cand.span.end:].lstrip(" ")[:1] in DATELINE_ENDS:
             ctx.weights[ch.entry.country_code], ctx.home = 1.0, ch.entry.country_code
-            ctx.home_point = (ch.entry.lat, ch.entry.lon)
+            ctx.home_point, ctx.home_name = (ch.entry.lat, ch.entry.lon), name_key(ch.cand.span.text)
     focus = dict.fromkeys(((ch.entry.lat, ch.entry.lon), name_key(ch.cand.span.text)) for ch in sure
                           if ch.entry.feature == "city"  # towns of the article's countries, by others' votes
                           and country_weight(ch.entry, ch.cand, ctx, only_namesake=True) >= cut["focus_min_country"])
@@ -673,6 +683,15 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
         if town is not None:
             out.append(Choice(c, site_entry(c, town), confidence))
     return out
+
+
+def named_countries(doc: Doc, cands: list[Candidate]) -> set[str]:
+    """The countries a text names, by name or by their people ("the Libyan health ministry")."""
+    from frontlines.actors.dictionary import nationalities  # a nationality's country is the actors' data
+
+    adjectives = nationalities()
+    return {e.country_code for c in cands for e in c.entries if e.feature == "country" and e.country_code} | {
+        adjectives[t.lower_] for t in doc if t.lower_ in adjectives}
 
 
 def first_owners(cands: list[Candidate], towns_by_end: dict[int, Choice], text: str) -> dict[str, tuple[int, Entry]]:
