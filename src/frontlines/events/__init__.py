@@ -339,7 +339,7 @@ def carried(trigger: Trigger) -> bool:
     "men carrying rifles and grenades", "found a cache of rocket-propelled grenades", "a grenade found
     in their car" (`finding_verbs`), "a bag containing grenades was found" (`containers`), "fired with
     barrel grenade launchers" (`launchers`); and grenades listed with small arms (`listed_weapons`: "a
-    bag containing hand grenades and an assault rifle"; rockets listed with guns still shell).""" 
+    bag containing hand grenades and an assault rifle"; rockets listed with guns still shell)."""
     if trigger.is_verb:
         return False
     words = event_words()

@@ -149,7 +149,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "Azerbaijan's army launched an offensive. Artillery and drones struck Stepanakert": who launched it
         args.actor1 = attacker_before(trigger.token, args.actor2, index)
     if family == "air":
-        # the side whose aircraft the story names ("Soviet bombers struck the capital ... Bombs also fell
+        # the side whose aircraft the story names ("Soviet aircraft bombed the capital ... Bombs also fell
         # on Viipuri"); else a state's, as aircraft are more often than not, not the one they struck
         struck = index.places[args.place].country_code if args.place else None
         args.actor1 = args.actor1 or air_power(trigger.token.doc, index, args.actor2, struck) \
@@ -413,7 +413,7 @@ def takes_an_unknown_place(verb: Token, index: Index) -> bool:
 
 
 def air_power(doc, index: Index, other_than: str | None, struck: str | None) -> str | None:
-    """The first state the story names by its aircraft (`aircraft` in words.yaml: "Soviet bombers",
+    """The first state the story names by its aircraft (`aircraft` in words.yaml: "Soviet aircraft",
     "Ethiopian jets"), other than `other_than` and than the state of the country struck (`struck`):
     "Ukrainian drones struck Belgorod" names no one who bombed Kharkiv."""
     return next((actor for i, actor in sorted(index.actor_at.items()) if doc[i].lemma_.lower() in AIRCRAFT

@@ -652,8 +652,9 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
           every: list[Candidate]) -> list[Choice]:
     """Place the named sites the gazetteer lacks at the town they stand in; a town the text calls
     one ("the village of Tallousa", tagged ORG) is a site too when the gazetteer lacks it.  A site the
-    text once calls a town's ("In Malmo's Rosengard") stands there where it is named after that
-    (`first_owners` of `every` mention: "rioted in Rosengard" too)."""
+    text once calls a town's ("In Malmo's Rosengard") stands there where it is named after that with no
+    town of its own (`first_owners` of `every` mention: "rioted in Rosengard" too, not "Freedom Square in
+    Kyiv" after "Kharkiv's Freedom Square")."""
     resolved = {ch.cand.span.start for ch in chosen}
     fallback = most_named_town(chosen)
     towns_by_end: dict[int, Choice] = {}  # indexed once: a long text has thousands of sites and towns
@@ -677,9 +678,9 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
             continue  # "MNDAA" is an acronym the model took for a place ("al-Mawasi" is a name)
         division = container(c, divisions[c.sentence], text)  # "El Adde, in Somalia's Gedo region"
         owned = owners.get(name_key(c.span.text))
-        town = owner_town(c, towns_by_end, text) or (owned[1] if owned and owned[0] < c.span.start else None) \
-            or named_after(c, towns_by_name) \
-            or (division.entry if division else None) or anchor_for(c, towns_by_sentence, fallback, text)
+        town = owner_town(c, towns_by_end, text) or named_after(c, towns_by_name) \
+            or (division.entry if division else None) or anchor_for(c, towns_by_sentence, None, text) \
+            or (owned[1] if owned and owned[0] < c.span.start else None) or fallback
         if town is not None:
             out.append(Choice(c, site_entry(c, town), confidence))
     return out
