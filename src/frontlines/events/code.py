@@ -24,7 +24,7 @@ from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, in_a_toll, lexicon, pointing_back,
                                        protest_word, under_what, word_lemma)
-from frontlines.events.when import DateTracker
+from frontlines.events.when import DateTracker, told_with_a_year
 from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_spot_of_the_scene, continues_before,
                                      coordinated_places, is_landmark_site, is_lede, opening_town,
                                      previous_sentence_place, says_the_town, spot_scene,
@@ -680,8 +680,7 @@ def taken_in_passive(trigger: Trigger, index: Index) -> bool:
     was taken off the list", nor history: "Mosul was taken in 2014")."""
     verb = trigger.token
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    told_with_a_year = any(t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 for t in verb.sent)
-    return trigger.is_verb and subject is not None and not told_with_a_year and not bound_elsewhere(verb) \
+    return trigger.is_verb and subject is not None and not told_with_a_year(verb.sent) and not bound_elsewhere(verb) \
         and not any(c.dep_ == "agent" for c in verb.children) and place_in(subject, index) is not None \
         and subject.i not in index.actor_at
 

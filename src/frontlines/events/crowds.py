@@ -11,6 +11,7 @@ from frontlines.events.arguments import Index, actor_in, sentence_actor, subject
 from frontlines.events.factuality import factuality
 from frontlines.events.triggers import (Family, counted_words, event_words, objects_of, phrasal_lemma, protest_word,
                                         word_lemma)
+from frontlines.events.when import told_with_a_year
 from frontlines.events.where import continues_before, sentence_beside
 
 CROWDS = frozenset({"protesters", "rioters"})
@@ -252,8 +253,8 @@ def tells_of_unrest(sent) -> bool:
     """Whether a sentence tells of unrest at a place now (`unrest_words`: "The first violence came that
     evening in Skaggetorp"), not of unrest gone by (`past_times`: "The violence that followed the 2007
     election", "after last week's unrest", "Violence erupted last month in Kano")."""
-    return any(t.lemma_.lower() in UNREST_WORDS for t in sent) and not any(
-        t.ent_type_ == "DATE" and ((t.like_num and len(t.text) == 4) or t.lower_ in PAST_TIMES) for t in sent)
+    return any(t.lemma_.lower() in UNREST_WORDS for t in sent) and not told_with_a_year(sent) and not any(
+        t.ent_type_ == "DATE" and t.lower_ in PAST_TIMES for t in sent)
 
 
 def crowd_of_place(actor_id: str | None, place_id: str | None, index: Index) -> str | None:

@@ -186,6 +186,11 @@ def names_a_month_only(ent: SpacySpan) -> bool:
         t.like_num and len(t.text) == 4 for t in ent)
 
 
+def told_with_a_year(sent: SpacySpan) -> bool:
+    """Whether a sentence dates something by its year ("Mosul was taken in 2014")."""
+    return any(t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 for t in sent)
+
+
 def counts_on(words: SpacySpan) -> bool:
     """Whether the words between two dates count on from the first ("hours later", "the next day")."""
     return any(t.lower_ in COUNTING_ON for t in words)
