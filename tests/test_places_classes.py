@@ -77,6 +77,9 @@ def test_a_state_abbreviation_qualifies_its_town(extract):
     ("BEIRUT - Rival militias clashed in Tripoli on Monday, killing 12 people, the Libyan health ministry said.",
      "Tripoli", "Tripoli", "LY"),
     ("WARSAW - Belarusian police arrested 20 opposition activists in Minsk on Monday.", "Minsk", "Minsk", "BY"),
+    # accented capitals are capitals: the dateline is the town, and it sets the story's country
+    ("SÃO TOMÉ - Four men were killed in an assault on the army headquarters on Friday.", "SÃO TOMÉ", "São Tomé",
+     "ST"),
 ])
 def test_capital_letter_datelines_and_the_towns_near_them_are_found(extract, text, mention, name, country):
     check(extract, text, mention, name, country, "city")
@@ -176,8 +179,11 @@ def test_a_bare_world_city_is_the_one_every_reader_knows(extract, text, mention,
 # A world city's alternate name in another language is no licence to cross the world:
 # "Avana" is Havana's Italian name, and here a field near Kirkuk.
 @pytest.mark.parametrize("text, mention", [
-    ("KIRKUK, Iraq — Iraqi troops took over the Avana oilfield west of Kirkuk on Tuesday, the oil ministry "
+    ("KIRKUK, Iraq — Iraqi troops took over the oilfield at Avana, west of Kirkuk, on Tuesday, the oil ministry "
      "said.", "Avana"),
+    # named with what it is, it is that site, here
+    ("KIRKUK, Iraq — Iraqi troops took over the Avana oilfield west of Kirkuk on Tuesday, the oil ministry "
+     "said.", "Avana oilfield"),
 ])
 def test_a_world_city_by_a_foreign_alternate_name_is_not_sent_across_the_world(extract, text, mention):
     found = places_of(extract(text, published="2024-05-02"))
@@ -443,6 +449,17 @@ def test_a_bearing_alone_is_no_place(extract):
     found = places_of(extract("SEOUL - South Korean howitzers fired 80 rounds at the North's positions on Tuesday, "
                               "officials in Seoul said.", published="2010-11-24"))
     assert set(found) <= {"SEOUL", "Seoul"}, sorted(found)
+
+
+def test_works_named_for_a_cause_stand_in_the_town_of_their_clause(extract):
+    # "the Warski shipyard" is a site, in the town a "where" clause tells it of (not the story's main town)
+    found = places_of(extract("GDANSK - Workers of the Paris Commune shipyard in Gdynia and of shipyards in Gdansk struck "
+                              "on Monday. In Gdansk, crowds burned the party building. On Thursday, the unrest reached "
+                              "Szczecin, near the East German border, where workers of the Warski shipyard marched on "
+                              "the city centre.", published="1970-12-19"))
+    assert found["Warski shipyard"].feature == "site", found["Warski shipyard"]
+    assert abs(found["Warski shipyard"].lat - found["Szczecin"].lat) < 0.1, found["Warski shipyard"]
+    assert found["Paris Commune shipyard"].feature == "site", found["Paris Commune shipyard"]
 
 
 def test_the_town_a_suburb_is_of_stays_a_town(extract):

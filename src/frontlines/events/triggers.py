@@ -466,10 +466,14 @@ def noun_sense_fitting(tok: Token, lex: Lexicon) -> dict | None:
 
 def noun_sense_excepted(tok: Token, spec: dict) -> bool:
     """Whether a fitting noun's exception rules it out: "a gas explosion", "an explosion at a chemical plant",
-    or what the noun only modifies: "rocket-propelled grenades" are no rockets."""
+    or what the noun only modifies: "rocket-propelled grenades" are no rockets; or a verb of its `unless_verb`
+    acts on it: "missiles were thrown at officers"."""
     unless = spec.get("unless", ())
     modified = tok.head.lemma_.lower() if tok.dep_ in ("npadvmod", "compound", "amod") else None
-    return bool(modifiers_of(tok).intersection(unless) or modified in unless) and not planted(tok.sent)
+    verbs = spec.get("unless_verb", ())
+    thrown = (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in verbs) \
+        or any(c.dep_ == "amod" and c.lemma_.lower() in verbs for c in tok.children)  # "hurled missiles", parsed so
+    return bool(modifiers_of(tok).intersection(unless) or modified in unless or thrown) and not planted(tok.sent)
 
 
 def ruled_out_by_exception(tok: Token) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from frontlines.nlp import doc_text, entities, sentence_start, tokens_where
 from frontlines.yamlfile import load_yaml
 from frontlines.model import Span
+from frontlines.read.article import CAPITALS
 from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.kinds import kind_after, kind_length, place_words
 from frontlines.places.names import ARABIC_ARTICLES, name_key
@@ -124,8 +125,9 @@ def add_abbreviations(doc: Doc, cands: dict[tuple[int, int], Candidate], gazette
 
 # An ALL-CAPS dateline where a story starts, after a headline on the same line:
 # "... for re-election. CROMWELL — The third Democrat", "ST. PAUL, Minn. —"
-CAPS_DATELINE = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=\n))([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
-                           r"(?=(?:,? [A-Z][\w.]*(?: [A-Z][\w.]*)?)? ?(?:—|–|--|-(?= )|\(AP\)))")
+CAPS_DATELINE = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=\n))"
+                           rf"([{CAPITALS}][{CAPITALS}.'’-]+(?: [{CAPITALS}][{CAPITALS}.'’-]+){{0,3}})"
+                           rf"(?=(?:,? [{CAPITALS}][\w.]*(?: [{CAPITALS}][\w.]*)?)? ?(?:—|–|--|-(?= )|\(AP\)))")
 
 
 def add_caps_datelines(doc: Doc, cands: dict[tuple[int, int], Candidate], gazetteer: Gazetteer) -> None:
@@ -271,7 +273,7 @@ def extend_name(doc: Doc, span: SpacySpan) -> SpacySpan:
         n = kind_after(doc, span.end, "division", any_case=True)
         if n and (nxt.text[:1].isupper() or nxt.lower_ in NAME_KIND_WORDS):
             return doc[span.start:span.end + n]
-        if nxt.lower_ in words["landmark"] and not nxt.text[:1].isupper():
+        if (nxt.lower_ in words["landmark"] or nxt.lower_ in words["works"]) and not nxt.text[:1].isupper():
             return doc[span.start:span.end + 1]
     return span
 
@@ -327,7 +329,7 @@ def town_part(doc: Doc, span: SpacySpan) -> bool:
 def is_landmark(span: SpacySpan) -> bool:
     """A name whose head word is a kind of site ("Tawakal Hotel", "Old City"); not a town named with an
     article before such a word ("Le Port", `name_articles`)."""
-    words = place_words()["landmark"]
+    words = place_words()["landmark"] | place_words()["works"]
     named = any(t.lower_ not in place_words()["name_articles"] for t in span[:-1])
     return len(span) > 1 and ((named and span[-1].lower_ in words) or span.text.lower() in words)
 

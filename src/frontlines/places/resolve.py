@@ -53,6 +53,9 @@ INSIDE_KM = 100.0  # a town this close to a division's point counts as in it whe
 DESCRIBED_GAP = 80  # characters: "Hamilton is an unincorporated community in Boone County"
 BODIES = frozenset(name_key(w) for w in place_words()["bodies"])
 # "the Baisaran meadow above the resort town": a site by a town the text named just before
+# "the unrest reached Szczecin, near the border, where workers of the Warski shipyard marched": a site
+# told in a clause on the town named before it
+WHERE_CLAUSE = re.compile(r",\s+where\s")
 THE_TOWN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(place_words()["by_the_town"]) + r")\s+the\s+"
                             r"(?:[a-z-]+\s+)?(?:" + "|".join(place_words()["the_town"]) + r")\b(?!\s+of\b)")
 THE_TOWN_REACH = 400  # characters back to that town
@@ -418,7 +421,8 @@ def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallbac
     """The town a site stands in: the next town named after it in its sentence ("the Tawakal
     Hotel in Kismayo"; "Dogo Nahawa, south of Jos", `near_bearing`), else the article's main town ("Mitiga, the city's only airport").
     A town before it is not taken ("driven down from the Khartoum area ... around Abu Haraz"),
-    unless the sentence opens with it ("In Kyiv, ... gathered on Independence Square").
+    unless the sentence opens with it ("In Kyiv, ... gathered on Independence Square") or the site is
+    told in a "where" clause on it ("reached Szczecin, where workers of the Warski shipyard marched").
     A place the sentence describes takes the next town or county at any distance: "Hamilton is an
     unincorporated community in Boone County"."""
     after = [ch for ch in towns_by_sentence.get(c.sentence, [])
@@ -429,11 +433,13 @@ def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallbac
                  ch.entry.feature == "city" and near_bearing(text[c.span.end:ch.cand.span.start]))]
     if after:
         return min(after, key=lambda ch: ch.cand.span.start).entry
-    fronted = [ch for ch in towns_by_sentence.get(c.sentence, []) if ch.cand.span.end < c.span.start
-               and text[c.sentence:ch.cand.span.start].strip() in ("In", "in")
+    before = [ch for ch in towns_by_sentence.get(c.sentence, []) if ch.cand.span.end < c.span.start]
+    fronted = [ch for ch in before if text[c.sentence:ch.cand.span.start].strip() in ("In", "in")
                and text[ch.cand.span.end:ch.cand.span.end + 1] == ","]
     if fronted:
         return fronted[0].entry  # "In Kyiv, ... gathered on Independence Square"
+    if before and WHERE_CLAUSE.search(text, before[-1].cand.span.end, c.span.start):
+        return before[-1].entry  # "reached Szczecin, ..., where workers of the Warski shipyard marched"
     return town_it_is_in(c, towns_by_sentence, text) or fallback
 
 

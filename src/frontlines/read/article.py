@@ -21,9 +21,13 @@ DATE_LINE = re.compile(
     r"|(?P<day2>\d{1,2})\s+(?P<mon2>[A-Z][a-z]{2,8})\.?\s+(?P<year2>\d{4})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b[^A-Za-z]*(?:[ap]\.?m\.?|[A-Z]{2,4}|\s)*$")
 BYLINE = re.compile(r"^By\s+(?P<names>[A-Z].{2,150})$")
-# "BEIRUT —", "KYIV, Ukraine —", "MOSUL, Iraq (Reuters) -"
+# Capital letters of the Latin alphabets, accented ones too: "SÃO TOMÉ", "ŁÓDŹ", "BOGOTÁ"
+CAPITALS = ("A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿ"
+            "ŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ")
+# "BEIRUT —", "KYIV, Ukraine —", "MOSUL, Iraq (Reuters) -", "SÃO TOMÉ -"
 DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z'’.\- ]*[A-Z])(?:,\s*[A-Z][\w.'’ -]{1,40}?)?(?:\s*\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s")
+    rf"^(?P<city>[{CAPITALS}][{CAPITALS}'’.\- ]*[{CAPITALS}])(?:,\s*[{CAPITALS}][\w.'’ -]{{1,40}}?)?"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 EARLIEST_PUBLISHED = date(1900, 1, 1)
 HEADER_LINES = 30  # a byline or date line further down is part of the story, not the header
