@@ -219,6 +219,9 @@ def test_the_national_liberation_army_is_the_story_countrys():
      "Military Forces of Norway"),
     ("MBABANE — Swazi police dispersed a march in Mbabane, Eswatini, on Friday.", "Swazi police",
      "Police Forces of eSwatini"),
+    # ACLED's "the Netherlands", not GeoNames' "The Netherlands"
+    ("THE HAGUE — Dutch police arrested 20 rioters in The Hague on Saturday.", "Dutch police",
+     "Police Forces of the Netherlands"),
 ])
 def test_nationalities_of_every_state(extract, text, mention, name):
     assert actor_of(extract(text, published="2024-05-01"), mention) == name

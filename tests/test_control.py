@@ -100,6 +100,16 @@ def test_no_claim_from_what_did_not_happen(extract, text):
     assert not extract(text, published="2017-11-03").control
 
 
+def test_our_soldiers_are_the_speakers_not_the_storys_army(extract):
+    # "our brave soldiers" in what Salvadoran radio said are El Salvador's, never Honduras's, whose
+    # soldiers the story names too
+    report = extract("TEGUCIGALPA - Honduran soldiers fought Salvadoran troops near the border on Tuesday. "
+                     "Salvadoran radio said the town of Nueva Ocotepeque was \"fully in the hands of our brave "
+                     "soldiers\".", published="1969-07-17")
+    names = {a.id: a.name for a in report.actors}
+    assert "Military Forces of Honduras" not in [names.get(c.controller) for c in report.control], report.control
+
+
 def test_a_later_capture_supersedes_an_older_one(extract):
     text = ("BAMAKO, Mali — Government forces were driven out of Kidal by CSP rebels in May 2014. "
             "Malian troops took control of Kidal on Tuesday.")

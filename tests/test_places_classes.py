@@ -462,6 +462,15 @@ def test_works_named_for_a_cause_stand_in_the_town_of_their_clause(extract):
     assert found["Paris Commune shipyard"].feature == "site", found["Paris Commune shipyard"]
 
 
+@pytest.mark.parametrize("text, mention, name, code", [
+    ("GUATEMALA CITY - Spain broke off diplomatic relations with Guatemala on Friday over the police assault on "
+     "its embassy.", "Guatemala", "Guatemala", "GT"),
+])
+def test_a_country_by_its_own_name_is_not_a_town_that_bears_it_longer_or_as_another(extract, text, mention, name,
+                                                                                    code):
+    check(extract, text, mention, name, code, "country")
+
+
 def test_the_town_a_suburb_is_of_stays_a_town(extract):
     # "the Stockholm suburb of Husby": Husby is the part, Stockholm the town it is in, wherever it recurs
     check(extract, "MALMO - Cars burned in the Stockholm suburb of Husby and in Malmo on Friday. In Stockholm, police "

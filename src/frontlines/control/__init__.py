@@ -260,6 +260,12 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
         if hedged or any(c.dep_ in ("advmod", "neg") and c.lower_ in words()["hedges"]
                          for a in (verb, tok.head.head) for c in a.children):
             continue  # "almost back in control", "no longer in control", "never in control": no hold
+        if any(t.lower_ in ("our", "ours") for t in tok.subtree):
+            # "the town was in the hands of our brave soldiers", Salvadoran radio said: the speaker's side,
+            # whoever "soldiers" alone would be
+            controller = speaker_holder(verb, index)
+            if controller is None:
+                continue
         controller = controller or state_named(tok, index) or speaker_holder(verb, index)
         of_places = places_under(tok, index)
         if controller is None and any(c.lower_ in ("their", "its") for c in tok.children):

@@ -351,11 +351,17 @@ def near_the_dateline(c: Candidate, best: Entry, ctx: Context, ranker: LinearRan
 
 
 def named_country(c: Candidate, best: Entry, ctx: Context) -> Entry | None:
-    """The country a mention names by its own name, when the ranker put a small town named after it
-    first ("the southern tip of Grenada" is not Grenada, Mississippi, for all the American troops in
-    the story, far from the story's sure towns); not when the mention is qualified ("Lebanon, Pa."),
-    the text calls it a town, or the town lies among the story's towns."""
+    """The country a mention names by its own name, when the ranker put first a town that bears it only
+    in a longer name or as another of its names ("relations with Guatemala" are not Guatemala City's,
+    nor is "El Salvador" San Salvador), or a small town named after it ("the southern tip of Grenada"
+    is not Grenada, Mississippi, for all the American troops in the story, far from the story's sure
+    towns); not when the mention is qualified ("Lebanon, Pa."), the text calls it a town, or (a small
+    town of its own name) the town lies among the story's towns."""
     own = name_key(c.span.text)
+    if best.feature == "city" and not c.qualifier and own not in ctx.called_towns and name_key(best.name) != own:
+        country = next((e for e in c.entries if e.feature == "country" and name_key(e.name) == own), None)
+        if country is not None:
+            return country
     others = [f for f, n in zip(ctx.focus, ctx.focus_names) if n != own]
     if best.feature != "city" or c.qualifier or best.population >= COUNTRY_OVER_TOWN or not others \
             or own in ctx.called_towns \
