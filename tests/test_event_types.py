@@ -687,6 +687,9 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     ("On Wednesday, police seized rifles and rocket-propelled grenade launchers in a house in Zaria.",
      "Disrupted weapons use"),
     ("On Wednesday, militants threw a grenade at a police post in Zaria.", "Grenade"),
+    # troops and gunmen who fired at each other clashed
+    ("On Wednesday, soldiers and armed men in trucks fired at each other for an hour near Zaria prison.",
+     "Armed clash"),
     # "missiles" thrown by a crowd are stones and bottles: a riot, no missile attack
     ("On Wednesday, two police cars were set alight in Zaria, missiles were thrown at officers and shops were looted.",
      "Violent demonstration"),

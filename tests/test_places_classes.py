@@ -471,6 +471,12 @@ def test_a_country_by_its_own_name_is_not_a_town_that_bears_it_longer_or_as_anot
     check(extract, text, mention, name, code, "country")
 
 
+def test_a_capital_called_by_another_of_its_names_has_no_fame_from_it(extract):
+    # GeoNames lists "Taipa" among Taipei's names; in a story on Macau it is Macau's Taipa
+    check(extract, "MACAU - Police fired tear gas at residents who protested on Taipa on Sunday, and the unrest spread "
+                   "across Macau.", "Taipa", "Taipa", "MO", "city")
+
+
 def test_the_town_a_suburb_is_of_stays_a_town(extract):
     # "the Stockholm suburb of Husby": Husby is the part, Stockholm the town it is in, wherever it recurs
     check(extract, "MALMO - Cars burned in the Stockholm suburb of Husby and in Malmo on Friday. In Stockholm, police "

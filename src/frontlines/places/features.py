@@ -39,6 +39,9 @@ class Context:
 
 
 NAMESAKE_SHARE = 20  # a division is named after its town when the town holds a twentieth of its people or more
+# A skeleton of fewer consonants makes no spelling of a name: "Taipa" and "Taipei" both give "tp" (as
+# ranker.json's min_skeleton for skeleton lookups)
+SPELLING_MIN_CONSONANTS = 3
 
 
 def siblings(c: Candidate) -> dict[str, int]:
@@ -119,13 +122,16 @@ def own_name(c: Candidate, entry: Entry) -> bool:
 
 def spelled_as(c: Candidate, entry: Entry) -> bool:
     """Whether a mention is the entry's own name or a spelling of it ("Talbiseh" for Tallbīsah), not
-    one of the other names GeoNames lists for it ("Fireworks" for Centreville, Illinois)."""
-    return own_name(c, entry) or skeleton_key(c.span.text) == skeleton_key(entry.name)
+    one of the other names GeoNames lists for it ("Fireworks" for Centreville, Illinois).  A spelling
+    has consonants enough to tell (`SPELLING_MIN_CONSONANTS`): "Taipa" and "Taipei" share only "tp"."""
+    skeleton = skeleton_key(c.span.text)
+    return own_name(c, entry) or (len(skeleton) >= SPELLING_MIN_CONSONANTS and skeleton == skeleton_key(entry.name))
 
 
 def features(c: Candidate, e: Entry, ctx: Context, sibs: dict[str, int] | None = None) -> dict[str, float]:
     """The named features of entry `e` for candidate `c` (the names of places/data/ranker.json)."""
     sibs = siblings(c) if sibs is None else sibs
+    spelled = spelled_as(c, e)
     admin1, admin2, city = e.feature == "admin1", e.feature == "admin2", e.feature == "city"
     return {
         "log_population": math.log10(e.population + 10),
@@ -146,11 +152,13 @@ def features(c: Candidate, e: Entry, ctx: Context, sibs: dict[str, int] | None =
         "division_named_after_city": float(c.want != "admin1" and named_after_city(e, sibs)),
         "loose": float(c.loose),
         "nearness": nearness(e, c, ctx),
-        "prominence": prominence(e, c),
+        # the fame of a town called by its own name, not by one of the other names GeoNames lists for it
+        # ("Taipa" in Macau is no Taipei, the capital that GeoNames also calls so)
+        "prominence": prominence(e, c) if spelled else 0.0,
         # "returned to Washington": a country's capital is what a bare name means first
-        "capital": float(is_capital(e, c)),
+        "capital": float(is_capital(e, c) and spelled),
         "division_support": division_support(e.admin1code, c, ctx),
         "district_support": division_support(e.admin2code, c, ctx),
         # "Atlanta" is Atlanta, Georgia, not Lyons, Kansas, which GeoNames also calls Atlanta
-        "other_name": float(not spelled_as(c, e)),
+        "other_name": float(not spelled),
     }
