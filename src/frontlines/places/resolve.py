@@ -395,12 +395,17 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
     """A town half a world away from the article's places, in a country it is not about, named
     with nothing but a preposition: "drone strike on a gang position in Bel Air" in a story on
     Haiti is not Bel Air, Maryland, and "the Avana oilfields" near Kirkuk are not Havana (a
-    big city is exempt only when named by its own name).  Better no place than a wrong one."""
+    big city is exempt only when named by its own name; a small one, below `well_known_population`,
+    only in a country the story is about, `focus_min_country`: "In Paynesville, on the eastern
+    outskirts" of Monrovia is no village of Minnesota for a mention of the US embassy).  Better no
+    place than a wrong one."""
     cut = ranker.cutoffs
     # a country's capital is where it is too, whatever its size: "signed a declaration in Doha"
     big = own_name(c, entry) and (entry.population >= cut["far_min_population"] or is_capital(entry, c))
+    small = entry.population < cut["well_known_population"]
+    weight = country_weight(entry, c, ctx, only_namesake=True)
     if (not ctx.focus or entry.feature == "country" or c.qualifier or big
-            or country_weight(entry, c, ctx, only_namesake=True) >= cut["bare_name_min_country"]):
+            or weight >= cut["focus_min_country" if small else "bare_name_min_country"]):
         return False  # "Rallies in Cairo and Nairobi": a world city is where it is
     own = name_key(c.span.text)  # a town is no evidence for itself
     others = [f for f, n in zip(ctx.focus, ctx.focus_names) if n != own]
