@@ -107,7 +107,7 @@ def test_our_soldiers_are_the_speakers_not_the_storys_army(extract):
                      "Salvadoran radio said the town of Nueva Ocotepeque was \"fully in the hands of our brave "
                      "soldiers\".", published="1969-07-17")
     names = {a.id: a.name for a in report.actors}
-    assert "Military Forces of Honduras" not in [names.get(c.controller) for c in report.control], report.control
+    assert [names.get(c.controller) for c in report.control] == ["Military Forces of El Salvador"], report.control
 
 
 def test_a_later_capture_supersedes_an_older_one(extract):

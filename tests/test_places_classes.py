@@ -80,6 +80,9 @@ def test_a_state_abbreviation_qualifies_its_town(extract):
     # accented capitals are capitals: the dateline is the town, and it sets the story's country
     ("SÃO TOMÉ - Four men were killed in an assault on the army headquarters on Friday.", "SÃO TOMÉ", "São Tomé",
      "ST"),
+    ("TIMIȘOARA - Crowds filled the square outside the opera on Wednesday.", "TIMIȘOARA", "Timişoara", "RO"),
+    # and a letter no accent folding takes apart is folded too: "Łódź" is the town in the gazetteer
+    ("ŁÓDŹ, Poland - Police detained 20 protesters in Łódź on Monday.", "Łódź", "Łódź", "PL"),
 ])
 def test_capital_letter_datelines_and_the_towns_near_them_are_found(extract, text, mention, name, country):
     check(extract, text, mention, name, country, "city")
@@ -462,13 +465,41 @@ def test_works_named_for_a_cause_stand_in_the_town_of_their_clause(extract):
     assert found["Paris Commune shipyard"].feature == "site", found["Paris Commune shipyard"]
 
 
+@pytest.mark.parametrize("text, mention, name", [
+    # works named for a town are that town's; a people's are no name; "plant" as a verb is no works
+    ("PHOENIX - Protesters clashed with police outside the Tucson courthouse on Friday.", "Tucson", "Tucson"),
+    ("DHAKA - Gunmen attacked a Hindu temple in Dhaka on Friday.", "Hindu temple", None),
+    ("KABUL - Insurgents in Helmand plant roadside bombs along the highway every night, officials said.",
+     "Helmand plant", None),
+])
+def test_works_are_named_only_for_what_is_no_town(extract, text, mention, name):
+    found = places_of(extract(text, published="2024-05-02"))
+    assert (found[mention].name if mention in found else None) == name, found
+
+
+def test_a_site_told_of_in_a_where_clause_is_not_the_clauses_town(extract):
+    # "flew to Brussels, where he told leaders that a missile had destroyed the Malyshev factory": the factory
+    # is not in Brussels
+    report = extract("KYIV - Zelensky flew to Brussels on Monday, where he told NATO leaders that a Russian missile "
+                     "had destroyed the Malyshev factory.", published="2024-05-02")
+    places = {p.id: p for p in report.places}
+    assert all(places[e.place].country_code != "BE" for e in report.events if e.place in places), report.events
+
+
 @pytest.mark.parametrize("text, mention, name, code", [
     ("GUATEMALA CITY - Spain broke off diplomatic relations with Guatemala on Friday over the police assault on "
      "its embassy.", "Guatemala", "Guatemala", "GT"),
+    ("PANAMA CITY - US troops invaded Panama on Wednesday.", "Panama", "Panama", "PA"),
 ])
 def test_a_country_by_its_own_name_is_not_a_town_that_bears_it_longer_or_as_another(extract, text, mention, name,
                                                                                     code):
     check(extract, text, mention, name, code, "country")
+
+
+def test_in_the_country_named_as_its_dateline_town_is_that_town(extract):
+    # "in Panama" under a PANAMA CITY dateline is where the fighting was: the dateline's town
+    check(extract, "PANAMA CITY - Fighting raged around the Comandancia in Panama on Wednesday.", "Panama",
+          "Panama City", "PA", "city")
 
 
 def test_a_capital_called_by_another_of_its_names_has_no_fame_from_it(extract):

@@ -421,14 +421,6 @@ ROUTES = event_words()["routes"]
 WEAPON_PREPS = event_words()["weapon_preps"]
 
 
-def first_of_list(tok: Token) -> Token:
-    """The name a list of names hangs from: "Townsville" for "Brisbane" in "from Townsville and
-    Brisbane", and the head of a name of several words ("San" of "San Isidro")."""
-    while tok.dep_ in ("compound", "conj") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
 def is_destination(tok: Token) -> bool:
     """A place named as where someone is heading ("bound for Gao", "back to the Dnipro"), not
     where a road leads ("on the road to Kano")."""
@@ -474,7 +466,8 @@ def where_they_came_from(tok: Token, verb: Token) -> bool:
     had been shelled" tell of Bakhmut)."""
     if not named_as_origin(tok):
         return False
-    tok = first_of_list(tok)
+    while tok.dep_ == "compound" and tok.head.i != tok.i:  # "San" of "from San Isidro"
+        tok = tok.head
     moved = tok.head.head
     if moved.dep_ == "nsubj" and moved.head.i == verb.i:
         return True  # "P-51 fighters from San Isidro strafed the palace": they struck elsewhere
@@ -483,9 +476,9 @@ def where_they_came_from(tok: Token, verb: Token) -> bool:
 
 
 def named_as_origin(tok: Token) -> bool:
-    """Whether a place's name is what follows "from": "were from Tal Afar", "from San Isidro", "from
-    Townsville and Brisbane"."""
-    tok = first_of_list(tok)
+    """Whether a place's name is what follows "from": "were from Tal Afar", "from San Isidro"."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ == "from"
 
 

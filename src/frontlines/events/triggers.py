@@ -471,8 +471,10 @@ def noun_sense_excepted(tok: Token, spec: dict) -> bool:
     unless = spec.get("unless", ())
     modified = tok.head.lemma_.lower() if tok.dep_ in ("npadvmod", "compound", "amod") else None
     verbs = spec.get("unless_verb", ())
+    # "threw missiles", "missiles were thrown", "missiles hurled by protesters", and "hurled missiles" parsed
+    # as an adjective
     thrown = (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in verbs) \
-        or any(c.dep_ == "amod" and c.lemma_.lower() in verbs for c in tok.children)  # "hurled missiles", parsed so
+        or any(c.dep_ in ("amod", "acl") and c.lemma_.lower() in verbs for c in tok.children)
     return bool(modifiers_of(tok).intersection(unless) or modified in unless or thrown) and not planted(tok.sent)
 
 

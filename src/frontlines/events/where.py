@@ -121,8 +121,7 @@ def town_of_division_next(trigger: Token, division, index: Index) -> str | None:
 def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     """"Kidal had come under fire. Drone strikes on Nov. 7 killed ...": the town just named (not one
     that only describes it: "raided homes in Buxton, a village on the East Coast of Demerara", nor
-    where someone lives: "lives in exile in Vilnius", or is from: "The victims were from Tal Afar",
-    "flown in from Townsville and Brisbane")."""
+    where someone lives: "lives in exile in Vilnius", or is from: "The victims were from Tal Afar")."""
     towns = [index.place_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.place_at
              and not reference_point(t) and not describes_a_place(t, index) and not where_someone_lives(t)
              and not named_as_origin(t) and index.places[index.place_at[t.i]].feature in ("city", "site")]

@@ -14,10 +14,10 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span as SpacySpan
 
+from frontlines.letters import UPPER_LETTERS
 from frontlines.nlp import doc_text, entities, sentence_start, tokens_where
 from frontlines.yamlfile import load_yaml
 from frontlines.model import Span
-from frontlines.read.article import CAPITALS
 from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.kinds import kind_after, kind_length, place_words
 from frontlines.places.names import ARABIC_ARTICLES, name_key
@@ -125,9 +125,9 @@ def add_abbreviations(doc: Doc, cands: dict[tuple[int, int], Candidate], gazette
 
 # An ALL-CAPS dateline where a story starts, after a headline on the same line:
 # "... for re-election. CROMWELL — The third Democrat", "ST. PAUL, Minn. —"
-CAPS_DATELINE = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=\n))"
-                           rf"([{CAPITALS}][{CAPITALS}.'’-]+(?: [{CAPITALS}][{CAPITALS}.'’-]+){{0,3}})"
-                           rf"(?=(?:,? [{CAPITALS}][\w.]*(?: [{CAPITALS}][\w.]*)?)? ?(?:—|–|--|-(?= )|\(AP\)))")
+UPPER, UPPER_WORD = f"[{UPPER_LETTERS}]", f"[{UPPER_LETTERS}][{UPPER_LETTERS}.'’-]+"
+CAPS_DATELINE = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=\n))({UPPER_WORD}(?: {UPPER_WORD}){{0,3}})"
+                           rf"(?=(?:,? {UPPER}[\w.]*(?: {UPPER}[\w.]*)?)? ?(?:—|–|--|-(?= )|\(AP\)))")
 
 
 def add_caps_datelines(doc: Doc, cands: dict[tuple[int, int], Candidate], gazetteer: Gazetteer) -> None:
@@ -263,8 +263,11 @@ def route_towns(doc: Doc, known: list[tuple[SpacySpan, list[Entry]]]) -> set[tup
     return out
 
 
-def extend_name(doc: Doc, span: SpacySpan) -> SpacySpan:
-    """Take a following kind word into the name: "Antonivskyi bridge", "Kherson region", "Shan State"."""
+def extend_name(doc: Doc, span: SpacySpan, label: str | None = None, entries: list[Entry] = ()) -> SpacySpan:
+    """Take a following kind word into the name: "Antonivskyi bridge", "Kherson region", "Shan State";
+    and a word of works for a name that is no town by its own name, nor a people's (`label`): "the Warski
+    shipyard", but not "the Tucson courthouse", "a Hindu temple", nor "Insurgents in Helmand plant bombs"
+    (the name must modify the word)."""
     words = place_words()
     if span.end < len(doc) and span[-1].lower_ not in words["division"]:
         nxt = doc[span.end]
@@ -273,7 +276,10 @@ def extend_name(doc: Doc, span: SpacySpan) -> SpacySpan:
         n = kind_after(doc, span.end, "division", any_case=True)
         if n and (nxt.text[:1].isupper() or nxt.lower_ in NAME_KIND_WORDS):
             return doc[span.start:span.end + n]
-        if (nxt.lower_ in words["landmark"] or nxt.lower_ in words["works"]) and not nxt.text[:1].isupper():
+        if nxt.lower_ in words["landmark"] and not nxt.text[:1].isupper():
+            return doc[span.start:span.end + 1]
+        if nxt.lower_ in words["works"] and span[-1].head.i == nxt.i and label != "NORP" \
+                and not any(e.feature == "city" and name_key(e.name) == name_key(span.text) for e in entries):
             return doc[span.start:span.end + 1]
     return span
 
@@ -416,8 +422,10 @@ def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[E
     end of a way named by its towns ("the Colombo-Kandy road" names Kandy, not "Kandy road")."""
     if span[0].lower_ in ("the", "a", "an") and len(span) > 1:
         span = span[1:]  # "An Interior Ministry spokesman" at a sentence's start
+    while len(span) > 1 and span[-1].is_punct and span[-1].text != ".":
+        span = span[:-1]  # "PANAMA CITY -", as the model tags a dateline (not the stop of "St.")
     if not route and not any(e.feature == "country" for e in entries):
-        span = extend_name(doc, span)  # "the United States embassy" names the United States
+        span = extend_name(doc, span, label, entries)  # "the United States embassy" names the United States
     cand = Candidate(Span(span.text, span.start_char, span.end_char), label, entries,
                      sentence=sentence_start(span))
     cand.landmark = is_landmark(span)

@@ -30,7 +30,7 @@ from frontlines.yamlfile import load_yaml
 from frontlines.errors import FrontlinesError
 from frontlines.places.names import is_latin, name_key, skeleton_key
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 # Words that name a division's kind, stripped to index "Anbar Governorate" also as "Anbar".
 DIVISION_WORDS = frozenset(
     "governorate province state region oblast district county division popularate municipality "

@@ -14,6 +14,9 @@ from functools import lru_cache
 ARABIC_ARTICLES = frozenset("al el il ul ad ed ud ar er ur as es us az ez uz ash esh at et an en ath".split())
 NON_ALNUM = re.compile(r"[^a-z0-9]+")
 APOSTROPHES = re.compile(r"['’‘ʼʻ`´ʿʾ]")
+# Latin letters that no accent folding takes apart: "Łódź" is lodz, "Đà Nẵng" da nang, "Tromsø" tromso
+UNDECOMPOSED = str.maketrans({"ł": "l", "đ": "d", "ð": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i",
+                              "þ": "th", "ħ": "h", "ŧ": "t", "ŀ": "l", "ə": "e"})
 DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "k"), ("ph", "f"), ("dh", "d"), ("th", "t"),
             ("q", "k"), ("c", "k"), ("x", "ks"), ("dj", "j"))
 VOWELS = re.compile(r"[aeiouyw]")
@@ -21,10 +24,10 @@ DOUBLES = re.compile(r"(.)\1+")
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII with accents and apostrophes removed ("Ālbū Kamāl" → "albu kamal")."""
+    """Lower-case ASCII with accents and apostrophes removed ("Ālbū Kamāl" → "albu kamal", "Łódź" → "lodz")."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return APOSTROPHES.sub("", text.lower())
+    return APOSTROPHES.sub("", text.lower().translate(UNDECOMPOSED))
 
 
 def words_of(name: str) -> list[str]:
