@@ -102,7 +102,9 @@ EVENT_SETS = [
     ("eval/blind20", ROOT / "eval" / "blind20", "10 more, written blind at the start of that session, scored once at "
      "the end of the next; its gold's event types corrected and its misses read in the one after"),
     ("eval/blind21", ROOT / "eval" / "blind21", "10 more, written blind at the end of that session, scored once at "
-     "the end of the next"),
+     "the end of the next; its misses read in the one after"),
+    ("eval/blind22", ROOT / "eval" / "blind22", "10 more, written blind in that session, its scenes kept from the "
+     "rule writer, scored once at the end of the next"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
 
