@@ -100,14 +100,21 @@ def test_no_claim_from_what_did_not_happen(extract, text):
     assert not extract(text, published="2017-11-03").control
 
 
-def test_our_soldiers_are_the_speakers_not_the_storys_army(extract):
+@pytest.mark.parametrize("text, holders", [
     # "our brave soldiers" in what Salvadoran radio said are El Salvador's, never Honduras's, whose
     # soldiers the story names too
-    report = extract("TEGUCIGALPA - Honduran soldiers fought Salvadoran troops near the border on Tuesday. "
-                     "Salvadoran radio said the town of Nueva Ocotepeque was \"fully in the hands of our brave "
-                     "soldiers\".", published="1969-07-17")
+    ("TEGUCIGALPA - Honduran soldiers fought Salvadoran troops near the border on Tuesday. Salvadoran radio said "
+     "the town of Nueva Ocotepeque was \"fully in the hands of our brave soldiers\".", ["Military Forces of El Salvador"]),
+    # a speaker of no side the text names makes no claim of "our" soldiers, and never the story's army's
+    ("DONETSK - \"Bakhmut is fully in the hands of our soldiers,\" Russian Defence Minister Sergei Shoigu said on "
+     "Saturday. Ukrainian officials denied it.", []),
+    # a third country's officials who say a town is under control hold nothing
+    ("KYIV - US officials said on Tuesday that Kherson was under control.", []),
+])
+def test_our_soldiers_are_the_speakers_not_the_storys_army(extract, text, holders):
+    report = extract(text, published="1969-07-17")
     names = {a.id: a.name for a in report.actors}
-    assert [names.get(c.controller) for c in report.control] == ["Military Forces of El Salvador"], report.control
+    assert [names.get(c.controller) for c in report.control] == holders, report.control
 
 
 def test_a_later_capture_supersedes_an_older_one(extract):

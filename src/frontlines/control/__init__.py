@@ -260,12 +260,13 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
         if hedged or any(c.dep_ in ("advmod", "neg") and c.lower_ in words()["hedges"]
                          for a in (verb, tok.head.head) for c in a.children):
             continue  # "almost back in control", "no longer in control", "never in control": no hold
-        said_by = speaker_side(verb, index)
-        if said_by is not None and any(t.lower_ in words()["first_person"] for t in tok.subtree):
+        if any(t.lower_ in words()["first_person"] for t in tok.subtree):
             # "the town was in the hands of our brave soldiers", Salvadoran radio said: the speaker's side,
-            # whoever "soldiers" alone would be
-            controller = said_by
-        controller = controller or state_named(tok, index) or (said_by if names_a_place(verb, index) else None)
+            # whoever "soldiers" alone would be; no claim when the text does not say whose side speaks
+            controller = speaker_side(verb, index)
+            if controller is None:
+                continue
+        controller = controller or state_named(tok, index) or speaker_holder(verb, index)
         of_places = places_under(tok, index)
         if controller is None and any(c.lower_ in ("their", "its") for c in tok.children):
             controller = holder(subject_of(verb) or tok, index) if verb.pos_ in ("VERB", "AUX") else None
@@ -317,19 +318,27 @@ def state_named(tok: Token, index: Index) -> str | None:
     return index.main_state or (index.state(index.country) if index.country else None)
 
 
-def speaker_side(verb: Token, index: Index) -> str | None:
-    """The side that says what a clause tells ("the army said the town was under control"): the actor
-    its speaker names, or the state forces of the speaker's nationality ("Salvadoran radio said")."""
-    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in words()["reporting"]:
+def speaker_holder(verb: Token, index: Index) -> str | None:
+    """"The army said the town was under control": with no holder named, the side that says so,
+    when it says so of a place ("the situation is under control" names none)."""
+    speaker = speaker_of(verb)
+    if speaker is None or not any(t.i in index.place_at or town_meant(t, index) for t in verb.subtree):
         return None
-    speaker = subject_of(verb.head)
+    return holder(speaker, index)
+
+
+def speaker_side(verb: Token, index: Index) -> str | None:
+    """The side whose "our" a clause says: the actor its speaker names, or the state forces of the
+    speaker's nationality ("Salvadoran radio said the town was in the hands of our soldiers")."""
+    speaker = speaker_of(verb)
     return None if speaker is None else holder(speaker, index) or nationality_holder(speaker, index)
 
 
-def names_a_place(verb: Token, index: Index) -> bool:
-    """Whether a clause names a place, or a town by a common noun ("the situation is under control"
-    names none)."""
-    return any(t.i in index.place_at or town_meant(t, index) for t in verb.subtree)
+def speaker_of(verb: Token) -> Token | None:
+    """Who says what a clause tells: the subject of the reporting verb it hangs from."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in words()["reporting"]:
+        return None
+    return subject_of(verb.head)
 
 
 def nationality_holder(tok: Token, index: Index) -> str | None:

@@ -263,7 +263,8 @@ def route_towns(doc: Doc, known: list[tuple[SpacySpan, list[Entry]]]) -> set[tup
     return out
 
 
-def extend_name(doc: Doc, span: SpacySpan, label: str | None = None, entries: list[Entry] = ()) -> SpacySpan:
+def extend_name(doc: Doc, span: SpacySpan, label: str | None = None, entries: tuple[Entry, ...] | list[Entry] = ()
+                ) -> SpacySpan:
     """Take a following kind word into the name: "Antonivskyi bridge", "Kherson region", "Shan State";
     and a word of works for a name that is no town by its own name, nor a people's (`label`): "the Warski
     shipyard", but not "the Tucson courthouse", "a Hindu temple", nor "Insurgents in Helmand plant bombs"

@@ -53,10 +53,8 @@ INSIDE_KM = 100.0  # a town this close to a division's point counts as in it whe
 DESCRIBED_GAP = 80  # characters: "Hamilton is an unincorporated community in Boone County"
 BODIES = frozenset(name_key(w) for w in place_words()["bodies"])
 # "the unrest reached Szczecin, near the border, where workers of the Warski shipyard marched": a site
-# told in a clause on the town named before it (not one told of there: "flew to Brussels, where he said a
-# missile had destroyed the Malyshev factory", `reported` in place_words)
+# told in a clause on the town named before it
 WHERE_CLAUSE = re.compile(r",\s+where\s")
-TOLD_OF = re.compile(r"\b(?:" + "|".join(place_words()["reported"]) + r")\b", re.IGNORECASE)
 # "the Baisaran meadow above the resort town": a site by a town the text named just before
 THE_TOWN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(place_words()["by_the_town"]) + r")\s+the\s+"
                             r"(?:[a-z-]+\s+)?(?:" + "|".join(place_words()["the_town"]) + r")\b(?!\s+of\b)")
@@ -355,15 +353,12 @@ def near_the_dateline(c: Candidate, best: Entry, ctx: Context, ranker: LinearRan
 def named_country(c: Candidate, best: Entry, ctx: Context) -> Entry | None:
     """The country a mention names by its own name, when the ranker put first a town that bears it only
     in a longer name or as another of its names ("relations with Guatemala" are not Guatemala City's,
-    nor is "El Salvador" San Salvador; but "in Panama" under a PANAMA CITY dateline is the dateline's
-    town), or a small town named after it ("the southern tip of Grenada"
+    nor is "El Salvador" San Salvador), or a small town named after it ("the southern tip of Grenada"
     is not Grenada, Mississippi, for all the American troops in the story, far from the story's sure
     towns); not when the mention is qualified ("Lebanon, Pa."), the text calls it a town, or (a small
     town of its own name) the town lies among the story's towns."""
     own = name_key(c.span.text)
-    at_the_dateline = c.locative and ctx.home_point == (best.lat, best.lon)  # "PANAMA CITY - ... fighting in Panama"
-    if best.feature == "city" and not c.qualifier and own not in ctx.called_towns and name_key(best.name) != own \
-            and not at_the_dateline:
+    if best.feature == "city" and not c.qualifier and own not in ctx.called_towns and name_key(best.name) != own:
         country = next((e for e in c.entries if e.feature == "country" and name_key(e.name) == own), None)
         if country is not None:
             return country
@@ -454,8 +449,7 @@ def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallbac
                and text[ch.cand.span.end:ch.cand.span.end + 1] == ","]
     if fronted:
         return fronted[0].entry  # "In Kyiv, ... gathered on Independence Square"
-    where = WHERE_CLAUSE.search(text, before[-1].cand.span.end, c.span.start) if before else None
-    if where and not TOLD_OF.search(text, where.end(), c.span.start):
+    if before and WHERE_CLAUSE.search(text, before[-1].cand.span.end, c.span.start):
         return before[-1].entry  # "reached Szczecin, ..., where workers of the Warski shipyard marched"
     return town_it_is_in(c, towns_by_sentence, text) or fallback
 
