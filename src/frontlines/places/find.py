@@ -14,7 +14,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from frontlines.letters import UPPER_LETTERS
+from frontlines.letters import UPPER_LETTER, UPPER_LETTERS
 from frontlines.nlp import doc_text, entities, sentence_start, tokens_where
 from frontlines.yamlfile import load_yaml
 from frontlines.model import Span
@@ -125,9 +125,9 @@ def add_abbreviations(doc: Doc, cands: dict[tuple[int, int], Candidate], gazette
 
 # An ALL-CAPS dateline where a story starts, after a headline on the same line:
 # "... for re-election. CROMWELL — The third Democrat", "ST. PAUL, Minn. —"
-UPPER, UPPER_WORD = f"[{UPPER_LETTERS}]", f"[{UPPER_LETTERS}][{UPPER_LETTERS}.'’-]+"
+UPPER_WORD = f"{UPPER_LETTER}[{UPPER_LETTERS}.'’-]+"
 CAPS_DATELINE = re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=\n))({UPPER_WORD}(?: {UPPER_WORD}){{0,3}})"
-                           rf"(?=(?:,? {UPPER}[\w.]*(?: {UPPER}[\w.]*)?)? ?(?:—|–|--|-(?= )|\(AP\)))")
+                           rf"(?=(?:,? {UPPER_LETTER}[\w.]*(?: {UPPER_LETTER}[\w.]*)?)? ?(?:—|–|--|-(?= )|\(AP\)))")
 
 
 def add_caps_datelines(doc: Doc, cands: dict[tuple[int, int], Candidate], gazetteer: Gazetteer) -> None:
@@ -263,8 +263,7 @@ def route_towns(doc: Doc, known: list[tuple[SpacySpan, list[Entry]]]) -> set[tup
     return out
 
 
-def extend_name(doc: Doc, span: SpacySpan, label: str | None = None, entries: tuple[Entry, ...] | list[Entry] = ()
-                ) -> SpacySpan:
+def extend_name(doc: Doc, span: SpacySpan, label: str | None = None, entries: list[Entry] | None = None) -> SpacySpan:
     """Take a following kind word into the name: "Antonivskyi bridge", "Kherson region", "Shan State";
     and a word of works for a name that is no town by its own name, nor a people's (`label`): "the Warski
     shipyard", but not "the Tucson courthouse", "a Hindu temple", nor "Insurgents in Helmand plant bombs"
@@ -280,7 +279,7 @@ def extend_name(doc: Doc, span: SpacySpan, label: str | None = None, entries: tu
         if nxt.lower_ in words["landmark"] and not nxt.text[:1].isupper():
             return doc[span.start:span.end + 1]
         if nxt.lower_ in words["works"] and span[-1].head.i == nxt.i and label != "NORP" \
-                and not any(e.feature == "city" and name_key(e.name) == name_key(span.text) for e in entries):
+                and not any(e.feature == "city" and name_key(e.name) == name_key(span.text) for e in entries or ()):
             return doc[span.start:span.end + 1]
     return span
 

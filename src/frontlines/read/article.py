@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from frontlines.letters import UPPER_LETTERS
+from frontlines.letters import UPPER_LETTER, UPPER_LETTERS
 from frontlines.model import Document, Span
 
 MONTHS = {m: i for i, m in enumerate(
@@ -22,10 +22,9 @@ DATE_LINE = re.compile(
     r"|(?P<day2>\d{1,2})\s+(?P<mon2>[A-Z][a-z]{2,8})\.?\s+(?P<year2>\d{4})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b[^A-Za-z]*(?:[ap]\.?m\.?|[A-Z]{2,4}|\s)*$")
 BYLINE = re.compile(r"^By\s+(?P<names>[A-Z].{2,150})$")
-UPPER = f"[{UPPER_LETTERS}]"
 # "BEIRUT —", "KYIV, Ukraine —", "MOSUL, Iraq (Reuters) -", "SÃO TOMÉ -"
 DATELINE = re.compile(
-    rf"^(?P<city>{UPPER}[{UPPER_LETTERS}'’.\- ]*{UPPER})(?:,\s*{UPPER}[\w.'’ -]{{1,40}}?)?"
+    rf"^(?P<city>{UPPER_LETTER}[{UPPER_LETTERS}'’.\- ]*{UPPER_LETTER})(?:,\s*{UPPER_LETTER}[\w.'’ -]{{1,40}}?)?"
     r"(?:\s*\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 EARLIEST_PUBLISHED = date(1900, 1, 1)
