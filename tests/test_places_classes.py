@@ -583,3 +583,28 @@ def test_a_country_is_no_town_near_the_dateline(extract):
     found = places_of(extract("NEW YORK - Protesters gathered in Lebanon on Monday, demanding an end to the war.",
                               published="2024-10-10"))
     assert (found["Lebanon"].name, found["Lebanon"].feature) == ("Lebanon", "country"), found["Lebanon"]
+
+
+@pytest.mark.parametrize("text, mention, name, country", [
+    # a lower-case word between hyphens stays inside the name
+    ("Shops were looted in Pointe-à-Pitre overnight, the prefecture said.", "Pointe-à-Pitre", "Pointe-à-Pitre", "GP"),
+    ("Drones struck an oil depot in Rostov-on-Don on Sunday.", "Rostov-on-Don", "Rostov-on-Don", "RU"),
+    # a world city by its former name, in a story that names its people
+    ("HONG KONG - Chinese and Soviet troops clashed on the border, and Peking accused Moscow of aggression.",
+     "Peking", "Beijing", "CN"),
+    # states of the Cold War are the countries that hold their land today
+    ("Troops of the Republic of Vietnam retook the bridge on Tuesday.", "Republic of Vietnam", "Vietnam", "VN"),
+])
+def test_names_written_with_hyphens_former_names_and_former_states(extract, text, mention, name, country):
+    check(extract, text, mention, name, country, None)
+
+
+@pytest.mark.parametrize("text, mention", [
+    # "the Citadel" is a fortress here, not Citadel, Alberta
+    ("HUE, Vietnam - Marines fought their way into the Citadel on Friday after a week of shelling.", "Citadel"),
+    # a nationality after a compass word is a side, not a site
+    ("HUE, Vietnam - Soldiers of the South Vietnamese 1st Division stormed the palace compound on Saturday.",
+     "South Vietnamese"),
+])
+def test_a_common_word_with_the_and_a_compass_nationality_are_no_places(extract, text, mention):
+    check(extract, text, mention, None, None, None)

@@ -172,8 +172,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             joiner = (tok.text == "-" and not doc[j - 1].whitespace_) or tok.lower_ in ARABIC_ARTICLES \
                 or tok.lower_ in NAME_JOINERS
             nxt = doc[j + 1] if j + 1 < n else None
+            joiner = joiner or hyphened_word(doc, j)  # "Pointe-à-Pitre", "Rostov-on-Don"
             continues = nxt is not None and (is_capitalised(nxt) or nxt.text == "-" or (
-                tok.text == "-" and nxt.lower_ in NAME_JOINERS))  # "Mazar-i-Sharif"
+                tok.text == "-" and (nxt.lower_ in NAME_JOINERS or hyphened_word(doc, j + 1))))  # "Mazar-i-Sharif"
             if is_capitalised(tok) or (joiner and continues):
                 j += 1
             else:
@@ -185,6 +186,13 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             runs.append((start, j))
         i = j
     return runs
+
+
+def hyphened_word(doc: Doc, j: int) -> bool:
+    """Whether token j is a lower-case word held between two hyphens, with no space on either
+    side, inside a name ("à" of "Pointe-à-Pitre", "on" of "Rostov-on-Don")."""
+    return 0 < j < len(doc) - 1 and doc[j].is_alpha and doc[j].is_lower and doc[j - 1].text == "-" \
+        and doc[j + 1].text == "-" and not (doc[j - 1].whitespace_ or doc[j].whitespace_)
 
 
 def sub_spans(start: int, end: int) -> list[tuple[int, int]]:
@@ -228,7 +236,8 @@ def is_name_edge(tok) -> bool:
     """Whether a token can start or end a name (not a hyphen, not a joining word, not a lower-case
     Arabic article standing alone: "the bridge over the Orontes at Rastan" names Rastan, not "at
     Rastan", and "took Taloqan as fighters ..." names Taloqan, though both fold to those keys)."""
-    return tok.text != "-" and tok.lower_ not in NAME_JOINERS and tok.text not in ARABIC_ARTICLES
+    return tok.text != "-" and tok.lower_ not in NAME_JOINERS and tok.text not in ARABIC_ARTICLES and not (
+        tok.is_lower and tok.i > 0 and tok.doc[tok.i - 1].text == "-")
 
 
 def route_chain(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -577,11 +586,14 @@ def names_a_country(span: SpacySpan, found: dict) -> bool:
 
 
 def is_nationality(text: str) -> bool:
-    """Whether a name is a nationality adjective ("Ukrainian officials said"), which the model
+    """Whether a name is a nationality adjective ("Ukrainian officials said", "South Vietnamese"), which the model
     may tag as a place: a person's or a side's nationality, never a place."""
     from frontlines.actors.dictionary import nationalities
 
-    return text.lower() in nationalities()
+    *first, last = without_the(text).lower().split() or [""]
+    # after compass words too: "South Vietnamese troops", "North Korean"
+    return (text.lower() in nationalities() or last in nationalities() and first
+            and all(w in place_words()["compass"] for w in first))
 
 
 def speaks(span: SpacySpan) -> bool:

@@ -321,6 +321,8 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
     if not has_place_context(c) and not (c.proper and world_city(c, ranker)) \
             and ctx.weights.get(entry.country_code or "", 0) < cut["bare_name_min_country"]:
         return None  # a bare capitalised word that names a town in a country the article is not about
+    if common_word_town(c, entry, ctx, ranker):
+        return None
     if far_fetched(c, entry, ctx, ranker) or stray_hamlet(c, entry, ctx, ranker):
         # the best that is neither: "Kauru" in a story on Kaduna is the Nigerian town, not Kovrov,
         # Russia, which also bears the name
@@ -401,7 +403,10 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
     place than a wrong one."""
     cut = ranker.cutoffs
     # a country's capital is where it is too, whatever its size: "signed a declaration in Doha"
-    big = own_name(c, entry) and (entry.population >= cut["far_min_population"] or is_capital(entry, c))
+    # and a world city by another of its names ("Peking") in a story that names its country or people
+    # ("Chinese troops"; the Avana oilfields of Kirkuk are no Havana in a story that names no Cuba)
+    big = (own_name(c, entry) and (entry.population >= cut["far_min_population"] or is_capital(entry, c))) \
+        or (entry.population >= cut["world_city_population"] and entry.country_code in ctx.named_countries)
     small = entry.population < cut["well_known_population"]
     weight = country_weight(entry, c, ctx, only_namesake=True)
     if (not ctx.focus or entry.feature == "country" or c.qualifier or big
@@ -410,6 +415,15 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
     own = name_key(c.span.text)  # a town is no evidence for itself
     others = [f for f, n in zip(ctx.focus, ctx.focus_names) if n != own]
     return bool(others) and min(km((entry.lat, entry.lon), f) for f in others) > cut["far_km"]
+
+
+def common_word_town(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
+    """A word the text writes with "the" and the model does not take for a name of any kind, which
+    only a town of a country the article is otherwise not about bears: "took the Citadel" in a story
+    on Hue is not Citadel, Alberta (towns rarely take the article; see `find.context`)."""
+    return c.want == "not_city" and c.label is None and entry.feature == "city" \
+        and entry.population < ranker.cutoffs["far_min_population"] \
+        and country_weight(entry, c, ctx) < ranker.cutoffs["bare_name_min_country"]
 
 
 def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
