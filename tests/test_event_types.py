@@ -19,6 +19,10 @@ TABLE = [
     ("Armed clash", "Militants killed five soldiers near Gao on Monday.", "Gao"),
     ("Armed clash", "Three policemen were killed near Gao on Monday.", "Gao"),
     ("Armed clash", "Soldiers killed 12 jihadists near Mopti on Monday.", "Mopti"),
+    # fire at an armed side, told in the passive with its preposition left at the end
+    ("Armed clash", "Army posts at Kidal were fired upon from the hills on Monday night, residents said.", "Kidal"),
+    ("Armed clash", "On Sunday night, gendarmes were shot at near a roadblock in Gao; one was wounded.", "Gao"),
+    ("Armed clash", "Gunmen shot at a police patrol in Mopti on Tuesday.", "Mopti"),
     ("Government regains territory", "Iraqi forces retook Mosul from the Islamic State on Monday.", "Mosul"),
     ("Government regains territory", "The city of Raqqa was recaptured by Syrian government forces from the Islamic State on Friday.",
      "Raqqa"),
@@ -159,6 +163,8 @@ def test_each_sub_event_type(extract, sub_type, text, place):
     "The UN said drone strikes had killed dozens of civilians in Merawi since the conflict began.",
     "Officials said 20 people had died in Ayacucho since the protests began.",
     "Security forces killed 30 people in Homs in the past month.",
+    # officers who "were fired" were dismissed, not shot at
+    "Four police officers were fired in Kidal on Monday after the escape of two prisoners.",
 ])
 def test_background_and_what_did_not_happen_is_no_event(extract, text):
     assert happened(extract(text, published=PUBLISHED)) == []

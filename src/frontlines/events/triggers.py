@@ -253,6 +253,9 @@ def targets_of(tok: Token, aimed: bool = False) -> set[str]:
                    if a.dep_ == "acl" for o in a.children if o.dep_ == "dobj")
         if any(a.dep_ == "acl" and protest_word(a) for g in prep.children if g.dep_ == "pobj" for a in g.children):
             out.add("protester")  # people named by their protest: "fired at opposition supporters protesting in Harare"
+    if any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS and not any(g.dep_ == "pobj" for g in c.children)
+           for c in tok.children):  # "police posts were fired upon from the hills": the subject was the target
+        out.update(s.lemma_.lower() for s in tok.children if s.dep_ == "nsubjpass")
     if crowd_pronoun(tok):
         out.add("crowd")  # "Thousands marched on the parliament. Soldiers opened fire on them"
     return out
