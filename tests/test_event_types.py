@@ -1535,6 +1535,20 @@ def test_houses_set_on_fire_by_a_shelling_are_its_damage(extract):
     assert sub_types_after(report) == ["Shelling/artillery/missile attack"], sub_types_after(report)
 
 
+def test_a_second_shelling_of_the_day_sets_fires_as_its_damage_too(extract):
+    # the second shelling merges into the first, and the market it set on fire stays its damage
+    report = extract("BISHKEK - Shelling hit the town of Batken on Friday morning, officials said. Shells and rockets "
+                     "fell on Batken again later on Friday, hitting a bus station and setting a market on fire.",
+                     published="2022-09-17")
+    assert [e.sub_event_type for e in report.events] == ["Shelling/artillery/missile attack"], report.events
+
+
+def test_an_aircraft_fired_on_made_no_air_strike(extract):
+    report = extract("KHARTOUM - As the evacuation got under way near Omdurman on Friday, the aircraft was fired on, "
+                     "the army said.", published="2024-05-03")
+    assert "Air/drone strike" not in [e.sub_event_type for e in report.events], report.events
+
+
 @pytest.mark.parametrize("sentence, sub_type", [
     # live bullets are grave force on a crowd; rubber bullets and tear gas are intervention
     ("On Wednesday, security forces dispersed a demonstration in Zaria using live bullets.",

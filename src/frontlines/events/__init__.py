@@ -16,7 +16,7 @@ from frontlines.events.arguments import ARMED_KINDS, Index
 from frontlines.events.code import UNNAMED_KILLERS, UNNAMED_PERPETRATOR, a_speaker, code_event
 from frontlines.events.crowds import CROWD_DOERS, LETHAL_WORDS, crowd_just_seen
 from frontlines.events.combine import combine
-from frontlines.events.merge import TAKING, TRANSFER, merge, subsume_parts, transfers_in_one_sentence
+from frontlines.events.merge import TAKING, TRANSFER, merge, strike_damage, subsume_parts, transfers_in_one_sentence
 from frontlines.events.triggers import (ARMED_NOUNS, Trigger, event_words, find_triggers, lexicon, phrasal_lemma,
                                         word_lemma)
 from frontlines.events.when import DateTracker
@@ -71,7 +71,8 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     for event in events:
         event.fatalities = fatalities(event, quantities)
     deny_previous_claims(doc, events)
-    merged = subsume_parts(merge(transfers_in_one_sentence(crowd_as_actor1(events, index)), index), index)
+    events = transfers_in_one_sentence(crowd_as_actor1(strike_damage(events), index))
+    merged = subsume_parts(merge(events, index), index)
     return parties_to_agreements(unidentified_doers(police_who_arrested(merged, index), doc, index), index)
 
 

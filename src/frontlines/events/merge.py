@@ -151,20 +151,22 @@ def intercepted(event: Event) -> bool:
     return any(phrase in event.evidence.text.lower() for phrase in INTERCEPTIONS)
 
 
+def strike_damage(events: list[Event]) -> list[Event]:
+    """The dead of a shelling or a bombing are its fatalities, not an attack of their own ("Shells crashed
+    into Sake, killing six civilians"), and the houses it set on fire its damage ("shells fell on the
+    island, setting dozens of houses on fire"): dropped before merging, while each event still has its
+    own sentence (a strike merged into an earlier one of the same town and day keeps that one's)."""
+    remote = {e.evidence for e in events if e.event_type == "Explosions/Remote violence"}
+    return [e for e in events if not (e.evidence in remote and (
+        e.event_type == "Violence against civilians" or e.sub_event_type == "Looting/property destruction"))]
+
+
 def subsume_parts(events: list[Event], index: Index) -> list[Event]:
     """Events that are parts of others.  The fighting in a capture is part of the capture: drop an
-    armed clash at the place and day of a territory event ("stormed the town ... after hours of clashes, held it").  The dead
-    of a shelling or a bombing are its fatalities, not an attack of their own ("Shells crashed
-    into Sake, killing six civilians")."""
+    armed clash at the place and day of a territory event ("stormed the town ... after hours of clashes, held it")."""
     captures = [e for e in events if e.event_type == "Battles" and e.sub_event_type != "Armed clash" and scored(e)]
-    remote = [e for e in events if e.event_type == "Explosions/Remote violence"]
     kept = [e for e in events if not (e.sub_event_type == "Armed clash" and any(
         near(c.place, e.place, index) and close_days(c.date, e.date, 1) for c in captures))]
-    kept = [e for e in kept if not (e.event_type == "Violence against civilians" and any(
-        r.evidence == e.evidence for r in remote))]
-    # and the houses it set on fire its damage ("shells fell on the island, setting dozens of houses on fire")
-    kept = [e for e in kept if not (e.sub_event_type == "Looting/property destruction" and any(
-        r.evidence == e.evidence for r in remote))]
     # weapons an armed group seized where it fought, took a place or had its enemy surrender are its
     # spoils ("took full control of El Adde and seized vehicles and weapons"); ACLED's disrupted
     # weapons use is weapons kept from their users
