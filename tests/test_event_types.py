@@ -97,6 +97,8 @@ TABLE = [
     ("Disrupted weapons use", "Two rifles and ammunition were seized in Maiduguri on Sunday.", "Maiduguri"),
     ("Disrupted weapons use", "A bomb was defused near the market in Kabul on Friday.", "Kabul"),
     ("Disrupted weapons use", "Air defences intercepted a missile over Riyadh on Monday.", "Riyadh"),
+    ("Disrupted weapons use", "A police search of a farm near Mopti on Monday turned up shotguns and dynamite.", "Mopti"),
+    ("Disrupted weapons use", "Soldiers stopped two lorries carrying rifles near Gao on Monday.", "Gao"),
     ("Headquarters or base established", "Turkish forces established a new military post in Afrin on Monday.", "Afrin"),
     ("Headquarters or base established", "The rebels set up a base in the hills outside Bunia on Tuesday.", "Bunia"),
     ("Headquarters or base established", "Wagner fighters established a camp at the airport in Kidal on Friday.", "Kidal"),
@@ -1541,6 +1543,12 @@ def test_a_second_shelling_of_the_day_sets_fires_as_its_damage_too(extract):
                      "fell on Batken again later on Friday, hitting a bus station and setting a market on fire.",
                      published="2022-09-17")
     assert [e.sub_event_type for e in report.events] == ["Shelling/artillery/missile attack"], report.events
+
+
+def test_weapons_taken_away_are_no_abduction(extract):
+    report = extract("STOCKHOLM - On Saturday, officers searching a stairwell in Norrkoping found a crate of petrol "
+                     "bombs, which were taken away and made safe.", published="2022-04-17")
+    assert [e.sub_event_type for e in report.events] == ["Disrupted weapons use"], report.events
 
 
 def test_an_aircraft_fired_on_made_no_air_strike(extract):
