@@ -167,6 +167,8 @@ def test_each_sub_event_type(extract, sub_type, text, place):
     "Security forces killed 30 people in Homs in the past month.",
     # officers who "were fired" were dismissed, not shot at
     "Four police officers were fired in Kidal on Monday after the escape of two prisoners.",
+    "Three police officers were fired at once after the jailbreak in Gao on Monday.",
+    "The film was shot at a disused army base near Ouarzazate on Monday.",
 ])
 def test_background_and_what_did_not_happen_is_no_event(extract, text):
     assert happened(extract(text, published=PUBLISHED)) == []
@@ -1543,6 +1545,25 @@ def test_a_second_shelling_of_the_day_sets_fires_as_its_damage_too(extract):
                      "fell on Batken again later on Friday, hitting a bus station and setting a market on fire.",
                      published="2022-09-17")
     assert [e.sub_event_type for e in report.events] == ["Shelling/artillery/missile attack"], report.events
+
+
+@pytest.mark.parametrize("text", [
+    "KANDAHAR, Afghanistan - Unknown gunmen shot at a polling officer in Kandahar on Saturday, officials said.",
+    "GOMA, Congo - Soldiers shot at a refugee camp outside Goma on Tuesday, aid workers said.",
+    "GOMA, Congo - A refugee camp outside Goma was fired upon on Tuesday, aid workers said.",
+])
+def test_fire_at_people_of_no_armed_side_is_no_armed_clash(extract, text):
+    report = extract(text, published="2024-05-01")
+    assert "Armed clash" not in [e.sub_event_type for e in report.events], report.events
+
+
+def test_an_attack_repelled_is_a_fight_where_the_attack_was_told(extract):
+    report = extract("MAIDUGURI, Nigeria - Boko Haram fighters overran the town of Bosso on Friday, killing 26 "
+                     "soldiers, officials said. A second attack on the town on Monday night was repelled, officers "
+                     "said.", published="2016-06-08")
+    places = {p.id: p.name for p in report.places}
+    assert ("Armed clash", "Bosso", "2016-06-06") in [(e.sub_event_type, places.get(e.place), e.date)
+                                                      for e in report.events], report.events
 
 
 def test_weapons_taken_away_are_no_abduction(extract):

@@ -645,6 +645,7 @@ def of_an_earlier_year(tok: Token, dates: DateTracker) -> bool:
 
 
 NEWS_DAYS = 10  # a day this close before publication is the story's news
+ANSWERING = frozenset(event_words()["answering"])
 WEEKDAY_NAMES = frozenset(WEEKDAYS)  # "on Monday night": a time with a day's name in it
 HISTORY_DAYS = 30  # a month or year this long before publication is background, told without its day
 
@@ -866,8 +867,8 @@ def goes_on_with_the_scene(trigger: Trigger, args: Arguments, index: Index, date
     palace on Tuesday. For five hours they exchanged fire with the guard"; "Soldiers arrived before
     midnight and exchanged fire with the attackers". Its main verb's subject is "they", or it is a
     fight whose two sides are named and of different kinds (two of one kind, "soldiers and police fought
-    them", are more often a conjunction misread as the two sides); not what someone said ("they said
-    they had")."""
+    them", are more often a conjunction misread as the two sides), or it answers the attack told before
+    ("Presidential guards returned fire", `answers`); not what someone said ("they said they had")."""
     tok = trigger.token
     verb = tok if tok.pos_ == "VERB" else tok.head
     if verb.dep_ not in ("ROOT", "conj") or not continues_before(tok, index):
@@ -876,8 +877,17 @@ def goes_on_with_the_scene(trigger: Trigger, args: Arguments, index: Index, date
     told = any(c.dep_ == "nsubj" and c.lower_ == "they" for c in verb.children) or (
         trigger.family.name == "clash" and None not in sides and sides[0].kind != sides[1].kind)
     when = dates.for_trigger(tok)
-    return told and dates.day_told_in_paragraph(tok.sent) is not None and when is not None \
+    # an answer to the attack just told is of its scene whichever paragraph gave the day
+    return (answers(verb) or (told and dates.day_told_in_paragraph(tok.sent) is not None)) and when is not None \
         and dates.published is not None and 0 <= (dates.published - when.day).days <= NEWS_DAYS
+
+
+def answers(verb: Token) -> bool:
+    """Whether a verb answers an attack the sentences before told of: "guards returned fire", "the
+    attack was repelled", "soldiers drove them off" (`answering`: a verb, or a verb and its particle)."""
+    said = verb.lemma_.lower()
+    return said in ANSWERING or any(f"{said} {c.lower_}" in ANSWERING for c in verb.children
+                                    if c.dep_ in ("prt", "dobj", "advmod"))
 
 
 def points_in_time(sent) -> list[Span]:
@@ -971,8 +981,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     crowd_clash = family.name == "clash" and actor1 is not None and actor1.kind in CROWDS
     if not lenient and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED) \
             and not crowd_clash and not unnamed_attack_on_civilians(trigger, actor1, index) \
-            and not ambushed_force(trigger, actor1, index.actors.get(args.actor2 or "")):
-        return []
+            and not ambushed_force(trigger, actor1, index.actors.get(args.actor2 or "")) \
+            and not (trigger.is_verb and answers(trigger.token) and actor1 is None):
+        return []  # (an attack repelled is a fight, whoever made it: "the attack on the town was repelled")
     if not lenient and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest
     when = dates.for_trigger(trigger.token)

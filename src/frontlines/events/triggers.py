@@ -253,12 +253,29 @@ def targets_of(tok: Token, aimed: bool = False) -> set[str]:
                    if a.dep_ == "acl" for o in a.children if o.dep_ == "dobj")
         if any(a.dep_ == "acl" and protest_word(a) for g in prep.children if g.dep_ == "pobj" for a in g.children):
             out.add("protester")  # people named by their protest: "fired at opposition supporters protesting in Harare"
-    if any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS and not any(g.dep_ == "pobj" for g in c.children)
-           for c in tok.children):  # "police posts were fired upon from the hills": the subject was the target
-        out.update(s.lemma_.lower() for s in tok.children if s.dep_ == "nsubjpass")
+    if any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS and stranded(c) for c in tok.children):
+        # "police posts were fired upon from the hills": the subject was the target (and "a patrol that was
+        # shot at", the noun its clause tells of; not officers "fired at once")
+        out.update((tok.head if s.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else s).lemma_.lower()
+                   for s in tok.children if s.dep_ == "nsubjpass")
     if crowd_pronoun(tok):
         out.add("crowd")  # "Thousands marched on the parliament. Soldiers opened fire on them"
     return out
+
+
+def stranded(prep: Token) -> bool:
+    """Whether a preposition is left at the end of its clause, with no object of its own: "at" of "were
+    shot at near a roadblock", "upon" of "were fired upon, residents said" (not "fired at once")."""
+    nxt = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+    return not list(prep.children) and (nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "CCONJ", "SCONJ"))
+
+
+def target_modifiers(tok: Token) -> set[str]:
+    """Lemmas of the words that modify what a verb was aimed at, or its passive subject: "refugee" of
+    "shot at a refugee camp", "polling" of "a polling officer was shot at"."""
+    aimed = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+             for g in c.children if g.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "nsubjpass"]
+    return {m.lemma_.lower() for g in aimed for m in g.children if m.dep_ in ("compound", "amod", "nmod")}
 
 
 def after_a_protest(tok: Token) -> bool:
@@ -449,6 +466,7 @@ def verb_sense_excepted(tok: Token, s: dict) -> bool:
                 or (s.get("not_heading") and only_heading(tok))
                 or (s.get("new_object") and acts_on_one_told_before(tok))
                 or (objects_of(tok) | object_modifiers(tok) | (targets_of(tok, aimed=bool(s.get("aimed")))
+                                                               | target_modifiers(tok)
                                                                if s.get("needs_target") else set())
                     ).intersection(s.get("unless", ()))
                 or (subject_heads(tok).intersection(s.get("unless_subject", ())) and not planted(tok.sent)))

@@ -60,6 +60,7 @@ class Candidate:
     abbreviation: bool = False     # "Calif.", "U.S.": entries come from places/data/abbreviations.yaml
     part: bool = False             # "Cibitoke, a northern neighbourhood of the capital": a part of a town
     called_town: bool = False      # "the village of Tallousa": the text calls it a town
+    modifier: bool = False         # it modifies a noun: "the Yeysk plant", "Thai troops"
 
 
 @dataclass(frozen=True)
@@ -441,6 +442,7 @@ def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[E
     cand.described = apposition_kind(span) or kind_before(doc, span) or copula_kind(span)
     cand.proper = any(t.pos_ == "PROPN" for t in span) or not span[0].is_sent_start
     cand.part = town_part(doc, span)
+    cand.modifier = modifies(span)
     context(doc, span, cand)
     if route:  # the towns a way joins, by their own names
         cand.want, cand.entries = "city", own_entries(span, entries)
@@ -590,10 +592,10 @@ def is_nationality(text: str) -> bool:
     may tag as a place: a person's or a side's nationality, never a place."""
     from frontlines.actors.dictionary import nationalities
 
-    *first, last = without_the(text).lower().split() or [""]
+    name = without_the(text).lower()
+    *first, last = name.split() or [""]
     # after compass words too: "South Vietnamese troops", "North Korean"
-    return (text.lower() in nationalities() or last in nationalities() and first
-            and all(w in place_words()["compass"] for w in first))
+    return name in nationalities() or (last in nationalities() and all(w in place_words()["compass"] for w in first))
 
 
 def speaks(span: SpacySpan) -> bool:

@@ -403,10 +403,7 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
     place than a wrong one."""
     cut = ranker.cutoffs
     # a country's capital is where it is too, whatever its size: "signed a declaration in Doha"
-    # and a world city by another of its names ("Peking") in a story that names its country or people
-    # ("Chinese troops"; the Avana oilfields of Kirkuk are no Havana in a story that names no Cuba)
-    big = (own_name(c, entry) and (entry.population >= cut["far_min_population"] or is_capital(entry, c))) \
-        or (entry.population >= cut["world_city_population"] and entry.country_code in ctx.named_countries)
+    big = own_name(c, entry) and (entry.population >= cut["far_min_population"] or is_capital(entry, c))
     small = entry.population < cut["well_known_population"]
     weight = country_weight(entry, c, ctx, only_namesake=True)
     if (not ctx.focus or entry.feature == "country" or c.qualifier or big
@@ -418,10 +415,11 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
 
 
 def common_word_town(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
-    """A word the text writes with "the" and the model does not take for a name of any kind, which
-    only a town of a country the article is otherwise not about bears: "took the Citadel" in a story
-    on Hue is not Citadel, Alberta (towns rarely take the article; see `find.context`)."""
-    return c.want == "not_city" and c.label is None and entry.feature == "city" \
+    """A word the text writes with "the", on its own (not "the Yeysk plant"), and the model does not take
+    for a name of any kind, which only a town of a country the article is otherwise not about bears:
+    "took the Citadel" in a story on Hue is not Citadel, Alberta (towns rarely take the article; see
+    `find.context`)."""
+    return c.want == "not_city" and c.label is None and not c.modifier and entry.feature == "city" \
         and entry.population < ranker.cutoffs["far_min_population"] \
         and country_weight(entry, c, ctx) < ranker.cutoffs["bare_name_min_country"]
 
