@@ -194,6 +194,21 @@ def test_a_town_taken_without_a_fight_is_a_transfer_held_by_the_taker(extract, t
     assert [names[c.controller] for c in report.control] == [taker]
 
 
+@pytest.mark.parametrize("text, side", [
+    # the side a town fell to, told by a pronoun
+    ("KABUL - Taliban fighters seized Kandahar on Thursday after a day of fighting. Lashkar Gah fell to them the "
+     "same day without a fight.", "Taliban"),
+    # a regional force sent into the war is a side of its own
+    ("FREETOWN - Waterloo, on the peninsula road, was abandoned by ECOMOG without a fight on Sunday as the rebels "
+     "approached.", "ECOMOG: Economic Community of West African States Monitoring Group"),
+])
+def test_a_transfer_names_the_side_told_by_a_pronoun_or_a_regional_force(extract, text, side):
+    report = extract(text, published="2002-09-22")
+    names = {a.id: a.name for a in report.actors}
+    transfers = [e for e in report.events if e.sub_event_type == "Non-violent transfer of territory"]
+    assert transfers and side in {names.get(transfers[-1].actor1), names.get(transfers[-1].actor2)}, report.events
+
+
 SHABAAB_OPENING = "MOGADISHU, Somalia — Al-Shabaab fighters seized Jowhar on Sunday. "
 
 

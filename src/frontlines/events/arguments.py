@@ -327,8 +327,9 @@ def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
             args.place = better_place(args.place, place_in(obj, index), index)
         elif word in ("with", "against") and prep.head.lemma_.lower() in OPPOSING:  # "clashed with protesters"
             args.actor2 = args.actor2 or actor_in(obj, index)
-        elif word == "to" and prep.head.lemma_ == "fall":
-            args.actor1 = args.actor1 or actor_in(obj, index)
+        elif word == "to" and prep.head.lemma_ == "fall":  # "fell to them": the side told before
+            args.actor1 = args.actor1 or actor_in(obj, index) or (
+                pronoun_antecedent(obj, index) if obj.pos_ == "PRON" and obj.i not in index.actor_at else None)
         elif word in PLACE_PREPS or (word == "to" and obj.lemma_ in ("street", "streets")):
             args.place = better_place(args.place, place_in(obj, index), index)
 
