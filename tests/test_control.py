@@ -67,6 +67,19 @@ def claims(report) -> set[tuple]:
     # ACLED's spelling of a country in a state's forces
     ("BUNIA, Congo — Congolese troops patrolled the streets of Beni on Monday, and the army said the town was "
      "under control.", "2025-07-29", ("Beni", "Military Forces of the Democratic Republic of Congo", "controlled")),
+    # a region held whole, as a town is
+    ("MORONI - Comorian federal troops controlled the whole of Anjouan on Wednesday.", "2008-03-27",
+     ("Anjouan", "Military Forces of Comoros", "controlled")),
+    # "government hands" in a story that names no other side
+    ("BAMAKO - Kidal remains firmly in government hands, the minister said.", "2013-03-07",
+     ("Kidal", "Military Forces of Mali", "controlled")),
+    # "the mosque": the place last named by a name of that word
+    ("MECCA - Saudi security forces stormed the Grand Mosque in Mecca on Tuesday. By night the mosque was entirely "
+     "under the control of the security forces, Prince Nayef said.", "1979-12-05",
+     ("Grand Mosque", "Military Forces of Saudi Arabia", "controlled")),
+    # a relative clause joined to another still tells who holds
+    ("ADEN - The Houthis, who seized Sanaa in 2014 and control most of the north including Hodeidah, fired "
+     "missiles at a ship on Monday.", "2025-04-19", ("Al Ḩudaydah", "Houthis", "controlled")),
 ])
 def test_statements_of_holding(extract, text, published, expected):
     assert expected in claims(extract(text, published=published))
@@ -95,6 +108,8 @@ def test_a_capture_changes_control_from_its_date(extract):
     "KHARTOUM - The army was almost back in control of Omdurman on Friday.",
     "BAMAKO - Government forces were no longer in control of Kidal on Friday.",
     "BAMAKO - Rebels were never in control of Gao, the army said.",
+    # a question of who holds, unanswered
+    "BAMAKO - Around Gao, neither side was able to say on Saturday who held the town itself.",
 ])
 def test_no_claim_from_what_did_not_happen(extract, text):
     assert not extract(text, published="2017-11-03").control

@@ -75,14 +75,15 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
     partial_words = words()["partial"]
     out: list[tuple[str, bool]] = []
 
-    def walk(t: Token, partial: bool) -> None:
+    def walk(t: Token, partial: bool, whole: bool = False) -> None:
         partial = partial or t.lemma_.lower() in partial_words or t.lower_ in partial_words
+        whole = whole or t.lower_ in words()["whole"]  # "the whole of Anjouan": a region held entire
         is_place = t.i in index.place_at
         if is_place:
             pid = index.place_at[t.i]
             if index.places[pid].feature in CONTROL_FEATURES and pid not in [p for p, _ in out]:
                 feature = index.places[pid].feature
-                out.append((pid, partial or feature == "admin1"))
+                out.append((pid, partial or (feature == "admin1" and not whole)))
         for child in t.children:
             if child.dep_ == "appos" or (child.dep_ == "prep" and t.lower_ in DIRECTIONS and child.lower_ != "including"):
                 continue  # "Tal Afar, a city west of Mosul" locates; "the north including Hodeidah" is held
@@ -98,15 +99,18 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
                 # Anbar" is part of Anbar, "the towns of Rutshuru and Kiwanja" are those towns
                 inside = child.lower_ == "in" and t.lemma_.lower() in ("town", "village", "area", "district")
                 # "most of the north including Hodeidah": what is included is held whole
-                walk(child, (partial or inside) and child.lower_ != "including")
+                walk(child, (partial or inside) and child.lower_ != "including", whole)
     walk(tok, False)
     return out
 
 
 def town_meant(tok: Token, index: Index) -> str | None:
-    """"the city" as a subject: the town the article named last before it."""
-    if tok.lemma_.lower() not in words()["town_nouns"] or not any(c.lower_ == "the" for c in tok.children):
+    """"the city" as a subject: the town the article named last before it; "the mosque", "the island":
+    the place last named by a name of that word ("the Grand Mosque", "Palm Island")."""
+    if not any(c.lower_ == "the" for c in tok.children):
         return None
+    if tok.lemma_.lower() not in words()["town_nouns"]:
+        return site_meant(tok, index)
     # a place its own sentence named before it, else the last town ("Soldiers patrolled Komanda,
     # and the army said the town was under control")
     def named(start: int, features: tuple[str, ...]) -> list[str]:
@@ -115,6 +119,23 @@ def town_meant(tok: Token, index: Index) -> str | None:
 
     # a town before a site ("shelled Kherson's Antonivskyi Bridge, though troops still hold the city")
     return (named(tok.sent.start, ("city",)) or named(tok.sent.start, ("site",)) or named(0, ("city",)) or [None])[-1]
+
+
+def in_relative_clause(verb: Token) -> bool:
+    """Whether a verb, or the one it is joined to, tells of the noun before it ("the Houthis, who seized
+    Sanaa and control most of the north")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "relcl"
+
+
+def site_meant(tok: Token, index: Index) -> str | None:
+    """The place named last before a common noun whose name ends with that noun: "the Grand Mosque ...
+    the mosque was under the control of the security forces"."""
+    word = tok.lemma_.lower()
+    named = [index.place_at[t.i] for t in tok.doc[:tok.i] if t.i in index.place_at and t.lemma_.lower() == word
+             and (t.i + 1 == len(tok.doc) or index.place_at.get(t.i + 1) != index.place_at[t.i])]
+    return named[-1] if named else None
 
 
 def claim(index: Index, place: str, controller: str | None, partial: bool, tok: Token,
@@ -182,6 +203,8 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
         if subject is None or not objects or (tok.tag_ not in ("VBZ", "VBP", "VBD") and not present_perfect
                                               and not bare_present):
             continue
+        if subject.tag_ in ("WP", "WDT") and not in_relative_clause(tok):
+            continue  # "neither side could say who held the temple": a question, not who holds it
         controller = holder(subject, index)
         for obj in objects:
             # "though the army still holds the town itself": the town the sentence named
@@ -353,7 +376,7 @@ def nationality_holder(tok: Token, index: Index) -> str | None:
         if code:
             return index.state(code)
         if child.lower_ in groups["state"]:  # "under government control", "in government hands"
-            return index.main_state
+            return index.main_state or (index.state(index.country) if index.country else None)
         if child.lower_ in groups["armed"]:
             return index.main_armed
     return None
