@@ -93,6 +93,13 @@ def test_a_hold_told_with_its_span_in_the_past_has_ended(extract, held, still_he
     assert bool([c for c in report.control if c.event is None]) == still_held
 
 
+def test_a_place_entered_without_a_fight_is_held_by_who_entered(extract):
+    # the side that left unnamed: the transfer, told as a taking, still names its new holder
+    report = extract("KNIN, Croatia - Croatian units entered Obrovac without a fight on Saturday afternoon after the "
+                     "Serbs abandoned the town.", published="1995-08-06")
+    assert ("Obrovac", "Military Forces of Croatia", "controlled") in claims(report)
+
+
 def test_a_capture_changes_control_from_its_date(extract):
     report = extract("NAIROBI, Kenya — The Rapid Support Forces seized Wad Madani in Sudan on Monday.", published="2023-12-20")
     claim = report.control[0]

@@ -58,7 +58,10 @@ def from_events(events: list[Event], index: Index, published: str | None) -> lis
         if e.factuality not in HAPPENED or e.place is None or e.actor1 is None:
             continue
         territory = e.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
-        handed = e.sub_event_type == "Non-violent transfer of territory" and e.actor2 is not None
+        # a transfer names its new holder first when the side it was handed by is named too, or when it was
+        # told as a taking ("guard units moved into the village without a shot"), not as a withdrawal
+        handed = e.sub_event_type == "Non-violent transfer of territory" and (e.actor2 is not None
+                                                                             or e.plover != "RETREAT")
         if not (territory or handed) or index.places[e.place].feature not in CONTROL_FEATURES:
             continue
         partial = part_taken(e, index)
