@@ -381,6 +381,9 @@ def test_they_is_the_subject_of_the_sentence_before(extract):
     # a "where" clause after a town's bearing from another is the town's
     ("On Thursday a column of tanks was stopped at Trzin, north of Ljubljana, where a firefight with "
      "Slovenian forces left several soldiers dead.", "Trzin"),
+    # and when the bearing is parsed as a second destination
+    ("ALGIERS - Unrest spread on Thursday to Blida, south of the capital, where crowds attacked the town hall and "
+     "the court.", "Blida"),
     # force on the crowd of the sentence before is where the crowd was, not the capital it chanted against
     ("GOMA, Congo - Hundreds of residents marched towards the border on Wednesday, chanting against Kigali. "
      "Police fired tear gas when the crowd neared the border post.", "GOMA"),

@@ -73,8 +73,12 @@ def where_clause_town(verb: Token, index: Index) -> str | None:
     if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         return None
     noun = verb.head
-    if reference_point(noun) and noun.head.head.dep_ == "appos":
-        noun = noun.head.head.head  # "stopped at Trzin, north of the capital, where a firefight ...": Trzin
+    if reference_point(noun):  # "stopped at Trzin, north of the capital, where a firefight ...": Trzin
+        compass = noun.head.head
+        before = compass.i - 1
+        while before > compass.sent.start and compass.doc[before].is_punct:
+            before -= 1
+        noun = compass.doc[before] if before in index.place_at else compass.head if compass.dep_ == "appos" else noun
     nouns = (noun, noun.head) if noun.dep_ == "appos" else (noun,)
     return next((index.place_at[t.i] for t in nouns if t.i in index.place_at
                  and index.places[index.place_at[t.i]].feature in ("city", "site")), None)
