@@ -227,6 +227,11 @@ def test_nationalities_of_every_state(extract, text, mention, name):
     assert actor_of(extract(text, published="2024-05-01"), mention) == name
 
 
+def test_a_crowd_is_named_by_acleds_spelling_of_its_country(extract):
+    report = extract("MACAU — Rioters burned the municipal office in Taipa on Saturday.", published="1966-12-05")
+    assert "Rioters (Macau)" in {a.name for a in report.actors}, report.actors
+
+
 def test_every_nationality_names_a_country():
     from frontlines.actors.dictionary import acled_country_names, country_codes, nationalities
 

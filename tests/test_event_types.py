@@ -1584,6 +1584,18 @@ def test_an_attack_repelled_is_a_fight_where_the_attack_was_told(extract):
                                                       for e in report.events], report.events
 
 
+@pytest.mark.parametrize("text, finder", [
+    # weapons found with no finder named: the state's forces kept them from use, its police where named
+    ("SALALAH, Oman - A cache of rifles and mortar bombs was found buried near Taqah on Friday, according to an "
+     "army statement.", "Military Forces of Oman"),
+    ("AMMAN - Explosives and rifles were found in a flat in Karak on Tuesday, police said.", "Police Forces of Jordan"),
+])
+def test_weapons_found_by_no_one_named_were_found_by_the_state(extract, text, finder):
+    report = extract(text, published="2016-12-21")
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1)) for e in report.events] == [("Disrupted weapons use", finder)]
+
+
 def test_weapons_taken_away_are_no_abduction(extract):
     report = extract("STOCKHOLM - On Saturday, officers searching a stairwell in Norrkoping found a crate of petrol "
                      "bombs, which were taken away and made safe.", published="2022-04-17")

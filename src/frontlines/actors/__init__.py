@@ -343,6 +343,12 @@ def government_nouns() -> frozenset[str]:
     return frozenset(load_yaml(packaged("generic.yaml"))["government_nouns"])
 
 
+@lru_cache(maxsize=1)
+def police_heads() -> frozenset[str]:
+    """`police_heads` of generic.yaml: the words that name a country's police ("police", "gendarmes")."""
+    return frozenset(load_yaml(packaged("generic.yaml"))["police_heads"])
+
+
 LOCAL_FEATURES = frozenset({"city", "site", "admin1", "admin2"})
 
 

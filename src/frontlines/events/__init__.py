@@ -11,7 +11,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from frontlines.actors import NON_STATE_ARMED, unidentified_name
+from frontlines.actors import NON_STATE_ARMED, police_heads, unidentified_name
 from frontlines.events.arguments import ARMED_KINDS, Index
 from frontlines.events.code import UNNAMED_KILLERS, UNNAMED_PERPETRATOR, a_speaker, code_event
 from frontlines.events.crowds import CROWD_DOERS, LETHAL_WORDS, crowd_just_seen
@@ -106,6 +106,13 @@ def unidentified_doers(events: list[Event], doc: Doc, index: Index) -> list[Even
         if e.sub_event_type == "Armed clash" and e.actor1 is None and e.actor2 is not None and e.place is not None:
             # "two policemen were killed near Gao": a fight with men the text does not name
             e.actor1 = index.unidentified(index.places[e.place].country_code)
+            continue
+        if e.sub_event_type == "Disrupted weapons use" and e.actor1 is None and e.place is not None:
+            # "a cache of rifles was found near the track": weapons kept from use by the state's forces,
+            # its police where the sentence names them
+            code = index.places[e.place].country_code
+            police = any(w.lower().strip(".,;:") in police_heads() for w in e.evidence.text.split())
+            e.actor1 = (index.police(code) if police else index.state(code)) if code else None
             continue
         if e.sub_event_type not in UNNAMED_DOERS or not (e.actor1 is None or unidentified(e.actor1, index)):
             continue
