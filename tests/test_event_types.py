@@ -169,6 +169,8 @@ def test_each_sub_event_type(extract, sub_type, text, place):
     "Four police officers were fired in Kidal on Monday after the escape of two prisoners.",
     "Three police officers were fired at once after the jailbreak in Gao on Monday.",
     "The film was shot at a disused army base near Ouarzazate on Monday.",
+    # a plot is a plan
+    "The three men were charged on Monday over a plot to bomb the parliament in Oslo.",
 ])
 def test_background_and_what_did_not_happen_is_no_event(extract, text):
     assert happened(extract(text, published=PUBLISHED)) == []
