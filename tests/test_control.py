@@ -77,6 +77,19 @@ def claims(report) -> set[tuple]:
     ("MECCA - Saudi security forces stormed the Grand Mosque in Mecca on Tuesday. By night the mosque was entirely "
      "under the control of the security forces, Prince Nayef said.", "1979-12-05",
      ("Grand Mosque", "Military Forces of Saudi Arabia", "controlled")),
+    # "in government hands" is the held place's own state's, whatever the dateline
+    ("NAIROBI - Al Shabaab fighters seized the town of Bulo Burde in Somalia on Monday. Mogadishu remains in "
+     "government hands, officials said.", "2024-05-01", ("Mogadishu", "Military Forces of Somalia", "controlled")),
+    # "all of" a region's parts is part of it
+    ("MEKELE - Tigrayan forces now control all of the main roads in Tigray.", "2024-05-01",
+     ("Tigrai", "Tigray People's Liberation Front", "partial")),
+    ("YANGON - The Arakan Army said it controlled all of northern Rakhine.", "2024-05-01",
+     ("Rakhine", "Arakan Army", "partial")),
+    # "the other islands" are not the island named, nor "the airport" another town's
+    ("MORONI - Separatist militiamen seized Moheli Island on Monday. Federal troops still hold the other islands.",
+     "2024-05-01", ("Moheli Island", "Unidentified Armed Group (Comoros)", "controlled")),
+    ("MOGADISHU - African Union troops secured Kismayo Airport on Monday. In Baidoa, Al Shabaab fighters still hold "
+     "the airport.", "2024-05-01", ("Kismayo Airport", "African Union Transition Mission in Somalia", "controlled")),
     # a relative clause joined to another still tells who holds
     ("ADEN - The Houthis, who seized Sanaa in 2014 and control most of the north including Hodeidah, fired "
      "missiles at a ship on Monday.", "2025-04-19", ("Al Ḩudaydah", "Houthis", "controlled")),

@@ -171,6 +171,11 @@ def test_each_sub_event_type(extract, sub_type, text, place):
     "The film was shot at a disused army base near Ouarzazate on Monday.",
     # a plot is a plan
     "The three men were charged on Monday over a plot to bomb the parliament in Oslo.",
+    # an attack repelled by no armed side, and things stopped or turned up that are no weapons
+    "KYIV - On Tuesday, a major hacker attack on the state railway in Kyiv was repelled, the company said.",
+    "DHAKA - Police stopped a second round of talks between the opposition and the government in Dhaka on Monday.",
+    "LONDON - Britain stopped the shipment of arms to Saudi Arabia on Monday, the trade ministry said in London.",
+    "BOGOTA - A police search of a house in Cali on Monday turned up a cache of documents.",
 ])
 def test_background_and_what_did_not_happen_is_no_event(extract, text):
     assert happened(extract(text, published=PUBLISHED)) == []

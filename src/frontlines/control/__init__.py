@@ -16,10 +16,12 @@ from frontlines.yamlfile import load_yaml
 from frontlines.events.arguments import (Index, actor_in, country_forces, pronoun_antecedent, sentence_evidence,
                                          subject_of, subjects_before)
 from frontlines.events.factuality import factuality
+from frontlines.context import km
 from frontlines.model import HAPPENED, ControlClaim, Event
 from frontlines.nlp import tokens_lemmatised, tokens_written
 
 CONTROL_FEATURES = frozenset({"city", "site", "admin1", "admin2"})
+SITE_TOWN_KM = 25  # a site and the town it is named with ("the Grand Mosque in Mecca") are one scene
 PARTIAL_REACH = 40  # characters before a place in which "most of the town of" makes a capture partial
 
 
@@ -78,15 +80,14 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
     partial_words = words()["partial"]
     out: list[tuple[str, bool]] = []
 
-    def walk(t: Token, partial: bool, whole: bool = False) -> None:
+    def walk(t: Token, partial: bool) -> None:
         partial = partial or t.lemma_.lower() in partial_words or t.lower_ in partial_words
-        whole = whole or t.lower_ in words()["whole"]  # "the whole of Anjouan": a region held entire
         is_place = t.i in index.place_at
         if is_place:
             pid = index.place_at[t.i]
             if index.places[pid].feature in CONTROL_FEATURES and pid not in [p for p, _ in out]:
                 feature = index.places[pid].feature
-                out.append((pid, partial or (feature == "admin1" and not whole)))
+                out.append((pid, partial or (feature == "admin1" and not held_whole(t))))
         for child in t.children:
             if child.dep_ == "appos" or (child.dep_ == "prep" and t.lower_ in DIRECTIONS and child.lower_ != "including"):
                 continue  # "Tal Afar, a city west of Mosul" locates; "the north including Hodeidah" is held
@@ -102,9 +103,19 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
                 # Anbar" is part of Anbar, "the towns of Rutshuru and Kiwanja" are those towns
                 inside = child.lower_ == "in" and t.lemma_.lower() in ("town", "village", "area", "district")
                 # "most of the north including Hodeidah": what is included is held whole
-                walk(child, (partial or inside) and child.lower_ != "including", whole)
+                walk(child, (partial or inside) and child.lower_ != "including")
     walk(tok, False)
     return out
+
+
+def held_whole(place: Token) -> bool:
+    """Whether a region is said to be held whole: "the whole of Anjouan", "all of Tigray", "the entire
+    province of Idlib" (not "all of northern Rakhine")."""
+    whole = words()["whole"]
+    if any(c.dep_ == "amod" and (c.lower_ in DIRECTIONS or c.lower_ in whole) for c in place.children):
+        return any(c.dep_ == "amod" and c.lower_ in whole for c in place.children)  # "the entire Idlib province"
+    of = place.head if place.dep_ == "pobj" and place.head.lower_ == "of" else None
+    return of is not None and of.head.lower_ in whole
 
 
 def town_meant(tok: Token, index: Index) -> str | None:
@@ -133,12 +144,23 @@ def in_relative_clause(verb: Token) -> bool:
 
 
 def site_meant(tok: Token, index: Index) -> str | None:
-    """The place named last before a common noun whose name ends with that noun: "the Grand Mosque ...
-    the mosque was under the control of the security forces"."""
+    """The site named just before a common noun for such a site (`site_nouns`), when its name ends with
+    that noun: "the Grand Mosque in Mecca ... the mosque was under the control of the security forces"
+    (not "the other islands", nor when its own sentence names another town: "In Baidoa, ... the airport")."""
     word = tok.lemma_.lower()
-    named = [index.place_at[t.i] for t in tok.doc[:tok.i] if t.i in index.place_at and t.lemma_.lower() == word
-             and (t.i + 1 == len(tok.doc) or index.place_at.get(t.i + 1) != index.place_at[t.i])]
-    return named[-1] if named else None
+    if word not in words()["site_nouns"] or tok.tag_ != "NN" or any(c.lower_ == "other" for c in tok.children):
+        return None
+    ends = [t for t in tok.doc[:tok.i] if t.i in index.place_at and t.lemma_.lower() == word
+            and index.place_at.get(t.i + 1) != index.place_at[t.i]]
+    if not ends:
+        return None
+    site = index.places[index.place_at[ends[-1].i]]
+    # a place of its own sentence sets another scene ("In Baidoa, fighters still hold the airport"), unless it
+    # is the site's own town
+    scene = {index.place_at[t.i] for t in tok.sent if t.i < tok.i and t.i in index.place_at} - {site.id}
+    if any(km((index.places[p].lat, index.places[p].lon), (site.lat, site.lon)) > SITE_TOWN_KM for p in scene):
+        return None
+    return site.id
 
 
 def claim(index: Index, place: str, controller: str | None, partial: bool, tok: Token,
@@ -298,7 +320,9 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
             controller = holder(subject_of(verb) or tok, index) if verb.pos_ in ("VERB", "AUX") else None
         if controller is None and of_places and verb.pos_ in ("VERB", "AUX") and subject_of(verb) is not None:
             controller = holder(subject_of(verb), index)  # "the peshmerga remain in full control of Erbil"
-        if controller is None:
+        state_words = controller is None and any(  # "in government hands", and no state named: the place's own
+            c.dep_ in ("amod", "compound") and c.lower_ in words()["held_by"]["state"] for c in tok.children)
+        if controller is None and not state_words:
             continue
         subject = held_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -308,10 +332,12 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
             town = town_meant(subject, index) if subject is not None else None
             town = town or next((town_meant(o, index) for o in objects if town_meant(o, index)), None)
             targets = [(town, False)] if town else []
-        if controller in {index.actor_at.get(t.i) for t in ([subject] if subject is not None else [])}:
+        if controller is not None and controller in {index.actor_at.get(t.i) for t in ([subject] if subject else [])}:
             targets = of_places  # "the GNA said its forces were in full control of Gharyan"
         for place, partial in targets:
-            out.append(claim(index, place, controller, partial, tok, as_of))
+            code = index.places[place].country_code
+            holder_here = controller or (index.state(code) if code else None)  # the held place's own state's
+            out.append(claim(index, place, holder_here, partial, tok, as_of))
     return [c for c in out if c is not None]
 
 
@@ -379,7 +405,7 @@ def nationality_holder(tok: Token, index: Index) -> str | None:
         if code:
             return index.state(code)
         if child.lower_ in groups["state"]:  # "under government control", "in government hands"
-            return index.main_state or (index.state(index.country) if index.country else None)
+            return index.main_state
         if child.lower_ in groups["armed"]:
             return index.main_armed
     return None

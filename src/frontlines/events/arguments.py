@@ -309,6 +309,16 @@ def pronoun_antecedent(pronoun: Token, index: Index) -> str | None:
     return before[-1] if before else None
 
 
+def opening_subject_before(pronoun: Token, index: Index) -> str | None:
+    """The actor that opens the sentence before a pronoun as its subject ("Tuareg rebels attacked Kidal,
+    and the army called in air support. Kidal fell to them": the rebels)."""
+    start = pronoun.sent.start
+    if start == 0:
+        return None
+    subject = subject_of(pronoun.doc[start - 1].sent.root)
+    return actor_in(subject, index) if subject is not None else None
+
+
 def plural(noun: Token) -> bool:
     """Whether a noun phrase is plural: a plural noun, or nouns joined by "and"."""
     return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
@@ -327,9 +337,9 @@ def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
             args.place = better_place(args.place, place_in(obj, index), index)
         elif word in ("with", "against") and prep.head.lemma_.lower() in OPPOSING:  # "clashed with protesters"
             args.actor2 = args.actor2 or actor_in(obj, index)
-        elif word == "to" and prep.head.lemma_ == "fall":  # "fell to them": the side told before
+        elif word == "to" and prep.head.lemma_ == "fall":  # "fell to them": the side the sentence before began with
             args.actor1 = args.actor1 or actor_in(obj, index) or (
-                pronoun_antecedent(obj, index) if obj.pos_ == "PRON" and obj.i not in index.actor_at else None)
+                (opening_subject_before(obj, index) or pronoun_antecedent(obj, index)) if obj.lower_ == "them" else None)
         elif word in PLACE_PREPS or (word == "to" and obj.lemma_ in ("street", "streets")):
             args.place = better_place(args.place, place_in(obj, index), index)
 

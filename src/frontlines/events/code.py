@@ -886,8 +886,14 @@ def answers(verb: Token) -> bool:
     """Whether a verb answers an attack the sentences before told of: "guards returned fire", "the
     attack was repelled", "soldiers drove them off" (`answering`: a verb, or a verb and its particle)."""
     said = verb.lemma_.lower()
-    return said in ANSWERING or any(f"{said} {c.lower_}" in ANSWERING for c in verb.children
-                                    if c.dep_ in ("prt", "dobj", "advmod"))
+    if said in ANSWERING:
+        return True
+    acted_on = any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+    for c in verb.children:  # "drove them back", "fought off the attackers", "fired back" (not "drove back home")
+        if f"{said} {c.lower_}" in ANSWERING and c.dep_ in ("prt", "dobj", "advmod", "prep"):
+            if c.dep_ == "dobj" or acted_on or said == "fire" or any(g.dep_ == "pobj" for g in c.children):
+                return True
+    return False
 
 
 def points_in_time(sent) -> list[Span]:
