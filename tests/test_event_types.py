@@ -1591,6 +1591,16 @@ def test_an_attack_repelled_is_a_fight_where_the_attack_was_told(extract):
                                                       for e in report.events], report.events
 
 
+def test_people_who_gathered_and_dispersed_held_a_protest(extract):
+    # in an article whose other events the rules code, the gathering is the rules' to code too
+    report = extract("SARAJEVO - Protesters set fire to the cantonal government building in Tuzla on Thursday, police "
+                     "said. Several hundred people gathered outside the town hall in Zenica on Friday and dispersed "
+                     "without incident. The crowd dispersed without incident in Tuzla on Friday.", published="2014-02-09")
+    places = {p.id: p.name for p in report.places}
+    assert [(e.sub_event_type, places.get(e.place)) for e in report.events] == [
+        ("Violent demonstration", "Tuzla"), ("Peaceful protest", "Zenica")], report.events
+
+
 @pytest.mark.parametrize("text, finder", [
     # weapons found with no finder named: the state's forces kept them from use, its police where named
     ("SALALAH, Oman - A cache of rifles and mortar bombs was found buried near Taqah on Friday, according to an "
