@@ -104,7 +104,11 @@ EVENT_SETS = [
     ("eval/blind21", ROOT / "eval" / "blind21", "10 more, written blind at the end of that session, scored once at "
      "the end of the next; its misses read in the one after"),
     ("eval/blind22", ROOT / "eval" / "blind22", "10 more, written blind in that session, its scenes kept from the "
-     "rule writer, scored once at the end of the next"),
+     "rule writer, scored once at the end of the next; its misses read in the one after"),
+    ("eval/blind23", ROOT / "eval" / "blind23", "10 more, written blind at the end of that session, scored once at "
+     "the start of the next, before any rule change; its misses read in that session"),
+    ("eval/blind24", ROOT / "eval" / "blind24", "10 more, written blind at the start of that session, its scenes kept "
+     "from the rule writer, scored once at the end of its rule work"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
 
