@@ -32,7 +32,9 @@ def sure_of(label: str):
     ("On Wednesday, a man killed his wife at their home in Zaria, police said.", False),  # no armed violence
     # the lexicon's verb fits none of its senses ("shot" a film): it is silent, so the stand-in classifier's
     # label stands (a trained classifier reads it as no event; this shows only what the rule lets through)
-    ("The army said on Wednesday that its soldiers had shot a film near Zaria.", True),
+    ("The army said on Wednesday that its soldiers had shot a documentary near Zaria.", True),
+    # ... but a film shot is what `unarmed_targets` names: an exception of the lexicon, which rules it out
+    ("The army said on Wednesday that its soldiers had shot a film near Zaria.", False),
     # no word of the lexicon at all
     ("Fighters loyal to the rebels engaged government troops near Zaria on Wednesday.", True),
 ])
