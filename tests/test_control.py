@@ -156,3 +156,13 @@ def test_a_later_capture_supersedes_an_older_one(extract):
     text = ("BAMAKO, Mali — Government forces were driven out of Kidal by CSP rebels in May 2014. "
             "Malian troops took control of Kidal on Tuesday.")
     assert claims(extract(text, published="2023-11-15")) == {("Kidal", "Military Forces of Mali", "controlled")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("BOR, South Sudan - Rebels remain in control of this town, an official in Juba said on Sunday.",
+     ("Bor", "Unidentified Armed Group (South Sudan)", "controlled")),
+    ("GORI, Georgia - By Thursday, this city was under Russian control.", ("Gori", "Military Forces of Russia", "controlled")),
+])
+def test_this_town_is_the_datelines(extract, text, expected):
+    assert expected in claims(extract(text, published="2014-01-19"))
+

@@ -2590,3 +2590,57 @@ def test_a_dateline_closed_by_a_colon_is_a_dateline(extract):
     report = extract("ISLAMABAD: Gunmen killed two policemen in Mardan on Monday, police said.", published=PUBLISHED)
     places = {p.id: p.name for p in report.places}
     assert [(e.sub_event_type, places.get(e.place or "")) for e in report.events] == [("Armed clash", "Mardan")]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # "this city" in a datelined story is the dateline's town; a withdrawal toward a town is no transfer of it
+    ("GORI, Georgia - Russian tanks rolled into this city on Wednesday, two days after Georgian troops pulled out "
+     "towards Tbilisi.", [("Non-violent transfer of territory", "Gori", "Military Forces of Russia")]),
+    # armed men who moved into a town took it; the side that left it is not its taker, even when "troops" alone
+    # would be its state's
+    ("TBILISI - Troops moved into the military base at Senaki on Monday after the Georgian garrison withdrew.",
+     [("Non-violent transfer of territory", "Senaki", None)]),
+    # not families who moved into a camp, nor police who moved into a neighbourhood to make arrests
+    ("TBILISI - Hundreds of displaced families moved into the camp at Senaki on Monday.", []),
+    ("SKOPJE - Special police units moved into the neighbourhood in Kumanovo before dawn on Saturday to arrest "
+     "the group.", []),
+])
+def test_entering_a_town_and_this_city(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    places = {p.id: p.name for p in report.places}
+    names = {a.id: a.name for a in report.actors}
+    got = [(e.sub_event_type, places.get(e.place or ""), names.get(e.actor1 or "")) for e in report.events
+           if e.sub_event_type in TERRITORY]
+    assert got == coded
+
+
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
+
+
+def test_a_crowd_that_gathered_is_no_mob(extract):
+    report = extract("LAUSANNE - A smaller crowd gathered at the square in Lausanne on Friday. There were no "
+                     "incidents.", published=PUBLISHED)
+    assert "Mob violence" not in [e.sub_event_type for e in report.events]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a bomb or grenade that went off; not an alarm
+    ("BELIZE CITY - Early on Tuesday, a home-made bomb went off outside the studios of Radio Belize in Belize City.",
+     ["Remote explosive/landmine/IED"]),
+    ("KABUL - A grenade went off in a market in Kabul on Monday, wounding four people.", ["Grenade"]),
+    # strikers shot are protesters shot
+    ("ZARIA - Soldiers shot dead three strikers in Zaria on Wednesday.", ["Excessive force against protesters"]),
+])
+def test_what_went_off_and_who_entered(extract, text, coded):
+    opening = "REPORT - " + ARTICLE_OPENING  # told inside an article, where the rules alone code it
+    text = text.split(" - ", 1)[1]
+    assert sub_types_after(extract(opening + text, published=PUBLISHED), opening) == coded
+
+
+def test_a_nationalitys_infantry_is_its_state_forces(extract):
+    report = extract("LUXEMBOURG - German guns shelled Wiltz on Monday, residents said. Many fled to Ettelbruck. The "
+                     "Red Cross opened a shelter in Mersch. American infantry entered Clervaux on Thursday after a "
+                     "short fight for the hills above the town.", published="1945-01-27")
+    names = {a.id: a.name for a in report.actors}
+    assert [names.get(e.actor1 or "") for e in report.events if e.sub_event_type in TERRITORY] == [
+        "Military Forces of the United States"]

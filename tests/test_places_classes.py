@@ -433,6 +433,8 @@ def test_a_name_does_not_take_the_article_before_it(extract):
 @pytest.mark.parametrize("text, mention, country", [
     ("KENEMA, Sierra Leone — Rebels attacked the village of Victoria, in Kenema, on Sunday.", "Victoria", "SL"),
     ("GAO, Mali — Jihadists attacked the village of Tessit, in Gao, on Sunday.", "Tessit", "ML"),
+    # but no town lies in a smaller one: "the Osling" is the north of Luxembourg, not Oßling, a village of Saxony
+    ("LUXEMBOURG — Wiltz, the largest town of the Osling, was entered on Sunday by American troops.", "Wiltz", "LU"),
 ])
 def test_a_town_put_in_a_town_is_not_a_namesake_abroad(extract, text, mention, country):
     found = places_of(extract(text, published="2024-05-01"))
@@ -615,3 +617,18 @@ def test_a_common_word_with_the_and_a_compass_nationality_are_no_places(extract,
 ])
 def test_a_town_that_modifies_a_noun_after_the_is_still_the_town(extract, text, mention, name, country):
     check(extract, text, mention, name, country, None)
+
+
+# "Orange Walk Town" is the town GeoNames calls Orange Walk; a list after a name is no qualifier that
+# lets a town half a world away stand ("Roi" is no Roi Et, Thailand, in a story on the Marshall Islands).
+def test_a_town_word_after_a_name_and_a_list_after_it(extract):
+    found = places_of(extract("BELIZE CITY - In Orange Walk Town, about 300 people marched peacefully on Wednesday.",
+                              published="1981-04-03"))
+    assert found["Orange Walk Town"].country_code == "BZ", found
+    found = places_of(extract("MAJURO - Marines landed on Majuro on Monday and found the Japanese garrison gone. Soldiers "
+                              "came ashore on Kwajalein on Tuesday, and by Friday Kwajalein was in American hands. Since "
+                              "Saturday, carrier aircraft have struck the airfields on Roi, Maloelap and Wotje. Jaluit and "
+                              "Mili remain in Japanese hands. Majuro is already an anchorage for the fleet. The Japanese "
+                              "took Jaluit and Kwajalein from Germany in 1914.", published="1944-02-05"))
+    assert "Roi" not in found or found["Roi"].country_code == "MH", found["Roi"]
+    assert found["Majuro"].country_code == "MH", found

@@ -30,6 +30,7 @@ PATTERNS = [
     ("month_year", re.compile(rf"\b(?:in\s+)?{MONTH_RE}\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
     ("weekday", re.compile(r"\b(?P<last>last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
     ("yesterday", re.compile(r"\b(?P<word>yesterday|today|tonight|this morning|last night)\b")),
+    ("weekend", re.compile(r"\b(?P<which>the|this|last)\s+weekend\b")),
     ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b")),
     ("last_unit", re.compile(r"\b(?P<which>last|earlier this|this|late last|early last)\s+(?P<unit>week|month|year)\b")),
     ("weeks_after", re.compile(r"\b(?:just\s+)?(?P<unit>days|weeks|months)\s+(?:after|before|earlier|ago)\b")),
@@ -104,6 +105,14 @@ def _yesterday(m, published):
     return Resolved(published - timedelta(days=1 if m["word"] in ("yesterday", "last night") else 0), "day")
 
 
+def _weekend(m, published):
+    """"Over the weekend": its Sunday, the last before the day of publication (or that day)."""
+    back = (published.weekday() + 1) % 7
+    if m["which"] == "last" and published.weekday() >= 5:
+        back += 7  # "last weekend" written on a Saturday or Sunday is the one before
+    return Resolved(published - timedelta(days=back), "day")
+
+
 def _ago(m, published):
     n = NUMBER_WORDS["few"] if m["n"] is None else int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"]]
     unit = m["unit"]
@@ -138,8 +147,9 @@ def _year(m, published):
 
 
 RESOLVERS = {"month_day": _month_day, "day_month": _month_day, "part_month": _part_month,
-             "month_year": _month_year, "weekday": _weekday, "yesterday": _yesterday, "ago": _ago,
-             "last_unit": _last_unit, "weeks_after": _weeks_after, "month_only": _month_only, "year": _year}
+             "month_year": _month_year, "weekday": _weekday, "yesterday": _yesterday, "weekend": _weekend,
+             "ago": _ago, "last_unit": _last_unit, "weeks_after": _weeks_after, "month_only": _month_only,
+             "year": _year}
 
 
 ANCHORED = re.compile(

@@ -29,7 +29,7 @@ from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_sp
                                      coordinated_places, is_landmark_site, is_lede, opening_town,
                                      previous_sentence_place, says_the_town, spot_scene,
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
-                                     the_town_acted_on, town_named_before, town_of_division_next,
+                                     the_dateline_town, the_town_acted_on, town_named_before, town_of_division_next,
                                      where_clause_town)
 from frontlines.model import Event
 from frontlines.nlp import sentence_ents
@@ -118,7 +118,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
             or args.place or opening_town(verb.sent, index)
     args.place = args.place or sentence_place(trigger.token, index)
     if trigger.is_verb:
-        args.place = the_town_acted_on(trigger.token, index) or args.place  # "... seized the town"
+        args.place = the_dateline_town(trigger.token, index) or the_town_acted_on(trigger.token, index) \
+            or args.place  # "... seized the town", "rolled into this city"
     if args.place is not None and index.places[args.place].feature == "admin1":
         # "A jet struck vigilantes in Zamfara state ... They had gone after the gunmen in Zurmi"
         args.place = town_of_division_next(trigger.token, index.places[args.place], index) or args.place
@@ -979,7 +980,10 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     family = trigger.family
     leaving = withdrawals(trigger.token) if family.sub_event_type == "territory" else []
     left = side_that_left(trigger.token, leaving, index)
-    if args.actor1 is None and left is not None:
+    taker_unnamed = args.actor1 is not None and args.actor1 in sides_that_left(leaving, index)
+    if taker_unnamed:
+        args.actor1 = None  # "Troops moved into the base after the Georgian garrison left it": not the Georgians
+    elif args.actor1 is None and left is not None:
         args.actor1, left = left, None  # "Zaria fell without a fight as the army withdrew": who left is known
     actor1 = index.actors.get(args.actor1 or "")
     if trigger.token.lemma_.lower() in ARMED_DOERS and (actor1 is None or actor1.kind not in ARMED):
@@ -988,7 +992,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if not lenient and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED) \
             and not crowd_clash and not unnamed_attack_on_civilians(trigger, actor1, index) \
             and not ambushed_force(trigger, actor1, index.actors.get(args.actor2 or "")) \
-            and not (trigger.is_verb and answers(trigger.token) and actor1 is None):
+            and not (trigger.is_verb and answers(trigger.token) and actor1 is None) and not taker_unnamed:
         return []  # (an attack repelled is a fight, whoever made it: "the attack on the town was repelled")
     if not lenient and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest
@@ -1155,12 +1159,18 @@ def side_that_left(trigger: Token, leaving: list[Token], index: Index) -> str | 
     None when there is no such side."""
     taker = subject_of(trigger) if trigger.pos_ == "VERB" else None
     taker_id = actor_in(taker, index) if taker is not None else None
+    return next((side for side in sides_that_left(leaving, index) if side != taker_id), None)
+
+
+def sides_that_left(leaving: list[Token], index: Index) -> list[str]:
+    """The armed sides that the `withdrawals` words say left."""
+    out = []
     for t in leaving:
         leaver = subject_of(t) if t.pos_ == "VERB" else next((c for c in t.children if c.lower_ == "of"), None)
         side = index.actors.get(actor_in(leaver, index) or "") if leaver is not None else None
-        if side is not None and side.kind in ARMED and side.id != taker_id:
-            return side.id
-    return None
+        if side is not None and side.kind in ARMED:
+            out.append(side.id)
+    return out
 
 
 def withdrawals(trigger: Token) -> list[Token]:

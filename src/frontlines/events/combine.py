@@ -17,7 +17,8 @@ from frontlines.events.arguments import Index
 from frontlines.events.classify import NONE, classify
 from frontlines.events.code import code_event
 from frontlines.events.merge import TAKING, TRANSFER
-from frontlines.events.triggers import Family, Trigger, event_words, lexicon, lexicon_words, ruled_out, ruled_out_by_exception
+from frontlines.events.triggers import (Family, Trigger, event_words, lexicon, lexicon_words, ruled_out,
+                                       ruled_out_by_exception, senses)
 from frontlines.events.when import DateTracker
 from frontlines.model import Event
 from frontlines.nlp import token_array
@@ -25,6 +26,8 @@ from frontlines.settings import EventSettings
 
 # Verbs that report another clause: the event is the clause ("police said gunmen killed four").
 REPORTING = event_words()["reporting"]
+# The event types that are violence: a verb that can mean none of them tells none.
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 MIN_WORDS = 4  # "Deadly grenade blast at Bujumbura bar" has six
 
 
@@ -92,6 +95,15 @@ def lexicon_ruled_out(sent: Span) -> bool:
     """Whether a word of the lexicon in a sentence was read and ruled out by an exception of its
     own ("Bandits seized two soldiers": people are no ground taken): the lexicon is not silent there."""
     return any(ruled_out_by_exception(t) for t in lexicon_words(sent))
+
+
+def verb_event_types(verb: Token) -> set[str]:
+    """The event types a lexicon verb can mean, whatever its senses needed: where none is violent
+    ("gathered"), a classifier may not make the sentence it heads violence ("gunmen strafed a bar" may be
+    an attack, though only aircraft strafe in the lexicon)."""
+    lex = lexicon()
+    specs = lex.verbs.get(verb.lemma_.lower(), []) if verb.pos_ == "VERB" else []
+    return {lex.families[spec["family"]].event_type for spec in senses(specs)}
 
 
 def top_label(probs: dict[str, float]) -> tuple[str, float]:
@@ -168,6 +180,9 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
         verb = main_verb(sentences[n])
         if family_for(label).sub_event_type in {lexicon().families[f].sub_event_type for f in ruled_out(verb)}:
             continue  # "handed over the bodies of four hostages": no transfer, by whichever family
+        known = verb_event_types(verb)
+        if known and not known & VIOLENT and family_for(label).event_type in VIOLENT:
+            continue  # "a crowd gathered at the square": a gathering, if anything, not mob violence
         trigger = Trigger(verb, family_for(label), verb.pos_ in ("VERB", "AUX"))
         for event in code_event(trigger, index, dates, label=label):
             event.confidence = round(p, 3)

@@ -241,10 +241,12 @@ def counted_words(noun: Token) -> list[str]:
 def targets_of(tok: Token, aimed: bool = False) -> set[str]:
     """Lemmas of what a verb was aimed at: its direct objects and what follows "on" or "at" ("fired on
     protesters", "fired on demonstrators blocking the road"); with `aimed`, only what follows those
-    (what is fired is a weapon, and officers who "were fired" were dismissed)."""
+    (what is fired is a weapon, and officers who "were fired" were dismissed).  A name adds "PROPN"
+    ("moved into Abu Salim")."""
     out = set() if aimed else objects_of(tok)
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
-        out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+        out.update("PROPN" if g.pos_ == "PROPN" and g.ent_type_ not in ("DATE", "TIME") else g.lemma_.lower()
+                   for g in prep.children if g.dep_ == "pobj")
         out.update(o.lemma_.lower() for g in prep.children if g.dep_ == "pobj"  # "on a group of demonstrators"
                    for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
         out.update(s.lemma_.lower() for g in prep.children if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj")
@@ -378,11 +380,15 @@ def describes(verb: Token) -> bool:
     return verb.dep_ == "acl" or present_passive
 
 
+def told_before(noun: Token) -> bool:
+    """Whether a noun points back at one the text told before ("the bombs", "these devices")."""
+    return any(d.dep_ == "det" and d.lower_ in pointing_back() for d in noun.children)
+
+
 def acts_on_one_told_before(verb: Token) -> bool:
     """Whether what a verb acts on is an event the text told before: "its troops had repelled the
     assault" (not "repelled an RSF assault")."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in pointing_back()
-                                                        for d in c.children) for c in verb.children)
+    return any(c.dep_ in ("dobj", "nsubjpass") and told_before(c) for c in verb.children)
 
 
 def only_heading(verb: Token) -> bool:
@@ -467,6 +473,7 @@ def verb_sense_excepted(tok: Token, s: dict) -> bool:
     return bool((s.get("not_describing") and describes(tok))
                 or (s.get("not_heading") and only_heading(tok))
                 or (s.get("new_object") and acts_on_one_told_before(tok))
+                or (s.get("new_subject") and any(c.dep_ == "nsubj" and told_before(c) for c in tok.children))
                 or (objects_of(tok) | object_modifiers(tok) | (targets_of(tok, aimed=bool(s.get("aimed")))
                                                                | target_modifiers(tok)
                                                                if s.get("needs_target") else set())

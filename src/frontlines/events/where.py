@@ -172,6 +172,21 @@ def the_town(tok: Token) -> bool:
         and not any(c.dep_ == "prep" for c in tok.children)
 
 
+def this_town(tok: Token) -> bool:
+    """Whether a word is "this city", "this town": where a datelined story was filed."""
+    return tok.lemma_.lower() in SETTLEMENTS and any(c.lower_ == "this" and c.dep_ == "det" for c in tok.children)
+
+
+def the_dateline_town(verb: Token, index: Index) -> str | None:
+    """The dateline's town when a verb acts on "this city" or in it: "GORI - Russian tanks rolled into
+    this city", "Government troops were back in control of this ruined town"."""
+    if index.dateline_place is None:
+        return None
+    near = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    near += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return index.dateline_place if any(this_town(t) for t in near) else None
+
+
 def the_town_acted_on(verb: Token, index: Index) -> str | None:
     """The town "the town" stands for when a verb acts on it: the first town its sentence names before
     it ("insurgents held much of the coastal town of Palma, as survivors reached Pemba and the group

@@ -48,6 +48,7 @@ class Candidate:
     label: str | None              # the model's entity label, or None
     entries: list[Entry] = field(default_factory=list)
     loose: bool = False            # entries matched only on the skeleton key
+    bare: bool = False             # entries matched by the name without its "Town" ("Orange Walk Town")
     want: str | None = None        # "admin1", "admin2", "city" or "not_city" from the words around it
     qualifier: str | None = None   # "Qaim, Iraq": the text of the qualifying name
     landmark: bool = False         # "Freedom Square": a site within a town

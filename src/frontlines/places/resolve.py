@@ -98,6 +98,14 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) 
         # International Airport"); "the Old City" is a part of this story's town, not Jerusalem's
         c.entries = [e for e in exact.get(name_key(c.span.text), []) if not c.landmark or e.feature == "site"]
     todo = [c for c in todo if not c.landmark]
+    # "Orange Walk Town": a town the gazetteer knows by its name alone, without "Town" or "City", in the
+    # country the story is most about (see `choose`: "Hannah Town" in Kingston is no Hanna, Oklahoma)
+    bare = {c.span.start: without_town_word(c.span.text) for c in todo if not c.entries}
+    by_bare_name = gazetteer.by_name([n for n in bare.values() if n])
+    for c in todo:
+        if bare.get(c.span.start):
+            c.entries = [e for e in by_bare_name.get(name_key(bare[c.span.start]), []) if e.feature == "city"]
+            c.bare = bool(c.entries)
     todo = [c for c in todo if not c.entries and len(skeleton_key(c.span.text)) >= shortest]
     loose = gazetteer.by_skeleton([c.span.text for c in todo])
     for c in todo:
@@ -118,6 +126,12 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) 
         c.entries += [e for e in loose.get(skeleton_key(without_kind(c.span.text)), [])
                       if e.feature == c.want and (e.admin1code in towns if towns else similar(
                           without_kind(c.span.text), e.name, ranker.cutoffs["skeleton_similarity"]))]
+
+
+def without_town_word(name: str) -> str | None:
+    """A name of several words without its last when that is "Town" or "City" (`town_suffixes`), else None."""
+    first, _, last = name.rpartition(" ")
+    return first if first and last in place_words()["town_suffixes"] else None
 
 
 @lru_cache(maxsize=1 << 16)  # the same pairs are compared for every mention of a name
@@ -304,6 +318,10 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
     cut = ranker.cutoffs
     if c.loose:  # a skeleton match counts only in the article's own countries
         c.entries = [e for e in c.entries if ctx.weights.get(e.country_code or "", 0) >= cut["loose_min_country"]]
+    if c.bare:  # a name without its "Town" only in the dateline's country, else the one the article is most about
+        top = max(ctx.weights.values(), default=0.0)
+        c.entries = [e for e in c.entries if (e.country_code == ctx.home if ctx.home
+                                              else top and ctx.weights.get(e.country_code or "", 0) >= top)]
     if not c.entries:
         return None
     if any(qualified(e, c, ctx) for e in c.entries):  # "Holland, Mich." is the town, though "Holland" alone
@@ -406,7 +424,8 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
     big = own_name(c, entry) and (entry.population >= cut["far_min_population"] or is_capital(entry, c))
     small = entry.population < cut["well_known_population"]
     weight = country_weight(entry, c, ctx, only_namesake=True)
-    if (not ctx.focus or entry.feature == "country" or c.qualifier or big
+    # a qualifier the entry lies in places it ("Paris, Texas"); one it does not, no ("Roi, Maloelap and Wotje")
+    if (not ctx.focus or entry.feature == "country" or (c.qualifier and qualified(entry, c, ctx)) or big
             or weight >= cut["focus_min_country" if small else "bare_name_min_country"]):
         return False  # "Rallies in Cairo and Nairobi": a world city is where it is
     own = name_key(c.span.text)  # a town is no evidence for itself
@@ -660,7 +679,10 @@ def in_their_town(chosen: list[Choice], text: str, confidence: float) -> list[Ch
             town = anchor_for(ch.cand, towns_by_sentence, fallback, text)
         else:
             town = town_put_in(ch.cand, towns_by_sentence, text)
-            town = town if town is not None and town.country_code != ch.entry.country_code else None
+            # (a town bigger than the one it is put in is no part of it: "Wiltz, the largest town of the Osling"
+            # is not in Oßling, a village of Saxony)
+            town = town if town is not None and town.country_code != ch.entry.country_code \
+                and town.population > ch.entry.population else None
         if town is not None and km((ch.entry.lat, ch.entry.lon), (town.lat, town.lon)) > PART_KM:
             moved[(name_key(ch.cand.span.text), ch.entry.row)] = town
     # one sense per article: "in Rampura" later, with no word around it, is the same neighbourhood
