@@ -2644,3 +2644,24 @@ def test_a_nationalitys_infantry_is_its_state_forces(extract):
     names = {a.id: a.name for a in report.actors}
     assert [names.get(e.actor1 or "") for e in report.events if e.sub_event_type in TERRITORY] == [
         "Military Forces of the United States"]
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    # fighting told going on, by no side named, is a fight; not a fight against corruption
+    ("Fighting raged in the streets of Zaria on Wednesday.", ["Armed clash"]),
+    ("The fighting against corruption continued in Zaria on Wednesday.", []),
+    # people of public life shot dead
+    ("A trade unionist was shot dead at a roadblock in Zaria on Wednesday.", ["Attack"]),
+    # violence by hand, by men who are no crowd of protest, is a mob's
+    ("On Wednesday a school bus was stoned near Zaria by a group of masked young men.", ["Mob violence"]),
+    ("On Wednesday a cameraman was punched and kicked by a group of youths in Zaria.", ["Mob violence"]),
+])
+def test_fights_going_on_and_violence_by_hand(extract, sentence, coded):
+    assert sub_types_after(extract(ARTICLE_OPENING + sentence, published=PUBLISHED)) == coded
+
+
+def test_a_march_that_ended_without_incident_is_no_part_of_force_that_day(extract):
+    text = ("LA PAZ - Police fired tear gas at protesters in La Paz on Tuesday morning. On Tuesday evening, several "
+            "hundred people marched through central La Paz, demanding the president's resignation. The march ended "
+            "without incident.")
+    assert "Peaceful protest" in [e.sub_event_type for e in extract(text, published="2019-11-20").events]

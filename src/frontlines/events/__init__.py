@@ -72,7 +72,7 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
         event.fatalities = fatalities(event, quantities)
     deny_previous_claims(doc, events)
     events = transfers_in_one_sentence(crowd_as_actor1(strike_damage(events), index))
-    merged = subsume_parts(merge(events, index), index)
+    merged = subsume_parts(merge(events, index, doc.text), index, doc.text)
     return parties_to_agreements(unidentified_doers(police_who_arrested(merged, index), doc, index), index)
 
 

@@ -49,6 +49,7 @@ CROWD_REACH = 5  # sentences back to the town a crowd was last seen in
 PEACEFUL = event_words()["peaceful_transfer"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
+FIGHTING_WENT_ON = event_words()["fighting_went_on"]
 ARMED_DOERS = event_words()["armed_doers"]
 AIRCRAFT = event_words()["aircraft"]
 ACCUSING = event_words()["accusing"]
@@ -397,6 +398,8 @@ def beaten_by_unarmed_men(verb: Token, index: Index) -> bool:
     doers = [t for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
     if not doers and verb.dep_ == "conj":
         doers = [t for c in verb.head.children if c.dep_ == "nsubj" for t in c.subtree]
+    if not doers:  # "was punched and kicked by a group of youths": the agent of the verb joined to it
+        doers = [t for v in verb.children if v.dep_ == "conj" for c in v.children if c.dep_ == "agent" for t in c.subtree]
     return unarmed_men(doers, index) and not {t.lemma_.lower() for t in doers} & NOT_A_MOB
 
 
@@ -608,6 +611,16 @@ def elsewhere_than_its_country(tok: Token, place_id: str, index: Index) -> bool:
             and index.places[index.place_at[t.i]].feature == "country" and t.dep_ == "pobj"
             and t.head.lower_ == "in" and own_clause_place(t, verb)}
     return bool(said) and index.places[place_id].country_code not in said
+
+
+def fighting_went_on(trigger: Trigger) -> bool:
+    """Fighting told going on, by no side named: "Fighting raged in the streets of Zaria", "heavy clashes
+    broke out around Mitiga" (a fight noun the subject of one of `fighting_went_on`; not "the fight against
+    corruption continued", "the fight for the presidency")."""
+    tok = trigger.token
+    return trigger.family.name == "clash" and not trigger.is_verb and tok.dep_ == "nsubj" \
+        and tok.head.lemma_.lower() in FIGHTING_WENT_ON \
+        and not any(c.dep_ == "prep" and c.lower_ in ("against", "for", "over") for c in tok.children)
 
 
 def ambushed_force(trigger: Trigger, actor1, target) -> bool:
@@ -992,7 +1005,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if not lenient and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED) \
             and not crowd_clash and not unnamed_attack_on_civilians(trigger, actor1, index) \
             and not ambushed_force(trigger, actor1, index.actors.get(args.actor2 or "")) \
-            and not (trigger.is_verb and answers(trigger.token) and actor1 is None) and not taker_unnamed:
+            and not (trigger.is_verb and answers(trigger.token) and actor1 is None) and not taker_unnamed \
+            and not (actor1 is None and fighting_went_on(trigger)):
         return []  # (an attack repelled is a fight, whoever made it: "the attack on the town was repelled")
     if not lenient and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest

@@ -14,16 +14,18 @@ DEADLY_FORCE = "Excessive force against protesters"
 PROTEST_GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, DEADLY_FORCE: 2}
 SEPARATELY = event_words()["separately"]
 INTERCEPTIONS = event_words()["interceptions"]
+ENDED_IN_PEACE = event_words()["ended_in_peace"]
+NEXT_TELLING = 300  # characters after a sentence in which the next one is looked for
 
 
-def merge(events: list[Event], index: Index) -> list[Event]:
+def merge(events: list[Event], index: Index, text: str = "") -> list[Event]:
     """One event per type, place, day and actor pair; the first sentence stays the evidence.
-    A site and its town are one location ("the Zobe junction" in Mogadishu)."""
+    A site and its town are one location ("the Zobe junction" in Mogadishu).  `text`: the document's."""
     kept: list[Event] = []
     for e in events:
         same = next((k for k in kept if merge_kind(k) == merge_kind(e) and near(k.place, e.place, index)
                      and close_dates(k, e) and scored(k) == scored(e) and same_sides(k, e)
-                     and not told_apart(k, e)), None)
+                     and not told_apart(k, e, text)), None)
         if same is None:
             kept.append(e)
         else:
@@ -51,10 +53,14 @@ def same_sides(a: Event, b: Event) -> bool:
     return a.sub_event_type == b.sub_event_type == "Armed clash" and {a.actor1, a.actor2} == {b.actor1, b.actor2}
 
 
-def told_apart(a: Event, b: Event) -> bool:
-    """Whether the text sets two protest events apart ("In a separate incident, police fired tear gas")."""
-    return a.event_type == b.event_type == "Protests" and a.evidence != b.evidence and any(
-        w.strip(",.;:").lower() in SEPARATELY for e in (a, b) for w in e.evidence.text.split())
+def told_apart(a: Event, b: Event, text: str = "") -> bool:
+    """Whether the text sets two protest events apart ("In a separate incident, police fired tear gas"),
+    or tells one a protest that passed in peace and the other not ("The march ended without incident")."""
+    if not (a.event_type == b.event_type == "Protests" and a.evidence != b.evidence):
+        return False
+    return any(w.strip(",.;:").lower() in SEPARATELY for e in (a, b) for w in e.evidence.text.split()) or (
+        a.sub_event_type != b.sub_event_type and any(
+            e.sub_event_type == "Peaceful protest" and ended_in_peace(e, text) for e in (a, b)))
 
 
 def graver(a: Event, b: Event) -> bool:
@@ -161,8 +167,8 @@ def strike_damage(events: list[Event]) -> list[Event]:
         e.event_type == "Violence against civilians" or e.sub_event_type == "Looting/property destruction"))]
 
 
-def subsume_parts(events: list[Event], index: Index) -> list[Event]:
-    """Events that are parts of others.  The fighting in a capture is part of the capture: drop an
+def subsume_parts(events: list[Event], index: Index, text: str = "") -> list[Event]:
+    """Events that are parts of others (`text`: the document's, where a telling goes on).  The fighting in a capture is part of the capture: drop an
     armed clash at the place and day of a territory event ("stormed the town ... after hours of clashes, held it")."""
     captures = [e for e in events if e.event_type == "Battles" and e.sub_event_type != "Armed clash" and scored(e)]
     kept = [e for e in events if not (e.sub_event_type == "Armed clash" and any(
@@ -226,10 +232,18 @@ def subsume_parts(events: list[Event], index: Index) -> list[Event]:
         c.evidence == e.evidence and near(c.place, e.place, index) and c.sub_event_type != e.sub_event_type
         for c in crowds))]
     kept = [e for e in kept if not (e.sub_event_type == "Peaceful protest" and any(
-        near(c.place, e.place, index) and c.date == e.date and not told_apart(c, e) for c in forced))]
+        near(c.place, e.place, index) and c.date == e.date and not told_apart(c, e, text) for c in forced))]
     for n, e in enumerate(kept, start=1):
         e.id = f"e{n}"
     return kept
+
+
+def ended_in_peace(protest: Event, text: str) -> bool:
+    """Whether a protest's sentence, or the one after it, says it passed in peace (`ended_in_peace` in
+    words.yaml: "without incident", "dispersed peacefully")."""
+    after = text[protest.evidence.end:protest.evidence.end + NEXT_TELLING]
+    told = protest.evidence.text + " " + after.split(". ")[0]
+    return any(phrase in told.lower() for phrase in ENDED_IN_PEACE)
 
 
 def of_the_crowd(arrests: Event, index: Index) -> bool:
