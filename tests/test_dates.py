@@ -65,3 +65,13 @@ def test_a_night_of_the_week_counts_no_days():
 def test_history_told_against_an_earlier_date_keeps_its_year(extract, text, day, precision):
     events = extract(text, published="2017-07-10").events
     assert [(e.date[:7], e.date_precision) for e in events] == [(day, precision)]
+
+
+@pytest.mark.parametrize("phrase, published, day", [
+    ("over the weekend", date(2024, 5, 6), "2024-05-05"),   # a Monday: the Sunday before
+    ("over the weekend", date(2024, 5, 4), "2024-05-04"),   # a Saturday: that day
+    ("last weekend", date(2024, 5, 4), "2024-04-28"),       # a Saturday: the Sunday before
+    ("last weekend", date(2024, 5, 5), "2024-04-28"),       # a Sunday: the Sunday before
+])
+def test_the_weekend_is_its_sunday(phrase, published, day):
+    assert resolve_phrase(phrase, published).day.isoformat() == day

@@ -632,3 +632,9 @@ def test_a_town_word_after_a_name_and_a_list_after_it(extract):
                               "took Jaluit and Kwajalein from Germany in 1914.", published="1944-02-05"))
     assert "Roi" not in found or found["Roi"].country_code == "MH", found["Roi"]
     assert found["Majuro"].country_code == "MH", found
+
+
+def test_a_club_named_for_its_city_is_no_town_by_the_bare_name(extract):
+    found = places_of(extract("LONDON - Leicester City fans clashed with police in London on Saturday. Stoke City "
+                              "supporters were also arrested.", published="2024-05-04"))
+    assert all(p.name != "Stoke-on-Trent" for p in found.values()), found

@@ -106,10 +106,12 @@ def _yesterday(m, published):
 
 
 def _weekend(m, published):
-    """"Over the weekend": its Sunday, the last before the day of publication (or that day)."""
-    back = (published.weekday() + 1) % 7
-    if m["which"] == "last" and published.weekday() >= 5:
-        back += 7  # "last weekend" written on a Saturday or Sunday is the one before
+    """"Over the weekend": its Sunday, the last before the day of publication; written on a weekend's
+    day, that day ("last weekend" then the Sunday before)."""
+    weekday = published.weekday()
+    back = 0 if weekday >= 5 else weekday + 1
+    if m["which"] == "last" and weekday >= 5:
+        back = weekday - 6 + 7  # Saturday: 6 days back, Sunday: 7
     return Resolved(published - timedelta(days=back), "day")
 
 

@@ -55,6 +55,7 @@ def load_model(name: str = DEFAULT_MODEL):
     if missing:
         raise UsageError(f"spaCy model {name!r} has no {', '.join(missing)}; pick a full English pipeline with --model")
     nlp.add_pipe("frontlines_line_breaks", before="parser")
+    nlp.add_pipe("frontlines_participles", after="parser")
     fix_tokens(nlp)
     index_attribute_rules(nlp)
     index_lemmas(nlp)
@@ -107,6 +108,45 @@ def fix_tokens(nlp) -> None:
     ruler = nlp.get_pipe("attribute_ruler")
     for fix in fixes:
         ruler.add([[{"LOWER": fix["word"]}]], {key.upper(): fix[key] for key in ("tag", "pos", "lemma") if key in fix})
+
+
+@lru_cache(maxsize=1)
+def participles() -> frozenset[str]:
+    """The participles the model parses as nouns after "be" (`data/participles.yaml`)."""
+    from importlib import resources
+
+    text = resources.files("frontlines").joinpath("data/participles.yaml").read_text("utf-8")
+    return frozenset(w.lower() for w in load_yaml(text)["participles"])
+
+
+@Language.component("frontlines_participles")
+def passive_participles(doc: Doc) -> Doc:
+    """Parse "was overrun" as the passive it is: the model makes "overrun" a noun, the attribute of
+    "was", and the base that was overrun the subject of "was" (`participles`)."""
+    words = {doc.vocab.strings[w] for w in participles() if w in doc.vocab.strings}
+    if not words or not len(doc):
+        return doc
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), list(words))):
+        tok = doc[int(i)]
+        be = tok.head
+        if tok.dep_ in ("attr", "acomp") and be.lower_ in BE_FORMS and not any(c.dep_ == "det" for c in tok.children):
+            as_passive(tok, be)  # (not "it was an overrun")
+    return doc
+
+
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def as_passive(participle: Token, be: Token) -> None:
+    """Hang what hung from "be" from the participle: its subject as the passive's, "be" as its auxiliary."""
+    above, dep = (be.head if be.head.i != be.i else participle), be.dep_
+    others = [c for c in be.children if c.i != participle.i]
+    participle.head, participle.dep_, participle.tag_ = above, dep, "VBN"
+    for child in others:
+        child.head = participle
+        if child.dep_ == "nsubj":
+            child.dep_ = "nsubjpass"
+    be.head, be.dep_ = participle, "auxpass"
 
 
 @Language.component("frontlines_line_breaks")

@@ -16,7 +16,7 @@ from frontlines.yamlfile import load_yaml
 from frontlines.events.arguments import (Index, actor_in, country_forces, pronoun_antecedent, sentence_evidence,
                                          subject_of, subjects_before)
 from frontlines.events.factuality import factuality
-from frontlines.events.where import this_town
+from frontlines.events.where import dateline_meant, this_town
 from frontlines.context import km
 from frontlines.model import HAPPENED, ControlClaim, Event
 from frontlines.nlp import tokens_lemmatised, tokens_written
@@ -83,7 +83,7 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
 
     def walk(t: Token, partial: bool) -> None:
         partial = partial or t.lemma_.lower() in partial_words or t.lower_ in partial_words
-        pid = index.place_at.get(t.i) or (index.dateline_place if this_town(t) else None)  # "of this ruined town"
+        pid = index.place_at.get(t.i) or dateline_meant(t, index)  # "of this ruined town"
         is_place = pid is not None
         if is_place:
             if index.places[pid].feature in CONTROL_FEATURES and pid not in [p for p, _ in out]:
@@ -123,7 +123,7 @@ def town_meant(tok: Token, index: Index) -> str | None:
     """"the city" as a subject: the town the article named last before it; "the mosque", "the island":
     the place last named by a name of that word ("the Grand Mosque", "Palm Island")."""
     if this_town(tok):
-        return index.dateline_place  # "GORI - ... this city was under Russian control"
+        return dateline_meant(tok, index)  # "GORI - ... this city was under Russian control"
     if not any(c.lower_ == "the" for c in tok.children):
         return None
     if tok.lemma_.lower() not in words()["town_nouns"]:

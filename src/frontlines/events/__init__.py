@@ -22,7 +22,7 @@ from frontlines.events.triggers import (ARMED_NOUNS, Trigger, event_words, find_
 from frontlines.events.when import DateTracker
 from frontlines.events.where import SEPARATELY
 from frontlines.model import HAPPENED, Actor, Event, Quantity
-from frontlines.nlp import tokens_lemmatised
+from frontlines.nlp import doc_text, tokens_lemmatised
 from frontlines.settings import settings
 
 OPPOSING = event_words()["opposing"]
@@ -72,7 +72,8 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
         event.fatalities = fatalities(event, quantities)
     deny_previous_claims(doc, events)
     events = transfers_in_one_sentence(crowd_as_actor1(strike_damage(events), index))
-    merged = subsume_parts(merge(events, index, doc.text), index, doc.text)
+    text = doc_text(doc)
+    merged = subsume_parts(merge(events, index, text), index, text)
     return parties_to_agreements(unidentified_doers(police_who_arrested(merged, index), doc, index), index)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from frontlines.actors import NON_STATE_ARMED, forces_country
+from frontlines.actors import NON_STATE_ARMED, forces_country, opens_a_sentence
 from frontlines.dates import WEEKDAYS
 from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VERBS, Arguments, Index, actor_in,
                                          armed_doer_of_clause, clause_verb, country_forces, named_doer, noun_arguments,
@@ -22,8 +22,8 @@ from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, counted
                                       told_as_protest, unrest_story)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
-from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, in_a_toll, lexicon, pointing_back,
-                                       protest_word, under_what, word_lemma)
+from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, headed_for, in_a_toll, lexicon,
+                                       pointing_back, protest_word, under_what, word_lemma)
 from frontlines.events.when import DateTracker, told_with_a_year
 from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_spot_of_the_scene, continues_before,
                                      coordinated_places, is_landmark_site, is_lede, opening_town,
@@ -50,6 +50,7 @@ PEACEFUL = event_words()["peaceful_transfer"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 FIGHTING_WENT_ON = event_words()["fighting_went_on"]
+MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_to"]
 ARMED_DOERS = event_words()["armed_doers"]
 AIRCRAFT = event_words()["aircraft"]
 ACCUSING = event_words()["accusing"]
@@ -130,6 +131,9 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # "Kidal had come under fire. Drone strikes on Nov. 7 killed ..."; "Police arrested two men in
         # Mobo. Two landmines were recovered from a hut nearby"
         args.place = args.place or previous_sentence_place(trigger.token, index)
+    if family == "withdraw" and trigger.is_verb and args.place is not None and args.place in {
+            index.place_at.get(t.i) for t in headed_for(trigger.token)}:
+        args.place = None  # "Georgian troops pulled out towards Tbilisi": not where they left
     if args.place is None and says_the_town(trigger.token.sent):
         args.place = town_named_before(trigger.token, index)  # "officers in the city arrested 14 men"
     if args.place is None and family in CROWD_FAMILIES and told_as_news(trigger):
@@ -992,8 +996,12 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []
     family = trigger.family
     leaving = withdrawals(trigger.token) if family.sub_event_type == "territory" else []
+    if family.sub_event_type == "territory" and trigger.token.lemma_.lower() in MOVING_IN \
+            and not (leaving or taken_peacefully(trigger.token.sent) or moved_in_on_others(trigger.token, args, index)):
+        return []  # "moved into Bakhmut to reinforce its defenders", "rolled into Bunia to protect civilians"
     left = side_that_left(trigger.token, leaving, index)
-    taker_unnamed = args.actor1 is not None and args.actor1 in sides_that_left(leaving, index)
+    taker_unnamed = args.actor1 is not None and args.actor1 in sides_that_left(leaving, index) \
+        and not names_its_side(subject_of(trigger.token) if trigger.is_verb else None)
     if taker_unnamed:
         args.actor1 = None  # "Troops moved into the base after the Georgian garrison left it": not the Georgians
     elif args.actor1 is None and left is not None:
@@ -1176,6 +1184,26 @@ def side_that_left(trigger: Token, leaving: list[Token], index: Index) -> str | 
     return next((side for side in sides_that_left(leaving, index) if side != taker_id), None)
 
 
+def moved_in_on_others(verb: Token, args: Arguments, index: Index) -> bool:
+    """Whether armed men moved into a town that is no town of their own state, with no purpose of help
+    (`moving_in_to`): "Eritrean troops with tanks moved into Badme", "rebels moved into Abu Salim"; not
+    "Ukrainian troops moved into Bakhmut", nor peacekeepers, nor "moved into Bunia to protect civilians"."""
+    actor, place = index.actors.get(args.actor1 or ""), index.places.get(args.place or "")
+    if actor is None or place is None or actor.kind not in ARMED or actor.kind == "external_forces" \
+            or place.feature != "city":
+        return False
+    if actor.kind == "state_forces" and actor.country_code == forces_country(place.country_code or ""):
+        return False
+    return not any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in MOVING_IN_TO for c in verb.children)
+
+
+def names_its_side(subject: Token | None) -> bool:
+    """Whether a subject names whose it is, by a name or a nationality ("Georgian troops", "M23 rebels"), not
+    only what it is ("Troops", "guard units"), whose side a story's country only stands in for."""
+    return subject is not None and any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+                                       or (t.pos_ == "PROPN" and not opens_a_sentence(t)) for t in subject.subtree)
+
+
 def sides_that_left(leaving: list[Token], index: Index) -> list[str]:
     """The armed sides that the `withdrawals` words say left."""
     out = []
@@ -1194,6 +1222,7 @@ def withdrawals(trigger: Token) -> list[Token]:
     if any(t.lemma_.lower() in FIGHTING and t.i != trigger.i and t.head.lower_ != "without" for t in sent):
         return []  # ("without a fight" is no fighting)
     return [t for t in sent if t.i != trigger.i and t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in WITHDRAWAL
+            and t.dep_ != "relcl"  # not "a town the army had abandoned to the rebels in 2014"
             and not denied(t) and not (t.lemma_.lower() == "pull" and not any(
                 c.lower_ in ("out", "back") for c in t.children))]
 

@@ -26,7 +26,7 @@ from frontlines.settings import EventSettings
 
 # Verbs that report another clause: the event is the clause ("police said gunmen killed four").
 REPORTING = event_words()["reporting"]
-# The event types that are violence: a verb that can mean none of them tells none.
+# The event types that are violence: a verb that can mean only a protest tells none of them.
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 MIN_WORDS = 4  # "Deadly grenade blast at Bujumbura bar" has six
 
@@ -98,9 +98,10 @@ def lexicon_ruled_out(sent: Span) -> bool:
 
 
 def verb_event_types(verb: Token) -> set[str]:
-    """The event types a lexicon verb can mean, whatever its senses needed: where none is violent
-    ("gathered"), a classifier may not make the sentence it heads violence ("gunmen strafed a bar" may be
-    an attack, though only aircraft strafe in the lexicon)."""
+    """The event types a lexicon verb can mean, whatever its senses needed: where it can mean only a
+    protest ("gathered"), a classifier may not make the sentence it heads violence (but "gunmen strafed
+    a bar" may be an attack, though only aircraft strafe in the lexicon, and "gunmen stopped a bus ...
+    leaving 28 dead" one though stopping is no violence)."""
     lex = lexicon()
     specs = lex.verbs.get(verb.lemma_.lower(), []) if verb.pos_ == "VERB" else []
     return {lex.families[spec["family"]].event_type for spec in senses(specs)}
@@ -181,7 +182,7 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
         if family_for(label).sub_event_type in {lexicon().families[f].sub_event_type for f in ruled_out(verb)}:
             continue  # "handed over the bodies of four hostages": no transfer, by whichever family
         known = verb_event_types(verb)
-        if known and not known & VIOLENT and family_for(label).event_type in VIOLENT:
+        if known == {"Protests"} and family_for(label).event_type in VIOLENT:
             continue  # "a crowd gathered at the square": a gathering, if anything, not mob violence
         trigger = Trigger(verb, family_for(label), verb.pos_ in ("VERB", "AUX"))
         for event in code_event(trigger, index, dates, label=label):

@@ -10,6 +10,7 @@ from frontlines.events.triggers import event_words
 WORDS = event_words()
 MODALS, FUTURE, NEGATIONS = WORDS["modals"], WORDS["future"], WORDS["negations"]
 DENIALS, CLAIMS, ATTRIBUTION = WORDS["denials"], WORDS["claims"], WORDS["attribution"]
+FAILURES = WORDS["failures"]
 COMPLETIVE, PLAN_NOUNS = WORDS["completive"], WORDS["plan_nouns"]
 DEMANDS = WORDS["demands"]
 HEADING, HEADING_PREPS = WORDS["heading"], WORDS["heading_preps"]
@@ -105,6 +106,8 @@ def factuality(trigger: Token) -> str:
             return "negated"  # "no arrests were made at the scene"
         if n and t.lemma_.lower() in DENIALS:
             return "negated"
+        if n and t.lemma_.lower() in FAILURES and chain[n - 1].dep_ == "xcomp":
+            return "negated"  # "rebels failed to take the town"
         if any(k.dep_ == "aux" and k.lower_ in MODALS for k in kids):
             return "hypothetical"
         if n and t.lemma_.lower() in FUTURE:

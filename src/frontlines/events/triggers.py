@@ -245,8 +245,10 @@ def targets_of(tok: Token, aimed: bool = False) -> set[str]:
     ("moved into Abu Salim")."""
     out = set() if aimed else objects_of(tok)
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
-        out.update("PROPN" if g.pos_ == "PROPN" and g.ent_type_ not in ("DATE", "TIME") else g.lemma_.lower()
-                   for g in prep.children if g.dep_ == "pobj")
+        for g in (g for g in prep.children if g.dep_ == "pobj"):
+            out.add(g.lemma_.lower())
+            if g.pos_ == "PROPN" and g.ent_type_ not in ("DATE", "TIME"):
+                out.add("PROPN")
         out.update(o.lemma_.lower() for g in prep.children if g.dep_ == "pobj"  # "on a group of demonstrators"
                    for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
         out.update(s.lemma_.lower() for g in prep.children if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj")
@@ -396,6 +398,13 @@ def only_heading(verb: Token) -> bool:
     words = event_words()
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "advmod")}
     return bool(preps & words["heading_preps"]) and not preps & words["leaving_preps"]
+
+
+def headed_for(verb: Token) -> list[Token]:
+    """What a movement names as where it went: "pulled out towards Tbilisi", "pulled back to the river"."""
+    near = [c for c in verb.children if c.dep_ in ("prep", "prt", "advmod")]
+    near += [g for c in near if c.dep_ in ("prt", "advmod") for g in c.children if g.dep_ == "prep"]
+    return [o for c in near if c.lower_ in event_words()["heading_preps"] for o in c.subtree if o.dep_ == "pobj"]
 
 
 def in_a_toll(noun: Token) -> bool:

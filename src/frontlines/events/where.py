@@ -179,12 +179,22 @@ def this_town(tok: Token) -> bool:
 
 def the_dateline_town(verb: Token, index: Index) -> str | None:
     """The dateline's town when a verb acts on "this city" or in it: "GORI - Russian tanks rolled into
-    this city", "Government troops were back in control of this ruined town"."""
-    if index.dateline_place is None:
-        return None
+    this city", "Government troops were back in control of this ruined town" (see `dateline_meant`)."""
     near = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
     near += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-    return index.dateline_place if any(this_town(t) for t in near) else None
+    return next((p for t in near if (p := dateline_meant(t, index))), None)
+
+
+def dateline_meant(tok: Token, index: Index) -> str | None:
+    """The dateline's town, when a word is "this city" in the lede or before any other town is named
+    (not "Russian forces shelled Kherson. Ukrainian troops recaptured this city in 2022")."""
+    if index.dateline_place is None or not this_town(tok):
+        return None
+    if is_lede(tok.sent, index):
+        return index.dateline_place
+    named = any(i < tok.sent.start and p != index.dateline_place and index.places[p].feature in ("city", "site")
+                for i, p in index.place_at.items())
+    return None if named else index.dateline_place
 
 
 def the_town_acted_on(verb: Token, index: Index) -> str | None:

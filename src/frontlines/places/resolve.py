@@ -99,8 +99,10 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) 
         c.entries = [e for e in exact.get(name_key(c.span.text), []) if not c.landmark or e.feature == "site"]
     todo = [c for c in todo if not c.landmark]
     # "Orange Walk Town": a town the gazetteer knows by its name alone, without "Town" or "City", in the
-    # country the story is most about (see `choose`: "Hannah Town" in Kingston is no Hanna, Oklahoma)
-    bare = {c.span.start: without_town_word(c.span.text) for c in todo if not c.entries}
+    # country the story is most about (see `choose`: "Hannah Town" in Kingston is no Hanna, Oklahoma); not a
+    # name the model takes for an organisation's, nor one that modifies a noun ("Stoke City supporters")
+    bare = {c.span.start: without_town_word(c.span.text) for c in todo
+            if not c.entries and c.label != "ORG" and not c.modifier}
     by_bare_name = gazetteer.by_name([n for n in bare.values() if n])
     for c in todo:
         if bare.get(c.span.start):
