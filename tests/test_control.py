@@ -166,3 +166,13 @@ def test_a_later_capture_supersedes_an_older_one(extract):
 def test_this_town_is_the_datelines(extract, text, expected):
     assert expected in claims(extract(text, published="2014-01-19"))
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "their": the armed side the sentence before began with; not residents who fled
+    ("KIDAL, Mali - Rebels stormed Kidal before dawn on Friday. By midday the town was in their hands.",
+     {("Kidal", "Unidentified Armed Group (Mali)", "controlled")}),
+    ("KIDAL, Mali - Residents fled Kidal on Friday. By midday the town was in their hands.", set()),
+])
+def test_in_their_hands_is_the_armed_side_told_before(extract, text, expected):
+    assert claims(extract(text, published="2024-10-10")) == expected

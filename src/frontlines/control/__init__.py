@@ -13,8 +13,8 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from frontlines.yamlfile import load_yaml
-from frontlines.events.arguments import (Index, actor_in, country_forces, pronoun_antecedent, sentence_evidence,
-                                         subject_of, subjects_before)
+from frontlines.events.arguments import (ARMED_KINDS, Index, actor_in, country_forces, pronoun_antecedent,
+                                         sentence_evidence, subject_of, subjects_before)
 from frontlines.events.factuality import factuality
 from frontlines.events.where import dateline_meant, this_town
 from frontlines.context import km
@@ -319,8 +319,12 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
                 continue
         controller = controller or state_named(tok, index) or speaker_holder(verb, index)
         of_places = places_under(tok, index)
-        if controller is None and any(c.lower_ in ("their", "its") for c in tok.children):
+        possessive = next((c for c in tok.children if c.lower_ in ("their", "its")), None)
+        if controller is None and possessive is not None:
             controller = holder(subject_of(verb) or tok, index) if verb.pos_ in ("VERB", "AUX") else None
+            # "Rebels stormed Kidal. By midday the town was in their hands": the armed side "their" stands for
+            meant = index.actors.get(pronoun_antecedent(possessive, index) or "")
+            controller = controller or (meant.id if meant is not None and meant.kind in ARMED_KINDS else None)
         if controller is None and of_places and verb.pos_ in ("VERB", "AUX") and subject_of(verb) is not None:
             controller = holder(subject_of(verb), index)  # "the peshmerga remain in full control of Erbil"
         state_words = controller is None and any(  # "in government hands", and no state named: the place's own
