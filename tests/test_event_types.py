@@ -2647,24 +2647,28 @@ def test_a_nationalitys_infantry_is_its_state_forces(extract):
 
 
 @pytest.mark.parametrize("sentence, coded", [
-    # fighting told going on, by no side named, is a fight; not a fight against corruption
-    ("Fighting raged in the streets of Zaria on Wednesday.", ["Armed clash"]),
-    ("The fighting against corruption continued in Zaria on Wednesday.", []),
     # people of public life shot dead
     ("A trade unionist was shot dead at a roadblock in Zaria on Wednesday.", ["Attack"]),
-    # violence by hand, by men who are no crowd of protest, is a mob's
+    # stoning by men who are no crowd of protest is a mob's
     ("On Wednesday a school bus was stoned near Zaria by a group of masked young men.", ["Mob violence"]),
-    ("On Wednesday a cameraman was punched and kicked by a group of youths in Zaria.", ["Mob violence"]),
+    # not a fight between lawmakers, nor a punch on a bus
+    ("Fighting broke out in the state assembly in Zaria on Wednesday as lawmakers exchanged punches.", []),
+    ("A passenger was punched by a drunk man on a bus in Zaria on Wednesday.", []),
 ])
-def test_fights_going_on_and_violence_by_hand(extract, sentence, coded):
+def test_people_shot_dead_and_violence_by_hand(extract, sentence, coded):
     assert sub_types_after(extract(ARTICLE_OPENING + sentence, published=PUBLISHED)) == coded
 
 
-def test_a_march_that_ended_without_incident_is_no_part_of_force_that_day(extract):
-    text = ("LA PAZ - Police fired tear gas at protesters in La Paz on Tuesday morning. On Tuesday evening, several "
-            "hundred people marched through central La Paz, demanding the president's resignation. The march ended "
-            "without incident.")
-    assert "Peaceful protest" in [e.sub_event_type for e in extract(text, published="2019-11-20").events]
+@pytest.mark.parametrize("text, peaceful", [
+    ("LA PAZ - Police fired tear gas at protesters in La Paz on Tuesday morning. On Tuesday evening, several "
+     "hundred people marched through central La Paz, demanding the president's resignation. The march ended "
+     "without incident.", True),
+    # a crowd that gathered peacefully and was then dispersed is one protest, with intervention
+    ("CAIRO - Thousands of protesters gathered peacefully in Tahrir Square in Cairo on Tuesday to demand the release "
+     "of detainees. Police later fired tear gas to disperse them.", False),
+])
+def test_a_march_that_ended_without_incident_is_no_part_of_force_that_day(extract, text, peaceful):
+    assert ("Peaceful protest" in [e.sub_event_type for e in extract(text, published="2019-11-20").events]) == peaceful
 
 
 @pytest.mark.parametrize("sentence", [

@@ -143,3 +143,13 @@ def test_what_follows_after_happened_earlier(extract):
             "artillery shelled the Abu Shouk camp in El Fasher.")
     dates = {e.sub_event_type: e.date for e in extract(text, published="2024-12-10").events}
     assert dates["Shelling/artillery/missile attack"] == "2024-12-08"
+
+
+@pytest.mark.parametrize("text, negated", [
+    # what failed did not happen; what a failure did not stop did
+    ("KIDAL - Rebels failed to take Kidal on Monday, residents said.", True),
+    ("KINGSTON - Police failed to stop the looting of shops in Kingston on Tuesday.", False),
+])
+def test_what_failed_did_not_happen(extract, text, negated):
+    facts = [e.factuality for e in extract(text, published="2024-05-01").events]
+    assert (not any(f in ("asserted", "reported") for f in facts)) == negated, facts

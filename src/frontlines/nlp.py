@@ -129,8 +129,9 @@ def passive_participles(doc: Doc) -> Doc:
     for i in numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), list(words))):
         tok = doc[int(i)]
         be = tok.head
-        if tok.dep_ in ("attr", "acomp") and be.lower_ in BE_FORMS and not any(c.dep_ == "det" for c in tok.children):
-            as_passive(tok, be)  # (not "it was an overrun")
+        if tok.dep_ in ("attr", "acomp") and be.lower_ in BE_FORMS and not any(
+                c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ == "with") for c in tok.children):
+            as_passive(tok, be)  # (not "it was an overrun", nor "the town was overrun with tourists")
     return doc
 
 

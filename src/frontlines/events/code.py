@@ -49,7 +49,6 @@ CROWD_REACH = 5  # sentences back to the town a crowd was last seen in
 PEACEFUL = event_words()["peaceful_transfer"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
-FIGHTING_WENT_ON = event_words()["fighting_went_on"]
 MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_to"]
 ARMED_DOERS = event_words()["armed_doers"]
 AIRCRAFT = event_words()["aircraft"]
@@ -617,16 +616,6 @@ def elsewhere_than_its_country(tok: Token, place_id: str, index: Index) -> bool:
     return bool(said) and index.places[place_id].country_code not in said
 
 
-def fighting_went_on(trigger: Trigger) -> bool:
-    """Fighting told going on, by no side named: "Fighting raged in the streets of Zaria", "heavy clashes
-    broke out around Mitiga" (a fight noun the subject of one of `fighting_went_on`; not "the fight against
-    corruption continued", "the fight for the presidency")."""
-    tok = trigger.token
-    return trigger.family.name == "clash" and not trigger.is_verb and tok.dep_ == "nsubj" \
-        and tok.head.lemma_.lower() in FIGHTING_WENT_ON \
-        and not any(c.dep_ == "prep" and c.lower_ in ("against", "for", "over") for c in tok.children)
-
-
 def ambushed_force(trigger: Trigger, actor1, target) -> bool:
     """A force attacked by men the text does not name: "a police patrol was ambushed near Zaria", "two
     policemen were killed by men wearing army uniforms" is a fight with an unidentified armed group (a
@@ -1013,8 +1002,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if not lenient and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED) \
             and not crowd_clash and not unnamed_attack_on_civilians(trigger, actor1, index) \
             and not ambushed_force(trigger, actor1, index.actors.get(args.actor2 or "")) \
-            and not (trigger.is_verb and answers(trigger.token) and actor1 is None) and not taker_unnamed \
-            and not (actor1 is None and fighting_went_on(trigger)):
+            and not (trigger.is_verb and answers(trigger.token) and actor1 is None) and not taker_unnamed:
         return []  # (an attack repelled is a fight, whoever made it: "the attack on the town was repelled")
     if not lenient and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest
@@ -1222,7 +1210,7 @@ def withdrawals(trigger: Token) -> list[Token]:
     if any(t.lemma_.lower() in FIGHTING and t.i != trigger.i and t.head.lower_ != "without" for t in sent):
         return []  # ("without a fight" is no fighting)
     return [t for t in sent if t.i != trigger.i and t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in WITHDRAWAL
-            and t.dep_ != "relcl"  # not "a town the army had abandoned to the rebels in 2014"
+            and not (t.dep_ == "relcl" and told_with_a_year(list(t.subtree)))  # not "a town it abandoned in 2014"
             and not denied(t) and not (t.lemma_.lower() == "pull" and not any(
                 c.lower_ in ("out", "back") for c in t.children))]
 

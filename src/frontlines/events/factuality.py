@@ -106,7 +106,7 @@ def factuality(trigger: Token) -> str:
             return "negated"  # "no arrests were made at the scene"
         if n and t.lemma_.lower() in DENIALS:
             return "negated"
-        if n and t.lemma_.lower() in FAILURES and chain[n - 1].dep_ == "xcomp":
+        if n == 1 and t.lemma_.lower() in FAILURES and chain[0].dep_ == "xcomp":
             return "negated"  # "rebels failed to take the town"
         if any(k.dep_ == "aux" and k.lower_ in MODALS for k in kids):
             return "hypothetical"

@@ -15,6 +15,7 @@ PROTEST_GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, DEADLY
 SEPARATELY = event_words()["separately"]
 INTERCEPTIONS = event_words()["interceptions"]
 ENDED_IN_PEACE = event_words()["ended_in_peace"]
+PROTEST_NOUNS = frozenset({"march", "rally", "protest", "demonstration", "gathering", "procession", "vigil", "sit-in"})
 NEXT_TELLING = 300  # characters after a sentence in which the next one is looked for
 
 
@@ -239,11 +240,14 @@ def subsume_parts(events: list[Event], index: Index, text: str = "") -> list[Eve
 
 
 def ended_in_peace(protest: Event, text: str) -> bool:
-    """Whether a protest's sentence, or the one after it, says it passed in peace (`ended_in_peace` in
-    words.yaml: "without incident", "dispersed peacefully")."""
-    after = text[protest.evidence.end:protest.evidence.end + NEXT_TELLING]
-    told = protest.evidence.text + " " + after.split(". ")[0]
-    return any(phrase in told.lower() for phrase in ENDED_IN_PEACE)
+    """Whether a protest's sentence, or the one after it when that one opens on the protest ("The march
+    ended without incident"), says it passed in peace (`ended_in_peace` in words.yaml)."""
+    after = text[protest.evidence.end:protest.evidence.end + NEXT_TELLING].lstrip()
+    told = [protest.evidence.text.lower()]
+    first, _, rest = after.partition(" ")
+    if first == "The" and rest.split(" ", 1)[0].lower().strip(",") in PROTEST_NOUNS:
+        told.append(after.split(". ")[0].lower())
+    return any(phrase in t for t in told for phrase in ENDED_IN_PEACE)
 
 
 def of_the_crowd(arrests: Event, index: Index) -> bool:
