@@ -109,10 +109,8 @@ def _weekend(m, published):
     """"Over the weekend": its Sunday, the last before the day of publication; written on a weekend's
     day, that day ("last weekend" then the Sunday before)."""
     weekday = published.weekday()
-    back = 0 if weekday >= 5 else weekday + 1
-    if m["which"] == "last" and weekday >= 5:
-        back = weekday - 6 + 7  # Saturday: 6 days back, Sunday: 7
-    return Resolved(published - timedelta(days=back), "day")
+    on_the_weekend = weekday >= 5 and m["which"] != "last"
+    return Resolved(published - timedelta(days=0 if on_the_weekend else weekday + 1), "day")
 
 
 def _ago(m, published):

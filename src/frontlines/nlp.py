@@ -119,6 +119,9 @@ def participles() -> frozenset[str]:
     return frozenset(w.lower() for w in load_yaml(text)["participles"])
 
 
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
 @Language.component("frontlines_participles")
 def passive_participles(doc: Doc) -> Doc:
     """Parse "was overrun" as the passive it is: the model makes "overrun" a noun, the attribute of
@@ -133,9 +136,6 @@ def passive_participles(doc: Doc) -> Doc:
                 c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ == "with") for c in tok.children):
             as_passive(tok, be)  # (not "it was an overrun", nor "the town was overrun with tourists")
     return doc
-
-
-BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 
 def as_passive(participle: Token, be: Token) -> None:

@@ -169,7 +169,8 @@ def strike_damage(events: list[Event]) -> list[Event]:
 
 
 def subsume_parts(events: list[Event], index: Index, text: str = "") -> list[Event]:
-    """Events that are parts of others (`text`: the document's, where a telling goes on).  The fighting in a capture is part of the capture: drop an
+    """Events that are parts of others (`text`: the document's, where a telling goes on).  The fighting in
+    a capture is part of the capture: drop an
     armed clash at the place and day of a territory event ("stormed the town ... after hours of clashes, held it")."""
     captures = [e for e in events if e.event_type == "Battles" and e.sub_event_type != "Armed clash" and scored(e)]
     kept = [e for e in events if not (e.sub_event_type == "Armed clash" and any(

@@ -404,7 +404,8 @@ def headed_for(verb: Token) -> list[Token]:
     """What a movement names as where it went: "pulled out towards Tbilisi", "pulled back to the river"."""
     near = [c for c in verb.children if c.dep_ in ("prep", "prt", "advmod")]
     near += [g for c in near if c.dep_ in ("prt", "advmod") for g in c.children if g.dep_ == "prep"]
-    return [o for c in near if c.lower_ in event_words()["heading_preps"] for o in c.subtree if o.dep_ == "pobj"]
+    heading = event_words()["heading_preps"]
+    return [o for c in near if c.lower_ in heading for o in c.subtree if o.dep_ == "pobj"]
 
 
 def in_a_toll(noun: Token) -> bool:
