@@ -75,3 +75,17 @@ def test_history_told_against_an_earlier_date_keeps_its_year(extract, text, day,
 ])
 def test_the_weekend_is_its_sunday(phrase, published, day):
     assert resolve_phrase(phrase, published).day.isoformat() == day
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    # "twelve weeks after": the clause after it that much before the day the sentence gives
+    ("A flag was raised over the council building in Zaria on Saturday morning, twelve weeks after armed men "
+     "took over the town.", ["2019-06-01"]),
+    # "on Saturday, three days after ...": the recogniser's one entity is two dates
+    ("Troops entered Zaria on Saturday, three days after the rebels shelled the police station.",
+     ["2019-08-24", "2019-08-21"]),
+])
+def test_weeks_after_counts_back_from_the_sentences_day(extract, sentence, dates):
+    opening = "KADUNA - Gunmen killed five villagers near Kaduna on Monday, police said. "
+    report = extract(opening + sentence, published="2019-08-30")
+    assert [e.date for e in report.events if e.evidence.start >= len(opening)] == dates

@@ -2727,3 +2727,44 @@ def test_a_stun_grenade_that_went_off_is_no_grenade_attack(extract):
     report = extract("CAIRO - A stun grenade went off as police dispersed protesters in Tahrir Square on Friday.",
                      published=PUBLISHED)
     assert "Grenade" not in [e.sub_event_type for e in report.events]
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    # "rebel forces", "a rebel column": an armed group's men, who fight
+    ("Rebel forces attacked Zaria on Sunday and were driven off after several hours.",
+     [("Armed clash", "Unidentified Armed Group (Nigeria)")]),
+    ("A rebel column shelled Zaria on Sunday.", [("Shelling/artillery/missile attack", "Unidentified Armed Group (Nigeria)")]),
+    # "troops massed at the checkpoint came under air strikes": the model hangs "came" from "massed"
+    ("Government troops massed at a checkpoint outside Zaria came under air strikes on Thursday.",
+     [("Air/drone strike", "Unidentified Armed Group (Nigeria)")]),
+    # a town armed men evacuated or vacated was left to the other side; not residents evacuated, bunkers
+    # vacated, a town evacuated before a flood, or an area evacuated with no armed side named
+    ("Zaria was evacuated by the rebels on Friday, and troops arrived there on Saturday.",
+     [("Non-violent transfer of territory", "Unidentified Armed Group (Nigeria)")]),
+    ("The rebels vacated Zaria on Friday.", [("Non-violent transfer of territory", "Unidentified Armed Group (Nigeria)")]),
+    ("Troops evacuated residents of Zaria on Friday.", []),
+    ("Troops moved into bunkers above Zaria that had been vacated by tribal fighters.", []),
+    ("The army evacuated Zaria on Friday ahead of the floods.", []),
+    ("A wide area around the plant in Zaria was evacuated on Friday.", []),
+    # a railway line blown up is a bombing; a house blown up by soldiers is destruction
+    ("On Wednesday night the railway viaduct at Zaria was blown up.",
+     [("Remote explosive/landmine/IED", "Unidentified Armed Group (Nigeria)")]),
+    ("Soldiers blew up the house of a suspected militant in Zaria on Wednesday.",
+     [("Looting/property destruction", "Military Forces of Nigeria")]),
+])
+def test_rebel_units_evacuations_and_lines_blown_up(extract, sentence, coded):
+    report = extract("KADUNA - " + ARTICLE_OPENING + sentence, published="2019-08-30")
+    names = {a.id: a.name for a in report.actors}
+    start = len("KADUNA - " + ARTICLE_OPENING)
+    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events if e.evidence.start >= start
+            and e.factuality in ("asserted", "reported")] == coded
+
+
+def test_the_council_is_the_council_named_before(extract):
+    report = extract("ADEN - Fighters of the Southern Transitional Council took Aden on Saturday. The council first "
+                     "seized the presidential palace in Crater on 10 August, after four days of street fighting.",
+                     published="2019-08-30")
+    names = {a.id: a.name for a in report.actors}
+    assert [(names.get(e.actor1 or ""), e.date) for e in report.events
+            if e.sub_event_type == "Non-state actor overtakes territory"] == [
+        ("Southern Transitional Council", "2019-08-24"), ("Southern Transitional Council", "2019-08-10")]

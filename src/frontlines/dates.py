@@ -18,7 +18,7 @@ MONTHS = {m: i for i, m in enumerate(
 MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
 MONTH_RE = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 NUMBER_WORDS = {"a few": 3, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "few": 3, "several": 3}
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 3}
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 UNIT_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
 PART_OF_MONTH = {"early": 5, "mid": 15, "late": 25, "end of": 28, "beginning of": 3}
@@ -153,7 +153,8 @@ RESOLVERS = {"month_day": _month_day, "day_month": _month_day, "part_month": _pa
 
 
 ANCHORED = re.compile(
-    r"\b(?:(?:(?P<n>a few|a|an|one|two|three|four|five|six|seven|few|several|\d+)\s+)?(?P<unit>day|week)s?\s+(?P<dir>later|after|earlier|before)"
+    r"\b(?:(?:(?P<n>a few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|\d+)\s+)?"
+    r"(?P<unit>day|week)s?\s+(?P<dir>later|after|earlier|before)"
     r"|(?P<nights>a|one|two|three|four|five|six|seven|\d+)\s+nights?\s+(?P<ndir>later|after|earlier|before)"
     r"|(?P<hours>\d+)\s+hours\s+(?P<hdir>later|after|earlier|before)"
     r"|the\s+(?P<word>next|following|previous|preceding)\s+(?P<unit2>day|week)|the\s+day\s+(?P<dir2>before|after)"

@@ -20,6 +20,7 @@ from frontlines.actors.described import described_groups
 from frontlines.actors.dictionary import ActorDictionary, ActorEntry, acled_country_names, load_dictionary, packaged
 from frontlines.actors.patterns import ActorPatterns, build_patterns, pattern_matches
 from frontlines.model import Actor, Place, Span, main_country
+from frontlines.nlp import tokens_where
 from frontlines.yamlfile import load_yaml
 
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
@@ -66,6 +67,7 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
     for group, phrases in generic["words"].items():
         words.add(group, [nlp.make_doc(p) for p in phrases])
     words.add("state", [nlp.make_doc(p) for p in state_aircraft(generic)])
+    words.add("armed", [nlp.make_doc(p) for p in armed_units(generic)])
     patterns = build_patterns(nlp.vocab, dictionary.nationalities, generic)
     return Matchers(by_lower, by_orth, words, patterns, dictionary, generic)
 
@@ -194,6 +196,9 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
             actor = registry.state(code)
             mentions.append(ActorMention(actor.id, span.start, span.end))
             taken.update(range(span.start, span.end))
+    for mention in name_head_mentions(doc, mentions, taken, frozenset(m.generic_words["name_heads"])):
+        mentions.append(mention)
+        taken.update(range(mention.start, mention.end))
     generic = [s for s in filter_spans(list(m.generic(doc, as_spans=True))) if not taken.intersection(range(s.start, s.end))]
     mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc))
     by_id = {a.id: a for a in registry.actors.values()}
@@ -207,6 +212,23 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
     for mention in mentions:
         mention.actor = new_id[mention.actor]
     return actors, sorted(mentions, key=lambda x: x.start)
+
+
+def name_head_mentions(doc: Doc, named: list[ActorMention], taken: set[int], heads: frozenset[str]) -> list[ActorMention]:
+    """"The council" after "the Southern Transitional Council", "the movement" after "the Free Aceh
+    Movement": "the" and the last word of a name of several words named before (one of `name_heads`)
+    stand for that name's actor, the one last named."""
+    last_named: dict[str, ActorMention] = {}
+    by_end = sorted((x for x in named if x.end - x.start >= 2 and doc[x.end - 1].lower_ in heads), key=lambda x: x.end)
+    out, k = [], 0
+    for tok in tokens_where(doc, "LOWER", heads.__contains__):
+        while k < len(by_end) and by_end[k].end <= tok.i:
+            last_named[doc[by_end[k].end - 1].lower_] = by_end[k]
+            k += 1
+        antecedent = last_named.get(tok.lower_)
+        if antecedent is not None and tok.i not in taken and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+            out.append(ActorMention(antecedent.actor, tok.i - 1, tok.i + 1))
+    return out
 
 
 def token_range(doc: Doc, start_char: int, end_char: int) -> range:
@@ -291,6 +313,12 @@ def entry_actor(registry: ActorRegistry, what, span, m: Matchers, country: str |
     two_words = " ".join(t.lower_ for t in span[:2])
     country = dictionary.nationalities.get(two_words) or dictionary.nationalities.get(span[0].lower_)
     return registry.state(country, police=(what == "police"))
+
+
+def armed_units(generic: dict) -> list[str]:
+    """"rebel forces", "a rebel column", "separatist units": a non-state armed group's men
+    (`armed_unit_modifiers` before `armed_heads`)."""
+    return [f"{modifier} {head}" for modifier in generic["armed_unit_modifiers"] for head in generic["armed_heads"]]
 
 
 class ByStart:

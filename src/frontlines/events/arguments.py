@@ -188,9 +188,19 @@ def subject_of(verb: Token) -> Token | None:
             return before[-1] if before else subjects[0]
         if t.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl", "prep") and t.head.i != t.i:
             t = t.head
+        elif reduced_relative_misparse(t):
+            t = t.head
         else:
             return None
     return None
+
+
+def reduced_relative_misparse(clause: Token) -> bool:
+    """Whether a clause with no subject of its own hangs as a complement from a participle the model
+    took for the main verb: "Government troops massed at the checkpoint came under air strikes"
+    ("came" the complement of "massed"); not a clause a reporting verb introduces."""
+    return clause.dep_ == "ccomp" and clause.head.i != clause.i and clause.head.lemma_.lower() not in SPEECH_VERBS \
+        and not any(c.dep_ in ("nsubjpass", "expl", "mark") for c in clause.children)
 
 
 @dataclass

@@ -634,6 +634,12 @@ def died_in_a_disaster(tok: Token) -> bool:
         for o in p.children if o.dep_ == "pobj")  # "killed by lightning", "in a road accident"
 
 
+def fled_a_disaster(tok: Token) -> bool:
+    """Whether a town evacuated was left before a disaster, no enemy: "the army evacuated the town
+    ahead of the floods" (`disasters` in its sentence)."""
+    return tok.lemma_.lower() == "evacuate" and any(t.lemma_.lower() in DISASTERS for t in tok.sent)
+
+
 def an_accusation(tok: Token) -> bool:
     """A verb told only as what a side is accused of (`accusing` in words.yaml): "officials accused
     soldiers of setting houses alight" is an allegation, not an event."""
@@ -942,7 +948,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index) \
             or only_names_a_kind(trigger.token) or names_a_time(trigger.token) or of_a_kind(trigger.token) \
             or an_accusation(trigger.token) or a_grievance(trigger.token) or a_tally_over_time(trigger.token) \
-            or days_of(trigger.token) or died_in_a_disaster(trigger.token):
+            or days_of(trigger.token) or died_in_a_disaster(trigger.token) or fled_a_disaster(trigger.token):
         return []
     if trigger.family.name == "capture" and bare_fall(trigger) and not taken_as_subject(trigger.token, index):
         return []  # "Ghani fell ill", "Baidoa fell into darkness"

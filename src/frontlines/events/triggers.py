@@ -186,6 +186,8 @@ def objects_of(token: Token) -> set[str]:
     for child in [*token.children, *(joined.children if joined is not None else ())]:
         if child.dep_ in ("dobj", "nsubjpass"):
             out.add(child.lemma_.lower())
+            if child.tag_ == "WDT" and token.dep_ == "relcl":  # "bunkers that had been vacated": the bunkers
+                out.add(token.head.lemma_.lower())
             # "found explosive belts, rifles and ammunition", "four pistols and several kilograms of explosives"
             listed = [*child.conjuncts, *(a for a in child.children if a.dep_ == "appos")]
             out.update(w for c in [*listed, *(x for a in listed for x in a.conjuncts)] for w in counted_words(c))

@@ -147,9 +147,7 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
     The word before a date counts ("until 2009", "in May"); "since ..." starts a duration."""
     out: list[Dated] = []
     doc = sent.doc
-    for ent in sentence_ents(sent):
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+    for ent in (part for e in sentence_ents(sent) if e.label_ in ("DATE", "TIME") for part in comma_parts(e)):
         before = doc[ent.start - 1] if ent.start > sent.start else None
         if (before is not None and before.lower_ == "since" or ent[0].lower_ == "since") \
                 and not any(when_clause(c) for t in ent for c in t.children):
@@ -176,6 +174,16 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
             out.append(Dated(ent, found))
             anchor = found
     return out or unnamed_day(sent, anchor)
+
+
+def comma_parts(ent: SpacySpan) -> list[SpacySpan]:
+    """A date entity cut at its commas, each part a date of its own: the recogniser joins "on
+    Saturday, three days after the rebels seized it" into one entity.  A comma before a year
+    joins ("March 3, 2014")."""
+    cuts = [t.i for t in ent if t.text == "," and not (t.i + 1 < ent.end and t.nbor().like_num and len(t.nbor().text) == 4)]
+    bounds = [ent.start, *cuts, ent.end]
+    parts = [ent.doc[a + (a in cuts):b] for a, b in zip(bounds, bounds[1:])]
+    return [p for p in parts if len(p)] if cuts else [ent]
 
 
 def names_a_month_only(ent: SpacySpan) -> bool:
