@@ -176,3 +176,11 @@ def test_this_town_is_the_datelines(extract, text, expected):
 ])
 def test_in_their_hands_is_the_armed_side_told_before(extract, text, expected):
     assert claims(extract(text, published="2024-10-10")) == expected
+
+
+def test_under_separatist_control_is_the_separatists_named(extract):
+    text = ("SLOVIANSK, Ukraine - Fighters of the Donetsk People's Republic left Sloviansk on Saturday. Donetsk and "
+            "Horlivka remain under separatist control.")
+    held = claims(extract(text, published="2014-07-06"))
+    assert {("Donetsk", "DPR: Donetsk People's Republic", "controlled"),
+            ("Horlivka", "DPR: Donetsk People's Republic", "controlled")} <= held

@@ -2768,3 +2768,17 @@ def test_the_council_is_the_council_named_before(extract):
     assert [(names.get(e.actor1 or ""), e.date) for e in report.events
             if e.sub_event_type == "Non-state actor overtakes territory"] == [
         ("Southern Transitional Council", "2019-08-24"), ("Southern Transitional Council", "2019-08-10")]
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    # arrested in the town, not where they were lodged; guerrillas captured are people, no ground taken
+    ("Troops entered Zaria on Sunday. Some 40 men were taken into custody in the city on Saturday and lodged in the "
+     "Kaduna Central Prison.", [("Government regains territory", "Zaria"), ("Arrests", "Zaria")]),
+    ("Troops captured several wounded guerrillas outside Zaria on Friday.", []),
+])
+def test_where_men_were_taken_and_kept(extract, sentence, coded):
+    report = extract("KADUNA - " + ARTICLE_OPENING + sentence, published="2019-08-30")
+    places = {p.id: p.name for p in report.places}
+    start = len("KADUNA - " + ARTICLE_OPENING)
+    assert [(e.sub_event_type, places.get(e.place or "")) for e in report.events if e.evidence.start >= start
+            and e.sub_event_type in ("Arrests", *TERRITORY)] == coded
