@@ -2782,3 +2782,17 @@ def test_where_men_were_taken_and_kept(extract, sentence, coded):
     start = len("KADUNA - " + ARTICLE_OPENING)
     assert [(e.sub_event_type, places.get(e.place or "")) for e in report.events if e.evidence.start >= start
             and e.sub_event_type in ("Arrests", *TERRITORY)] == coded
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    # fighting told going on in a town of a story of armed sides, by no side named
+    ("Fighting went on in Zaria, where both sides claimed to hold the city centre on Friday.", ["Armed clash"]),
+    ("Heavy clashes broke out around Zaria on Tuesday night.", ["Armed clash"]),
+    # not fans' or lawmakers' fights, nor a fight against something
+    ("Fighting broke out between fans in Zaria after the match on Friday.", []),
+    ("Fighting broke out in the state assembly in Zaria on Wednesday.", []),
+    ("The fight against corruption continued in Zaria.", []),
+])
+def test_fighting_that_went_on_in_a_town(extract, sentence, coded):
+    opening = "KADUNA - Soldiers clashed with rebels near Kaduna on Monday, the army said. "
+    assert sub_types_after(extract(opening + sentence, published="2019-08-30"), opening) == coded

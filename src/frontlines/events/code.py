@@ -51,6 +51,8 @@ CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_to"]
 ARMED_DOERS = event_words()["armed_doers"]
+FIGHTING_WENT_ON = event_words()["fighting_went_on"]
+NO_WAR_FIGHTERS = event_words()["no_war_fighters"]
 AIRCRAFT = event_words()["aircraft"]
 ACCUSING = event_words()["accusing"]
 FIGHTING = event_words()["fighting"]
@@ -616,6 +618,25 @@ def elsewhere_than_its_country(tok: Token, place_id: str, index: Index) -> bool:
     return bool(said) and index.places[place_id].country_code not in said
 
 
+def no_war_fight(noun: Token, index: Index) -> bool:
+    """A fight noun whose sentence tells of people who fight no war (`no_war_fighters`: fans, inmates,
+    lawmakers) and names no armed side."""
+    return any(t.lemma_.lower() in NO_WAR_FIGHTERS for t in noun.sent) and not any(
+        index.actors[index.actor_at[t.i]].kind in ARMED for t in noun.sent if t.i in index.actor_at)
+
+
+def fighting_went_on(trigger: Trigger, args: Arguments, index: Index) -> bool:
+    """Fighting told going on in a town of a story of armed sides, by no side named: "Fighting went on in
+    Zinjibar", "heavy clashes broke out around Mitiga" (a fight noun the subject of one of `fighting_went_on`;
+    not "the fight against corruption continued")."""
+    tok = trigger.token
+    return trigger.family.name == "clash" and not trigger.is_verb and tok.dep_ == "nsubj" \
+        and tok.head.lemma_.lower() in FIGHTING_WENT_ON and (index.main_armed or index.main_state) is not None \
+        and args.place is not None and index.places[args.place].feature in ("city", "site") \
+        and any(index.place_at.get(t.i) == args.place and own_clause_place(t, tok.head) for t in tok.sent) \
+        and not any(c.dep_ == "prep" and c.lower_ in ("against", "for", "over") for c in tok.children)
+
+
 def ambushed_force(trigger: Trigger, actor1, target) -> bool:
     """A force attacked by men the text does not name: "a police patrol was ambushed near Zaria", "two
     policemen were killed by men wearing army uniforms" is a fight with an unidentified armed group (a
@@ -967,6 +988,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if not trigger.is_verb and trigger.token.dep_ == "pobj" and under_what(trigger.token.head.head):
         return []  # "came under artillery fire": the verb codes it, with its target
     args = arguments_for(trigger, index)
+    if trigger.family.name == "clash" and not trigger.is_verb and no_war_fight(trigger.token, index):
+        return []  # "Fighting broke out between fans after the match", "in the state assembly"
     if trigger.is_verb and under_what(trigger.token) and not attacked_under_fire(trigger.token, args, index):
         return []  # "the lira came under attack from speculators", "the governor came under fire from critics"
     if trigger.family.name == "capture" and takes_an_unknown_place(trigger.token, index) \
@@ -1009,7 +1032,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             and not crowd_clash and not unnamed_attack_on_civilians(trigger, actor1, index) \
             and not ambushed_force(trigger, actor1, index.actors.get(args.actor2 or "")) \
             and not (trigger.is_verb and answers(trigger.token) and actor1 is None) and not taker_unnamed:
-        return []  # (an attack repelled is a fight, whoever made it: "the attack on the town was repelled")
+        if not (actor1 is None and fighting_went_on(trigger, args, index)):
+            return []  # (an attack repelled is a fight, whoever made it: "the attack on the town was repelled")
+        args.actor1, args.actor2 = index.main_armed or index.main_state, index.main_state if index.main_armed else None
     if not lenient and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest
     when = dates.for_trigger(trigger.token)
