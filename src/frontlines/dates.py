@@ -152,10 +152,10 @@ RESOLVERS = {"month_day": _month_day, "day_month": _month_day, "part_month": _pa
              "year": _year}
 
 
+COUNTS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # "a few" before "a"
 ANCHORED = re.compile(
-    r"\b(?:(?:(?P<n>a few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|\d+)\s+)?"
-    r"(?P<unit>day|week)s?\s+(?P<dir>later|after|earlier|before)"
-    r"|(?P<nights>a|one|two|three|four|five|six|seven|\d+)\s+nights?\s+(?P<ndir>later|after|earlier|before)"
+    rf"\b(?:(?:(?P<n>{COUNTS}|\d+)\s+)?(?P<unit>day|week)s?\s+(?P<dir>later|after|earlier|before)"
+    rf"|(?P<nights>{COUNTS}|\d+)\s+nights?\s+(?P<ndir>later|after|earlier|before)"
     r"|(?P<hours>\d+)\s+hours\s+(?P<hdir>later|after|earlier|before)"
     r"|the\s+(?P<word>next|following|previous|preceding)\s+(?P<unit2>day|week)|the\s+day\s+(?P<dir2>before|after)"
     r"|(?P<same>(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)|(?<!\d\s)(?:hours|minutes)\s+later)"

@@ -217,16 +217,23 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
 def name_head_mentions(doc: Doc, named: list[ActorMention], taken: set[int], heads: frozenset[str]) -> list[ActorMention]:
     """"The council" after "the Southern Transitional Council", "the movement" after "the Free Aceh
     Movement": "the" and the last word of a name of several words named before (one of `name_heads`)
-    stand for that name's actor, the one last named."""
-    last_named: dict[str, ActorMention] = {}
+    stand for that name's actor, the one last named, when the word heads its phrase ("the council said",
+    not "the council chairman", "the movement's supporters").  A name the dictionary lacks that ends with
+    the word ("the Free Patriotic Movement") is the one then meant, whose actor is unknown."""
+    in_names = {i for x in named for i in range(x.start, x.end)}
     by_end = sorted((x for x in named if x.end - x.start >= 2 and doc[x.end - 1].lower_ in heads), key=lambda x: x.end)
+    last_named: dict[str, ActorMention | None] = {}
     out, k = [], 0
     for tok in tokens_where(doc, "LOWER", heads.__contains__):
         while k < len(by_end) and by_end[k].end <= tok.i:
             last_named[doc[by_end[k].end - 1].lower_] = by_end[k]
             k += 1
+        if tok.is_title and tok.i not in in_names:
+            last_named[tok.lower_] = None  # "the Free Patriotic Movement", a name of no known actor
+            continue
         antecedent = last_named.get(tok.lower_)
-        if antecedent is not None and tok.i not in taken and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+        heads_its_phrase = tok.dep_ not in ("compound", "poss") and not (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS")
+        if antecedent is not None and heads_its_phrase and tok.i not in taken and doc[tok.i - 1].lower_ == "the":
             out.append(ActorMention(antecedent.actor, tok.i - 1, tok.i + 1))
     return out
 

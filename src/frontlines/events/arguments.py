@@ -236,6 +236,7 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
                                                           and c.tag_ == "VBN"]
         args.actor1 = next((actor_in(o, index) for j in joined for c in j.children if c.dep_ == "agent"
                             for o in c.children if actor_in(o, index)), None)
+        args.actor1 = args.actor1 or misplaced_agent(verb, index)
     if under_what(verb):  # "the convoy came under fire from insurgents": the subject was attacked
         subject = subject_of(verb)
         args.actor2 = (actor_in(subject, index) or (pronoun_antecedent(subject, index) if subject.pos_ == "PRON"
@@ -258,6 +259,14 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
                 elif args.actor2 is None and verb.lemma_.lower() in OPPOSING:
                     args.actor2 = second_side_named(subject, args.actor1, index)  # "Kyrgyz and Tajik guards clashed"
     return args
+
+
+def misplaced_agent(verb: Token, index: Index) -> str | None:
+    """The doer of a passive that the model hung from a noun of its own phrase: "Las Margaritas was
+    retaken without a fight by troops" ("by troops" on "fight")."""
+    return next((actor_in(o, index) for p in verb.children if p.dep_ == "prep" for noun in p.children
+                 if noun.dep_ == "pobj" for by in noun.children if by.dep_ == "prep" and by.lower_ == "by"
+                 for o in by.children if o.dep_ == "pobj" and actor_in(o, index)), None)
 
 
 def second_side_named(subject: Token, side: str, index: Index) -> str | None:

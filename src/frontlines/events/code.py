@@ -51,6 +51,7 @@ CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_to"]
 ARMED_DOERS = event_words()["armed_doers"]
+NON_STATE_DOERS = event_words()["non_state_doers"]
 FIGHTING_WENT_ON = event_words()["fighting_went_on"]
 NO_WAR_FIGHTERS = event_words()["no_war_fighters"]
 AIRCRAFT = event_words()["aircraft"]
@@ -655,12 +656,6 @@ def died_in_a_disaster(tok: Token) -> bool:
         for o in p.children if o.dep_ == "pobj")  # "killed by lightning", "in a road accident"
 
 
-def fled_a_disaster(tok: Token) -> bool:
-    """Whether a town evacuated was left before a disaster, no enemy: "the army evacuated the town
-    ahead of the floods" (`disasters` in its sentence)."""
-    return tok.lemma_.lower() == "evacuate" and any(t.lemma_.lower() in DISASTERS for t in tok.sent)
-
-
 def an_accusation(tok: Token) -> bool:
     """A verb told only as what a side is accused of (`accusing` in words.yaml): "officials accused
     soldiers of setting houses alight" is an allegation, not an event."""
@@ -969,7 +964,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             or of_an_earlier_year(trigger.token, dates) or names_a_force(trigger.token, index) \
             or only_names_a_kind(trigger.token) or names_a_time(trigger.token) or of_a_kind(trigger.token) \
             or an_accusation(trigger.token) or a_grievance(trigger.token) or a_tally_over_time(trigger.token) \
-            or days_of(trigger.token) or died_in_a_disaster(trigger.token) or fled_a_disaster(trigger.token):
+            or days_of(trigger.token) or died_in_a_disaster(trigger.token):
         return []
     if trigger.family.name == "capture" and bare_fall(trigger) and not taken_as_subject(trigger.token, index):
         return []  # "Ghani fell ill", "Baidoa fell into darkness"
@@ -1027,6 +1022,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     actor1 = index.actors.get(args.actor1 or "")
     if trigger.token.lemma_.lower() in ARMED_DOERS and (actor1 is None or actor1.kind not in ARMED):
         return []  # "the suspect surrendered to police"
+    if trigger.token.lemma_.lower() in NON_STATE_DOERS and actor1.kind not in NON_STATE_ARMED:
+        return []  # "soldiers evacuated the town as the volcano spewed ash": its people, not the town, left
     crowd_clash = family.name == "clash" and actor1 is not None and actor1.kind in CROWDS
     if not lenient and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED) \
             and not crowd_clash and not unnamed_attack_on_civilians(trigger, actor1, index) \

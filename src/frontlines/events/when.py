@@ -178,9 +178,10 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
 
 def comma_parts(ent: SpacySpan) -> list[SpacySpan]:
     """A date entity cut at its commas, each part a date of its own: the recogniser joins "on
-    Saturday, three days after the rebels seized it" into one entity.  A comma before a year
-    joins ("March 3, 2014")."""
-    cuts = [t.i for t in ent if t.text == "," and not (t.i + 1 < ent.end and t.nbor().like_num and len(t.nbor().text) == 4)]
+    Saturday, three days after the rebels seized it" into one entity.  A comma before a calendar
+    date or a year joins ("Thursday, Feb. 27, 2014", "Saturday, 12 April")."""
+    cuts = [t.i for t in ent if t.text == "," and not (t.i + 1 < ent.end and (
+        t.nbor().text.isdigit() or month_number(t.nbor().text.rstrip("."))))]
     bounds = [ent.start, *cuts, ent.end]
     parts = [ent.doc[a + (a in cuts):b] for a, b in zip(bounds, bounds[1:])]
     return [p for p in parts if len(p)] if cuts else [ent]
