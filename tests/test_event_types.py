@@ -2818,3 +2818,15 @@ def test_the_doer_of_a_passive_hung_from_its_noun(extract):
     names = {a.id: a.name for a in report.actors}
     assert [names.get(e.actor1 or "") for e in report.events if e.sub_event_type in TERRITORY] == [
         "Military Forces of Nigeria"]
+
+
+@pytest.mark.parametrize("sentence, actor1", [
+    # the group holds the town struck: the other side struck it
+    ("Shells hit rebel-held Zaria on Monday.", "Military Forces of Nigeria"),
+    ("Rebels shelled government-held Zaria on Monday.", "Unidentified Armed Group (Nigeria)"),
+])
+def test_a_town_held_by_the_group_was_struck_by_the_other_side(extract, sentence, actor1):
+    opening = "KADUNA - Soldiers clashed with gunmen near Kaduna on Monday, the army said. "
+    report = extract(opening + sentence, published="2019-08-30")
+    names = {a.id: a.name for a in report.actors}
+    assert [names.get(e.actor1 or "") for e in report.events if e.evidence.start >= len(opening)] == [actor1]

@@ -54,6 +54,7 @@ ARMED_DOERS = event_words()["armed_doers"]
 NON_STATE_DOERS = event_words()["non_state_doers"]
 FIGHTING_WENT_ON = event_words()["fighting_went_on"]
 NO_WAR_FIGHTERS = event_words()["no_war_fighters"]
+ARMED_HOLDERS = event_words()["armed_holders"]
 AIRCRAFT = event_words()["aircraft"]
 ACCUSING = event_words()["accusing"]
 FIGHTING = event_words()["fighting"]
@@ -174,6 +175,9 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # unless it names doers it cannot name ("taken from his home by men in civilian clothes"); not
         # for what came under fire ("Ukrainian troops came under shelling" were shelled)
         story_group = None if described_agent(trigger.token) else index.main_armed
+        if args.actor1 is None and story_group is not None and held_by_armed_men(trigger.token.sent):
+            # "Shells hit rebel-held Zaria": the group holds what was struck; the other side struck it
+            story_group, args.actor2 = index.main_state, args.actor2 or story_group
         args.actor1 = args.actor1 or story_group or sentence_actor(trigger.token, index,
                                                                    skip=not_doers(trigger.token))
     if family in NEEDS_ARMED_ACTOR and not (trigger.is_verb and under_what(trigger.token)):
@@ -617,6 +621,14 @@ def elsewhere_than_its_country(tok: Token, place_id: str, index: Index) -> bool:
             and index.places[index.place_at[t.i]].feature == "country" and t.dep_ == "pobj"
             and t.head.lower_ == "in" and own_clause_place(t, verb)}
     return bool(said) and index.places[place_id].country_code not in said
+
+
+def held_by_armed_men(sent) -> bool:
+    """Whether a sentence calls a place held by armed men: "rebel-held Zaria", "the separatist-controlled
+    town" (`armed_holders` before "-held", "-controlled")."""
+    doc = sent.doc
+    return any(t.lower_ in ("held", "controlled") and t.i - 2 >= sent.start and doc[t.i - 1].text == "-"
+               and doc[t.i - 2].lower_ in ARMED_HOLDERS for t in sent)
 
 
 def no_war_fight(noun: Token, index: Index) -> bool:
