@@ -2830,3 +2830,18 @@ def test_a_town_held_by_the_group_was_struck_by_the_other_side(extract, sentence
     report = extract(opening + sentence, published="2019-08-30")
     names = {a.id: a.name for a in report.actors}
     assert [names.get(e.actor1 or "") for e in report.events if e.evidence.start >= len(opening)] == [actor1]
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    # people taken from their ranch or their vehicles by armed men were abducted; not the wounded taken from a
+    # bus to hospital, nor a suspect police took from his car
+    ("A former governor was taken from his ranch near Zaria on Sunday by armed rebels.",
+     ["Abduction/forced disappearance"]),
+    ("Three truck drivers were taken from their vehicles on the road south of Zaria by armed men on Tuesday.",
+     ["Abduction/forced disappearance"]),
+    ("The wounded were taken from the bus to hospital in Zaria on Tuesday.", []),
+    ("Police took the suspect from his car in Zaria on Tuesday.", []),
+])
+def test_people_taken_from_their_ranch_or_vehicles(extract, sentence, coded):
+    assert sub_types_after(extract("KADUNA - " + ARTICLE_OPENING + sentence, published="2019-08-30"),
+                           "KADUNA - " + ARTICLE_OPENING) == coded
