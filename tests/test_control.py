@@ -184,3 +184,8 @@ def test_under_separatist_control_is_the_separatists_named(extract):
     held = claims(extract(text, published="2014-07-06"))
     assert {("Donetsk", "DPR: Donetsk People's Republic", "controlled"),
             ("Horlivka", "DPR: Donetsk People's Republic", "controlled")} <= held
+
+
+def test_under_separatist_control_with_no_group_named_is_an_unnamed_group(extract):
+    text = "KADUNA, Nigeria - Troops shelled Kano on Monday. Zaria has been under separatist control since April."
+    assert ("Zaria", "Unidentified Armed Group (Nigeria)", "controlled") in claims(extract(text, published="2019-08-30"))

@@ -413,8 +413,8 @@ def nationality_holder(tok: Token, index: Index) -> str | None:
             return index.state(code)
         if child.lower_ in groups["state"]:  # "under government control", "in government hands"
             return index.main_state
-        if child.lower_ in groups["armed"]:
-            return index.main_armed
+        if child.lower_ in groups["armed"]:  # "under separatist control": the story's group, else one unnamed
+            return index.main_armed or index.unidentified()
     return None
 
 
