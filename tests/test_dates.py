@@ -84,6 +84,8 @@ def test_the_weekend_is_its_sunday(phrase, published, day):
     # "on Saturday, three days after ...": the recogniser's one entity is two dates
     ("Troops entered Zaria on Saturday, three days after the rebels shelled the police station.",
      ["2019-08-24", "2019-08-21"]),
+    ("The rebels seized Zaria on Saturday, 10 days after they shelled the police station.",
+     ["2019-08-24", "2019-08-14"]),
     # a weekday and its calendar date are one date
     ("Rebels seized the regional parliament in Zaria on Thursday, Feb. 27, 2014, and raised their flag.",
      ["2014-02-27"]),

@@ -228,12 +228,14 @@ def name_head_mentions(doc: Doc, named: list[ActorMention], taken: set[int], hea
         while k < len(by_end) and by_end[k].end <= tok.i:
             last_named[doc[by_end[k].end - 1].lower_] = by_end[k]
             k += 1
-        if tok.is_title and tok.i not in in_names:
+        if tok.is_title and tok.i not in in_names and tok.i > 0 and doc[tok.i - 1].is_title \
+                and doc[tok.i - 1].lower_ != "the":
             last_named[tok.lower_] = None  # "the Free Patriotic Movement", a name of no known actor
             continue
         antecedent = last_named.get(tok.lower_)
         heads_its_phrase = tok.dep_ not in ("compound", "poss") and not (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS")
-        if antecedent is not None and heads_its_phrase and tok.i not in taken and doc[tok.i - 1].lower_ == "the":
+        if antecedent is not None and heads_its_phrase and tok.i not in taken and tok.i > 0 \
+                and doc[tok.i - 1].lower_ == "the":
             out.append(ActorMention(antecedent.actor, tok.i - 1, tok.i + 1))
     return out
 

@@ -21,6 +21,7 @@ BEYOND_PREPS = frozenset({"across", "over", "beyond"})
 # Verbs whose "with X" or "against X" names the other side: "clashed with protesters", not
 # "captured Manbij with Russian forces".
 OPPOSING = event_words()["opposing"]
+DOERS_ACTS = frozenset(event_words()["doers_acts"])
 STATE_DOERS = event_words()["state_doers"]
 DWELLING_VERBS = event_words()["dwelling_verbs"]
 ORIGIN_VERBS = event_words()["origin_verbs"]
@@ -262,10 +263,12 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
 
 
 def misplaced_agent(verb: Token, index: Index) -> str | None:
-    """The doer of a passive that the model hung from a noun of its own phrase: "Las Margaritas was
-    retaken without a fight by troops" ("by troops" on "fight")."""
+    """The doer of a passive that the model hung from a fight noun of its own phrase: "Las Margaritas was
+    retaken without a fight by troops" ("by troops" on "fight"), "killed in house-to-house searches by
+    government soldiers" (`doers_acts`; not "after its abandonment by the army")."""
     return next((actor_in(o, index) for p in verb.children if p.dep_ == "prep" for noun in p.children
-                 if noun.dep_ == "pobj" for by in noun.children if by.dep_ == "prep" and by.lower_ == "by"
+                 if noun.dep_ == "pobj" and noun.lemma_.lower() in DOERS_ACTS
+                 for by in noun.children if by.dep_ == "prep" and by.lower_ == "by"
                  for o in by.children if o.dep_ == "pobj" and actor_in(o, index)), None)
 
 

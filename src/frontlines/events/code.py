@@ -51,7 +51,7 @@ CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_to"]
 ARMED_DOERS = event_words()["armed_doers"]
-NON_STATE_DOERS = event_words()["non_state_doers"]
+EVACUATING = event_words()["evacuating"]
 FIGHTING_WENT_ON = event_words()["fighting_went_on"]
 NO_WAR_FIGHTERS = event_words()["no_war_fighters"]
 ARMED_HOLDERS = event_words()["armed_holders"]
@@ -623,6 +623,13 @@ def elsewhere_than_its_country(tok: Token, place_id: str, index: Index) -> bool:
     return bool(said) and index.places[place_id].country_code not in said
 
 
+def left_before_a_disaster(verb: Token) -> bool:
+    """Whether a town was evacuated before a disaster its verb names ("ahead of the floods", "as the
+    volcano erupted"), not an enemy."""
+    return any(t.lemma_.lower() in DISASTERS for c in verb.children if c.dep_ in ("prep", "advcl", "advmod")
+               for t in c.subtree)
+
+
 def held_by_armed_men(sent) -> bool:
     """Whether a sentence calls a place held by armed men: "rebel-held Zaria", "the separatist-controlled
     town" (`armed_holders` before "-held", "-controlled")."""
@@ -632,22 +639,23 @@ def held_by_armed_men(sent) -> bool:
 
 
 def no_war_fight(noun: Token, index: Index) -> bool:
-    """A fight noun whose sentence tells of people who fight no war (`no_war_fighters`: fans, inmates,
-    lawmakers) and names no armed side."""
-    return any(t.lemma_.lower() in NO_WAR_FIGHTERS for t in noun.sent) and not any(
-        index.actors[index.actor_at[t.i]].kind in ARMED for t in noun.sent if t.i in index.actor_at)
+    """A fight noun whose own phrase, or where its verb says it happened, tells of people who fight no war
+    (`no_war_fighters`: "between fans", "in the state assembly"), in a sentence that names no side at all
+    (not "police fired tear gas at protesters during a clash outside the assembly")."""
+    phrase = [*noun.subtree, *(t for p in noun.head.children if p.dep_ == "prep" for t in p.subtree)]
+    return any(t.lemma_.lower() in NO_WAR_FIGHTERS for t in phrase) and not any(t.i in index.actor_at for t in noun.sent)
 
 
 def fighting_went_on(trigger: Trigger, args: Arguments, index: Index) -> bool:
     """Fighting told going on in a town of a story of armed sides, by no side named: "Fighting went on in
     Zinjibar", "heavy clashes broke out around Mitiga" (a fight noun the subject of one of `fighting_went_on`;
-    not "the fight against corruption continued")."""
+    not "the fight against corruption continued", nor fighting between sides it names that are none of them)."""
     tok = trigger.token
     return trigger.family.name == "clash" and not trigger.is_verb and tok.dep_ == "nsubj" \
         and tok.head.lemma_.lower() in FIGHTING_WENT_ON and (index.main_armed or index.main_state) is not None \
         and args.place is not None and index.places[args.place].feature in ("city", "site") \
         and any(index.place_at.get(t.i) == args.place and own_clause_place(t, tok.head) for t in tok.sent) \
-        and not any(c.dep_ == "prep" and c.lower_ in ("against", "for", "over") for c in tok.children)
+        and not any(c.dep_ == "prep" and c.lower_ in ("against", "for", "over", "between") for c in tok.children)
 
 
 def ambushed_force(trigger: Trigger, actor1, target) -> bool:
@@ -1034,8 +1042,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     actor1 = index.actors.get(args.actor1 or "")
     if trigger.token.lemma_.lower() in ARMED_DOERS and (actor1 is None or actor1.kind not in ARMED):
         return []  # "the suspect surrendered to police"
-    if trigger.token.lemma_.lower() in NON_STATE_DOERS and actor1.kind not in NON_STATE_ARMED:
-        return []  # "soldiers evacuated the town as the volcano spewed ash": its people, not the town, left
+    if trigger.token.lemma_.lower() in EVACUATING and left_before_a_disaster(trigger.token):
+        return []  # "soldiers evacuated the town ahead of the floods": its people, not the town, left
     crowd_clash = family.name == "clash" and actor1 is not None and actor1.kind in CROWDS
     if not lenient and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED) \
             and not crowd_clash and not unnamed_attack_on_civilians(trigger, actor1, index) \
@@ -1043,7 +1051,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             and not (trigger.is_verb and answers(trigger.token) and actor1 is None) and not taker_unnamed:
         if not (actor1 is None and fighting_went_on(trigger, args, index)):
             return []  # (an attack repelled is a fight, whoever made it: "the attack on the town was repelled")
-        args.actor1, args.actor2 = index.main_armed or index.main_state, index.main_state if index.main_armed else None
+        sides = story_sides(index) or index.states[:2] or [index.main_armed]
+        args.actor1, args.actor2 = sides[0], sides[1] if len(sides) > 1 else None
     if not lenient and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest
     when = dates.for_trigger(trigger.token)

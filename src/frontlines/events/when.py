@@ -180,11 +180,17 @@ def comma_parts(ent: SpacySpan) -> list[SpacySpan]:
     """A date entity cut at its commas, each part a date of its own: the recogniser joins "on
     Saturday, three days after the rebels seized it" into one entity.  A comma before a calendar
     date or a year joins ("Thursday, Feb. 27, 2014", "Saturday, 12 April")."""
-    cuts = [t.i for t in ent if t.text == "," and not (t.i + 1 < ent.end and (
-        t.nbor().text.isdigit() or month_number(t.nbor().text.rstrip("."))))]
+    cuts = [t.i for t in ent if t.text == "," and not (t.i + 1 < ent.end and calendar_date_at(t.nbor()))]
     bounds = [ent.start, *cuts, ent.end]
     parts = [ent.doc[a + (a in cuts):b] for a, b in zip(bounds, bounds[1:])]
     return [p for p in parts if len(p)] if cuts else [ent]
+
+
+def calendar_date_at(tok: Token) -> bool:
+    """Whether a calendar date or a year starts at a token: "Feb. 27", "12 April", "2014" (not "10 days")."""
+    after = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return bool(month_number(tok.text.rstrip("."))) or (tok.text.isdigit() and (
+        len(tok.text) == 4 or (after is not None and bool(month_number(after.text.rstrip("."))))))
 
 
 def names_a_month_only(ent: SpacySpan) -> bool:
