@@ -1053,6 +1053,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             return []  # (an attack repelled is a fight, whoever made it: "the attack on the town was repelled")
         sides = story_sides(index) or index.states[:2] or [index.main_armed]
         args.actor1, args.actor2 = sides[0], sides[1] if len(sides) > 1 else None
+        actor1 = index.actors.get(args.actor1 or "")
     if not lenient and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest
     when = dates.for_trigger(trigger.token)
