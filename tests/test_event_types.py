@@ -2850,3 +2850,21 @@ def test_a_town_held_by_the_group_was_struck_by_the_other_side(extract, sentence
 def test_people_taken_from_their_ranch_or_vehicles(extract, sentence, coded):
     assert sub_types_after(extract("KADUNA - " + ARTICLE_OPENING + sentence, published="2019-08-30"),
                            "KADUNA - " + ARTICLE_OPENING) == coded
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    # who held a place taken is no person taken: "the rebel stronghold" is ground, "wounded guerrillas" are not
+    ("Troops captured the rebel stronghold of Zaria on Monday.", ["Government regains territory"]),
+    ("Troops captured the guerrilla camp at Zaria on Monday.", ["Government regains territory"]),
+    ("Several wounded guerrillas were captured on the plain outside Zaria on Monday.", []),
+    # armed men pushed or driven back, an attack beaten off: a fight, no ground taken
+    ("The rebels were driven back from Zaria by the army on Monday.", ["Armed clash"]),
+    ("The garrison at Zaria beat off the attack on Monday.", ["Armed clash"]),
+    ("Troops drove the rebels out of Zaria on Monday.", ["Government regains territory"]),
+    # guerrillas are an armed group's men: their attack driven off is a fight
+    ("Guerrillas attacked the town of Zaria at dawn on Monday, but were driven off after a five-hour battle with "
+     "the small garrison.", ["Armed clash"]),
+])
+def test_whose_ground_was_taken_and_who_guerrillas_are(extract, sentence, coded):
+    assert sub_types_after(extract("KADUNA - " + ARTICLE_OPENING + sentence, published="2019-08-30"),
+                           "KADUNA - " + ARTICLE_OPENING) == coded

@@ -311,3 +311,30 @@ def test_a_name_the_model_ran_into_blank_lines_is_named_without_them(extract):
 def test_a_countrys_name_is_the_country_unless_the_text_makes_it_a_town(extract, text, name, code):
     report = extract(text, published="2024-10-23")
     assert {p.name: p.country_code for p in report.places}[name] == code
+
+
+@pytest.mark.parametrize("text, name", [
+    # a town's name that only names a movement it modifies is no place
+    ("MANAMA - Police detained six opposition figures in Manama on Thursday. Among those detained was Hassan "
+     "Mushaima, the leader of the Haq movement.", "Haq"),
+    # a surname the model tags a place elsewhere is the person's, when the gazetteer has no such place
+    ("BANGUI - Rebel fighters swept into Bangui on Sunday and President Francois Bozize fled across the river. "
+     "A peace deal signed in Libreville in January had left Bozize in office.", "Bozize"),
+])
+def test_a_movement_or_a_persons_name_is_no_place(extract, text, name):
+    report = extract(text, published="2013-03-26")
+    assert name not in [m.text for p in report.places for m in p.mentions]
+
+
+def test_a_town_named_by_another_of_its_names_in_a_country_the_text_never_names_is_not_it(extract):
+    # "Kalait" is another name of Kalayat, India; the story is on Chad and never names India.  A city's old
+    # name still names it ("Rangoon" in a story from Bangkok is Yangon).
+    text = ("N'DJAMENA, Chad - Libyan bombers struck Kalait, a staging post for the government's columns in the east, "
+            "on Wednesday, killing four civilians at the market, Chad's army said. Chadian troops entered Faya-Largeau "
+            "on Friday after the Libyan garrison left the oasis town. On Thursday a Libyan column was ambushed near "
+            "Bir Kora. Libya has not commented on the raid on Kalait.")
+    report = extract(text, published="1987-03-28")
+    assert "IN" not in {p.country_code for p in report.places}
+    burma = extract("BANGKOK, Thailand - Diplomats in Bangkok said on Monday that Rangoon had closed its border "
+                    "posts.", published="1988-09-20")
+    assert {p.name: p.country_code for p in burma.places}.get("Yangon") == "MM"

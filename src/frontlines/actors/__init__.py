@@ -386,6 +386,12 @@ def police_heads() -> frozenset[str]:
     return frozenset(load_yaml(packaged("generic.yaml"))["police_heads"])
 
 
+@lru_cache(maxsize=1)
+def armed_modifiers() -> frozenset[str]:
+    """`armed_modifiers` of generic.yaml: the words that make a thing an armed group's ("rebel", "guerrilla")."""
+    return frozenset(load_yaml(packaged("generic.yaml"))["armed_modifiers"])
+
+
 LOCAL_FEATURES = frozenset({"city", "site", "admin1", "admin2"})
 
 

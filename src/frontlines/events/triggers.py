@@ -7,7 +7,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from frontlines.actors import opens_a_sentence
+from frontlines.actors import armed_modifiers, opens_a_sentence
 from frontlines.actors.dictionary import packaged
 from frontlines.nlp import tokens_whose_lemma
 from frontlines.yamlfile import load_word_lists, load_yaml
@@ -145,6 +145,12 @@ def bound_elsewhere(verb: Token) -> bool:
 def particle_of(tok: Token) -> str | None:
     """A verb's particle in lower case ("up" of "broke up"), if it has one."""
     return next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+
+
+def has_particle(tok: Token, word: str) -> bool:
+    """Whether a verb takes a word as its particle, or as the adverb the model parses it as ("pushed
+    the attackers back")."""
+    return particle_of(tok) == word or any(c.dep_ == "advmod" and c.lower_ == word for c in tok.children)
 
 
 def phrasal_lemma(tok: Token) -> str:
@@ -321,8 +327,9 @@ def subject_heads(token: Token) -> set[str]:
 
 
 def object_modifiers(verb: Token) -> set[str]:
-    """Lemmas of the modifiers of what a verb acts on: "threw stun grenades" gives "stun"."""
-    return {m for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for m in modifiers_of(c)}
+    """Lemmas of the modifiers of what a verb acts on: "threw stun grenades" gives "stun"; not a word
+    that says whose it was ("captured the rebel stronghold" is no rebel captured: `armed_modifiers`)."""
+    return {m for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for m in modifiers_of(c)} - armed_modifiers()
 
 
 def modifiers_of(noun: Token) -> set[str]:
@@ -465,7 +472,7 @@ def verb_senses_fitting(tok: Token, lex: Lexicon) -> list[dict]:
     return [s for s in senses(lex.verbs[tok.lemma_.lower()])
             if (not s.get("needs") or needs_read_on(tok, s, around).intersection(s["needs"]))
             and (has_object or not s.get("object"))
-            and (not s.get("particle") or particle_of(tok) == s["particle"])
+            and (not s.get("particle") or has_particle(tok, s["particle"]))
             and (not s.get("light") or plain_act(tok, s["light"], lex))
             and (not s.get("subject") or subject_kinds(tok).intersection(s["subject"]))]
 

@@ -547,7 +547,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         label = None if route else entity_label(extend_name(doc, span), by_token)
         if covered.intersection(range(span.start_char, span.end_char)) or label == "" or label in NEVER_PLACE \
                 or (is_nationality(span.text) and modifies(span) and not names_a_country(span, {name_key(span.text): entries})) \
-                or dedication(span, label):
+                or dedication(span, label) or names_a_movement(span, entries):
             continue
         cand = make_candidate(doc, span, label, entries, route)
         if cand.landmark:
@@ -576,6 +576,14 @@ def dedication(span: SpacySpan, label: str) -> bool:
         word = word.head
     prep = word.head
     return word.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in place_words()["dedicated"]
+
+
+def names_a_movement(span: SpacySpan, entries: list[Entry]) -> bool:
+    """Whether a town's name only names an organisation it modifies: "the leader of the Haq movement"
+    is no Haq, Iran (`place_words` organisations; not "the Homs front"; a country or a state still
+    is where its party is: "the Ohio Democratic Party")."""
+    return modifies(span) and span.root.head.lemma_.lower() in place_words()["organisations"] \
+        and not any(e.feature in ("country", "admin1") for e in entries)
 
 
 def modifies(span: SpacySpan) -> bool:

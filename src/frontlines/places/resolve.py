@@ -155,7 +155,10 @@ def is_person(c: Candidate, people: set[str], titled: set[str]) -> bool:
     """A name that this article uses for a person ("Assad" after "Bashar Assad"), or a full name
     the gazetteer lacks whose surname it writes after a title ("Rasmus Paludan" beside "Mr Paludan")."""
     words = c.span.text.split()
-    return (c.span.text in people and c.label not in PLACE_LABELS) or (
+    # a surname the model tags a place elsewhere, when the gazetteer has no such place ("President Francois
+    # Bozize", then "left Bozize in office")
+    return (c.span.text in people and (c.label not in PLACE_LABELS or not (c.entries or c.landmark or c.described
+                                                                            or c.want))) or (
         len(words) > 1 and words[-1] in titled and not c.entries and not (c.landmark or c.described))
 
 
@@ -430,9 +433,15 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
     if (not ctx.focus or entry.feature == "country" or (c.qualifier and qualified(entry, c, ctx)) or big
             or weight >= cut["focus_min_country" if small else "bare_name_min_country"]):
         return False  # "Rallies in Cairo and Nairobi": a world city is where it is
-    own = name_key(c.span.text)  # a town is no evidence for itself
+    return far_from_the_others(c, entry, ctx, cut["far_km"])
+
+
+def far_from_the_others(c: Candidate, entry: Entry, ctx: Context, far_km: float) -> bool:
+    """Whether an entry lies more than `far_km` from every sure place of the article but its own name's
+    (a town is no evidence for itself)."""
+    own = name_key(c.span.text)
     others = [f for f, n in zip(ctx.focus, ctx.focus_names) if n != own]
-    return bool(others) and min(km((entry.lat, entry.lon), f) for f in others) > cut["far_km"]
+    return bool(others) and min(km((entry.lat, entry.lon), f) for f in others) > far_km
 
 
 def common_word_town(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
@@ -450,13 +459,23 @@ def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker)
     is plainly about another: a small one the text calls by another of its names
     (`stray_alternate_max_population`; "Banjska" in a story on Kosovo is not Bansko, Bulgaria, which GeoNames also lists as
     "Banjska"), or one of no recorded population in a country the article does not touch on
-    ("Nasir" in a story on South Sudan is not Nasir Extension, a quarter of Khartoum)."""
-    weight = country_weight(entry, c, ctx, only_namesake=True)
-    if entry.feature != "city" or not ctx.weights or weight >= ranker.cutoffs["bare_name_min_country"] \
-            or max(ctx.weights.values()) < 1.0:
+    ("Nasir" in a story on South Sudan is not Nasir Extension, a quarter of Khartoum), or one the text
+    calls by another of its names in a country it never names ("Kalait" in a story on Chad is not
+    Kalayat, India)."""
+    # a name found only as another name of a town far away, in a country the text never names, is no
+    # evidence for that country ("Kalait" in a story on Chad is no vote for Kalayat, India); a city's old
+    # name is ("Salisbury" is Harare, "Saigon" Ho Chi Minh City), and so is a town's near the story's
+    # ("MCALLEN, Texas - ... in Ciudad Mier")
+    unnamed_alternate = not own_name(c, entry) and entry.country_code not in ctx.named_countries \
+        and entry.population < ranker.cutoffs["far_min_population"] \
+        and far_from_the_others(c, entry, ctx, ranker.cutoffs["home_near_km"])
+    weight = country_weight(entry, c, ctx, only_namesake=not unnamed_alternate)
+    others = [w for cc, w in ctx.weights.items() if cc != entry.country_code or not unnamed_alternate]
+    if entry.feature != "city" or not others or weight >= ranker.cutoffs["bare_name_min_country"] \
+            or max(others) < 1.0:
         return False
     if not own_name(c, entry):
-        return entry.population < ranker.cutoffs["stray_alternate_max_population"]
+        return unnamed_alternate or entry.population < ranker.cutoffs["stray_alternate_max_population"]
     return not entry.population and not weight
 
 
