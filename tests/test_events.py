@@ -153,3 +153,13 @@ def test_what_follows_after_happened_earlier(extract):
 def test_what_failed_did_not_happen(extract, text, negated):
     facts = [e.factuality for e in extract(text, published="2024-05-01").events]
     assert (not any(f in ("asserted", "reported") for f in facts)) == negated, facts
+
+
+def test_riots_on_two_days_in_one_town_are_two_events(extract):
+    # ACLED codes one event per day: two nights of rioting are two (a town taken, told twice a day apart, is one)
+    text = ("KADUNA - Gunmen killed five villagers near Kaduna on Monday, police said. The attackers fled on "
+            "motorbikes. Residents buried the dead on Tuesday. Rioters burned cars and threw stones at police in "
+            "Zaria on Sunday. On Monday night rioters again burned shops and threw stones at police in Zaria.")
+    report = extract(text, published="2024-03-06")
+    riots = [e.date for e in report.events if e.sub_event_type == "Violent demonstration"]
+    assert riots == ["2024-03-03", "2024-03-04"]

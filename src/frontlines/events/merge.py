@@ -79,11 +79,13 @@ def merge_kind(e: Event) -> str:
 
 
 def close_dates(a: Event, b: Event) -> bool:
-    """The same day, or within two days for the same sub-type and perpetrator ("took control of
-    Kidal on Tuesday" and the president's "have today seized Kidal")."""
+    """The same day, or within two days for the same change of hands by the same side ("took control
+    of Kidal on Tuesday" and the president's "have today seized Kidal"); riots, strikes and arrests on
+    two days are two events, as ACLED codes them."""
     if a.date == b.date:
         return True
-    if a.date is None or b.date is None or a.sub_event_type != b.sub_event_type or a.actor1 != b.actor1:
+    if a.date is None or b.date is None or a.sub_event_type != b.sub_event_type or a.actor1 != b.actor1 \
+            or a.sub_event_type not in (*TAKING, TRANSFER):
         return False
     return abs((date.fromisoformat(a.date) - date.fromisoformat(b.date)).days) <= 2
 
