@@ -338,3 +338,13 @@ def test_a_town_named_by_another_of_its_names_in_a_country_the_text_never_names_
     burma = extract("BANGKOK, Thailand - Diplomats in Bangkok said on Monday that Rangoon had closed its border "
                     "posts.", published="1988-09-20")
     assert {p.name: p.country_code for p in burma.places}.get("Yangon") == "MM"
+
+
+def test_a_name_its_sentence_opens_in_is_a_place_though_tagged_an_organisation(extract):
+    # "In Cite Vallijee, ...": where the sentence is set, though the gazetteer lacks it: a site of the story's town
+    text = ("PORT LOUIS - Police fired tear gas at rioters in Port Louis on Sunday. In Cite Vallijee, a man was shot "
+            "dead at a barricade, police said. In the UN, diplomats called for calm.")
+    report = extract(text, published="1999-02-24")
+    places = {p.name: (p.feature, p.country_code) for p in report.places}
+    assert places.get("Cite Vallijee") == ("site", "MU")
+    assert "UN" not in places

@@ -62,6 +62,7 @@ class Candidate:
     part: bool = False             # "Cibitoke, a northern neighbourhood of the capital": a part of a town
     called_town: bool = False      # "the village of Tallousa": the text calls it a town
     modifier: bool = False         # it modifies a noun: "the Yeysk plant", "Thai troops"
+    scene: bool = False            # "In Roche-Bois, a man was shot": its sentence is set there (`opens_in`)
 
 
 @dataclass(frozen=True)
@@ -630,6 +631,14 @@ def names_of_things(spans: list[SpacySpan]) -> set[str]:
     return {s.text for s in spans if s.text.lower() in words["not_places"] or s[-1].lower_ in words["time_heads"]}
 
 
+def opens_in(run: SpacySpan) -> bool:
+    """Whether a name the gazetteer lacks is where its sentence is set, told first: "In Roche-Bois, a
+    musician was shot dead" (the model may tag it an organisation; not "In the UN, ...")."""
+    doc, head = run.doc, run.root.head
+    return run.root.dep_ == "pobj" and head.lower_ == "in" and head.is_sent_start and head.i == run.start - 1 \
+        and run.end < len(doc) and doc[run.end].text == "," and not run.text.isupper()
+
+
 def names_a_time(text: str) -> bool:
     """Whether a name is a day's or a month's ("Wednesday", "October"), in English."""
     return all(w.lower() in TIME_NAMES for w in text.split())
@@ -650,7 +659,9 @@ def unknown_candidates(doc: Doc, runs: list[SpacySpan], by_token: dict[int, Spac
         cand = make_candidate(doc, run, label or None, [])
         if cand.landmark and run.root.ent_type_ == "ORG" and speaks(run):
             continue  # "Russia's Defence Ministry said": the ministry, not its building
-        if cand.landmark or cand.described or cand.want in ("city", "admin1", "admin2") or label in PLACE_LABELS:
+        cand.scene = opens_in(run)
+        if cand.landmark or cand.described or cand.want in ("city", "admin1", "admin2") or label in PLACE_LABELS \
+                or cand.scene:
             out.append(cand)
         elif label not in NEVER_PLACE and label != "" and cand.proper and not run.text.isupper():
             cand.loose = True  # worth a skeleton look-up ("Gharian" for Gharyan), nothing more

@@ -190,6 +190,7 @@ def is_acronym(c: Candidate) -> bool:
 def has_place_context(c: Candidate) -> bool:
     """The model or the words around it say this is a place."""
     return (c.label in PLACE_LABELS or c.landmark or c.described is not None or c.part or c.locative or c.respelling
+            or c.scene
             or c.dateline
             or c.want is not None or c.qualifier is not None
             or (c.proper and not c.loose and any(e.feature == "country" for e in c.entries)))
@@ -744,7 +745,8 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
     owners = first_owners(every, towns_by_end, text)
     out = []
     for c in cands:
-        if c.span.start in resolved or not (c.landmark or c.described or c.called_town or c.label in PLACE_LABELS):
+        if c.span.start in resolved or not (c.landmark or c.described or c.called_town or c.scene
+                                            or c.label in PLACE_LABELS):
             continue
         if c.span.text.isupper() or not without_article(c.span.text)[:1].isupper():
             continue  # "MNDAA" is an acronym the model took for a place ("al-Mawasi" is a name)
