@@ -2868,3 +2868,26 @@ def test_people_taken_from_their_ranch_or_vehicles(extract, sentence, coded):
 def test_whose_ground_was_taken_and_who_guerrillas_are(extract, sentence, coded):
     assert sub_types_after(extract("KADUNA - " + ARTICLE_OPENING + sentence, published="2019-08-30"),
                            "KADUNA - " + ARTICLE_OPENING) == coded
+
+
+PADDING = (" The report could not be independently verified. Officials declined to comment further. More details "
+           "were expected later in the week.")
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a group's man killed or taken is no civilian and no ground: only a place held takes its holder's word
+    ("KABUL - Afghan troops shot dead the rebel chief in Kunduz on Monday, the army said.", []),
+    ("BOGOTA - Police captured a rebel arms dealer in Medellin on Tuesday.", []),
+    # the fight told beside a taking was the taking's
+    ("MOSUL - Iraqi forces drove Islamic State fighters back from the outskirts of Mosul on Monday, retaking the "
+     "village of Bazwaya.", ["Government regains territory"]),
+    # an attack or a raid beaten back or driven off is a fight
+    ("GHAZNI - Police at the checkpoint in Ghazni beat back a Taliban attack on Monday.", ["Armed clash"]),
+    ("MAIDUGURI - Soldiers in Monguno drove off a raid by Boko Haram fighters on Monday.", ["Armed clash"]),
+    # what attacked decides the kind: aircraft, or suicide bombers
+    ("YAOUNDE - Cameroonian bombers attacked a rebel camp near Kousseri on Monday.", ["Air/drone strike"]),
+    ("MAIDUGURI - Suicide bombers attacked a checkpoint in Konduga on Monday.", ["Suicide bomb"]),
+])
+def test_repelled_attacks_and_whose_men_were_hit(extract, text, coded):
+    report = extract(text + PADDING, published="2024-05-01")
+    assert [e.sub_event_type for e in report.events] == coded

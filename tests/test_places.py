@@ -348,3 +348,16 @@ def test_a_name_its_sentence_opens_in_is_a_place_though_tagged_an_organisation(e
     places = {p.name: (p.feature, p.country_code) for p in report.places}
     assert places.get("Cite Vallijee") == ("site", "MU")
     assert "UN" not in places
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # a town's name before a longer phrase ending in "network" is still the town
+    ("TEL AVIV - Israeli troops blew up part of the Khan Younis tunnel network on Monday, the army said.",
+     "Khān Yūnis", "PS"),
+    # a capital keeps its old names, though the text never names its country
+    ("STOCKHOLM - Soviet troops entered Reval on Thursday, refugees arriving in Stockholm said. The city's port "
+     "was in flames.", "Tallinn", "EE"),
+])
+def test_old_names_and_names_in_longer_phrases_are_still_places(extract, text, name, code):
+    report = extract(text, published="2024-05-01")
+    assert {p.name: p.country_code for p in report.places}.get(name) == code

@@ -35,6 +35,10 @@ def merge(events: list[Event], index: Index, text: str = "") -> list[Event]:
                 same.actor1, same.actor2 = e.actor1 or same.actor2, e.actor2 or same.actor1
             if graver(e, same):  # "Thousands marched in Goma. Police fired tear gas to stop them"
                 same.sub_event_type, same.plover = e.sub_event_type, e.plover
+            if same.sub_event_type == "Armed clash" and e.sub_event_type in TAKING and same.evidence == e.evidence:
+                # "drove the fighters back from Mosul, retaking Bazwaya": the fight told was the taking's
+                same.sub_event_type, same.plover, same.place = e.sub_event_type, e.plover, e.place
+                same.actor1, same.actor2 = e.actor1 or same.actor1, e.actor2 or same.actor2
             same.actor1, same.actor2 = same.actor1 or e.actor1, same.actor2 or e.actor2
             same.fatalities = same.fatalities if same.fatalities is not None else e.fatalities
     for n, e in enumerate(kept, start=1):

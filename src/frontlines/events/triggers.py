@@ -148,9 +148,10 @@ def particle_of(tok: Token) -> str | None:
 
 
 def has_particle(tok: Token, word: str) -> bool:
-    """Whether a verb takes a word as its particle, or as the adverb the model parses it as ("pushed
-    the attackers back")."""
-    return particle_of(tok) == word or any(c.dep_ == "advmod" and c.lower_ == word for c in tok.children)
+    """Whether a verb takes a word as its particle; "back" also as the adverb the model parses it as
+    ("pushed the attackers back")."""
+    return particle_of(tok) == word or (word == "back" and any(c.dep_ == "advmod" and c.lower_ == word
+                                                                for c in tok.children))
 
 
 def phrasal_lemma(tok: Token) -> str:
@@ -327,9 +328,12 @@ def subject_heads(token: Token) -> set[str]:
 
 
 def object_modifiers(verb: Token) -> set[str]:
-    """Lemmas of the modifiers of what a verb acts on: "threw stun grenades" gives "stun"; not a word
-    that says whose it was ("captured the rebel stronghold" is no rebel captured: `armed_modifiers`)."""
-    return {m for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for m in modifiers_of(c)} - armed_modifiers()
+    """Lemmas of the modifiers of what a verb acts on: "threw stun grenades" gives "stun"; of a place
+    held (words.yaml `held_places`), not the word that says whose it was ("captured the rebel stronghold"
+    is no rebel captured, "killed a rebel chief" is: `armed_modifiers`)."""
+    held = event_words()["held_places"]
+    return {m for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for m in modifiers_of(c)
+            if not (c.lemma_.lower() in held and m in armed_modifiers())}
 
 
 def modifiers_of(noun: Token) -> set[str]:

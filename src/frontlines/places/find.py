@@ -580,10 +580,11 @@ def dedication(span: SpacySpan, label: str) -> bool:
 
 
 def names_a_movement(span: SpacySpan, entries: list[Entry]) -> bool:
-    """Whether a town's name only names an organisation it modifies: "the leader of the Haq movement"
-    is no Haq, Iran (`place_words` organisations; not "the Homs front"; a country or a state still
-    is where its party is: "the Ohio Democratic Party")."""
-    return modifies(span) and span.root.head.lemma_.lower() in place_words()["organisations"] \
+    """Whether a town's name only names the organisation right after it: "the leader of the Haq movement"
+    is no Haq, Iran (`place_words` organisations; not "the Homs front", nor "the Khan Younis tunnel
+    network"; a country or a state still is where its party is: "the Ohio Democratic Party")."""
+    head = span.root.head
+    return modifies(span) and head.i == span.end and head.lemma_.lower() in place_words()["organisations"] \
         and not any(e.feature in ("country", "admin1") for e in entries)
 
 

@@ -155,11 +155,14 @@ def is_person(c: Candidate, people: set[str], titled: set[str]) -> bool:
     """A name that this article uses for a person ("Assad" after "Bashar Assad"), or a full name
     the gazetteer lacks whose surname it writes after a title ("Rasmus Paludan" beside "Mr Paludan")."""
     words = c.span.text.split()
-    # a surname the model tags a place elsewhere, when the gazetteer has no such place ("President Francois
-    # Bozize", then "left Bozize in office")
-    return (c.span.text in people and (c.label not in PLACE_LABELS or not (c.entries or c.landmark or c.described
-                                                                            or c.want))) or (
+    return (c.span.text in people and (c.label not in PLACE_LABELS or unknown_without_place_words(c))) or (
         len(words) > 1 and words[-1] in titled and not c.entries and not (c.landmark or c.described))
+
+
+def unknown_without_place_words(c: Candidate) -> bool:
+    """A name the gazetteer lacks and no word around it calls a place: a surname the model tags a place
+    ("President Francois Bozize", then "left Bozize in office")."""
+    return not (c.entries or c.landmark or c.described or c.want)
 
 
 def a_title(c: Candidate, text: str) -> bool:
@@ -460,24 +463,31 @@ def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker)
     is plainly about another: a small one the text calls by another of its names
     (`stray_alternate_max_population`; "Banjska" in a story on Kosovo is not Bansko, Bulgaria, which GeoNames also lists as
     "Banjska"), or one of no recorded population in a country the article does not touch on
-    ("Nasir" in a story on South Sudan is not Nasir Extension, a quarter of Khartoum), or one the text
-    calls by another of its names in a country it never names ("Kalait" in a story on Chad is not
-    Kalayat, India)."""
-    # a name found only as another name of a town far away, in a country the text never names, is no
-    # evidence for that country ("Kalait" in a story on Chad is no vote for Kalayat, India); a city's old
-    # name is ("Salisbury" is Harare, "Saigon" Ho Chi Minh City), and so is a town's near the story's
-    # ("MCALLEN, Texas - ... in Ciudad Mier")
-    unnamed_alternate = not own_name(c, entry) and entry.country_code not in ctx.named_countries \
-        and entry.population < ranker.cutoffs["far_min_population"] \
-        and far_from_the_others(c, entry, ctx, ranker.cutoffs["home_near_km"])
-    weight = country_weight(entry, c, ctx, only_namesake=not unnamed_alternate)
-    others = [w for cc, w in ctx.weights.items() if cc != entry.country_code or not unnamed_alternate]
-    if entry.feature != "city" or not others or weight >= ranker.cutoffs["bare_name_min_country"] \
-            or max(others) < 1.0:
+    ("Nasir" in a story on South Sudan is not Nasir Extension, a quarter of Khartoum), or a far
+    one the text calls by another of its names in a country it never names (`far_alternate`)."""
+    if entry.feature != "city":
+        return False
+    far_alternate = far_alternate_name(c, entry, ctx, ranker)
+    # a far alternate name is no evidence for its own country: its vote is left out
+    weight = country_weight(entry, c, ctx, only_namesake=not far_alternate)
+    others = [w for cc, w in ctx.weights.items() if not (far_alternate and cc == entry.country_code)]
+    if not others or weight >= ranker.cutoffs["bare_name_min_country"] or max(others) < 1.0:
         return False
     if not own_name(c, entry):
-        return unnamed_alternate or entry.population < ranker.cutoffs["stray_alternate_max_population"]
+        return far_alternate or entry.population < ranker.cutoffs["stray_alternate_max_population"]
     return not entry.population and not weight
+
+
+def far_alternate_name(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
+    """Whether a mention names a town only by another of its names, in a country the text never names,
+    more than `stray_far_km` from the article's sure places: "Kalait" in a story on Chad is no vote for
+    Kalayat, India.  A capital or a city of `stray_exempt_population` keeps its old names ("Reval" is
+    Tallinn, "Adrianople" Edirne), and a town near the story's its own ("MCALLEN, Texas - ... in Ciudad
+    Mier")."""
+    cut = ranker.cutoffs
+    return not own_name(c, entry) and entry.country_code not in ctx.named_countries \
+        and entry.population < cut["stray_exempt_population"] and not is_capital(entry, c) \
+        and far_from_the_others(c, entry, ctx, cut["stray_far_km"])
 
 
 def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallback: Entry | None,
