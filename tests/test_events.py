@@ -163,3 +163,13 @@ def test_riots_on_two_days_in_one_town_are_two_events(extract):
     report = extract(text, published="2024-03-06")
     riots = [e.date for e in report.events if e.sub_event_type == "Violent demonstration"]
     assert riots == ["2024-03-03", "2024-03-04"]
+
+
+def test_a_fight_the_day_after_a_taking_is_no_part_of_it(extract):
+    # the fighting of a capture comes on its day or the day before; an attack on the town the next night is a fight
+    text = ("KADUNA - Troops retook Zaria from the rebels on Sunday after heavy fighting, the army said. A rebel attack "
+            "on the town on Monday night was repelled, officers said. Residents said the streets were quiet on "
+            "Tuesday. Shops reopened on Wednesday.")
+    report = extract(text, published="2024-03-07")
+    coded = sorted((e.sub_event_type, e.date) for e in report.events)
+    assert coded == [("Armed clash", "2024-03-04"), ("Government regains territory", "2024-03-03")]

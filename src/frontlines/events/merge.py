@@ -176,11 +176,12 @@ def strike_damage(events: list[Event]) -> list[Event]:
 
 def subsume_parts(events: list[Event], index: Index, text: str = "") -> list[Event]:
     """Events that are parts of others (`text`: the document's, where a telling goes on).  The fighting in
-    a capture is part of the capture: drop an
-    armed clash at the place and day of a territory event ("stormed the town ... after hours of clashes, held it")."""
+    a capture is part of the capture: drop an armed clash at the place of a territory event, on its day
+    or the day before ("stormed the town ... after hours of clashes, held it"; not "a second attack on
+    the town the next night was repelled")."""
     captures = [e for e in events if e.event_type == "Battles" and e.sub_event_type != "Armed clash" and scored(e)]
     kept = [e for e in events if not (e.sub_event_type == "Armed clash" and any(
-        near(c.place, e.place, index) and close_days(c.date, e.date, 1) for c in captures))]
+        near(c.place, e.place, index) and fought_for(e.date, c.date) for c in captures))]
     # weapons an armed group seized where it fought, took a place or had its enemy surrender are its
     # spoils ("took full control of El Adde and seized vehicles and weapons"); ACLED's disrupted
     # weapons use is weapons kept from their users
@@ -263,6 +264,13 @@ def of_the_crowd(arrests: Event, index: Index) -> bool:
     nor people it does not name)."""
     taken = index.actors.get(arrests.actor2 or "")
     return taken is not None and taken.kind in ("protesters", "rioters", "civilians")
+
+
+def fought_for(fight: str | None, taking: str | None) -> bool:
+    """Whether a fight's day may be the fighting for a taking: its day or the day before."""
+    if fight is None or taking is None:
+        return False
+    return 0 <= (date.fromisoformat(taking) - date.fromisoformat(fight)).days <= 1
 
 
 def close_days(a: str | None, b: str | None, days: int) -> bool:
