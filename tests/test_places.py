@@ -361,3 +361,14 @@ def test_a_name_its_sentence_opens_in_is_a_place_though_tagged_an_organisation(e
 def test_old_names_and_names_in_longer_phrases_are_still_places(extract, text, name, code):
     report = extract(text, published="2024-05-01")
     assert {p.name: p.country_code for p in report.places}.get(name) == code
+
+
+def test_a_site_a_distance_and_bearing_from_a_town_is_placed_there(extract):
+    # "Chimbayka, 70 kilometres north of Nukus": not at Nukus, but 70 km north of it
+    text = ("NUKUS - Police fired tear gas at protesters in Nukus on Friday. In Chimbayka, 70 kilometres north of "
+            "Nukus, several hundred people held a rally on Friday evening.")
+    report = extract(text, published="2022-07-04")
+    places = {p.name: p for p in report.places}
+    site, town = places["Chimbayka"], places["Nukus"]
+    assert site.feature == "site"
+    assert abs((site.lat - town.lat) * 111.2 - 70) < 1 and abs(site.lon - town.lon) < 0.01

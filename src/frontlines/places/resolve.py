@@ -9,6 +9,8 @@ stand in.
 """
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
@@ -42,8 +44,10 @@ SITE_IN = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:the\s+)?|,\s+|\s+")
 # (within `BEARING_KM`: "about 400 miles north of Lagos" says where it is not)
 BEARING_OF = re.compile(r",?\s+(?:(?:about|some|nearly|around|roughly)\s+)?(?:(?P<n>\d[\d,.]*)\s*(?:-\s*)?"
                         r"(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile)\s+)?"
-                        r"(?:" + "|".join(place_words()["compass"]) + r")\s+of\s+(?:the\s+)?", re.IGNORECASE)
+                        r"(?P<compass>" + "|".join(place_words()["compass"]) + r")\s+of\s+(?:the\s+)?", re.IGNORECASE)
 BEARING_KM = 30.0
+FAR_BEARING_KM = 300.0  # "Chimbay, 70 kilometres north of Nukus": a site placed that far from the town, on its bearing
+KM_PER_DEGREE = 111.2
 MILE_KM = 1.609
 # "the water village of Simunul, in Semporna": a town the text puts in another
 TOWN_IN = re.compile(r",\s+(?:in|near|outside)\s+")
@@ -517,6 +521,30 @@ def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallbac
     return town_it_is_in(c, towns_by_sentence, text) or fallback
 
 
+def far_bearing(c: Candidate, towns_by_sentence: dict[int, list[Choice]], text: str) -> Entry | None:
+    """A site the text places a distance and a bearing from the next town of its sentence, farther than
+    `BEARING_KM` ("In Chimbay, 70 kilometres north of Nukus"): its point moved from the town's by that
+    much (up to `FAR_BEARING_KM`; "about 400 miles north of Lagos" says where it is not)."""
+    for ch in towns_by_sentence.get(c.sentence, []):
+        m = BEARING_OF.fullmatch(text[c.span.end:ch.cand.span.start]) if ch.cand.span.start > c.span.end else None
+        if m is None or m["n"] is None or ch.entry.feature != "city":
+            continue
+        distance = float(m["n"].replace(",", "")) * (MILE_KM if m["unit"].lower().startswith("mile") else 1.0)
+        if BEARING_KM < distance <= FAR_BEARING_KM:
+            return moved_by(ch.entry, m["compass"].lower(), distance)
+    return None
+
+
+def moved_by(town: Entry, compass: str, distance: float) -> Entry:
+    """A town's entry moved `distance` km toward a point of the compass ("north-east")."""
+    north = ("north" in compass) - ("south" in compass)
+    east = ("east" in compass) - ("west" in compass)
+    step = distance / KM_PER_DEGREE / (math.sqrt(2) if north and east else 1.0)
+    lat = town.lat + north * step
+    lon = town.lon + east * step / max(math.cos(math.radians(town.lat)), 0.1)
+    return dataclasses.replace(town, lat=round(lat, 5), lon=round(lon, 5))
+
+
 def near_bearing(gap: str) -> bool:
     """Whether the words between a site and a town place it by a bearing from that town, near it:
     ", south of", ", about 15 km west of" (not ", about 400 miles north of")."""
@@ -762,7 +790,8 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
             continue  # "MNDAA" is an acronym the model took for a place ("al-Mawasi" is a name)
         division = container(c, divisions[c.sentence], text)  # "El Adde, in Somalia's Gedo region"
         owned = owners.get(name_key(c.span.text))
-        town = owner_town(c, towns_by_end, text) or named_after(c, towns_by_name) \
+        town = far_bearing(c, towns_by_sentence, text) or owner_town(c, towns_by_end, text) \
+            or named_after(c, towns_by_name) \
             or (division.entry if division else None) or anchor_for(c, towns_by_sentence, None, text) \
             or (owned[1] if owned and owned[0] < c.span.start else None) or fallback
         if town is not None:
