@@ -2886,6 +2886,7 @@ PADDING = (" The report could not be independently verified. Officials declined 
     ("MAIDUGURI - Soldiers in Monguno drove off a raid by Boko Haram fighters on Monday.", ["Armed clash"]),
     # what attacked decides the kind: aircraft, or suicide bombers
     ("YAOUNDE - Cameroonian bombers attacked a rebel camp near Kousseri on Monday.", ["Air/drone strike"]),
+    ("YAOUNDE - Cameroonian bombers raided a rebel camp near Kousseri on Monday night.", ["Air/drone strike"]),
     ("MAIDUGURI - Suicide bombers attacked a checkpoint in Konduga on Monday.", ["Suicide bomb"]),
 ])
 def test_repelled_attacks_and_whose_men_were_hit(extract, text, coded):
