@@ -2887,6 +2887,9 @@ PADDING = (" The report could not be independently verified. Officials declined 
     # what attacked decides the kind: aircraft, or suicide bombers
     ("YAOUNDE - Cameroonian bombers attacked a rebel camp near Kousseri on Monday.", ["Air/drone strike"]),
     ("YAOUNDE - Cameroonian bombers raided a rebel camp near Kousseri on Monday night.", ["Air/drone strike"]),
+    # a gathering to call on the government, told after another purpose, is a protest
+    ("BISHKEK - In Bishkek, several hundred people gathered in the main square on Saturday evening to honour the "
+     "dead and to call on the government to defend the border.", ["Peaceful protest"]),
     ("MAIDUGURI - Suicide bombers attacked a checkpoint in Konduga on Monday.", ["Suicide bomb"]),
 ])
 def test_repelled_attacks_and_whose_men_were_hit(extract, text, coded):

@@ -116,8 +116,8 @@ def context_lemmas(token: Token) -> set[str]:
         if child.dep_ in ("advcl", "xcomp") and (any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
                                                  or child.tag_ == "VBG"):
             # what it was done for or with: "gathered outside the office to demand food", "gathered ...,
-            # chanting against the jihadists"
-            out.add(child.lemma_.lower())
+            # chanting against the jihadists", "to honour the dead and to call on the government"
+            out.update(v.lemma_.lower() for v in (child, *child.conjuncts))
     return out | ({"crowd"} if crowd_pronoun(token) else set())
 
 
