@@ -2861,6 +2861,9 @@ def test_people_taken_from_their_ranch_or_vehicles(extract, sentence, coded):
     ("The rebels were driven back from Zaria by the army on Monday.", ["Armed clash"]),
     ("The garrison at Zaria beat off the attack on Monday.", ["Armed clash"]),
     ("Troops drove the rebels out of Zaria on Monday.", ["Government regains territory"]),
+    # a gathering to call on the government, told after another purpose, is a protest
+    ("In Zaria, several hundred people gathered in the main square on Saturday evening to honour the dead and to "
+     "call on the government to defend the border.", ["Peaceful protest"]),
     # guerrillas are an armed group's men: their attack driven off is a fight
     ("Guerrillas attacked the town of Zaria at dawn on Monday, but were driven off after a five-hour battle with "
      "the small garrison.", ["Armed clash"]),
@@ -2887,9 +2890,6 @@ PADDING = (" The report could not be independently verified. Officials declined 
     # what attacked decides the kind: aircraft, or suicide bombers
     ("YAOUNDE - Cameroonian bombers attacked a rebel camp near Kousseri on Monday.", ["Air/drone strike"]),
     ("YAOUNDE - Cameroonian bombers raided a rebel camp near Kousseri on Monday night.", ["Air/drone strike"]),
-    # a gathering to call on the government, told after another purpose, is a protest
-    ("BISHKEK - In Bishkek, several hundred people gathered in the main square on Saturday evening to honour the "
-     "dead and to call on the government to defend the border.", ["Peaceful protest"]),
     ("MAIDUGURI - Suicide bombers attacked a checkpoint in Konduga on Monday.", ["Suicide bomb"]),
 ])
 def test_repelled_attacks_and_whose_men_were_hit(extract, text, coded):
