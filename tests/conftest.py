@@ -47,14 +47,16 @@ def dev_reports(extract) -> dict[str, dict]:
 
 @pytest.fixture(scope="session")
 def web_dev_db(tmp_path_factory, extract) -> Path:
-    """A store built once from the dev articles with `frontlines ingest`, for the web app's tests."""
+    """A store built once from the dev articles with `frontlines ingest --jobs 1`, for the web app's
+    tests and as what one process stores (tests/test_parallel.py).  Never written to: tests that
+    write copy it."""
     from click.testing import CliRunner
 
     from frontlines.cli import main
 
     require_shared()
     db = tmp_path_factory.mktemp("web") / "dev.duckdb"
-    result = CliRunner().invoke(main, ["ingest", str(DEV), "--db", str(db)])
+    result = CliRunner().invoke(main, ["ingest", str(DEV), "--db", str(db), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     return db
 

@@ -57,10 +57,10 @@ def stored_rows(db) -> dict[str, list[dict]]:
                 for t in ("documents", "places", "actors", "mentions", "events", "control")}
 
 
-def test_ingest_on_a_two_worker_dask_cluster_stores_what_one_process_stores(tmp_path, extract):
-    require_shared()
-    one, dask = tmp_path / "one.duckdb", tmp_path / "dask.duckdb"
-    run("ingest", str(DEV), "--db", str(one), "--jobs", "1")
+def test_ingest_on_a_two_worker_dask_cluster_stores_what_one_process_stores(tmp_path, web_dev_db):
+    # web_dev_db is `ingest DEV --db ... --jobs 1`, the very run this test made for itself before;
+    # the session's web tests made it anyway.
+    one, dask = web_dev_db, tmp_path / "dask.duckdb"
     result = run("ingest", str(DEV), "--db", str(dask), "--dask", "local", "--jobs", "2")
     assert "9 added" in result.output
     assert stored_rows(dask) == stored_rows(one)

@@ -34,14 +34,17 @@ def test_the_shipped_model_was_trained_on_the_data_in_the_repo():
 
 
 def test_no_evaluation_article_is_training_data():
-    texts = {e["text"].strip() for e in load_examples(DATA)}
+    # The snippets joined by a character no sentence holds: a sentence is in the joined text exactly
+    # when it is in one snippet, and one search of it is four times faster than one per snippet.
+    texts = "\0".join({e["text"].strip() for e in load_examples(DATA)})
     for folder in (SHARED / "eval" / "dev", *(ROOT / "eval" / name for name in ("extra", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28"))):
         for gold in folder.glob("*.gold.json"):
             article = json.loads(gold.read_text())
             path = next((p for p in (folder / article["text"], ROOT / "src" / "frontlines" / "samples" /
                                      Path(article["text"]).name) if p.exists()), None)
             sentences = {s.strip() for s in path.read_text().split(".") if len(s.strip()) > 40} if path else set()
-            assert not any(s in t for s in sentences for t in texts), gold.name
+            assert not any("\0" in s for s in sentences), gold.name
+            assert not any(s in texts for s in sentences), gold.name
 
 
 def test_folds_cover_every_snippet_once_and_keep_labels_spread():
