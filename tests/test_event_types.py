@@ -2888,9 +2888,16 @@ PADDING = (" The report could not be independently verified. Officials declined 
     ("GHAZNI - Police at the checkpoint in Ghazni beat back a Taliban attack on Monday.", ["Armed clash"]),
     ("MAIDUGURI - Soldiers in Monguno drove off a raid by Boko Haram fighters on Monday.", ["Armed clash"]),
     # what attacked decides the kind: aircraft, or suicide bombers
-    ("YAOUNDE - Cameroonian bombers attacked a rebel camp near Kousseri on Monday.", ["Air/drone strike"]),
+    ("YAOUNDE - Cameroonian warplanes attacked a rebel camp near Kousseri on Monday.", ["Air/drone strike"]),
     ("YAOUNDE - Cameroonian bombers raided a rebel camp near Kousseri on Monday night.", ["Air/drone strike"]),
     ("MAIDUGURI - Suicide bombers attacked a checkpoint in Konduga on Monday.", ["Suicide bomb"]),
+    # what attacked, not what backed it; a group's bombers are no state's aircraft
+    ("HOMS - Government troops backed by helicopter gunships attacked rebel positions in the town of Rastan on "
+     "Monday.", ["Armed clash"]),
+    ("HAIFA - On Sunday, Palestinian bombers attacked a bus in Haifa, killing 15 people.", ["Attack"]),
+    # a place held, whoever held it, is ground taken
+    ("COLOMBO - Sri Lankan troops captured the rebel capital of Jaffna on Tuesday after a seven-week offensive, "
+     "the military said.", ["Government regains territory"]),
 ])
 def test_repelled_attacks_and_whose_men_were_hit(extract, text, coded):
     report = extract(text + PADDING, published="2024-05-01")

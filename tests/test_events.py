@@ -173,3 +173,12 @@ def test_a_fight_the_day_after_a_taking_is_no_part_of_it(extract):
     report = extract(text, published="2024-03-07")
     coded = sorted((e.sub_event_type, e.date) for e in report.events)
     assert coded == [("Armed clash", "2024-03-04"), ("Government regains territory", "2024-03-03")]
+
+
+def test_a_toll_told_again_the_next_day_is_no_second_bombing(extract):
+    text = ("BAGHDAD - A car bomb exploded in a crowded market in Baghdad's Sadr City district on Monday, killing 35 "
+            "people, police said. On Tuesday, police said the death toll from the car bomb had risen to 41. The "
+            "report could not be independently verified. Officials declined to comment further.")
+    report = extract(text, published="2024-05-01")
+    assert [e.sub_event_type for e in report.events] == ["Remote explosive/landmine/IED"]
+

@@ -320,6 +320,10 @@ def test_a_countrys_name_is_the_country_unless_the_text_makes_it_a_town(extract,
     # a surname the model tags a place elsewhere is the person's, when the gazetteer has no such place
     ("BANGUI - Rebel fighters swept into Bangui on Sunday and President Francois Bozize fled across the river. "
      "A peace deal signed in Libreville in January had left Bozize in office.", "Bozize"),
+    ("BAGHDAD - Gunmen killed a senior official of the Badr Shi'ite political party in Baghdad on Monday.", "Badr"),
+    # a sentence set in a language, or told of an actor, is set in no place
+    ("GAZA - Israeli aircraft struck a house in Rafah on Sunday, officials said. In Hamas, officials "
+     "called for a general strike.", "Hamas"),
 ])
 def test_a_movement_or_a_persons_name_is_no_place(extract, text, name):
     report = extract(text, published="2013-03-26")

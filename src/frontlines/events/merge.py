@@ -39,7 +39,8 @@ def merge(events: list[Event], index: Index, text: str = "") -> list[Event]:
                 # "drove the fighters back from Mosul, retaking Bazwaya": the fight told was the taking's
                 same.sub_event_type, same.plover, same.place = e.sub_event_type, e.plover, e.place
                 same.actor1, same.actor2 = e.actor1 or same.actor1, e.actor2 or same.actor2
-            same.actor1, same.actor2 = same.actor1 or e.actor1, same.actor2 or e.actor2
+            else:
+                same.actor1, same.actor2 = same.actor1 or e.actor1, same.actor2 or e.actor2
             same.fatalities = same.fatalities if same.fatalities is not None else e.fatalities
     for n, e in enumerate(kept, start=1):
         e.id = f"e{n}"
@@ -84,12 +85,13 @@ def merge_kind(e: Event) -> str:
 
 def close_dates(a: Event, b: Event) -> bool:
     """The same day, or within two days for the same change of hands by the same side ("took control
-    of Kidal on Tuesday" and the president's "have today seized Kidal"); riots, strikes and arrests on
-    two days are two events, as ACLED codes them."""
+    of Kidal on Tuesday" and the president's "have today seized Kidal") or the same bombing or killing
+    told again with its toll (`tolls_again`: "On Tuesday, police said the death toll had risen to 41"); fights, riots,
+    protests and arrests on two days are two events, as ACLED codes them."""
     if a.date == b.date:
         return True
     if a.date is None or b.date is None or a.sub_event_type != b.sub_event_type or a.actor1 != b.actor1 \
-            or a.sub_event_type not in (*TAKING, TRANSFER):
+            or not (a.sub_event_type in (*TAKING, TRANSFER) or (a.sub_event_type in TOLD_AGAIN and tolls_again(a, b))):
         return False
     return abs((date.fromisoformat(a.date) - date.fromisoformat(b.date)).days) <= 2
 
@@ -99,6 +101,9 @@ PART_OF_RIOT = ("Attack", DEADLY_FORCE, "Protest with intervention")
 FORCE_ON_CROWDS = (DEADLY_FORCE, "Protest with intervention")
 NEXT_SENTENCE = 2  # characters between one sentence's end and the next's start (a space, a paragraph break)
 TAKING = ("Government regains territory", "Non-state actor overtakes territory")
+# one bombing or killing whose toll is told again the next day (not air strikes or shelling, day after day)
+TOLD_AGAIN = ("Remote explosive/landmine/IED", "Suicide bomb", "Attack")
+TOLL_AGAIN = event_words()["toll_again"]
 
 
 def transfers_in_one_sentence(events: list[Event]) -> list[Event]:
@@ -271,6 +276,12 @@ def fought_for(fight: str | None, taking: str | None) -> bool:
     if fight is None or taking is None:
         return False
     return 0 <= (date.fromisoformat(taking) - date.fromisoformat(fight)).days <= 1
+
+
+def tolls_again(a: Event, b: Event) -> bool:
+    """Whether one of two tellings gives a toll again ("the death toll from the car bomb had risen to
+    41", words.yaml `toll_again`)."""
+    return any(w in e.evidence.text.lower() for e in (a, b) for w in TOLL_AGAIN)
 
 
 def close_days(a: str | None, b: str | None, days: int) -> bool:

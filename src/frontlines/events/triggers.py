@@ -328,12 +328,19 @@ def subject_heads(token: Token) -> set[str]:
 
 
 def object_modifiers(verb: Token) -> set[str]:
-    """Lemmas of the modifiers of what a verb acts on: "threw stun grenades" gives "stun"; of a place
-    held (words.yaml `held_places`), not the word that says whose it was ("captured the rebel stronghold"
+    """Lemmas of the modifiers of what a verb acts on: "threw stun grenades" gives "stun"; of what is no
+    person (triggers.yaml `people`), not the word that says whose it was ("captured the rebel capital"
     is no rebel captured, "killed a rebel chief" is: `armed_modifiers`)."""
-    held = event_words()["held_places"]
+    people = people_words()
     return {m for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for m in modifiers_of(c)
-            if not (c.lemma_.lower() in held and m in armed_modifiers())}
+            if c.lemma_.lower() in people or c.ent_type_ == "PERSON" or m not in armed_modifiers()}
+
+
+@lru_cache(maxsize=1)
+def people_words() -> frozenset[str]:
+    """The `people` word list of triggers.yaml: nouns for persons ("commander", "courier", "chief")."""
+    raw = load_yaml(resources.files("frontlines.events").joinpath("data/triggers.yaml").read_text("utf-8"))
+    return frozenset(flat(raw["word_lists"]["people"]))
 
 
 def modifiers_of(noun: Token) -> set[str]:

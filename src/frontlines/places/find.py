@@ -580,11 +580,14 @@ def dedication(span: SpacySpan, label: str) -> bool:
 
 
 def names_a_movement(span: SpacySpan, entries: list[Entry]) -> bool:
-    """Whether a town's name only names the organisation right after it: "the leader of the Haq movement"
-    is no Haq, Iran (`place_words` organisations; not "the Homs front", nor "the Khan Younis tunnel
-    network"; a country or a state still is where its party is: "the Ohio Democratic Party")."""
+    """Whether a town's name only names the organisation after it, with adjectives or names at most
+    between: "the leader of the Haq movement" is no Haq, Iran, nor "the Badr Shi'ite political party"
+    Badr, Egypt (`place_words` organisations; not "the Homs front", nor "the Khan Younis tunnel network";
+    a country or a state still is where its party is: "the Ohio Democratic Party")."""
     head = span.root.head
-    return modifies(span) and head.i == span.end and head.lemma_.lower() in place_words()["organisations"] \
+    between = span.doc[span.end:head.i] if head.i >= span.end else None
+    return modifies(span) and between is not None and all(t.pos_ in ("ADJ", "PROPN") for t in between) \
+        and head.lemma_.lower() in place_words()["organisations"] \
         and not any(e.feature in ("country", "admin1") for e in entries)
 
 
@@ -634,10 +637,21 @@ def names_of_things(spans: list[SpacySpan]) -> set[str]:
 
 def opens_in(run: SpacySpan) -> bool:
     """Whether a name the gazetteer lacks is where its sentence is set, told first: "In Roche-Bois, a
-    musician was shot dead" (the model may tag it an organisation; not "In the UN, ...")."""
+    musician was shot dead" (the model may tag it an organisation; not "In the UN, ...", a language,
+    "In Pashto, ...", nor an actor, "In Fatah, ...")."""
     doc, head = run.doc, run.root.head
     return run.root.dep_ == "pobj" and head.lower_ == "in" and head.is_sent_start and head.i == run.start - 1 \
-        and run.end < len(doc) and doc[run.end].text == "," and not run.text.isupper()
+        and run.end < len(doc) and doc[run.end].text == "," and not run.text.isupper() \
+        and run.root.ent_type_ not in ("LANGUAGE", "NORP") and run.text.lower() not in actor_names()
+
+
+@lru_cache(maxsize=1)
+def actor_names() -> frozenset[str]:
+    """The actor dictionary's names and aliases, lower case: "In Fatah, officials called for a strike" is
+    no place."""
+    from frontlines.actors.dictionary import shipped_entries  # the actors' data
+
+    return frozenset(n.lower() for e in shipped_entries() for n in (e.name, *e.aliases))
 
 
 def names_a_time(text: str) -> bool:
