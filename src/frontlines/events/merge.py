@@ -86,12 +86,13 @@ def merge_kind(e: Event) -> str:
 def close_dates(a: Event, b: Event) -> bool:
     """The same day, or within two days for the same change of hands by the same side ("took control
     of Kidal on Tuesday" and the president's "have today seized Kidal") or the same bombing or killing
-    told again with its toll (`tolls_again`: "On Tuesday, police said the death toll had risen to 41"); fights, riots,
-    protests and arrests on two days are two events, as ACLED codes them."""
+    told again with its toll (`tolls_again`: "On Tuesday, police said the death toll had risen to 41");
+    fights, riots, protests and arrests on two days are two events, as ACLED codes them."""
     if a.date == b.date:
         return True
+    told_again = a.sub_event_type in (*TAKING, TRANSFER) or (a.sub_event_type in TOLD_AGAIN and tolls_again(a, b))
     if a.date is None or b.date is None or a.sub_event_type != b.sub_event_type or a.actor1 != b.actor1 \
-            or not (a.sub_event_type in (*TAKING, TRANSFER) or (a.sub_event_type in TOLD_AGAIN and tolls_again(a, b))):
+            or not told_again:
         return False
     return abs((date.fromisoformat(a.date) - date.fromisoformat(b.date)).days) <= 2
 

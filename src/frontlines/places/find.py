@@ -637,8 +637,8 @@ def names_of_things(spans: list[SpacySpan]) -> set[str]:
 
 def opens_in(run: SpacySpan) -> bool:
     """Whether a name the gazetteer lacks is where its sentence is set, told first: "In Roche-Bois, a
-    musician was shot dead" (the model may tag it an organisation; not "In the UN, ...", a language,
-    "In Pashto, ...", nor an actor, "In Fatah, ...")."""
+    musician was shot dead" (the model may tag it an organisation; not "In the UN, ...", nor a name the
+    model tags a language or a people, nor an actor of the dictionary, "In Hamas, ...")."""
     doc, head = run.doc, run.root.head
     return run.root.dep_ == "pobj" and head.lower_ == "in" and head.is_sent_start and head.i == run.start - 1 \
         and run.end < len(doc) and doc[run.end].text == "," and not run.text.isupper() \
@@ -647,7 +647,7 @@ def opens_in(run: SpacySpan) -> bool:
 
 @lru_cache(maxsize=1)
 def actor_names() -> frozenset[str]:
-    """The actor dictionary's names and aliases, lower case: "In Fatah, officials called for a strike" is
+    """The actor dictionary's names and aliases, lower case: "In Hamas, officials called for a strike" is
     no place."""
     from frontlines.actors.dictionary import shipped_entries  # the actors' data
 
