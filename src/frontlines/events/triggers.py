@@ -46,6 +46,7 @@ class Lexicon:
     verbs: dict[str, dict]
     nouns: dict[str, dict]
     noun_heads: frozenset[str] = frozenset()  # the last word of each noun trigger ("bomb" of "car bomb")
+    people: frozenset[str] = frozenset()  # the `people` word list: nouns for persons ("commander", "courier")
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +66,8 @@ def lexicon() -> Lexicon:
     if bad:  # YAML reads a bare on, off, yes or no as true or false, which would never match a word
         raise ValueError(f"events/data/triggers.yaml: the needs of {', '.join(bad)} must be words "
                          "(quote words YAML reads otherwise, such as \"on\")")
-    return Lexicon(families, verbs, raw["nouns"], frozenset(noun.split(" ")[-1] for noun in raw["nouns"]))
+    return Lexicon(families, verbs, raw["nouns"], frozenset(noun.split(" ")[-1] for noun in raw["nouns"]),
+                   flat(raw["word_lists"]["people"]))
 
 
 def flat(words) -> frozenset[str]:
@@ -331,16 +333,9 @@ def object_modifiers(verb: Token) -> set[str]:
     """Lemmas of the modifiers of what a verb acts on: "threw stun grenades" gives "stun"; of what is no
     person (triggers.yaml `people`), not the word that says whose it was ("captured the rebel capital"
     is no rebel captured, "killed a rebel chief" is: `armed_modifiers`)."""
-    people = people_words()
+    people = lexicon().people
     return {m for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for m in modifiers_of(c)
             if c.lemma_.lower() in people or c.ent_type_ == "PERSON" or m not in armed_modifiers()}
-
-
-@lru_cache(maxsize=1)
-def people_words() -> frozenset[str]:
-    """The `people` word list of triggers.yaml: nouns for persons ("commander", "courier", "chief")."""
-    raw = load_yaml(resources.files("frontlines.events").joinpath("data/triggers.yaml").read_text("utf-8"))
-    return frozenset(flat(raw["word_lists"]["people"]))
 
 
 def modifiers_of(noun: Token) -> set[str]:
