@@ -350,6 +350,18 @@ def test_a_town_named_by_another_of_its_names_in_a_country_the_text_never_names_
     assert {p.name: p.country_code for p in burma.places}.get("Yangon") == "MM"
 
 
+def test_a_town_and_a_site_named_after_it_are_one_clue_to_the_storys_country(extract):
+    # "Bra" is a town of Piedmont (and a Belgian hamlet): "Brá" and "the Brá barracks" are one name of a
+    # story on Bissau, no two votes that make it a story on Italy, whose town would then also take "Mortar"
+    text = ("BISSAU - Mortar bombs fell on the Bairro Ajuda in Bissau on Tuesday, killing seven civilians, as "
+            "Senegalese troops tried to break the mutineers' hold on the area around the airport. Heavy fighting went "
+            "on around the Brá barracks. Helicopter gunships fired rockets at rebel positions around Mansôa and Bafatá "
+            "on Sunday. The rebels still hold Brá, the spokesman said.")
+    report = extract(text, published="1998-06-24")
+    assert "IT" not in {p.country_code for p in report.places}
+    assert {p.name: p.country_code for p in report.places}.get("Brá barracks") == "GW"
+
+
 def test_a_name_its_sentence_opens_in_is_a_place_though_tagged_an_organisation(extract):
     # "In Cite Vallijee, ...": where the sentence is set, though the gazetteer lacks it: a site of the story's town
     text = ("PORT LOUIS - Police fired tear gas at rioters in Port Louis on Sunday. In Cite Vallijee, a man was shot "

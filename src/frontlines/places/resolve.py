@@ -241,9 +241,16 @@ def country_weights(cands: list[Candidate], dateline: Span | None, big_city: int
     total: Counter[str] = Counter()
     own: dict[str, Counter[str]] = {}
     by_namesake: set[str] = set()
+    clue_of: dict[tuple[int, ...], str] = {}  # the first name a set of entries was found by
     for c in cands:
         key = name_key(c.span.text)
-        if key in own and not any(e.feature == "country" for e in c.entries):
+        # "Brá" and "the Brá barracks" are one name: the same entries are the same clue
+        first = clue_of.setdefault(tuple(sorted(e.row for e in c.entries)), key) if c.entries else key
+        if (key in own or first != key) and not any(e.feature == "country" for e in c.entries):
+            if key not in own:
+                own[key] = own.setdefault(first, Counter())
+                if first in by_namesake:
+                    by_namesake.add(key)
             continue  # a town named three times is one clue, not three ("Palma" is no vote for Spain x3)
         vote, namesake = name_vote(c, big_city)
         total.update(vote)
