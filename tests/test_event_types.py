@@ -1428,6 +1428,25 @@ def test_a_spokesmans_quoted_perfect_is_news_and_his_side_took_the_town(extract)
     assert [(s, a1) for s, a1, _ in coded] == [("Government regains territory", "Military Forces of Mali")], coded
 
 
+STORY_OF_ONE_TAKER = ("KHARKIV, Ukraine - Ukrainian troops pressed east on Saturday. The breakthrough began on Tuesday "
+                      "east of Balakliia, which Ukrainian forces retook on Thursday after two days of street fighting. ")
+STORY_OF_TWO_TAKERS = ("KHARKIV, Ukraine - Fighting raged along the front on Saturday. Ukrainian forces retook Balakliia "
+                       "on Thursday after two days of street fighting. Russian troops captured Dvorichna on Wednesday. ")
+
+
+@pytest.mark.parametrize("opening, taker", [
+    (STORY_OF_ONE_TAKER, "Military Forces of Ukraine"),
+    (STORY_OF_TWO_TAKERS, None),  # the story names two takers: no guess between them
+])
+def test_a_town_taken_by_no_one_named_was_taken_by_the_storys_one_taker(extract, opening, taker):
+    report = extract(opening + "Shevchenkove was taken on Friday. Russian missiles struck the Kharkiv power plant "
+                     "on Sunday.", published="2022-09-12")
+    names = {a.id: a.name for a in report.actors}
+    at = {p.id: p.name for p in report.places}
+    takers = [names.get(e.actor1 or "") for e in report.events if at.get(e.place or "") == "Shevchenkove"]
+    assert takers == ([taker] if taker else [])
+
+
 def test_a_town_taken_by_allies_on_one_day_is_one_change_of_hands(extract):
     text = ("PEMBA, Mozambique — Palma was recaptured on Sunday by Rwandan and Mozambican troops from Islamic "
             'State fighters. "The town of Palma has been liberated," a spokesman for the Rwanda Defence Force '
