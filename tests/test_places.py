@@ -362,6 +362,19 @@ def test_a_town_and_a_site_named_after_it_are_one_clue_to_the_storys_country(ext
     assert {p.name: p.country_code for p in report.places}.get("Brá barracks") == "GW"
 
 
+def test_the_section_label_above_the_headline_names_the_storys_country(extract):
+    page = ("THE LAGOON LEDGER\nHome | Africa | Business | Opinion\n\nGUINEA-BISSAU\n\n"
+            "Mortar bombs fall on the capital as troops push toward the airport\n"
+            "Mutineers hold the barracks after two weeks; thousands flee to the interior\n\n"
+            "By Ana Cabral\nThe Lagoon Ledger\n24 June 1998\n\n"
+            "BISSAU - Mortar bombs fell near the Bandim market in Bissau on Tuesday, killing at least seven civilians, "
+            "as loyal troops tried for a second day to break the mutineers' hold on the area around the airport.\n")
+    report = extract(page, published="1998-06-24")
+    countries = [p for p in report.places if p.feature == "country"]
+    assert [(p.country_code, [m.text for m in p.mentions]) for p in countries] == [("GW", ["GUINEA-BISSAU"])]
+    assert not [e for e in report.events if e.evidence.text.startswith("GUINEA")]
+
+
 def test_a_name_its_sentence_opens_in_is_a_place_though_tagged_an_organisation(extract):
     # "In Cite Vallijee, ...": where the sentence is set, though the gazetteer lacks it: a site of the story's town
     text = ("PORT LOUIS - Police fired tear gas at rioters in Port Louis on Sunday. In Cite Vallijee, a man was shot "

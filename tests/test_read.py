@@ -76,6 +76,12 @@ def test_header_fields():
     assert doc.text[doc.dateline.start:doc.dateline.end] == "TRIPOLI"
 
 
+def test_the_section_label_above_the_headline_is_read_and_the_masthead_is_not():
+    doc = read_article("HARBOR TRIBUNE\n\nSUDAN\n\n" + PAGE.split("Subscribe   Log in\n\n", 1)[1])
+    assert doc.title == "Rebels take the town in a dawn raid"
+    assert "SUDAN" in doc.analysed and "HARBOR TRIBUNE" not in doc.analysed
+
+
 def test_furniture_is_blanked_but_offsets_kept():
     doc = read_article(PAGE)
     assert len(doc.analysed) == len(doc.text)

@@ -28,6 +28,7 @@ DATELINE = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 EARLIEST_PUBLISHED = date(1900, 1, 1)
+KICKER_WORDS = 3  # "SUDAN", "RUSSIA-UKRAINE WAR": a section label, not a headline
 HEADER_LINES = 30  # a byline or date line further down is part of the story, not the header
 MENU_SPLIT = re.compile(r"\s*\|\s*|\s{2,}|\s*·\s*")
 
@@ -132,7 +133,7 @@ def is_outlet(line: Line) -> bool:
 
 def read_header(lines: list[Line]) -> dict:
     """Headline, subtitle, authors, outlet and date from the lines above the body."""
-    meta: dict = {"title": None, "subtitle": None, "authors": [], "source": None, "published": None}
+    meta: dict = {"title": None, "subtitle": None, "kicker": None, "authors": [], "source": None, "published": None}
     rest: list[tuple[int, Line]] = []
     anchor = None  # index of the byline or date line, next to which the outlet stands
     for i, line in enumerate(lines):
@@ -154,7 +155,19 @@ def read_header(lines: list[Line]) -> dict:
     if titles:
         meta["title"] = titles[0]
         meta["subtitle"] = titles[1] if len(titles) > 1 else None
+        meta["kicker"] = kicker(rest, titles[0], outlet)
     return meta
+
+
+def kicker(rest: list[tuple[int, Line]], title: str, outlet: Line | None) -> str | None:
+    """The section label just above the headline ("SUDAN", "Ukraine"): a line of `KICKER_WORDS` words
+    or fewer that is not the outlet's name.  It says what the story is about, as its places do."""
+    at = next(n for n, (_, line) in enumerate(rest) if line.text == title)
+    if at == 0:
+        return None
+    above = rest[at - 1][1]
+    named = outlet is not None and above.text.lower() == outlet.text.lower()
+    return above.text if above.words <= KICKER_WORDS and not named else None
 
 
 def body_mask(lines: list[Line]) -> list[Line]:
@@ -218,7 +231,7 @@ def read_article(text: str, origin: str = "<text>", published: str | None = None
     body_at = find_body(lines)
     meta = read_header(lines[:body_at])
     # The headline and standfirst are read with the body (they name places too); the rest of the header is not.
-    shown = {meta["title"], meta["subtitle"]} - {None}
+    shown = {meta["title"], meta["subtitle"], meta["kicker"]} - {None}
     hidden = [(line.start, line.end) for line in lines[:body_at] if line.text not in shown]
     hidden += [(line.start, line.end) for line in body_mask(lines[body_at:])]
     first = lines[body_at].start if lines else 0
