@@ -1183,6 +1183,8 @@ def test_buildings_burned_in_a_story_of_protests_are_a_riot(extract, text, coded
      [("Air/drone strike", "Military Forces of Nigeria")]),
     ("On Tuesday, army attack helicopters struck rebel positions around Zaria.",
      [("Air/drone strike", "Military Forces of Nigeria")]),
+    ("Naval aircraft attacked a rebel column near Zaria on Tuesday.",
+     [("Air/drone strike", "Military Forces of Nigeria")]),
     # a movement toward a town is no handover of it; one away from it is
     ("The rebels said their fighters were retreating toward Zaria on Wednesday.", []),
     ("The rebels withdrew from Zaria on Wednesday.", [("Non-violent transfer of territory", None)]),
