@@ -560,6 +560,15 @@ def test_a_site_the_text_once_says_is_a_towns_stands_there_wherever_named(extrac
     assert (places["Rosengård"].lat, places["Rosengård"].lon) == (places["Malmö"].lat, places["Malmö"].lon)
 
 
+def test_a_site_named_in_a_sentence_set_in_a_town_stands_there_when_named_again(extract):
+    # "In Nouakchott, ... in the Sebkha and Arafat districts": Sebkha is Nouakchott's, not the dateline's Kaédi
+    report = extract("KAEDI, Mauritania - Youths burned tyres in Kaédi on Monday. In Nouakchott, supporters of the "
+                     "runner-up gathered in the Sebkha and Arafat districts on Tuesday afternoon. Police used tear gas "
+                     "to break up the crowd in Sebkha. Kaédi was calm on Wednesday.", published="2024-07-05")
+    places = places_of(report)
+    assert (places["Sebkha"].lat, places["Sebkha"].lon) == (places["Nouakchott"].lat, places["Nouakchott"].lon)
+
+
 @pytest.mark.parametrize("text, mention, country", [
     # a qualifier that no entry of the name fits makes it a site there, not a namesake by another name abroad
     ("LAGOS - Gunmen kidnapped 30 schoolchildren in Kuriga, Kaduna state, on Thursday.", "Kuriga", "NG"),

@@ -519,13 +519,19 @@ def anchor_for(c: Candidate, towns_by_sentence: dict[int, list[Choice]], fallbac
     if after:
         return min(after, key=lambda ch: ch.cand.span.start).entry
     before = [ch for ch in towns_by_sentence.get(c.sentence, []) if ch.cand.span.end < c.span.start]
-    fronted = [ch for ch in before if text[c.sentence:ch.cand.span.start].strip() in ("In", "in")
-               and text[ch.cand.span.end:ch.cand.span.end + 1] == ","]
-    if fronted:
-        return fronted[0].entry  # "In Kyiv, ... gathered on Independence Square"
+    fronted = fronted_town(c, towns_by_sentence, text)
+    if fronted is not None:
+        return fronted  # "In Kyiv, ... gathered on Independence Square"
     if before and WHERE_CLAUSE.search(text, before[-1].cand.span.end, c.span.start):
         return before[-1].entry  # "reached Szczecin, ..., where workers of the Warski shipyard marched"
     return town_it_is_in(c, towns_by_sentence, text) or fallback
+
+
+def fronted_town(c: Candidate, towns_by_sentence: dict[int, list[Choice]], text: str) -> Entry | None:
+    """The town a site's sentence opens with, before a comma: "In Kyiv, ... gathered on Independence Square"."""
+    return next((ch.entry for ch in towns_by_sentence.get(c.sentence, []) if ch.cand.span.end < c.span.start
+                 and text[c.sentence:ch.cand.span.start].strip() in ("In", "in")
+                 and text[ch.cand.span.end:ch.cand.span.end + 1] == ","), None)
 
 
 def far_bearing(c: Candidate, towns_by_sentence: dict[int, list[Choice]], text: str) -> Entry | None:
@@ -787,7 +793,7 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
             towns_by_name.setdefault(town_words(ch.cand.span.text), ch.entry)
         if ch.entry.feature in ("city", "admin2"):
             towns_by_sentence.setdefault(ch.cand.sentence, []).append(ch)
-    owners = first_owners(every, towns_by_end, text)
+    owners = first_owners(every, towns_by_end, towns_by_sentence, text)
     out = []
     for c in cands:
         if c.span.start in resolved or not (c.landmark or c.described or c.called_town or c.scene
@@ -815,13 +821,15 @@ def named_countries(doc: Doc, cands: list[Candidate]) -> set[str]:
         adjectives[t.lower_] for t in doc if t.lower_ in adjectives}
 
 
-def first_owners(cands: list[Candidate], towns_by_end: dict[int, Choice], text: str) -> dict[str, tuple[int, Entry]]:
-    """For each name the text once calls a town's ("In Malmö's Rosengård"), where it first did so and
-    that town: its later mentions alone stand there too (not earlier ones: "protesters gathered in
-    Tahrir Square ... The square shares its name with Cairo's Tahrir Square")."""
+def first_owners(cands: list[Candidate], towns_by_end: dict[int, Choice], towns_by_sentence: dict[int, list[Choice]],
+                 text: str) -> dict[str, tuple[int, Entry]]:
+    """For each name the text once calls a town's ("In Malmö's Rosengård") or names in a sentence that opens
+    with a town ("In Nouakchott, ... gathered in the Sebkha and Arafat districts", `fronted_town`), where it
+    first did so and that town: its later mentions alone stand there too (not earlier ones: "protesters
+    gathered in Tahrir Square ... The square shares its name with Cairo's Tahrir Square")."""
     owners: dict[str, tuple[int, Entry]] = {}
     for c in cands:
-        town = owner_town(c, towns_by_end, text)
+        town = owner_town(c, towns_by_end, text) or fronted_town(c, towns_by_sentence, text)
         if town is not None:
             owners.setdefault(name_key(c.span.text), (c.span.start, town))
     return owners
