@@ -316,3 +316,13 @@ def test_a_union_called_militant_is_no_armed_group(extract):
             "Monday, and police arrested 12 strikers.")
     kinds = {a.kind for a in extract(text, published="2024-10-10").actors}
     assert "rebel_group" not in kinds, kinds
+
+
+def test_a_crowd_word_inside_a_name_is_no_crowd(extract):
+    # "People" of "the Yugoslav People's Army" is the army's name, not civilians who shelled a town
+    report = extract("ZAGREB - The Yugoslav People's Army shelled Osijek on Tuesday, the defence ministry said. "
+                     "People fled the town on Monday.", published="1991-11-20")
+    names = {a.id: a.name for a in report.actors}
+    assert [names.get(e.actor1 or "") for e in report.events if "shelled" in e.evidence.text] \
+        == ["Military Forces of Yugoslavia"]
+    assert [m.text for a in report.actors if a.kind == "civilians" for m in a.mentions] == ["People"]

@@ -199,7 +199,8 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
     for mention in name_head_mentions(doc, mentions, taken, frozenset(m.generic_words["name_heads"])):
         mentions.append(mention)
         taken.update(range(mention.start, mention.end))
-    generic = [s for s in filter_spans(list(m.generic(doc, as_spans=True))) if not taken.intersection(range(s.start, s.end))]
+    generic = [s for s in filter_spans(list(m.generic(doc, as_spans=True)))
+               if not taken.intersection(range(s.start, s.end)) and not a_names_possessor(s)]
     mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc))
     by_id = {a.id: a for a in registry.actors.values()}
     for mention in sorted(mentions, key=lambda x: x.start):
@@ -403,6 +404,14 @@ def local_country(span, countries: list[tuple[int, str]], default: str | None) -
     here = [(abs(offset - span.start_char), code) for offset, code in countries
             if sent.start_char <= offset < sent.end_char]
     return min(here)[1] if here else default
+
+
+def a_names_possessor(span) -> bool:
+    """A generic word that is part of a name: "the Yugoslav People's Army", "the People's Liberation Army"
+    (written with a capital inside its sentence, before a possessive and another capitalised word)."""
+    doc, last = span.doc, span[-1]
+    return last.is_title and not span[0].is_sent_start and last.i + 2 < len(doc) \
+        and doc[last.i + 1].lower_ in ("'s", "’s") and doc[last.i + 2].is_title
 
 
 def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: ActorRegistry,
