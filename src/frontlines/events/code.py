@@ -659,39 +659,56 @@ def fighting_went_on(trigger: Trigger, args: Arguments, index: Index) -> bool:
 
 
 def unnamed_taker(trigger: Trigger, args: Arguments, index: Index) -> str | None:
-    """The side that took a place the text tells taken by no one named, when every taking of the story
-    that names its taker names that one armed side (`named_takers`): in a story of Ukrainian troops
-    retaking Balakliia and Kupiansk, "Shevchenkove was taken on Friday" is theirs too."""
+    """The side that took a town the text tells taken by no one named, when every other taking in its
+    country that names its taker names that one armed side (`named_takings`): in a story of Ukrainian
+    troops retaking Balakliia, "Shevchenkove was taken on Friday" is theirs too.  Not when the side named
+    took that very town (before: "Russian forces captured Kherson in 2022 ... Kherson was liberated on
+    Friday"), nor when what was taken is no town ("the mayor was taken to Douentza")."""
     tok = trigger.token
     if trigger.family.name != "capture" or not trigger.is_verb or args.place is None \
-            or not any(c.dep_ == "nsubjpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+            or any(c.dep_ == "agent" for c in tok.children) \
+            or not any(c.dep_ == "nsubjpass" and index.place_at.get(c.i) == args.place for c in tok.children):
         return None
-    takers = named_takers(tok.doc, index)
+    if index.takings is None:
+        index.takings = named_takings(tok.doc, index)
+    country = index.places[args.place].country_code
+    takers = {taker for taker, place in index.takings if place != args.place
+              and (index.places[place].country_code if place else index.country) == country}
     return next(iter(takers)) if len(takers) == 1 else None
 
 
-def named_takers(doc, index: Index) -> set[str]:
-    """The armed sides a story names taking a town or a region: the subject of a verb of taking ground
-    whose object it is ("troops retook Balakliia", "Balakliia, which troops retook", "entered the town"), or
-    its agent ("Izium was taken by Ukrainian troops"); not a building or a post ("UN troops take over Nicosia airport", "police entered a church")."""
-    from frontlines.places.find import place_words  # the places stage reads events' words: import late
-
-    lex, towns = lexicon(), place_words()["the_town"]
-    takers = set()
+def named_takings(doc, index: Index) -> list[tuple[str, str | None]]:
+    """The armed sides a story names taking a town or a region, each with the place (None for "the town"):
+    the subject of a verb of taking ground whose object it is ("troops retook Balakliia", "Balakliia, which
+    troops retook", "entered the town"), or its agent ("Izium was taken by Ukrainian troops"); not a
+    building or a post ("UN troops take over Nicosia airport", "police entered a church")."""
+    lex = lexicon()
+    takings = []
     for verb in tokens_whose_lemma(doc, lex.verbs.__contains__):
         if verb.pos_ != "VERB" or not any(s["family"] == "capture" for s in verb_senses_fitting(verb, lex)):
             continue
-        # "entered the town"; "Balakliia, which Ukrainian forces retook"
-        taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and (
-            c.lemma_.lower() in towns or (c.i in index.place_at and index.places[index.place_at[c.i]].feature != "site")
-            or (c.tag_ == "WDT" and verb.dep_ == "relcl" and verb.head.i in index.place_at))]
+        places = [place_taken(c, verb, index) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         doers = agents if any(c.dep_ == "nsubjpass" for c in verb.children) else [subject_of(verb)]
-        for doer in doers if taken else []:
-            actor = index.actors.get(index.actor_at.get(doer.i, "")) if doer is not None else None
-            if actor is not None and actor.kind in ARMED:
-                takers.add(actor.id)
-    return takers
+        for place in [p for p in places if p != ""]:
+            for doer in doers:
+                actor = index.actors.get(index.actor_at.get(doer.i, "")) if doer is not None else None
+                if actor is not None and actor.kind in ARMED:
+                    takings.append((actor.id, place))
+    return takings
+
+
+def place_taken(taken: Token, verb: Token, index: Index) -> str | None:
+    """The town or region a verb's object names (None for "the town", which names no place of its own),
+    or "" when it names none: "Balakliia", "which" of "Balakliia, which troops retook"; not a site."""
+    from frontlines.places.find import place_words  # the places stage reads events' words: import late
+
+    if taken.tag_ == "WDT" and verb.dep_ == "relcl":
+        taken = verb.head
+    place = index.place_at.get(taken.i)
+    if place is not None:
+        return place if index.places[place].feature != "site" else ""
+    return None if taken.lemma_.lower() in place_words()["the_town"] else ""
 
 
 def ambushed_force(trigger: Trigger, actor1, target) -> bool:

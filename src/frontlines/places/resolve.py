@@ -241,22 +241,18 @@ def country_weights(cands: list[Candidate], dateline: Span | None, big_city: int
     total: Counter[str] = Counter()
     own: dict[str, Counter[str]] = {}
     by_namesake: set[str] = set()
-    clue_of: dict[tuple[int, ...], str] = {}  # the first name a set of entries was found by
+    clue = same_clue(cands)
     for c in cands:
-        key = name_key(c.span.text)
-        # "Brá" and "the Brá barracks" are one name: the same entries are the same clue
-        first = clue_of.setdefault(tuple(sorted(e.row for e in c.entries)), key) if c.entries else key
-        if (key in own or first != key) and not any(e.feature == "country" for e in c.entries):
-            if key not in own:
-                own[key] = own.setdefault(first, Counter())
-                if first in by_namesake:
-                    by_namesake.add(key)
+        key = clue[name_key(c.span.text)]
+        if key in own and not any(e.feature == "country" for e in c.entries):
             continue  # a town named three times is one clue, not three ("Palma" is no vote for Spain x3)
         vote, namesake = name_vote(c, big_city)
         total.update(vote)
         own.setdefault(key, Counter()).update(vote)
         if namesake:
             by_namesake.add(key)
+    own = {name: own[key] for name, key in clue.items() if key in own}  # each name's share is its clue's
+    by_namesake = {name for name, key in clue.items() if key in by_namesake}
     for c in cands:  # the dateline's country, when the story names it otherwise too, is what the story is
         # about, however often others are named ("PANAMA CITY - ... US troops ... US officials")
         country, city = dateline_country(c) if c.dateline else (None, False)
@@ -269,6 +265,18 @@ def country_weights(cands: list[Candidate], dateline: Span | None, big_city: int
     most = max(total.values())
     return ({cc: v / most for cc, v in total.items()},
             {k: {cc: n / most for cc, n in v.items()} for k, v in own.items() if v}, by_namesake)
+
+
+def same_clue(cands: list[Candidate]) -> dict[str, str]:
+    """Each name's key, mapped to the key of the first name found by the same gazetteer entries: "Brá" and
+    "the Brá barracks" are one clue to the story's country, not two."""
+    first: dict[tuple[int, ...], str] = {}
+    clue: dict[str, str] = {}
+    for c in cands:
+        key = name_key(c.span.text)
+        rows = tuple(sorted(e.row for e in c.entries))
+        clue.setdefault(key, first.setdefault(rows, key) if rows else key)
+    return clue
 
 
 def territories_named(total: Counter[str]) -> dict[str, str]:

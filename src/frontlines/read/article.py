@@ -28,7 +28,7 @@ DATELINE = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 EARLIEST_PUBLISHED = date(1900, 1, 1)
-KICKER_WORDS = 3  # "SUDAN", "RUSSIA-UKRAINE WAR": a section label, not a headline
+KICKER_WORDS = 2  # "SUDAN", "RUSSIA-UKRAINE WAR": a section label (a line of three words may be the headline)
 HEADER_LINES = 30  # a byline or date line further down is part of the story, not the header
 MENU_SPLIT = re.compile(r"\s*\|\s*|\s{2,}|\s*·\s*")
 
