@@ -737,8 +737,6 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     ("On Wednesday, troops guarded the ousted emir's palace in Zaria.", None),
     # what a side is accused of doing is an allegation
     ("On Wednesday, local officials accused soldiers of setting houses alight in Zaria.", None),
-    # gunfire between two sides is their fight
-    ("Gunfire between bandits and soldiers was heard in Zaria for most of Wednesday, residents said.", "Armed clash"),
 ])
 def test_an_articles_crowds_and_strikes_are_coded_by_the_rules(extract, sentence, sub_type):
     report = extract(ARTICLE_OPENING + sentence, published=PUBLISHED)
@@ -1430,25 +1428,6 @@ def test_a_spokesmans_quoted_perfect_is_news_and_his_side_took_the_town(extract)
     assert [(s, a1) for s, a1, _ in coded] == [("Government regains territory", "Military Forces of Mali")], coded
 
 
-STORY_OF_ONE_TAKER = ("KHARKIV, Ukraine - Ukrainian troops pressed east on Saturday. The breakthrough began on Tuesday "
-                      "east of Balakliia, which Ukrainian forces retook on Thursday after two days of street fighting. ")
-STORY_OF_TWO_TAKERS = ("KHARKIV, Ukraine - Fighting raged along the front on Saturday. Ukrainian forces retook Balakliia "
-                       "on Thursday after two days of street fighting. Russian troops captured Dvorichna on Wednesday. ")
-
-
-@pytest.mark.parametrize("opening, taker", [
-    (STORY_OF_ONE_TAKER, "Military Forces of Ukraine"),
-    (STORY_OF_TWO_TAKERS, None),  # the story names two takers: no guess between them
-])
-def test_a_town_taken_by_no_one_named_was_taken_by_the_storys_one_taker(extract, opening, taker):
-    report = extract(opening + "Shevchenkove was taken on Friday. Russian missiles struck the Kharkiv power plant "
-                     "on Sunday.", published="2022-09-12")
-    names = {a.id: a.name for a in report.actors}
-    at = {p.id: p.name for p in report.places}
-    takers = [names.get(e.actor1 or "") for e in report.events if at.get(e.place or "") == "Shevchenkove"]
-    assert takers == ([taker] if taker else [])
-
-
 @pytest.mark.parametrize("text, place", [
     # a person taken to a town is no town taken
     ("BAMAKO (AFP) - Islamist fighters captured the town of Boni in central Mali on Monday, residents said. The "
@@ -1460,7 +1439,7 @@ def test_a_town_taken_by_no_one_named_was_taken_by_the_storys_one_taker(extract,
     ("KHARTOUM (Reuters) - The Rapid Support Forces captured Wad Madani on Monday, residents said. In neighbouring "
      "Chad, the town of Abeche was taken on Saturday, a local official said, without saying by whom.", "Abéché"),
 ])
-def test_a_town_taken_by_no_one_named_is_not_given_to_a_taker_named_elsewhere(extract, text, place):
+def test_a_town_taken_by_no_one_named_is_not_given_to_a_side_named_elsewhere(extract, text, place):
     report = extract(text, published="2024-05-01")
     at = {p.id: p.name for p in report.places}
     names = {a.id: a.name for a in report.actors}

@@ -46,7 +46,6 @@ class Index:
     dateline_place: str | None = None   # where the story was filed, an event's place only in its lede
     country: str | None = None      # the article's main country
     country_names: dict[str, str] = field(default_factory=dict)
-    takings: list[tuple[str, str | None]] | None = None  # (taker, place) of the takings the story names, once read
 
     def country_name(self, code: str | None) -> str:
         """A country's name, or its code when unknown."""

@@ -23,7 +23,7 @@ from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, counted
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, headed_for, in_a_toll, lexicon,
-                                       pointing_back, protest_word, under_what, verb_senses_fitting, word_lemma)
+                                       pointing_back, protest_word, under_what, word_lemma)
 from frontlines.events.when import DateTracker, told_with_a_year
 from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_spot_of_the_scene, continues_before,
                                      coordinated_places, is_landmark_site, is_lede, opening_town,
@@ -32,7 +32,7 @@ from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_sp
                                      the_dateline_town, the_town_acted_on, town_named_before, town_of_division_next,
                                      where_clause_town)
 from frontlines.model import Event
-from frontlines.nlp import sentence_ents, tokens_whose_lemma
+from frontlines.nlp import sentence_ents
 
 ARMED = ARMED_KINDS
 # Families whose perpetrators a sentence often leaves unnamed ("Two car bombs exploded"): the
@@ -658,59 +658,6 @@ def fighting_went_on(trigger: Trigger, args: Arguments, index: Index) -> bool:
         and not any(c.dep_ == "prep" and c.lower_ in ("against", "for", "over", "between") for c in tok.children)
 
 
-def unnamed_taker(trigger: Trigger, args: Arguments, index: Index) -> str | None:
-    """The side that took a town the text tells taken by no one named, when every other taking in its
-    country that names its taker names that one armed side (`named_takings`): in a story of Ukrainian
-    troops retaking Balakliia, "Shevchenkove was taken on Friday" is theirs too.  Not when the side named
-    took that very town (before: "Russian forces captured Kherson in 2022 ... Kherson was liberated on
-    Friday"), nor when what was taken is no town ("the mayor was taken to Douentza")."""
-    tok = trigger.token
-    if trigger.family.name != "capture" or not trigger.is_verb or args.place is None \
-            or any(c.dep_ == "agent" for c in tok.children) \
-            or not any(c.dep_ == "nsubjpass" and index.place_at.get(c.i) == args.place for c in tok.children):
-        return None
-    if index.takings is None:
-        index.takings = named_takings(tok.doc, index)
-    country = index.places[args.place].country_code
-    takers = {taker for taker, place in index.takings if place != args.place
-              and (index.places[place].country_code if place else index.country) == country}
-    return next(iter(takers)) if len(takers) == 1 else None
-
-
-def named_takings(doc, index: Index) -> list[tuple[str, str | None]]:
-    """The armed sides a story names taking a town or a region, each with the place (None for "the town"):
-    the subject of a verb of taking ground whose object it is ("troops retook Balakliia", "Balakliia, which
-    troops retook", "entered the town"), or its agent ("Izium was taken by Ukrainian troops"); not a
-    building or a post ("UN troops take over Nicosia airport", "police entered a church")."""
-    lex = lexicon()
-    takings = []
-    for verb in tokens_whose_lemma(doc, lex.verbs.__contains__):
-        if verb.pos_ != "VERB" or not any(s["family"] == "capture" for s in verb_senses_fitting(verb, lex)):
-            continue
-        places = [place_taken(c, verb, index) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-        doers = agents if any(c.dep_ == "nsubjpass" for c in verb.children) else [subject_of(verb)]
-        for place in [p for p in places if p != ""]:
-            for doer in doers:
-                actor = index.actors.get(index.actor_at.get(doer.i, "")) if doer is not None else None
-                if actor is not None and actor.kind in ARMED:
-                    takings.append((actor.id, place))
-    return takings
-
-
-def place_taken(taken: Token, verb: Token, index: Index) -> str | None:
-    """The town or region a verb's object names (None for "the town", which names no place of its own),
-    or "" when it names none: "Balakliia", "which" of "Balakliia, which troops retook"; not a site."""
-    from frontlines.places.find import place_words  # the places stage reads events' words: import late
-
-    if taken.tag_ == "WDT" and verb.dep_ == "relcl":
-        taken = verb.head
-    place = index.place_at.get(taken.i)
-    if place is not None:
-        return place if index.places[place].feature != "site" else ""
-    return None if taken.lemma_.lower() in place_words()["the_town"] else ""
-
-
 def ambushed_force(trigger: Trigger, actor1, target) -> bool:
     """A force attacked by men the text does not name: "a police patrol was ambushed near Zaria", "two
     policemen were killed by men wearing army uniforms" is a fight with an unidentified armed group (a
@@ -1097,8 +1044,6 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []  # "the suspect surrendered to police"
     if trigger.token.lemma_.lower() in EVACUATING and left_before_a_disaster(trigger.token):
         return []  # "soldiers evacuated the town ahead of the floods": its people, not the town, left
-    if actor1 is None and (taker := unnamed_taker(trigger, args, index)) is not None:
-        args.actor1, actor1 = taker, index.actors[taker]  # "Shevchenkove was taken on Friday": by the story's taker
     crowd_clash = family.name == "clash" and actor1 is not None and actor1.kind in CROWDS
     if not lenient and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED) \
             and not crowd_clash and not unnamed_attack_on_civilians(trigger, actor1, index) \
