@@ -550,23 +550,20 @@ def test_a_bare_name_is_no_country_named_with_its_article(extract):
     assert (found["Salvador"].name, found["Salvador"].country_code) == ("Salvador", "BR"), found["Salvador"]
 
 
-def test_a_site_the_text_once_says_is_a_towns_stands_there_wherever_named(extract):
+@pytest.mark.parametrize("text, published, site, town", [
     # "In Malmö's Rosengård" puts the district in Malmö, also where it is named again alone, though the story
     # names Stockholm most
-    report = extract("STOCKHOLM - Police in Stockholm said on Sunday that riots had spread. In Malmö's Rosengård on "
-                     "Saturday night, a bus was set on fire. Stockholm police arrested four men. The scenes recalled "
-                     "2020, when about 300 people rioted in Rosengård, police in Stockholm said.", published="2022-04-18")
-    places = places_of(report)
-    assert (places["Rosengård"].lat, places["Rosengård"].lon) == (places["Malmö"].lat, places["Malmö"].lon)
-
-
-def test_a_site_named_in_a_sentence_set_in_a_town_stands_there_when_named_again(extract):
+    ("STOCKHOLM - Police in Stockholm said on Sunday that riots had spread. In Malmö's Rosengård on Saturday night, "
+     "a bus was set on fire. Stockholm police arrested four men. The scenes recalled 2020, when about 300 people "
+     "rioted in Rosengård, police in Stockholm said.", "2022-04-18", "Rosengård", "Malmö"),
     # "In Nouakchott, ... in the Sebkha and Arafat districts": Sebkha is Nouakchott's, not the dateline's Kaédi
-    report = extract("KAEDI, Mauritania - Youths burned tyres in Kaédi on Monday. In Nouakchott, supporters of the "
-                     "runner-up gathered in the Sebkha and Arafat districts on Tuesday afternoon. Police used tear gas "
-                     "to break up the crowd in Sebkha. Kaédi was calm on Wednesday.", published="2024-07-05")
-    places = places_of(report)
-    assert (places["Sebkha"].lat, places["Sebkha"].lon) == (places["Nouakchott"].lat, places["Nouakchott"].lon)
+    ("KAEDI, Mauritania - Youths burned tyres in Kaédi on Monday. In Nouakchott, supporters of the runner-up "
+     "gathered in the Sebkha and Arafat districts on Tuesday afternoon. Police used tear gas to break up the crowd "
+     "in Sebkha. Kaédi was calm on Wednesday.", "2024-07-05", "Sebkha", "Nouakchott"),
+])
+def test_a_site_the_text_once_sets_in_a_town_stands_there_wherever_named(extract, text, published, site, town):
+    places = places_of(extract(text, published=published))
+    assert (places[site].lat, places[site].lon) == (places[town].lat, places[town].lon)
 
 
 @pytest.mark.parametrize("text, mention, country", [
