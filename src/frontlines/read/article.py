@@ -28,7 +28,6 @@ DATELINE = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 EARLIEST_PUBLISHED = date(1900, 1, 1)
-KICKER_WORDS = 2  # "SUDAN", "RUSSIA-UKRAINE WAR": a section label (a line of three words may be the headline)
 HEADER_LINES = 30  # a byline or date line further down is part of the story, not the header
 MENU_SPLIT = re.compile(r"\s*\|\s*|\s{2,}|\s*·\s*")
 
@@ -160,14 +159,12 @@ def read_header(lines: list[Line]) -> dict:
 
 
 def kicker(rest: list[tuple[int, Line]], title: str, outlet: Line | None) -> str | None:
-    """The section label just above the headline ("SUDAN", "Ukraine"): a line of `KICKER_WORDS` words
-    or fewer that is not the outlet's name.  It says what the story is about, as its places do."""
+    """The section label just above the headline ("SUDAN", "RUSSIA-UKRAINE WAR"), when it is not the outlet's
+    name: it says what the story is about, as its places do.  (Every line of three words or more is a
+    headline candidate, so the line above the first is a short one.)"""
     at = next(n for n, (_, line) in enumerate(rest) if line.text == title)
-    if at == 0:
-        return None
-    above = rest[at - 1][1]
-    named = outlet is not None and above.text.lower() == outlet.text.lower()
-    return above.text if above.words <= KICKER_WORDS and not named else None
+    above = rest[at - 1][1] if at else None
+    return above.text if above is not None and not (outlet and above.text.lower() == outlet.text.lower()) else None
 
 
 def body_mask(lines: list[Line]) -> list[Line]:
