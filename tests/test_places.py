@@ -350,6 +350,18 @@ def test_a_town_named_by_another_of_its_names_in_a_country_the_text_never_names_
     assert {p.name: p.country_code for p in burma.places}.get("Yangon") == "MM"
 
 
+@pytest.mark.parametrize("text, mention, foreign", [
+    # GeoNames knows "Ixil" and "Amatillo" only as small towns of Mexico, a country these stories never point to
+    ("GUATEMALA CITY - Soldiers burned three villages in the Ixil area of El Quiché on Saturday, survivors said. "
+     "Refugees reached Nebaj on Monday.", "Ixil", "MX"),
+    ("SAN SALVADOR - Honduran troops shelled El Amatillo, on the border river, on Monday, the army said. "
+     "Salvadoran units advanced on Nacaome.", "El Amatillo", "MX"),
+])
+def test_a_small_town_of_a_country_nothing_else_in_the_story_points_to_is_not_taken(extract, text, mention, foreign):
+    named = places_of(extract(text, published="1981-05-14"))
+    assert mention in named and named[mention].country_code != foreign, named.get(mention)
+
+
 def test_a_town_and_a_site_named_after_it_are_one_clue_to_the_storys_country(extract):
     # "Bra" is a town of Piedmont (and a Belgian hamlet): "Brá" and "the Brá barracks" are one name of a
     # story on Bissau, no two votes that make it a story on Italy, whose town would then also take "Mortar"

@@ -24,7 +24,8 @@ CUTOFFS = ("near_km", "far_km", "bare_name_min_country", "loose_min_country", "f
            "focus_min_confidence", "well_known_population", "lone_margin", "loose_confidence",
            "site_confidence", "min_skeleton", "skeleton_similarity", "far_min_population",
            "world_city_population", "stray_alternate_max_population", "home_near_km",
-           "home_min_population", "home_max_ratio", "stray_far_km", "stray_exempt_population")
+           "home_min_population", "home_max_ratio", "stray_far_km", "stray_exempt_population",
+           "unclued_max_population")
 
 
 @dataclass(frozen=True)
