@@ -479,6 +479,14 @@ def test_the_strikes_of_the_sentence_before_keep_their_kind(tmp_path):
     assert {("Air/drone strike", "Khōst"), ("Air/drone strike", "Jalālābād")} <= coded_at(report), coded_at(report)
 
 
+def test_a_light_verbs_other_act_a_participles_bombs_and_strikers_fired_on_are_coded_by_the_rules(tmp_path):
+    report = by_the_rules_alone(tmp_path, "On Friday units of the army opened an attack on rebel positions around Katsina. "
+                                "On Saturday police opened fire on striking workers in Kano, killing three. On Sunday the "
+                                "jets flew over Zaria, dropping bombs on the market.", "2024-06-10")
+    assert {("Armed clash", "Katsina"), ("Excessive force against protesters", "Kano"),
+            ("Air/drone strike", "Zaria")} <= coded_at(report), coded_at(report)
+
+
 def test_barracks_taken_are_ground_taken_by_the_rules(tmp_path):
     # the model lemmatises "barracks" as "barrack", which no word list names (`data/token_fixes.yaml`)
     report = by_the_rules_alone(tmp_path, "Soldiers loyal to the dismissed general took the barracks in Bissau on "

@@ -311,8 +311,10 @@ def subject_kinds(token: Token) -> set[str]:
     ("thousands of students occupied": student)."""
     doers = [c for c in token.children if c.dep_ == "nsubj"] + [
         g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if not doers and token.dep_ == "conj" and token.head.i != token.i:
-        return subject_kinds(token.head)  # "people gathered ... and dispersed": the subject they share
+    if not doers and (token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG")) \
+            and token.head.i != token.i:
+        # "people gathered ... and dispersed", "the jets flew over the town, dropping bombs": the subject they share
+        return subject_kinds(token.head)
     return {kind for c in doers for kind in (word_lemma(c), c.ent_type_, c.pos_,
                                              *(counted_words(c)[1:] if a_count(c) else ()))}
 
