@@ -268,6 +268,8 @@ def targets_of(tok: Token, aimed: bool = False) -> set[str]:
                    if a.dep_ == "acl" for o in a.children if o.dep_ == "dobj")
         if any(a.dep_ == "acl" and protest_word(a) for g in prep.children if g.dep_ == "pobj" for a in g.children):
             out.add("protester")  # people named by their protest: "fired at opposition supporters protesting in Harare"
+        if any(a.dep_ == "amod" and a.lower_ == "striking" for g in prep.children if g.dep_ == "pobj" for a in g.children):
+            out.add("striker")  # "opened fire on striking miners": strikers
     if any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS and stranded(c) for c in tok.children):
         # "police posts were fired upon from the hills": the subject was the target (and "a patrol that was
         # shot at", the noun its clause tells of; not officers "fired at once")
@@ -305,16 +307,17 @@ def protest_word(tok: Token) -> bool:
     return bool({word_lemma(tok), tok.lower_, tok.lower_.removesuffix("s")} & event_words()["protest_words"])
 
 
-def subject_kinds(token: Token) -> set[str]:
+def subject_kinds(token: Token, through_participle: bool = False) -> set[str]:
     """What a verb's subject is, or a passive's agent ("murdered by vigilantes"): its lemma, its
     entity label, whether it is a name ("Sheberghan fell": GPE, PROPN), and what a count of it counts
-    ("thousands of students occupied": student)."""
+    ("thousands of students occupied": student).  `through_participle`: a participle clause's is its
+    main verb's ("the jets flew over the town, dropping bombs"; asked for aircraft only, as marchers
+    "beating drums" beat no one)."""
     doers = [c for c in token.children if c.dep_ == "nsubj"] + [
         g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if not doers and (token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG")) \
-            and token.head.i != token.i:
-        # "people gathered ... and dispersed", "the jets flew over the town, dropping bombs": the subject they share
-        return subject_kinds(token.head)
+    participle = through_participle and token.dep_ == "advcl" and token.tag_ == "VBG"
+    if not doers and (token.dep_ == "conj" or participle) and token.head.i != token.i:
+        return subject_kinds(token.head)  # "people gathered ... and dispersed": the subject they share
     return {kind for c in doers for kind in (word_lemma(c), c.ent_type_, c.pos_,
                                              *(counted_words(c)[1:] if a_count(c) else ()))}
 
@@ -482,7 +485,7 @@ def verb_senses_fitting(tok: Token, lex: Lexicon) -> list[dict]:
             and (has_object or not s.get("object"))
             and (not s.get("particle") or has_particle(tok, s["particle"]))
             and (not s.get("light") or plain_act(tok, s["light"], lex))
-            and (not s.get("subject") or subject_kinds(tok).intersection(s["subject"]))]
+            and (not s.get("subject") or subject_kinds(tok, s["family"] == "air").intersection(s["subject"]))]
 
 
 def plain_act(verb: Token, act: str, lex: Lexicon) -> bool:

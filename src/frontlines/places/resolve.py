@@ -33,7 +33,6 @@ REPORT_FEATURE = {"city": "city", "admin1": "admin1", "country": "country", "reg
                   "water": "region", "site": "site", "admin2": "admin2"}
 COUNTRY_OVER_TOWN = 100_000  # a country's own name is the country, not a town of fewer people named after it
 FAR_FROM_STORY_KM = 1000.0  # ... that lies this far from every sure town of the story
-UNCLUED_MIN_SURE = 2  # sure towns of the story an unclued town abroad is weighed against (`unclued`)
 SITE_TOWN_GAP = 12   # characters between a site and its town: "the Tawakal Hotel in Kismayo"
 SITE_OWNER_GAP = 30  # "Kabul's heavily guarded Green Zone"
 # "Tanwalbougou, in the Est region", "El Adde, in Somalia's Gedo region"
@@ -372,6 +371,9 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
         return None
     if unclued(c, entry, ctx, ranker):  # another sense only in a country the article points to
         scored = [(s, e) for s, e in scored if country_weight(e, c, ctx) > 0]
+        if not scored:
+            return None
+        entry = scored[0][1]
     if far_fetched(c, entry, ctx, ranker) or stray_hamlet(c, entry, ctx, ranker):
         # the best that is neither: "Kauru" in a story on Kaduna is the Nigerian town, not Kovrov,
         # Russia, which also bears the name
@@ -501,20 +503,21 @@ def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker)
 
 
 def unclued(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
-    """A town of a country nothing else in the article points to, more than `stray_far_km` from its sure
-    places, in an article plainly about other countries: "Belvedere, a hamlet north of Mopti" in a story
-    on Mali is no town of Italy or England.  Only with `UNCLUED_MIN_SURE` sure places to go by: "KYIV -
-    Ukrainian troops captured Sudzha" is the Russian town.  A capital, or a city of `unclued_max_population`, by any of its
-    names, is where it is ("talks in Geneva", "Rangoon closed its border")."""
+    """A hamlet (under `well_known_population` people, no capital) of a country nothing else in the
+    article points to, neither its places nor its name or people, more than `stray_far_km` from the
+    article's sure towns: "Belvedere, a hamlet north of Mopti" in a story on Mali is no village of
+    Italy; nor is "the Plateau" of Brazzaville a state of Nigeria.  Only with `unclued_min_sure` sure
+    towns to go by ("KYIV - Ukrainian troops captured Sudzha" is the Russian town); a known town is
+    where it is ("talks in Montreux", "a jihadist from Lunel")."""
     cut = ranker.cutoffs
-    if entry.feature != "city" or c.qualifier or country_weight(entry, c, ctx) > 0:
+    division = entry.feature in ("admin1", "admin2") and c.want == "not_city"
+    if not (entry.feature == "city" or division) or c.qualifier or country_weight(entry, c, ctx) > 0 \
+            or entry.country_code in ctx.named_countries:
         return False
-    if is_capital(entry, c) or entry.population >= cut["unclued_max_population"]:
+    if is_capital(entry, c) or (entry.population >= cut["well_known_population"] and not division):
         return False
-    others = [w for cc, w in ctx.weights.items() if cc != entry.country_code]
-    sure = {n for n in ctx.focus_names if n != name_key(c.span.text)}
-    return max(others, default=0.0) >= 1.0 and len(sure) >= UNCLUED_MIN_SURE \
-        and far_from_the_others(c, entry, ctx, cut["stray_far_km"])
+    others = [f for f, n in zip(ctx.focus, ctx.focus_names) if n != name_key(c.span.text)]
+    return len(others) >= cut["unclued_min_sure"] and far_from_the_others(c, entry, ctx, cut["stray_far_km"])
 
 
 def far_alternate_name(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
