@@ -365,6 +365,16 @@ def test_a_small_town_of_a_country_nothing_else_in_the_story_points_to_is_not_ta
     assert named.get(mention) is None or named[mention].country_code != foreign, named.get(mention)
 
 
+def test_a_place_the_text_calls_a_village_is_no_city_abroad_that_bears_its_name(extract):
+    # GeoNames knows Mansoura as a city of 600,000 in Egypt (and towns of Algeria, Israel, Qatar), none of
+    # them a village of this story; the name is one place each time it is named
+    text = ("PAPHOS - National Guard units attacked Turkish Cypriot positions near Polis on Thursday. After two days "
+            "of fighting the villages of Mansoura and Pyrgos were taken on Friday. Mansoura was shelled again on "
+            "Sunday, officials in Paphos said.")
+    named = places_of(extract(text, published="1964-08-11"))
+    assert "Mansoura" in named and named["Mansoura"].country_code == "CY", named.get("Mansoura")
+
+
 @pytest.mark.parametrize("text, mention, country", [
     # a known town abroad, named in passing, or a hamlet of a country the text names or whose people it names
     ("TRIPOLI, Libya - Clashes broke out in Tripoli and Misrata on Friday. The rivals had met last month in "

@@ -61,6 +61,7 @@ class Candidate:
     abbreviation: bool = False     # "Calif.", "U.S.": entries come from places/data/abbreviations.yaml
     part: bool = False             # "Cibitoke, a northern neighbourhood of the capital": a part of a town
     called_town: bool = False      # "the village of Tallousa": the text calls it a town
+    village: bool = False          # ... and a small one: "the villages of Mansoura and ..."
     modifier: bool = False         # it modifies a noun: "the Yeysk plant", "Thai troops"
     scene: bool = False            # "In Roche-Bois, a man was shot": its sentence is set there (`opens_in`)
 
@@ -391,12 +392,13 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
     if kind:  # "Kherson region", "Shan State", "Anbar province"; "Kanawha County", "Kauru local government area"
         words_ = [t.text for t in kind]
         cand.want = "admin2" if kind_length(words_, "division2", any_case=True) == len(words_) else "admin1"
-    elif (before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in words["settlement"]) \
-            or town_after:
+    elif (before is not None and before.lower_ == "of" and before2 is not None
+          and before2.lemma_.lower() in words["settlement"]) or town_after:  # "the villages of Mansoura and ..."
         cand.want = "city"
         # "the village of Tallousa": a town even where the gazetteer lacks it (a site then); not
         # "the industrial suburb of Al-Hawban", a part of a town the text may not name
         cand.called_town = not town_after and before2.lower_ not in words["neighbourhood"]
+        cand.village = cand.called_town and before2.lemma_.lower() in words["village"]
     elif before is not None and before.lower_ == "the" and not cand.landmark:
         cand.want = "not_city"  # "the Dnipro", "the Tigris": rivers and regions take the article, towns rarely do
     if after is not None and after.text == "," and span.end + 1 < len(doc) and abbreviation_after(doc, span.end + 1):

@@ -356,6 +356,10 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
         c.entries = [e for e in c.entries if qualified(e, c, ctx)]  # is the Netherlands (a bigger, country entry)
     elif ctx.quals.get(c.qualifier or "") and not any(own_name(c, e) for e in c.entries):
         return None  # "Kuriga, Kaduna state" is no Khouribga, Morocco, which GeoNames also calls so
+    if c.village:  # "the villages of Mansoura and ...": no city of 600,000 people
+        c.entries = [e for e in c.entries if e.feature != "city" or e.population <= cut["village_max_population"]]
+        if not c.entries:
+            return None
     scored = ranker.rank(c, ctx)
     country = named_country(c, scored[0][1], ctx)
     if country is not None:
@@ -514,8 +518,8 @@ def unclued(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> b
     if not (entry.feature == "city" or division) or c.qualifier or country_weight(entry, c, ctx) > 0 \
             or entry.country_code in ctx.named_countries:
         return False
-    if is_capital(entry, c) or (entry.population >= cut["well_known_population"] and not division):
-        return False
+    if is_capital(entry, c) or (entry.population >= cut["well_known_population"] and not (division or c.village)):
+        return False  # (a place the text calls a village is no known town named in passing)
     others = [f for f, n in zip(ctx.focus, ctx.focus_names) if n != name_key(c.span.text)]
     return len(others) >= cut["unclued_min_sure"] and far_from_the_others(c, entry, ctx, cut["stray_far_km"])
 
@@ -639,6 +643,9 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
         if is_acronym(c) and not c.abbreviation:  # "GNA" is an alternate name of Guna, India; acronyms name countries at most ("US")
             c.entries = [e for e in c.entries if e.feature == "country"]
     people -= called_places(cands)
+    villages = {name_key(c.span.text) for c in cands if c.village}
+    for c in cands:  # a name the text once calls a village is one each time ("takes Mansoura")
+        c.village = name_key(c.span.text) in villages
     text = doc_text(doc)
     titled = titled_names(doc)
     cands = [c for c in cands if not is_person(c, people, titled) and not a_title(c, text) and not a_bearing(c)
