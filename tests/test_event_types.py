@@ -481,15 +481,17 @@ def test_the_strikes_of_the_sentence_before_keep_their_kind(tmp_path):
 
 def test_an_aircrafts_bombs_in_a_participle_and_strikers_fired_on_are_coded_by_the_rules(tmp_path):
     report = by_the_rules_alone(tmp_path, "On Saturday police opened fire on striking miners in Kano, killing three. "
-                                "On Sunday the jets flew over Zaria, dropping bombs on the market.", "2024-06-10")
-    assert {("Excessive force against protesters", "Kano"), ("Air/drone strike", "Zaria")} <= coded_at(report), \
-        coded_at(report)
+                                "On Sunday the jets flew over Zaria, dropping bombs on the market. On Monday troops opened "
+                                "fire on striking oil workers in Warri.", "2024-06-10")
+    assert {("Excessive force against protesters", "Kano"), ("Air/drone strike", "Zaria"),
+            ("Excessive force against protesters", "Warri")} <= coded_at(report), coded_at(report)
 
 
 def test_marchers_beating_drums_and_health_workers_fired_on_are_no_riot_nor_a_protest_by_the_rules(tmp_path):
     report = by_the_rules_alone(tmp_path, "Thousands of opposition supporters marched through Odesa on Sunday, beating "
                                 "drums and waving flags. On Monday soldiers opened fire on health workers at a clinic in "
-                                "Kharkiv, killing a nurse.", "2024-05-01")
+                                "Kharkiv, killing a nurse. On Tuesday gunmen opened fire on a striking new mosque in "
+                                "Sumy.", "2024-05-01")
     coded = {sub for sub, _ in coded_at(report)}
     assert "Violent demonstration" not in coded and "Excessive force against protesters" not in coded, coded
 

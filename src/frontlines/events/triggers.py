@@ -243,6 +243,16 @@ def under_what(verb: Token) -> list[Token]:
             if o.dep_ == "pobj"]
 
 
+def on_strike(target: Token) -> bool:
+    """Whether what follows "on" is workers on strike: "striking miners", "striking oil workers" (which
+    the model parses as a clause, "striking" acting on "workers")."""
+    if target.dep_ == "pobj":
+        striking = any(a.dep_ == "amod" and a.lower_ == "striking" for a in target.children)
+        return striking and target.lemma_.lower() in event_words()["strike_workers"]
+    return target.dep_ == "pcomp" and target.lower_ == "striking" and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in event_words()["strike_workers"] for o in target.children)
+
+
 def counted_words(noun: Token) -> list[str]:
     """A noun's lemma and, for a count, what it counts: "dozens of homes" gives "dozen" and "home"."""
     return [noun.lemma_.lower(), *(o.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -268,7 +278,7 @@ def targets_of(tok: Token, aimed: bool = False) -> set[str]:
                    if a.dep_ == "acl" for o in a.children if o.dep_ == "dobj")
         if any(a.dep_ == "acl" and protest_word(a) for g in prep.children if g.dep_ == "pobj" for a in g.children):
             out.add("protester")  # people named by their protest: "fired at opposition supporters protesting in Harare"
-        if any(a.dep_ == "amod" and a.lower_ == "striking" for g in prep.children if g.dep_ == "pobj" for a in g.children):
+        if any(on_strike(g) for g in prep.children):
             out.add("striker")  # "opened fire on striking miners": strikers
     if any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS and stranded(c) for c in tok.children):
         # "police posts were fired upon from the hills": the subject was the target (and "a patrol that was

@@ -25,7 +25,7 @@ CUTOFFS = ("near_km", "far_km", "bare_name_min_country", "loose_min_country", "f
            "site_confidence", "min_skeleton", "skeleton_similarity", "far_min_population",
            "world_city_population", "stray_alternate_max_population", "home_near_km",
            "home_min_population", "home_max_ratio", "stray_far_km", "stray_exempt_population",
-           "unclued_min_sure", "village_max_population")
+           "unclued_min_sure")
 
 
 @dataclass(frozen=True)

@@ -356,10 +356,6 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
         c.entries = [e for e in c.entries if qualified(e, c, ctx)]  # is the Netherlands (a bigger, country entry)
     elif ctx.quals.get(c.qualifier or "") and not any(own_name(c, e) for e in c.entries):
         return None  # "Kuriga, Kaduna state" is no Khouribga, Morocco, which GeoNames also calls so
-    if c.village:  # "the villages of Mansoura and ...": no city of 600,000 people
-        c.entries = [e for e in c.entries if e.feature != "city" or e.population <= cut["village_max_population"]]
-        if not c.entries:
-            return None
     scored = ranker.rank(c, ctx)
     country = named_country(c, scored[0][1], ctx)
     if country is not None:
@@ -507,19 +503,20 @@ def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker)
 
 
 def unclued(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
-    """A hamlet (under `well_known_population` people, no capital) of a country nothing else in the
-    article points to, neither its places nor its name or people, more than `stray_far_km` from the
+    """A hamlet (under `well_known_population` people, no capital) of a country the article neither
+    names (nor its people) nor points to by its other places, more than `stray_far_km` from the
     article's sure towns: "Belvedere, a hamlet north of Mopti" in a story on Mali is no village of
-    Italy; nor is "the Plateau" of Brazzaville a state of Nigeria.  Only with `unclued_min_sure` sure
-    towns to go by ("KYIV - Ukrainian troops captured Sudzha" is the Russian town); a known town is
-    where it is ("talks in Montreux", "a jihadist from Lunel")."""
+    Italy.  Only with `unclued_min_sure` sure towns to go by ("KYIV - Ukrainian troops captured Sudzha"
+    is the Russian town); a known town is where it is ("talks in Montreux", "a jihadist from Lunel"),
+    unless the text calls it a village and towns of several countries bear its name ("the villages of
+    Mansoura and ..." in a story on Cyprus are none of Egypt's, Algeria's or Israel's)."""
     cut = ranker.cutoffs
-    division = entry.feature in ("admin1", "admin2") and c.want == "not_city"
-    if not (entry.feature == "city" or division) or c.qualifier or country_weight(entry, c, ctx) > 0 \
-            or entry.country_code in ctx.named_countries:
+    if entry.feature != "city" or c.qualifier or country_weight(entry, c, ctx) > 0 \
+            or entry.country_code in ctx.named_countries or is_capital(entry, c):
         return False
-    if is_capital(entry, c) or (entry.population >= cut["well_known_population"] and not (division or c.village)):
-        return False  # (a place the text calls a village is no known town named in passing)
+    namesakes_abroad = c.village and len({e.country_code for e in c.entries}) > 1
+    if entry.population >= cut["well_known_population"] and not namesakes_abroad:
+        return False
     others = [f for f, n in zip(ctx.focus, ctx.focus_names) if n != name_key(c.span.text)]
     return len(others) >= cut["unclued_min_sure"] and far_from_the_others(c, entry, ctx, cut["stray_far_km"])
 
