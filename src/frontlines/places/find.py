@@ -397,7 +397,7 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
         cand.want = "city"
         # "the village of Tallousa": a town even where the gazetteer lacks it (a site then); not
         # "the industrial suburb of Al-Hawban", a part of a town the text may not name
-        cand.called_town = not town_after and before2.lower_ not in words["neighbourhood"]
+        cand.called_town = not town_after and before2.lemma_.lower() not in words["neighbourhood"]
         cand.village = cand.called_town and before2.lemma_.lower() in words["village"]
     elif before is not None and before.lower_ == "the" and not cand.landmark:
         cand.want = "not_city"  # "the Dnipro", "the Tigris": rivers and regions take the article, towns rarely do
