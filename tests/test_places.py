@@ -51,6 +51,19 @@ def test_the_words_around_a_name_choose_its_kind(extract, text, mention, feature
     assert found[mention].feature == feature, found[mention]
 
 
+@pytest.mark.parametrize("text, mention, country, feature", [
+    ("Katangese gendarmes crossed into Northern Rhodesia near Ndola on Sunday.", "Northern Rhodesia", "ZM", "country"),
+    ("Workers struck across the German Democratic Republic on 17 June 1953.", "German Democratic Republic", "DE",
+     "country"),
+    ("The volunteers came from Yugoslavia and Czechoslovakia, the diplomats said.", "Yugoslavia", "RS", "country"),
+    ("Azerbaijani troops advanced in Nagorno-Karabakh on Saturday.", "Nagorno-Karabakh", "AZ", "region"),
+    ("Japanese troops landed in the Aleutians in June 1942.", "Aleutians", "US", "region"),
+])
+def test_states_of_the_past_and_regions_of_wars_are_places(extract, text, mention, country, feature):
+    found = places_of(extract(text, published="2016-04-06"))
+    assert found[mention].country_code == country and found[mention].feature == feature, found[mention]
+
+
 def test_adjectives_are_not_places_but_countries_named_as_actors_are(extract):
     found = places_of(extract("Syrian and Iraqi troops advanced. In 2015, Russia entered the war in Syria.",
                               published="2017-11-03"))
