@@ -2954,3 +2954,16 @@ PADDING = (" The report could not be independently verified. Officials declined 
 def test_repelled_attacks_and_whose_men_were_hit(extract, text, coded):
     report = extract(text + PADDING, published="2024-05-01")
     assert [e.sub_event_type for e in report.events] == coded
+
+
+@pytest.mark.parametrize("text, published, taking", [
+    # a story of two states at war names no armed group: the taker is a state's forces
+    ("KYIV - Ukrainian troops pushed east on Thursday against Russian forces near Balakliia. Shevchenkove was "
+     "taken on Friday, the general staff said.", "2022-09-10", ("Government regains territory", "Shevchenkove")),
+    # a town retaken, in a story of the army and a rebel front: the state's forces took it back
+    ("ADDIS ABABA - Ethiopian government forces recaptured Dessie on Monday from Tigrayan forces. Kombolcha "
+     "was retaken on Tuesday after fierce battles.", "2021-12-07", ("Government regains territory", "Kombolcha")),
+])
+def test_a_town_taken_in_the_passive_without_its_taker_is_coded(tmp_path, text, published, taking):
+    report = by_the_rules_alone(tmp_path, text, published)
+    assert taking in coded_at(report), coded_at(report)

@@ -52,6 +52,7 @@ WITHDRAWAL = event_words()["withdrawal"]
 MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_to"]
 ARMED_DOERS = event_words()["armed_doers"]
 EVACUATING = event_words()["evacuating"]
+RETAKING = event_words()["retaking"]
 FIGHTING_WENT_ON = event_words()["fighting_went_on"]
 NO_WAR_FIGHTERS = event_words()["no_war_fighters"]
 ARMED_HOLDERS = event_words()["armed_holders"]
@@ -208,8 +209,10 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         troops = subject is not None and word_lemma(subject) in STATE_TROOPS  # not "vigilantes captured a camp"
         args.actor1 = other_side(loser, index) or (
             index.state(index.country) if loser.kind in NON_STATE_ARMED and index.country and troops else None)
-    if family == "capture" and args.actor1 is None and (bare_fall(trigger) or taken_in_passive(trigger, index)):
+    if family == "capture" and args.actor1 is None and bare_fall(trigger):
         args.actor1 = index.main_armed  # "Sar-e Pul and Taloqan also fell on Sunday": to the story's armed group
+    elif family == "capture" and args.actor1 is None and taken_in_passive(trigger, index):
+        args.actor1 = passive_taker(trigger.token, index)
     if family == "clash" and args.actor1 is None and crowd_doers(trigger.token):
         args.actor1 = index.crowd()  # "students and party activists fought running battles": a riot
     if family == "clash" and args.actor1 is None and trigger.token.dep_ in ("nsubj", "nsubjpass") \
@@ -733,6 +736,16 @@ def taken_in_passive(trigger: Trigger, index: Index) -> bool:
     return trigger.is_verb and subject is not None and not told_with_a_year(verb.sent) and not bound_elsewhere(verb) \
         and not any(c.dep_ == "agent" for c in verb.children) and place_in(subject, index) is not None \
         and subject.i not in index.actor_at
+
+
+def passive_taker(verb: Token, index: Index) -> str | None:
+    """Who took a place told taken in the passive without its taker: the story's armed group ("Taloqan was
+    also taken on Sunday"), or a state's forces where the story names no group ("Shevchenkove was taken on
+    Friday" in a story of two states at war); a place retaken (`retaking`), the state's first ("Shewa Robit
+    was retaken the next day" in a story of the army and a rebel front)."""
+    if verb.lemma_.lower() in RETAKING:
+        return index.main_state or index.main_armed
+    return index.main_armed or index.main_state
 
 
 def taken_as_subject(verb: Token, index: Index) -> bool:
