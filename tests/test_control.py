@@ -189,3 +189,19 @@ def test_under_separatist_control_is_the_separatists_named(extract):
 def test_under_separatist_control_with_no_group_named_is_an_unnamed_group(extract):
     text = "KADUNA, Nigeria - Troops shelled Kano on Monday. Zaria has been under separatist control since April."
     assert ("Zaria", "Unidentified Armed Group (Nigeria)", "controlled") in claims(extract(text, published="2019-08-30"))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gao remains held by the armed groups.", ("Gao", "Ansar Dine", "controlled")),
+    ("Kidal remained held by the rebels.", ("Kidal", "Ansar Dine", "controlled")),
+    ("Timbuktu remains in the hands of the armed groups.", ("Timbuktu", "Ansar Dine", "controlled")),
+])
+def test_a_side_named_by_its_kind_holds_what_remains_held(extract, sentence, expected):
+    text = f"BAMAKO - Malian troops and Ansar Dine fighters clashed near Mopti on Monday. {sentence}"
+    assert expected in claims(extract(text, published="2013-01-22"))
+
+
+def test_the_towns_a_side_holds_name_no_town(extract):
+    text = ("OUAGADOUGOU - Jihadists killed dozens of villagers near Kaya on Saturday. Analysts say the group "
+            "controls much of the countryside, while the state holds the main towns.")
+    assert not any(place == "Kaya" for place, _, _ in claims(extract(text, published="2024-08-27")))

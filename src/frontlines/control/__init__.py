@@ -22,6 +22,9 @@ from frontlines.model import HAPPENED, ControlClaim, Event
 from frontlines.nlp import tokens_lemmatised, tokens_written
 
 CONTROL_FEATURES = frozenset({"city", "site", "admin1", "admin2"})
+# "Gao remains held by the armed groups": held, as "is held by" (written forms: the model lemmatises
+# "remains" as an auxiliary as itself)
+STATE_VERBS = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 SITE_TOWN_KM = 25  # a site and the town it is named with ("the Grand Mosque in Mecca") are one scene
 PARTIAL_REACH = 40  # characters before a place in which "most of the town of" makes a capture partial
 
@@ -124,8 +127,8 @@ def town_meant(tok: Token, index: Index) -> str | None:
     the place last named by a name of that word ("the Grand Mosque", "Palm Island")."""
     if this_town(tok):
         return dateline_meant(tok, index)  # "GORI - ... this city was under Russian control"
-    if not any(c.lower_ == "the" for c in tok.children):
-        return None
+    if not any(c.lower_ == "the" for c in tok.children) or tok.tag_ in ("NNS", "NNPS"):
+        return None  # "the state holds the main towns" names none of them
     if tok.lemma_.lower() not in words()["town_nouns"]:
         return site_meant(tok, index)
     # a place its own sentence named before it, else the last town ("Soldiers patrolled Komanda,
@@ -184,7 +187,19 @@ def holder(tok: Token, index: Index) -> str | None:
     owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
     if named is None and owner is not None:
         return pronoun_antecedent(owner, index) or speaking_country(owner, index)
-    return named
+    return named or side_named_by_kind(tok, index)
+
+
+def side_named_by_kind(tok: Token, index: Index) -> str | None:
+    """A side named only by its kind (`held_by`): "held by the rebels", "in the hands of the armed groups"
+    is the story's armed group; "held by the army" the story's state forces."""
+    groups = words()["held_by"]
+    word = tok.lemma_.lower()
+    if word in groups["armed"] or (word == "group" and any(c.lower_ == "armed" for c in tok.children)):
+        return index.main_armed
+    if word in groups["state"]:
+        return index.main_state
+    return None
 
 
 def speaking_country(pronoun: Token, index: Index) -> str | None:
@@ -210,6 +225,8 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             out += siege(tok, index, as_of)
             continue
         passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if not passive and tok.tag_ == "VBN":
+            passive = held_after_remaining(tok)  # "Gao remains held by the armed groups"
         if passive:  # "Harib is still held by the Houthis"
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children), None)
             for place, partial in places_under(passive[0], index):
@@ -240,6 +257,19 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             for place, partial in places_under(obj, index) or ([(town, False)] if town else []):
                 out.append(claim(index, place, controller, partial, tok, as_of))
     return [c for c in out if c is not None]
+
+
+def held_after_remaining(held: Token) -> list[Token]:
+    """The subject of "remains held by", which the model hangs from "held" (its verb) or from "remains"
+    (an auxiliary of it, or its head): "Gao remains held by the armed groups"."""
+    remaining = [c for c in held.children if c.dep_ in ("aux", "auxpass") and c.lower_ in STATE_VERBS]
+    if held.head.i != held.i and held.head.lower_ in STATE_VERBS:
+        remaining.append(held.head)
+    for verb in remaining:
+        subject = next((c for c in [*verb.children, *held.children] if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return [subject]
+    return []
 
 
 def noun_parsed_verb(tok: Token, index: Index, as_of: str | None) -> list[ControlClaim | None]:
@@ -317,7 +347,7 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
             controller = speaker_side(verb, index)
             if controller is None:
                 continue
-        controller = controller or state_named(tok, index) or speaker_holder(verb, index)
+        controller = controller or state_named(tok, index) or armed_named(tok, index) or speaker_holder(verb, index)
         of_places = places_under(tok, index)
         possessive = next((c for c in tok.children if c.lower_ in ("their", "its")), None)
         if controller is None and possessive is not None:
@@ -375,6 +405,14 @@ def state_named(tok: Token, index: Index) -> str | None:
                for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of" for obj in prep.children):
         return None
     return index.main_state or (index.state(index.country) if index.country else None)
+
+
+def armed_named(tok: Token, index: Index) -> str | None:
+    """"in the hands of the armed groups", "under the control of the rebels": a word for armed groups as the
+    object of "of" is the story's armed group."""
+    return next((index.main_armed for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for obj in prep.children if obj.dep_ == "pobj" and side_named_by_kind(obj, index) == index.main_armed
+                 and index.main_armed is not None), None)
 
 
 def speaker_holder(verb: Token, index: Index) -> str | None:
