@@ -64,6 +64,14 @@ def test_states_of_the_past_and_regions_of_wars_are_places(extract, text, mentio
     assert found[mention].country_code == country and found[mention].feature == feature, found[mention]
 
 
+def test_a_town_the_model_takes_for_a_date_is_a_place_and_a_day_is_not(extract):
+    text = ("PARAMARIBO - Protesters stormed parliament on Friday. In Moengo, in the east, about 300 people "
+            "held a silent march through the town on Saturday.")
+    found = places_of(extract(text, published="2023-02-19"))
+    assert found["Moengo"].country_code == "SR"
+    assert "Friday" not in found and "Saturday" not in found
+
+
 def test_adjectives_are_not_places_but_countries_named_as_actors_are(extract):
     found = places_of(extract("Syrian and Iraqi troops advanced. In 2015, Russia entered the war in Syria.",
                               published="2017-11-03"))

@@ -548,6 +548,8 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     for span, entries in known:
         route = (span.start, span.end) in routes  # "the Gusau-Funtua road", tagged one organisation
         label = None if route else entity_label(extend_name(doc, span), by_token)
+        if label in TIME_LABELS and not any(t.like_num or t.lower_ in TIME_NAMES for t in doc[span.start:span.end]):
+            label = None  # "In Moengo, in the east, ...", which the model takes for a date, names no day
         if covered.intersection(range(span.start_char, span.end_char)) or label == "" or label in NEVER_PLACE \
                 or (is_nationality(span.text) and modifies(span) and not names_a_country(span, {name_key(span.text): entries})) \
                 or dedication(span, label) or names_a_movement(span, entries):
