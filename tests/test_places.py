@@ -72,6 +72,13 @@ def test_a_town_the_model_takes_for_a_date_is_a_place_and_a_day_is_not(extract):
     assert "Friday" not in found and "Saturday" not in found
 
 
+def test_a_word_of_grammar_in_a_longer_name_is_no_town(extract):
+    # GeoNames gives "In" as another name of In Buri, Thailand
+    text = "IN AMENAS, Algeria - Islamist gunmen seized a gas plant near In Amenas on Wednesday."
+    found = places_of(extract(text, published="2013-01-19"))
+    assert all(p.country_code == "DZ" for p in found.values()), found
+
+
 def test_adjectives_are_not_places_but_countries_named_as_actors_are(extract):
     found = places_of(extract("Syrian and Iraqi troops advanced. In 2015, Russia entered the war in Syria.",
                               published="2017-11-03"))
