@@ -2957,12 +2957,16 @@ def test_repelled_attacks_and_whose_men_were_hit(extract, text, coded):
 
 
 @pytest.mark.parametrize("text, published, taking", [
-    # a story of two states at war names no armed group: the taker is a state's forces
-    ("KYIV - Ukrainian troops pushed east on Thursday against Russian forces near Balakliia. Shevchenkove was "
+    # a story of one state's forces and no armed group named: the taker is the state's
+    ("KYIV - Ukrainian troops pushed east on Thursday near Balakliia, the general staff said. Shevchenkove was "
      "taken on Friday, the general staff said.", "2022-09-10", ("Government regains territory", "Shevchenkove")),
     # a town retaken, in a story of the army and a rebel front: the state's forces took it back
     ("ADDIS ABABA - Ethiopian government forces recaptured Dessie on Monday from Tigrayan forces. Kombolcha "
      "was retaken on Tuesday after fierce battles.", "2021-12-07", ("Government regains territory", "Kombolcha")),
+    # a town retaken in a story of the rebel front's advance: the front's
+    ("MEKELLE, Ethiopia - Tigrayan forces said on Tuesday they had pushed federal troops back. The Tigray People's "
+     "Liberation Front (TPLF) said its fighters were advancing south. The TPLF said the rebels held the road. "
+     "Alamata was retaken on Monday, the TPLF said.", "2021-11-23", ("Non-state actor overtakes territory", "Alamata")),
 ])
 def test_a_town_taken_in_the_passive_without_its_taker_is_coded(tmp_path, text, published, taking):
     report = by_the_rules_alone(tmp_path, text, published)

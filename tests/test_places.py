@@ -77,6 +77,10 @@ def test_a_word_of_grammar_in_a_longer_name_is_no_town(extract):
     text = "IN AMENAS, Algeria - Islamist gunmen seized a gas plant near In Amenas on Wednesday."
     found = places_of(extract(text, published="2013-01-19"))
     assert all(p.country_code == "DZ" for p in found.values()), found
+    # a town named like a word of grammar is still one in a title: "Side Mayor"
+    text = ("ANKARA - Police detained 12 suspects in the Mediterranean resort of Side on Monday. Police in Antalya "
+            "said Side Mayor Ali Ozer was not involved.")
+    assert places_of(extract(text, published="2016-07-20"))["Side"].country_code == "TR"
 
 
 def test_adjectives_are_not_places_but_countries_named_as_actors_are(extract):

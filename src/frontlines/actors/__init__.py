@@ -371,14 +371,24 @@ def place_countries(places: list[Place], doc: Doc | None = None) -> list[tuple[i
 
 def names_its_government(tok) -> bool:
     """Whether a town's name stands for its government: the owner of one of `government_nouns` in
-    generic.yaml ("protesters angry at Moscow's influence"; not "Kabul's airport")."""
-    return tok.dep_ == "poss" and tok.head.lemma_.lower() in government_nouns()
+    generic.yaml ("protesters angry at Moscow's influence"; not "Kabul's airport"), or who does one of
+    its `government_acts` ("Paris decided to intervene", "a defeat that prompted Paris to intervene")."""
+    acts = government_acts()
+    return (tok.dep_ == "poss" and tok.head.lemma_.lower() in government_nouns()) \
+        or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in acts) \
+        or (tok.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.lemma_.lower() in acts for c in tok.head.children))
 
 
 @lru_cache(maxsize=1)
 def government_nouns() -> frozenset[str]:
     """`government_nouns` of generic.yaml."""
     return frozenset(load_yaml(packaged("generic.yaml"))["government_nouns"])
+
+
+@lru_cache(maxsize=1)
+def government_acts() -> frozenset[str]:
+    """`government_acts` of generic.yaml: what a town's name does when it stands for its government."""
+    return frozenset(load_yaml(packaged("generic.yaml"))["government_acts"])
 
 
 @lru_cache(maxsize=1)

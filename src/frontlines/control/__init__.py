@@ -12,6 +12,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from frontlines.actors import NON_STATE_ARMED
 from frontlines.yamlfile import load_yaml
 from frontlines.events.arguments import (ARMED_KINDS, Index, actor_in, country_forces, pronoun_antecedent,
                                          sentence_evidence, subject_of, subjects_before)
@@ -24,7 +25,7 @@ from frontlines.nlp import tokens_lemmatised, tokens_written
 CONTROL_FEATURES = frozenset({"city", "site", "admin1", "admin2"})
 # "Gao remains held by the armed groups": held, as "is held by" (written forms: the model lemmatises
 # "remains" as an auxiliary as itself)
-STATE_VERBS = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
+REMAINING_VERBS = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 SITE_TOWN_KM = 25  # a site and the town it is named with ("the Grand Mosque in Mecca") are one scene
 PARTIAL_REACH = 40  # characters before a place in which "most of the town of" makes a capture partial
 
@@ -85,6 +86,8 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
 
     def walk(t: Token, partial: bool) -> None:
+        if held_people(t, index):
+            return  # "hundreds of suspects in Maiduguri are held by the army" hold no town
         partial = partial or t.lemma_.lower() in partial_words or t.lower_ in partial_words
         pid = index.place_at.get(t.i) or dateline_meant(t, index)  # "of this ruined town"
         is_place = pid is not None
@@ -103,6 +106,8 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
             if child.dep_ in ("prep", "pobj", "appos", "conj", "compound", "npadvmod", "dobj", "nmod", "cc", "advmod"):
                 if child.dep_ == "prep" and child.lower_ not in ("of", "in", "including", "as", "near", "around"):
                     continue
+                if child.dep_ == "prep" and child.lower_ in ("in", "near", "around") and t.lemma_.lower() in words()["gatherings"]:
+                    continue  # "hold a referendum in Luhansk" holds no Luhansk; "the countryside in the north" does
                 # "most of Rutshuru and Masisi territories": "most" covers both; "several towns in
                 # Anbar" is part of Anbar, "the towns of Rutshuru and Kiwanja" are those towns
                 inside = child.lower_ == "in" and t.lemma_.lower() in ("town", "village", "area", "district")
@@ -187,18 +192,23 @@ def holder(tok: Token, index: Index) -> str | None:
     owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
     if named is None and owner is not None:
         return pronoun_antecedent(owner, index) or speaking_country(owner, index)
-    return named or side_named_by_kind(tok, index)
+    return named
 
 
 def side_named_by_kind(tok: Token, index: Index) -> str | None:
-    """A side named only by its kind (`held_by`): "held by the rebels", "in the hands of the armed groups"
-    is the story's armed group; "held by the army" the story's state forces."""
-    groups = words()["held_by"]
+    """A side named only by its kind (`held_kinds`), with nothing before it that says whose: "held by the
+    rebels", "in the hands of the armed groups" is the armed group of a story that names one; "held by
+    the army" the state forces of a story of one state (not "held by the pro-government militias")."""
+    kinds = words()["held_kinds"]
     word = tok.lemma_.lower()
-    if word in groups["armed"] or (word == "group" and any(c.lower_ == "armed" for c in tok.children)):
-        return index.main_armed
-    if word in groups["state"]:
-        return index.main_state
+    kind_words = {"armed", *kinds["armed"], *kinds["state"]}  # "separatist militias", "armed groups"
+    if any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.lemma_.lower() not in kind_words for c in tok.children):
+        return None
+    if word in kinds["armed"] or (word == "group" and any(c.lower_ == "armed" for c in tok.children)):
+        groups = {index.actor_at[i] for i in index.actor_at if index.actors[index.actor_at[i]].kind in NON_STATE_ARMED}
+        return index.main_armed if len(groups) == 1 else None
+    if word in kinds["state"]:
+        return index.states[0] if len(index.states) == 1 else None
     return None
 
 
@@ -227,15 +237,20 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
         passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
         if not passive and tok.tag_ == "VBN":
             passive = held_after_remaining(tok)  # "Gao remains held by the armed groups"
+            if passive and any(c.dep_ == "prep" and c.lower_ in ("for", "until") for c in tok.children):
+                continue  # "Timbuktu remained held by the militants for ten months": a hold that ended
+        if passive and held_people(passive[0], index):
+            continue  # "three hostages in Kidal remain held by the militants": people, not the town
         if passive:  # "Harib is still held by the Houthis"
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children), None)
+            controller = (holder(agent, index) or side_named_by_kind(agent, index)) if agent is not None else None
             for place, partial in places_under(passive[0], index):
-                out.append(claim(index, place, holder(agent, index) if agent is not None else None, partial, tok, as_of))
+                out.append(claim(index, place, controller, partial, tok, as_of))
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a town ... held by a militia allied with the LNA"
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children), None)
             target = held_noun(tok.head)
-            controller = holder(agent, index) if agent is not None else None
+            controller = (holder(agent, index) or side_named_by_kind(agent, index)) if agent is not None else None
             for place, partial in places_under(target, index):
                 out.append(claim(index, place, controller, partial, tok, as_of))
             continue
@@ -250,7 +265,7 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             continue
         if subject.tag_ in ("WP", "WDT") and not in_relative_clause(tok):
             continue  # "neither side could say who held the temple": a question, not who holds it
-        controller = holder(subject, index)
+        controller = holder(subject, index) or side_named_by_kind(subject, index)
         for obj in objects:
             # "though the army still holds the town itself": the town the sentence named
             town = town_meant(obj, index)
@@ -259,11 +274,18 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
     return [c for c in out if c is not None]
 
 
+def held_people(tok: Token, index: Index) -> bool:
+    """Whether what is held is people (`held_people`: "hostages", "prisoners", "suspects"; a person's name;
+    a pronoun), not a place (which the model may tag as a person: "Tal Afar")."""
+    return tok.i not in index.place_at and (tok.lemma_.lower() in words()["held_people"] or tok.ent_type_ == "PERSON"
+                                            or tok.tag_ == "PRP")
+
+
 def held_after_remaining(held: Token) -> list[Token]:
     """The subject of "remains held by", which the model hangs from "held" (its verb) or from "remains"
     (an auxiliary of it, or its head): "Gao remains held by the armed groups"."""
-    remaining = [c for c in held.children if c.dep_ in ("aux", "auxpass") and c.lower_ in STATE_VERBS]
-    if held.head.i != held.i and held.head.lower_ in STATE_VERBS:
+    remaining = [c for c in held.children if c.dep_ in ("aux", "auxpass") and c.lower_ in REMAINING_VERBS]
+    if held.head.i != held.i and held.head.lower_ in REMAINING_VERBS:
         remaining.append(held.head)
     for verb in remaining:
         subject = next((c for c in [*verb.children, *held.children] if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -347,7 +369,7 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
             controller = speaker_side(verb, index)
             if controller is None:
                 continue
-        controller = controller or state_named(tok, index) or armed_named(tok, index) or speaker_holder(verb, index)
+        controller = controller or state_named(tok, index) or kind_named(tok, index) or speaker_holder(verb, index)
         of_places = places_under(tok, index)
         possessive = next((c for c in tok.children if c.lower_ in ("their", "its")), None)
         if controller is None and possessive is not None:
@@ -407,12 +429,11 @@ def state_named(tok: Token, index: Index) -> str | None:
     return index.main_state or (index.state(index.country) if index.country else None)
 
 
-def armed_named(tok: Token, index: Index) -> str | None:
-    """"in the hands of the armed groups", "under the control of the rebels": a word for armed groups as the
-    object of "of" is the story's armed group."""
-    return next((index.main_armed for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for obj in prep.children if obj.dep_ == "pobj" and side_named_by_kind(obj, index) == index.main_armed
-                 and index.main_armed is not None), None)
+def kind_named(tok: Token, index: Index) -> str | None:
+    """"in the hands of the armed groups", "under the control of the rebels": the side a word for its kind
+    as the object of "of" stands for (`side_named_by_kind`)."""
+    return next((side for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for obj in prep.children if obj.dep_ == "pobj" and (side := side_named_by_kind(obj, index))), None)
 
 
 def speaker_holder(verb: Token, index: Index) -> str | None:

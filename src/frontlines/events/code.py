@@ -212,7 +212,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
     if family == "capture" and args.actor1 is None and bare_fall(trigger):
         args.actor1 = index.main_armed  # "Sar-e Pul and Taloqan also fell on Sunday": to the story's armed group
     elif family == "capture" and args.actor1 is None and taken_in_passive(trigger, index):
-        args.actor1 = passive_taker(trigger.token, index)
+        args.actor1 = passive_taker(trigger.token, args.place, index)
     if family == "clash" and args.actor1 is None and crowd_doers(trigger.token):
         args.actor1 = index.crowd()  # "students and party activists fought running battles": a riot
     if family == "clash" and args.actor1 is None and trigger.token.dep_ in ("nsubj", "nsubjpass") \
@@ -738,14 +738,24 @@ def taken_in_passive(trigger: Trigger, index: Index) -> bool:
         and subject.i not in index.actor_at
 
 
-def passive_taker(verb: Token, index: Index) -> str | None:
+def passive_taker(verb: Token, place: str | None, index: Index) -> str | None:
     """Who took a place told taken in the passive without its taker: the story's armed group ("Taloqan was
-    also taken on Sunday"), or a state's forces where the story names no group ("Shevchenkove was taken on
-    Friday" in a story of two states at war); a place retaken (`retaking`), the state's first ("Shewa Robit
-    was retaken the next day" in a story of the army and a rebel front)."""
-    if verb.lemma_.lower() in RETAKING:
-        return index.main_state or index.main_armed
-    return index.main_armed or index.main_state
+    also taken on Sunday"), else the state's forces of a story of one state; a place retaken (`retaking`),
+    the side the story tells most of, of the two ("Kombolcha was retaken the next day" in a story of the
+    army against a rebel front, "Alamata was retaken" in one of the front's advance), the state only on
+    its own country's ground ("Russian forces captured Kherson in March. Kherson was
+    liberated on Friday" is no Russian retaking).  In a story of two states at war, none: either may
+    have taken it."""
+    state = index.states[0] if len(index.states) == 1 else None
+    if verb.lemma_.lower() not in RETAKING:
+        return index.main_armed or state
+    sides = [a for a in (index.main_armed, state) if a is not None]
+    # the story's protagonist; on a tie the state, which retakes more often than it is retaken from
+    taker = max(sides, key=lambda a: (len(index.actors[a].mentions), a == state), default=None)
+    if taker == state and taker is not None and (place is None or index.actors[taker].country_code != forces_country(
+            index.places[place].country_code or "")):
+        return None  # a government takes back its own ground, not a foreign state's
+    return taker
 
 
 def taken_as_subject(verb: Token, index: Index) -> bool:

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from frontlines.actors import names_its_government
 from frontlines.events.arguments import (Index, against_it, best_place, clause_verb, is_destination, named_as_origin,
                                         names_no_scene, own_clause_place, reference_point, speakers_place,
                                         subject_of, where_someone_lives)
@@ -128,7 +129,8 @@ def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     where someone lives: "lives in exile in Vilnius", or is from: "The victims were from Tal Afar")."""
     towns = [index.place_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.place_at
              and not reference_point(t) and not describes_a_place(t, index) and not where_someone_lives(t)
-             and not named_as_origin(t) and index.places[index.place_at[t.i]].feature in ("city", "site")]
+             and not named_as_origin(t) and not names_its_government(t)
+             and index.places[index.place_at[t.i]].feature in ("city", "site")]
     return towns[-1] if towns else None
 
 
@@ -221,7 +223,7 @@ def named_towns(sent, index: Index, before: int | None = None) -> list[str]:
     """The towns (or sites) a sentence names by name, in order (not "the capital", nor a town named only
     to place another), up to the token `before`."""
     return [index.place_at[t.i] for t in sent if (before is None or t.i < before) and t.i in index.place_at
-            and t.pos_ == "PROPN" and not reference_point(t)
+            and t.pos_ == "PROPN" and not reference_point(t) and not names_its_government(t)
             and index.places[index.place_at[t.i]].feature in ("city", "site")]
 
 
@@ -238,7 +240,7 @@ def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) 
             continue
         towns = [index.place_at[t.i] for t in sent if t.i in index.place_at and not reference_point(t)
                  and index.places[index.place_at[t.i]].feature in ("city", "site")
-                 and not against_it(t)]
+                 and not against_it(t) and not names_its_government(t)]
         if towns:
             return towns[-1]
         if index.dateline_place is not None and is_lede(sent, index):

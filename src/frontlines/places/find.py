@@ -24,6 +24,7 @@ from frontlines.places.names import ARABIC_ARTICLES, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+GRAMMAR_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART"})  # words of grammar
 TIME_NAMES = frozenset(n.lower() for n in [*calendar.day_name, *calendar.month_name] if n)
 # Entity labels a place name is never part of ("Syrian" is NORP; "Friday" is DATE).
 NEVER_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -233,10 +234,10 @@ def run_names(run: SpacySpan, text: str) -> list[tuple[int, int, str]]:
     toks = list(run)
     edge = [is_name_edge(t) for t in toks]
     # a word of grammar alone is no part of a longer name ("In" of "In Amenas" is no In Buri, Thailand,
-    # though a whole name may be one: "the town of Same")
+    # though a whole name may be one, "the town of Same", and a town's in a title is one: "Side Mayor")
     return [(run.start + a, run.start + b, text[toks[a].idx:toks[b - 1].idx + len(toks[b - 1])])
             for a, b in sub_spans(0, len(toks)) if edge[a] and edge[b - 1]
-            and not (b - a == 1 < len(toks) and toks[a].is_stop)]
+            and not (b - a == 1 < len(toks) and toks[a].is_stop and toks[a].pos_ in GRAMMAR_POS)]
 
 
 def is_name_edge(tok) -> bool:
