@@ -83,6 +83,13 @@ def test_a_word_of_grammar_in_a_longer_name_is_no_town(extract):
     assert places_of(extract(text, published="2016-07-20"))["Side"].country_code == "TR"
 
 
+def test_a_favela_of_the_storys_city_is_not_a_town_far_away_of_its_name(extract):
+    text = ("RIO DE JANEIRO - Police occupied the Complexo do Alemao on Sunday. On Friday, police exchanged fire "
+            "with gunmen at the entrance to the Jacarezinho favela, killing three suspects.")
+    found = places_of(extract(text, published="2010-11-29"))
+    assert abs(found["Jacarezinho"].lon - found["RIO DE JANEIRO"].lon) < 0.3, found["Jacarezinho"]
+
+
 def test_adjectives_are_not_places_but_countries_named_as_actors_are(extract):
     found = places_of(extract("Syrian and Iraqi troops advanced. In 2015, Russia entered the war in Syria.",
                               published="2017-11-03"))
