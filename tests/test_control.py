@@ -228,3 +228,10 @@ def test_a_side_named_by_its_kind_with_another_sides_word_is_not_the_storys(extr
     text = ("SANAA - Houthi rebels fired missiles at Marib on Monday. The Houthis said the Houthis would go on. "
             "Taiz is held by the pro-government militias, residents said.")
     assert ("Taiz", "Houthis", "controlled") not in claims(extract(text, published="2024-05-01"))
+
+
+def test_a_town_a_relative_clause_says_is_in_a_peoples_hands_is_held_by_their_forces(extract):
+    text = ("ADDIS ABABA - Ethiopian troops recaptured Dessie on Monday from Tigrayan forces. Shelling hit Weldiya, "
+            "which remains in Tigrayan hands.")
+    found = claims(extract(text, published="2021-12-07"))
+    assert ("Weldiya", "Tigray People's Liberation Front", "controlled") in found, found

@@ -236,7 +236,7 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             continue
         passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
         if not passive and tok.tag_ == "VBN":
-            passive = held_after_remaining(tok)  # "Gao remains held by the armed groups"
+            passive = held_after_remaining(tok, index)  # "Gao remains held by the armed groups"
             if passive and any(c.dep_ == "prep" and c.lower_ in ("for", "until") for c in tok.children):
                 continue  # "Timbuktu remained held by the militants for ten months": a hold that ended
         if passive and held_people(passive[0], index):
@@ -281,7 +281,7 @@ def held_people(tok: Token, index: Index) -> bool:
                                             or tok.tag_ == "PRP")
 
 
-def held_after_remaining(held: Token) -> list[Token]:
+def held_after_remaining(held: Token, index: Index) -> list[Token]:
     """The subject of "remains held by", which the model hangs from "held" (its verb) or from "remains"
     (an auxiliary of it, or its head): "Gao remains held by the armed groups"."""
     remaining = [c for c in held.children if c.dep_ in ("aux", "auxpass") and c.lower_ in REMAINING_VERBS]
@@ -289,6 +289,9 @@ def held_after_remaining(held: Token) -> list[Token]:
         remaining.append(held.head)
     for verb in remaining:
         subject = next((c for c in [*verb.children, *held.children] if c.dep_ in ("nsubj", "nsubjpass")), None)
+        clause = next((v for v in (held, verb) if v.dep_ == "relcl"), None)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and clause is not None:
+            return [clause.head] if clause.head.i in index.place_at else []  # "Kidal, which remains held by the rebels"
         if subject is not None:
             return [subject]
     return []
@@ -370,7 +373,8 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
             if controller is None:
                 continue
         controller = controller or state_named(tok, index) or kind_named(tok, index) or speaker_holder(verb, index)
-        of_places = places_under(tok, index)
+        whose = {index.place_at.get(c.i) for c in tok.children if c.dep_ in ("amod", "compound")}
+        of_places = [(p, part) for p, part in places_under(tok, index) if p not in whose]  # not "Tigrayan" of "in Tigrayan hands"
         possessive = next((c for c in tok.children if c.lower_ in ("their", "its")), None)
         if controller is None and possessive is not None:
             controller = holder(subject_of(verb) or tok, index) if verb.pos_ in ("VERB", "AUX") else None
@@ -383,7 +387,7 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
             c.dep_ in ("amod", "compound") and c.lower_ in words()["held_by"]["state"] for c in tok.children)
         if controller is None and not state_words:
             continue
-        subject = held_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        subject = held_subject(verb, index) if verb.pos_ in ("VERB", "AUX") else None
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         targets = of_places or [p for t in ([subject] if subject is not None else []) + objects
                                 for p in places_under(t, index)]
@@ -413,10 +417,13 @@ def held_noun(noun: Token) -> Token:
     return noun.head if noun.dep_ == "appos" else noun
 
 
-def held_subject(verb: Token) -> Token | None:
+def held_subject(verb: Token, index: Index) -> Token | None:
     """The subject of the verb a holding phrase hangs from, a passive one too: "the camp was
-    cleared and fully under the control of the security forces"."""
-    return subject_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    cleared and fully under the control of the security forces"; for a relative clause, its noun."""
+    subject = subject_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.i in index.place_at:
+        return verb.head  # "Weldiya, which remains in Tigrayan hands": the place named that the clause is on
+    return subject
 
 
 def state_named(tok: Token, index: Index) -> str | None:
@@ -474,7 +481,19 @@ def nationality_holder(tok: Token, index: Index) -> str | None:
             return index.main_state
         if child.lower_ in groups["armed"]:  # "under separatist control": the story's group, else one unnamed
             return index.main_armed or index.unidentified()
+        named = named_by_its_word(child, index)
+        if named is not None:
+            return named
     return None
+
+
+def named_by_its_word(word: Token, index: Index) -> str | None:
+    """The armed side the text names with a word before its forces: "in Tigrayan hands" are those of
+    "Tigrayan forces", named so before (a people's word no nationality list holds)."""
+    if not word.text[:1].isupper():
+        return None
+    return next((a.id for a in index.actors.values() if a.kind in ARMED_KINDS
+                 and any(m.text.split(" ", 1)[0] == word.text and " " in m.text for m in a.mentions)), None)
 
 
 def latest_per_place(claims: list[ControlClaim]) -> list[ControlClaim]:
