@@ -235,3 +235,9 @@ def test_a_town_a_relative_clause_says_is_in_a_peoples_hands_is_held_by_their_fo
             "which remains in Tigrayan hands.")
     found = claims(extract(text, published="2021-12-07"))
     assert ("Weldiya", "Tigray People's Liberation Front", "controlled") in found, found
+
+
+def test_a_hold_told_with_its_span_in_the_passive_has_ended(extract):
+    text = ("BAMAKO - Malian troops clashed with Ansar Dine near Mopti. Timbuktu was held by the militants for ten "
+            "months until French troops arrived in January 2013, a Malian official said on Monday.")
+    assert not any(place == "Timbuktu" for place, _, _ in claims(extract(text, published="2024-05-01")))

@@ -2967,6 +2967,11 @@ def test_repelled_attacks_and_whose_men_were_hit(extract, text, coded):
     ("MEKELLE, Ethiopia - Tigrayan forces said on Tuesday they had pushed federal troops back. The Tigray People's "
      "Liberation Front (TPLF) said its fighters were advancing south. The TPLF said the rebels held the road. "
      "Alamata was retaken on Monday, the TPLF said.", "2021-11-23", ("Non-state actor overtakes territory", "Alamata")),
+    # a town retaken from whoever the text said took it before: by that side's foe
+    ("GOMA (Reuters) - M23 rebels launched a counter-offensive on Sunday. The Congolese army had seized Kibumba on "
+     "Friday, and army spokesman Guillaume Ndjike said the army was pushing north. The army said its troops had "
+     "killed 20 fighters. Kibumba was retaken by Sunday evening, residents said.", "2024-05-01",
+     ("Non-state actor overtakes territory", "Kibumba")),
 ])
 def test_a_town_taken_in_the_passive_without_its_taker_is_coded(tmp_path, text, published, taking):
     report = by_the_rules_alone(tmp_path, text, published)

@@ -237,10 +237,10 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
         passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
         if not passive and tok.tag_ == "VBN":
             passive = held_after_remaining(tok, index)  # "Gao remains held by the armed groups"
-            if passive and any(c.dep_ == "prep" and c.lower_ in ("for", "until") for c in tok.children):
-                continue  # "Timbuktu remained held by the militants for ten months": a hold that ended
         if passive and held_people(passive[0], index):
             continue  # "three hostages in Kidal remain held by the militants": people, not the town
+        if passive and any(c.dep_ == "prep" and c.lower_ in ("for", "until") for c in tok.children):
+            continue  # "Timbuktu was held by the militants for ten months": a hold that ended
         if passive:  # "Harib is still held by the Houthis"
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children), None)
             controller = (holder(agent, index) or side_named_by_kind(agent, index)) if agent is not None else None

@@ -53,6 +53,7 @@ MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_t
 ARMED_DOERS = event_words()["armed_doers"]
 EVACUATING = event_words()["evacuating"]
 RETAKING = event_words()["retaking"]
+TAKING_VERBS = event_words()["taking"]
 FIGHTING_WENT_ON = event_words()["fighting_went_on"]
 NO_WAR_FIGHTERS = event_words()["no_war_fighters"]
 ARMED_HOLDERS = event_words()["armed_holders"]
@@ -749,6 +750,9 @@ def passive_taker(verb: Token, place: str | None, index: Index) -> str | None:
     state = index.states[0] if len(index.states) == 1 else None
     if verb.lemma_.lower() not in RETAKING:
         return index.main_armed or state
+    earlier = earlier_taker(verb, place, index)
+    if earlier is not None:  # "The army had seized Kibumba on Friday ... Kibumba was retaken": by the army's foe
+        return other_side(index.actors[earlier], index)
     sides = [a for a in (index.main_armed, state) if a is not None]
     # the story's protagonist; on a tie the state, which retakes more often than it is retaken from
     taker = max(sides, key=lambda a: (len(index.actors[a].mentions), a == state), default=None)
@@ -756,6 +760,21 @@ def passive_taker(verb: Token, place: str | None, index: Index) -> str | None:
             index.places[place].country_code or "")):
         return None  # a government takes back its own ground, not a foreign state's
     return taker
+
+
+def earlier_taker(verb: Token, place: str | None, index: Index) -> str | None:
+    """The side the text told took this place before (the subject of a taking verb, `retaking` or
+    `taking`, whose object is the place), last before `verb`."""
+    found = None
+    for i, pid in sorted(index.place_at.items()):
+        if i >= verb.i or pid != place:
+            continue
+        tok = verb.doc[i]
+        head = tok.head if tok.dep_ == "dobj" else None
+        if head is not None and head.lemma_.lower() in TAKING_VERBS | RETAKING:
+            subject = subject_of(head)
+            found = index.actor_at.get(subject.i) if subject is not None else found
+    return found
 
 
 def taken_as_subject(verb: Token, index: Index) -> bool:
