@@ -195,6 +195,11 @@ def holder(tok: Token, index: Index) -> str | None:
     return named
 
 
+def side_named(tok: Token, index: Index) -> str | None:
+    """The side a subject or agent names: by name (`holder`), else by its kind (`side_named_by_kind`)."""
+    return holder(tok, index) or side_named_by_kind(tok, index)
+
+
 def side_named_by_kind(tok: Token, index: Index) -> str | None:
     """A side named only by its kind (`held_kinds`), with nothing before it that says whose: "held by the
     rebels", "in the hands of the armed groups" is the armed group of a story that names one; "held by
@@ -243,14 +248,14 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             continue  # "Timbuktu was held by the militants for ten months": a hold that ended
         if passive:  # "Harib is still held by the Houthis"
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children), None)
-            controller = (holder(agent, index) or side_named_by_kind(agent, index)) if agent is not None else None
+            controller = side_named(agent, index) if agent is not None else None
             for place, partial in places_under(passive[0], index):
                 out.append(claim(index, place, controller, partial, tok, as_of))
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a town ... held by a militia allied with the LNA"
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children), None)
             target = held_noun(tok.head)
-            controller = (holder(agent, index) or side_named_by_kind(agent, index)) if agent is not None else None
+            controller = side_named(agent, index) if agent is not None else None
             for place, partial in places_under(target, index):
                 out.append(claim(index, place, controller, partial, tok, as_of))
             continue
@@ -265,7 +270,7 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             continue
         if subject.tag_ in ("WP", "WDT") and not in_relative_clause(tok):
             continue  # "neither side could say who held the temple": a question, not who holds it
-        controller = holder(subject, index) or side_named_by_kind(subject, index)
+        controller = side_named(subject, index)
         for obj in objects:
             # "though the army still holds the town itself": the town the sentence named
             town = town_meant(obj, index)
