@@ -326,3 +326,16 @@ def test_a_crowd_word_inside_a_name_is_no_crowd(extract):
     assert [names.get(e.actor1 or "") for e in report.events if "shelled" in e.evidence.text] \
         == ["Military Forces of Yugoslavia"]
     assert [m.text for a in report.actors if a.kind == "civilians" for m in a.mentions] == ["People"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("ADDIS ABABA - Dessie was captured by the federal army on Friday, the government said.", "federal army"),
+    ("DAMASCUS - Regime troops shelled the village on Friday, activists said.", "Regime troops"),
+    ("BUKOBA - A Tanzanian column pushed north towards the border on Friday, officials said.", "Tanzanian column"),
+])
+def test_a_states_forces_named_by_whose_they_are(extract, text, mention):
+    # "the federal army", "regime troops": the story's state forces, though no nationality names them
+    report = extract(text, published="2021-12-03")
+    names = {report_actor.name for report_actor in report.actors
+             for m in report_actor.mentions if m.text == mention}
+    assert names and all(n.startswith("Military Forces of") for n in names), [(a.name, [m.text for m in a.mentions]) for a in report.actors]

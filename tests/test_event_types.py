@@ -2972,7 +2972,20 @@ def test_repelled_attacks_and_whose_men_were_hit(extract, text, coded):
      "Friday, and army spokesman Guillaume Ndjike said the army was pushing north. The army said its troops had "
      "killed 20 fighters. Kibumba was retaken by Sunday evening, residents said.", "2024-05-01",
      ("Non-state actor overtakes territory", "Kibumba")),
+    # two states at war, and the story tells only one of them taking places: that one took it
+    ("BAKU - Azerbaijani troops captured Jabrayil on Sunday after heavy fighting with Armenian forces. Fuzuli was "
+     "taken on Saturday, the defence ministry said.", "2020-10-20", ("Government regains territory", "Fuzuli")),
+    ("BAKU - Jabrayil, which Azerbaijani troops seized on Sunday after heavy fighting with Armenian forces, lay in "
+     "ruins. Fuzuli was taken on Saturday, the defence ministry said.", "2020-10-20",
+     ("Government regains territory", "Fuzuli")),
 ])
 def test_a_town_taken_in_the_passive_without_its_taker_is_coded(tmp_path, text, published, taking):
     report = by_the_rules_alone(tmp_path, text, published)
     assert taking in coded_at(report), coded_at(report)
+
+
+def test_a_town_taken_in_the_passive_in_a_story_of_two_states_both_taking_places_has_no_taker(tmp_path):
+    report = by_the_rules_alone(tmp_path, "BAKU - Azerbaijani troops captured Jabrayil on Sunday. Armenian forces "
+                                "seized Shusha on Monday. Fuzuli was taken on Saturday, the defence ministry said.",
+                                "2020-10-20")
+    assert "Fuzuli" not in {place for _, place in coded_at(report)}, coded_at(report)

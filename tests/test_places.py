@@ -476,3 +476,31 @@ def test_a_site_a_distance_and_bearing_from_a_town_is_placed_there(extract):
     site, town = places["Chimbayka"], places["Nukus"]
     assert site.feature == "site"
     assert abs((site.lat - town.lat) * 111.2 - 70) < 1 and abs(site.lon - town.lon) < 0.01
+
+
+def test_a_name_borne_whole_by_a_larger_town_is_not_one_that_bears_it_in_part(extract):
+    # Enugu (950,000 people) is meant, not Enugu-Ukwu, whose name begins with it, though Onitsha and
+    # Awka lie in Enugu-Ukwu's state
+    text = ("LAGOS - Students marched through Enugu on Monday. Police in Onitsha and Awka dispersed smaller crowds, "
+            "and in Enugu officers fired tear gas.")
+    enugu = places_of(extract(text, published="2023-08-30"))["Enugu"]
+    assert enugu.name == "Enugu" and abs(enugu.lat - 6.44) < 0.1, enugu
+
+
+def test_a_datelines_town_is_the_city_not_a_hamlet_of_its_name_and_so_are_its_later_mentions(extract):
+    # a hamlet called Zaporizhzhia lies near Orikhiv; the dateline and the body name the city of 700,000
+    text = ("ZAPORIZHZHIA - Russian artillery shelled Orikhiv and Huliaipole on Monday. In Zaporizhzhia, a drone "
+            "struck a warehouse on Tuesday night, the regional governor said.")
+    report = extract(text, published="2023-08-30")
+    cities = {p.id: p for p in report.places if p.mentions and p.mentions[0].text.upper().startswith("ZAPORIZH")}
+    assert len(cities) == 1, cities
+    city = next(iter(cities.values()))
+    assert len(city.mentions) == 2 and abs(city.lat - 47.82) < 0.1, city
+
+
+def test_a_site_stands_in_the_datelines_town_when_a_foreign_capital_is_named_as_often(extract):
+    # Canberra is named twice and first, Honiara twice (dateline and body): the market is Honiara's
+    text = ("Canberra to send police\n\nHONIARA - Rioters burned shops in Honiara on Thursday. Canberra said it "
+            "would send police. Looters set fire to the Fishing Village market, residents said.")
+    places = {p.name: p for p in extract(text, published="2021-11-26").places}
+    assert places["Fishing Village market"].country_code == "SB", places["Fishing Village market"]

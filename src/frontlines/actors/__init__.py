@@ -67,6 +67,8 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
     for group, phrases in generic["words"].items():
         words.add(group, [nlp.make_doc(p) for p in phrases])
     words.add("state", [nlp.make_doc(p) for p in state_aircraft(generic)])
+    words.add("state", [nlp.make_doc(f"{owner} {head}") for owner in generic["state_unit_owners"]
+                        for head in generic["state_heads"] if head != "government"])  # not "the federal government"
     words.add("armed", [nlp.make_doc(p) for p in armed_units(generic)])
     patterns = build_patterns(nlp.vocab, dictionary.nationalities, generic)
     return Matchers(by_lower, by_orth, words, patterns, dictionary, generic)

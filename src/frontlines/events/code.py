@@ -7,7 +7,7 @@ the sentences around it (`where.py`), a crowd's sub-type from what the crowd and
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from frontlines.actors import NON_STATE_ARMED, forces_country, opens_a_sentence
 from frontlines.dates import WEEKDAYS
@@ -749,17 +749,42 @@ def passive_taker(verb: Token, place: str | None, index: Index) -> str | None:
     have taken it."""
     state = index.states[0] if len(index.states) == 1 else None
     if verb.lemma_.lower() not in RETAKING:
-        return index.main_armed or state
+        return index.main_armed or state or story_taker(verb.doc, index)
     earlier = earlier_taker(verb, place, index)
     if earlier is not None:  # "The army had seized Kibumba on Friday ... Kibumba was retaken": by the army's foe
         return other_side(index.actors[earlier], index)
     sides = [a for a in (index.main_armed, state) if a is not None]
+    if not sides:  # two states at war, no armed group: the one the story tells taking places
+        return story_taker(verb.doc, index)
     # the story's protagonist; on a tie the state, which retakes more often than it is retaken from
     taker = max(sides, key=lambda a: (len(index.actors[a].mentions), a == state), default=None)
     if taker == state and taker is not None and (place is None or index.actors[taker].country_code != forces_country(
             index.places[place].country_code or "")):
         return None  # a government takes back its own ground, not a foreign state's
     return taker
+
+
+def story_taker(doc: Doc, index: Index) -> str | None:
+    """The one side a story tells taking places, by name ("Balakliia, which Ukrainian forces retook",
+    "the Ugandan column took the village of Kyaka", "Izium was recaptured by Ukrainian forces"): who
+    took a place it tells taken by no one named ("Shevchenkove was taken on Friday").  None when it
+    tells of two sides taking places."""
+    takers = set()
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in TAKING_VERBS | RETAKING:
+            continue
+        taken = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        passive = taken is not None and taken.dep_ == "nsubjpass"
+        if taken is not None and taken.tag_ == "WDT" and verb.dep_ == "relcl":
+            taken = verb.head  # "Balakliia, which Ukrainian forces retook"
+        if taken is None or place_in(taken, index) is None:
+            continue
+        doer = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None) \
+            if passive else subject_of(verb)
+        actor = actor_in(doer, index) if doer is not None else None
+        if actor is not None and index.actors[actor].kind in ARMED:
+            takers.add(actor)
+    return takers.pop() if len(takers) == 1 else None
 
 
 def earlier_taker(verb: Token, place: str | None, index: Index) -> str | None:

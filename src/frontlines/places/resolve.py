@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from frontlines.context import km  # noqa: F401  (its home is context; events and the store import it here)
 from frontlines.nlp import doc_text, entities, tokens_where
 from frontlines.model import Place, Span
-from frontlines.places.features import Context, country_weight, is_capital, own_name, qualified, spelled_as
+from frontlines.places.features import Context, country_weight, dwarfed, is_capital, own_name, qualified, spelled_as
 from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, place_words
 from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.kinds import without_kind
@@ -350,6 +350,8 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
         top = max(ctx.weights.values(), default=0.0)
         c.entries = [e for e in c.entries if (e.country_code == ctx.home if ctx.home
                                               else top and ctx.weights.get(e.country_code or "", 0) >= top)]
+    if c.dateline:  # "ZAPORIZHZHIA -" is the city of 700,000, not the hamlet of that name near the front
+        c.entries = [e for e in c.entries if not dwarfed(c, e)]
     if not c.entries:
         return None
     if any(qualified(e, c, ctx) for e in c.entries):  # "Holland, Mich." is the town, though "Holland" alone
@@ -674,7 +676,7 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
     chosen = []
     for c in cands:
         ch = respelled(c, chosen) if c.respelling else None
-        ch = ch or choose(c, ctx, ranker)
+        ch = ch or the_datelines_town(c, chosen) or choose(c, ctx, ranker)
         if ch is not None:
             chosen.append(ch)
     divisions: dict[int, list[Choice]] = defaultdict(list)  # by sentence, in text order
@@ -738,6 +740,16 @@ def respelled(c: Candidate, chosen: list[Choice]) -> Choice | None:
     return Choice(c, towns[-1].entry, towns[-1].confidence) if towns else None
 
 
+def the_datelines_town(c: Candidate, chosen: list[Choice]) -> Choice | None:
+    """The dateline's town for a later mention of its name: "ZAPORIZHZHIA - ... in Zaporizhzhia" is one
+    town, not the city and a hamlet of the same name near the front."""
+    dateline = next((ch for ch in chosen if ch.cand.dateline), None)
+    if dateline is None or c.dateline or name_key(c.span.text) != name_key(dateline.cand.span.text) \
+            or dateline.entry not in c.entries:
+        return None
+    return Choice(c, dateline.entry, dateline.confidence)
+
+
 def same_name_again(cands: list[Candidate], chosen: list[Choice]) -> list[Choice]:
     """One sense per article: a name resolved once is that place wherever it recurs, even where
     the words around it say nothing ("The Islamic State still holds Tal Afar")."""
@@ -761,9 +773,11 @@ def named_with_its_article(chosen: list[Choice]) -> list[Choice]:
 
 
 def most_named_town(chosen: list[Choice]) -> Entry | None:
-    """The town the story names most: where a site it does not place otherwise stands."""
+    """The town the story names most: where a site it does not place otherwise stands.  On a tie, the
+    dateline's ("ST. GEORGE'S - ... Washington admits": the sites are Grenada's)."""
     towns = Counter((ch.entry.row, ch.entry) for ch in chosen if ch.entry.feature == "city")
-    return towns.most_common(1)[0][0][1] if towns else None
+    datelines = {ch.entry.row for ch in chosen if ch.cand.dateline}
+    return max(towns, key=lambda t: (towns[t], t[0] in datelines))[1] if towns else None
 
 
 def in_their_town(chosen: list[Choice], text: str, confidence: float) -> list[Choice]:
