@@ -2989,3 +2989,21 @@ def test_a_town_taken_in_the_passive_in_a_story_of_two_states_both_taking_places
                                 "seized Shusha on Monday. Fuzuli was taken on Saturday, the defence ministry said.",
                                 "2020-10-20")
     assert "Fuzuli" not in {place for _, place in coded_at(report)}, coded_at(report)
+
+
+def test_two_near_towns_taken_on_their_own_days_are_two_events_each_of_its_day(extract):
+    # Marinka and Krasnohorivka lie 7 km apart: two towns the gazetteer knows are two places, and a town
+    # coordinated after the first takes the date told right after it (a gapped clause)
+    report = extract("KYIV - Russian forces captured Marinka on 25 December and Krasnohorivka on 10 February, the "
+                     "general staff said.", published="2024-03-01")
+    places = {p.id: p.name for p in report.places}
+    taken = {(places[e.place], e.date) for e in report.events if e.sub_event_type == "Non-state actor overtakes territory"}
+    assert taken == {("Mar'yinka", "2023-12-25"), ("Krasnohorivka", "2024-02-10")}, taken
+
+
+def test_a_town_coordinated_after_the_first_takes_the_date_told_right_after_it(extract):
+    report = extract("KHARKIV - Ukrainian troops retook Izium on 10 September and Lyman on 1 October, the general "
+                     "staff said.", published="2022-10-05")
+    places = {p.id: p.name for p in report.places}
+    taken = {(places[e.place], e.date) for e in report.events if e.sub_event_type == "Government regains territory"}
+    assert {("Izyum", "2022-09-10"), ("Lyman", "2022-10-01")} <= taken, taken

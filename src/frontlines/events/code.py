@@ -39,6 +39,7 @@ ARMED = ARMED_KINDS
 # actor may come from elsewhere in the sentence or, failing that, the article's main armed group.
 UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "grenade", "suicide", "looting", "civilians", "abduction"})
 NEEDS_ARMED_ACTOR = frozenset({"capture", "withdraw", "transfer", "clash"})
+OWN_DATE_GAP = 3  # "Urozhaine on 16 August": the most words from a coordinated town to a date of its own
 # Families whose noun may lie deep in a clause whose subject did it (not a crowd's: "police detained
 # dozens at a rally" is not the police's rally)
 WEAPONS_OF_A_CLAUSE = frozenset({"air", "shelling", "explosive", "grenade", "suicide", "chemical", "clash",
@@ -1213,14 +1214,33 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             sub = "Mob violence"  # "crowds were looting and burning shops": a mob's, no demonstration's
         if label is not None and not (sub in TAKING and label in TAKING and actor1 is not None):
             event_type, sub = family.event_type, label  # the classifier's sub-type, unless the actors decide it
+        day = own_date(place_id, args.place, trigger.token, index, dates) or when
         events.append(Event(
             id="", event_type=event_type, sub_event_type=sub, plover=family.plover,
             actor1=crowd_of_place(args.actor1, place_id, index), actor2=crowd_of_place(args.actor2, place_id, index),
             place=place_id,
-            date=when.day.isoformat() if when else None, date_precision=when.precision if when else "day",
+            date=day.day.isoformat() if day else None, date_precision=day.precision if day else "day",
             factuality=factuality(trigger.token), confidence=0.6 if trigger.is_verb else 0.5,
             evidence=evidence))
     return events
+
+
+def own_date(place_id: str | None, first: str | None, trigger: Token, index: Index, dates: DateTracker):
+    """The date a town coordinated after the trigger's first place is given right after it: "retook
+    Staromaiorske on 27 July and Urozhaine on 16 August" (a gapped clause the parse hangs anywhere)."""
+    if place_id is None or place_id == first or dates.published is None:
+        return None
+    sent = trigger.sent
+    at = next((t.i for t in sent if index.place_at.get(t.i) == place_id and t.i > trigger.i), None)
+    if at is None:
+        return None
+    while at + 1 < sent.end and index.place_at.get(at + 1) == place_id:
+        at += 1  # the name's last word: "Port Harcourt on 19 May"
+    for d in dates.by_sentence.get(sent.start, []):
+        between = sent.doc[at + 1:d.ent.start]
+        if 0 < d.ent.start - at <= OWN_DATE_GAP and all(index.place_at.get(t.i) is None for t in between):
+            return d.when
+    return None
 
 
 def a_place_taken(tok: Token, index: Index) -> bool:

@@ -150,12 +150,15 @@ def scored(e: Event) -> bool:
 
 
 def near(a: str | None, b: str | None, index: Index) -> bool:
-    """Two place ids at the same location."""
+    """Two place ids at the same location (a site and its town), not two towns the gazetteer
+    knows, however near: "retook Staromaiorske on 27 July and Urozhaine on 16 August" are two."""
     if a == b:
         return True
     if a is None or b is None:
         return False
     pa, pb = index.places[a], index.places[b]
+    if pa.feature == pb.feature == "city" and pa.geonameid != pb.geonameid:
+        return False
     return km((pa.lat, pa.lon), (pb.lat, pb.lon)) <= SAME_PLACE_KM
 
 
