@@ -339,3 +339,13 @@ def test_a_states_forces_named_by_whose_they_are(extract, text, mention):
     names = {report_actor.name for report_actor in report.actors
              for m in report_actor.mentions if m.text == mention}
     assert names and all(n.startswith("Military Forces of") for n in names), [(a.name, [m.text for m in a.mentions]) for a in report.actors]
+
+
+@pytest.mark.parametrize("text", [
+    "BEIRUT (Reuters) - Anti-regime forces captured the town of Khan Sheikhoun on Sunday, a war monitor said.",
+    "NAYPYIDAW - Anti-junta troops attacked a police post on Sunday, residents said.",
+])
+def test_forces_against_the_state_are_not_its_forces(extract, text):
+    report = extract(text, published="2024-05-01")
+    assert not [a.name for a in report.actors if a.name.startswith("Military Forces of")], \
+        [(a.name, [m.text for m in a.mentions]) for a in report.actors]

@@ -504,3 +504,16 @@ def test_a_site_stands_in_the_datelines_town_when_a_foreign_capital_is_named_as_
             "would send police. Looters set fire to the Fishing Village market, residents said.")
     places = {p.name: p for p in extract(text, published="2021-11-26").places}
     assert places["Fishing Village market"].country_code == "SB", places["Fishing Village market"]
+
+
+def test_a_larger_namesake_abroad_does_not_take_a_name_borne_in_part_at_home(extract):
+    # "Santiago" in a story from Santo Domingo is Santiago de los Caballeros, whatever the size of Santiago de Chile
+    text = ("SANTO DOMINGO (AP) - Rebel troops seized the city of Santiago on Monday after heavy fighting with "
+            "government forces, witnesses said.")
+    assert places_of(extract(text, published="2024-05-01"))["Santiago"].country_code == "DO"
+
+
+def test_a_qualified_datelines_small_town_is_kept_and_so_are_its_later_mentions(extract):
+    text = "HOUSTON, Miss. (AP) - A gunman opened fire at a church in Houston on Sunday, killing two people, police said."
+    found = places_of(extract(text, published="2024-05-01"))
+    assert all(abs(found[m].lat - 33.9) < 0.2 for m in ("HOUSTON", "Houston")), found

@@ -68,7 +68,7 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
         words.add(group, [nlp.make_doc(p) for p in phrases])
     words.add("state", [nlp.make_doc(p) for p in state_aircraft(generic)])
     words.add("state", [nlp.make_doc(f"{owner} {head}") for owner in generic["state_unit_owners"]
-                        for head in generic["state_heads"] if head != "government"])  # not "the federal government"
+                        for head in generic["state_unit_heads"]])
     words.add("armed", [nlp.make_doc(p) for p in armed_units(generic)])
     patterns = build_patterns(nlp.vocab, dictionary.nationalities, generic)
     return Matchers(by_lower, by_orth, words, patterns, dictionary, generic)
@@ -179,7 +179,7 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
     m = matchers(nlp, extra)
     country = main_country(places)
     registry = ActorRegistry(country_names)
-    named = named_spans(doc, m, country)
+    named = [(span, entry) for span, entry in named_spans(doc, m, country) if not opposed_to(span)]
     mentions: list[ActorMention] = []
     taken: set[int] = set()
     for span, entry in named:
@@ -202,7 +202,7 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
         mentions.append(mention)
         taken.update(range(mention.start, mention.end))
     generic = [s for s in filter_spans(list(m.generic(doc, as_spans=True)))
-               if not taken.intersection(range(s.start, s.end)) and not a_names_possessor(s)]
+               if not taken.intersection(range(s.start, s.end)) and not a_names_possessor(s) and not opposed_to(s)]
     mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc))
     by_id = {a.id: a for a in registry.actors.values()}
     for mention in sorted(mentions, key=lambda x: x.start):
@@ -424,6 +424,14 @@ def a_names_possessor(span) -> bool:
     doc, last = span.doc, span[-1]
     return last.is_title and not span[0].is_sent_start and last.i + 2 < len(doc) \
         and doc[last.i + 1].lower_ in ("'s", "’s") and doc[last.i + 2].is_title
+
+
+def opposed_to(span) -> bool:
+    """Whether an actor's name or a generic phrase follows "anti-": "anti-regime forces", "anti-junta
+    troops", "anti-Taliban militias" are their foes, not their forces ("Anti-Balaka" is a name whole)."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ == "anti" \
+        or span[0].lower_.startswith("anti-")
 
 
 def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: ActorRegistry,

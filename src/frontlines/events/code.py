@@ -766,13 +766,14 @@ def passive_taker(verb: Token, place: str | None, index: Index) -> str | None:
 
 
 def story_taker(doc: Doc, index: Index) -> str | None:
-    """The one side a story tells taking places, by name ("Balakliia, which Ukrainian forces retook",
-    "the Ugandan column took the village of Kyaka", "Izium was recaptured by Ukrainian forces"): who
-    took a place it tells taken by no one named ("Shevchenkove was taken on Friday").  None when it
-    tells of two sides taking places."""
+    """The one side a story tells taking places by name, as news ("Balakliia, which Ukrainian forces
+    retook", "the Ugandan column took the village of Kyaka", "Izium was recaptured by Ukrainian
+    forces"): who took a place it tells taken by no one named ("Shevchenkove was taken on Friday").
+    None when it tells of two sides taking places.  A taking told with its year is background, no
+    evidence ("Ukrainian forces recaptured Kherson in November 2022 ... Avdiivka was captured")."""
     takers = set()
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in TAKING_VERBS | RETAKING:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in TAKING_VERBS | RETAKING or told_with_a_year(verb.sent):
             continue
         taken = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         passive = taken is not None and taken.dep_ == "nsubjpass"

@@ -24,7 +24,7 @@ def merge(events: list[Event], index: Index, text: str = "") -> list[Event]:
     A site and its town are one location ("the Zobe junction" in Mogadishu).  `text`: the document's."""
     kept: list[Event] = []
     for e in events:
-        same = next((k for k in kept if merge_kind(k) == merge_kind(e) and near(k.place, e.place, index)
+        same = next((k for k in kept if merge_kind(k) == merge_kind(e) and same_place(k.place, e.place, index)
                      and close_dates(k, e) and scored(k) == scored(e) and same_sides(k, e)
                      and not told_apart(k, e, text)), None)
         if same is None:
@@ -150,16 +150,22 @@ def scored(e: Event) -> bool:
 
 
 def near(a: str | None, b: str | None, index: Index) -> bool:
-    """Two place ids at the same location (a site and its town), not two towns the gazetteer
-    knows, however near: "retook Staromaiorske on 27 July and Urozhaine on 16 August" are two."""
+    """Two place ids at the same location."""
     if a == b:
         return True
     if a is None or b is None:
         return False
     pa, pb = index.places[a], index.places[b]
-    if pa.feature == pb.feature == "city" and pa.geonameid != pb.geonameid:
-        return False
     return km((pa.lat, pa.lon), (pb.lat, pb.lon)) <= SAME_PLACE_KM
+
+
+def same_place(a: str | None, b: str | None, index: Index) -> bool:
+    """Two place ids one event may stand at (a site and its town), not two towns the gazetteer knows,
+    however near: "retook Staromaiorske on 27 July and Urozhaine on 16 August" are two takings."""
+    if a is not None and b is not None and a != b \
+            and index.places[a].feature == index.places[b].feature == "city":
+        return False
+    return near(a, b, index)
 
 
 def compatible(a: str | None, b: str | None) -> bool:

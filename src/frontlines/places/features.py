@@ -125,18 +125,18 @@ def spelled_as(c: Candidate, entry: Entry) -> bool:
     one of the other names GeoNames lists for it ("Fireworks" for Centreville, Illinois).  A spelling
     has consonants enough to tell (`SPELLING_MIN_CONSONANTS`): "Taipa" and "Taipei" share only "tp"."""
     skeleton = skeleton_key(c.span.text)
-    if own_name(c, entry) and in_part_only(c, entry):
-        return False
-    return own_name(c, entry) or (len(skeleton) >= SPELLING_MIN_CONSONANTS and skeleton == skeleton_key(entry.name))
+    return (own_name(c, entry) and not in_part_only(c, entry)) or (
+        len(skeleton) >= SPELLING_MIN_CONSONANTS and skeleton == skeleton_key(entry.name))
 
 
 def in_part_only(c: Candidate, entry: Entry) -> bool:
-    """Whether a mention names a town only as part of its name while a larger town bears the mention
-    whole: "Enugu" is Enugu, not Enugu-Ukwu (but "New York" is New York City, not a hamlet called
-    New York)."""
+    """Whether a mention names a town only as the start of its name while a larger town of its country
+    bears the mention whole: "Enugu" is Enugu, not Enugu-Ukwu (but "Santiago" may be Santiago de los
+    Caballeros in a story on the Dominican Republic, though Santiago de Chile is larger)."""
     mention = name_key(c.span.text)
     return entry.feature == "city" and name_key(entry.name) != mention and any(
-        e.feature == "city" and name_key(e.name) == mention and e.population > entry.population for e in c.entries)
+        e.feature == "city" and e.country_code == entry.country_code and name_key(e.name) == mention
+        and e.population > entry.population for e in c.entries)
 
 
 def features(c: Candidate, e: Entry, ctx: Context, sibs: dict[str, int] | None = None) -> dict[str, float]:
@@ -175,12 +175,14 @@ def features(c: Candidate, e: Entry, ctx: Context, sibs: dict[str, int] | None =
     }
 
 
-DWARFED_RATIO = 100  # a town this many times smaller than a namesake of its country is no dateline's town
+DWARFED_RATIO = 100  # a town this many times smaller than a namesake of its country is no dateline's town ...
+DWARFING_CITY = 100_000  # ... when that namesake is a city this large
 
 
 def dwarfed(c: Candidate, entry: Entry) -> bool:
-    """Whether a town shares its name with a town of its own country `DWARFED_RATIO` times larger."""
+    """Whether a town shares its name with a city of its own country (`DWARFING_CITY` people or more)
+    `DWARFED_RATIO` times larger."""
     key = name_key(entry.name)
     return entry.feature == "city" and any(
         e.feature == "city" and e.country_code == entry.country_code and name_key(e.name) == key
-        and e.population >= DWARFED_RATIO * max(entry.population, 1) for e in c.entries)
+        and e.population >= max(DWARFING_CITY, DWARFED_RATIO * entry.population) for e in c.entries)

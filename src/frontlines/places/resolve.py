@@ -350,7 +350,7 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
         top = max(ctx.weights.values(), default=0.0)
         c.entries = [e for e in c.entries if (e.country_code == ctx.home if ctx.home
                                               else top and ctx.weights.get(e.country_code or "", 0) >= top)]
-    if c.dateline:  # "ZAPORIZHZHIA -" is the city of 700,000, not the hamlet of that name near the front
+    if c.dateline and not c.qualifier:  # "ZAPORIZHZHIA -" is the city of 700,000, not a hamlet near the front
         c.entries = [e for e in c.entries if not dwarfed(c, e)]
     if not c.entries:
         return None
