@@ -39,7 +39,7 @@ ARMED = ARMED_KINDS
 # actor may come from elsewhere in the sentence or, failing that, the article's main armed group.
 UNNAMED_PERPETRATOR = frozenset({"air", "shelling", "explosive", "grenade", "suicide", "looting", "civilians", "abduction"})
 NEEDS_ARMED_ACTOR = frozenset({"capture", "withdraw", "transfer", "clash"})
-OWN_DATE_GAP = 3  # "Urozhaine on 16 August": the most words from a coordinated town to a date of its own
+DATE_PREPS = frozenset({"on", "in", "by"})  # "Urozhaine on 16 August": a coordinated town's own date
 # Families whose noun may lie deep in a clause whose subject did it (not a crowd's: "police detained
 # dozens at a rally" is not the police's rally)
 WEAPONS_OF_A_CLAUSE = frozenset({"air", "shelling", "explosive", "grenade", "suicide", "chemical", "clash",
@@ -1227,8 +1227,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
 
 
 def own_date(place_id: str | None, first: str | None, trigger: Token, index: Index, dates: DateTracker):
-    """The date a town coordinated after the trigger's first place is given right after it: "retook
-    Staromaiorske on 27 July and Urozhaine on 16 August" (a gapped clause the parse hangs anywhere)."""
+    """The date a town coordinated after the trigger's first place is given right after it, by a
+    preposition: "retook Staromaiorske on 27 July and Urozhaine on 16 August" (a gapped clause the
+    parse hangs anywhere)."""
     if place_id is None or place_id == first or dates.published is None:
         return None
     sent = trigger.sent
@@ -1237,11 +1238,10 @@ def own_date(place_id: str | None, first: str | None, trigger: Token, index: Ind
         return None
     while at + 1 < sent.end and index.place_at.get(at + 1) == place_id:
         at += 1  # the name's last word: "Port Harcourt on 19 May"
-    for d in dates.by_sentence.get(sent.start, []):
-        between = sent.doc[at + 1:d.ent.start]
-        if 0 < d.ent.start - at <= OWN_DATE_GAP and all(index.place_at.get(t.i) is None for t in between):
-            return d.when
-    return None
+    after = sent.doc[at + 1] if at + 1 < sent.end else None
+    if after is None or after.lower_ not in DATE_PREPS:
+        return None  # "took Sinjar and Rabia and on Thursday pushed north": the date is the next clause's
+    return next((d.when for d in dates.by_sentence.get(sent.start, []) if d.ent.start in (at + 1, at + 2)), None)
 
 
 def a_place_taken(tok: Token, index: Index) -> bool:
