@@ -3016,3 +3016,11 @@ def test_a_town_coordinated_after_the_first_takes_the_date_told_right_after_it(e
     places = {p.id: p.name for p in report.places}
     taken = {(places[e.place], e.date) for e in report.events if e.sub_event_type == "Government regains territory"}
     assert {("Izyum", "2022-09-10"), ("Lyman", "2022-10-01")} <= taken, taken
+
+
+def test_control_taken_of_a_place_the_gazetteer_lacks_is_not_the_datelines_town(extract):
+    # Bariire is no town the gazetteer knows: the taking did not happen in Mogadishu, and Mogadishu changed no hands
+    report = extract("MOGADISHU - Somali troops took control of Bariire on Friday, the army said.", published="2019-08-10")
+    places = {p.id: p.name for p in report.places}
+    assert "Mogadishu" not in {places.get(e.place) for e in report.events}, report.events
+    assert "Mogadishu" not in {places.get(c.place) for c in report.control}, report.control

@@ -54,6 +54,7 @@ MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_t
 ARMED_DOERS = event_words()["armed_doers"]
 EVACUATING = event_words()["evacuating"]
 RETAKING = event_words()["retaking"]
+CONTROL_NOUNS = event_words()["control_nouns"]
 TAKING_VERBS = event_words()["taking"]
 FIGHTING_WENT_ON = event_words()["fighting_went_on"]
 NO_WAR_FIGHTERS = event_words()["no_war_fighters"]
@@ -426,9 +427,12 @@ def crowd_in(sent) -> bool:
 
 def takes_an_unknown_place(verb: Token, index: Index) -> bool:
     """Whether a capture names the place taken by a name the gazetteer does not place: "MOSCOW - Russian
-    forces captured Novomykhailivka" did not happen in Moscow."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN" and c.i not in index.place_at
-               and c.i not in index.actor_at for c in verb.children)
+    forces captured Novomykhailivka" did not happen in Moscow, nor "COLOMBO - troops took control of
+    Elephant Pass"."""
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    taken += [o for c in taken if c.lemma_.lower() in CONTROL_NOUNS for p in c.children
+              if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(c.pos_ == "PROPN" and c.i not in index.place_at and c.i not in index.actor_at for c in taken)
 
 
 def air_power(doc, index: Index, other_than: str | None, struck: str | None) -> str | None:
