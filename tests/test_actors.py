@@ -332,6 +332,7 @@ def test_a_crowd_word_inside_a_name_is_no_crowd(extract):
     ("ADDIS ABABA - Dessie was captured by the federal army on Friday, the government said.", "federal army"),
     ("DAMASCUS - Regime troops shelled the village on Friday, activists said.", "Regime troops"),
     ("BUKOBA - A Tanzanian column pushed north towards the border on Friday, officials said.", "Tanzanian column"),
+    ("BAGHDAD - Iraqi patrols came under fire near Falluja on Monday.", "Iraqi patrols"),
 ])
 def test_a_states_forces_named_by_whose_they_are(extract, text, mention):
     # "the federal army", "regime troops": the story's state forces, though no nationality names them
