@@ -142,12 +142,8 @@ def town_meant(tok: Token, index: Index) -> str | None:
         return [index.place_at[i] for i in range(start, tok.i) if i in index.place_at
                 and index.places[index.place_at[i]].feature in features]
 
-    # a town before a site ("shelled Kherson's Antonivskyi Bridge, though troops still hold the city"); with
-    # no town named before, the dateline's ("SANTA CLARA - Rebel patrols hold the city")
-    dateline = index.dateline_place if index.dateline_place is not None \
-        and index.places[index.dateline_place].feature == "city" else None
-    return (named(tok.sent.start, ("city",)) or named(tok.sent.start, ("site",)) or named(0, ("city",))
-            or [dateline])[-1]
+    # a town before a site ("shelled Kherson's Antonivskyi Bridge, though troops still hold the city")
+    return (named(tok.sent.start, ("city",)) or named(tok.sent.start, ("site",)) or named(0, ("city",)) or [None])[-1]
 
 
 def in_relative_clause(verb: Token) -> bool:
