@@ -120,6 +120,8 @@ EVENT_SETS = [
     ("eval/blind29", ROOT / "eval" / "blind29", "10 more, written blind at the start of that session, its scenes kept "
      "from the rule writer, scored once at the end of the next session's rule work; its misses read in the one after"),
     ("eval/blind30", ROOT / "eval" / "blind30", "10 more, written blind at the start of that session, its scenes kept "
+     "from the rule writer, scored once at the end of the next session's rule work; its misses read in the one after"),
+    ("eval/blind31", ROOT / "eval" / "blind31", "10 more, written blind at the start of that session, its scenes kept "
      "from the rule writer, scored once at the end of the next session's rule work"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)

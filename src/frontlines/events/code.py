@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from frontlines.actors import NON_STATE_ARMED, forces_country, opens_a_sentence
-from frontlines.dates import WEEKDAYS
+from frontlines.dates import WEEKDAYS, Resolved
 from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VERBS, Arguments, Index, actor_in,
                                          armed_doer_of_clause, clause_verb, country_forces, named_doer, noun_arguments,
                                          own_clause_place, place_in,
@@ -1232,7 +1232,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     return events
 
 
-def own_date(place_id: str | None, first: str | None, trigger: Token, index: Index, dates: DateTracker):
+def own_date(place_id: str | None, first: str | None, trigger: Token, index: Index,
+             dates: DateTracker) -> Resolved | None:
     """The date a town coordinated after the trigger's first place is given right after it, by a
     preposition: "retook Staromaiorske on 27 July and Urozhaine on 16 August" (a gapped clause the
     parse hangs anywhere)."""
