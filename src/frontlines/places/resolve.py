@@ -673,12 +673,14 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
         for code in {ch.entry.admin1code, ch.entry.admin2code} - {None}:
             ctx.divisions.setdefault(code, set()).add(name_key(ch.cand.span.text))
     ctx.ranked.clear()  # rankings made without the article's sure places no longer hold
-    chosen = []
+    chosen: list[Choice] = []
+    dateline: Choice | None = None
     for c in cands:
         ch = respelled(c, chosen) if c.respelling else None
-        ch = ch or the_datelines_town(c, chosen) or choose(c, ctx, ranker)
+        ch = ch or the_datelines_town(c, dateline) or choose(c, ctx, ranker)
         if ch is not None:
             chosen.append(ch)
+            dateline = dateline or (ch if c.dateline else None)
     divisions: dict[int, list[Choice]] = defaultdict(list)  # by sentence, in text order
     for ch in chosen:
         if ch.entry.feature in ("admin1", "admin2"):
@@ -740,10 +742,9 @@ def respelled(c: Candidate, chosen: list[Choice]) -> Choice | None:
     return Choice(c, towns[-1].entry, towns[-1].confidence) if towns else None
 
 
-def the_datelines_town(c: Candidate, chosen: list[Choice]) -> Choice | None:
-    """The dateline's town for a later mention of its name: "ZAPORIZHZHIA - ... in Zaporizhzhia" is one
-    town, not the city and a hamlet of the same name near the front."""
-    dateline = next((ch for ch in chosen if ch.cand.dateline), None)
+def the_datelines_town(c: Candidate, dateline: Choice | None) -> Choice | None:
+    """The dateline's town (its `dateline` choice) for a later mention of its name: "ZAPORIZHZHIA - ...
+    in Zaporizhzhia" is one town, not the city and a hamlet of the same name near the front."""
     if dateline is None or c.dateline or name_key(c.span.text) != name_key(dateline.cand.span.text) \
             or dateline.entry not in c.entries:
         return None
