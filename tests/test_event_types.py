@@ -3036,3 +3036,16 @@ def test_control_taken_of_a_place_the_gazetteer_lacks_is_not_the_datelines_town(
     places = {p.id: p.name for p in report.places}
     assert "Mogadishu" not in {places.get(e.place) for e in report.events}, report.events
     assert "Mogadishu" not in {places.get(c.place) for c in report.control}, report.control
+
+
+def test_a_place_back_in_a_sides_hands_is_taken_by_it_but_one_still_held_is_not(tmp_path):
+    report = by_the_rules_alone(tmp_path, "DAMASCUS - By Sunday evening Palmyra was back in army hands after three "
+                                "weeks of fighting with Islamic State, state television said.", "2016-03-28")
+    assert ("Government regains territory", "Tadmur") in coded_at(report), coded_at(report)
+    report = by_the_rules_alone(tmp_path, "DAMASCUS - By Sunday evening Palmyra was still in army hands after three "
+                                "weeks of fighting with Islamic State, state television said.", "2016-03-28")
+    assert not any(sub.endswith("territory") for sub, _ in coded_at(report)), coded_at(report)
+    # police clearing a blocked bridge take no ground
+    report = by_the_rules_alone(tmp_path, "CALI - The Juanchito bridge was back under police control by midday on "
+                                "Monday after protesters left, the governor's office said.", "2021-05-10")
+    assert not any(sub.endswith("territory") for sub, _ in coded_at(report)), coded_at(report)

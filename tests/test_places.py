@@ -517,3 +517,36 @@ def test_a_qualified_datelines_small_town_is_kept_and_so_are_its_later_mentions(
     text = "HOUSTON, Miss. (AP) - A gunman opened fire at a church in Houston on Sunday, killing two people, police said."
     found = places_of(extract(text, published="2024-05-01"))
     assert all(abs(found[m].lat - 33.9) < 0.2 for m in ("HOUSTON", "Houston")), found
+
+
+def test_a_name_with_a_lower_case_arabic_article_joined_to_it_is_found(extract):
+    # spaCy tags "al-Qaryatayn" one organisation and the article is written small: the name starts at the article
+    report = extract("Islamic State still holds al-Qaryatayn, 90 kilometres west of Palmyra, the army says.",
+                     published="2016-03-28")
+    assert places_of(report)["al-Qaryatayn"].country_code == "SY", places_of(report)
+
+
+def test_towns_the_model_tags_as_one_name_are_each_a_town_but_a_shop_is_not(extract):
+    report = extract("South of Lysychansk, Russian and separatist forces said on Friday they had entered Hirske and "
+                     "Zolote and encircled Ukrainian units there.", published="2022-06-25")
+    assert {"Hirske", "Zolote"} <= set(places_of(report)), places_of(report)
+    report = extract("He shopped at Marks and Spencer in Leeds before the march.", published="2022-06-25")
+    assert "Leeds" in places_of(report) and not {"Marks", "Spencer"} & {
+        p.name for p in report.places if p.country_code == "GB"}
+
+
+def test_a_name_listed_beside_countries_is_the_country_not_its_capital(extract):
+    report = extract("MOGADISHU - The president promised a second phase of the offensive, with troops from Kenya, "
+                     "Ethiopia and Djibouti expected to join.", published="2023-01-21")
+    assert places_of(report)["Djibouti"].feature == "country", places_of(report)["Djibouti"]
+    report = extract("MOGADISHU - Flights from Djibouti to Mogadishu resumed on Monday.", published="2023-01-21")
+    assert places_of(report)["Djibouti"].feature == "city"
+
+
+def test_the_name_after_a_palaces_of_is_no_town_abroad(extract):
+    # "the Palace of Justice" in Bogota is not Justice, Illinois; "the University of Toronto" still names Toronto
+    report = extract("BOGOTA - The Palace of Justice on the Plaza de Bolivar was back in army hands on Thursday.",
+                     published="1985-11-08")
+    assert "Justice" not in places_of(report), places_of(report)
+    report = extract("TORONTO - Students at the University of Toronto marched on Monday.", published="2024-03-05")
+    assert places_of(report)["Toronto"].country_code == "CA"

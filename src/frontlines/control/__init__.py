@@ -357,7 +357,13 @@ def held_compounds(doc: Doc, index: Index, as_of: str | None) -> list[ControlCla
 def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
     """"The capital remains in the hands of the GNA", "only El Fasher remains in the army's
     hands", "the city was coming back under Ukrainian control", "in full control of Gharyan"."""
-    out = []
+    out = [claim(index, place, controller, partial, tok, as_of) for place, controller, partial, tok in holdings(doc, index)]
+    return [c for c in out if c is not None]
+
+
+def holdings(doc: Doc, index: Index):
+    """(place, holder, partial, holding noun) of each place a holding phrase puts in someone's
+    hands or under their control (`hands_and_control`)."""
     nouns = words()["holding_nouns"]
     for tok in tokens_lemmatised(doc, nouns):
         if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "under"):
@@ -404,9 +410,7 @@ def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[Control
             targets = of_places  # "the GNA said its forces were in full control of Gharyan"
         for place, partial in targets:
             code = index.places[place].country_code
-            holder_here = controller or (index.state(code) if code else None)  # the held place's own state's
-            out.append(claim(index, place, holder_here, partial, tok, as_of))
-    return [c for c in out if c is not None]
+            yield place, controller or (index.state(code) if code else None), partial, tok  # unnamed: the place's state's
 
 
 NAMING_VERBS = frozenset({"know", "call", "name"})

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from frontlines.actors import NON_STATE_ARMED, police_heads, unidentified_name
 from frontlines.events.arguments import ARMED_KINDS, Index
 from frontlines.events.code import UNNAMED_KILLERS, UNNAMED_PERPETRATOR, a_speaker, code_event
+from frontlines.events.held import holds_taken
 from frontlines.events.crowds import CROWD_DOERS, LETHAL_WORDS, crowd_just_seen
 from frontlines.events.combine import combine
 from frontlines.events.merge import TAKING, TRANSFER, merge, strike_damage, subsume_parts, transfers_in_one_sentence
@@ -56,6 +57,7 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
         if trigger.token.idx < body_start or part_of_another(trigger, at, index):
             continue
         events.extend(code_event(trigger, index, dates))
+    events.extend(e for e in holds_taken(doc, index, dates) if e.evidence.start >= body_start)
     # a brief or a snippet, in which nothing that happened could be coded: its event may name no town,
     # or no actor ("... after police called on them to surrender" is no event that happened)
     coarse = not any(e.factuality in HAPPENED for e in events)

@@ -184,13 +184,22 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 1
             else:
                 break
-        start = i
+        start = article_before(doc, i)
         while start < j - 1 and doc[start].is_sent_start and doc[start].pos_ != "PROPN":
             start += 1  # "On Kimathi Street": a capital that only starts the sentence
         if not all(t.is_stop for t in doc[start:j]):  # "The ministry said": "The" names nothing
             runs.append((start, j))
         i = j
     return runs
+
+
+def article_before(doc: Doc, i: int) -> int:
+    """Where a name whose first capital is token i starts: at a lower-case Arabic article joined
+    to it by a hyphen ("al-Qaryatayn", "el-Fasher"), else at i."""
+    if 2 <= i < len(doc) and doc[i - 1].text == "-" and doc[i - 2].lower_ in ARABIC_ARTICLES and doc[i - 2].is_lower \
+            and not (doc[i - 2].whitespace_ or doc[i - 1].whitespace_):
+        return i - 2
+    return i
 
 
 def hyphened_word(doc: Doc, j: int) -> bool:
@@ -244,6 +253,8 @@ def is_name_edge(tok) -> bool:
     """Whether a token can start or end a name (not a hyphen, not a joining word, not a lower-case
     Arabic article standing alone: "the bridge over the Orontes at Rastan" names Rastan, not "at
     Rastan", and "took Taloqan as fighters ..." names Taloqan, though both fold to those keys)."""
+    if article_before(tok.doc, tok.i + 2) == tok.i:
+        return True  # "al" of "al-Qaryatayn" opens the name it is joined to
     return tok.text != "-" and tok.lower_ not in NAME_JOINERS and tok.text not in ARABIC_ARTICLES and not (
         tok.is_lower and tok.i > 0 and tok.doc[tok.i - 1].text == "-")
 
@@ -420,8 +431,17 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
     first = span.root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "holds Tal Afar ... as well as Hawija": the list's first item
-    cand.locative = (prep is not None and prep.lower_ in words["locative"]) or (
+    cand.locative = (prep is not None and prep.lower_ in words["locative"] and not of_a_named_site(doc, span)) or (
         first.dep_ == "dobj" and first.head.lemma_.lower() in words["place_verbs"])
+
+
+def of_a_named_site(doc: Doc, span: SpacySpan) -> bool:
+    """Whether a name ends the name of a site or body after "of" ("the Palace of Justice", "the
+    Ministry of Defence"): that "of" says nothing of a place."""
+    words = place_words()
+    head = doc[span.start - 2] if span.start > 1 and doc[span.start - 1].lower_ == "of" else None
+    return head is not None and head.text[:1].isupper() and not head.is_sent_start \
+        and head.lower_ in words["landmark"] | words["works"] | words["institution"]
 
 
 def abbreviation_after(doc: Doc, i: int) -> str | None:
@@ -514,6 +534,33 @@ def listed_in(span: SpacySpan, ent: SpacySpan, joiners) -> bool:
         ent.end > span.end and doc[span.end].lower_ in joiners)
 
 
+def listed_towns(doc: Doc, known: list[tuple[SpacySpan, list[Entry]]], by_token: dict[int, SpacySpan],
+                 countries: set[str]) -> set[int]:
+    """The first tokens of known names that are the items of an entity the model tags as one
+    name ("had entered Hirske and Zolote", one ORG): the entity is towns the gazetteer knows with
+    a list's joiner between each two ("Hannah Town" is no list of Hannah and Town), and one of
+    `countries` (those of the places the model found) has a town of each item's name ("Marks and
+    Spencer in Leeds" names no two American towns)."""
+    towns = {span.start: (span, entries) for span, entries in known}
+    out: set[int] = set()
+    for ent in {id(e): e for e in by_token.values()}.values():
+        if ent.label_ in PLACE_LABELS:
+            continue
+        items, i, joined = [], ent.start, True
+        while i < ent.end:
+            if joined and i in towns and towns[i][0].end <= ent.end:
+                items.append(towns[i])
+                i, joined = towns[i][0].end, False
+            elif items and doc[i].lower_ in place_words()["list_joiners"]:
+                i, joined = i + 1, True
+            else:
+                break
+        towns_of = [{e.country_code for e in entries if e.feature == "city"} for _, entries in items]
+        if i == ent.end and not joined and len(items) > 1 and set.intersection(countries, *towns_of):
+            out.update(span.start for span, _ in items)
+    return out
+
+
 def own_entries(span: SpacySpan, entries: list[Entry]) -> list[Entry]:
     """The entries a site-worded name ("Third Precinct", "Grand Junction") can be: a site, or a town
     by its own name; GeoNames lists "Third Precinct" among the other names of Amherst,
@@ -549,9 +596,11 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         for key in inside:  # "Mazar-i-Sharif" where the model saw only "Mazar"
             del cands[key]
     covered = {i for c in cands.values() for i in range(c.span.start, c.span.end)}
+    named_countries = {max(es, key=lambda e: e.population).country_code for es in found.values() if es}
+    towns_listed = listed_towns(doc, known, by_token, named_countries)
     for span, entries in known:
         route = (span.start, span.end) in routes  # "the Gusau-Funtua road", tagged one organisation
-        label = None if route else entity_label(extend_name(doc, span), by_token)
+        label = None if route or span.start in towns_listed else entity_label(extend_name(doc, span), by_token)
         if label in TIME_LABELS and not any(t.like_num or t.lower_ in TIME_NAMES for t in doc[span.start:span.end]):
             label = None  # "In Moengo, in the east, ...", which the model takes for a date, names no day
         if covered.intersection(range(span.start_char, span.end_char)) or label == "" or label in NEVER_PLACE \

@@ -681,6 +681,7 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
         if ch is not None:
             chosen.append(ch)
             dateline = dateline or (ch if c.dateline else None)
+    chosen = listed_with_countries(chosen, text)
     divisions: dict[int, list[Choice]] = defaultdict(list)  # by sentence, in text order
     for ch in chosen:
         if ch.entry.feature in ("admin1", "admin2"):
@@ -690,6 +691,25 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
     chosen += sites(cands, chosen, text, cut["site_confidence"], every)
     chosen += same_name_again(every, chosen)
     return group(named_with_its_article(chosen))
+
+
+LIST_GAP = re.compile(r"\s*(,|,? and|,? or)\s*")
+
+
+def listed_with_countries(chosen: list[Choice], text: str) -> list[Choice]:
+    """A name listed beside a country is the country of its own name, not its capital: "troops
+    from Kenya, Ethiopia and Djibouti" (the ranker puts the city of Djibouti first)."""
+    out = list(chosen)
+    for k, ch in enumerate(chosen):
+        country = next((e for e in ch.cand.entries if e.feature == "country"
+                        and name_key(e.name) == name_key(ch.cand.span.text)), None)
+        if country is None or ch.entry.feature == "country":
+            continue
+        near = [chosen[j] for j in (k - 1, k + 1) if 0 <= j < len(chosen)]
+        if any(n.entry.feature == "country" and LIST_GAP.fullmatch(text[min(n.cand.span.end, ch.cand.span.end):
+               max(n.cand.span.start, ch.cand.span.start)]) for n in near):
+            out[k] = dataclasses.replace(ch, entry=country)
+    return out
 
 
 def container(c: Candidate, divisions: list[Choice], text: str) -> Choice | None:
