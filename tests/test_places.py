@@ -550,3 +550,14 @@ def test_the_name_after_a_palaces_of_is_no_town_abroad(extract):
     assert "Justice" not in places_of(report), places_of(report)
     report = extract("TORONTO - Students at the University of Toronto marched on Monday.", published="2024-03-05")
     assert places_of(report)["Toronto"].country_code == "CA"
+
+
+def test_a_modifier_only_a_far_foreign_town_bears_is_no_place(extract):
+    # "Roman" of "Roman theatre" is a town of Romania, which a story on Syria neither names nor points to
+    report = extract("HOMS, Syria - Islamic State held Palmyra for ten months after it drove the army west to Homs "
+                     "and Damascus. In July it shot captured soldiers in the city's Roman theatre.",
+                     published="2016-03-28")
+    assert "Roman" not in places_of(report) or places_of(report)["Roman"].country_code == "SY", places_of(report)
+    report = extract("PHILADELPHIA - A federal trial that focused only on the Pottstown home invasion ended with a "
+                     "hung jury in October, after a raid in South Philadelphia.", published="2009-01-01")
+    assert places_of(report)["Pottstown"].country_code == "US"

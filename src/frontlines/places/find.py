@@ -65,6 +65,7 @@ class Candidate:
     village: bool = False          # ... and a small one: "the villages of Mansoura and ..."
     modifier: bool = False         # it modifies a noun: "the Yeysk plant", "Thai troops"
     scene: bool = False            # "In Roche-Bois, a man was shot": its sentence is set there (`opens_in`)
+    of_a_site: bool = False        # "the Palace of Justice": it ends a site's name after "of" (`of_a_named_site`)
 
 
 @dataclass(frozen=True)
@@ -431,17 +432,19 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
     first = span.root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "holds Tal Afar ... as well as Hawija": the list's first item
-    cand.locative = (prep is not None and prep.lower_ in words["locative"] and not of_a_named_site(doc, span)) or (
+    cand.of_a_site = of_a_named_site(doc, span)
+    cand.locative = (prep is not None and prep.lower_ in words["locative"] and not cand.of_a_site) or (
         first.dep_ == "dobj" and first.head.lemma_.lower() in words["place_verbs"])
 
 
 def of_a_named_site(doc: Doc, span: SpacySpan) -> bool:
-    """Whether a name ends the name of a site or body after "of" ("the Palace of Justice", "the
-    Ministry of Defence"): that "of" says nothing of a place."""
+    """Whether a name ends the name of a site after "of" ("the Palace of Justice", "the Ministry of
+    Defence"): that "of" says nothing of a place.  An institution's "of" names its town, as
+    `names_its_place` reads it ("the University of Cincinnati")."""
     words = place_words()
     head = doc[span.start - 2] if span.start > 1 and doc[span.start - 1].lower_ == "of" else None
     return head is not None and head.text[:1].isupper() and not head.is_sent_start \
-        and head.lower_ in words["landmark"] | words["works"] | words["institution"]
+        and head.lower_ in (words["landmark"] | words["works"]) - words["institution"]
 
 
 def abbreviation_after(doc: Doc, i: int) -> str | None:

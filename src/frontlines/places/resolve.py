@@ -210,6 +210,8 @@ def well_known(c: Candidate, weights: dict[str, float], ranker: LinearRanker) ->
     # opening its sentence, where a capital says nothing, a name counts only for the places it is
     # the name of: "Man accused of ..." is no Amman, which GeoNames also calls Man
     entries = [e for e in c.entries if not opens_sentence(c) or spelled_as(c, e)]
+    if c.of_a_site:  # "the Palace of Justice" names a building, whatever towns are called Justice; "the
+        return world_city(c, ranker, entries)  # University of Toronto" names its city
     return c.proper and (world_city(c, ranker, entries) or any(
         weights.get(e.country_code or "", 0) >= cut["focus_min_country"]
         and e.population >= cut["well_known_population"] for e in entries))
@@ -369,7 +371,7 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
     if not has_place_context(c) and not (c.proper and world_city(c, ranker)) \
             and ctx.weights.get(entry.country_code or "", 0) < cut["bare_name_min_country"]:
         return None  # a bare capitalised word that names a town in a country the article is not about
-    if common_word_town(c, entry, ctx, ranker):
+    if common_word_town(c, entry, ctx, ranker) or foreign_modifier(c, entry, ctx, ranker):
         return None
     if unclued(c, entry, ctx, ranker):  # another sense only in a country the article points to
         scored = [(s, e) for s, e in scored if country_weight(e, c, ctx) > 0]
@@ -482,6 +484,17 @@ def common_word_town(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRan
     return c.want == "not_city" and c.label is None and not c.modifier and entry.feature == "city" \
         and entry.population < ranker.cutoffs["far_min_population"] \
         and country_weight(entry, c, ctx) < ranker.cutoffs["bare_name_min_country"]
+
+
+def foreign_modifier(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
+    """A word that modifies a noun, which only a town bears of a country the article neither names
+    nor points to, far from its sure towns (as `unclued`), no city of the world: "the city's Roman theatre" in a story on Palmyra is no Roman, Romania
+    ("the Yeysk plant" in a story on Russia is Yeysk's)."""
+    cut = ranker.cutoffs
+    others = [f for f, n in zip(ctx.focus, ctx.focus_names) if n != name_key(c.span.text)]
+    return c.modifier and not c.qualifier and entry.feature == "city" and not world_city(c, ranker) \
+        and country_weight(entry, c, ctx) == 0 and entry.country_code not in ctx.named_countries \
+        and len(others) >= cut["unclued_min_sure"] and far_from_the_others(c, entry, ctx, cut["stray_far_km"])
 
 
 def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
