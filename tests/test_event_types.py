@@ -3049,3 +3049,19 @@ def test_a_place_back_in_a_sides_hands_is_taken_by_it_but_one_still_held_is_not(
     report = by_the_rules_alone(tmp_path, "CALI - The Juanchito bridge was back under police control by midday on "
                                 "Monday after protesters left, the governor's office said.", "2021-05-10")
     assert not any(sub.endswith("territory") for sub, _ in coded_at(report)), coded_at(report)
+
+
+def test_a_count_captured_beside_the_killed_is_no_ground_taken(tmp_path):
+    report = by_the_rules_alone(tmp_path, "TRIPOLI, Lebanon - Soldiers fought the militants through the morning around "
+                                "the village of Mhammara; 39 militants were killed and 13 captured that day.", "2007-09-04")
+    assert not any(sub.endswith("territory") for sub, _ in coded_at(report)), coded_at(report)
+    assert ("Armed clash", "Mhammara") in coded_at(report), coded_at(report)
+
+
+def test_a_soldier_shot_dead_fell_in_a_fight_but_one_shot_may_live(tmp_path):
+    report = by_the_rules_alone(tmp_path, "BELFAST - A soldier was shot dead by a sniper in the Ardoyne "
+                                "on Monday evening.", "1972-02-01")
+    assert [sub for sub, _ in coded_at(report)] == ["Armed clash"], coded_at(report)
+    report = by_the_rules_alone(tmp_path, "BELFAST - A soldier was shot in the head in the Ardoyne "
+                                "on Monday evening.", "1972-02-01")
+    assert "Armed clash" not in {sub for sub, _ in coded_at(report)}, coded_at(report)

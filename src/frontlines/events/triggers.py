@@ -151,9 +151,11 @@ def particle_of(tok: Token) -> str | None:
 
 def has_particle(tok: Token, word: str) -> bool:
     """Whether a verb takes a word as its particle; "back" also as the adverb the model parses it as
-    ("pushed the attackers back")."""
+    ("pushed the attackers back"), and "dead" as whatever it parses it as ("shot dead", "shot two
+    soldiers dead")."""
     return particle_of(tok) == word or (word == "back" and any(c.dep_ == "advmod" and c.lower_ == word
-                                                                for c in tok.children))
+                                                                for c in tok.children)) or (
+        word == "dead" and any(c.lower_ == word for c in tok.children))
 
 
 def phrasal_lemma(tok: Token) -> str:
@@ -189,6 +191,8 @@ def objects_of(token: Token) -> set[str]:
     what it holds ("a bag containing grenades was found"), and the title of a name ("President" of
     "President Manuel Zelaya")."""
     out = set()
+    if token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" for c in token.children):
+        out |= objects_of(token.head)  # "39 militants were killed and 13 captured": 13 of the militants
     # "the building was stormed and partly burned": the participle acts on the passive's subject
     joined = token.head if token.dep_ == "conj" and token.tag_ == "VBN" and not any(
         c.dep_ in ("dobj", "nsubjpass") for c in token.children) else None
