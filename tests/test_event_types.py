@@ -3065,3 +3065,27 @@ def test_a_soldier_shot_dead_fell_in_a_fight_but_one_shot_may_live(tmp_path):
     report = by_the_rules_alone(tmp_path, "BELFAST - A soldier was shot in the head in the Ardoyne "
                                 "on Monday evening.", "1972-02-01")
     assert "Armed clash" not in {sub for sub, _ in coded_at(report)}, coded_at(report)
+
+
+def test_a_fight_a_crowd_only_wanted_takes_nothing_from_its_dispersal(tmp_path):
+    # "weapons to fight the rebels" is what the crowd wanted: its dispersal stays the event
+    report = by_the_rules_alone(tmp_path, "GOMA - In Bukavu, a crowd that marched on the governor's office to demand "
+                                "weapons to fight the rebels was dispersed with tear gas by police on Wednesday.",
+                                "2012-11-22")
+    assert ("Protest with intervention", "Bukavu") in coded_at(report), coded_at(report)
+
+
+@pytest.mark.parametrize("text", [
+    "NAIROBI - Kenyan troops were back in control of the streets of Nairobi on Wednesday after two days of rioting.",
+    "KHARTOUM - It was unclear on Wednesday whether Bara was back in army hands after the RSF withdrew.",
+    "KHARTOUM - If Bara were back in army hands, the road to El Obeid would reopen, the RSF said on Wednesday.",
+])
+def test_order_restored_and_holds_only_wondered_at_are_no_ground_taken(tmp_path, text):
+    report = by_the_rules_alone(tmp_path, text, "2024-05-02")
+    assert not any(sub in ("Government regains territory", "Non-state actor overtakes territory")
+                   for sub, _ in coded_at(report)), coded_at(report)
+
+
+def test_a_gunman_shot_dead_by_police_is_no_clash_of_his_own(tmp_path):
+    report = by_the_rules_alone(tmp_path, "MOMBASA - In Mombasa, a gunman was shot dead by police on Tuesday.", "2024-05-01")
+    assert "Armed clash" not in {sub for sub, _ in coded_at(report)}, coded_at(report)

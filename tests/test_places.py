@@ -561,3 +561,9 @@ def test_a_modifier_only_a_far_foreign_town_bears_is_no_place(extract):
     report = extract("PHILADELPHIA - A federal trial that focused only on the Pottstown home invasion ended with a "
                      "hung jury in October, after a raid in South Philadelphia.", published="2009-01-01")
     assert places_of(report)["Pottstown"].country_code == "US"
+
+
+def test_the_town_after_a_ports_or_barracks_of_is_still_the_town(extract):
+    report = extract("ADEN - Houthi fighters seized the Barracks of Amran on Tuesday and shelled the Gate of Taiz.",
+                     published="2024-05-01")
+    assert {"Amran", "Taiz"} <= set(places_of(report)), places_of(report)

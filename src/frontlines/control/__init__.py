@@ -357,7 +357,8 @@ def held_compounds(doc: Doc, index: Index, as_of: str | None) -> list[ControlCla
 def hands_and_control(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
     """"The capital remains in the hands of the GNA", "only El Fasher remains in the army's
     hands", "the city was coming back under Ukrainian control", "in full control of Gharyan"."""
-    out = [claim(index, place, controller, partial, tok, as_of) for place, controller, partial, tok in holdings(doc, index)]
+    out = [claim(index, place, controller, partial, tok, as_of)
+           for place, controller, partial, tok in holdings(doc, index)]
     return [c for c in out if c is not None]
 
 
@@ -410,7 +411,8 @@ def holdings(doc: Doc, index: Index):
             targets = of_places  # "the GNA said its forces were in full control of Gharyan"
         for place, partial in targets:
             code = index.places[place].country_code
-            yield place, controller or (index.state(code) if code else None), partial, tok  # unnamed: the place's state's
+            # unnamed: the held place's own state's
+            yield place, controller or (index.state(code) if code else None), partial, tok
 
 
 NAMING_VERBS = frozenset({"know", "call", "name"})

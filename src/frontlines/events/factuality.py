@@ -64,8 +64,17 @@ def is_infinitive(trigger: Token) -> bool:
     if trigger.dep_ == "advcl" and trigger.head.lemma_.lower() in FORCE_ACTS:
         return False  # "fired into the air to disperse them": the force was used, for that end
     if trigger.head.pos_ in ("NOUN", "PROPN") or trigger.dep_ == "acl":
-        return trigger.head.lemma_.lower() in PLAN_NOUNS  # "the first capital to fall": a report
+        # "the first capital to fall", "the last town to be taken": a report; "demanded weapons to fight
+        # the rebels", "a plan to attack": what was wanted
+        return trigger.head.lemma_.lower() in PLAN_NOUNS or not ranked(trigger.head)
     return True
+
+
+def ranked(noun: Token) -> bool:
+    """Whether a noun is ranked by an ordinal or a superlative ("the first capital", "the last
+    town", "the only village", "the largest city"), as one that did something is."""
+    return any(c.ent_type_ == "ORDINAL" or c.tag_ in ("JJS", "RBS") or c.lower_ in ("first", "last", "only", "next")
+               for c in noun.children)
 
 
 def told_as_its_cause(clause: Token) -> bool:

@@ -1,8 +1,9 @@
-"""Captures told as a hold that is new: "the Palace of Justice was back in army hands on
+"""Captures told as a hold that is new, over a foe: "the Palace of Justice was back in army hands on
 Thursday", "Narvik was in Allied hands again", "government forces were back in control of
 Rushan".  The place changed hands: the holder took it, on the day its clause gives.
 
-A hold a text only describes is no capture: "the city remains in rebel hands", "the town was
+A hold a text only describes is no capture, nor order restored where no armed foe is told
+("troops were back in control of the streets after the riots"): "the city remains in rebel hands", "the town was
 still under army control", "the district had been in Taliban hands since 2015".
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from frontlines.events.code import is_background_state, of_an_earlier_year, othe
 from frontlines.events.factuality import factuality
 from frontlines.events.triggers import Trigger, event_words, lexicon
 from frontlines.events.when import DateTracker
-from frontlines.model import Event
+from frontlines.model import HAPPENED, Event
 
 POLICE = "Police Forces"  # "the bridge was back under police control by midday": a road cleared, no ground taken
 HOLDING_VERBS = frozenset({"be", "come"})  # "was back in army hands", "came back under Ukrainian control"
@@ -32,9 +33,12 @@ def holds_taken(doc: Doc, index: Index, dates: DateTracker) -> list[Event]:
         if taker is None or taker.kind not in ARMED_KINDS or taker.name.startswith(POLICE) or not new_hold(noun, verb):
             continue
         trigger = Trigger(verb, capture, True)
-        if is_background_state(trigger, index, published=dates.published) or of_an_earlier_year(verb, dates):
+        if is_background_state(trigger, index, published=dates.published) or of_an_earlier_year(verb, dates) \
+                or factuality(verb) not in HAPPENED:
             continue
         foe = other_side(taker, index)
+        if foe is None:
+            continue  # "troops were back in control of the streets after two days of rioting": order restored
         when = dates.for_trigger(verb)
         events.append(Event(
             id="", event_type="Battles", plover=capture.plover, actor1=holder, actor2=foe, place=place,
@@ -54,12 +58,13 @@ def clause_verb(noun: Token) -> Token:
 
 def new_hold(noun: Token, verb: Token) -> bool:
     """Whether a holding phrase tells a hold that began then: its verb is "be" or "come" in the
-    past, with no word that says the hold went on ("still", "remained", "had been"), and the
-    clause says the hold is back ("back", "again").  A day alone does not make one: "soldiers were
+    past, not in a condition or a question, with no word that says the hold went on ("still",
+    "remained", "had been"), and the clause says the hold is back ("back", "again").  A day alone does not make one: "soldiers were
     in control of Tivoli Gardens on Wednesday, two days after they stormed it" dates the hold, and
     the capture was the storming's."""
-    if verb.lemma_.lower() not in HOLDING_VERBS or verb.tag_ not in ("VBD", "VBN", "VBG"):
-        return False
+    if verb.lemma_.lower() not in HOLDING_VERBS or verb.tag_ not in ("VBD", "VBN", "VBG") or any(
+            c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children):
+        return False  # "If Bara were back in army hands", "unclear whether it was back in army hands"
     between = [t for t in noun.ancestors if t.i != verb.i and verb.is_ancestor(t)] + [verb]
     words = {c.lower_ for t in between for c in t.children if c.dep_ in ("advmod", "aux", "neg")} | {
         t.lower_ for t in between}

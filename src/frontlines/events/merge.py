@@ -205,8 +205,9 @@ def subsume_parts(events: list[Event], index: Index, text: str = "") -> list[Eve
         e.actor1 in (c.actor1, c.actor2) and c is not e and near(c.place, e.place, index)
         and close_days(c.date, e.date, 1) for c in events))]
     # what a crowd burns or loots is part of its riot ("Demonstrators burned vehicles and set fire to offices")
-    # (not one denied: "its units had not used live ammunition")
-    crowds = [e for e in kept if e.event_type in ("Riots", "Protests") and e.factuality != "negated"]
+    # (not one denied, "its units had not used live ammunition", nor one only wanted: "a crowd that
+    # demanded weapons to fight the rebels was dispersed")
+    crowds = [e for e in kept if e.event_type in ("Riots", "Protests") and scored(e)]
     kept = [e for e in kept if not (e.sub_event_type == "Looting/property destruction" and any(
         c.evidence == e.evidence for c in crowds))]
     # force used on a riot, and its dead, are part of it: ACLED codes one violent demonstration

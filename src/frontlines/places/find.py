@@ -197,7 +197,8 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
 def article_before(doc: Doc, i: int) -> int:
     """Where a name whose first capital is token i starts: at a lower-case Arabic article joined
     to it by a hyphen ("al-Qaryatayn", "el-Fasher"), else at i."""
-    if 2 <= i < len(doc) and doc[i - 1].text == "-" and doc[i - 2].lower_ in ARABIC_ARTICLES and doc[i - 2].is_lower \
+    if 2 <= i < len(doc) and is_capitalised(doc[i]) and doc[i - 1].text == "-" \
+            and doc[i - 2].lower_ in ARABIC_ARTICLES and doc[i - 2].is_lower \
             and not (doc[i - 2].whitespace_ or doc[i - 1].whitespace_):
         return i - 2
     return i
@@ -438,13 +439,13 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
 
 
 def of_a_named_site(doc: Doc, span: SpacySpan) -> bool:
-    """Whether a name ends the name of a site after "of" ("the Palace of Justice", "the Ministry of
-    Defence"): that "of" says nothing of a place.  An institution's "of" names its town, as
-    `names_its_place` reads it ("the University of Cincinnati")."""
-    words = place_words()
+    """Whether a name ends the name of a site after "of" whose head is one that names a thing
+    (`named_for_a_thing`: "the Palace of Justice", "the Temple of Bel"): that "of" says nothing of a
+    place.  Other sites' "of" names their town ("the Port of Mukalla", "the Barracks of Amran"), and
+    so does an institution's ("the University of Cincinnati")."""
     head = doc[span.start - 2] if span.start > 1 and doc[span.start - 1].lower_ == "of" else None
     return head is not None and head.text[:1].isupper() and not head.is_sent_start \
-        and head.lower_ in (words["landmark"] | words["works"]) - words["institution"]
+        and head.lower_ in place_words()["named_for_a_thing"]
 
 
 def abbreviation_after(doc: Doc, i: int) -> str | None:
@@ -545,6 +546,7 @@ def listed_towns(doc: Doc, known: list[tuple[SpacySpan, list[Entry]]], by_token:
     `countries` (those of the places the model found) has a town of each item's name ("Marks and
     Spencer in Leeds" names no two American towns)."""
     towns = {span.start: (span, entries) for span, entries in known}
+    joiners = place_words()["list_joiners"]
     out: set[int] = set()
     for ent in {id(e): e for e in by_token.values()}.values():
         if ent.label_ in PLACE_LABELS:
@@ -554,7 +556,7 @@ def listed_towns(doc: Doc, known: list[tuple[SpacySpan, list[Entry]]], by_token:
             if joined and i in towns and towns[i][0].end <= ent.end:
                 items.append(towns[i])
                 i, joined = towns[i][0].end, False
-            elif items and doc[i].lower_ in place_words()["list_joiners"]:
+            elif items and doc[i].lower_ in joiners:
                 i, joined = i + 1, True
             else:
                 break

@@ -488,8 +488,9 @@ def common_word_town(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRan
 
 def foreign_modifier(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
     """A word that modifies a noun, which only a town bears of a country the article neither names
-    nor points to, far from its sure towns (as `unclued`), no city of the world: "the city's Roman theatre" in a story on Palmyra is no Roman, Romania
-    ("the Yeysk plant" in a story on Russia is Yeysk's)."""
+    nor points to, far from its sure towns (as `unclued`), no city of the world: "the city's Roman
+    theatre" in a story on Palmyra is no Roman, Romania ("the Yeysk plant" in a story on Russia is
+    Yeysk's)."""
     cut = ranker.cutoffs
     others = [f for f, n in zip(ctx.focus, ctx.focus_names) if n != name_key(c.span.text)]
     return c.modifier and not c.qualifier and entry.feature == "city" and not world_city(c, ranker) \
