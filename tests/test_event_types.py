@@ -3089,3 +3089,10 @@ def test_order_restored_and_holds_only_wondered_at_are_no_ground_taken(tmp_path,
 def test_a_gunman_shot_dead_by_police_is_no_clash_of_his_own(tmp_path):
     report = by_the_rules_alone(tmp_path, "MOMBASA - In Mombasa, a gunman was shot dead by police on Tuesday.", "2024-05-01")
     assert "Armed clash" not in {sub for sub, _ in coded_at(report)}, coded_at(report)
+
+
+def test_saudi_led_jets_are_the_coalitions_not_the_speakers(tmp_path):
+    report = by_the_rules_alone(tmp_path, "SANAA - Saudi-led jets bombed a market in Saada on Tuesday, killing 12 "
+                                "people, Houthi officials said.", "2017-09-20")
+    actors = {a["id"]: a["name"] for a in report["actors"]}
+    assert [actors.get(e["actor1"]) for e in report["events"]] == ["Saudi-led coalition"], report["events"]
