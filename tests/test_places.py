@@ -567,3 +567,10 @@ def test_the_town_after_a_ports_or_barracks_of_is_still_the_town(extract):
     report = extract("ADEN - Houthi fighters seized the Barracks of Amran on Tuesday and shelled the Gate of Taiz.",
                      published="2024-05-01")
     assert {"Amran", "Taiz"} <= set(places_of(report)), places_of(report)
+
+
+def test_a_site_named_of_a_town_stands_in_that_town(extract):
+    report = extract("BEIRUT - Israeli jets struck the Port of Tyre on Friday, killing three people. Tyre has been hit "
+                     "before.", published="2021-08-14")
+    port, tyre = places_of(report)["Port of Tyre"], places_of(report)["Tyre"]
+    assert (port.lat, port.lon) == (tyre.lat, tyre.lon), (port, tyre)

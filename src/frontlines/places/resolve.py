@@ -428,10 +428,13 @@ def named_country(c: Candidate, best: Entry, ctx: Context) -> Entry | None:
 
 
 def named_after(c: Candidate, towns_by_name: dict[tuple[str, ...], Entry]) -> Entry | None:
-    """The town a site's name begins with: "Dhaka University", "the Sudzha gas metering station".
-    `towns_by_name`: the chosen towns by the words of their mention (`town_words`)."""
+    """The town a site's name begins with ("Dhaka University", "the Sudzha gas metering station"),
+    or ends with after "of" ("the Airport of Kandahar", "the Port of Tyre").  `towns_by_name`: the
+    chosen towns by the words of their mention (`town_words`)."""
     words = town_words(c.span.text)
-    return next((towns_by_name[words[:n]] for n in range(len(words) - 1, 0, -1) if words[:n] in towns_by_name), None)
+    first = next((towns_by_name[words[:n]] for n in range(len(words) - 1, 0, -1) if words[:n] in towns_by_name), None)
+    of = words.index("of") if "of" in words[1:-1] else None
+    return first or (towns_by_name.get(words[of + 1:]) if of is not None else None)
 
 
 def town_words(text: str) -> tuple[str, ...]:
