@@ -3096,3 +3096,11 @@ def test_saudi_led_jets_are_the_coalitions_not_the_speakers(tmp_path):
                                 "people, Houthi officials said.", "2017-09-20")
     actors = {a["id"]: a["name"] for a in report["actors"]}
     assert [actors.get(e["actor1"]) for e in report["events"]] == ["Saudi-led coalition"], report["events"]
+
+
+def test_no_fight_told_of_one_taking_is_not_the_other_takings(tmp_path):
+    report = by_the_rules_alone(tmp_path, "MOGADISHU - On Monday, government troops took Jowhar after a brief exchange "
+                                "of fire with al-Shabaab, and on the same day they entered Baidoa without meeting "
+                                "resistance.", "2023-01-21")
+    assert ("Government regains territory", "Jawhar") in coded_at(report), coded_at(report)
+    assert ("Non-violent transfer of territory", "Baidoa") in coded_at(report), coded_at(report)

@@ -1105,7 +1105,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     family = trigger.family
     leaving = withdrawals(trigger.token) if family.sub_event_type == "territory" else []
     if family.sub_event_type == "territory" and trigger.token.lemma_.lower() in MOVING_IN \
-            and not (leaving or taken_peacefully(trigger.token.sent) or moved_in_on_others(trigger.token, args, index)):
+            and not (leaving or taken_peacefully(trigger.token) or moved_in_on_others(trigger.token, args, index)):
         return []  # "moved into Bakhmut to reinforce its defenders", "rolled into Bunia to protect civilians"
     left = side_that_left(trigger.token, leaving, index)
     taker_unnamed = args.actor1 is not None and args.actor1 in sides_that_left(leaving, index) \
@@ -1142,9 +1142,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     for place_id in coordinated_places(args.place, trigger.token, index) if args.place else [None]:
         event_type, sub = family.event_type, family.sub_event_type
         if sub == "territory" and place_id and is_landmark_site(index.places[place_id]) \
-                and not taken_peacefully(trigger.token.sent):
+                and not taken_peacefully(trigger.token):
             event_type, sub = "Battles", "Armed clash"  # seizing a hotel is an assault, not a change of territory
-        elif sub == "territory" and (taken_peacefully(trigger.token.sent) or leaving):
+        elif sub == "territory" and (taken_peacefully(trigger.token) or leaving):
             event_type, sub = "Strategic developments", TRANSFER
             args.actor2 = left or args.actor2
             # the taker is actor1; the side it was handed by is the place's state when unnamed
@@ -1362,10 +1362,17 @@ def withdrawals(trigger: Token) -> list[Token]:
                 c.lower_ in ("out", "back") for c in t.children))]
 
 
-def taken_peacefully(sent) -> bool:
+def taken_peacefully(verb: Token) -> bool:
     """A capture told with words of no fight ("fell without a fight", "entered the capital
-    unopposed", "after the governor surrendered"): a non-violent transfer of territory."""
-    text = sent.text.lower()
+    unopposed", "after the governor surrendered"): a non-violent transfer of territory.  The words
+    must be the capture's own, not those of another taking joined to it ("took Galcad after a brief
+    exchange of fire, and entered Harardhere without meeting resistance")."""
+    if verb.dep_ == "conj":
+        own = {t.i for t in verb.subtree}
+    else:
+        joined = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+        own = {t.i for t in verb.sent} - joined
+    text = "".join(t.text_with_ws for t in verb.sent if t.i in own).lower()
     return any(phrase in text for phrase in PEACEFUL)
 
 
