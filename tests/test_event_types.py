@@ -3104,3 +3104,9 @@ def test_no_fight_told_of_one_taking_is_not_the_other_takings(tmp_path):
                                 "resistance.", "2023-01-21")
     assert ("Government regains territory", "Jawhar") in coded_at(report), coded_at(report)
     assert ("Non-violent transfer of territory", "Baidoa") in coded_at(report), coded_at(report)
+
+
+def test_no_fight_told_in_a_clause_joined_to_the_taking_is_its_own(tmp_path):
+    report = by_the_rules_alone(tmp_path, "ANKARA - The fighters entered Afrin shortly before dawn on Sunday, from the "
+                                "north, east and west of the town, and had not encountered any resistance.", "2018-03-19")
+    assert ("Non-violent transfer of territory", "‘Afrīn") in coded_at(report), coded_at(report)

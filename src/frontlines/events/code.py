@@ -48,6 +48,7 @@ CROWD_FAMILIES = frozenset({"protest", "riot", "intervention", "excessive"})
 STATE_FORCES = frozenset({"state_forces"})
 CROWD_REACH = 5  # sentences back to the town a crowd was last seen in
 PEACEFUL = event_words()["peaceful_transfer"]
+TAKING = frozenset(event_words()["taking"] | event_words()["retaking"] | {"enter"})  # a taking joined to another
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_to"]
@@ -1370,7 +1371,8 @@ def taken_peacefully(verb: Token) -> bool:
     if verb.dep_ == "conj":
         own = {t.i for t in verb.subtree}
     else:
-        joined = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+        joined = {t.i for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() in TAKING | MOVING_IN
+                  for t in c.subtree}  # not "entered Afrin ... and had not encountered any resistance"
         own = {t.i for t in verb.sent} - joined
     text = "".join(t.text_with_ws for t in verb.sent if t.i in own).lower()
     return any(phrase in text for phrase in PEACEFUL)
