@@ -574,3 +574,11 @@ def test_a_site_named_of_a_town_stands_in_that_town(extract):
                      "before.", published="2021-08-14")
     port, tyre = places_of(report)["Port of Tyre"], places_of(report)["Tyre"]
     assert (port.lat, port.lon) == (tyre.lat, tyre.lon), (port, tyre)
+
+
+def test_a_museums_of_names_its_town_and_a_mosques_of_its_person(extract):
+    report = extract("BEIRUT - Looters ransacked the Museum of Raqqa on Sunday, activists said.", published="2024-05-01")
+    assert places_of(report)["Raqqa"].country_code == "SY", places_of(report)
+    report = extract("JERUSALEM - Israeli police fired stun grenades at stone-throwing Palestinians outside the Mosque "
+                     "of Omar in the Old City on Friday, police said.", published="2024-05-01")
+    assert "Omar" not in places_of(report), places_of(report)

@@ -48,7 +48,8 @@ CROWD_FAMILIES = frozenset({"protest", "riot", "intervention", "excessive"})
 STATE_FORCES = frozenset({"state_forces"})
 CROWD_REACH = 5  # sentences back to the town a crowd was last seen in
 PEACEFUL = event_words()["peaceful_transfer"]
-TAKING = frozenset(event_words()["taking"] | event_words()["retaking"] | {"enter"})  # a taking joined to another
+# takings joined to another ("took Gao ..., and Timbuktu fell"), each told with its own words of a fight or none
+JOINED_TAKINGS = frozenset(event_words()["taking"] | event_words()["retaking"] | {"enter", "fall"})
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_to"]
@@ -1365,16 +1366,20 @@ def withdrawals(trigger: Token) -> list[Token]:
 
 def taken_peacefully(verb: Token) -> bool:
     """A capture told with words of no fight ("fell without a fight", "entered the capital
-    unopposed", "after the governor surrendered"): a non-violent transfer of territory.  The words
-    must be the capture's own, not those of another taking joined to it ("took Galcad after a brief
-    exchange of fire, and entered Harardhere without meeting resistance")."""
-    if verb.dep_ == "conj":
-        own = {t.i for t in verb.subtree}
-    else:
-        joined = {t.i for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() in TAKING | MOVING_IN
-                  for t in c.subtree}  # not "entered Afrin ... and had not encountered any resistance"
-        own = {t.i for t in verb.sent} - joined
-    text = "".join(t.text_with_ws for t in verb.sent if t.i in own).lower()
+    unopposed", "after the governor surrendered"): a non-violent transfer of territory.  Words that
+    are another taking's own, joined to this one, do not count ("took Galcad after a brief exchange
+    of fire, and entered Harardhere without meeting resistance"); words before the first of them
+    count for all ("Without firing a shot, fighters entered Mazar and took Sheberghan")."""
+    others = {i for c in verb.conjuncts if c.lemma_.lower() in JOINED_TAKINGS for i in own_words(c)}
+    text = "".join(t.text_with_ws for t in verb.sent if t.i not in others).lower()
     return any(phrase in text for phrase in PEACEFUL)
+
+
+def own_words(verb: Token) -> set[int]:
+    """A verb's own words in a list of joined verbs: its subtree without the verbs joined to it,
+    and for the first, without the words before it, which the list shares."""
+    joined = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    first = verb.dep_ != "conj"
+    return {t.i for t in verb.subtree if t.i not in joined and (not first or t.i > verb.i)}
 
 

@@ -73,7 +73,7 @@ def is_infinitive(trigger: Token) -> bool:
 def ranked(noun: Token) -> bool:
     """Whether a noun is ranked by an ordinal or a superlative ("the first capital", "the last
     town", "the only village", "the largest city"), as one that did something is."""
-    return any(c.ent_type_ == "ORDINAL" or c.tag_ in ("JJS", "RBS") or c.lower_ in ("first", "last", "only", "next")
+    return any(c.ent_type_ == "ORDINAL" or c.tag_ in ("JJS", "RBS") or c.lower_ in ("last", "only")
                for c in noun.children)
 
 

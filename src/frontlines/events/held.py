@@ -1,9 +1,9 @@
-"""Captures told as a hold that is new, over a foe: "the Palace of Justice was back in army hands on
+"""Captures told as a hold that is new: "the Palace of Justice was back in army hands on
 Thursday", "Narvik was in Allied hands again", "government forces were back in control of
 Rushan".  The place changed hands: the holder took it, on the day its clause gives.
 
-A hold a text only describes is no capture, nor order restored where no armed foe is told
-("troops were back in control of the streets after the riots"): "the city remains in rebel hands", "the town was
+A hold a text only describes is no capture, nor order restored over a crowd where no armed foe
+is told ("troops were back in control of the streets after the riots"): "the city remains in rebel hands", "the town was
 still under army control", "the district had been in Taliban hands since 2015".
 """
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from frontlines.events.arguments import ARMED_KINDS, Index, sentence_evidence
+from frontlines.events.crowds import CROWDS
 from frontlines.events.code import is_background_state, of_an_earlier_year, other_side, territory_type
 from frontlines.events.factuality import factuality
 from frontlines.events.triggers import Trigger, event_words, lexicon
@@ -37,7 +38,7 @@ def holds_taken(doc: Doc, index: Index, dates: DateTracker) -> list[Event]:
                 or factuality(verb) not in HAPPENED:
             continue
         foe = other_side(taker, index)
-        if foe is None:
+        if foe is None and any(a.kind in CROWDS for a in index.actors.values()):
             continue  # "troops were back in control of the streets after two days of rioting": order restored
         when = dates.for_trigger(verb)
         events.append(Event(

@@ -433,7 +433,7 @@ def named_after(c: Candidate, towns_by_name: dict[tuple[str, ...], Entry]) -> En
     chosen towns by the words of their mention (`town_words`)."""
     words = town_words(c.span.text)
     first = next((towns_by_name[words[:n]] for n in range(len(words) - 1, 0, -1) if words[:n] in towns_by_name), None)
-    of = words.index("of") if "of" in words[1:-1] else None
+    of = len(words) - 1 - words[::-1].index("of") if "of" in words[1:-1] else None  # "the Palace of Culture of X"
     return first or (towns_by_name.get(words[of + 1:]) if of is not None else None)
 
 
