@@ -2,9 +2,10 @@
 Thursday", "Narvik was in Allied hands again", "government forces were back in control of
 Rushan".  The place changed hands: the holder took it, on the day its clause gives.
 
-A hold a text only describes is no capture, nor order restored over a crowd where no armed foe
-is told ("troops were back in control of the streets after the riots"): "the city remains in rebel hands", "the town was
-still under army control", "the district had been in Taliban hands since 2015".
+A hold a text only describes is no capture ("the city remains in rebel hands", "the town was
+still under army control", "the district had been in Taliban hands since 2015"), nor order
+restored over a crowd where no armed foe is told ("troops were back in control of the streets
+after the riots").
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from frontlines.events.triggers import Trigger, event_words, lexicon
 from frontlines.events.when import DateTracker
 from frontlines.model import HAPPENED, Event
 
-POLICE = "Police Forces"  # "the bridge was back under police control by midday": a road cleared, no ground taken
+POLICE = "Police Forces"  # "the bridge was back under police control by midday": a road cleared
 HOLDING_VERBS = frozenset({"be", "come"})  # "was back in army hands", "came back under Ukrainian control"
 
 
@@ -60,9 +61,9 @@ def clause_verb(noun: Token) -> Token:
 def new_hold(noun: Token, verb: Token) -> bool:
     """Whether a holding phrase tells a hold that began then: its verb is "be" or "come" in the
     past, not in a condition or a question, with no word that says the hold went on ("still",
-    "remained", "had been"), and the clause says the hold is back ("back", "again").  A day alone does not make one: "soldiers were
-    in control of Tivoli Gardens on Wednesday, two days after they stormed it" dates the hold, and
-    the capture was the storming's."""
+    "remained", "had been"), and the clause says the hold is back ("back", "again").  A day alone
+    does not make one: "soldiers were in control of Tivoli Gardens on Wednesday, two days after
+    they stormed it" dates the hold, and the capture was the storming's."""
     if verb.lemma_.lower() not in HOLDING_VERBS or verb.tag_ not in ("VBD", "VBN", "VBG") or any(
             c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children):
         return False  # "If Bara were back in army hands", "unclear whether it was back in army hands"

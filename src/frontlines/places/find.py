@@ -441,9 +441,10 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
 def of_a_named_site(doc: Doc, span: SpacySpan) -> bool:
     """Whether a name ends the name of a site after "of" whose head is one named for a thing or a
     person (`named_for_a_thing`, `dedicated`: "the Palace of Justice", "the Temple of Bel", "the
-    Mosque of Omar"): that "of" says nothing of a place.  Other sites' "of" names their town ("the Port of Mukalla", "the Barracks of Amran"), and
-    so does an institution's ("the University of Cincinnati", "the Museum of Raqqa").  A town named
-    elsewhere in the text still holds the site (`resolve.named_after`)."""
+    Mosque of Omar"): that "of" says nothing of a place.  Other sites' "of" names their town ("the
+    Port of Mukalla", "the Barracks of Amran"), and so does an institution's ("the University of
+    Cincinnati", "the Museum of Raqqa").  A town named elsewhere in the text still holds the site
+    (`resolve.named_after`)."""
     head = doc[span.start - 2] if span.start > 1 and doc[span.start - 1].lower_ == "of" else None
     return head is not None and head.text[:1].isupper() and not head.is_sent_start \
         and head.lower_ in place_words()["named_for_a_thing"] | place_words()["dedicated"]
