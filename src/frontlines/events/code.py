@@ -48,8 +48,6 @@ CROWD_FAMILIES = frozenset({"protest", "riot", "intervention", "excessive"})
 STATE_FORCES = frozenset({"state_forces"})
 CROWD_REACH = 5  # sentences back to the town a crowd was last seen in
 PEACEFUL = event_words()["peaceful_transfer"]
-# takings joined to another ("took Gao ..., and Timbuktu fell"), each told with its own words of a fight or none
-JOINED_TAKINGS = frozenset(event_words()["taking"] | event_words()["retaking"] | {"enter", "fall"})
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_to"]
@@ -58,6 +56,8 @@ EVACUATING = event_words()["evacuating"]
 RETAKING = event_words()["retaking"]
 CONTROL_NOUNS = event_words()["control_nouns"]
 TAKING_VERBS = event_words()["taking"]
+# takings joined to another ("took Gao ..., and Timbuktu fell"), each told with its own words of a fight or none
+JOINED_TAKINGS = TAKING_VERBS | RETAKING | {"enter", "fall"}
 FIGHTING_WENT_ON = event_words()["fighting_went_on"]
 NO_WAR_FIGHTERS = event_words()["no_war_fighters"]
 ARMED_HOLDERS = event_words()["armed_holders"]

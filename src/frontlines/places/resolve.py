@@ -490,15 +490,10 @@ def common_word_town(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRan
 
 
 def foreign_modifier(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
-    """A word that modifies a noun, which only a town bears of a country the article neither names
-    nor points to, far from its sure towns (as `unclued`), no city of the world: "the city's Roman
-    theatre" in a story on Palmyra is no Roman, Romania ("the Yeysk plant" in a story on Russia is
-    Yeysk's)."""
-    cut = ranker.cutoffs
-    others = [f for f, n in zip(ctx.focus, ctx.focus_names) if n != name_key(c.span.text)]
-    return c.modifier and not c.qualifier and entry.feature == "city" and not world_city(c, ranker) \
-        and country_weight(entry, c, ctx) == 0 and entry.country_code not in ctx.named_countries \
-        and len(others) >= cut["unclued_min_sure"] and far_from_the_others(c, entry, ctx, cut["stray_far_km"])
+    """A word that modifies a noun, which only a town bears that is foreign to the story
+    (`foreign_to_the_story`), no city of the world: "the city's Roman theatre" in a story on
+    Palmyra is no Roman, Romania ("the Yeysk plant" in a story on Russia is Yeysk's)."""
+    return c.modifier and not world_city(c, ranker) and foreign_to_the_story(c, entry, ctx, ranker)
 
 
 def stray_hamlet(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
@@ -529,12 +524,19 @@ def unclued(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> b
     is the Russian town); a known town is where it is ("talks in Montreux", "a jihadist from Lunel"),
     unless the text calls it a village and towns of several countries bear its name ("the villages of
     Mansoura and ..." in a story on Cyprus are none of Egypt's, Algeria's or Israel's)."""
-    cut = ranker.cutoffs
-    if entry.feature != "city" or c.qualifier or country_weight(entry, c, ctx) > 0 \
-            or entry.country_code in ctx.named_countries or is_capital(entry, c):
+    if is_capital(entry, c) or not foreign_to_the_story(c, entry, ctx, ranker):
         return False
     namesakes_abroad = c.village and len({e.country_code for e in c.entries}) > 1
-    if entry.population >= cut["well_known_population"] and not namesakes_abroad:
+    return entry.population < ranker.cutoffs["well_known_population"] or namesakes_abroad
+
+
+def foreign_to_the_story(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) -> bool:
+    """An unqualified mention's town of a country the article neither names (nor its people) nor
+    points to by its other places, more than `stray_far_km` from the article's sure towns, when
+    there are `unclued_min_sure` of them to go by."""
+    cut = ranker.cutoffs
+    if entry.feature != "city" or c.qualifier or country_weight(entry, c, ctx) > 0 \
+            or entry.country_code in ctx.named_countries:
         return False
     others = [f for f, n in zip(ctx.focus, ctx.focus_names) if n != name_key(c.span.text)]
     return len(others) >= cut["unclued_min_sure"] and far_from_the_others(c, entry, ctx, cut["stray_far_km"])
