@@ -58,6 +58,34 @@ def test_named_actors(extract, text, mention, name):
     assert actor_of(extract(text, published="2017-11-03"), mention) == name
 
 
+@pytest.mark.parametrize("text, mention, name", [
+    # a people's name alone, as a side of a war, is its state's forces
+    ("TEHRAN — Khorramshahr was taken by the Iraqis on 26 October 1980.", "the Iraqis", "Military Forces of Iraq"),
+    ("PORT MORESBY — The Japanese still hold Buna and Gona.", "The Japanese", "Military Forces of Japan"),
+    # what a side holds or leaves behind names its forces
+    ("PORT MORESBY — Allied bombers attacked Japanese positions around Oivi.", "Japanese positions",
+     "Military Forces of Japan"),
+    ("PORT MORESBY — A patrol clashed with a Japanese rearguard near Oivi.", "Japanese rearguard",
+     "Military Forces of Japan"),
+])
+def test_a_peoples_name_and_what_its_side_holds(extract, text, mention, name):
+    assert actor_of(extract(text, published="1982-05-26"), mention) == name
+
+
+def test_a_peoples_word_before_a_noun_is_no_side(extract):
+    """"the Japanese people", "the British public": the people's word modifies a noun, no forces."""
+    report = extract("LONDON — The British public and the Japanese people watched the talks on Friday.",
+                     published="1982-05-26")
+    assert not [a.name for a in report.actors if a.name.startswith("Military Forces")], report.actors
+
+
+def test_one_state_one_actor_whatever_it_is_called(extract):
+    """"Sudan's armed forces" and "Sudanese warplanes" are one actor, by ACLED's name."""
+    report = extract("JUBA — Sudan's armed forces moved into Heglig on Friday. Sudanese warplanes bombed Bentiu on "
+                     "Thursday.", published="2012-04-21")
+    assert actor_of(report, "Sudan's armed forces") == actor_of(report, "Sudanese warplanes") == "Military Forces of Sudan"
+
+
 def test_words_of_two_nationalities_crossed_name_none(extract):
     """"East" (East Timorese) and "African" (South African) make no nationality: no state's forces."""
     report = extract("MOGADISHU — East African troops patrolled the port on Wednesday.", published="2017-11-03")

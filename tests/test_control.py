@@ -47,7 +47,7 @@ def claims(report) -> set[tuple]:
     ("BATKEN, Kyrgyzstan — Kyrgyzstan's border service said on Sunday that its units controlled all of Ak-Sai.",
      "2022-09-18", ("Ak-Say", "Military Forces of Kyrgyzstan", "controlled")),
     ("KHARTOUM — The Sudanese army said on Sunday that its forces controlled all of Omdurman.", "2025-05-04",
-     ("Omdurman", "Sudanese Armed Forces", "controlled")),
+     ("Omdurman", "Military Forces of Sudan", "controlled")),
     # the police by another name; the state as the holder; the side that says so; a passive clause
     ("MOPTI, Mali — The situation in Timbuktu is under the control of the law enforcement agencies, the "
      "governor said.", "2023-11-15", ("Timbuktu", "Police Forces of Mali", "controlled")),

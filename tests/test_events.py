@@ -182,3 +182,77 @@ def test_a_toll_told_again_the_next_day_is_no_second_bombing(extract):
     report = extract(text, published="2024-05-01")
     assert [e.sub_event_type for e in report.events] == ["Remote explosive/landmine/IED"]
 
+
+
+def test_troops_who_marched_into_a_town_took_it_and_a_crowd_that_marched_protested(extract):
+    report = extract("PORT MORESBY — Australian troops marched into Kokoda on Monday morning. In Port Moresby, "
+                     "students marched to Parliament House on Monday.", published="1942-11-04")
+    got = {(sub, a1, place) for sub, a1, _, place, _, _ in coded(report)}
+    assert ("Non-state actor overtakes territory", "Military Forces of Australia", "Kokoda") in got, got
+    assert not any(sub == "Peaceful protest" and place == "Kokoda" for sub, _, place in got), got
+
+
+def test_units_that_bombarded_positions_shelled_them(extract):
+    report = extract("RABAT — The Polisario Front said its units had bombarded Moroccan positions near Mahbes on "
+                     "Friday.", published="2020-11-16")
+    assert ("Shelling/artillery/missile attack", "Polisario Front", "Military Forces of Morocco") in {
+        e[:3] for e in coded(report)}, coded(report)
+
+
+def test_a_withdrawal_on_a_day_counted_back_to_the_capture_is_dated_on_its_day(extract):
+    """"withdrew on Friday, ten days after seizing it": the withdrawal on Friday, the capture ten days before."""
+    report = extract("JUBA — South Sudan's army withdrew from Bentiu on Friday, ten days after seizing it.",
+                     published="2012-04-21")
+    got = {(sub, date) for sub, _, _, _, date, _ in coded(report)}
+    assert ("Non-violent transfer of territory", "2012-04-20") in got, got
+    assert not any(sub == "Non-violent transfer of territory" and date == "2012-04-10" for sub, date in got), got
+
+
+def test_the_words_of_a_speaker_abroad_place_no_fight_there(extract):
+    """"Fidel Castro said in Havana that the Cubans fought": not a fight in Havana; "In Bosaso, police said they
+    had detained 17 men": detained in Bosaso."""
+    report = extract("ST. GEORGE'S, Grenada — Fidel Castro said in Havana that the Cubans \"fought to the last man\".",
+                     published="1983-10-28")
+    assert not any(place == "Havana" for *_, place, _, _ in coded(report)), coded(report)
+    report = extract("GAROWE, Somalia — In Bosaso, police said on Sunday they had detained 17 men.", published="2025-02-03")
+    assert ("Arrests", "Bosaso") in {(e[0], e[3]) for e in coded(report)}, coded(report)
+
+
+def test_the_city_of_the_sentence_before_is_the_one_it_tells_of(extract):
+    """"Sukhumi fell ..., after fighting that broke the ceasefire signed in Sochi. ... the port in the city
+    centre": Sukhumi's."""
+    report = extract("ZUGDIDI, Georgia — Sukhumi, the capital of Abkhazia, fell to Abkhaz separatist forces on Monday, "
+                     "after fighting that broke the ceasefire signed in Sochi on 27 July. On Tuesday Abkhaz fighters "
+                     "drove Georgian troops out of the port in the city centre. The head of the local administration "
+                     "was taken prisoner there. His fate was unknown last night.", published="1993-09-28")
+    places = {place for sub, *_, place, _, _ in coded(report) if sub.endswith("territory")}
+    assert "Sochi" not in places and places, coded(report)
+
+
+def test_the_town_a_name_is_called_is_that_town(extract):
+    """"drove Islamic State out of Kobani, the Syrian border town ...": Kobani, not the town last named."""
+    report = extract("SURUC, Turkey - Police in Istanbul dispersed a Kurdish march on Sunday. On Monday YPG fighters "
+                     "drove Islamic State out of Kobani, the Syrian border town that the militants had besieged "
+                     "since September. Commanders said the last streets were being cleared of mines. Thousands of refugees "
+                     "waited at the border to go home.", published="2015-01-27")
+    takings = [place for sub, *_, place, _, _ in coded(report) if sub.endswith("territory")]
+    assert takings and "Istanbul" not in takings, coded(report)
+
+
+def test_they_who_say_they_took_a_town_are_the_speakers_not_the_last_side_named(extract):
+    """"The mutineers' supporters said that they had taken Gabu": not the Senegalese troops named before."""
+    report = extract("BISSAU — Senegalese troops still hold the airport. The mutineers' supporters said on Sunday "
+                     "that they had taken Gabu without a fight.", published="1998-06-24")
+    actors = {a.id: a.name for a in report.actors}
+    assert not [c for c in report.control if actors.get(c.controller) == "Military Forces of Senegal"
+                and c.place != "p1" and "Gab" in next(p.name for p in report.places if p.id == c.place)], report.control
+
+
+def test_in_a_war_of_two_states_a_state_takes_ground_from_the_other(extract):
+    """Abyei taken by the SPLA is taken from Sudan's army, not from a rebel front the story names once."""
+    report = extract("JUBA — Abyei was taken by the SPLA on 10 April after clashes with Sudanese troops. Sudanese "
+                     "troops shelled Abyei on Friday. Sudanese warplanes bombed Bentiu on Thursday. In South "
+                     "Kordofan, the Sudanese army said it had repulsed an attack by rebels of the Sudan "
+                     "Revolutionary Front on its garrison at Talodi on Wednesday.", published="2012-04-21")
+    takings = [(a1, a2) for sub, a1, a2, place, _, _ in coded(report) if sub.endswith("territory") and place == "Abyei"]
+    assert takings and all(a2 == "Military Forces of Sudan" for _, a2 in takings), takings

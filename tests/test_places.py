@@ -582,3 +582,13 @@ def test_a_museums_of_names_its_town_and_a_mosques_of_its_person(extract):
     report = extract("JERUSALEM - Israeli police fired stun grenades at stone-throwing Palestinians outside the Mosque "
                      "of Omar in the Old City on Friday, police said.", published="2024-05-01")
     assert "Omar" not in places_of(report), places_of(report)
+
+
+def test_a_dateline_names_the_town_not_the_division_of_its_name(extract):
+    """"WASHINGTON -" is the capital, though the story names Olympia, in Washington state (whose
+    division would otherwise win every mention of the name)."""
+    report = extract("WASHINGTON - Thousands of supporters of the president gathered near the Capitol on Wednesday. "
+                     "In Olympia, Washington state, a crowd forced its way through the gates of the governor's "
+                     "residence. Police in Washington made 68 arrests.", published="2021-01-08")
+    place = places_of(report)["WASHINGTON"]
+    assert (place.feature, round(place.lat)) == ("city", 39), (place.name, place.feature, place.lat)

@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from frontlines.actors.described import described_groups
-from frontlines.actors.dictionary import ActorDictionary, ActorEntry, acled_country_names, load_dictionary, packaged
+from frontlines.actors.dictionary import (ActorDictionary, ActorEntry, acled_country_names, demonyms, load_dictionary,
+                                         packaged)
 from frontlines.actors.patterns import ActorPatterns, build_patterns, pattern_matches
 from frontlines.model import Actor, Place, Span, main_country
 from frontlines.nlp import tokens_where
@@ -70,7 +71,7 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
     words.add("state", [nlp.make_doc(f"{owner} {head}") for owner in generic["state_unit_owners"]
                         for head in generic["state_unit_heads"]])
     words.add("armed", [nlp.make_doc(p) for p in armed_units(generic)])
-    patterns = build_patterns(nlp.vocab, dictionary.nationalities, generic)
+    patterns = build_patterns(nlp.vocab, dictionary.nationalities, generic, demonyms())
     return Matchers(by_lower, by_orth, words, patterns, dictionary, generic)
 
 
@@ -323,6 +324,8 @@ def entry_actor(registry: ActorRegistry, what, span, m: Matchers, country: str |
     if what == "backed":
         sponsor = dictionary.nationalities.get(span[0].lower_)
         return registry.get(f"{span[0].text}-backed militias", "political_militia", sponsor)
+    if what == "people":  # "the Iraqis": Iraq's forces
+        return registry.state(m.patterns.demonyms[span[-1].lower_])
     two_words = " ".join(t.lower_ for t in span[:2])
     country = dictionary.nationalities.get(two_words) or dictionary.nationalities.get(span[0].lower_)
     return registry.state(country, police=(what == "police"))

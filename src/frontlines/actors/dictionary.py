@@ -144,6 +144,13 @@ def nationalities() -> dict[str, str]:
     return {k.lower(): v for k, v in load_yaml(packaged("nationalities.yaml")).items()}
 
 
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """A people's name, lower-cased ("iraqis") → its state's ISO code, from `demonyms.yaml`: "the
+    Iraqis" alone are Iraq's forces."""
+    return {k.lower(): v for k, v in load_yaml(packaged("demonyms.yaml")).items()}
+
+
 def text_line(data: bytes, offset: int) -> int:
     """The line number of a byte offset."""
     return data.count(b"\n", 0, offset) + 1

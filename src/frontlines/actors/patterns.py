@@ -20,6 +20,8 @@ from frontlines.nlp import token_values, tokens_where
 # The label of the patterns for a nationality of `size` words ("state 2": "South Sudanese troops"),
 # whose words are token sets: `pattern_matches` keeps a match only where they name one nationality.
 LONGER_NATIONALITY = "{label} {size}"
+# After "the <people>", a word of these parts of speech makes the people's word a modifier.
+NAME_GOES_ON = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
 @dataclass
@@ -28,14 +30,16 @@ class ActorPatterns:
 
     matcher: Matcher
     nationalities: dict[str, str]
+    demonyms: dict[str, str]   # "iraqis" → "IQ": "the Iraqis" alone are Iraq's forces
     ends: frozenset[str]       # the words, in lower case, a pattern ends with
     modifiers: frozenset[str]  # the words of the patterns' open-ended runs ("OP": "*")
     reach: int                 # the most tokens a pattern matches besides those runs
 
 
-def build_patterns(vocab: Vocab, nationalities: dict[str, str], generic: dict) -> ActorPatterns:
-    """The patterns of the nationalities' forces (heads from `generic.yaml`), the backed militias and
-    the communities' militias."""
+def build_patterns(vocab: Vocab, nationalities: dict[str, str], generic: dict,
+                   demonyms: dict[str, str]) -> ActorPatterns:
+    """The patterns of the nationalities' forces (heads from `generic.yaml`), the peoples' ("the
+    Iraqis"), the backed militias and the communities' militias."""
     specs: list[tuple[str, list[list[dict]]]] = []
     modifiers = {"LOWER": {"IN": generic["modifiers"]}, "OP": "*"}
     # "Iraqi troops": a nationality of one word; "Central African soldiers": of more, a token set for
@@ -68,11 +72,12 @@ def build_patterns(vocab: Vocab, nationalities: dict[str, str], generic: dict) -
     community = {"IS_TITLE": True, "IS_STOP": False, "POS": "PROPN", "OP": "{1,3}"}  # bounded: "Aleppo " * 100,000
     identity_noun = {"LOWER": {"IN": list(generic["identity_nouns"])}}
     specs.append(("identity", [[community, identity_noun], [community, {"LOWER": "and"}, community, identity_noun]]))
+    specs.append(("people", [[{"LOWER": "the"}, {"LOWER": {"IN": list(demonyms)}}]]))
     matcher = Matcher(vocab)
     for label, patterns in specs:
         matcher.add(label, patterns)
     every = [p for _, patterns in specs for p in patterns]
-    return ActorPatterns(matcher, nationalities, frozenset(w for p in every for w in words_of(p[-1])),
+    return ActorPatterns(matcher, nationalities, demonyms, frozenset(w for p in every for w in words_of(p[-1])),
                          frozenset(w for p in every for t in p if t.get("OP") == "*" for w in words_of(t)),
                          max(bounded_length(p) for p in every))
 
@@ -117,6 +122,8 @@ def pattern_matches(doc: Doc, patterns: ActorPatterns) -> list[tuple[str, int, i
                     if " ".join(t.lower_ for t in doc[start:start + int(size)]) not in patterns.nationalities:
                         continue
                     label = head
+                if label == "people" and end < len(doc) and doc[end].pos_ in NAME_GOES_ON:
+                    continue  # "the Japanese army", "the British public": the people's word modifies a noun
                 found.setdefault((label, start, end))
         doc.user_data[key] = list(found)
     return doc.user_data[key]

@@ -316,6 +316,8 @@ def pronoun_antecedent(pronoun: Token, index: Index) -> str | None:
             else actor_in(subject, index)
         if actor:
             return actor
+        if speaker_named_no_actor(subject, pronoun, index):
+            return None  # "Kurdish fighters said that they had driven Islamic State out": not the last named
     start = pronoun.sent.start
     if start > 0 and pronoun.dep_ in ("nsubj", "nsubjpass"):
         # "Soldiers were killed by militants. They then seized ...": the agent; "Government troops
@@ -329,6 +331,14 @@ def pronoun_antecedent(pronoun: Token, index: Index) -> str | None:
     first = pronoun.doc[start - 1].sent.start if start > 0 else start
     before = [index.actor_at[i] for i in range(first, pronoun.i) if i in index.actor_at]
     return before[-1] if before else None
+
+
+def speaker_named_no_actor(subject: Token, pronoun: Token, index: Index) -> bool:
+    """Whether a pronoun subject stands for the speaker of its clause, whom the text names as no actor:
+    "Kurdish fighters said that they had driven Islamic State out of Kobani"."""
+    return pronoun.lower_ in ("they", "it") and pronoun.dep_ in ("nsubj", "nsubjpass") \
+        and subject.pos_ in ("NOUN", "PROPN") and subject.head.lemma_.lower() in SPEECH_VERBS \
+        and plural(subject) == (pronoun.lower_ == "they") and not any(t.i in index.actor_at for t in subject.subtree)
 
 
 def opening_subject_before(pronoun: Token, index: Index) -> str | None:
@@ -556,7 +566,19 @@ def speakers_place(place: Token, trigger: Token, index: Index) -> bool:
     for head in place.ancestors:
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SPEECH_VERBS:
             return head.i not in index.actor_at and trigger.i not in {t.i for t in head.subtree}
-    return False
+    return said_abroad(place, trigger, index)
+
+
+def said_abroad(place: Token, trigger: Token, index: Index) -> bool:
+    """Whether a place of another country than the article's says where the words that tell of the
+    trigger were said: "Fidel Castro said in Havana that the Cubans fought to the last man" (in
+    Grenada); not a scene put before the words ("In Bosaso, police said they had detained 17 men"),
+    nor one of the story's country ("told reporters at Arawa that weapons had been collected")."""
+    prep = place.head
+    verb = prep.head
+    return index.places[index.place_at[place.i]].country_code != index.country and place.dep_ == "pobj" and prep.dep_ == "prep" and prep.i > verb.i and verb.lemma_.lower() in SPEECH_VERBS \
+        and any(
+        c.dep_ == "ccomp" and trigger.i in {t.i for t in c.subtree} for c in verb.children)
 
 
 def sentence_actor(trigger: Token, index: Index, kinds: frozenset[str] | None = None,

@@ -345,12 +345,24 @@ def described_agent(verb: Token) -> bool:
 
 def other_side(actor1, index: Index) -> str | None:
     """The party a capture or clash is against when the sentence does not say: the state's
-    forces for an armed group, the article's main armed group for a state."""
+    forces for an armed group; for a state, the article's main armed group, or another state's
+    forces that the article names more ("Heglig was taken by the SPLA", in a story of a border war
+    between two states that names a rebel front once)."""
     if actor1.kind == "state_forces":
-        return index.main_armed
+        return rival_state(actor1, index) or index.main_armed
     if actor1.kind in ARMED:
         return index.main_state
     return None
+
+
+def rival_state(actor1, index: Index) -> str | None:
+    """The forces of another state that the article names more often than its main armed group, for a
+    state's military (not its police: "shots were fired at a police patrol" in a mandated territory)."""
+    if actor1.id not in index.states:
+        return None
+    group = len(index.actors[index.main_armed].mentions) if index.main_armed else 0
+    return next((a for a in index.states if index.actors[a].country_code not in (actor1.country_code, None)
+                 and len(index.actors[a].mentions) > group), None)
 
 
 def armed_sides(sent, index: Index) -> list[str]:
@@ -1361,7 +1373,18 @@ def withdrawals(trigger: Token) -> list[Token]:
     return [t for t in sent if t.i != trigger.i and t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in WITHDRAWAL
             and not (t.dep_ == "relcl" and told_with_a_year(list(t.subtree)))  # not "a town it abandoned in 2014"
             and not denied(t) and not (t.lemma_.lower() == "pull" and not any(
-                c.lower_ in ("out", "back") for c in t.children))]
+                c.lower_ in ("out", "back") for c in t.children)) and not a_later_leaving(t, trigger)]
+
+
+def a_later_leaving(leaving: Token, trigger: Token) -> bool:
+    """Whether a withdrawal is told as what followed the capture: "withdrew from Heglig on Friday, ten
+    days after seizing it" (the capture is under the withdrawal's "after")."""
+    for t in trigger.ancestors:
+        if t.i == leaving.i:
+            return False
+        if t.lower_ in ("after", "since") and t.head.i == leaving.i:
+            return True
+    return False
 
 
 def taken_peacefully(verb: Token) -> bool:

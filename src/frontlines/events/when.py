@@ -56,9 +56,10 @@ class DateTracker:
             dated = self.by_sentence[start]
             for d in dated:
                 # the trigger is the event counted from, "a day after it shelled", whether "after"
-                # heads its clause or hangs from its verb as a marker
-                if d.clause is not None and (d.clause in {t.i for t in trigger.ancestors}
-                                             or d.clause in {c.i for c in trigger.children}):
+                # heads its clause or hangs from its verb (not "withdrew on Friday, ten days after
+                # seizing it", where "after" heads a clause of its own, the seizing)
+                if d.clause is not None and (d.clause in {t.i for t in trigger.ancestors} or d.clause in {
+                        c.i for c in trigger.children if not any(g.dep_ == "pcomp" for g in c.children)}):
                     return d.clause_when
             told_when = when_clause_date(trigger, dated, self.published)
             if told_when is not None:

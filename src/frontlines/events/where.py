@@ -127,11 +127,19 @@ def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     """"Kidal had come under fire. Drone strikes on Nov. 7 killed ...": the town just named (not one
     that only describes it: "raided homes in Buxton, a village on the East Coast of Demerara", nor
     where someone lives: "lives in exile in Vilnius", or is from: "The victims were from Tal Afar")."""
-    towns = [index.place_at[t.i] for t in sentence_beside(trigger, -1) or () if t.i in index.place_at
+    towns = [t for t in sentence_beside(trigger, -1) or () if t.i in index.place_at
              and not reference_point(t) and not describes_a_place(t, index) and not where_someone_lives(t)
              and not named_as_origin(t) and not names_its_government(t)
              and index.places[index.place_at[t.i]].feature in ("city", "site")]
-    return towns[-1] if towns else None
+    return last_told(towns, index)
+
+
+def last_told(towns: list[Token], index: Index) -> str | None:
+    """The place of the last of the towns named in a sentence, or of the last that a clause describing
+    a noun does not name ("Sukhumi fell ..., after fighting that broke the ceasefire signed in Sochi":
+    Sukhumi is the town the next sentence goes on with)."""
+    told = [t for t in towns if clause_verb(t).dep_ not in ("acl", "relcl")] or towns
+    return index.place_at[told[-1].i] if told else None
 
 
 def in_own_clause(tok: Token, root: Token) -> bool:
@@ -203,8 +211,12 @@ def the_town_acted_on(verb: Token, index: Index) -> str | None:
     """The town "the town" stands for when a verb acts on it: the first town its sentence names before
     it ("insurgents held much of the coastal town of Palma, as survivors reached Pemba and the group
     claimed to have seized the town"), else the town last named by name in the few sentences before."""
-    if not any(c.dep_ in ("dobj", "nsubjpass") and the_town(c) for c in verb.children):
+    towns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and the_town(c)]
+    if not towns:
         return None
+    described = next((p for c in towns if (p := town_it_describes(c, index))), None)
+    if described is not None:
+        return described
     here = named_towns(verb.sent, index, before=verb.i)
     if here:
         return here[0]
@@ -217,6 +229,15 @@ def the_town_acted_on(verb: Token, index: Index) -> str | None:
         if there:
             return there[-1]
     return None
+
+
+def town_it_describes(town: Token, index: Index) -> str | None:
+    """The town just named before "the town" that describes it, whatever the parse makes of it:
+    "driven Islamic State out of Kobani, the Syrian border town that the militants had besieged"."""
+    start = town.left_edge.i
+    if start < 2 or town.doc[start - 1].text != ",":
+        return None
+    return index.place_at.get(town.doc[start - 2].i)
 
 
 def named_towns(sent, index: Index, before: int | None = None) -> list[str]:
@@ -238,11 +259,11 @@ def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) 
             return None
         if where is not None and not where(sent):
             continue
-        towns = [index.place_at[t.i] for t in sent if t.i in index.place_at and not reference_point(t)
+        towns = [t for t in sent if t.i in index.place_at and not reference_point(t)
                  and index.places[index.place_at[t.i]].feature in ("city", "site")
                  and not against_it(t) and not names_its_government(t)]
         if towns:
-            return towns[-1]
+            return last_told(towns, index)
         if index.dateline_place is not None and is_lede(sent, index):
             return index.dateline_place  # "GOMA - Hundreds of residents marched ... Police fired tear gas"
     return None

@@ -353,7 +353,7 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
         c.entries = [e for e in c.entries if (e.country_code == ctx.home if ctx.home
                                               else top and ctx.weights.get(e.country_code or "", 0) >= top)]
     if c.dateline and not c.qualifier:  # "ZAPORIZHZHIA -" is the city of 700,000, not a hamlet near the front
-        c.entries = [e for e in c.entries if not dwarfed(c, e)]
+        c.entries = [e for e in c.entries if not dwarfed(c, e) and not a_towns_division(c, e)]
     if not c.entries:
         return None
     if any(qualified(e, c, ctx) for e in c.entries):  # "Holland, Mich." is the town, though "Holland" alone
@@ -385,6 +385,13 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
     if not scored:
         return None
     return Choice(c, scored[0][1], ranker.confidence(scored, c.loose))
+
+
+def a_towns_division(c: Candidate, entry: Entry) -> bool:
+    """Whether an entry is a division whose country also has a town of the name: a dateline names the
+    town ("WASHINGTON -" is the capital, though the story names Olympia, in Washington state)."""
+    return entry.feature in ("admin1", "admin2") and any(
+        e.feature == "city" and e.country_code == entry.country_code for e in c.entries)
 
 
 def near_the_dateline(c: Candidate, best: Entry, ctx: Context, ranker: LinearRanker) -> Entry | None:
