@@ -104,9 +104,11 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
             if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
                 walk(child, partial)  # "the western portion, known as Azad Kashmir"
             if child.dep_ in ("prep", "pobj", "appos", "conj", "compound", "npadvmod", "dobj", "nmod", "cc", "advmod"):
-                if child.dep_ == "prep" and child.lower_ not in ("of", "in", "including", "as", "near", "around"):
-                    continue
-                if child.dep_ == "prep" and child.lower_ in ("in", "near", "around") and t.lemma_.lower() in words()["gatherings"]:
+                if child.dep_ == "prep" and child.lower_ not in ("of", "in", "including", "as", "near", "around") \
+                        and not (child.lower_ == "at" and t.lemma_.lower() in words()["ground_nouns"]):
+                    continue  # "the beachheads at Buna" (not "the airport at Pointe Larue", a site of the town)
+                if child.dep_ == "prep" and child.lower_ in ("in", "near", "around") \
+                        and t.lemma_.lower() in words()["gatherings"]:
                     continue  # "hold a referendum in Luhansk" holds no Luhansk; "the countryside in the north" does
                 # "most of Rutshuru and Masisi territories": "most" covers both; "several towns in
                 # Anbar" is part of Anbar, "the towns of Rutshuru and Kiwanja" are those towns
@@ -232,7 +234,9 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             continue
         if tok.pos_ != "VERB":
             continue
-        if factuality(tok) not in HAPPENED or any(c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children):
+        believed = believed_subject(tok)
+        if (factuality(tok) not in HAPPENED and believed is None) \
+                or any(c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children):
             continue  # "never controlled", "had held the city since the war began" ("have controlled" holds)
         if tok.tag_ == "VBD" and any(c.dep_ == "prep" and c.lower_ in ("for", "until") for c in tok.children):
             continue  # "held the town for about six weeks", "until 2019": a hold that ended
@@ -259,12 +263,14 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             for place, partial in places_under(target, index):
                 out.append(claim(index, place, controller, partial, tok, as_of))
             continue
-        subject = subject_of(tok)
+        subject = subject_of(tok) or believed
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         objects += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "as")]
+        if objects and objects[0].lemma_.lower() in words()["ground_nouns"]:  # "still hold the beachheads at
+            objects += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "near", "around")]  # Buna"
         present_perfect = tok.tag_ == "VBN" and any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
         # the model tags a present "hold" as VB after a long subject; an infinitive ("to hold") is no claim
-        bare_present = tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children)
+        bare_present = tok.tag_ == "VB" and (not any(c.dep_ == "aux" for c in tok.children) or believed is not None)
         if subject is None or not objects or (tok.tag_ not in ("VBZ", "VBP", "VBD") and not present_perfect
                                               and not bare_present):
             continue
@@ -277,6 +283,16 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             for place, partial in places_under(obj, index) or ([(town, False)] if town else []):
                 out.append(claim(index, place, controller, partial, tok, as_of))
     return [c for c in out if c is not None]
+
+
+def believed_subject(verb: Token) -> Token | None:
+    """The subject of a present passive of belief whose infinitive the verb is: "Somali forces are still
+    believed to hold Degehabur" (`believed_holding` words; not "were believed to hold", a past belief)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in words()["believed_holding"] \
+            or not any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 
 
 def held_people(tok: Token, index: Index) -> bool:
