@@ -62,11 +62,13 @@ def test_named_actors(extract, text, mention, name):
     # a people's name alone, as a side of a war, is its state's forces
     ("TEHRAN — Khorramshahr was taken by the Iraqis on 26 October 1980.", "the Iraqis", "Military Forces of Iraq"),
     ("PORT MORESBY — The Japanese still hold Buna and Gona.", "The Japanese", "Military Forces of Japan"),
-    # what a side holds or leaves behind names its forces
-    ("PORT MORESBY — Allied bombers attacked Japanese positions around Oivi.", "Japanese positions",
-     "Military Forces of Japan"),
+    # what a side leaves behind, its ships and its mountain troops name its forces
     ("PORT MORESBY — A patrol clashed with a Japanese rearguard near Oivi.", "Japanese rearguard",
      "Military Forces of Japan"),
+    ("HARSTAD — British destroyers attacked the German ships in the harbour.", "German ships",
+     "Military Forces of Germany"),
+    ("HARSTAD — German mountain troops still hold the line near Bjornfjell.", "German mountain troops",
+     "Military Forces of Germany"),
 ])
 def test_a_peoples_name_and_what_its_side_holds(extract, text, mention, name):
     assert actor_of(extract(text, published="1982-05-26"), mention) == name

@@ -192,8 +192,8 @@ def test_troops_who_marched_into_a_town_took_it_and_a_crowd_that_marched_protest
     assert not any(sub == "Peaceful protest" and place == "Kokoda" for sub, _, place in got), got
 
 
-def test_units_that_bombarded_positions_shelled_them(extract):
-    report = extract("RABAT — The Polisario Front said its units had bombarded Moroccan positions near Mahbes on "
+def test_units_that_bombarded_troops_shelled_them(extract):
+    report = extract("RABAT — The Polisario Front said its units had bombarded Moroccan troops near Mahbes on "
                      "Friday.", published="2020-11-16")
     assert ("Shelling/artillery/missile attack", "Polisario Front", "Military Forces of Morocco") in {
         e[:3] for e in coded(report)}, coded(report)
@@ -256,3 +256,38 @@ def test_in_a_war_of_two_states_a_state_takes_ground_from_the_other(extract):
                      "Revolutionary Front on its garrison at Talodi on Wednesday.", published="2012-04-21")
     takings = [(a1, a2) for sub, a1, a2, place, _, _ in coded(report) if sub.endswith("territory") and place == "Abyei"]
     assert takings and all(a2 == "Military Forces of Sudan" for _, a2 in takings), takings
+
+
+@pytest.mark.parametrize("text", [
+    # words sent, not shells; a parade, not a taking
+    "GENEVA - Reporters bombarded the Syrian delegation with questions at the peace talks on Monday.",
+    "MOSCOW - Thousands of Russian troops marched into Red Square on Thursday for the Victory Day parade.",
+])
+def test_no_attack_and_no_taking_in_figures_of_speech_and_parades(extract, text):
+    report = extract(text, published="2024-05-10")
+    assert not [e for e in coded(report) if e[0] in ("Shelling/artillery/missile attack", "Air/drone strike",
+                                                       "Non-state actor overtakes territory",
+                                                       "Government regains territory", "Armed clash")], coded(report)
+
+
+def test_a_people_acted_on_are_no_side_and_allies_named_together_are_no_foes(extract):
+    """"Gunmen kidnapped the Americans": no army of theirs; "Saudi and Emirati forces" fight the Houthis, not
+    each other, and Yemen's army's foe is the Houthis."""
+    report = extract("LAGOS - Gunmen kidnapped the Americans from a hotel in Port Harcourt on Monday. The Americans "
+                     "were oil workers.", published="2024-05-01")
+    assert not [a.name for a in report.actors if a.name.startswith("Military Forces of the United States")], \
+        report.actors
+    report = extract("ADEN - Saudi and Emirati forces captured the port of Mocha from Houthi rebels on Monday. Saudi "
+                     "jets struck Houthi positions near Taiz. Emirati troops secured the harbour. Saudi officers "
+                     "said the advance would go on. Yemeni government forces captured the village of Dhubab on "
+                     "Tuesday.", published="2024-05-01")
+    dhubab = [(a1, a2) for sub, a1, a2, place, _, _ in coded(report) if place.startswith("Dhub")]
+    assert dhubab and all(a2 != "Military Forces of Saudi Arabia" for _, a2 in dhubab), coded(report)
+
+
+def test_words_said_across_a_border_tell_of_that_town(extract):
+    """"Turkish officials said in Suruc that mortar rounds had hit a school": at Suruc (no capital)."""
+    report = extract("KOBANI, Syria - Islamic State militants shelled Kurdish fighters in Kobani on Monday. Turkish "
+                     "officials said in Suruc that mortar rounds had hit a school, wounding four children.",
+                     published="2014-10-07")
+    assert any(place == "Suruç" for _, _, _, place, _, _ in coded(report)), coded(report)

@@ -592,3 +592,10 @@ def test_a_dateline_names_the_town_not_the_division_of_its_name(extract):
                      "residence. Police in Washington made 68 arrests.", published="2021-01-08")
     place = places_of(report)["WASHINGTON"]
     assert (place.feature, round(place.lat)) == ("city", 39), (place.name, place.feature, place.lat)
+
+
+def test_a_dateline_that_is_a_state_is_not_a_small_town_of_its_name(extract):
+    """"DELAWARE -": the state, not Delaware, Ohio (a town of 40,000)."""
+    report = extract("DELAWARE - Hundreds of people protested outside the state legislature on Wednesday.",
+                     published="2021-01-08")
+    assert places_of(report)["DELAWARE"].feature == "admin1", places_of(report)["DELAWARE"]

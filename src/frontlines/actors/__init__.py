@@ -290,6 +290,8 @@ def named_spans(doc: Doc, m: Matchers, country: str | None) -> list[tuple]:
     found = []
     for match_id, start, end in dictionary_matches(doc, m):
         entry = m.dictionary.entries[doc.vocab.strings[match_id]]
+        if backs_what_follows(doc, end, m.generic_words["backing_words"]):
+            continue  # "Libya's UN-backed unity government": the government acts, not the UN
         if not entry.only_in or country in entry.only_in:
             found.append((doc[start:end], entry))
     for label, start, end in pattern_matches(doc, m.patterns):
@@ -308,6 +310,12 @@ def named_spans(doc: Doc, m: Matchers, country: str | None) -> list[tuple]:
             seen.add(key)
             out.append((span, what))
     return out
+
+
+def backs_what_follows(doc: Doc, end: int, backing: list[str]) -> bool:
+    """Whether a name ending at token `end` is joined by a hyphen to a word of `backing` (generic.yaml
+    `backing_words`): "UN-backed", "Iranian-supported", "UN-recognised"."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in backing
 
 
 def entry_actor(registry: ActorRegistry, what, span, m: Matchers, country: str | None) -> Actor:

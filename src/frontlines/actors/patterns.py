@@ -122,11 +122,24 @@ def pattern_matches(doc: Doc, patterns: ActorPatterns) -> list[tuple[str, int, i
                     if " ".join(t.lower_ for t in doc[start:start + int(size)]) not in patterns.nationalities:
                         continue
                     label = head
-                if label == "people" and end < len(doc) and doc[end].pos_ in NAME_GOES_ON:
-                    continue  # "the Japanese army", "the British public": the people's word modifies a noun
+                if label == "people" and not a_side_acting(doc[start:end], end):
+                    continue  # "the Japanese army", "kidnapped the Americans": a people, no side acting
                 found.setdefault((label, start, end))
         doc.user_data[key] = list(found)
     return doc.user_data[key]
+
+
+def a_side_acting(span, end: int) -> bool:
+    """Whether "the <people>" names a side that acts: a subject (not of "to be"), an agent ("taken by the
+    Iraqis"), or what a town fell to ("fell to the Japanese"); not a word that modifies a noun after it
+    ("the Japanese army", "the British public"), nor people acted on ("kidnapped the Americans")."""
+    doc, word = span.doc, span[-1]
+    if end < len(doc) and doc[end].pos_ in NAME_GOES_ON:
+        return False
+    if word.dep_ == "nsubj":
+        return word.head.lemma_ != "be"
+    return word.dep_ == "pobj" and (word.head.dep_ == "agent" or (word.head.lower_ == "to"
+                                                                   and word.head.head.lemma_ == "fall"))
 
 
 def windows(doc: Doc, patterns: ActorPatterns) -> list[tuple[int, int]]:

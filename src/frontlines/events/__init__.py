@@ -41,6 +41,7 @@ TOLLED_AFTER = ("air", "shelling", "explosive", "suicide")
 ABSORBING = (*TOLLED_AFTER, "grenade", "chemical", "clash", "civilians", "capture")
 ARMED_KILLERS = frozenset(event_words()["armed_killers"])
 TOLL_NOUNS = frozenset(event_words()["toll_nouns"])
+LINK_LINES = tuple(event_words()["link_lines"])
 
 
 def find_events(doc: Doc, index: Index, published: str | None, quantities: list[Quantity],
@@ -54,7 +55,7 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     triggers = [t for t in found if not dead_not_in_a_fight(t, found_at, index)]
     at = positions(triggers)
     for trigger in triggers:
-        if trigger.token.idx < body_start or part_of_another(trigger, at, index):
+        if trigger.token.idx < body_start or part_of_another(trigger, at, index) or in_a_link_line(trigger.token):
             continue
         events.extend(code_event(trigger, index, dates))
     events.extend(e for e in holds_taken(doc, index, dates) if e.evidence.start >= body_start)
@@ -66,7 +67,7 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
         for trigger in triggers:
             if trigger.token.idx >= body_start and not part_of_another(trigger, at, index):
                 events.extend(e for e in code_event(trigger, index, dates, coarse=True) if e.factuality in HAPPENED)
-    body = [s for s in doc.sents if s.start_char >= body_start]
+    body = [s for s in doc.sents if s.start_char >= body_start and not in_a_link_line(s[0])]
     # a sentence whose trigger the rules set aside ("a soldier was killed by an elephant") is not silent:
     # the classifier does not code it either
     events = combine(events, body, found, index, dates, config, coarse)
@@ -261,6 +262,13 @@ def denies_the_claim(denial: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS and any(d.lower_ in ("the", "this", "that", "these")
                                                                        for d in c.children)
                for c in denial.children)
+
+
+def in_a_link_line(tok: Token) -> bool:
+    """Whether a word is on a line of links to other stories (`link_lines` of words.yaml)."""
+    text = doc_text(tok.doc)
+    start = text.rfind("\n", 0, tok.idx) + 1
+    return text[start:tok.idx + 1].lstrip().lower().startswith(LINK_LINES)
 
 
 def part_of_another(trigger: Trigger, at: dict[str, set[int]], index: Index) -> bool:

@@ -1,6 +1,7 @@
 """Who did it, to whom, where: an event's arguments read off the dependency parse."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy
@@ -11,6 +12,7 @@ from frontlines.actors import (ActorMention, crowd_name, forces_country, names_i
 from frontlines.events.triggers import event_words, under_what
 from frontlines.model import Actor, Place, Span
 from frontlines.nlp import doc_text, token_array
+from frontlines.places.capitals import capital_names
 
 PLACE_PREPS = frozenset({"in", "at", "into", "near", "of", "on", "around", "outside", "inside", "across", "over",
                          "through"})
@@ -46,6 +48,7 @@ class Index:
     dateline_place: str | None = None   # where the story was filed, an event's place only in its lede
     country: str | None = None      # the article's main country
     country_names: dict[str, str] = field(default_factory=dict)
+    allies: set[frozenset[str]] = field(default_factory=set)  # actors the text names side by side
 
     def country_name(self, code: str | None) -> str:
         """A country's name, or its code when unknown."""
@@ -110,7 +113,28 @@ def build_index(doc: Doc, actors: list[Actor], mentions: list[ActorMention], pla
             if span is not None:
                 for tok in span:
                     index.place_at.setdefault(tok.i, p.id)
+    index.allies = side_by_side(doc, mentions)
     return index
+
+
+ALLIED_GAP = re.compile(r"\s*(,|and|, and|alongside|together with|backed by|supported by|with the help of)\s*",
+                        re.IGNORECASE)
+
+
+def side_by_side(doc: Doc, mentions: list[ActorMention]) -> set[frozenset[str]]:
+    """Pairs of actors the text names together, as one side: "Saudi and Emirati forces", "U.S. forces and
+    Iraqi troops", "Somali troops backed by Ethiopian forces", "took Manbij with Russian forces"."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    pairs = {frozenset((a.actor, b.actor)) for a, b in zip(ordered, ordered[1:])
+             if a.actor != b.actor and b.start >= a.end and ALLIED_GAP.fullmatch(doc[a.end:b.start].text)}
+    actor_at = {i: m.actor for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:  # "Syrian troops captured Manbij with Russian forces": with the subject's side
+        root = doc[m.start:m.end].root
+        if root.dep_ == "pobj" and root.head.lower_ in ("with", "alongside") and root.head.head.pos_ == "VERB":
+            subject = next((c for c in root.head.head.children if c.dep_ == "nsubj"), None)
+            doers = {actor_at[t.i] for t in subject.subtree if t.i in actor_at} if subject is not None else set()
+            pairs |= {frozenset((d, m.actor)) for d in doers if d != m.actor}
+    return pairs
 
 
 def actor_in(tok: Token, index: Index) -> str | None:
@@ -570,14 +594,18 @@ def speakers_place(place: Token, trigger: Token, index: Index) -> bool:
 
 
 def said_abroad(place: Token, trigger: Token, index: Index) -> bool:
-    """Whether a place of another country than the article's says where the words that tell of the
-    trigger were said: "Fidel Castro said in Havana that the Cubans fought to the last man" (in
-    Grenada); not a scene put before the words ("In Bosaso, police said they had detained 17 men"),
-    nor one of the story's country ("told reporters at Arawa that weapons had been collected")."""
-    prep = place.head
+    """Whether another country's capital says where the words that tell of the trigger were said:
+    "Fidel Castro said in Havana that the Cubans fought to the last man" (in Grenada); not a scene put
+    before the words ("In Bosaso, police said they had detained 17 men"), nor a town of the story's
+    country ("told reporters at Arawa that weapons had been collected"), nor a town across a border
+    ("officials said in Suruc that mortar rounds had hit a school")."""
+    prep, where = place.head, index.places[index.place_at[place.i]]
     verb = prep.head
-    return index.places[index.place_at[place.i]].country_code != index.country and place.dep_ == "pobj" and prep.dep_ == "prep" and prep.i > verb.i and verb.lemma_.lower() in SPEECH_VERBS \
-        and any(
+    capital = capital_names().get(where.country_code or "") == where.name
+    if index.country is None or where.country_code == index.country or not capital:
+        return False
+    after_the_words = place.dep_ == "pobj" and prep.dep_ == "prep" and prep.i > verb.i  # not "In X, police said"
+    return after_the_words and verb.lemma_.lower() in SPEECH_VERBS and any(
         c.dep_ == "ccomp" and trigger.i in {t.i for t in c.subtree} for c in verb.children)
 
 

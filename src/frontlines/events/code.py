@@ -193,7 +193,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
                                                     other_than=args.actor2)
     if family == "clash" and not trigger.is_verb and in_a_toll(trigger.token) and args.actor1 in victims_of_toll(
             trigger.token, index):  # "six policemen were killed in an ambush": the police were attacked
-        args.actor1, args.actor2 = unnamed_attacker(args.actor1, args.place, index), args.actor1
+        args.actor1, args.actor2 = unnamed_attacker(args.actor1, args.place, index, trigger.token.sent), args.actor1
     if family == "clash" and args.actor1 is None and trigger.is_verb and passive_without_agent(trigger.token) \
             and not with_a_weapon_trigger(trigger.token):
         # "shots were fired at a police patrol": the state's forces fired on by someone unnamed
@@ -201,7 +201,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         target = args.actor2 or sentence_actor(trigger.token, index, kinds=STATE_FORCES,
                                                skip=frozenset(t.i for t in trigger.token.sent if a_speaker(t)))
         if target is not None and index.actors[target].kind in STATE_FORCES and not crowd_in(trigger.token.sent):
-            args.actor1, args.actor2 = unnamed_attacker(target, args.place, index), target
+            args.actor1, args.actor2 = unnamed_attacker(target, args.place, index, trigger.token.sent), target
     if family == "capture" and trigger.is_verb and passive_without_agent(trigger.token):
         # "\"Kidal has been liberated,\" a spokesman for the army said": the side that says so took it
         speaker = reporting_side(trigger.token, index)
@@ -212,7 +212,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # taken by troops the text does not name as a state's ("troopers captured two NPA camps"): the state's
         loser, subject = index.actors[args.actor2], subject_of(trigger.token) if trigger.is_verb else None
         troops = subject is not None and word_lemma(subject) in STATE_TROOPS  # not "vigilantes captured a camp"
-        args.actor1 = other_side(loser, index) or (
+        args.actor1 = other_side(loser, index, trigger.token.sent) or (
             index.state(index.country) if loser.kind in NON_STATE_ARMED and index.country and troops else None)
     if family == "capture" and args.actor1 is None and bare_fall(trigger):
         args.actor1 = index.main_armed  # "Sar-e Pul and Taloqan also fell on Sunday": to the story's armed group
@@ -246,7 +246,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
             args.actor2 = args.actor1 or args.actor2
             args.actor1 = sentence_actor(trigger.token, index, kinds=CROWD_KINDS) or index.crowd()
     if family in ("capture", "clash") and args.actor1 and not args.actor2:
-        args.actor2 = other_side(index.actors[args.actor1], index)
+        args.actor2 = other_side(index.actors[args.actor1], index, trigger.token.sent)
     if args.actor2 == args.actor1:
         args.actor2 = None
     return args
@@ -343,26 +343,30 @@ def described_agent(verb: Token) -> bool:
     return any(c.dep_ == "agent" and any(o.dep_ == "pobj" for o in c.children) for c in verb.children)
 
 
-def other_side(actor1, index: Index) -> str | None:
-    """The party a capture or clash is against when the sentence does not say: the state's
-    forces for an armed group; for a state, the article's main armed group, or another state's
-    forces that the article names more ("Heglig was taken by the SPLA", in a story of a border war
-    between two states that names a rebel front once)."""
+def other_side(actor1, index: Index, sent=None) -> str | None:
+    """The party a capture or clash is against when the sentence `sent` does not say who: the state's
+    forces for an armed group; for a state, another state's forces that `sent` names as no ally
+    (`rival_state`), else the article's main armed group."""
     if actor1.kind == "state_forces":
-        return rival_state(actor1, index) or index.main_armed
+        return rival_state(actor1, index, sent) or index.main_armed
     if actor1.kind in ARMED:
         return index.main_state
     return None
 
 
-def rival_state(actor1, index: Index) -> str | None:
+def rival_state(actor1, index: Index, sent=None) -> str | None:
     """The forces of another state that the article names more often than its main armed group, for a
-    state's military (not its police: "shots were fired at a police patrol" in a mandated territory)."""
+    state's military (not its police: "shots were fired at a police patrol" in a mandated territory),
+    when the text never names the two side by side ("Saudi and Emirati forces" are allies): one the
+    sentence `sent` names first ("Heglig was taken by the SPLA after clashes with Sudanese troops", in a
+    story of a border war that names a rebel front once), else the one the article names most."""
     if actor1.id not in index.states:
         return None
     group = len(index.actors[index.main_armed].mentions) if index.main_armed else 0
-    return next((a for a in index.states if index.actors[a].country_code not in (actor1.country_code, None)
-                 and len(index.actors[a].mentions) > group), None)
+    rivals = [a for a in index.states if index.actors[a].country_code not in (actor1.country_code, None)
+              and len(index.actors[a].mentions) > group and frozenset((a, actor1.id)) not in index.allies]
+    named = {index.actor_at[t.i] for t in sent or () if t.i in index.actor_at}
+    return next((a for a in rivals if a in named), rivals[0] if rivals else None)
 
 
 def armed_sides(sent, index: Index) -> list[str]:
@@ -503,11 +507,11 @@ def crowd_scene(tok: Token) -> bool:
     return any(crowd_in(s) or any(protest_word(t) for t in s) for s in (tok.sent, sentence_beside(tok, -1)) if s)
 
 
-def unnamed_attacker(target: str, place_id: str | None, index: Index) -> str:
+def unnamed_attacker(target: str, place_id: str | None, index: Index, sent=None) -> str:
     """Who attacked an armed side when the text names no one: the side the story has it fight, else
     ACLED's unidentified armed group of the place's country."""
     country = index.places[place_id].country_code if place_id else None
-    return other_side(index.actors[target], index) or index.unidentified(country)
+    return other_side(index.actors[target], index, sent) or index.unidentified(country)
 
 
 def victims_of_toll(noun: Token, index: Index) -> set[str]:

@@ -56,7 +56,7 @@ def lexicon() -> Lexicon:
     families = {name: Family(name, f["event_type"], f["sub_event_type"], f["plover"])
                 for name, f in raw["families"].items()}
     verbs = {lemma: [{**sense, "unless": flat(sense.get("unless", ())),
-                      **{key: flat(sense[key]) for key in ("needs", "unless_subject") if key in sense}}
+                      **{key: flat(sense[key]) for key in ("needs", "unless_subject", "unless_with") if key in sense}}
                      for sense in senses(spec)]
              for lemma, spec in raw["verbs"].items()}
     for light, acts in raw.get("light_verbs", {}).items():  # "opened fire on" has the senses of "fired on"
@@ -522,7 +522,15 @@ def verb_sense_excepted(tok: Token, s: dict) -> bool:
                                                                | target_modifiers(tok)
                                                                if s.get("needs_target") else set())
                     ).intersection(s.get("unless", ()))
-                or (subject_heads(tok).intersection(s.get("unless_subject", ())) and not planted(tok.sent)))
+                or (subject_heads(tok).intersection(s.get("unless_subject", ())) and not planted(tok.sent))
+                or bool(objects_after(tok, ("with", "for")).intersection(s.get("unless_with", ()))))
+
+
+def objects_after(verb: Token, preps: tuple[str, ...]) -> set[str]:
+    """Lemmas of what the verb's prepositions `preps` govern: "bombarded the envoy with questions",
+    "marched into Red Square for the parade"."""
+    return {o.lemma_.lower() for p in verb.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"}
 
 
 def noun_sense_fitting(tok: Token, lex: Lexicon) -> dict | None:

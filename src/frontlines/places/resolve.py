@@ -22,7 +22,8 @@ from spacy.tokens import Doc
 from frontlines.context import km  # noqa: F401  (its home is context; events and the store import it here)
 from frontlines.nlp import doc_text, entities, tokens_where
 from frontlines.model import Place, Span
-from frontlines.places.features import Context, country_weight, dwarfed, is_capital, own_name, qualified, spelled_as
+from frontlines.places.features import (DWARFING_CITY, Context, country_weight, dwarfed, is_capital, own_name, qualified,
+                                       spelled_as)
 from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, place_words
 from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.kinds import without_kind
@@ -388,10 +389,12 @@ def choose(c: Candidate, ctx: Context, ranker: LinearRanker) -> Choice | None:
 
 
 def a_towns_division(c: Candidate, entry: Entry) -> bool:
-    """Whether an entry is a division whose country also has a town of the name: a dateline names the
-    town ("WASHINGTON -" is the capital, though the story names Olympia, in Washington state)."""
+    """Whether an entry is a division whose country also has a city of the name (`DWARFING_CITY` people or
+    more): a dateline names the city ("WASHINGTON -" is the capital, though the story names Olympia, in
+    Washington state; but "DELAWARE -" is the state, not Delaware, Ohio)."""
     return entry.feature in ("admin1", "admin2") and any(
-        e.feature == "city" and e.country_code == entry.country_code for e in c.entries)
+        e.feature == "city" and e.country_code == entry.country_code and e.population >= DWARFING_CITY
+        for e in c.entries)
 
 
 def near_the_dateline(c: Candidate, best: Entry, ctx: Context, ranker: LinearRanker) -> Entry | None:
