@@ -62,10 +62,10 @@ def test_named_actors(extract, text, mention, name):
     # a people's name alone, as a side of a war, is its state's forces
     ("TEHRAN — Khorramshahr was taken by the Iraqis on 26 October 1980.", "the Iraqis", "Military Forces of Iraq"),
     ("PORT MORESBY — The Japanese still hold Buna and Gona.", "The Japanese", "Military Forces of Japan"),
-    # what a side leaves behind, its ships and its mountain troops name its forces
+    # what a side leaves behind, its warships and its mountain troops name its forces
     ("PORT MORESBY — A patrol clashed with a Japanese rearguard near Oivi.", "Japanese rearguard",
      "Military Forces of Japan"),
-    ("HARSTAD — British destroyers attacked the German ships in the harbour.", "German ships",
+    ("HARSTAD — British destroyers attacked the German cruisers in the harbour.", "German cruisers",
      "Military Forces of Germany"),
     ("HARSTAD — German mountain troops still hold the line near Bjornfjell.", "German mountain troops",
      "Military Forces of Germany"),

@@ -253,3 +253,17 @@ def test_a_hold_told_with_its_span_in_the_passive_has_ended(extract):
     text = ("BAMAKO - Malian troops clashed with Ansar Dine near Mopti. Timbuktu was held by the militants for ten "
             "months until French troops arrived in January 2013, a Malian official said on Monday.")
     assert not any(place == "Timbuktu" for place, _, _ in claims(extract(text, published="2024-05-01")))
+
+
+@pytest.mark.parametrize("text", [
+    # a belief denied; a line held at a negotiating table
+    "KIDAL, Mali - Tuareg rebels are no longer believed to hold Kidal, officials in Bamako said on Tuesday. Malian "
+    "troops entered the town last week. Residents said the rebel fighters had fled north. The army said it had "
+    "secured the airport. Aid groups said thousands remained displaced.",
+    "VIENNA - Iran held the line at the negotiating table in Vienna on Thursday, diplomats said. Russia held its "
+    "position at the Security Council in New York. The envoys said the talks would resume next month. Oil prices "
+    "rose after the talks ended. Israel has threatened to strike.",
+])
+def test_no_hold_from_a_denied_belief_or_a_figure_of_speech(extract, text):
+    got = claims(extract(text, published="2024-05-01"))
+    assert not [c for c in got if c[0] in ("Kidal", "Vienna", "New York City") and "Mali" not in c[1]], got

@@ -291,3 +291,26 @@ def test_words_said_across_a_border_tell_of_that_town(extract):
                      "officials said in Suruc that mortar rounds had hit a school, wounding four children.",
                      published="2014-10-07")
     assert any(place == "Suruç" for _, _, _, place, _, _ in coded(report)), coded(report)
+
+
+def test_a_people_that_protests_and_a_paragraph_that_opens_with_also_are_read(extract):
+    """"The Lebanese took to the streets": protesters, not Lebanon's army; "ALSO: Two soldiers were killed when
+    a roadside bomb hit their vehicle": an event, not a line of links."""
+    report = extract("BEIRUT - The Lebanese took to the streets of Beirut on Sunday to protest a new tax. Thousands of "
+                     "demonstrators blocked roads with burning tyres. Police fired tear gas near the government "
+                     "headquarters. The protests were the largest in years. The prime minister gave his partners 72 "
+                     "hours.", published="2019-10-21")
+    assert not [a.name for a in report.actors if any(m.text == "The Lebanese" for m in a.mentions)], report.actors
+    report = extract("KABUL - Taliban fighters attacked a police checkpoint in Ghazni province overnight, killing six "
+                     "officers, officials said.\nALSO: Two soldiers were killed when a roadside bomb hit their vehicle "
+                     "in Helmand province on Tuesday, the defence ministry said.\nThe attacks came as envoys met in "
+                     "Doha. Officials said the talks would resume next week.", published="2024-05-01")
+    assert any(sub == "Remote explosive/landmine/IED" for sub, *_ in coded(report)), coded(report)
+
+
+def test_a_states_own_troops_marching_into_its_capital_take_nothing(extract):
+    report = extract("KIGALI, Rwanda - Government troops marched into Kigali on Monday for the independence "
+                     "anniversary, watched by thousands of residents. The president took the salute at the national "
+                     "stadium. The soldiers carried new rifles. Diplomats said the display was meant to reassure. "
+                     "Rebels still hold positions in the north.", published="1990-07-03")
+    assert not [e for e in coded(report) if e[0].endswith("territory")], coded(report)

@@ -290,7 +290,8 @@ def named_spans(doc: Doc, m: Matchers, country: str | None) -> list[tuple]:
     found = []
     for match_id, start, end in dictionary_matches(doc, m):
         entry = m.dictionary.entries[doc.vocab.strings[match_id]]
-        if backs_what_follows(doc, end, m.generic_words["backing_words"]):
+        if entry.kind in ("external_forces", "state_forces") and backs_what_follows(
+                doc, end, m.generic_words["backing_words"]):
             continue  # "Libya's UN-backed unity government": the government acts, not the UN
         if not entry.only_in or country in entry.only_in:
             found.append((doc[start:end], entry))

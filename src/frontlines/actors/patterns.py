@@ -22,6 +22,10 @@ from frontlines.nlp import token_values, tokens_where
 LONGER_NATIONALITY = "{label} {size}"
 # After "the <people>", a word of these parts of speech makes the people's word a modifier.
 NAME_GOES_ON = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+# What a people does as a people, not as a side in arms: "the Americans said", "the Lebanese protested".
+NOT_A_SIDES_DOING = frozenset({"be", "say", "tell", "claim", "report", "announce", "insist", "deny", "vote",
+                               "protest", "march", "rally", "gather", "demonstrate", "flee", "celebrate",
+                               "welcome", "mourn", "fear", "hope", "want", "believe", "think", "expect", "pray"})
 
 
 @dataclass
@@ -136,8 +140,10 @@ def a_side_acting(span, end: int) -> bool:
     doc, word = span.doc, span[-1]
     if end < len(doc) and doc[end].pos_ in NAME_GOES_ON:
         return False
-    if word.dep_ == "nsubj":
-        return word.head.lemma_ != "be"
+    if word.dep_ == "nsubj":  # not "the Lebanese took to the streets", "the Americans said"
+        return word.head.lemma_.lower() not in NOT_A_SIDES_DOING and not any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(o.lemma_.lower() == "street" for o in c.children)
+            for c in word.head.children)
     return word.dep_ == "pobj" and (word.head.dep_ == "agent" or (word.head.lower_ == "to"
                                                                    and word.head.head.lemma_ == "fall"))
 

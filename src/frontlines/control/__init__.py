@@ -235,7 +235,7 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
         if tok.pos_ != "VERB":
             continue
         believed = believed_subject(tok)
-        if (factuality(tok) not in HAPPENED and believed is None) \
+        if factuality(tok.head if believed is not None else tok) not in HAPPENED \
                 or any(c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children):
             continue  # "never controlled", "had held the city since the war began" ("have controlled" holds)
         if tok.tag_ == "VBD" and any(c.dep_ == "prep" and c.lower_ in ("for", "until") for c in tok.children):
@@ -266,8 +266,9 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
         subject = subject_of(tok) or believed
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         objects += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "as")]
-        if objects and objects[0].lemma_.lower() in words()["ground_nouns"]:  # "still hold the beachheads at
-            objects += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "near", "around")]  # Buna"
+        if objects and objects[0].lemma_.lower() in words()["ground_nouns"]:  # "still hold the beachheads at Buna"
+            objects += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "near", "around")
+                        and any(o.dep_ == "pobj" and o.i in index.place_at for o in c.children)]
         present_perfect = tok.tag_ == "VBN" and any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
         # the model tags a present "hold" as VB after a long subject; an infinitive ("to hold") is no claim
         bare_present = tok.tag_ == "VB" and (not any(c.dep_ == "aux" for c in tok.children) or believed is not None)
@@ -290,8 +291,9 @@ def believed_subject(verb: Token) -> Token | None:
     believed to hold Degehabur" (`believed_holding` words; not "were believed to hold", a past belief)."""
     head = verb.head
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in words()["believed_holding"] \
-            or not any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children):
-        return None
+            or not any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children) \
+            or any(t.lower_ in words()["hedges"] for c in head.children for t in c.subtree if c.dep_ in ("neg", "advmod")):
+        return None  # (not "are no longer believed to hold Kidal")
     return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 
 

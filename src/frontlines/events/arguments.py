@@ -126,12 +126,15 @@ def side_by_side(doc: Doc, mentions: list[ActorMention]) -> set[frozenset[str]]:
     Iraqi troops", "Somali troops backed by Ethiopian forces", "took Manbij with Russian forces"."""
     ordered = sorted(mentions, key=lambda m: m.start)
     pairs = {frozenset((a.actor, b.actor)) for a, b in zip(ordered, ordered[1:])
-             if a.actor != b.actor and b.start >= a.end and ALLIED_GAP.fullmatch(doc[a.end:b.start].text)}
+             if a.actor != b.actor and b.start >= a.end and ALLIED_GAP.fullmatch(doc[a.end:b.start].text)
+             and not (a.start > 0 and doc[a.start - 1].lower_ == "between")}  # "between Sudanese and ... troops"
     actor_at = {i: m.actor for m in mentions for i in range(m.start, m.end)}
     for m in mentions:  # "Syrian troops captured Manbij with Russian forces": with the subject's side
         root = doc[m.start:m.end].root
-        if root.dep_ == "pobj" and root.head.lower_ in ("with", "alongside") and root.head.head.pos_ == "VERB":
-            subject = next((c for c in root.head.head.children if c.dep_ == "nsubj"), None)
+        verb = root.head.head
+        if root.dep_ == "pobj" and root.head.lower_ in ("with", "alongside") and verb.pos_ == "VERB" \
+                and verb.lemma_.lower() not in OPPOSING:  # not "clashed with South Sudanese troops"
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             doers = {actor_at[t.i] for t in subject.subtree if t.i in actor_at} if subject is not None else set()
             pairs |= {frozenset((d, m.actor)) for d in doers if d != m.actor}
     return pairs
