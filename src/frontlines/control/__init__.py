@@ -292,7 +292,8 @@ def believed_subject(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in words()["believed_holding"] \
             or not any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children) \
-            or any(t.lower_ in words()["hedges"] for c in head.children for t in c.subtree if c.dep_ in ("neg", "advmod")):
+            or any(t.lower_ in words()["hedges"] for c in head.children if c.dep_ in ("neg", "advmod")
+                   for t in c.subtree):
         return None  # (not "are no longer believed to hold Kidal")
     return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 

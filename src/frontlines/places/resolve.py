@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 from frontlines.context import km  # noqa: F401  (its home is context; events and the store import it here)
 from frontlines.nlp import doc_text, entities, tokens_where
 from frontlines.model import Place, Span
-from frontlines.places.features import (DWARFING_CITY, Context, country_weight, dwarfed, is_capital, own_name, qualified,
-                                       spelled_as)
+from frontlines.places.features import (DWARFING_CITY, Context, country_weight, dwarfed, is_capital, own_name,
+                                       qualified, spelled_as)
 from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, place_words
 from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.kinds import without_kind
