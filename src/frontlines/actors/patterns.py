@@ -22,10 +22,6 @@ from frontlines.nlp import token_values, tokens_where
 LONGER_NATIONALITY = "{label} {size}"
 # After "the <people>", a word of these parts of speech makes the people's word a modifier.
 NAME_GOES_ON = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
-# What a people does as a people, not as a side in arms: "the Americans said", "the Lebanese protested".
-NOT_A_SIDES_DOING = frozenset({"be", "say", "tell", "claim", "report", "announce", "insist", "deny", "vote",
-                               "protest", "march", "rally", "gather", "demonstrate", "flee", "celebrate",
-                               "welcome", "mourn", "fear", "hope", "want", "believe", "think", "expect", "pray"})
 
 
 @dataclass
@@ -35,6 +31,7 @@ class ActorPatterns:
     matcher: Matcher
     nationalities: dict[str, str]
     demonyms: dict[str, str]   # "iraqis" → "IQ": "the Iraqis" alone are Iraq's forces
+    peoples_doings: frozenset[str]  # verbs of a people as a people ("the Americans said"): no side acting
     ends: frozenset[str]       # the words, in lower case, a pattern ends with
     modifiers: frozenset[str]  # the words of the patterns' open-ended runs ("OP": "*")
     reach: int                 # the most tokens a pattern matches besides those runs
@@ -81,7 +78,7 @@ def build_patterns(vocab: Vocab, nationalities: dict[str, str], generic: dict,
     for label, patterns in specs:
         matcher.add(label, patterns)
     every = [p for _, patterns in specs for p in patterns]
-    return ActorPatterns(matcher, nationalities, demonyms, frozenset(w for p in every for w in words_of(p[-1])),
+    return ActorPatterns(matcher, nationalities, demonyms, frozenset(generic["peoples_doings"]), frozenset(w for p in every for w in words_of(p[-1])),
                          frozenset(w for p in every for t in p if t.get("OP") == "*" for w in words_of(t)),
                          max(bounded_length(p) for p in every))
 
@@ -126,22 +123,22 @@ def pattern_matches(doc: Doc, patterns: ActorPatterns) -> list[tuple[str, int, i
                     if " ".join(t.lower_ for t in doc[start:start + int(size)]) not in patterns.nationalities:
                         continue
                     label = head
-                if label == "people" and not a_side_acting(doc[start:end], end):
+                if label == "people" and not a_side_acting(doc[start:end], end, patterns.peoples_doings):
                     continue  # "the Japanese army", "kidnapped the Americans": a people, no side acting
                 found.setdefault((label, start, end))
         doc.user_data[key] = list(found)
     return doc.user_data[key]
 
 
-def a_side_acting(span, end: int) -> bool:
-    """Whether "the <people>" names a side that acts: a subject (not of "to be"), an agent ("taken by the
-    Iraqis"), or what a town fell to ("fell to the Japanese"); not a word that modifies a noun after it
-    ("the Japanese army", "the British public"), nor people acted on ("kidnapped the Americans")."""
+def a_side_acting(span, end: int, peoples_doings: frozenset[str]) -> bool:
+    """Whether "the <people>" names a side that acts: a subject (not of `peoples_doings`, nor of "took to the
+    streets"), an agent ("taken by the Iraqis"), or what a town fell to ("fell to the Japanese"); not a word
+    that modifies a noun after it ("the Japanese army"), nor people acted on ("kidnapped the Americans")."""
     doc, word = span.doc, span[-1]
     if end < len(doc) and doc[end].pos_ in NAME_GOES_ON:
         return False
     if word.dep_ == "nsubj":  # not "the Lebanese took to the streets", "the Americans said"
-        return word.head.lemma_.lower() not in NOT_A_SIDES_DOING and not any(
+        return word.head.lemma_.lower() not in peoples_doings and not any(
             c.dep_ == "prep" and c.lower_ == "to" and any(o.lemma_.lower() == "street" for o in c.children)
             for c in word.head.children)
     return word.dep_ == "pobj" and (word.head.dep_ == "agent" or (word.head.lower_ == "to"
