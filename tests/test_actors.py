@@ -63,9 +63,24 @@ def actor_of(report, text: str) -> str:
      "Military Forces of Germany"),
     ("HARSTAD — German mountain troops still hold the line near Bjornfjell.", "German mountain troops",
      "Military Forces of Germany"),
+    # a name the dictionary lacks that says it is an armed group's; not a state's army named by its people
+    ("KHARTOUM — The port was captured by the Eritrean People's Liberation Front on Saturday.",
+     "Eritrean People's Liberation Front", "Eritrean People's Liberation Front"),
 ])
 def test_named_actors(extract, text, mention, name):
     assert actor_of(extract(text, published="2017-11-03"), mention) == name
+
+
+def test_a_states_army_named_by_its_people_is_no_armed_group(extract):
+    """"the Lao People's Army" is Laos's army, not a group of its own as "the Caprivi Liberation Army" and "the
+    Hmong Chao Fa Army" (no dictionary names them) are."""
+    report = extract("VIENTIANE — The Lao People's Army regained control of the checkpoint on Monday. The Hmong "
+                     "Chao Fa Army said it had taken a post near Long Cheng. The Caprivi Liberation Army has not "
+                     "spoken.",
+                     published="2000-07-05")
+    assert sorted(a.name for a in report.actors if a.kind == "rebel_group") == [
+        "Caprivi Liberation Army", "Hmong Chao Fa Army"], report.actors
+    assert not [a for a in report.actors if a.name == "Lao People's Army"], report.actors
 
 
 def test_a_peoples_word_before_a_noun_is_no_side(extract):

@@ -740,7 +740,8 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     ("On Wednesday, rescuers picked up the bodies of five men near Zaria.", None),
     ("On Wednesday, the army held the town of Zaria.", None),
     # a grenade found, or named for what fires it, is no grenade attack
-    ("On Wednesday, a grenade found in a car in Zaria was made safe by an explosives team.", None),
+    # (one found and made safe is a weapon kept from its use)
+    ("On Wednesday, a grenade found in a car in Zaria was made safe by an explosives team.", "Disrupted weapons use"),
     ("On Wednesday, police seized rifles and rocket-propelled grenade launchers in a house in Zaria.",
      "Disrupted weapons use"),
     ("On Wednesday, militants threw a grenade at a police post in Zaria.", "Grenade"),

@@ -314,3 +314,61 @@ def test_a_states_own_troops_marching_into_its_capital_take_nothing(extract):
                      "stadium. The soldiers carried new rifles. Diplomats said the display was meant to reassure. "
                      "Rebels still hold positions in the north.", published="1990-07-03")
     assert not [e for e in coded(report) if e[0].endswith("territory")], coded(report)
+
+
+def test_soldiers_taken_prisoner_and_a_task_taken_over_are_no_ground_taken(extract):
+    """"relatives of soldiers captured at Mariupol gathered" (a participle the model takes for the main
+    verb) and "took over the patrolling of Apatzingán" take no town."""
+    report = extract("KYIV - In Kyiv on Sunday, several hundred relatives of soldiers captured at Mariupol in 2022 "
+                     "gathered on the Maidan to call for their release. The talks on an exchange have stalled. "
+                     "Officials gave no date. The relatives said they would return next week.", published="2025-02-10")
+    assert not [e for e in coded(report) if e[0].endswith("territory")], coded(report)
+    report = extract("APATZINGAN, Mexico - Federal police took over the patrolling of Apatzingán from the municipal "
+                     "force on Tuesday. The town was calm. Shops reopened in the centre. Residents said they hoped "
+                     "the army would stay.", published="2014-01-15")
+    assert not [e for e in coded(report) if e[0].endswith("territory")], coded(report)
+
+
+def test_bombers_of_a_nation_that_struck_are_its_aircraft_and_a_source_is_no_scene(extract):
+    """"Italian bombers based on Majorca struck the port district of the city ..., according to the
+    Generalitat": an air strike by Italy's forces on Barcelona; "a day after Soviet bombers struck the
+    Finnish capital": the day before; not "Palestinian bombers attacked a bus"."""
+    report = extract("BARCELONA - The city has not been spared. On 30 January Italian bombers based on Majorca struck "
+                     "the port district of the city, killing more than 150 people, according to the Generalitat. "
+                     "Food is short. Queues form before dawn.", published="1938-02-23")
+    assert ("Air/drone strike", "Military Forces of Italy", None, "Barcelona", "1938-01-30", "reported") \
+        in coded(report), coded(report)
+    report = extract("HELSINKI - Fires were still burning in the Töölö district on Friday night, a day after Soviet "
+                     "bombers struck the Finnish capital without a declaration of war. The government resigned. "
+                     "Schools were closed. Queues formed at the banks.", published="1939-12-02")
+    assert [(e[0], e[1], e[4]) for e in coded(report)] == [
+        ("Air/drone strike", "Military Forces of the Soviet Union", "1939-11-30")], coded(report)
+
+
+def test_fire_from_a_place_fell_elsewhere(extract):
+    """"under artillery fire from the heights of La Muela": the town was shelled, not La Muela."""
+    report = extract("TERUEL - Nationalist troops entered Teruel on Tuesday. Throughout Monday the town was under "
+                     "artillery fire from the heights of La Muela, and shells fell in the Plaza del Torico until after "
+                     "dark. Officials said nothing else. The weather was cold.", published="1938-02-23")
+    shelled = [e for e in coded(report) if e[0] == "Shelling/artillery/missile attack"]
+    assert shelled and all(e[3] != "La Muela" for e in shelled), coded(report)
+
+
+def test_its_troops_are_the_speakers_country_and_a_crowd_is_its_places(extract):
+    """"Russia's defence ministry said its troops had liberated Toretsk": Russia's; protesters in Buenos Aires
+    in a story from Stanley are Argentina's; a crowd that gathered and was pushed back met force."""
+    report = extract("KRAMATORSK - Russia's defence ministry said on Saturday that its troops had completely liberated "
+                     "Toretsk, a coal-mining town in the Donetsk region. Officials in Kyiv did not comment. The "
+                     "weather was cold. Shops were shut.", published="2025-02-10")
+    assert [(e[0], e[1]) for e in coded(report)] == [
+        ("Non-state actor overtakes territory", "Military Forces of Russia")], coded(report)
+    report = extract("STANLEY, Falkland Islands - British troops entered Stanley on Monday. In Buenos Aires, news of "
+                     "the surrender brought thousands to the Plaza de Mayo on Monday night. Police fired tear gas to "
+                     "clear the square. The junta has not declared the war over.", published="1982-06-15")
+    assert ("Protest with intervention", "Protesters (Argentina)") in [(e[0], e[1]) for e in coded(report)], \
+        coded(report)
+    report = extract("PATTANI - Gunmen attacked an army post on Wednesday. As the standoff at the mosque went on, "
+                     "several hundred residents gathered on the road outside it. They were pushed back by troops with "
+                     "shields and batons in the early afternoon. The army said the area was calm.",
+                     published="2004-04-29")
+    assert "Protest with intervention" in [e[0] for e in coded(report)], coded(report)

@@ -599,3 +599,22 @@ def test_a_dateline_that_is_a_state_is_not_a_small_town_of_its_name(extract):
     report = extract("DELAWARE - Hundreds of people protested outside the state legislature on Wednesday.",
                      published="2021-01-08")
     assert places_of(report)["DELAWARE"].feature == "admin1", places_of(report)["DELAWARE"]
+
+
+def test_a_square_named_kind_first_is_a_site_of_the_town(extract):
+    """"the Plaza del Torico" is a square of Teruel, not Plaza, a name of Llodio 300 km away."""
+    report = extract("TERUEL - Nationalist troops entered Teruel on Tuesday. Shells fell in the Plaza del Torico "
+                     "until after dark.", published="1938-02-23")
+    place = places_of(report)["Plaza del Torico"]
+    assert (place.feature, round(place.lat, 1), round(place.lon, 1)) == ("site", 40.3, -1.1), place
+
+
+def test_a_place_is_in_the_state_it_was_in_when_the_story_was_told(extract):
+    """Asmara in 1990 was in Ethiopia, whose soldiers rounded up young men there; in 2000, in Eritrea; the
+    country named keeps its own code."""
+    text = ("ASMARA - Soldiers rounded up young men in the markets of Asmara on Monday and took them away in "
+            "lorries, residents of the Eritrean capital said. Eritrea has been at war for years.")
+    then, now = extract(text, published="1990-02-14"), extract(text, published="2000-02-14")
+    assert (places_of(then)["Asmara"].country_code, places_of(now)["Asmara"].country_code) == ("ET", "ER")
+    assert places_of(then)["Eritrea"].country_code == "ER"
+    assert [a.name for a in then.actors if a.kind == "state_forces"] == ["Military Forces of Ethiopia"], then.actors

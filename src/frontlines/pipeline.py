@@ -93,10 +93,12 @@ def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict
     from frontlines.events import find_events
     from frontlines.events.arguments import build_index
     from frontlines.places import locate
+    from frontlines.places.states_then import places_then
     from frontlines.quantities import find_quantities
 
     report = Report(document)
-    report.places = locate(parsed, document, gazetteer, frozenset(alias_tokens(parsed, nlp, actor_files)))
+    report.places = places_then(locate(parsed, document, gazetteer, frozenset(alias_tokens(parsed, nlp, actor_files))),
+                                document.published)
     report.actors, mentions = find_actors(parsed, nlp, report.places, country_names, actor_files)
     report.quantities = find_quantities(parsed)
     index = build_index(parsed, report.actors, mentions, report.places, main_country(report.places), country_names,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
 
 from frontlines.actors.described import described_groups
@@ -205,7 +205,8 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
     generic = [s for s in filter_spans(list(m.generic(doc, as_spans=True)))
                if not taken.intersection(range(s.start, s.end)) and not a_names_possessor(s)
                and not opposed_to(s, state_owners())]
-    mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc))
+    named_places = sorted((m.start, p.country_code) for p in places if p.country_code for m in p.mentions)
+    mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc), named_places)
     by_id = {a.id: a for a in registry.actors.values()}
     for mention in sorted(mentions, key=lambda x: x.start):
         span = doc[mention.start:mention.end]
@@ -456,9 +457,12 @@ def opposed_to(span, owners: frozenset[str] = frozenset()) -> bool:
 
 
 def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: ActorRegistry,
-                     story_country: str | None, countries: list[tuple[int, str]] = ()) -> list[ActorMention]:
+                     story_country: str | None, countries: list[tuple[int, str]] = (),
+                     named_places: list[tuple[int, str]] = ()) -> list[ActorMention]:
     """Mentions for generic words, each resolved to an actor in context; an actor of no named
-    side belongs to the country of the place named nearest it in its sentence."""
+    side belongs to the country of the place named nearest it in its sentence (`countries`: where
+    things happen) or, for "its troops", the country its speaker's name holds (`named_places`: every
+    place and country named, with its country)."""
     kinds = {a.id: a.kind for a in registry.actors.values()}
     armed = ByStart([x for x in named if kinds.get(x.actor) in NON_STATE_ARMED])
     rebels = ByStart([x for x in armed.items if kinds.get(x.actor) == "rebel_group"])
@@ -471,7 +475,10 @@ def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: Actor
         group = doc.vocab.strings[span.label]
         country = local_country(span, countries, story_country)
         actor = modifier_actor(span, named_by_start, order, by_id) or possessor(doc, span, known, by_id)
-        if actor is not None:
+        speakers = speakers_country(span, named_places) if actor is None and group == "state" else None
+        if speakers is not None:
+            actor = registry.state(speakers)  # "Russia's defence ministry said its troops had ..."
+        elif actor is not None:
             pass  # "Fighters aligned with the GNA"; "its troops" after "the MNDAA said"
         elif group == "state":
             actor = registry.state(country)
@@ -525,8 +532,19 @@ def possessor(doc: Doc, span, named: ByStart, by_id: dict[str, Actor]) -> Actor 
     return by_id[pick[0 if subjects else -1].actor] if pick else None
 
 
-def governing_subject(span, known: ByStart) -> ActorMention | None:
-    """The actor that is the subject of the verb a phrase is reported under ("X said its ...")."""
+def speakers_country(span, countries: list[tuple[int, str]]) -> str | None:
+    """The country named in the subject of the verb that "its troops" are reported under, when that
+    subject names no actor: "Russia's defence ministry said its troops had liberated Toretsk"."""
+    owned = span[0].lower_ == "its" or (span.start > 0 and span.doc[span.start - 1].lower_ == "its")
+    subject = reporting_subject(span) if owned else None
+    if subject is None:
+        return None
+    first, last = subject[0].idx, subject[-1].idx + len(subject[-1])
+    return next((code for offset, code in countries if first <= offset < last), None)
+
+
+def reporting_subject(span) -> SpacySpan | None:
+    """The subject phrase of the verb a phrase is reported under ("X said its ..."), if any."""
     tok = span.root
     for _ in range(4):
         if tok.head.i == tok.i:
@@ -534,11 +552,18 @@ def governing_subject(span, known: ByStart) -> ActorMention | None:
         tok = tok.head
         subjects = [c for c in tok.children if c.dep_ == "nsubj" and not (span.start <= c.i < span.end)]
         if tok.pos_ == "VERB" and subjects:
-            # the whole subject phrase: the model can take a dateline ("BANGKOK — An armed group")
-            # for the subject and the group for its apposition
-            inside = {t.i for t in subjects[-1].subtree}
-            return next((m for m in known.between(min(inside), max(inside) + 1) if m.start in inside), None)
+            inside = [t.i for t in subjects[-1].subtree]
+            return span.doc[min(inside):max(inside) + 1]
     return None
+
+
+def governing_subject(span, known: ByStart) -> ActorMention | None:
+    """The actor that is the subject of the verb a phrase is reported under ("X said its ...")."""
+    # the whole subject phrase: the model can take a dateline ("BANGKOK — An armed group") for the
+    # subject and the group for its apposition
+    subject = reporting_subject(span)
+    found = known.between(subject.start, subject.end) if subject is not None else []
+    return found[0] if found else None
 
 
 def armed_antecedent(doc: Doc, span, armed: ByStart, rebels: ByStart, by_id: dict[str, Actor],

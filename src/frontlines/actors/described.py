@@ -38,9 +38,10 @@ def described_groups(doc: Doc, taken: set[int], places: set[int], words: dict) -
     armed_nouns, modifiers = frozenset(words["armed_nouns"]), frozenset(words["armed_modifiers"])
     group_nouns, armed_words = frozenset(words["group_nouns"]), armed_nouns | modifiers
     titles = frozenset(words["title_modifiers"])  # "the rebel X"
+    name_words = frozenset(words["armed_name_words"])
     groups: dict[str, DescribedGroup] = {}
     for span in candidates(doc, taken, places, armed_nouns):
-        cue = armed_cue(span.root, armed_nouns, modifiers, group_nouns, titles)
+        cue = armed_cue(span.root, armed_nouns, modifiers, group_nouns, titles) or armed_name(span, name_words)
         if cue is None or all(t.lemma_.lower() in armed_words or t.is_stop or t.lower_ in nationalities() for t in span):
             continue  # "Jihadist fighters", "Somali militants" name no group
         name = without_article(span)
@@ -120,6 +121,21 @@ def armed_cue(root: Token, armed_nouns: frozenset[str], modifiers: frozenset[str
                 child.lemma_.lower() in group_nouns and armed_kind(child, armed_nouns, modifiers))):
             return armed_kind(child, armed_nouns, modifiers) or child
     return None
+
+
+def armed_name(span: Span, name_words: frozenset[str]) -> Token | None:
+    """The word of a name that says by itself it is an armed group's: "Liberation" anywhere in it ("the
+    Eritrean People's Liberation Front"), or another of `armed_name_words` ending a name of three words or
+    more ("the Kachin Independence Army"; not "the Myanmar Army" or "the Lao People's Army", a state's, nor
+    "the Second Army Region")."""
+    name = without_article(span)
+    if len(name) < 2 or not name[-1].text[:1].isupper():
+        return None
+    if any(t.lower_ == "liberation" for t in name):
+        return next(t for t in name if t.lower_ == "liberation")
+    if name[0].lower_ in nationalities():
+        return None  # "the Lao People's Army", "the Korean People's Army": a state's own
+    return name[-1] if len(name) >= 3 and name[-1].lower_ in name_words else None
 
 
 def armed_kind(noun: Token, armed_nouns: frozenset[str], modifiers: frozenset[str]) -> Token | None:

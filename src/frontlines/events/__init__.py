@@ -11,11 +11,11 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from frontlines.actors import NON_STATE_ARMED, police_heads, unidentified_name
+from frontlines.actors import NON_STATE_ARMED, crowd_name, police_heads, unidentified_name
 from frontlines.events.arguments import ARMED_KINDS, Index
 from frontlines.events.code import UNNAMED_KILLERS, UNNAMED_PERPETRATOR, a_speaker, code_event
 from frontlines.events.held import holds_taken
-from frontlines.events.crowds import CROWD_DOERS, LETHAL_WORDS, crowd_just_seen
+from frontlines.events.crowds import CROWD_DOERS, CROWD_KINDS, LETHAL_WORDS, crowd_just_seen
 from frontlines.events.combine import combine
 from frontlines.events.merge import TAKING, TRANSFER, merge, strike_damage, subsume_parts, transfers_in_one_sentence
 from frontlines.events.triggers import (ARMED_NOUNS, Trigger, event_words, find_triggers, lexicon, phrasal_lemma,
@@ -74,7 +74,7 @@ def find_events(doc: Doc, index: Index, published: str | None, quantities: list[
     for event in events:
         event.fatalities = fatalities(event, quantities)
     deny_previous_claims(doc, events)
-    events = transfers_in_one_sentence(crowd_as_actor1(strike_damage(events), index))
+    events = crowds_of_their_place(transfers_in_one_sentence(crowd_as_actor1(strike_damage(events), index)), index)
     text = doc_text(doc)
     merged = subsume_parts(merge(events, index, text), index, text)
     return parties_to_agreements(unidentified_doers(police_who_arrested(merged, index), doc, index), index)
@@ -96,6 +96,22 @@ def crowd_as_actor1(events: list[Event], index: Index) -> list[Event]:
         doer = index.actors.get(e.actor1 or "")
         if e.sub_event_type == "Protest with intervention" and doer is not None and doer.kind == "state_forces":
             e.actor1, e.actor2 = index.crowd(), e.actor1
+    return events
+
+
+def crowds_of_their_place(events: list[Event], index: Index) -> list[Event]:
+    """A crowd the text does not name where it is, given the story's country, is of its event's place's
+    country, as ACLED names crowds: "Protesters (Argentina)" in Buenos Aires in a story from Stanley."""
+    for e in events:
+        place = index.places.get(e.place or "")
+        code = place.country_code if place is not None and place.feature != "country" else None
+        if code is None or code == index.country:
+            continue
+        for side in ("actor1", "actor2"):
+            actor = index.actors.get(getattr(e, side) or "")
+            if actor is not None and actor.kind in CROWD_KINDS \
+                    and actor.name == crowd_name(actor.kind, index.country_name(index.country)):
+                setattr(e, side, index.crowd(actor.kind, code))
     return events
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from frontlines.actors import (ActorMention, crowd_name, forces_country, names_its_government, state_name,
                                unidentified_name)
-from frontlines.events.triggers import event_words, under_what
+from frontlines.events.triggers import event_words, under_what, warplanes
 from frontlines.model import Actor, Place, Span
 from frontlines.nlp import doc_text, token_array
 from frontlines.places.capitals import capital_names
@@ -26,7 +26,7 @@ OPPOSING = event_words()["opposing"]
 DOERS_ACTS = frozenset(event_words()["doers_acts"])
 STATE_DOERS = event_words()["state_doers"]
 DWELLING_VERBS = event_words()["dwelling_verbs"]
-ORIGIN_VERBS = event_words()["origin_verbs"]
+ORIGIN_VERBS, FIRE_WORDS = event_words()["origin_verbs"], event_words()["fire_words"]
 CROWD_AGAINST = frozenset(event_words()["crowd_against"])
 SPEECH_VERBS = event_words()["reporting"]  # "doctors at the hospital said": the speaker's place
 PLACE_SUBJECT_VERBS = event_words()["place_subject_verbs"]  # "Sheberghan fell"
@@ -54,9 +54,10 @@ class Index:
         """A country's name, or its code when unknown."""
         return self.country_names.get(code or "", code or "")
 
-    def crowd(self, kind: str = "protesters") -> str:
-        """The id of the crowd actor of the main country ("Protesters (Kenya)"), made if new."""
-        return self.actor_named(crowd_name(kind, self.country_name(self.country)), kind)
+    def crowd(self, kind: str = "protesters", code: str | None = None) -> str:
+        """The id of the crowd actor of a country, the main country's by default ("Protesters (Kenya)"),
+        made if new."""
+        return self.actor_named(crowd_name(kind, self.country_name(code or self.country)), kind, code)
 
     def police(self, code: str | None = None) -> str:
         """The id of a country's police, the main country's by default ("Police Forces of Kenya"),
@@ -384,13 +385,16 @@ def plural(noun: Token) -> bool:
 
 
 def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
-    """"from X" gives the loser or the place; "to X" after "fall" the winner; "in X" the place."""
+    """"from X" gives the loser or the place (not after fire: where it came from); "to X" after "fall"
+    the winner; "in X" the place."""
     word = prep.lower_
     objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp", "prep")]
     for obj in objects:
         if obj.dep_ == "prep":
             prep_arguments(obj, args, index)  # "out of Kidal"
             continue
+        if word in SOURCE_PREPS and prep.head.lemma_.lower() in FIRE_WORDS:
+            continue  # "artillery fire from the heights of La Muela": where it came from, not where it fell
         if word in SOURCE_PREPS:
             args.actor2 = args.actor2 or actor_in(obj, index)
             args.place = better_place(args.place, place_in(obj, index), index)
@@ -414,9 +418,10 @@ def nationality_state(adjective: Token, index: Index) -> str | None:
 
 
 def weapon_state(subject: Token, index: Index) -> str | None:
-    """"A Tajik drone struck", "Ukrainian mechanised units seized": the state forces of the
-    nationality that modifies the force or weapon that did it (`state_doers`; not "a Lebanese man")."""
-    if subject.lemma_.lower() not in STATE_DOERS:
+    """"A Tajik drone struck", "Ukrainian mechanised units seized", "Italian bombers struck": the state
+    forces of the nationality that modifies the force or weapon that did it (`state_doers`, `warplanes`;
+    not "a Lebanese man")."""
+    if subject.lemma_.lower() not in STATE_DOERS and not warplanes(subject):
         return None
     return next((a for c in subject.subtree if c.i < subject.i and c.dep_ in ("amod", "compound")
                  for a in [nationality_state(c, index)] if a), None)
@@ -525,9 +530,31 @@ def own_clause_place(place: Token, verb: Token) -> bool:
 
 def names_no_scene(tok: Token, verb: Token) -> bool:
     """Whether a town is named as no scene of `verb`'s event: where someone lives or is based, what a
-    crowd was against, where the verb's doers were sent from, or whose government is meant."""
+    crowd was against, where the verb's doers were sent from, whose government is meant, whom the
+    news comes from, or where fire came from."""
     return where_someone_lives(tok) or against_it(tok) or where_they_came_from(tok, verb) \
-        or names_its_government(tok)
+        or names_its_government(tok) or a_source(tok) or fired_from(tok)
+
+
+def fired_from(tok: Token) -> bool:
+    """A place named as where fire came from (`fire_words`): "under artillery fire from the heights of
+    La Muela", "rockets fired from Gaza hit Sderot"."""
+    while tok.dep_ in ("compound", "pobj") and tok.head.i != tok.i:
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ == "from":
+            return prep.head.lemma_.lower() in FIRE_WORDS
+        if tok.dep_ == "pobj" and prep.lower_ != "of":
+            return False
+        tok = prep.head if tok.dep_ == "pobj" else prep  # "the heights of La Muela": the heights
+    return False
+
+
+def a_source(tok: Token) -> bool:
+    """A place named as whom the news comes from: "killing 150 people, according to the Generalitat"."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "to" and prep.i > 0 and tok.doc[prep.i - 1].lower_ == "according"
 
 
 def where_they_came_from(tok: Token, verb: Token) -> bool:

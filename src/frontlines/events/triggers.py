@@ -135,7 +135,15 @@ def crowd_pronoun(verb: Token) -> bool:
     armed_before = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i and t.lemma_.lower() in ARMED_NOUNS
                        for t in sent if t.i < verb.i)
     return bool(them) and not armed_before and (any(protest_word(t) for t in sent if t.i < verb.i)
-                                                 or after_a_protest(verb))
+                                                 or after_a_protest(verb) or after_a_gathering(verb))
+
+
+def after_a_gathering(tok: Token) -> bool:
+    """Whether the sentence before the token's tells of a crowd gathered (`crowd_told`: "several hundred
+    residents gathered on the road outside the mosque. They were pushed back by troops")."""
+    start = tok.sent.start
+    return start > 0 and any(t.lemma_.lower() in event_words()["crowd_told"] and t.pos_ == "VERB"
+                             for t in tok.doc[start - 1].sent)
 
 
 def bound_elsewhere(verb: Token) -> bool:
@@ -186,11 +194,17 @@ def noun_context(noun: Token) -> set[str]:
 
 
 def objects_of(token: Token) -> set[str]:
-    """Lemmas of what a verb acts on: its direct objects, or a passive's subject, and what a
-    number of them counts ("captured dozens of soldiers", "a number of soldiers were captured"),
+    """Lemmas of what a verb acts on: its direct objects, a passive's subject or the noun a participle
+    describes, and what a number of them counts ("captured dozens of soldiers", "a number of soldiers were captured"),
     what it holds ("a bag containing grenades was found"), and the title of a name ("President" of
     "President Manuel Zelaya")."""
     out = set()
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "soldiers captured at Mariupol": what it describes
+        out.add(token.head.lemma_.lower())
+    if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in token.children):
+        # a participle parsed as the main verb ("relatives of soldiers captured at Mariupol gathered"): its
+        # "subject" is what it describes
+        out.update(c.lemma_.lower() for c in token.children if c.dep_ == "nsubj")
     if token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" for c in token.children):
         out |= objects_of(token.head)  # "39 militants were killed and 13 captured": 13 of the militants
     # "the building was stormed and partly burned": the participle acts on the passive's subject
@@ -227,7 +241,8 @@ def needs_read_on(tok: Token, sense: dict, around: set[str]) -> set[str]:
     if sense.get("needs_object"):
         return objects_of(tok)
     if sense.get("needs_subject"):  # or a passive's agent: "columns were struck by allied aircraft"
-        return {word_lemma(t) for c in tok.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+        return {word_lemma(t) if not warplanes(t) else "plane" for c in tok.children if c.dep_ in ("nsubj", "agent")
+                for t in c.subtree}
     if sense.get("needs_target"):
         return targets_of(tok, aimed=bool(sense.get("aimed")))
     if sense.get("needs_from"):  # "was taken from his home", not "took home a prize"
@@ -333,7 +348,21 @@ def subject_kinds(token: Token, through_participle: bool = False) -> set[str]:
     if not doers and (token.dep_ == "conj" or participle) and token.head.i != token.i:
         return subject_kinds(token.head)  # "people gathered ... and dispersed": the subject they share
     return {kind for c in doers for kind in (word_lemma(c), c.ent_type_, c.pos_,
-                                             *(counted_words(c)[1:] if a_count(c) else ()))}
+                                             *(counted_words(c)[1:] if a_count(c) else ()),
+                                             *(("plane",) if warplanes(c) else ()))}
+
+
+def warplanes(noun: Token) -> bool:
+    """Whether "bombers" are aircraft: of a kind (`warplane_bombers`: "heavy bombers", "B-52 bombers"),
+    flying from a base ("bombers based on Majorca"), or a nation's that did what aircraft do
+    (`bombers_flying`: "Italian bombers struck the port", not "Palestinian bombers attacked a bus"); not
+    "suicide bombers", nor "the bombers" told before."""
+    if word_lemma(noun) != "bomber":
+        return False
+    kinds = event_words()["warplane_bombers"]
+    flying = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in event_words()["bombers_flying"]
+    return any((c.dep_ in ("amod", "compound") and (c.lower_ in kinds or (flying and c.ent_type_ == "NORP")))
+               or (c.dep_ == "acl" and c.lemma_.lower() in kinds) for c in noun.children)
 
 
 def a_count(noun: Token) -> bool:

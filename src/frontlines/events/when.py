@@ -13,6 +13,7 @@ from frontlines.nlp import doc_text, sentence_ents
 
 THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
 COUNTING_ON = event_words()["counting_on"]
+COUNTED_UNITS = frozenset({"day", "week", "month"})
 
 
 @dataclass
@@ -134,6 +135,15 @@ def governs(trigger: Token, tok: Token) -> bool:
     return False
 
 
+def untagged_counts(sent: SpacySpan) -> list[SpacySpan]:
+    """Spans of time counted back from a clause that the model did not tag as dates: "on Friday night,
+    a day after Soviet bombers struck the capital"."""
+    doc = sent.doc
+    return [doc[t.i - 2:t.i] for t in sent if t.lower_ in ("after", "before") and t.i - 2 >= sent.start
+            and doc[t.i - 1].lemma_.lower() in COUNTED_UNITS and not doc[t.i - 1].ent_type_
+            and (doc[t.i - 2].lower_ in ("a", "an", "one") or doc[t.i - 2].like_num)]
+
+
 def counted_clause(ent: SpacySpan, sent: SpacySpan) -> Token | None:
     """The "after" or "before" that a counted span introduces: "two days after their fighters crossed"."""
     doc = ent.doc
@@ -148,7 +158,8 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
     The word before a date counts ("until 2009", "in May"); "since ..." starts a duration."""
     out: list[Dated] = []
     doc = sent.doc
-    for ent in (part for e in sentence_ents(sent) if e.label_ in ("DATE", "TIME") for part in comma_parts(e)):
+    spans = [part for e in sentence_ents(sent) if e.label_ in ("DATE", "TIME") for part in comma_parts(e)]
+    for ent in sorted([*spans, *untagged_counts(sent)], key=lambda e: e.start):
         before = doc[ent.start - 1] if ent.start > sent.start else None
         if (before is not None and before.lower_ == "since" or ent[0].lower_ == "since") \
                 and not any(when_clause(c) for t in ent for c in t.children):

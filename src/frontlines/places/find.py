@@ -363,11 +363,12 @@ def town_part(doc: Doc, span: SpacySpan) -> bool:
 
 
 def is_landmark(span: SpacySpan) -> bool:
-    """A name whose head word is a kind of site ("Tawakal Hotel", "Old City"); not a town named with an
-    article before such a word ("Le Port", `name_articles`)."""
+    """A name whose head word is a kind of site ("Tawakal Hotel", "Old City", "Plaza del Torico"); not a
+    town named with an article before such a word ("Le Port", `name_articles`)."""
     words = place_words()["landmark"] | place_words()["works"]
     named = any(t.lower_ not in place_words()["name_articles"] for t in span[:-1])
-    return len(span) > 1 and ((named and span[-1].lower_ in words) or span.text.lower() in words)
+    return len(span) > 1 and ((named and span[-1].lower_ in words) or span.text.lower() in words
+                              or span[0].lower_ in place_words()["landmark_first"])
 
 
 def kind_before(doc: Doc, span: SpacySpan) -> str | None:
