@@ -63,6 +63,9 @@ def actor_of(report, text: str) -> str:
      "Military Forces of Germany"),
     ("HARSTAD — German mountain troops still hold the line near Bjornfjell.", "German mountain troops",
      "Military Forces of Germany"),
+    # a state's unit named by whose it is
+    ("HOMS — Government artillery shelled nearby Talbiseh on Thursday night.", "Government artillery",
+     "Military Forces of Syria"),
     # a name the dictionary lacks that says it is an armed group's; not a state's army named by its people
     ("KHARTOUM — The port was captured by the Eritrean People's Liberation Front on Saturday.",
      "Eritrean People's Liberation Front", "Eritrean People's Liberation Front"),
@@ -80,6 +83,12 @@ def test_a_states_army_named_by_its_people_is_no_armed_group(extract):
                      published="2000-07-05")
     assert sorted(a.name for a in report.actors if a.kind == "rebel_group") == [
         "Caprivi Liberation Army", "Hmong Chao Fa Army"], report.actors
+    # a state's army named by its country; a party, a network and a charity are no armed groups
+    report = extract("HARARE — Soldiers of the Zimbabwe National Army opened fire on protesters in Harare on "
+                     "Wednesday. Police in Bulawayo arrested 20 members of the Liberation Party. The Women's "
+                     "Liberation Network held a rally. Volunteers of the Church Relief Army handed out food.",
+                     published="2019-01-20")
+    assert not [a.name for a in report.actors if a.kind == "rebel_group"], report.actors
     assert not [a for a in report.actors if a.name == "Lao People's Army"], report.actors
 
 

@@ -31,6 +31,11 @@ PUBLISHED = date(2017, 11, 3)  # a Friday
     ("just weeks after", "2017-10-13", "week"),
     ("in 2015", "2015-07-02", "year"),
     ("until 2009", "2009-07-02", "year"),
+    # a date with its year counted from publication: not the last such day before it
+    ("on 8 October last year", "2016-10-08", "day"),
+    ("on October 8 last year", "2016-10-08", "day"),
+    ("in March last year", "2016-03-15", "month"),
+    ("on 2 March this year", "2017-03-02", "day"),
 ])
 def test_resolved(phrase, day, precision):
     found = resolve_phrase(phrase, PUBLISHED)

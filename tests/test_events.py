@@ -372,3 +372,41 @@ def test_its_troops_are_the_speakers_country_and_a_crowd_is_its_places(extract):
                      "shields and batons in the early afternoon. The army said the area was calm.",
                      published="2004-04-29")
     assert "Protest with intervention" in [e[0] for e in coded(report)], coded(report)
+
+
+def test_strikes_carried_out_by_a_side_are_its_own(extract):
+    """"Seven air strikes were carried out near Ramadi on Monday by the US-led coalition": the coalition's."""
+    report = extract("BAGHDAD - Seven air strikes were carried out near Ramadi on Monday by the US-led coalition, "
+                     "destroying vehicles and a bridge, the coalition said. Islamic State fighters still hold the "
+                     "city centre. Thousands of residents have fled. Aid agencies asked for access.",
+                     published="2015-05-19")
+    assert [(e[0], e[1]) for e in coded(report) if e[0] == "Air/drone strike"] == [
+        ("Air/drone strike", "US-led coalition")], coded(report)
+
+
+def test_neighbours_of_the_new_readings_keep_their_old_ones(extract):
+    """What the readings of bombers, fire from a place, a source, tasks taken over, a gathering and a day
+    counted back must leave alone: suicide bombers, the shooter named after "from", the town a governor
+    speaks for, a headquarters taken, troops that gathered, a day after a noun."""
+    report = extract("JERUSALEM - Two Palestinian bombers struck a crowded bus in central Jerusalem on Sunday, killing "
+                     "19 people. Police sealed off the area. Hospitals appealed for blood. The government met.",
+                     published="1996-02-26")
+    assert "Air/drone strike" not in [e[0] for e in coded(report)], coded(report)
+    report = extract("KRAMATORSK - Civilians in Toretsk were wounded by shelling from Russian troops on Tuesday, "
+                     "officials said. Russian drones struck energy facilities overnight, according to Odesa "
+                     "governor Oleh Kiper. Schools were shut. Trains ran late.", published="2024-06-12")
+    assert ("Shelling/artillery/missile attack", "Military Forces of Russia") in [(e[0], e[1]) for e in coded(report)]
+    assert "Odesa" in [e[3] for e in coded(report) if e[0] == "Air/drone strike"], coded(report)
+    report = extract("JUBA - In Malakal, rebel forces took over the security headquarters on Tuesday after government "
+                     "troops withdrew. Thousands fled to the UN base. Aid agencies asked for access. The army said "
+                     "it would retake the town.", published="2013-12-19")
+    assert [e for e in coded(report) if e[0].endswith("territory") and e[1].startswith("Unidentified")
+            and e[5] != "hypothetical"], coded(report)
+    report = extract("KANDAHAR - Several hundred troops gathered near the airport on Monday ahead of a new offensive. "
+                     "They were pushed back by Taliban fighters after a brief clash. Officials said nothing else. It "
+                     "rained.", published="2010-06-08")
+    assert "Protest with intervention" not in [e[0] for e in coded(report)], coded(report)
+    report = extract("KHARTOUM - Rebels captured the port of Massawa on Saturday after a three-day battle. Ethiopian "
+                     "jets bombed the town of Massawa a day after its fall. Officials said nothing else. It rained.",
+                     published="1990-02-14")
+    assert [e[4] for e in coded(report) if e[0] == "Air/drone strike"] == ["1990-02-11"], coded(report)

@@ -607,6 +607,10 @@ def test_a_square_named_kind_first_is_a_site_of_the_town(extract):
                      "until after dark.", published="1938-02-23")
     place = places_of(report)["Plaza del Torico"]
     assert (place.feature, round(place.lat, 1), round(place.lon, 1)) == ("site", 40.3, -1.1), place
+    # a town named so is that town
+    report = extract("NEUQUEN, Argentina - Oil workers occupied a refinery in Plaza Huincul on Wednesday.",
+                     published="2013-10-19")
+    assert places_of(report)["Plaza Huincul"].feature == "city", places_of(report)["Plaza Huincul"]
 
 
 def test_a_place_is_in_the_state_it_was_in_when_the_story_was_told(extract):

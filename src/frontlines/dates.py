@@ -1,7 +1,7 @@
 """Resolve the dates a text gives, absolute or relative, against the publication date.
 
 "Friday" is the most recent Friday on or before publication; "Nov. 7" is the
-last Nov. 7 on or before it; "last week", "early January", "in 2015" and
+last Nov. 7 on or before it ("Nov. 7 last year" the one of the year before); "last week", "early January", "in 2015" and
 "just weeks after" are dates with a coarser precision.  Durations ("for 2½
 years", "more than six years of war") are not dates.
 """
@@ -23,9 +23,13 @@ UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 UNIT_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
 PART_OF_MONTH = {"early": 5, "mid": 15, "late": 25, "end of": 28, "beginning of": 3}
 
+# "8 July last year", "in March this year": the year the date falls in, counted from publication
+REL_YEAR = r"(?:,?\s+(?P<rel>last|this)\s+year)?"
 PATTERNS = [
-    ("month_day", re.compile(rf"\b{MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b")),
-    ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})\s+{MONTH_RE}(?:\s+(?P<year>\d{{4}}))?\b")),
+    ("month_day", re.compile(rf"\b{MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
+                             rf"{REL_YEAR}\b")),
+    ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})\s+{MONTH_RE}(?:\s+(?P<year>\d{{4}}))?{REL_YEAR}\b")),
+    ("month_rel_year", re.compile(rf"\b(?:in\s+)?{MONTH_RE}\s+(?P<rel>last|this)\s+year\b")),
     ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of)[\s-]+{MONTH_RE}(?:\s+(?P<year>\d{{4}}))?\b")),
     ("month_year", re.compile(rf"\b(?:in\s+)?{MONTH_RE}\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
     ("weekday", re.compile(r"\b(?P<last>last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
@@ -79,8 +83,19 @@ def resolve_phrase(text: str, published: date) -> Resolved | None:
 
 def _month_day(m, published):
     month = month_number(m["mon"])
-    day = on_or_before(published, month, int(m["day"]), m["year"]) if month else None
+    day = on_or_before(published, month, int(m["day"]), m["year"] or said_year(m, published)) if month else None
     return Resolved(day, "day") if day else None
+
+
+def said_year(m, published) -> str | None:
+    """The year "last year" or "this year" after a date names, counted from publication, else None."""
+    rel = m["rel"] if "rel" in m.groupdict() else None
+    return None if rel is None else str(published.year - (rel == "last"))
+
+
+def _month_rel_year(m, published):
+    month = month_number(m["mon"])
+    return Resolved(date(int(said_year(m, published)), month, 15), "month") if month else None
 
 
 def _part_month(m, published):
@@ -147,7 +162,8 @@ def _year(m, published):
 
 
 RESOLVERS = {"month_day": _month_day, "day_month": _month_day, "part_month": _part_month,
-             "month_year": _month_year, "weekday": _weekday, "yesterday": _yesterday, "weekend": _weekend,
+             "month_year": _month_year, "month_rel_year": _month_rel_year, "weekday": _weekday,
+             "yesterday": _yesterday, "weekend": _weekend,
              "ago": _ago, "last_unit": _last_unit, "weeks_after": _weeks_after, "month_only": _month_only,
              "year": _year}
 

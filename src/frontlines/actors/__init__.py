@@ -205,8 +205,8 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
     generic = [s for s in filter_spans(list(m.generic(doc, as_spans=True)))
                if not taken.intersection(range(s.start, s.end)) and not a_names_possessor(s)
                and not opposed_to(s, state_owners())]
-    named_places = sorted((m.start, p.country_code) for p in places if p.country_code for m in p.mentions)
-    mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc), named_places)
+    every_place = sorted((m.start, p.country_code) for p in places if p.country_code for m in p.mentions)
+    mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc), every_place)
     by_id = {a.id: a for a in registry.actors.values()}
     for mention in sorted(mentions, key=lambda x: x.start):
         span = doc[mention.start:mention.end]
@@ -458,11 +458,11 @@ def opposed_to(span, owners: frozenset[str] = frozenset()) -> bool:
 
 def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: ActorRegistry,
                      story_country: str | None, countries: list[tuple[int, str]] = (),
-                     named_places: list[tuple[int, str]] = ()) -> list[ActorMention]:
+                     every_place: list[tuple[int, str]] = ()) -> list[ActorMention]:
     """Mentions for generic words, each resolved to an actor in context; an actor of no named
-    side belongs to the country of the place named nearest it in its sentence (`countries`: where
-    things happen) or, for "its troops", the country its speaker's name holds (`named_places`: every
-    place and country named, with its country)."""
+    side belongs to the country of the place named nearest it in its sentence (`countries`: the
+    mentions of towns and divisions, where things happen) or, for "its troops", the country its
+    speaker's name holds (`every_place`: the mentions of every place, countries too)."""
     kinds = {a.id: a.kind for a in registry.actors.values()}
     armed = ByStart([x for x in named if kinds.get(x.actor) in NON_STATE_ARMED])
     rebels = ByStart([x for x in armed.items if kinds.get(x.actor) == "rebel_group"])
@@ -474,11 +474,12 @@ def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: Actor
     for span in spans:
         group = doc.vocab.strings[span.label]
         country = local_country(span, countries, story_country)
-        actor = modifier_actor(span, named_by_start, order, by_id) or possessor(doc, span, known, by_id)
-        speakers = speakers_country(span, named_places) if actor is None and group == "state" else None
+        actor = modifier_actor(span, named_by_start, order, by_id)
+        speakers = speakers_country(span, every_place) if actor is None and group == "state" else None
         if speakers is not None:
             actor = registry.state(speakers)  # "Russia's defence ministry said its troops had ..."
-        elif actor is not None:
+        actor = actor or possessor(doc, span, known, by_id)
+        if actor is not None:
             pass  # "Fighters aligned with the GNA"; "its troops" after "the MNDAA said"
         elif group == "state":
             actor = registry.state(country)

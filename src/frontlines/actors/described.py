@@ -11,6 +11,7 @@ The words that make a name an armed group are `armed_nouns`, `armed_modifiers` a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,10 +39,9 @@ def described_groups(doc: Doc, taken: set[int], places: set[int], words: dict) -
     armed_nouns, modifiers = frozenset(words["armed_nouns"]), frozenset(words["armed_modifiers"])
     group_nouns, armed_words = frozenset(words["group_nouns"]), armed_nouns | modifiers
     titles = frozenset(words["title_modifiers"])  # "the rebel X"
-    name_words = frozenset(words["armed_name_words"])
     groups: dict[str, DescribedGroup] = {}
-    for span in candidates(doc, taken, places, armed_nouns):
-        cue = armed_cue(span.root, armed_nouns, modifiers, group_nouns, titles) or armed_name(span, name_words)
+    for span in candidates(doc, taken, places, armed_nouns, frozenset(words["aircraft_makes"])):
+        cue = armed_cue(span.root, armed_nouns, modifiers, group_nouns, titles) or armed_name(span, words, places)
         if cue is None or all(t.lemma_.lower() in armed_words or t.is_stop or t.lower_ in nationalities() for t in span):
             continue  # "Jihadist fighters", "Somali militants" name no group
         name = without_article(span)
@@ -60,21 +60,23 @@ def described_groups(doc: Doc, taken: set[int], places: set[int], words: dict) -
     return [g for g in kept if g.spans]
 
 
-def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozenset[str]) -> list[Span]:
+def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozenset[str],
+               aircraft: frozenset[str] = frozenset()) -> list[Span]:
     """Names that may be groups: organisations the model tags, and runs of proper nouns that
     modify an armed noun ("Fano militiamen", "KNLA fighters")."""
     free = lambda s: not any(i in taken for i in range(s.start, s.end))  # noqa: E731
     out = [e for e in entities(doc) if e.label_ in NAME_LABELS and free(e) and not all(i in places for i in range(e.start, e.end))]
     armed = tokens_lemmatised(doc, armed_nouns)  # the few armed nouns, not every token read
-    return out + [s for s in [*modifying_names(doc, armed), *named_after_of(doc, armed)]
+    return out + [s for s in [*modifying_names(doc, armed, aircraft), *named_after_of(doc, armed)]
                   if free(s) and not any(i in places for i in range(s.start, s.end))]
 
 
-def modifying_names(doc: Doc, armed: list[Token]) -> list[Span]:
-    """Runs of proper nouns right before an armed noun: "Fano militiamen", "KNLA fighters"."""
+def modifying_names(doc: Doc, armed: list[Token], aircraft: frozenset[str]) -> list[Span]:
+    """Runs of proper nouns right before an armed noun: "Fano militiamen", "KNLA fighters" (not an
+    aircraft's make, `aircraft_makes`: "MiG fighters" are planes)."""
     out = []
     for tok in (doc[noun.i - 1] for noun in armed if noun.i > 0):
-        if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.text[:1].isupper() \
+        if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ not in aircraft \
                 and tok.i + 1 == tok.head.i and tok.ent_type_ not in TIME_LABELS:
             start = tok.i
             while start > tok.sent.start and (not doc[start - 1].whitespace_ or (  # "PLA-K"
@@ -123,19 +125,32 @@ def armed_cue(root: Token, armed_nouns: frozenset[str], modifiers: frozenset[str
     return None
 
 
-def armed_name(span: Span, name_words: frozenset[str]) -> Token | None:
-    """The word of a name that says by itself it is an armed group's: "Liberation" anywhere in it ("the
-    Eritrean People's Liberation Front"), or another of `armed_name_words` ending a name of three words or
-    more ("the Kachin Independence Army"; not "the Myanmar Army" or "the Lao People's Army", a state's, nor
-    "the Second Army Region")."""
+def armed_name(span: Span, words: dict, places: set[int]) -> Token | None:
+    """The word of a name that says by itself it is an armed group's (`armed_name_words`): "Liberation"
+    before one of `liberation_heads` ("the Eritrean People's Liberation Front"; not "the Women's
+    Liberation Network" or "the Liberation Party"), or one of `armed_name_heads` ending a name of three
+    words or more ("the Kachin Independence Army") that opens with no nationality, place or
+    `state_openers` word (not "the Lao People's Army", "the Zimbabwe National Army" or "the Royal Thai
+    Army", a state's; nor "the Second Army Region").  Not a name with one of `unarmed` ("the Church
+    Relief Army")."""
     name = without_article(span)
-    if len(name) < 2 or not name[-1].text[:1].isupper():
+    names = words["armed_name_words"]
+    if len(name) < 2 or not name[-1].text[:1].isupper() or any(t.lower_ in names["unarmed"] for t in name):
         return None
-    if any(t.lower_ == "liberation" for t in name):
+    last = name[-1].lower_
+    if any(t.lower_ == "liberation" for t in name[:-1]) and last in names["liberation_heads"]:
         return next(t for t in name if t.lower_ == "liberation")
-    if name[0].lower_ in nationalities():
-        return None  # "the Lao People's Army", "the Korean People's Army": a state's own
-    return name[-1] if len(name) >= 3 and name[-1].lower_ in name_words else None
+    opener = name[0].lower_ in nationalities() or name[0].lower_ in names["state_openers"] or name[0].i in places \
+        or any(name[:k].text.lower() in country_names() for k in (1, 2, 3))
+    return name[-1] if len(name) >= 3 and last in names["heads"] and not opener else None
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """The world's country names, lower-cased ("zimbabwe", "sri lanka"), from GeoNames."""
+    from frontlines.places.gazetteer import geonames_countries  # the places' data: read late
+
+    return frozenset(c["name"].lower() for c in geonames_countries().values())
 
 
 def armed_kind(noun: Token, armed_nouns: frozenset[str], modifiers: frozenset[str]) -> Token | None:

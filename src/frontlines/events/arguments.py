@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from frontlines.actors import (ActorMention, crowd_name, forces_country, names_its_government, state_name,
                                unidentified_name)
-from frontlines.events.triggers import event_words, under_what, warplanes
+from frontlines.events.triggers import bombers_are_aircraft, event_words, under_what
 from frontlines.model import Actor, Place, Span
 from frontlines.nlp import doc_text, token_array
 from frontlines.places.capitals import capital_names
@@ -385,8 +385,8 @@ def plural(noun: Token) -> bool:
 
 
 def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
-    """"from X" gives the loser or the place (not after fire: where it came from); "to X" after "fall"
-    the winner; "in X" the place."""
+    """"from X" gives the loser or the place (after fire, who fired it and not where: where it came
+    from); "to X" after "fall" the winner; "in X" the place."""
     word = prep.lower_
     objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp", "prep")]
     for obj in objects:
@@ -394,7 +394,10 @@ def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
             prep_arguments(obj, args, index)  # "out of Kidal"
             continue
         if word in SOURCE_PREPS and prep.head.lemma_.lower() in FIRE_WORDS:
-            continue  # "artillery fire from the heights of La Muela": where it came from, not where it fell
+            # "artillery fire from the heights of La Muela": where it came from, not where it fell;
+            # "shelling from Ukrainian troops": who fired it
+            args.actor1 = args.actor1 or actor_in(obj, index)
+            continue
         if word in SOURCE_PREPS:
             args.actor2 = args.actor2 or actor_in(obj, index)
             args.place = better_place(args.place, place_in(obj, index), index)
@@ -418,10 +421,10 @@ def nationality_state(adjective: Token, index: Index) -> str | None:
 
 
 def weapon_state(subject: Token, index: Index) -> str | None:
-    """"A Tajik drone struck", "Ukrainian mechanised units seized", "Italian bombers struck": the state
-    forces of the nationality that modifies the force or weapon that did it (`state_doers`, `warplanes`;
-    not "a Lebanese man")."""
-    if subject.lemma_.lower() not in STATE_DOERS and not warplanes(subject):
+    """"A Tajik drone struck", "Ukrainian mechanised units seized", "German bombers returned": the state
+    forces of the nationality that modifies the force or weapon that did it (`state_doers`,
+    `bombers_are_aircraft`; not "a Lebanese man")."""
+    if subject.lemma_.lower() not in STATE_DOERS and not bombers_are_aircraft(subject):
         return None
     return next((a for c in subject.subtree if c.i < subject.i and c.dep_ in ("amod", "compound")
                  for a in [nationality_state(c, index)] if a), None)
@@ -448,6 +451,10 @@ def noun_arguments(noun: Token, index: Index) -> Arguments:
         if subject is not None:  # "The coalition said it carried out 40 air strikes": whom "it" stands for
             args.actor1 = actor_in(subject, index) or (
                 pronoun_antecedent(subject, index) if subject.pos_ == "PRON" else None)
+    if noun.dep_ == "nsubjpass" and head.pos_ == "VERB" and args.actor1 is None:
+        # "seven air strikes were carried out near Ramadi by the US-led coalition": who carried them out
+        args.actor1 = next((actor_in(o, index) for p in head.children if p.dep_ == "agent"
+                            for o in p.children if o.dep_ == "pobj" and actor_in(o, index)), None)
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "between":
@@ -550,9 +557,8 @@ def fired_from(tok: Token) -> bool:
 
 
 def a_source(tok: Token) -> bool:
-    """A place named as whom the news comes from: "killing 150 people, according to the Generalitat"."""
-    while tok.dep_ == "compound" and tok.head.i != tok.i:
-        tok = tok.head
+    """A place named as whom the news comes from: "killing 150 people, according to the Generalitat" (not
+    "according to Odesa governor Oleh Kiper", who tells of Odesa)."""
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ == "to" and prep.i > 0 and tok.doc[prep.i - 1].lower_ == "according"
 

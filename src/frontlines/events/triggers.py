@@ -139,11 +139,18 @@ def crowd_pronoun(verb: Token) -> bool:
 
 
 def after_a_gathering(tok: Token) -> bool:
-    """Whether the sentence before the token's tells of a crowd gathered (`crowd_told`: "several hundred
-    residents gathered on the road outside the mosque. They were pushed back by troops")."""
+    """Whether the sentence before the token's tells of people who gathered (`gathering_verbs`: "several
+    hundred residents gathered on the road outside the mosque. They were pushed back by troops"), not
+    armed men ("several hundred troops gathered near the airport")."""
     start = tok.sent.start
-    return start > 0 and any(t.lemma_.lower() in event_words()["crowd_told"] and t.pos_ == "VERB"
+    return start > 0 and any(t.lemma_.lower() in event_words()["gathering_verbs"] and t.pos_ == "VERB"
+                             and not any(c.dep_ == "nsubj" and armed_or_state(c) for c in t.children)
                              for t in tok.doc[start - 1].sent)
+
+
+def armed_or_state(noun: Token) -> bool:
+    """Whether a noun names armed men or a state's forces ("troops", "fighters", "police")."""
+    return noun.lemma_.lower() in ARMED_NOUNS | event_words()["state_doers"] | {"police", "policeman"}
 
 
 def bound_elsewhere(verb: Token) -> bool:
@@ -241,8 +248,8 @@ def needs_read_on(tok: Token, sense: dict, around: set[str]) -> set[str]:
     if sense.get("needs_object"):
         return objects_of(tok)
     if sense.get("needs_subject"):  # or a passive's agent: "columns were struck by allied aircraft"
-        return {word_lemma(t) if not warplanes(t) else "plane" for c in tok.children if c.dep_ in ("nsubj", "agent")
-                for t in c.subtree}
+        return {"plane" if bombers_are_aircraft(t) else word_lemma(t) for c in tok.children
+                if c.dep_ in ("nsubj", "agent") for t in c.subtree}
     if sense.get("needs_target"):
         return targets_of(tok, aimed=bool(sense.get("aimed")))
     if sense.get("needs_from"):  # "was taken from his home", not "took home a prize"
@@ -349,20 +356,23 @@ def subject_kinds(token: Token, through_participle: bool = False) -> set[str]:
         return subject_kinds(token.head)  # "people gathered ... and dispersed": the subject they share
     return {kind for c in doers for kind in (word_lemma(c), c.ent_type_, c.pos_,
                                              *(counted_words(c)[1:] if a_count(c) else ()),
-                                             *(("plane",) if warplanes(c) else ()))}
+                                             *(("plane",) if bombers_are_aircraft(c) else ()))}
 
 
-def warplanes(noun: Token) -> bool:
+def bombers_are_aircraft(noun: Token) -> bool:
     """Whether "bombers" are aircraft: of a kind (`warplane_bombers`: "heavy bombers", "B-52 bombers"),
-    flying from a base ("bombers based on Majorca"), or a nation's that did what aircraft do
-    (`bombers_flying`: "Italian bombers struck the port", not "Palestinian bombers attacked a bus"); not
-    "suicide bombers", nor "the bombers" told before."""
-    if word_lemma(noun) != "bomber":
+    flying from a base (`warplane_bases`: "bombers based on Majorca"), or a nation's that did what only
+    aircraft do (`bombers_flying`: "German bombers returned over Narvik"; not "Palestinian bombers struck
+    a bus"); never "suicide bombers"."""
+    if word_lemma(noun) != "bomber" or any(c.lower_ == "suicide" for c in noun.children):
         return False
-    kinds = event_words()["warplane_bombers"]
-    flying = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in event_words()["bombers_flying"]
-    return any((c.dep_ in ("amod", "compound") and (c.lower_ in kinds or (flying and c.ent_type_ == "NORP")))
-               or (c.dep_ == "acl" and c.lemma_.lower() in kinds) for c in noun.children)
+    words = event_words()
+    on_foot = words["civilian_targets"] | words["bombers_on_foot_targets"]
+    flying = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in words["bombers_flying"] and not any(
+        o.lemma_.lower() in on_foot for o in noun.head.children if o.dep_ == "dobj")
+    return any((c.dep_ in ("amod", "compound") and (c.lower_ in words["warplane_bombers"]
+                                                    or (flying and c.ent_type_ == "NORP")))
+               or (c.dep_ == "acl" and c.lemma_.lower() in words["warplane_bases"]) for c in noun.children)
 
 
 def a_count(noun: Token) -> bool:

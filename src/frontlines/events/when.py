@@ -13,7 +13,6 @@ from frontlines.nlp import doc_text, sentence_ents
 
 THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
 COUNTING_ON = event_words()["counting_on"]
-COUNTED_UNITS = frozenset({"day", "week", "month"})
 
 
 @dataclass
@@ -137,11 +136,17 @@ def governs(trigger: Token, tok: Token) -> bool:
 
 def untagged_counts(sent: SpacySpan) -> list[SpacySpan]:
     """Spans of time counted back from a clause that the model did not tag as dates: "on Friday night,
-    a day after Soviet bombers struck the capital"."""
-    doc = sent.doc
-    return [doc[t.i - 2:t.i] for t in sent if t.lower_ in ("after", "before") and t.i - 2 >= sent.start
-            and doc[t.i - 1].lemma_.lower() in COUNTED_UNITS and not doc[t.i - 1].ent_type_
-            and (doc[t.i - 2].lower_ in ("a", "an", "one") or doc[t.i - 2].like_num)]
+    a day after Soviet bombers struck the capital" (`counted_*` of words.yaml; not "a day after its
+    fall", a noun's time, not a clause's)."""
+    doc, words = sent.doc, event_words()
+    return [doc[t.i - 2:t.i] for t in sent if t.lower_ in words["counted_preps"] and t.i - 2 >= sent.start
+            and heads_a_clause(t) and doc[t.i - 1].lemma_.lower() in words["counted_units"]
+            and not doc[t.i - 1].ent_type_ and (doc[t.i - 2].lower_ in words["counted_counts"] or doc[t.i - 2].like_num)]
+
+
+def heads_a_clause(word: Token) -> bool:
+    """Whether "after" or "before" opens a clause ("after the rebels seized it"), not a noun ("after its fall")."""
+    return word.dep_ == "mark" or any(c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in word.children)
 
 
 def counted_clause(ent: SpacySpan, sent: SpacySpan) -> Token | None:

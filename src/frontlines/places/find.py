@@ -368,7 +368,14 @@ def is_landmark(span: SpacySpan) -> bool:
     words = place_words()["landmark"] | place_words()["works"]
     named = any(t.lower_ not in place_words()["name_articles"] for t in span[:-1])
     return len(span) > 1 and ((named and span[-1].lower_ in words) or span.text.lower() in words
-                              or span[0].lower_ in place_words()["landmark_first"])
+                              or kind_first(span.text))
+
+
+def kind_first(name: str) -> bool:
+    """Whether a name of several words opens with the kind of site it is (`landmark_first`): "Plaza del
+    Torico", "Rue de Rivoli" (the town of Rue is not meant)."""
+    first, _, rest = name.partition(" ")
+    return bool(rest) and first.lower() in place_words()["landmark_first"]
 
 
 def kind_before(doc: Doc, span: SpacySpan) -> str | None:

@@ -24,7 +24,7 @@ from frontlines.nlp import doc_text, entities, tokens_where
 from frontlines.model import Place, Span
 from frontlines.places.features import (DWARFING_CITY, Context, country_weight, dwarfed, is_capital, own_name,
                                        qualified, spelled_as)
-from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, place_words
+from frontlines.places.find import PLACE_LABELS, Candidate, abbreviation_entries, kind_first, place_words
 from frontlines.places.gazetteer import Entry, Gazetteer
 from frontlines.places.kinds import without_kind
 from frontlines.places.names import ARABIC_ARTICLES, name_key, skeleton_key
@@ -100,8 +100,10 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) 
     todo = [c for c in cands if not c.entries]
     exact = gazetteer.by_name([c.span.text for c in todo])
     for c in todo:  # a landmark takes only a named site of the gazetteer ("Hartsfield-Jackson Atlanta
-        # International Airport"); "the Old City" is a part of this story's town, not Jerusalem's
-        c.entries = [e for e in exact.get(name_key(c.span.text), []) if not c.landmark or e.feature == "site"]
+        # International Airport"); "the Old City" is a part of this story's town, not Jerusalem's; a town
+        # named kind first is that town ("Plaza Huincul", "Piazza Armerina")
+        c.entries = [e for e in exact.get(name_key(c.span.text), [])
+                     if not c.landmark or e.feature == "site" or (kind_first(c.span.text) and e.feature == "city")]
     todo = [c for c in todo if not c.landmark]
     # "Orange Walk Town": a town the gazetteer knows by its name alone, without "Town" or "City", in the
     # country the story is most about (see `choose`: "Hannah Town" in Kingston is no Hanna, Oklahoma); not a
@@ -903,7 +905,7 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
         division = container(c, divisions[c.sentence], text)  # "El Adde, in Somalia's Gedo region"
         owned = owners.get(name_key(c.span.text))
         town = far_bearing(c, towns_by_sentence, text) or owner_town(c, towns_by_end, text) \
-            or named_after(c, towns_by_name) \
+            or (named_after(c, towns_by_name) if not kind_first(c.span.text) else None) \
             or (division.entry if division else None) or anchor_for(c, towns_by_sentence, None, text) \
             or (owned[1] if owned and owned[0] < c.span.start else None) or fallback
         if town is not None:

@@ -22,12 +22,12 @@ def states_then() -> dict[str, list[tuple[str, str, str]]]:
     out: dict[str, list[tuple[str, str, str]]] = {}
     for code, spans in (raw or {}).items():
         for span in spans if isinstance(spans, list) else [spans]:
-            start, until = str(span.get("from", "0000-01-01")), str(span.get("until")) if isinstance(span, dict) else ""
-            if not isinstance(span, dict) or not span.get("state") or not DAY.fullmatch(start) \
-                    or not DAY.fullmatch(until):
+            entry = span if isinstance(span, dict) else {}
+            start, until = str(entry.get("from", "0000-01-01")), str(entry.get("until"))
+            if not entry.get("state") or not DAY.fullmatch(start) or not DAY.fullmatch(until):
                 raise FrontlinesError(f"{SOURCE}: {code}: each entry needs a state, until: \"YYYY-MM-DD\" and "
                                       f"optionally from: \"YYYY-MM-DD\" (quoted), got {span!r}")
-            out.setdefault(str(code), []).append((span["state"], start, until))
+            out.setdefault(str(code), []).append((entry["state"], start, until))
     return out
 
 
