@@ -318,11 +318,16 @@ def test_a_states_own_troops_marching_into_its_capital_take_nothing(extract):
 
 def test_soldiers_taken_prisoner_and_a_task_taken_over_are_no_ground_taken(extract):
     """"relatives of soldiers captured at Mariupol gathered" (a participle the model takes for the main
-    verb) and "took over the patrolling of Apatzingán" take no town."""
+    verb) and "took over the patrolling of Apatzingán" take no town; the relatives who gathered protested."""
     report = extract("KYIV - In Kyiv on Sunday, several hundred relatives of soldiers captured at Mariupol in 2022 "
                      "gathered on the Maidan to call for their release. The talks on an exchange have stalled. "
                      "Officials gave no date. The relatives said they would return next week.", published="2025-02-10")
     assert not [e for e in coded(report) if e[0].endswith("territory")], coded(report)
+    report = extract("MORELIA, Mexico - Relatives of soldiers captured at Tepalcatepec gathered outside the state "
+                     "legislature in Morelia on Monday to demand their release. Officials said nothing else. The "
+                     "weather was cold. It rained.", published="2014-01-14")
+    assert [(e[0], e[1], e[3]) for e in coded(report)] == [("Peaceful protest", "Protesters (Mexico)", "Morelia")], \
+        coded(report)
     report = extract("APATZINGAN, Mexico - Federal police took over the patrolling of Apatzingán from the municipal "
                      "force on Tuesday. The town was calm. Shops reopened in the centre. Residents said they hoped "
                      "the army would stay.", published="2014-01-15")

@@ -1065,6 +1065,13 @@ def quoted(tok: Token) -> bool:
     return sent[0].text in QUOTE_MARKS and sum(t.text in QUOTE_MARKS for t in sent[:tok.i - sent.start]) % 2 == 1
 
 
+def of_others(subject: Token | None, index: Index) -> bool:
+    """Whether a subject names people by whose they are, an actor only after "of": "relatives of soldiers",
+    "families of the detained officers" (not "soldiers of the 3rd brigade", who are the actor)."""
+    return subject is not None and subject.i not in index.actor_at and subject.pos_ in ("NOUN", "PROPN") \
+        and any(p.dep_ == "prep" and p.lower_ == "of" for p in subject.children)
+
+
 def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | None = None,
                coarse: bool = False) -> list[Event]:
     """Events for a trigger (one per coordinated place), or none when it cannot be coded.
@@ -1147,6 +1154,11 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         sides = story_sides(index) or index.states[:2] or [index.main_armed]
         args.actor1, args.actor2 = sides[0], sides[1] if len(sides) > 1 else None
         actor1 = index.actors.get(args.actor1 or "")
+    if family.name in ("protest", "riot") and actor1 is not None and actor1.kind not in CROWD_KINDS \
+            and trigger.is_verb and of_others(subject_of(trigger.token), index):
+        # "relatives of soldiers captured at Mariupol gathered to demand their release": the relatives' crowd
+        args.actor1 = index.crowd()
+        actor1 = index.actors[args.actor1]
     if not lenient and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest
     when = dates.for_trigger(trigger.token)

@@ -207,11 +207,11 @@ def objects_of(token: Token) -> set[str]:
     "President Manuel Zelaya")."""
     out = set()
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "soldiers captured at Mariupol": what it describes
-        out.add(token.head.lemma_.lower())
+        out.add(word_lemma(token.head))
     if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in token.children):
         # a participle parsed as the main verb ("relatives of soldiers captured at Mariupol gathered"): its
         # "subject" is what it describes
-        out.update(c.lemma_.lower() for c in token.children if c.dep_ == "nsubj")
+        out.update(word_lemma(c) for c in token.children if c.dep_ == "nsubj")
     if token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" for c in token.children):
         out |= objects_of(token.head)  # "39 militants were killed and 13 captured": 13 of the militants
     # "the building was stormed and partly burned": the participle acts on the passive's subject
