@@ -415,3 +415,20 @@ def test_neighbours_of_the_new_readings_keep_their_old_ones(extract):
                      "jets bombed the town of Massawa a day after its fall. Officials said nothing else. It rained.",
                      published="1990-02-14")
     assert [e[4] for e in coded(report) if e[0] == "Air/drone strike"] == ["1990-02-11"], coded(report)
+
+
+def test_the_speakers_own_army_police_and_aircraft(extract):
+    """"A spokesman for the French army in Niger said its soldiers": France's, the actor its subject names;
+    "Croatia's interior ministry said its special police": Croatia's police, in 1991 too; "Ethiopian MiG
+    fighters" are Ethiopia's aircraft, no armed men."""
+    report = extract("NIAMEY - A spokesman for the French army in Niger said its soldiers had clashed with gunmen near "
+                     "Tillaberi on Thursday. Officials said nothing else. It rained. Schools were shut.",
+                     published="2023-05-20")
+    assert [(e[0], e[1]) for e in coded(report)] == [("Armed clash", "Military Forces of France")], coded(report)
+    report = extract("ZAGREB - Croatia's interior ministry said its special police had retaken Pakrac on Friday. "
+                     "Officials said nothing else. It rained. Schools were shut.", published="1991-05-04")
+    assert [e[1] for e in coded(report)] == ["Police Forces of Croatia"], coded(report)
+    report = extract("KHARTOUM - Rebels captured the port of Massawa on Saturday. Ethiopian MiG fighters bombed Massawa "
+                     "on Sunday, killing 50 civilians. The Eritrean People's Liberation Front said it would advance. "
+                     "Officials said nothing else.", published="1990-02-14")
+    assert ("Air/drone strike", "Military Forces of Ethiopia") in [(e[0], e[1]) for e in coded(report)], coded(report)

@@ -24,12 +24,12 @@ UNIT_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"
 PART_OF_MONTH = {"early": 5, "mid": 15, "late": 25, "end of": 28, "beginning of": 3}
 
 # "8 July last year", "in March this year": the year the date falls in, counted from publication
-REL_YEAR = r"(?:,?\s+(?P<rel>last|this)\s+year)?"
+REL_YEAR = r"(?:,?\s+(?P<rel>last|this)\s+year(?!['’]s))?"
 PATTERNS = [
     ("month_day", re.compile(rf"\b{MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
                              rf"{REL_YEAR}\b")),
     ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})\s+{MONTH_RE}(?:\s+(?P<year>\d{{4}}))?{REL_YEAR}\b")),
-    ("month_rel_year", re.compile(rf"\b(?:in\s+)?{MONTH_RE}\s+(?P<rel>last|this)\s+year\b")),
+    ("month_rel_year", re.compile(rf"\b(?:in\s+)?{MONTH_RE}\s+(?P<rel>last|this)\s+year\b(?!['’]s)")),
     ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of)[\s-]+{MONTH_RE}(?:\s+(?P<year>\d{{4}}))?\b")),
     ("month_year", re.compile(rf"\b(?:in\s+)?{MONTH_RE}\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
     ("weekday", re.compile(r"\b(?P<last>last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),

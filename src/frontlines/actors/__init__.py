@@ -202,9 +202,10 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
     for mention in name_head_mentions(doc, mentions, taken, frozenset(m.generic_words["name_heads"])):
         mentions.append(mention)
         taken.update(range(mention.start, mention.end))
+    makes = frozenset(m.generic_words["aircraft_makes"])  # "MiG fighters" are planes, no armed men
     generic = [s for s in filter_spans(list(m.generic(doc, as_spans=True)))
                if not taken.intersection(range(s.start, s.end)) and not a_names_possessor(s)
-               and not opposed_to(s, state_owners())]
+               and not opposed_to(s, state_owners()) and not (s.start > 0 and doc[s.start - 1].lower_ in makes)]
     every_place = sorted((m.start, p.country_code) for p in places if p.country_code for m in p.mentions)
     mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc), every_place)
     by_id = {a.id: a for a in registry.actors.values()}
@@ -475,9 +476,10 @@ def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: Actor
         group = doc.vocab.strings[span.label]
         country = local_country(span, countries, story_country)
         actor = modifier_actor(span, named_by_start, order, by_id)
-        speakers = speakers_country(span, every_place) if actor is None and group == "state" else None
-        if speakers is not None:
-            actor = registry.state(speakers)  # "Russia's defence ministry said its troops had ..."
+        speakers = speakers_country(span, every_place) if actor is None and group in ("state", "police") \
+            and governing_subject(span, known) is None else None
+        if speakers is not None:  # "Russia's defence ministry said its troops had ...", "its special police"
+            actor = registry.state(speakers, police=group == "police")
         actor = actor or possessor(doc, span, known, by_id)
         if actor is not None:
             pass  # "Fighters aligned with the GNA"; "its troops" after "the MNDAA said"
@@ -536,7 +538,7 @@ def possessor(doc: Doc, span, named: ByStart, by_id: dict[str, Actor]) -> Actor 
 def speakers_country(span, countries: list[tuple[int, str]]) -> str | None:
     """The country named in the subject of the verb that "its troops" are reported under, when that
     subject names no actor: "Russia's defence ministry said its troops had liberated Toretsk"."""
-    owned = span[0].lower_ == "its" or (span.start > 0 and span.doc[span.start - 1].lower_ == "its")
+    owned = span[0].lower_ == "its" or any(c.dep_ == "poss" and c.lower_ == "its" for c in span.root.children)
     subject = reporting_subject(span) if owned else None
     if subject is None:
         return None

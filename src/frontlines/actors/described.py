@@ -128,7 +128,7 @@ def armed_cue(root: Token, armed_nouns: frozenset[str], modifiers: frozenset[str
 def armed_name(span: Span, words: dict, places: set[int]) -> Token | None:
     """The word of a name that says by itself it is an armed group's (`armed_name_words`): "Liberation"
     before one of `liberation_heads` ("the Eritrean People's Liberation Front"; not "the Women's
-    Liberation Network" or "the Liberation Party"), or one of `armed_name_heads` ending a name of three
+    Liberation Network" or "the Liberation Party"), or one of its `heads` ending a name of three
     words or more ("the Kachin Independence Army") that opens with no nationality, place or
     `state_openers` word (not "the Lao People's Army", "the Zimbabwe National Army" or "the Royal Thai
     Army", a state's; nor "the Second Army Region").  Not a name with one of `unarmed` ("the Church

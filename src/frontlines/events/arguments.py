@@ -9,10 +9,12 @@ from spacy.tokens import Doc, Token
 
 from frontlines.actors import (ActorMention, crowd_name, forces_country, names_its_government, state_name,
                                unidentified_name)
+from frontlines.actors.dictionary import packaged
 from frontlines.events.triggers import bombers_are_aircraft, event_words, under_what
 from frontlines.model import Actor, Place, Span
 from frontlines.nlp import doc_text, token_array
 from frontlines.places.capitals import capital_names
+from frontlines.yamlfile import load_yaml
 
 PLACE_PREPS = frozenset({"in", "at", "into", "near", "of", "on", "around", "outside", "inside", "across", "over",
                          "through"})
@@ -26,6 +28,7 @@ OPPOSING = event_words()["opposing"]
 DOERS_ACTS = frozenset(event_words()["doers_acts"])
 STATE_DOERS = event_words()["state_doers"]
 DWELLING_VERBS = event_words()["dwelling_verbs"]
+AIRCRAFT_MAKES = frozenset(load_yaml(packaged("generic.yaml"))["aircraft_makes"])
 ORIGIN_VERBS, FIRE_WORDS = event_words()["origin_verbs"], event_words()["fire_words"]
 CROWD_AGAINST = frozenset(event_words()["crowd_against"])
 SPEECH_VERBS = event_words()["reporting"]  # "doctors at the hospital said": the speaker's place
@@ -421,10 +424,11 @@ def nationality_state(adjective: Token, index: Index) -> str | None:
 
 
 def weapon_state(subject: Token, index: Index) -> str | None:
-    """"A Tajik drone struck", "Ukrainian mechanised units seized", "German bombers returned": the state
-    forces of the nationality that modifies the force or weapon that did it (`state_doers`,
-    `bombers_are_aircraft`; not "a Lebanese man")."""
-    if subject.lemma_.lower() not in STATE_DOERS and not bombers_are_aircraft(subject):
+    """"A Tajik drone struck", "Ukrainian mechanised units seized", "German bombers returned", "Ethiopian MiG
+    fighters bombed": the state forces of the nationality that modifies the force or weapon that did it
+    (`state_doers`, `bombers_are_aircraft`, `aircraft_makes` of generic.yaml; not "a Lebanese man")."""
+    planes = subject.lemma_.lower() == "fighter" and any(c.lower_ in AIRCRAFT_MAKES for c in subject.children)
+    if subject.lemma_.lower() not in STATE_DOERS and not bombers_are_aircraft(subject) and not planes:
         return None
     return next((a for c in subject.subtree if c.i < subject.i and c.dep_ in ("amod", "compound")
                  for a in [nationality_state(c, index)] if a), None)

@@ -45,6 +45,8 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         # who did it: a verb's subject, or that of the verb whose object it is ("police opened fire")
         subject = subject_of(tok) if tok.pos_ == "VERB" else subject_of(tok.head) if tok.dep_ in ("dobj", "advmod") \
             else None  # "soldiers violently suppressed a protest": the soldiers' violence
+        if subject is not None and subject.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            subject = tok.head  # "pushed back by troops who fired into the air": the troops fired
         if factuality(tok) == "negated" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
                 d.lower_ == "no" for d in c.children) for c in tok.children):
             continue  # "no shots were fired at the rally"

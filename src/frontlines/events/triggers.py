@@ -7,8 +7,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from frontlines.actors import armed_modifiers, opens_a_sentence
-from frontlines.actors.dictionary import packaged
+from frontlines.actors import armed_modifiers, opens_a_sentence, police_heads
+from frontlines.actors.dictionary import nationalities, packaged
 from frontlines.nlp import tokens_whose_lemma
 from frontlines.yamlfile import load_word_lists, load_yaml
 
@@ -143,14 +143,16 @@ def after_a_gathering(tok: Token) -> bool:
     hundred residents gathered on the road outside the mosque. They were pushed back by troops"), not
     armed men ("several hundred troops gathered near the airport")."""
     start = tok.sent.start
-    return start > 0 and any(t.lemma_.lower() in event_words()["gathering_verbs"] and t.pos_ == "VERB"
+    gathering = event_words()["gathering_verbs"]
+    return start > 0 and any(t.lemma_.lower() in gathering and t.pos_ == "VERB"
                              and not any(c.dep_ == "nsubj" and armed_or_state(c) for c in t.children)
                              for t in tok.doc[start - 1].sent)
 
 
 def armed_or_state(noun: Token) -> bool:
     """Whether a noun names armed men or a state's forces ("troops", "fighters", "police")."""
-    return noun.lemma_.lower() in ARMED_NOUNS | event_words()["state_doers"] | {"police", "policeman"}
+    lemma = noun.lemma_.lower()
+    return lemma in ARMED_NOUNS or lemma in event_words()["state_doers"] or noun.lower_ in police_heads()
 
 
 def bound_elsewhere(verb: Token) -> bool:
@@ -359,6 +361,11 @@ def subject_kinds(token: Token, through_participle: bool = False) -> set[str]:
                                              *(("plane",) if bombers_are_aircraft(c) else ()))}
 
 
+def nationality_words(adjective: Token) -> str:
+    """A modifier with its own modifiers, lower-cased, as nationalities are listed: "sri lankan"."""
+    return " ".join(t.lower_ for t in adjective.subtree)
+
+
 def bombers_are_aircraft(noun: Token) -> bool:
     """Whether "bombers" are aircraft: of a kind (`warplane_bombers`: "heavy bombers", "B-52 bombers"),
     flying from a base (`warplane_bases`: "bombers based on Majorca"), or a nation's that did what only
@@ -371,7 +378,7 @@ def bombers_are_aircraft(noun: Token) -> bool:
     flying = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in words["bombers_flying"] and not any(
         o.lemma_.lower() in on_foot for o in noun.head.children if o.dep_ == "dobj")
     return any((c.dep_ in ("amod", "compound") and (c.lower_ in words["warplane_bombers"]
-                                                    or (flying and c.ent_type_ == "NORP")))
+                                                    or (flying and nationality_words(c) in nationalities())))
                or (c.dep_ == "acl" and c.lemma_.lower() in words["warplane_bases"]) for c in noun.children)
 
 
