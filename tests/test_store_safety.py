@@ -209,3 +209,36 @@ def test_a_reader_that_does_not_ask_gets_in_once_the_batches_stop(tmp_path):
                                ".execute('SELECT count(*) FROM documents').fetchone()[0])"],
                               capture_output=True, text=True, timeout=120)
         assert held.stdout.strip() == "1", held.stderr  # DuckDB's own reader, which says nothing, gets in
+
+
+def test_a_commit_after_a_writer_killed_mid_commit_goes_through(tmp_path):
+    """A writer killed while it committed leaves a deletion file that its commit never recorded; the next
+    writer, making the same change, names its file the same way: it must commit all the same (kill -9 at
+    the wrong moment made the next ingest fail with "FileAlreadyExists ... .del")."""
+    import tantivy
+
+    from frontlines.store.text import TextIndex, opened
+
+    path = tmp_path / "text"
+    path.mkdir()
+    first = TextIndex(opened(path, new_schema=True))
+    first.open_writer()
+    for fused in ("a", "b"):
+        first.writer.add_document(tantivy.Document(fused=fused))
+    first.writer.commit()
+    first.writer.wait_merging_threads()
+    meta = (path / "meta.json").read_text()
+
+    def delete_a() -> None:
+        index = TextIndex(opened(path))
+        index.open_writer()
+        index.writer.delete_documents_by_term("fused", "a")
+        index.writer.commit()
+        index.writer.wait_merging_threads()
+
+    delete_a()
+    (path / "meta.json").write_text(meta)  # killed before its commit was recorded: its .del file is left over
+    delete_a()
+    reopened = opened(path)
+    reopened.reload()
+    assert reopened.searcher().num_docs == 1  # "b" alone is left

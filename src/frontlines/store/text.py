@@ -277,14 +277,19 @@ class TextIndex:
         if touched is not None:
             self.reindex_ids(db, [f for (f,) in db.execute(f"SELECT DISTINCT fused_id FROM ({touched})").fetchall()])
             return
+        self.open_writer()
+        self.index_rows(db, "", [])
+
+    def open_writer(self) -> None:
+        """The index's writer, opened once; the files a writer killed before its commit left behind are
+        removed first, or a commit that names a file the same way fails ("FileAlreadyExists ... .del")."""
         if self.writer is None:
             self.writer = self.index.writer(WRITER_HEAP, 1)
-        self.index_rows(db, "", [])
+            self.writer.garbage_collect_files()
 
     def reindex_ids(self, db, ids: list[str]) -> None:
         """Index anew the fused events `ids`, as the database holds them now (kept for `undo`)."""
-        if self.writer is None:
-            self.writer = self.index.writer(WRITER_HEAP, 1)
+        self.open_writer()
         self.touched = ids
         for fused_id in ids:
             self.writer.delete_documents_by_term("fused", fused_id)
