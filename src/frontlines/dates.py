@@ -1,9 +1,10 @@
 """Resolve the dates a text gives, absolute or relative, against the publication date.
 
 "Friday" is the most recent Friday on or before publication; "Nov. 7" is the
-last Nov. 7 on or before it ("Nov. 7 last year" the one of the year before); "last week", "early January", "in 2015" and
-"just weeks after" are dates with a coarser precision.  Durations ("for 2½
-years", "more than six years of war") are not dates.
+last Nov. 7 on or before it ("Nov. 7 last year" the one of the year before);
+"last week", "early January", "in 2015" and "just weeks after" are dates with
+a coarser precision.  Durations ("for 2½ years", "more than six years of war")
+are not dates.
 """
 from __future__ import annotations
 

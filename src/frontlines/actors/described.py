@@ -141,12 +141,12 @@ def armed_name(span: Span, words: dict, places: set[int]) -> Token | None:
     if any(t.lower_ == "liberation" for t in name[:-1]) and last in names["liberation_heads"]:
         return next(t for t in name if t.lower_ == "liberation")
     opener = name[0].lower_ in nationalities() or name[0].lower_ in names["state_openers"] or name[0].i in places \
-        or any(name[:k].text.lower() in country_names() for k in (1, 2, 3))
+        or any(name[:k].text.lower() in world_country_names() for k in (1, 2, 3))
     return name[-1] if len(name) >= 3 and last in names["heads"] and not opener else None
 
 
 @lru_cache(maxsize=1)
-def country_names() -> frozenset[str]:
+def world_country_names() -> frozenset[str]:
     """The world's country names, lower-cased ("zimbabwe", "sri lanka"), from GeoNames."""
     from frontlines.places.gazetteer import geonames_countries  # the places' data: read late
 

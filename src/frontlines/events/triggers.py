@@ -204,7 +204,8 @@ def noun_context(noun: Token) -> set[str]:
 
 def objects_of(token: Token) -> set[str]:
     """Lemmas of what a verb acts on: its direct objects, a passive's subject or the noun a participle
-    describes, and what a number of them counts ("captured dozens of soldiers", "a number of soldiers were captured"),
+    describes, and what a number of them counts ("captured dozens of soldiers", "a number of soldiers were
+    captured"),
     what it holds ("a bag containing grenades was found"), and the title of a name ("President" of
     "President Manuel Zelaya")."""
     out = set()

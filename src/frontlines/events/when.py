@@ -141,7 +141,8 @@ def untagged_counts(sent: SpacySpan) -> list[SpacySpan]:
     doc, words = sent.doc, event_words()
     return [doc[t.i - 2:t.i] for t in sent if t.lower_ in words["counted_preps"] and t.i - 2 >= sent.start
             and heads_a_clause(t) and doc[t.i - 1].lemma_.lower() in words["counted_units"]
-            and not doc[t.i - 1].ent_type_ and (doc[t.i - 2].lower_ in words["counted_counts"] or doc[t.i - 2].like_num)]
+            and not doc[t.i - 1].ent_type_
+            and (doc[t.i - 2].lower_ in words["counted_counts"] or doc[t.i - 2].like_num)]
 
 
 def heads_a_clause(word: Token) -> bool:
