@@ -348,6 +348,10 @@ def test_bombers_of_a_nation_that_struck_are_its_aircraft_and_a_source_is_no_sce
                      "Schools were closed. Queues formed at the banks.", published="1939-12-02")
     assert [(e[0], e[1], e[4]) for e in coded(report)] == [
         ("Air/drone strike", "Military Forces of the Soviet Union", "1939-11-30")], coded(report)
+    report = extract("COLOMBO - Sri Lankan bombers struck rebel positions near Jaffna on Monday, the air force said. "
+                     "Officials said nothing else. It rained. Schools were shut.", published="1997-10-20")
+    assert [(e[0], e[1]) for e in coded(report)] == [("Air/drone strike", "Military Forces of Sri Lanka")], \
+        coded(report)
 
 
 def test_fire_from_a_place_fell_elsewhere(extract):

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from frontlines.actors import (ActorMention, crowd_name, forces_country, names_its_government, state_name,
                                unidentified_name)
 from frontlines.actors.dictionary import packaged
-from frontlines.events.triggers import bombers_are_aircraft, event_words, under_what
+from frontlines.events.triggers import bombers_are_aircraft, event_words, nationality_words, under_what
 from frontlines.model import Actor, Place, Span
 from frontlines.nlp import doc_text, token_array
 from frontlines.places.capitals import capital_names
@@ -415,11 +415,13 @@ def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
 
 
 def nationality_state(adjective: Token, index: Index) -> str | None:
-    """"a Turkish drone strike", "a Ukrainian rocket attack": the state forces of the country a
-    nationality adjective names."""
+    """"a Turkish drone strike", "a Ukrainian rocket attack", "Sri Lankan bombers": the state forces of the
+    country a nationality adjective (of one word or more) names."""
     from frontlines.actors.dictionary import nationalities
 
-    code = nationalities().get(adjective.lower_) if adjective.dep_ in ("amod", "compound") else None
+    if adjective.dep_ not in ("amod", "compound"):
+        return None
+    code = nationalities().get(adjective.lower_) or nationalities().get(nationality_words(adjective))
     return index.state(code) if code else None
 
 
