@@ -410,3 +410,65 @@ def test_what_anti_and_loyalist_do_not_make_a_foe_or_a_state(extract, text, ment
     report = extract(text, published="2024-05-01")
     found = {a.name for a in report.actors for m in a.mentions if mention in m.text}
     assert (found == {name}) if name else not any(n.startswith("Military Forces of") for n in found), found
+
+
+@pytest.mark.parametrize("text, place, group", [
+    # a name no dictionary lists is a group's by what it does with ground
+    ("HARGEISA - The SNM took Burao on Saturday after a night of fighting, residents said.", "Burao", "SNM"),
+    ("HARGEISA - Burao was overrun by the SNM on Saturday, residents said.", "Burao", "SNM"),
+    ("LUANDA - The FLEC movement seized Buco-Zau on Sunday, officials said.", "Buco Zau", "FLEC"),
+])
+def test_a_group_named_by_its_deeds_on_the_ground(extract, text, place, group):
+    report = extract(text, published="1988-06-01")
+    names = {a.id: a.name for a in report.actors}
+    places = {p.id: p.name for p in report.places}
+    takers = [names.get(e.actor1 or "") for e in report.events if places.get(e.place) == place]
+    assert takers and all(group in (t or "") for t in takers), (takers, names)
+
+
+def test_reuters_taking_pictures_is_no_group(extract):
+    report = extract("HARGEISA - AFP took pictures in Burao on Saturday.", published="1988-06-01")
+    assert not [a.name for a in report.actors if "AFP" in a.name]
+
+
+def test_forces_loyal_to_a_named_president_are_the_states(extract):
+    report = extract("ADEN - Forces loyal to President Abd-Rabbu Mansour Hadi said they had taken the small "
+                     "Red Sea port of Mokha on Tuesday after three days of fighting.", published="2017-02-08")
+    names = {a.id: a.name for a in report.actors}
+    places = {p.id: (p.name, p.country_code) for p in report.places}
+    coded = [(e.sub_event_type, places.get(e.place), names.get(e.actor1 or "")) for e in report.events]
+    assert ("Government regains territory", ("Mocha", "YE"), "Military Forces of Yemen") in coded, coded
+    mentions = [m.text for a in report.actors for m in a.mentions]
+    assert "Forces loyal to President Abd-Rabbu Mansour Hadi" in mentions, mentions
+
+
+def test_mutineers_are_a_side_of_their_own(extract):
+    report = extract("BANGUI - Mutineers took over the radio station and the barracks in Bambari on Thursday. "
+                     "Loyal troops shelled their positions on Friday, the defence ministry said.",
+                     published="1996-05-20")
+    names = {a.id: a.name for a in report.actors}
+    taken = [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events if "took over" in e.evidence.text]
+    assert taken and all(t == ("Non-state actor overtakes territory",
+                               "Mutiny of Military Forces of the Central African Republic") for t in taken), taken
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # "the invaders" are the foreign army the story names, else its armed group
+    ("KAMPALA - Tanzanian troops crossed the border on Monday. The invaders shelled Masaka on Tuesday, "
+     "residents said.", "1979-02-20", "Military Forces of Tanzania"),
+    ("SANTO DOMINGO - The rebels of the FLN took Dajabon on Sunday. The invaders entered Montecristi on "
+     "Monday without meeting resistance.", "1963-11-20", "FLN"),
+])
+def test_the_invaders_are_the_invading_side(extract, text, published, expected):
+    report = extract(text, published=published)
+    found = {a.name for a in report.actors for m in a.mentions if m.text.lower() == "the invaders"}
+    assert found and all(expected in name for name in found), found
+
+
+def test_soldiers_fired_on_by_no_one_named_are_fired_on_by_the_storys_group(extract):
+    report = extract("LUANDA - UNITA took Huambo on Saturday after a long siege. A column of soldiers that left "
+                     "the city on Saturday night came under fire on Sunday near Caala, survivors said.",
+                     published="1993-03-09")
+    names = {a.id: a.name for a in report.actors}
+    fired = [names.get(e.actor1 or "") for e in report.events if "under fire" in e.evidence.text]
+    assert fired == ["UNITA"], fired

@@ -267,3 +267,10 @@ def test_a_hold_told_with_its_span_in_the_passive_has_ended(extract):
 def test_no_hold_from_a_denied_belief_or_a_figure_of_speech(extract, text):
     got = claims(extract(text, published="2024-05-01"))
     assert not [c for c in got if c[0] in ("Kidal", "Vienna", "New York City") and "Mali" not in c[1]], got
+
+
+def test_a_town_held_named_in_apposition_to_what_kind_it_is(extract):
+    # "held the country's second city, Bouaké": the apposition names the city held
+    got = claims(extract("DAKAR - Rebel soldiers held the country's second city, Ziguinchor, on Sunday night, "
+                         "residents said.", published="1998-06-08"))
+    assert any(place == "Ziguinchor" for place, _, _ in got), got

@@ -622,3 +622,22 @@ def test_a_place_is_in_the_state_it_was_in_when_the_story_was_told(extract):
     assert (places_of(then)["Asmara"].country_code, places_of(now)["Asmara"].country_code) == ("ET", "ER")
     assert places_of(then)["Eritrea"].country_code == "ER"
     assert [a.name for a in then.actors if a.kind == "state_forces"] == ["Military Forces of Ethiopia"], then.actors
+
+
+def test_a_world_citys_old_name_in_a_story_on_its_neighbour(extract):
+    # "Peking" is Beijing where the story names China, though it is about Vietnam
+    found = places_of(extract("HANOI - Chinese troops shelled Lang Son on Sunday. The statement from Peking said "
+                              "the troops would withdraw. Fighting went on near Cao Bang.", published="1979-03-06"))
+    assert found["Peking"].name == "Beijing" and found["Peking"].country_code == "CN", found["Peking"]
+
+
+def test_a_small_town_taken_is_a_place_without_a_word_around_it(extract):
+    report = extract("ZAGREB - Croatian troops entered Pakrac on Tuesday. Lipik was taken on Monday, the first "
+                     "day of the offensive.", published="1995-05-03")
+    assert places_of(report)["Lipik"].country_code == "HR"
+
+
+def test_the_kind_of_port_before_its_name_is_no_site(extract):
+    found = places_of(extract("ADEN - Government forces took the small Red Sea port of Midi on Saturday.",
+                              published="2016-01-19"))
+    assert "Red Sea port" not in found and found["Midi"].country_code == "YE", found

@@ -7,6 +7,7 @@ article's main country; "the militants" is the last armed group named before
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +28,14 @@ from frontlines.yamlfile import load_yaml
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
 # what "the militants", "fighters" or "gunmen" may stand for: not peacekeepers or a foreign army
 NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
+MUTINY = "Mutiny of "  # the start of a mutiny's name: soldiers who act as a side of their own
+
+
+def standing_armed(actor: Actor) -> bool:
+    """Whether an actor is a non-state armed group that a story's unclaimed violence may be laid to: not
+    a mutiny, whose soldiers act where the text says they do ("a grenade was thrown at a patrol" in a
+    story of a failed coup is no mutineers')."""
+    return actor.kind in NON_STATE_ARMED and not actor.name.startswith(MUTINY)
 LOOKAHEAD_SENTENCES = 2
 DATELINE_ENDS = frozenset({"—", "–", "-", ":"})  # the dash or colon that ends a dateline ("KABUL — Gunmen ...")
 ALLEGIANCE = frozenset({"loyal", "align", "allied", "ally", "affiliate", "affiliated", "link", "linked", "back",
@@ -165,6 +174,11 @@ class ActorRegistry:
         country = forces_country(country, police)
         return self.get(state_name(self.country_names.get(country, country), police), "state_forces", country)
 
+    def mutiny(self, country: str | None) -> Actor:
+        """ACLED's "Mutiny of Military Forces of <Country>": soldiers in revolt, a side apart from their state's."""
+        return self.get(f"{MUTINY}{state_name(self.country_names.get(country or '', country or ''))}",
+                        "rebel_group", country)
+
     def unidentified(self, country: str | None) -> Actor:
         """ACLED's "Unidentified Armed Group (<Country>)"."""
         return self.get(unidentified_name(self.country_names.get(country or "", country or "")), "rebel_group", country)
@@ -203,7 +217,7 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
         mentions.append(mention)
         taken.update(range(mention.start, mention.end))
     makes = frozenset(m.generic_words["aircraft_makes"])  # "MiG fighters" are planes, no armed men
-    generic = [s for s in filter_spans(list(m.generic(doc, as_spans=True)))
+    generic = [with_the_leaders_name(s) for s in filter_spans(list(m.generic(doc, as_spans=True)))
                if not taken.intersection(range(s.start, s.end)) and not a_names_possessor(s)
                and not opposed_to(s, state_owners()) and not (s.start > 0 and doc[s.start - 1].lower_ in makes)]
     every_place = sorted((m.start, p.country_code) for p in places if p.country_code for m in p.mentions)
@@ -219,6 +233,18 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
     for mention in mentions:
         mention.actor = new_id[mention.actor]
     return actors, sorted(mentions, key=lambda x: x.start)
+
+
+def with_the_leaders_name(span):
+    """A generic phrase that ends in a leader's title, with the name that follows it: "Forces loyal to
+    President Abd-Rabbu Mansour Hadi" (the words after "president" are the mention's too)."""
+    doc, end = span.doc, span.end
+    if span[-1].lower_ not in ("president", "minister"):
+        return span
+    while end < len(doc) and (doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("PERSON", "") or (
+            doc[end].text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN")):
+        end += 1
+    return SpacySpan(doc, span.start, end, label=span.label) if end > span.end else span
 
 
 def name_head_mentions(doc: Doc, named: list[ActorMention], taken: set[int], heads: frozenset[str]) -> list[ActorMention]:
@@ -487,6 +513,11 @@ def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: Actor
             actor = registry.state(country)
         elif group == "police":
             actor = registry.state(country, police=True)
+        elif group == "invaders":
+            actor = foreign_forces(named_by_start, by_id, country) or armed_antecedent(
+                doc, span, armed, rebels, by_id, sentence_starts) or registry.unidentified(country)
+        elif group == "mutineers":
+            actor = registry.mutiny(country)
         elif group == "armed":
             # "Islamist insurgents attacked ..." with no group named near: ACLED's unidentified group
             actor = armed_antecedent(doc, span, armed, rebels, by_id, sentence_starts) or registry.unidentified(country)
@@ -567,6 +598,14 @@ def governing_subject(span, known: ByStart) -> ActorMention | None:
     subject = reporting_subject(span)
     found = known.between(subject.start, subject.end) if subject is not None else []
     return found[0] if found else None
+
+
+def foreign_forces(named: ByStart, by_id: dict[str, Actor], country: str | None) -> Actor | None:
+    """The forces of a state other than `country` that the story names most, if any: "the invaders" in
+    a story of a foreign army's invasion."""
+    counts = Counter(m.actor for m in named.items if by_id[m.actor].kind in ("state_forces", "external_forces")
+                     and by_id[m.actor].country_code not in (country, None))
+    return by_id[counts.most_common(1)[0][0]] if counts else None
 
 
 def armed_antecedent(doc: Doc, span, armed: ByStart, rebels: ByStart, by_id: dict[str, Actor],

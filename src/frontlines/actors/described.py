@@ -41,7 +41,9 @@ def described_groups(doc: Doc, taken: set[int], places: set[int], words: dict) -
     titles = frozenset(words["title_modifiers"])  # "the rebel X"
     groups: dict[str, DescribedGroup] = {}
     for span in candidates(doc, taken, places, armed_nouns, frozenset(words["aircraft_makes"])):
-        cue = armed_cue(span.root, armed_nouns, modifiers, group_nouns, titles) or armed_name(span, words, places)
+        cue = armed_cue(span.root, armed_nouns, modifiers, group_nouns, titles) or armed_name(span, words, places) \
+            or (deed_cue(span.root, words["ground_deeds"], places, group_nouns)
+                if deed_named(span, words) else None)
         if cue is None or all(t.lemma_.lower() in armed_words or t.is_stop or t.lower_ in nationalities() for t in span):
             continue  # "Jihadist fighters", "Somali militants" name no group
         name = without_article(span)
@@ -66,6 +68,8 @@ def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozens
     modify an armed noun ("Fano militiamen", "KNLA fighters")."""
     free = lambda s: not any(i in taken for i in range(s.start, s.end))  # noqa: E731
     out = [e for e in entities(doc) if e.label_ in NAME_LABELS and free(e) and not all(i in places for i in range(e.start, e.end))]
+    out += [doc[t.i:t.i + 1] for t in doc if not t.ent_type_ and t.pos_ == "PROPN" and acronym(t.text)
+            and t.i not in taken and t.i not in places]  # "UNITA took Huambo", untagged
     armed = tokens_lemmatised(doc, armed_nouns)  # the few armed nouns, not every token read
     return out + [s for s in [*modifying_names(doc, armed, aircraft), *named_after_of(doc, armed)]
                   if free(s) and not any(i in places for i in range(s.start, s.end))]
@@ -122,6 +126,36 @@ def armed_cue(root: Token, armed_nouns: frozenset[str], modifiers: frozenset[str
         if child.dep_ == "appos" and (child.lemma_.lower() in armed_nouns or (
                 child.lemma_.lower() in group_nouns and armed_kind(child, armed_nouns, modifiers))):
             return armed_kind(child, armed_nouns, modifiers) or child
+    return None
+
+
+def deed_named(span: Span, words: dict) -> bool:
+    """Whether a name may be a group's by its deeds alone: an acronym ("UNITA") or a name of two words or
+    more, none a word for a state's or any army's men or units ("the Red Army", "the 57th Division" are
+    states'; "the Tigers" is a short name of a group the text names in full)."""
+    name = without_article(span)
+    units = {*words["state_heads"], *words["police_heads"], *words["armed_heads"], *words["ground_deeds"]["units"]}
+    national = name[0].lower_ in nationalities() or name[0].lower_ in world_country_names()  # "the Cambodian
+    # People's Party's forces" are the state's
+    return (acronym(name.text) or len(name) >= 2) and not national and not any(t.lower_ in units for t in name)
+
+
+def deed_cue(root: Token, deeds: dict, places: set[int], group_nouns: frozenset[str]) -> Token | None:
+    """The word that says a name is an armed group's by what it does with ground (`ground_deeds`):
+    "UNITA took Huambo", "the town was overrun by the MPCI", "in the hands of UNITA", "UNITA's
+    forces", "the UNITA movement took Huambo"; not "Reuters took a photograph" (the thing taken
+    must be a place)."""
+    if root.dep_ == "compound" and root.head.lemma_.lower() in group_nouns:
+        root = root.head
+    head = root.head
+    if root.dep_ == "poss" and head.lower_ in deeds["forces"]:
+        return head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in deeds["hands"]:
+        return head.head
+    verb, role = (head.head, "nsubjpass") if root.dep_ == "pobj" and head.lower_ == "by" else (head, "dobj")
+    if (root.dep_ == "nsubj" or role == "nsubjpass") and verb.lemma_.lower() in deeds["verbs"] and any(
+            c.dep_ == role and any(t.i in places for t in c.subtree) for c in verb.children):
+        return verb
     return None
 
 

@@ -96,8 +96,10 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
                 feature = index.places[pid].feature
                 out.append((pid, partial or (feature == "admin1" and not held_whole(t))))
         for child in t.children:
-            if child.dep_ == "appos" or (child.dep_ == "prep" and t.lower_ in DIRECTIONS and child.lower_ != "including"):
-                continue  # "Tal Afar, a city west of Mosul" locates; "the north including Hodeidah" is held
+            if (child.dep_ == "appos" and (is_place or t.lemma_.lower() not in words()["town_nouns"])) or (
+                    child.dep_ == "prep" and t.lower_ in DIRECTIONS and child.lower_ != "including"):
+                continue  # "Tal Afar, a city west of Mosul" locates (but "the second city, Bouaké" names the city
+                # held); "the north including Hodeidah" is held
             if is_place and child.dep_ not in ("conj", "cc", "prep") or (
                     is_place and child.dep_ == "prep" and child.lower_ not in ("including", "as")):
                 continue  # "Tarhuna, a town southeast of Tripoli": a description locates, it is not held

@@ -124,8 +124,10 @@ def unidentified_doers(events: list[Event], doc: Doc, index: Index) -> list[Even
     other side is not named ("two policemen were killed near Gao") is with such a group too."""
     for e in events:
         if e.sub_event_type == "Armed clash" and e.actor1 is None and e.actor2 is not None and e.place is not None:
-            # "two policemen were killed near Gao": a fight with men the text does not name
-            e.actor1 = index.unidentified(index.places[e.place].country_code)
+            # "two policemen were killed near Gao": a fight with men the text does not name, the story's
+            # armed group where the state's forces are the side hit
+            state_hit = index.actors[e.actor2].kind == "state_forces"
+            e.actor1 = (index.main_armed if state_hit else None) or index.unidentified(index.places[e.place].country_code)
             continue
         if e.sub_event_type == "Disrupted weapons use" and e.actor1 is None and e.place is not None:
             # "a cache of rifles was found near the track": weapons kept from use by the state's forces,

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.tokens import Doc, Token
 
-from frontlines.actors import (ActorMention, crowd_name, forces_country, names_its_government, state_name,
-                               unidentified_name)
+from frontlines.actors import (ActorMention, crowd_name, forces_country, names_its_government, standing_armed,
+                               state_name, unidentified_name)
 from frontlines.actors.dictionary import packaged
 from frontlines.events.triggers import bombers_are_aircraft, event_words, nationality_words, under_what
 from frontlines.model import Actor, Place, Span
@@ -101,7 +101,7 @@ def build_index(doc: Doc, actors: list[Actor], mentions: list[ActorMention], pla
             index.dateline_place = p.id
     skip = (dateline.start, dateline.end) if dateline is not None else None
     index.dateline_at = dateline.start if dateline is not None else None
-    rebels = [a for a in actors if a.kind in ("rebel_group", "political_militia", "identity_militia")]
+    rebels = [a for a in actors if standing_armed(a)]
     index.main_armed = max(rebels, key=lambda a: len(a.mentions)).id if rebels else None
     states = [a for a in actors if a.kind == "state_forces" and not a.name.startswith("Police")]
     index.states = [a.id for a in sorted(states, key=lambda a: -len(a.mentions))]

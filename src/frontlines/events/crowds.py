@@ -6,7 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from frontlines.actors import NON_STATE_ARMED, crowd_name
+from frontlines.actors import NON_STATE_ARMED, crowd_name, standing_armed
 from frontlines.events.arguments import Index, actor_in, sentence_actor, subject_of
 from frontlines.events.factuality import factuality
 from frontlines.events.triggers import (Family, counted_words, event_words, objects_of, phrasal_lemma, protest_word,
@@ -290,6 +290,7 @@ def unrest_story(index: Index) -> bool:
 def mentions_by_kind(index: Index) -> Counter:
     """How often the story names actors of each kind."""
     named: Counter = Counter()
-    for actor in index.actors.values():
-        named[actor.kind] += len(actor.mentions)
+    for actor in index.actors.values():  # a mutiny's soldiers are no armed group of the story's
+        kind = actor.kind if standing_armed(actor) or actor.kind not in NON_STATE_ARMED else "mutiny"
+        named[kind] += len(actor.mentions)
     return named

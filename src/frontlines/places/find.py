@@ -443,7 +443,8 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
         first = first.head  # "holds Tal Afar ... as well as Hawija": the list's first item
     cand.of_a_site = of_a_named_site(doc, span)
     cand.locative = (prep is not None and prep.lower_ in words["locative"] and not cand.of_a_site) or (
-        first.dep_ == "dobj" and first.head.lemma_.lower() in words["place_verbs"])
+        first.dep_ == "dobj" and first.head.lemma_.lower() in words["place_verbs"]) or (
+        first.dep_ == "nsubjpass" and first.head.lemma_.lower() in words["taken_verbs"])
 
 
 def of_a_named_site(doc: Doc, span: SpacySpan) -> bool:
@@ -633,7 +634,18 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
             taken.update(range(cand.span.start, cand.span.end))
     add_abbreviations(doc, cands, gazetteer)
     add_caps_datelines(doc, cands, gazetteer)
-    return sorted(cands.values(), key=lambda c: c.span.start)
+    starts = {c.span.start for c in cands.values()}
+    text = doc_text(doc)
+    return sorted((c for c in cands.values() if not kind_of_the_next(c, starts, text)), key=lambda c: c.span.start)
+
+
+def kind_of_the_next(c: Candidate, starts: set[int], text: str) -> bool:
+    """Whether a site-worded name only says what kind of settlement the place named after it is: "the
+    small Red Sea port of Midi" is Midi (`settlement`, written in lower case, then "of" and a name)."""
+    last = c.span.text.split()[-1]
+    after = c.span.end + len(" of ")
+    return c.landmark and last.islower() and last in place_words()["settlement"] and after in starts \
+        and text[c.span.end:after] == " of "
 
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})

@@ -473,7 +473,10 @@ def far_fetched(c: Candidate, entry: Entry, ctx: Context, ranker: LinearRanker) 
     place than a wrong one."""
     cut = ranker.cutoffs
     # a country's capital is where it is too, whatever its size: "signed a declaration in Doha"
-    big = own_name(c, entry) and (entry.population >= cut["far_min_population"] or is_capital(entry, c))
+    # a big city's other name counts where the story names its country: "Peking said" beside "Chinese
+    # troops" (but not "the Avana oilfields" near Kirkuk, for Havana)
+    big = (own_name(c, entry) or entry.country_code in ctx.named_countries) \
+        and (entry.population >= cut["far_min_population"] or is_capital(entry, c))
     small = entry.population < cut["well_known_population"]
     weight = country_weight(entry, c, ctx, only_namesake=True)
     # a qualifier the entry lies in places it ("Paris, Texas"); one it does not, no ("Roi, Maloelap and Wotje")
