@@ -436,3 +436,22 @@ def test_the_speakers_own_army_police_and_aircraft(extract):
                      "on Sunday, killing 50 civilians. The Eritrean People's Liberation Front said it would advance. "
                      "Officials said nothing else.", published="1990-02-14")
     assert ("Air/drone strike", "Military Forces of Ethiopia") in [(e[0], e[1]) for e in coded(report)], coded(report)
+
+
+def test_a_town_lost_is_taken_by_the_other_side(extract):
+    """"The Indian army lost Tawang": taken from the army by the side the story has it fight; "lost their
+    lives" and "lost contact" take nothing."""
+    report = extract("TEZPUR - Chinese troops attacked Bomdila on Sunday. The Indian army lost Tawang on Friday "
+                     "after three weeks of resistance. Soldiers in the town lost their lives. Officials gave no "
+                     "figures. Reporters could not reach the front.", published="1962-11-20")
+    taken = [(e[0], e[1], e[2]) for e in coded(report) if e[0] in ("Non-state actor overtakes territory",
+                                                                    "Government regains territory")]
+    assert taken == [("Non-state actor overtakes territory", "Military Forces of China", "Military Forces of India")], \
+        coded(report)
+
+
+def test_roads_blocked_by_snow_or_vehicles_are_no_protest(extract):
+    report = extract("ADEN - Separatist forces took the port on Thursday. Most shops remained shut and the main roads "
+                     "were blocked by armoured vehicles. In the north, roads were blocked by snow. Officials gave no "
+                     "figures. Aid agencies asked for access.", published="2019-08-30")
+    assert not [e for e in coded(report) if e[0] == "Peaceful protest"], coded(report)

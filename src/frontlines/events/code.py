@@ -56,6 +56,7 @@ EVACUATING = event_words()["evacuating"]
 RETAKING = event_words()["retaking"]
 CONTROL_NOUNS = event_words()["control_nouns"]
 TAKING_VERBS = event_words()["taking"]
+LOSING_VERBS = event_words()["losing"]
 # takings joined to another ("took Gao ..., and Timbuktu fell"), each told with its own words of a fight or none
 JOINED_TAKINGS = TAKING_VERBS | RETAKING | {"enter", "fall"}
 FIGHTING_WENT_ON = event_words()["fighting_went_on"]
@@ -207,6 +208,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         speaker = reporting_side(trigger.token, index)
         if speaker is not None:
             args.actor1, args.actor2 = speaker, None if args.actor2 == speaker else args.actor2
+    if family == "capture" and trigger.is_verb and trigger.token.lemma_.lower() in LOSING_VERBS:
+        args.actor1, args.actor2 = None, args.actor1 or args.actor2  # "the army lost Walong": the army is the loser
     if family == "capture" and args.actor1 is None and args.actor2 is not None:
         # "government forces were driven out of Sheberghan": the side they fight took it; a group's camps
         # taken by troops the text does not name as a state's ("troopers captured two NPA camps"): the state's

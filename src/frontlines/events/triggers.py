@@ -391,8 +391,15 @@ def a_count(noun: Token) -> bool:
 
 def subject_heads(token: Token) -> set[str]:
     """Lemmas of a verb's subject nouns ("a cooking gas container exploded": container), and what a
-    count of them counts ("thousands of pilgrims gathered": pilgrim)."""
-    return {w for c in token.children if c.dep_ == "nsubj" for w in (word_lemma(c), *counted_words(c)[1:])}
+    count of them counts ("thousands of pilgrims gathered": pilgrim); a passive's doer is its subject
+    when it is no person ("roads were blocked by snow": snow; not "killed by two men": a murder's doers
+    are who `unless_subject` words of a subject rule out, "a man killed his wife")."""
+    people = lexicon().people
+    doers = [c for c in token.children if c.dep_ == "nsubj"] + [
+        o for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and any(
+            s.dep_ == "nsubjpass" for s in token.children)) for o in c.children
+        if o.dep_ == "pobj" and word_lemma(o) not in people and o.ent_type_ != "PERSON"]
+    return {w for c in doers for w in (word_lemma(c), *counted_words(c)[1:])}
 
 
 def object_modifiers(verb: Token) -> set[str]:
