@@ -455,3 +455,24 @@ def test_roads_blocked_by_snow_or_vehicles_are_no_protest(extract):
                      "were blocked by armoured vehicles. In the north, roads were blocked by snow. Officials gave no "
                      "figures. Aid agencies asked for access.", published="2019-08-30")
     assert not [e for e in coded(report) if e[0] == "Peaceful protest"], coded(report)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    # the takers found no one to fight: a non-violent transfer
+    ("PORT MORESBY - Australian troops marched into Kokoda on Monday morning and found the village empty; not a shot "
+     "was fired.", "1942-11-04", "Kokoda"),
+    # armed men walked in after the other side's soldiers left
+    ("ADDIS ABABA - Rebel fighters walked into Gondar on Monday, hours after federal soldiers left the city.",
+     "2021-06-30", "Gonder"),
+])
+def test_a_place_entered_with_no_one_to_fight_changed_hands_without_a_fight(extract, text, published, place):
+    report = extract(text + " Officials gave no figures. Reporters could not reach the area. The government did "
+                     "not comment. Aid groups asked for access.", published=published)
+    assert [e[0] for e in coded(report) if e[3] == place] == ["Non-violent transfer of territory"], coded(report)
+
+
+def test_a_clash_that_left_men_dead_is_no_withdrawal(extract):
+    report = extract("ADDIS ABABA - Rebels took Dessie on Monday after a clash that left five soldiers dead. Officials "
+                     "gave no figures. Reporters could not reach the area. The government did not comment. Aid "
+                     "groups asked for access.", published="2021-06-30")
+    assert [e[0] for e in coded(report) if e[3] == "Dessie"] == ["Non-state actor overtakes territory"], coded(report)

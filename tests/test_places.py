@@ -641,3 +641,10 @@ def test_the_kind_of_port_before_its_name_is_no_site(extract):
     found = places_of(extract("ADEN - Government forces took the small Red Sea port of Midi on Saturday.",
                               published="2016-01-19"))
     assert "Red Sea port" not in found and found["Midi"].country_code == "YE", found
+
+
+def test_a_small_word_of_a_longer_name_is_no_town(extract):
+    # "the In Amenas gas plant": no In Buri, Thailand
+    report = extract("ALGIERS - Soldiers moved into the living quarters at the In Amenas gas plant on Thursday. "
+                     "Officials gave no figures.", published="2013-01-18")
+    assert not [p for p in report.places if p.country_code == "TH"], [(p.name, p.country_code) for p in report.places]

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from frontlines.actors import NON_STATE_ARMED, forces_country, opens_a_sentence
 from frontlines.dates import WEEKDAYS, Resolved
-from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VERBS, Arguments, Index, actor_in,
-                                         armed_doer_of_clause, clause_verb, country_forces, named_doer, noun_arguments,
+from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VERBS, STATE_DOERS, Arguments, Index,
+                                         actor_in, armed_doer_of_clause, clause_verb, country_forces, named_doer, noun_arguments,
                                          own_clause_place, place_in,
                                          sentence_actor, sentence_evidence, sentence_place, subject_of,
                                          verb_arguments)
@@ -22,8 +22,8 @@ from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, counted
                                       told_as_protest, unrest_story)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
-from frontlines.events.triggers import (Trigger, bound_elsewhere, event_words, headed_for, in_a_toll, lexicon,
-                                       pointing_back, protest_word, under_what, word_lemma)
+from frontlines.events.triggers import (ARMED_NOUNS, Trigger, bound_elsewhere, event_words, headed_for, in_a_toll,
+                                       lexicon, pointing_back, protest_word, under_what, word_lemma)
 from frontlines.events.when import DateTracker, told_with_a_year
 from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_spot_of_the_scene, continues_before,
                                      coordinated_places, is_landmark_site, is_lede, opening_town,
@@ -50,6 +50,8 @@ CROWD_REACH = 5  # sentences back to the town a crowd was last seen in
 PEACEFUL = event_words()["peaceful_transfer"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
+LEAVING_ARMED = event_words()["leaving_armed"]
+ARMED_LEAVERS = STATE_DOERS | event_words()["state_troops"] | ARMED_NOUNS | event_words()["armed_leavers"]
 MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_to"]
 ARMED_DOERS = event_words()["armed_doers"]
 EVACUATING = event_words()["evacuating"]
@@ -1390,9 +1392,17 @@ def withdrawals(trigger: Token) -> list[Token]:
     if any(t.lemma_.lower() in FIGHTING and t.i != trigger.i and t.head.lower_ != "without" for t in sent):
         return []  # ("without a fight" is no fighting)
     return [t for t in sent if t.i != trigger.i and t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in WITHDRAWAL
+            and not (t.lemma_.lower() in LEAVING_ARMED and not armed_leaver(t))
             and not (t.dep_ == "relcl" and told_with_a_year(list(t.subtree)))  # not "a town it abandoned in 2014"
             and not denied(t) and not (t.lemma_.lower() == "pull" and not any(
                 c.lower_ in ("out", "back") for c in t.children)) and not a_later_leaving(t, trigger)]
+
+
+def armed_leaver(verb: Token) -> bool:
+    """Whether who left is armed men: "federal soldiers left the capital", "the garrison had left" (not "the
+    clash left five dead")."""
+    leaver = subject_of(verb)
+    return leaver is not None and word_lemma(leaver) in ARMED_LEAVERS
 
 
 def a_later_leaving(leaving: Token, trigger: Token) -> bool:

@@ -231,6 +231,8 @@ def gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[tuple[SpacySpa
         if is_landmark(run) and end - start < len(run) and not any(e.feature == "country" for e in entries):
             continue  # "Kimathi Street" is a street, not the English village of Street ("the United
                       # States embassy" still names the United States)
+        if end - start == 1 and doc[start].is_stop and end - start < len(run):
+            continue  # "the In Amenas gas plant": a word of a longer name, no In Buri
         if not taken.intersection(range(start, end)):
             taken.update(range(start, end))
             out.append((doc[start:end], entries))
