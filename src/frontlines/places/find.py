@@ -231,8 +231,6 @@ def gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[tuple[SpacySpa
         if is_landmark(run) and end - start < len(run) and not any(e.feature == "country" for e in entries):
             continue  # "Kimathi Street" is a street, not the English village of Street ("the United
                       # States embassy" still names the United States)
-        if end - start == 1 and doc[start].is_stop and end - start < len(run):
-            continue  # "the In Amenas gas plant": a word of a longer name, no In Buri
         if not taken.intersection(range(start, end)):
             taken.update(range(start, end))
             out.append((doc[start:end], entries))
@@ -250,7 +248,13 @@ def run_names(run: SpacySpan, text: str) -> list[tuple[int, int, str]]:
     # though a whole name may be one, "the town of Same", and a town's in a title is one: "Side Mayor")
     return [(run.start + a, run.start + b, text[toks[a].idx:toks[b - 1].idx + len(toks[b - 1])])
             for a, b in sub_spans(0, len(toks)) if edge[a] and edge[b - 1]
-            and not (b - a == 1 < len(toks) and toks[a].is_stop and toks[a].pos_ in GRAMMAR_POS)]
+            and not (b - a == 1 < len(toks) and toks[a].is_stop and grammatical(toks[a]))]
+
+
+def grammatical(tok) -> bool:
+    """A word of grammar, by its tag or, where the model takes it for part of a name ("the In Amenas gas
+    plant"), by the word itself (`grammar_words`)."""
+    return tok.pos_ in GRAMMAR_POS or tok.lower_ in place_words()["grammar_words"]
 
 
 def is_name_edge(tok) -> bool:
