@@ -476,3 +476,20 @@ def test_a_clash_that_left_men_dead_is_no_withdrawal(extract):
                      "gave no figures. Reporters could not reach the area. The government did not comment. Aid "
                      "groups asked for access.", published="2021-06-30")
     assert [e[0] for e in coded(report) if e[3] == "Dessie"] == ["Non-state actor overtakes territory"], coded(report)
+
+
+@pytest.mark.parametrize("text, published", [
+    # a crowd's silence is its protest
+    ("LISBON - Several thousand people stood in silence in Praca do Comercio in Lisbon on Tuesday evening.",
+     "1961-12-20"),
+    ("DERRY - On Monday thousands walked in silence behind black flags in Strabane.", "1972-02-01"),
+    # death words in a banner's words or in mourning are the crowd's cause, not force it met
+    ("PHNOM PENH - On Monday about 200 monks walked in silence to the royal palace in Phnom Penh carrying banners "
+     "that read \"Stop killing Khmers\". They were watched by police but not stopped.", "1997-07-08"),
+    ("APIA - Some 200 women sat in silence outside the Court House in Apia on Wednesday in mourning for the dead. "
+     "Police watched them but did not interfere.", "1930-01-03"),
+])
+def test_a_silent_crowd_is_a_peaceful_protest(extract, text, published):
+    report = extract(text + " Officials gave no figures. Reporters could not reach the area. The government did "
+                     "not comment.", published=published)
+    assert [e[0] for e in coded(report)] == ["Peaceful protest"], coded(report)

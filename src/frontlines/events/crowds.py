@@ -31,6 +31,7 @@ DEMONSTRATION_ACTS = event_words()["demonstration_acts"]
 MOB_TARGETS = event_words()["mob_targets"]
 UNREST_WORDS = event_words()["unrest_words"]
 PAST_TIMES = event_words()["past_times"]
+REMEMBRANCE = event_words()["remembrance"]
 
 
 def crowd_violence(trigger: Token, index: Index) -> bool:
@@ -108,9 +109,12 @@ def names_state_forces(tok: Token, index: Index) -> bool:
 
 
 def in_purpose_clause(tok: Token) -> bool:
-    """Whether a word hangs from a "to" infinitive ("to mourn the dead", "to demand arrests")."""
-    return any(a.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
-               for a in (tok, *tok.ancestors))
+    """Whether a word hangs from a "to" infinitive ("to mourn the dead", "to demand arrests"), from a word
+    of remembrance (`remembrance`: "in mourning for the dead"), or is quoted, what a banner or a chant
+    says ("banners that read \"Stop killing Khmers\"")."""
+    quotes = sum(1 for t in tok.sent if t.i < tok.i and t.text in ('"', "“", "”"))
+    return quotes % 2 == 1 or any(a.lemma_.lower() in REMEMBRANCE for a in tok.ancestors) or any(
+        a.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) for a in (tok, *tok.ancestors))
 
 
 def denied(tok: Token) -> bool:
