@@ -493,3 +493,20 @@ def test_a_silent_crowd_is_a_peaceful_protest(extract, text, published):
     report = extract(text + " Officials gave no figures. Reporters could not reach the area. The government did "
                      "not comment.", published=published)
     assert [e[0] for e in coded(report)] == ["Peaceful protest"], coded(report)
+
+
+@pytest.mark.parametrize("text, sub", [
+    # shots into the air warn; they are no lethal force
+    ("BUJUMBURA - Hundreds of demonstrators gathered in Musaga on Friday. Police fired tear gas and shots in the air "
+     "to scatter them, and several people were detained.", "Protest with intervention"),
+    ("BUJUMBURA - Police fired shots into the crowd in Musaga on Friday, killing two demonstrators.",
+     "Excessive force against protesters"),
+    # an attempt to disperse a crowd is an intervention, whether or not it worked
+    ("TASHKENT - Thousands gathered in the square outside the central bazaar in Nukus on Friday afternoon. Police "
+     "tried to disperse the crowd with batons and stun grenades.", "Protest with intervention"),
+])
+def test_how_much_force_a_crowd_met(extract, text, sub):
+    report = extract(text + " Officials gave no figures. Reporters could not reach the area. The government did "
+                     "not comment.", published="2015-05-16")
+    happened = [e for e in report.events if e.factuality in ("asserted", "reported")]
+    assert [e.sub_event_type for e in happened] == [sub], coded(report)

@@ -143,7 +143,7 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     lemmas = {word for t in trigger.sent if (word := phrasal_lemma(t)) in force and t.i not in who
               and not (word == "live" and t.head.lemma_.lower() not in LIVE_MUNITIONS)  # "live bullets", not "live video"
               and not (word in LETHAL_WORDS and t.dep_ == "amod" and t.head.dep_ == "pobj")  # "from the dead man's dormitory"
-              and not in_purpose_clause(t) and not denied(t) and not acts_on_nobody(t)
+              and not in_purpose_clause(t) and not denied(t) and not acts_on_nobody(t) and not into_the_air(t)
               and factuality(t) != "hypothetical"}
     crowd_trigger = family.name in ("protest", "intervention") and (actor1 is None or actor1.kind in CROWDS)
     if (family.name == "riot" or crowd_trigger) and crowd_violence(trigger, index):
@@ -154,6 +154,14 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     if lemmas & INTERVENTION_WORDS:
         return "Protests", "Protest with intervention"
     return family.event_type, family.sub_event_type
+
+
+def into_the_air(tok: Token) -> bool:
+    """Whether shots were fired into the air, to warn, not at the crowd ("fired tear gas and shots in the
+    air to scatter them")."""
+    verb = next((a for a in (tok, *tok.ancestors) if a.pos_ == "VERB"), tok)  # "fired tear gas and shots in the air"
+    return any(p.dep_ == "prep" and p.lower_ in ("in", "into") and any(o.lower_ == "air" for o in p.children)
+               for p in (*tok.children, *verb.children))
 
 
 def crowd_doers(trigger: Token) -> bool:

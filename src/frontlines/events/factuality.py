@@ -16,6 +16,7 @@ DEMANDS = WORDS["demands"]
 HEADING, HEADING_PREPS = WORDS["heading"], WORDS["heading_preps"]
 PAST_MARKS = WORDS["past_marks"]
 FORCE_ACTS = WORDS["force_acts"]
+ATTEMPTS, DISPERSING = WORDS["attempts"], WORDS["dispersing"]
 MAX_HOPS = 4
 
 
@@ -63,6 +64,8 @@ def is_infinitive(trigger: Token) -> bool:
         return False
     if trigger.dep_ == "advcl" and trigger.head.lemma_.lower() in FORCE_ACTS:
         return False  # "fired into the air to disperse them": the force was used, for that end
+    if trigger.lemma_.lower() in DISPERSING and trigger.head.lemma_.lower() in ATTEMPTS:
+        return False  # "police tried to disperse the crowd": they intervened, whether or not it worked
     if trigger.head.pos_ in ("NOUN", "PROPN") or trigger.dep_ == "acl":
         # "the first capital to fall", "the last town to be taken": a report; "demanded weapons to fight
         # the rebels", "a plan to attack": what was wanted
