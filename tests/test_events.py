@@ -510,3 +510,4 @@ def test_how_much_force_a_crowd_met(extract, text, sub):
                      "not comment.", published="2015-05-16")
     happened = [e for e in report.events if e.factuality in ("asserted", "reported")]
     assert [e.sub_event_type for e in happened] == [sub], coded(report)
+
