@@ -229,6 +229,13 @@ def test_the_city_of_the_sentence_before_is_the_one_it_tells_of(extract):
     assert "Sochi" not in places and places, coded(report)
 
 
+def test_a_person_taken_prisoner_is_no_place_taken(extract):
+    report = extract("MONROVIA, Liberia - Fighting continued in Liberia on Sunday. Jackson was taken prisoner by the "
+                     "rebels near Gbarnga. Kakata was taken by the rebels on Saturday.", published="1993-05-10")
+    assert "Jackson County" not in {p.name for p in report.places}, [p.name for p in report.places]
+    assert [place for sub, *_, place, _, _ in coded(report) if sub.endswith("territory")] == ["Kakata"], coded(report)
+
+
 def test_the_town_a_name_is_called_is_that_town(extract):
     """"drove Islamic State out of Kobani, the Syrian border town ...": Kobani, not the town last named."""
     report = extract("SURUC, Turkey - Police in Istanbul dispersed a Kurdish march on Sunday. On Monday YPG fighters "

@@ -125,7 +125,8 @@ BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 @Language.component("frontlines_participles")
 def passive_participles(doc: Doc) -> Doc:
     """Parse "was overrun" as the passive it is: the model makes "overrun" a noun, the attribute of
-    "was", and the base that was overrun the subject of "was" (`participles`)."""
+    "was", and the base that was overrun the subject of "was" (`participles`); or it parses the
+    passive and tags the participle a noun ("Hargeisa was overrun by the SNM")."""
     words = {doc.vocab.strings[w] for w in participles() if w in doc.vocab.strings}
     if not words or not len(doc):
         return doc
@@ -135,6 +136,8 @@ def passive_participles(doc: Doc) -> Doc:
         if tok.dep_ in ("attr", "acomp") and be.lower_ in BE_FORMS and not any(
                 c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ == "with") for c in tok.children):
             as_passive(tok, be)  # (not "it was an overrun", nor "the town was overrun with tourists")
+        elif tok.tag_.startswith("NN") and any(c.dep_ == "auxpass" for c in tok.children):
+            tok.tag_ = "VBN"  # "Hargeisa was overrun by the SNM": parsed a passive, tagged a noun
     return doc
 
 

@@ -28,6 +28,7 @@ from frontlines.yamlfile import load_yaml
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
 # what "the militants", "fighters" or "gunmen" may stand for: not peacekeepers or a foreign army
 NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
+ARMED_SIDES = NON_STATE_ARMED | {"state_forces", "external_forces"}
 MUTINY = "Mutiny of "  # the start of a mutiny's name: soldiers who act as a side of their own
 
 
@@ -514,7 +515,8 @@ def generic_mentions(doc: Doc, spans, named: list[ActorMention], registry: Actor
         elif group == "police":
             actor = registry.state(country, police=True)
         elif group == "invaders":
-            actor = foreign_forces(named_by_start, by_id, country) or armed_antecedent(
+            actor = invader_named(doc, named_by_start, by_id, span.start) or foreign_forces(
+                named_by_start, by_id, country) or armed_antecedent(
                 doc, span, armed, rebels, by_id, sentence_starts) or registry.unidentified(country)
         elif group == "mutineers":
             actor = registry.mutiny(country)
@@ -598,6 +600,26 @@ def governing_subject(span, known: ByStart) -> ActorMention | None:
     subject = reporting_subject(span)
     found = known.between(subject.start, subject.end) if subject is not None else []
     return found[0] if found else None
+
+
+def invader_named(doc: Doc, named: ByStart, by_id: dict[str, Actor], before: int) -> Actor | None:
+    """The armed side named, before token `before`, as the subject of one of `invading_verbs` (generic.yaml):
+    "RPF rebels invaded northern Rwanda ... Ugandan troops sealed the border ... The invaders were pushed
+    back" are the RPF's."""
+    for mention in reversed(named.between(0, before)):
+        root = doc[mention.start:mention.end].root
+        while root.dep_ in ("compound", "poss") and root.head.i != root.i:
+            root = root.head  # "RPF rebels", "Iraq's army"
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in invading_verbs() \
+                and by_id[mention.actor].kind in ARMED_SIDES:
+            return by_id[mention.actor]
+    return None
+
+
+@lru_cache(maxsize=1)
+def invading_verbs() -> frozenset[str]:
+    """`invading_verbs` of generic.yaml: what the side "the invaders" name did."""
+    return frozenset(load_yaml(packaged("generic.yaml"))["invading_verbs"])
 
 
 def foreign_forces(named: ByStart, by_id: dict[str, Actor], country: str | None) -> Actor | None:

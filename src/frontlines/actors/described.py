@@ -137,7 +137,9 @@ def deed_named(span: Span, words: dict) -> bool:
     units = {*words["state_heads"], *words["police_heads"], *words["armed_heads"], *words["ground_deeds"]["units"]}
     national = name[0].lower_ in nationalities() or name[0].lower_ in world_country_names()  # "the Cambodian
     # People's Party's forces" are the state's
-    return (acronym(name.text) or len(name) >= 2) and not national and not any(t.lower_ in units for t in name)
+    civil = {*words["ground_deeds"]["civil"], *words["armed_name_words"]["unarmed"]}  # "The ICRC entered Huambo"
+    return (acronym(name.text) or len(name) >= 2) and not national and not any(
+        t.lower_ in units or t.lower_ in civil for t in name)
 
 
 def deed_cue(root: Token, deeds: dict, places: set[int], group_nouns: frozenset[str]) -> Token | None:
@@ -154,9 +156,19 @@ def deed_cue(root: Token, deeds: dict, places: set[int], group_nouns: frozenset[
         return head.head
     verb, role = (head.head, "nsubjpass") if root.dep_ == "pobj" and head.lower_ == "by" else (head, "dobj")
     if (root.dep_ == "nsubj" or role == "nsubjpass") and verb.lemma_.lower() in deeds["verbs"] and any(
-            c.dep_ == role and any(t.i in places for t in c.subtree) for c in verb.children):
+            c.dep_ == role and ground_taken(c, places, deeds["ground_nouns"]) for c in verb.children):
         return verb
     return None
+
+
+def ground_taken(noun: Token, places: set[int], ground_nouns: list[str]) -> bool:
+    """Whether the object of a verb of `ground_deeds` is a place: "took Huambo", "took the town of Huambo",
+    "took control of Huambo" (not "took control of the Bonga field off Warri")."""
+    if noun.i in places:
+        return True
+    return noun.lemma_.lower() in ground_nouns and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.i in places for o in p.children)
+        for p in noun.children)
 
 
 def armed_name(span: Span, words: dict, places: set[int]) -> Token | None:

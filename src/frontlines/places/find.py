@@ -450,7 +450,8 @@ def context(doc: Doc, span: SpacySpan, cand: Candidate) -> None:
     cand.of_a_site = of_a_named_site(doc, span)
     cand.locative = (prep is not None and prep.lower_ in words["locative"] and not cand.of_a_site) or (
         first.dep_ == "dobj" and first.head.lemma_.lower() in words["place_verbs"]) or (
-        first.dep_ == "nsubjpass" and first.head.lemma_.lower() in words["taken_verbs"])
+        first.dep_ == "nsubjpass" and first.head.lemma_.lower() in words["taken_verbs"]
+        and not any(c.lower_ in words["taken_as"] for c in first.head.children))  # not "Jackson was taken prisoner"
 
 
 def of_a_named_site(doc: Doc, span: SpacySpan) -> bool:
