@@ -294,9 +294,21 @@ def test_a_story_with_town_events_adds_none_at_its_country(extract):
     # people of a crowd who fight each other riot; they are no armed sides
     ("In Rajshahi, students and ruling party activists fought running battles with sticks on Sunday.",
      "Violent demonstration"),
+    ("Scuffles broke out between rival supporters in Nairobi on Monday.", "Violent demonstration"),
+    ("There were scuffles in Paris between marchers and police on Saturday.", "Violent demonstration"),
+    ("Clashes erupted between students and police in Dhaka on Monday.", "Violent demonstration"),
+    # armed men of a crowd's kind fight as armed men
+    ("Clashes erupted between armed youths and soldiers near Bor on Monday.", "Armed clash"),
 ])
 def test_the_crowd_and_the_force_are_read_from_who_did_what(extract, text, sub_type):
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == [sub_type]
+
+
+def test_rioters_named_by_no_crowd_word_are_the_first_side(extract):
+    report = extract("Clashes erupted between students and police in Dhaka on Monday.", published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events] == [
+        ("Rioters (Bangladesh)", "Police Forces of Bangladesh")], report.events
 
 
 def test_a_sentence_told_on_its_day_night_is_the_storys_not_where_men_were_taken(extract):

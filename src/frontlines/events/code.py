@@ -1205,7 +1205,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 other = index.actors.get(args.actor2 or "")
                 crowd = args.actor2 if other is not None and other.kind in CROWDS else \
                     sentence_actor(trigger.token, index, kinds=CROWDS)
-                args.actor1, args.actor2 = crowd_actor(crowd, index), args.actor1
+                # "clashes between students and police": rioters the text names by no crowd word
+                args.actor1, args.actor2 = crowd_actor(crowd, index) or index.crowd("rioters"), args.actor1
         elif family.name == "arrest" and (held_by_irregulars(trigger.token, actor1) or (
                 trigger.token.lemma_.lower() == "capture" and actor1 is not None and actor1.kind in NON_STATE_ARMED)):
             # "the attackers rounded up hundreds of workers", "ELN guerrillas captured a councillor"

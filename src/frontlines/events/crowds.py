@@ -167,13 +167,22 @@ def into_the_air(tok: Token) -> bool:
 def crowd_doers(trigger: Token) -> bool:
     """Whether the ones who fought are people of a crowd (`crowd_doers`): "students and ruling
     party activists fought running battles", "clashes between supporters of the two parties"."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-    sides = [subject, *subject.conjuncts] if subject is not None else []
-    if trigger.pos_ == "NOUN":  # "clashes between supporters of ..."
-        sides += [t for c in trigger.children if c.lower_ == "between" for t in c.subtree if t.dep_ in ("pobj", "conj")]
-    sides = [t for t in sides if t.ent_type_ not in ("GPE", "LOC", "FAC")]  # "In Khulna, students ...": a misparse
+    sides = fighting_sides(trigger)
     return bool(sides) and all(counted(t).lemma_.lower() in CROWD_DOERS for t in sides)
+
+
+def fighting_sides(trigger: Token, between_only: bool = False) -> list[Token]:
+    """The nouns of the ones a fight's words say fought: the subject and its conjuncts (unless
+    `between_only`), and what comes after "between" ("Scuffles broke out between rival supporters",
+    "clashes between students and police")."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") and not between_only else None
+    sides = [subject, *subject.conjuncts] if subject is not None and subject.i != trigger.i else []
+    if trigger.pos_ == "NOUN":
+        holders = (trigger, verb) if trigger.dep_ == "nsubj" and verb.i != trigger.i else (trigger,)
+        sides += [t for h in holders for c in h.children if c.lower_ == "between" for t in c.subtree
+                  if t.dep_ in ("pobj", "conj")]
+    return [t for t in sides if t.ent_type_ not in ("GPE", "LOC", "FAC")]  # "In Khulna, students ...": a misparse
 
 
 def counted(noun: Token) -> Token:
@@ -191,8 +200,10 @@ def crowd_side(actor1, actor2) -> bool:
 def crowd_in_clash(trigger: Token, actor1, actor2_id: str | None, index: Index) -> bool:
     """Whether a clash is a crowd's: one side is a crowd, or the sentence names a crowd and not the
     other side ("riot police fired tear gas at student protesters during a clash")."""
-    if crowd_side(actor1, index.actors.get(actor2_id or "")):
-        return True
+    if crowd_side(actor1, index.actors.get(actor2_id or "")) or (trigger.pos_ == "NOUN" and any(
+            counted(t).lemma_.lower() in CROWD_DOERS and not any(c.lower_ == "armed" for c in counted(t).children)
+            for t in fighting_sides(trigger, between_only=True))):
+        return True  # "clashes between students and police" (not "between armed youths and ...")
     named_other = any(index.actor_at.get(t.i) == actor2_id for t in trigger.sent) if actor2_id else False
     return not named_other and sentence_actor(trigger, index, kinds=CROWDS) is not None
 
