@@ -94,6 +94,10 @@ def test_the_weekend_is_its_sunday(phrase, published, day):
     # a weekday and its calendar date are one date
     ("Rebels seized the regional parliament in Zaria on Thursday, Feb. 27, 2014, and raised their flag.",
      ["2014-02-27"]),
+    # ... where the recogniser cuts them apart at the comma
+    ("On Thursday, 15 August, shells fell on a crowded market in Zaria, killing at least 25 people.", ["2019-08-15"]),
+    # the night of a day is that day
+    ("Riots broke out in Zaria on the night of Tuesday 20 August and spread on Wednesday.", ["2019-08-20"]),
 ])
 def test_weeks_after_counts_back_from_the_sentences_day(extract, sentence, dates):
     opening = "KADUNA - Gunmen killed five villagers near Kaduna on Monday, police said. "

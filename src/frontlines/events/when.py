@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from frontlines.dates import ANCHORED, MONTHS, Resolved, month_number, resolve_anchored, resolve_phrase
+from frontlines.dates import ANCHORED, MONTHS, WEEKDAYS, Resolved, month_number, resolve_anchored, resolve_phrase
 from frontlines.events.triggers import event_words
 from frontlines.nlp import doc_text, sentence_ents
 
@@ -165,6 +165,13 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
     out: list[Dated] = []
     doc = sent.doc
     spans = [part for e in sentence_ents(sent) if e.label_ in ("DATE", "TIME") for part in comma_parts(e)]
+    starts = {e.start for e in spans}
+    # "On Thursday, 17 March, shells fell": the weekday the recogniser cut from its calendar date is that date's
+    spans = [e for e in spans if not (len(e) == 1 and e[0].lower_ in WEEKDAYS and e.end + 1 in starts
+                                      and doc[e.end].text == "," and calendar_date_at(doc[e.end + 1]))
+             # "on the night of Tuesday 4 October": the night is the date's
+             and not (e.label_ == "TIME" and ((e.end + 1 in starts and doc[e.end].lower_ == "of")
+                                              or (e[-1].lower_ == "of" and e.end in starts)))]
     for ent in sorted([*spans, *untagged_counts(sent)], key=lambda e: e.start):
         before = doc[ent.start - 1] if ent.start > sent.start else None
         if (before is not None and before.lower_ == "since" or ent[0].lower_ == "since") \
