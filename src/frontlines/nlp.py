@@ -99,7 +99,8 @@ def lemmatise_distinct_words(nlp) -> None:
 
 def fix_tokens(nlp) -> None:
     """Give the attribute ruler the words the model gets wrong (`data/token_fixes.yaml`): their
-    lemma, and their tag and part of speech where the entry gives them."""
+    lemma, and their tag and part of speech where the entry gives them; only where the model tagged
+    them one of `when_tag`, where the entry gives that."""
     from importlib import resources
 
     if "attribute_ruler" not in nlp.pipe_names:
@@ -107,7 +108,8 @@ def fix_tokens(nlp) -> None:
     fixes = load_yaml(resources.files("frontlines").joinpath("data/token_fixes.yaml").read_text("utf-8"))
     ruler = nlp.get_pipe("attribute_ruler")
     for fix in fixes:
-        ruler.add([[{"LOWER": fix["word"]}]], {key.upper(): fix[key] for key in ("tag", "pos", "lemma") if key in fix})
+        pattern = {"LOWER": fix["word"], **({"TAG": {"IN": fix["when_tag"]}} if "when_tag" in fix else {})}
+        ruler.add([[pattern]], {key.upper(): fix[key] for key in ("tag", "pos", "lemma") if key in fix})
 
 
 @lru_cache(maxsize=1)

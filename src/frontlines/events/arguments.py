@@ -416,11 +416,11 @@ def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
 
 def nationality_state(adjective: Token, index: Index) -> str | None:
     """"a Turkish drone strike", "a Ukrainian rocket attack", "Sri Lankan bombers": the state forces of the
-    country a nationality adjective (of one word or more) names."""
+    country a nationality adjective (of one word or more) names, outside the name of a company or a place."""
     from frontlines.actors.dictionary import nationalities
 
-    if adjective.dep_ not in ("amod", "compound"):
-        return None
+    if adjective.dep_ not in ("amod", "compound") or adjective.ent_type_ in ("ORG", "FAC", "WORK_OF_ART"):
+        return None  # (not the "Dutch" of "Royal Dutch Shell")
     code = nationalities().get(adjective.lower_) or nationalities().get(nationality_words(adjective))
     return index.state(code) if code else None
 

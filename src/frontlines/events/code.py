@@ -53,6 +53,7 @@ WITHDRAWAL = event_words()["withdrawal"]
 LEAVING_ARMED = event_words()["leaving_armed"]
 ARMED_LEAVERS = STATE_DOERS | event_words()["state_troops"] | ARMED_NOUNS | event_words()["armed_leavers"]
 MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_to"]
+MOVING_IN_RAID = event_words()["moving_in_raid"]
 ARMED_DOERS = event_words()["armed_doers"]
 EVACUATING = event_words()["evacuating"]
 RETAKING = event_words()["retaking"]
@@ -211,7 +212,8 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         if speaker is not None:
             args.actor1, args.actor2 = speaker, None if args.actor2 == speaker else args.actor2
     if family == "capture" and trigger.is_verb and trigger.token.lemma_.lower() in LOSING_VERBS:
-        args.actor1, args.actor2 = None, args.actor1 or args.actor2  # "the army lost Walong": the army is the loser
+        # "the army lost Walong": the army is the loser; "lost Manbij to the SDF": the SDF took it
+        args.actor1, args.actor2 = lost_to(trigger.token, index), args.actor1 or args.actor2
     if family == "capture" and args.actor1 is None and args.actor2 is not None:
         # "government forces were driven out of Sheberghan": the side they fight took it; a group's camps
         # taken by troops the text does not name as a state's ("troopers captured two NPA camps"): the state's
@@ -534,6 +536,12 @@ def with_a_weapon_trigger(verb: Token) -> bool:
                and c.lower_ == "with" for g in c.children if g.dep_ == "pobj")
 
 
+def lost_to(verb: Token, index: Index) -> str | None:
+    """The side a place was lost to ("lost Manbij to the Syrian Democratic Forces"), if the text names it."""
+    return next((actor_in(o, index) for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+                 for o in p.children if o.dep_ == "pobj" and actor_in(o, index)), None)
+
+
 def passive_without_agent(verb: Token) -> bool:
     """Whether a verb is a passive that names no doer: "Kidal has been liberated"."""
     return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
@@ -674,10 +682,12 @@ def held_by_armed_men(sent) -> bool:
 
 def no_war_fight(noun: Token, index: Index) -> bool:
     """A fight noun whose own phrase, or where its verb says it happened, tells of people who fight no war
-    (`no_war_fighters`: "between fans", "in the state assembly"), in a sentence that names no side at all
-    (not "police fired tear gas at protesters during a clash outside the assembly")."""
+    (`no_war_fighters`: "between fans", "in the state assembly", "between police and journalists"), in a
+    sentence that names no side but the state's forces (not "police fired tear gas at protesters during a
+    clash outside the assembly")."""
     phrase = [*noun.subtree, *(t for p in noun.head.children if p.dep_ == "prep" for t in p.subtree)]
-    return any(t.lemma_.lower() in NO_WAR_FIGHTERS for t in phrase) and not any(t.i in index.actor_at for t in noun.sent)
+    return any(t.lemma_.lower() in NO_WAR_FIGHTERS for t in phrase) and not any(
+        index.actors[index.actor_at[t.i]].kind not in STATE_FORCES for t in noun.sent if t.i in index.actor_at)
 
 
 def fighting_went_on(trigger: Trigger, args: Arguments, index: Index) -> bool:
@@ -1093,6 +1103,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []
     if trigger.family.name == "capture" and bare_fall(trigger) and not taken_as_subject(trigger.token, index):
         return []  # "Ghani fell ill", "Baidoa fell into darkness"
+    if trigger.is_verb and trigger.token.lemma_.lower() in LOSING_VERBS and passive_without_agent(trigger.token) \
+            and lost_to(trigger.token, index) is None:
+        return []  # "Walong was lost": the text says neither who lost it nor to whom
     if trigger.family.name == "capture" and any(o.lemma_.lower() in HELD_IN for p in trigger.token.children
                                                  if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"):
         return []  # "Israeli forces took 12 Palestinians into custody in Jenin": people held, no ground taken
@@ -1357,15 +1370,17 @@ def side_that_left(trigger: Token, leaving: list[Token], index: Index) -> str | 
 
 def moved_in_on_others(verb: Token, args: Arguments, index: Index) -> bool:
     """Whether armed men moved into a town that is no town of their own state, with no purpose of help
-    (`moving_in_to`): "Eritrean troops with tanks moved into Badme", "rebels moved into Abu Salim"; not
-    "Ukrainian troops moved into Bakhmut", nor peacekeepers, nor "moved into Bunia to protect civilians"."""
+    (`moving_in_to`) and not to raid it (`moving_in_raid`): "Eritrean troops with tanks moved into Badme",
+    "rebels moved into Abu Salim"; not "Ukrainian troops moved into Bakhmut", nor peacekeepers, nor "moved into
+    Bunia to protect civilians", nor "walked into Oicha and hacked 15 civilians to death"."""
     actor, place = index.actors.get(args.actor1 or ""), index.places.get(args.place or "")
     if actor is None or place is None or actor.kind not in ARMED or actor.kind == "external_forces" \
             or place.feature != "city":
         return False
     if actor.kind == "state_forces" and actor.country_code == forces_country(place.country_code or ""):
         return False
-    return not any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in MOVING_IN_TO for c in verb.children)
+    return not any((c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in MOVING_IN_TO)
+                   or (c.dep_ == "conj" and c.lemma_.lower() in MOVING_IN_RAID) for c in verb.children)
 
 
 def names_its_side(subject: Token | None) -> bool:
@@ -1392,8 +1407,12 @@ def withdrawals(trigger: Token) -> list[Token]:
     sent = trigger.sent
     if any(t.lemma_.lower() in FIGHTING and t.i != trigger.i and t.head.lower_ != "without" for t in sent):
         return []  # ("without a fight" is no fighting)
+    # "Seleka rebels left their bases in Ndele and captured Bria": the taker's own leaving (not "Dolisie was
+    # abandoned by the militia and had been entered by no one")
+    active = lambda verb: not any(c.dep_ == "auxpass" for c in verb.children)  # noqa: E731
+    own = {c.i for c in trigger.conjuncts if active(c) and active(trigger)}
     return [t for t in sent if t.i != trigger.i and t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in WITHDRAWAL
-            and not (t.lemma_.lower() in LEAVING_ARMED and not armed_leaver(t))
+            and t.i not in own and not (t.lemma_.lower() in LEAVING_ARMED and not armed_leaver(t))
             and not (t.dep_ == "relcl" and told_with_a_year(list(t.subtree)))  # not "a town it abandoned in 2014"
             and not denied(t) and not (t.lemma_.lower() == "pull" and not any(
                 c.lower_ in ("out", "back") for c in t.children)) and not a_later_leaving(t, trigger)]

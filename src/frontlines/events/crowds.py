@@ -180,8 +180,8 @@ def fighting_sides(trigger: Token, between_only: bool = False) -> list[Token]:
     sides = [subject, *subject.conjuncts] if subject is not None and subject.i != trigger.i else []
     if trigger.pos_ == "NOUN":
         holders = (trigger, verb) if trigger.dep_ == "nsubj" and verb.i != trigger.i else (trigger,)
-        sides += [t for h in holders for c in h.children if c.lower_ == "between" for t in c.subtree
-                  if t.dep_ in ("pobj", "conj")]
+        sides += [t for h in holders for c in h.children if c.lower_ == "between" for o in c.children
+                  if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
     return [t for t in sides if t.ent_type_ not in ("GPE", "LOC", "FAC")]  # "In Khulna, students ...": a misparse
 
 

@@ -56,7 +56,8 @@ def lexicon() -> Lexicon:
     families = {name: Family(name, f["event_type"], f["sub_event_type"], f["plover"])
                 for name, f in raw["families"].items()}
     verbs = {lemma: [{**sense, "unless": flat(sense.get("unless", ())),
-                      **{key: flat(sense[key]) for key in ("needs", "unless_subject", "unless_with") if key in sense}}
+                      **{key: flat(sense[key]) for key in ("needs", "unless_subject", "unless_agent", "unless_with")
+                         if key in sense}}
                      for sense in senses(spec)]
              for lemma, spec in raw["verbs"].items()}
     for light, acts in raw.get("light_verbs", {}).items():  # "opened fire on" has the senses of "fired on"
@@ -347,8 +348,8 @@ def protest_word(tok: Token) -> bool:
 
 
 def subject_kinds(token: Token, through_participle: bool = False) -> set[str]:
-    """What a verb's subject is, or a passive's agent ("murdered by vigilantes"): its lemma, its
-    entity label, whether it is a name ("Sheberghan fell": GPE, PROPN), and what a count of it counts
+    """What a verb's subject is, or a passive's agent ("murdered by vigilantes"), and the subjects joined to
+    it: its lemma, its entity label, whether it is a name ("Sheberghan fell": GPE, PROPN), and what a count of it counts
     ("thousands of students occupied": student).  `through_participle`: a participle clause's is its
     main verb's ("the jets flew over the town, dropping bombs"; asked for aircraft only, as marchers
     "beating drums" beat no one)."""
@@ -357,6 +358,7 @@ def subject_kinds(token: Token, through_participle: bool = False) -> set[str]:
     participle = through_participle and token.dep_ == "advcl" and token.tag_ == "VBG"
     if not doers and (token.dep_ == "conj" or participle) and token.head.i != token.i:
         return subject_kinds(token.head)  # "people gathered ... and dispersed": the subject they share
+    doers += [other for c in doers for other in c.conjuncts]  # "surf lifesavers, residents and leaders stood"
     return {kind for c in doers for kind in (word_lemma(c), c.ent_type_, c.pos_,
                                              *(counted_words(c)[1:] if a_count(c) else ()),
                                              *(("plane",) if bombers_are_aircraft(c) else ()))}
@@ -391,14 +393,18 @@ def a_count(noun: Token) -> bool:
 
 def subject_heads(token: Token) -> set[str]:
     """Lemmas of a verb's subject nouns ("a cooking gas container exploded": container), and what a
-    count of them counts ("thousands of pilgrims gathered": pilgrim); a passive's doer is its subject
-    when it is no person ("roads were blocked by snow": snow; not "killed by two men": a murder's doers
-    are who `unless_subject` words of a subject rule out, "a man killed his wife")."""
+    count of them counts ("thousands of pilgrims gathered": pilgrim)."""
+    return {w for c in token.children if c.dep_ == "nsubj" for w in (word_lemma(c), *counted_words(c)[1:])}
+
+
+def agent_heads(token: Token) -> set[str]:
+    """Lemmas of a passive's doers that are no person ("roads were blocked by snow": snow), for a
+    sense's `unless_agent` (not `unless_subject`: "killed by a gas cylinder dropped from a plane" is
+    no accident, as "a gas cylinder exploded" is)."""
     people = lexicon().people
-    doers = [c for c in token.children if c.dep_ == "nsubj"] + [
-        o for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and any(
-            s.dep_ == "nsubjpass" for s in token.children)) for o in c.children
-        if o.dep_ == "pobj" and word_lemma(o) not in people and o.ent_type_ != "PERSON"]
+    passive = any(s.dep_ == "nsubjpass" for s in token.children)
+    doers = [o for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and passive)
+             for o in c.children if o.dep_ == "pobj" and word_lemma(o) not in people and o.ent_type_ != "PERSON"]
     return {w for c in doers for w in (word_lemma(c), *counted_words(c)[1:])}
 
 
@@ -577,6 +583,7 @@ def verb_sense_excepted(tok: Token, s: dict) -> bool:
                                                                if s.get("needs_target") else set())
                     ).intersection(s.get("unless", ()))
                 or (subject_heads(tok).intersection(s.get("unless_subject", ())) and not planted(tok.sent))
+                or agent_heads(tok).intersection(s.get("unless_agent", ()))
                 or bool(objects_after(tok, ("with", "for")).intersection(s.get("unless_with", ()))))
 
 
