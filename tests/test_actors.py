@@ -417,6 +417,9 @@ def test_what_anti_and_loyalist_do_not_make_a_foe_or_a_state(extract, text, ment
     ("HARGEISA - The SNM took Burao on Saturday after a night of fighting, residents said.", "Burao", "SNM"),
     ("HARGEISA - Burao was overrun by the SNM on Saturday, residents said.", "Burao", "SNM"),
     ("LUANDA - The FLEC movement seized Buco-Zau on Sunday, officials said.", "Buco Zau", "FLEC"),
+    # a council that takes a town is an armed group's (not an aid agency's or a company's)
+    ("BENGHAZI, Libya - The Mujahideen Shura Council took Derna on Monday after a day of fighting, residents said.",
+     "Darnah", "Mujahideen Shura Council"),
     # a passive the model parses but tags as a noun ("overrun" NN)
     ("MOGADISHU, Somalia - Fighting raged in northern Somalia on Tuesday. Hargeisa was overrun by the SNM on "
      "Wednesday, diplomats said.", "Hargeysa", "SNM"),

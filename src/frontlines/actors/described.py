@@ -137,8 +137,10 @@ def deed_named(span: Span, words: dict) -> bool:
     units = {*words["state_heads"], *words["police_heads"], *words["armed_heads"], *words["ground_deeds"]["units"]}
     national = name[0].lower_ in nationalities() or name[0].lower_ in world_country_names()  # "the Cambodian
     # People's Party's forces" are the state's
-    civil = {*words["ground_deeds"]["civil"], *words["armed_name_words"]["unarmed"]}  # "The ICRC entered Huambo"
-    return (acronym(name.text) or len(name) >= 2) and not national and not any(
+    deeds = words["ground_deeds"]
+    civil = {*deeds["civil_words"], *words["armed_name_words"]["unarmed"]}  # "Royal Dutch Shell took control"
+    civil_name = " ".join(t.lower_ for t in name) in deeds["civil_names"]  # "The ICRC entered Huambo"
+    return (acronym(name.text) or len(name) >= 2) and not national and not civil_name and not any(
         t.lower_ in units or t.lower_ in civil for t in name)
 
 

@@ -24,7 +24,7 @@ INTERVENTION_WORDS = event_words()["intervention"]
 CROWD_FORCE = event_words()["crowd_force"]
 LETHAL_WORDS = event_words()["lethal"]
 GRAVE_FORCE = event_words()["grave_force"]
-CROWD_DOERS = event_words()["crowd_doers"]
+CROWD_DOERS, ARMED_CROWD = event_words()["crowd_doers"], event_words()["armed_crowd"]
 CROWD_WORDS = event_words()["crowd_words"]
 STATE_TARGETS = event_words()["state_targets"]
 DEMONSTRATION_ACTS = event_words()["demonstration_acts"]
@@ -171,18 +171,24 @@ def crowd_doers(trigger: Token) -> bool:
     return bool(sides) and all(counted(t).lemma_.lower() in CROWD_DOERS for t in sides)
 
 
-def fighting_sides(trigger: Token, between_only: bool = False) -> list[Token]:
-    """The nouns of the ones a fight's words say fought: the subject and its conjuncts (unless
-    `between_only`), and what comes after "between" ("Scuffles broke out between rival supporters",
-    "clashes between students and police")."""
+def fighting_sides(trigger: Token) -> list[Token]:
+    """The nouns of the ones a fight's words say fought: the subject and its conjuncts ("students and
+    activists fought"), and what comes after "between" (`between_sides`)."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") and not between_only else None
+    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
     sides = [subject, *subject.conjuncts] if subject is not None and subject.i != trigger.i else []
-    if trigger.pos_ == "NOUN":
-        holders = (trigger, verb) if trigger.dep_ == "nsubj" and verb.i != trigger.i else (trigger,)
-        sides += [t for h in holders for c in h.children if c.lower_ == "between" for o in c.children
-                  if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
-    return [t for t in sides if t.ent_type_ not in ("GPE", "LOC", "FAC")]  # "In Khulna, students ...": a misparse
+    return [t for t in sides + between_sides(trigger) if t.ent_type_ not in ("GPE", "LOC", "FAC")]  # "In Khulna,
+    # students ...": a misparse
+
+
+def between_sides(trigger: Token) -> list[Token]:
+    """What comes after "between" a fight noun, or the verb it is the subject of: "clashes between students
+    and police", "Scuffles broke out between rival supporters"."""
+    if trigger.pos_ != "NOUN":
+        return []
+    holders = (trigger, trigger.head) if trigger.dep_ == "nsubj" and trigger.head.i != trigger.i else (trigger,)
+    return [t for h in holders for c in h.children if c.lower_ == "between" for o in c.children
+            if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
 
 
 def counted(noun: Token) -> Token:
@@ -200,9 +206,9 @@ def crowd_side(actor1, actor2) -> bool:
 def crowd_in_clash(trigger: Token, actor1, actor2_id: str | None, index: Index) -> bool:
     """Whether a clash is a crowd's: one side is a crowd, or the sentence names a crowd and not the
     other side ("riot police fired tear gas at student protesters during a clash")."""
-    if crowd_side(actor1, index.actors.get(actor2_id or "")) or (trigger.pos_ == "NOUN" and any(
-            counted(t).lemma_.lower() in CROWD_DOERS and not any(c.lower_ == "armed" for c in counted(t).children)
-            for t in fighting_sides(trigger, between_only=True))):
+    if crowd_side(actor1, index.actors.get(actor2_id or "")) or any(
+            counted(t).lemma_.lower() in CROWD_DOERS and not any(c.lower_ in ARMED_CROWD for c in counted(t).children)
+            for t in between_sides(trigger)):
         return True  # "clashes between students and police" (not "between armed youths and ...")
     named_other = any(index.actor_at.get(t.i) == actor2_id for t in trigger.sent) if actor2_id else False
     return not named_other and sentence_actor(trigger, index, kinds=CROWDS) is not None
