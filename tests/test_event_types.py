@@ -297,6 +297,13 @@ def test_a_story_with_town_events_adds_none_at_its_country(extract):
     ("Scuffles broke out between rival supporters in Nairobi on Monday.", "Violent demonstration"),
     ("There were scuffles in Paris between marchers and police on Saturday.", "Violent demonstration"),
     ("Clashes erupted between students and police in Dhaka on Monday.", "Violent demonstration"),
+    # a crowd that sets upon a people's property riots as a mob, not as a protest
+    ("In Calcutta, a crowd stoned and ransacked two Chinese-owned shops in Tiretta Bazar on Sunday night.",
+     "Mob violence"),
+    ("In Calcutta, a crowd stoned and ransacked two shops near the party office on Sunday night during a protest.",
+     "Violent demonstration"),
+    # security forces who jailed men arrested them; a court that jailed a man sentenced him
+    ("Pakistani security forces jailed more than 60 suspects in Lahore on Sunday.", "Arrests"),
     # armed men of a crowd's kind fight as armed men
     ("Clashes erupted between armed youths and soldiers near Bor on Monday.", "Armed clash"),
 ])

@@ -227,7 +227,8 @@ def told_as_protest(trigger: Token, index: Index) -> bool:
     (`crowd_doers`: "students and party activists fought running battles"), aimed at the state's
     forces ("youths threw fireworks at police") or at the state or politics (`state_targets`), or an
     act of demonstration itself (`demonstration_acts`: "blocked the road with burning tyres"); but
-    not violence on people who are no force or state (`mob_targets`: "attacked journalists at a rally")
+    not violence on people who are no force or state (`mob_targets`: "attacked journalists at a rally"), nor
+    on a people's property ("ransacked Chinese-owned shops")
     by a crowd not called protesting ("supporters protesting the results attacked a priest" riot)."""
     sent, before = trigger.sent, sentence_beside(trigger, -1)
     beside_a_protest = any(protest_word(t) for s in (sent, before) if s is not None for t in s)
@@ -236,8 +237,9 @@ def told_as_protest(trigger: Token, index: Index) -> bool:
     at_the_state = bool(STATE_TARGETS & {t.lemma_.lower() for o in acted_on(trigger) for t in o.subtree})
     doers = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
     protesting = doers is not None and any(protest_word(t) for t in doers.subtree)  # "supporters protesting the results"
+    targets = acted_on(trigger) + [o for c in trigger.conjuncts for o in acted_on(c)]  # "stoned and ransacked shops"
     if not at_forces and not at_the_state and not protesting \
-            and any(w in MOB_TARGETS for o in acted_on(trigger) for w in counted_words(o)):
+            and any(w in MOB_TARGETS or community_owned(o) for o in targets for w in counted_words(o)):
         return False  # "a crowd of supporters attacked bishops and journalists": people set upon, a mob's
     mob = any(index.actors[index.actor_at[t.i]].kind == "rioters" for t in sent if t.i in index.actor_at)
     return beside_a_protest or protesters or at_forces or at_the_state or trigger.lemma_.lower() in DEMONSTRATION_ACTS \
@@ -249,6 +251,12 @@ def protest_story(index: Index) -> bool:
     ("Protests over the reform turned to riots ... An AutoZone store was set on fire")."""
     named = mentions_by_kind(index)
     return named["protesters"] > named["rioters"] and unrest_story(index)
+
+
+def community_owned(noun: Token) -> bool:
+    """Whether what a crowd attacked is said to be a people's: "Chinese-owned shops", "Albanian-owned houses"."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() == "own" and any(g.ent_type_ == "NORP" for g in c.children)
+               for n in (noun, *noun.conjuncts) for c in n.children)
 
 
 def acted_on(verb: Token) -> list[Token]:
