@@ -502,3 +502,12 @@ def test_soldiers_fired_on_by_no_one_named_are_fired_on_by_the_storys_group(extr
     names = {a.id: a.name for a in report.actors}
     fired = [names.get(e.actor1 or "") for e in report.events if "under fire" in e.evidence.text]
     assert fired == ["UNITA"], fired
+
+
+def test_an_explosives_team_is_the_polices(extract):
+    report = extract("MANDERA, Kenya - Police said three men were arrested at a roadblock on Saturday night. A grenade "
+                     "found in their car in Mandera was made safe by an explosives team. Officials gave no more details. More "
+                     "news will follow.", published="2016-01-17")
+    names = {a.id: a.name for a in report.actors}
+    made_safe = [names.get(e.actor1 or "") for e in report.events if e.sub_event_type == "Disrupted weapons use"]
+    assert made_safe == ["Police Forces of Kenya"], made_safe
