@@ -442,6 +442,8 @@ def test_reuters_taking_pictures_is_no_group(extract):
     "LUANDA - The ICRC entered Huambo on Monday with food for the city's hospitals, officials said.",
     "LUANDA - Medecins Sans Frontieres entered Kuito on Tuesday, its staff said.",
     "LAGOS - Royal Dutch Shell took control of the Bonga field off Warri on Monday, the company said.",
+    "GOMA - The World Food Programme entered Kiwanja on Tuesday to distribute food, officials said.",
+    "GOMA - The Associated Press entered Bunagana with a convoy of journalists on Tuesday.",
 ])
 def test_an_agency_or_a_company_entering_a_town_is_no_group(extract, text):
     report = extract(text, published="1994-06-01")

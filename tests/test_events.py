@@ -472,12 +472,14 @@ def test_a_town_lost_to_a_named_side_is_that_sides_and_a_bare_passive_loss_is_no
 
 
 def test_a_killing_by_a_weapon_in_the_passive_is_no_accident(extract):
-    """A passive's doer that is a weapon is no subject that makes a killing an accident ("a gas cylinder
-    exploded"): "killed by poison gas", "killed by a gas cylinder dropped from a plane"."""
+    """A passive's doer that is a weapon is no subject that makes a killing an accident ("a gas container
+    exploded"): "killed by poison gas"; but a doer that is an accident's or an animal is ("killed by an
+    explosion at a fireworks factory", "killed by a crocodile")."""
     report = extract("IDLIB, Syria - Dozens of civilians were killed by poison gas in Khan Shaykhun on Tuesday, doctors "
-                     "said. Two children were killed by a gas cylinder dropped from a plane in Saraqib on Wednesday. "
-                     "Officials gave no figures. Reporters could not reach the town.", published="2017-04-06")
-    assert len([e for e in coded(report) if e[0] == "Attack"]) == 2, coded(report)
+                     "said. Two children were killed by shrapnel in Saraqib on Wednesday. Three workers were killed "
+                     "by an explosion at a fireworks factory in Idlib on Thursday. Two fishermen were killed by a "
+                     "crocodile near Jisr al-Shughur on Friday. Officials gave no figures.", published="2017-04-08")
+    assert [e[3] for e in coded(report) if e[0] == "Attack"] == ["Khān Shaykhūn", "Saraqib"], coded(report)
 
 
 def test_a_taker_that_left_its_own_bases_took_the_town_by_force(extract):
@@ -485,6 +487,13 @@ def test_a_taker_that_left_its_own_bases_took_the_town_by_force(extract):
                      "Residents fled into the bush. Officials gave no figures. Reporters could not reach the town.",
                      published="2013-01-10")
     assert [e[0] for e in coded(report) if e[3] == "Bria"] == ["Non-state actor overtakes territory"], coded(report)
+
+
+def test_a_withdrawal_joined_to_anothers_entry_is_still_a_peaceful_transfer(extract):
+    report = extract("BANGUI - Government soldiers withdrew from Bria on Saturday and Seleka rebels entered the town "
+                     "on Sunday, officials said. Residents stayed indoors. Officials gave no figures. Reporters could "
+                     "not reach the town.", published="2013-01-10")
+    assert [e[0] for e in coded(report) if e[3] == "Bria"] == ["Non-violent transfer of territory"], coded(report)
 
 
 def test_armed_men_who_walked_into_a_town_to_kill_raided_it(extract):
@@ -497,6 +506,7 @@ def test_armed_men_who_walked_into_a_town_to_kill_raided_it(extract):
 @pytest.mark.parametrize("text", [
     "Members of parliament stood in silence in the Commons in London on Monday for the victims of the bombing.",
     "Players and fans at Old Trafford in Manchester stood in silence for a minute before the match on Saturday.",
+    "Thousands of fans stood in silence at Anfield in Liverpool on Saturday before the match.",
 ])
 def test_a_silence_kept_by_no_crowd_is_no_protest(extract, text):
     report = extract(text + " Officials gave no figures. The match went ahead. Reporters were present. More "
@@ -505,8 +515,10 @@ def test_a_silence_kept_by_no_crowd_is_no_protest(extract, text):
 
 
 @pytest.mark.parametrize("text, sub_type", [
-    ("MOGADISHU, Somalia - Government troops opened fire on supporters of a clan militia commander in Mogadishu on "
-     "Monday, sparking a two-hour gun battle.", "Armed clash"),
+    ("MOGADISHU, Somalia - Soldiers fired on armed supporters of the former mayor in Afgoye on Monday, sparking a "
+     "two-hour gun battle.", "Armed clash"),
+    ("BAIDOA, Somalia - Police opened fire on supporters of a former militia commander who were protesting his "
+     "arrest in Baidoa on Monday, killing two.", "Excessive force against protesters"),
     ("HARARE - Police opened fire on opposition supporters in Harare on Monday, killing two.",
      "Excessive force against protesters"),
 ])

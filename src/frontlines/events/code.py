@@ -1407,15 +1407,21 @@ def withdrawals(trigger: Token) -> list[Token]:
     sent = trigger.sent
     if any(t.lemma_.lower() in FIGHTING and t.i != trigger.i and t.head.lower_ != "without" for t in sent):
         return []  # ("without a fight" is no fighting)
-    # "Seleka rebels left their bases in Ndele and captured Bria": the taker's own leaving (not "Dolisie was
-    # abandoned by the militia and had been entered by no one")
-    active = lambda verb: not any(c.dep_ == "auxpass" for c in verb.children)  # noqa: E731
-    own = {c.i for c in trigger.conjuncts if active(c) and active(trigger)}
+    own = {c.i for c in trigger.conjuncts if same_doer(c, trigger)}
     return [t for t in sent if t.i != trigger.i and t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in WITHDRAWAL
             and t.i not in own and not (t.lemma_.lower() in LEAVING_ARMED and not armed_leaver(t))
             and not (t.dep_ == "relcl" and told_with_a_year(list(t.subtree)))  # not "a town it abandoned in 2014"
             and not denied(t) and not (t.lemma_.lower() == "pull" and not any(
                 c.lower_ in ("out", "back") for c in t.children)) and not a_later_leaving(t, trigger)]
+
+
+def same_doer(one: Token, other: Token) -> bool:
+    """Whether two joined verbs tell what one doer did: "Seleka rebels left their bases in Ndele and captured
+    Bria" (the later verb has no subject of its own, and neither is a passive); not "soldiers withdrew from
+    Bria and rebels entered the town", nor "Dolisie was abandoned by the militia and had been entered by no one"."""
+    later = max(one, other, key=lambda t: t.i)
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for v in (one, other) for c in v.children
+                   if c.dep_ == "auxpass" or v.i == later.i)
 
 
 def armed_leaver(verb: Token) -> bool:

@@ -398,9 +398,10 @@ def subject_heads(token: Token) -> set[str]:
 
 
 def agent_heads(token: Token) -> set[str]:
-    """Lemmas of a passive's doers that are no person ("roads were blocked by snow": snow), for a
-    sense's `unless_agent` (not `unless_subject`: "killed by a gas cylinder dropped from a plane" is
-    no accident, as "a gas cylinder exploded" is)."""
+    """Lemmas of a passive's doers that are no person ("roads were blocked by snow": snow, "killed by a
+    crocodile"), for a sense's `unless_agent`, else its `unless_subject` (a sense lists them apart where a
+    doer means another thing than a subject: "killed by poison gas" is an attack, "a gas container
+    exploded" an accident)."""
     people = lexicon().people
     passive = any(s.dep_ == "nsubjpass" for s in token.children)
     doers = [o for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and passive)
@@ -583,7 +584,7 @@ def verb_sense_excepted(tok: Token, s: dict) -> bool:
                                                                if s.get("needs_target") else set())
                     ).intersection(s.get("unless", ()))
                 or (subject_heads(tok).intersection(s.get("unless_subject", ())) and not planted(tok.sent))
-                or agent_heads(tok).intersection(s.get("unless_agent", ()))
+                or agent_heads(tok).intersection(s.get("unless_agent", s.get("unless_subject", ())))
                 or bool(objects_after(tok, ("with", "for")).intersection(s.get("unless_with", ()))))
 
 

@@ -166,8 +166,9 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
     doc = sent.doc
     spans = [part for e in sentence_ents(sent) if e.label_ in ("DATE", "TIME") for part in comma_parts(e)]
     starts = {e.start for e in spans}
-    # "On Thursday, 17 March, shells fell": the weekday the recogniser cut from its calendar date is that date's
-    spans = [e for e in spans if not (len(e) == 1 and e[0].lower_ in WEEKDAYS and e.end + 1 in starts
+    # "On Thursday, 17 March, shells fell", "On the evening of Wednesday, 12 October": the weekday the recogniser
+    # cut from its calendar date is that date's
+    spans = [e for e in spans if not (e[-1].lower_ in WEEKDAYS and e.end + 1 in starts
                                       and doc[e.end].text == "," and calendar_date_at(doc[e.end + 1]))
              # "on the night of Tuesday 4 October": the night is the date's
              and not (e.label_ == "TIME" and ((e.end + 1 in starts and doc[e.end].lower_ == "of")
