@@ -648,3 +648,22 @@ def test_a_small_word_of_a_longer_name_is_no_town(extract):
     report = extract("ALGIERS - Soldiers moved into the living quarters at the In Amenas gas plant on Thursday. "
                      "Officials gave no figures.", published="2013-01-18")
     assert not [p for p in report.places if p.country_code == "TH"], [(p.name, p.country_code) for p in report.places]
+
+
+def test_a_site_the_gazetteer_lacks_stands_in_the_town_its_neighbours_are_named_after(extract):
+    """"the Jaffna Teaching Hospital", "Jaffna University": sites named after Jaffna count for it, so an
+    unplaced site of the story stands there, not in the dateline's town."""
+    report = extract("COLOMBO - Officials in Colombo said on Monday that Indian troops had shelled Jaffna on Friday. "
+                     "The Jaffna Teaching Hospital was hit on Sunday. Indian troops took Jaffna University on Saturday. "
+                     "Troops reached the Palaly airbase on Monday, officials said.", published="1987-10-28")
+    palaly = places_of(report)["Palaly airbase"]
+    assert abs(palaly.lat - 9.66) < 0.1, (palaly.name, palaly.lat, palaly.lon)
+
+
+def test_a_lede_after_a_typewriters_double_dash_is_read(extract):
+    report = extract("EL PASO, Texas, May 10.--Ciudad Juarez, the port of entry across the Rio Grande from this city, "
+                     "fell to the insurrectos this afternoon. The federal garrison surrendered. Officials gave no "
+                     "figures. More news will follow.", published="1911-05-11")
+    assert "Ciudad Juarez" in places_of(report), list(places_of(report))
+    taken = [(e.sub_event_type, e.place) for e in report.events if e.sub_event_type.endswith("territory")]
+    assert [p for _, p in taken] == [places_of(report)["Ciudad Juarez"].id], taken

@@ -1,6 +1,8 @@
 """The spaCy pipeline, loaded once per process and shared by every stage."""
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection
 from functools import lru_cache
@@ -56,11 +58,19 @@ def load_model(name: str = DEFAULT_MODEL):
         raise UsageError(f"spaCy model {name!r} has no {', '.join(missing)}; pick a full English pipeline with --model")
     nlp.add_pipe("frontlines_line_breaks", before="parser")
     nlp.add_pipe("frontlines_participles", after="parser")
+    split_double_dashes(nlp)
     fix_tokens(nlp)
     index_attribute_rules(nlp)
     index_lemmas(nlp)
     lemmatise_distinct_words(nlp)
     return nlp
+
+
+def split_double_dashes(nlp) -> None:
+    """Cut words at a double dash, an old typewriter's dash: "May 10.--Ciudad Juarez fell" is "10.", "--",
+    "Ciudad" (spaCy's infixes cut hyphens between letters only)."""
+    infixes = nlp.tokenizer.infix_finditer.__self__  # the model's own compiled infixes, kept
+    nlp.tokenizer.infix_finditer = re.compile(f"{infixes.pattern}|--", infixes.flags).finditer
 
 
 def index_attribute_rules(nlp) -> None:

@@ -827,10 +827,17 @@ def named_with_its_article(chosen: list[Choice]) -> list[Choice]:
             if name_key(ch.cand.span.text) in full and ch.entry.feature in ("city", "site") else ch for ch in chosen]
 
 
-def most_named_town(chosen: list[Choice]) -> Entry | None:
+def most_named_town(chosen: list[Choice], sites_named_after: Counter | None = None) -> Entry | None:
     """The town the story names most: where a site it does not place otherwise stands.  On a tie, the
-    dateline's ("ST. GEORGE'S - ... Washington admits": the sites are Grenada's)."""
-    towns = Counter((ch.entry.row, ch.entry) for ch in chosen if ch.entry.feature == "city")
+    dateline's ("ST. GEORGE'S - ... Washington admits": the sites are Grenada's).  A site named after a
+    town (`sites_named_after`, by entry row) counts for it ("MADRAS - ... Jaffna ... the Jaffna Teaching
+    Hospital ... Jaffna University ... Kopay": the sites are Jaffna's)."""
+    towns: Counter = Counter()
+    for ch in chosen:
+        if ch.entry.feature == "city":
+            towns[(ch.entry.row, ch.entry)] += 1
+    for row, entry in list(towns):
+        towns[(row, entry)] += (sites_named_after or Counter())[row]
     datelines = {ch.entry.row for ch in chosen if ch.cand.dateline}
     return max(towns, key=lambda t: (towns[t], t[0] in datelines))[1] if towns else None
 
@@ -884,7 +891,6 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
     town of its own (`first_owners` of `every` mention: "rioted in Rosengard" too, not "Freedom Square in
     Kyiv" after "Kharkiv's Freedom Square")."""
     resolved = {ch.cand.span.start for ch in chosen}
-    fallback = most_named_town(chosen)
     towns_by_end: dict[int, Choice] = {}  # indexed once: a long text has thousands of sites and towns
     towns_by_sentence: dict[int, list[Choice]] = {}
     towns_by_name: dict[tuple[str, ...], Entry] = {}
@@ -898,6 +904,9 @@ def sites(cands: list[Candidate], chosen: list[Choice], text: str, confidence: f
         if ch.entry.feature in ("city", "admin2"):
             towns_by_sentence.setdefault(ch.cand.sentence, []).append(ch)
     owners = first_owners(every, towns_by_end, towns_by_sentence, text)
+    named_after_them = Counter(town.row for c in cands if c.span.start not in resolved
+                               for town in [named_after(c, towns_by_name)] if town is not None)
+    fallback = most_named_town(chosen, named_after_them)
     out = []
     for c in cands:
         if c.span.start in resolved or not (c.landmark or c.described or c.called_town or c.scene
