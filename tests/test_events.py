@@ -609,3 +609,25 @@ def test_how_much_force_a_crowd_met(extract, text, sub):
     happened = [e for e in report.events if e.factuality in ("asserted", "reported")]
     assert [e.sub_event_type for e in happened] == [sub], coded(report)
 
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    # aircraft named by their make strafe; rockets from the air are an air strike
+    ("RAF Spitfires strafed ELAS positions on the hills above Kaisariani on Wednesday.", "Air/drone strike"),
+    ("Indian MiGs rocketed Government House in Dacca on Tuesday.", "Air/drone strike"),
+    ("Helicopter gunships rocketed rebel positions around Kaisariani on Saturday.", "Air/drone strike"),
+    # houses and shops stripped were looted, whoever did it
+    ("Shops in Ermou Street in Athens were stripped on Tuesday night.", "Looting/property destruction"),
+])
+def test_old_words_of_war_and_plunder_are_events(extract, sentence, sub_type):
+    report = extract("ATHENS - Fighting went on in the city this week, officials said. " + sentence +
+                     " Officials gave no figures. Reporters could not reach the area.", published="1944-12-07")
+    assert [e.sub_event_type for e in report.events if e.evidence.text.startswith(sentence[:20])] == [sub_type], \
+        coded(report)
+
+
+def test_a_general_stripped_of_his_rank_is_no_looting(extract):
+    report = extract("ATHENS - Fighting went on in the city this week, officials said. The general was stripped of "
+                     "his rank in Athens on Tuesday. Officials gave no figures. Reporters could not reach the area.",
+                     published="1944-12-07")
+    assert not [e for e in coded(report) if e[0] == "Looting/property destruction"], coded(report)
