@@ -538,8 +538,9 @@ def with_a_weapon_trigger(verb: Token) -> bool:
 
 def lost_to(verb: Token, index: Index) -> str | None:
     """The side a place was lost to ("lost Manbij to the Syrian Democratic Forces"), if the text names it."""
-    return next((actor_in(o, index) for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
-                 for o in p.children if o.dep_ == "pobj" and actor_in(o, index)), None)
+    sides = (actor_in(o, index) for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+             for o in p.children if o.dep_ == "pobj")
+    return next((side for side in sides if side), None)
 
 
 def passive_without_agent(verb: Token) -> bool:
@@ -1420,8 +1421,9 @@ def same_doer(one: Token, other: Token) -> bool:
     Bria" (the later verb has no subject of its own, and neither is a passive); not "soldiers withdrew from
     Bria and rebels entered the town", nor "Dolisie was abandoned by the militia and had been entered by no one"."""
     later = max(one, other, key=lambda t: t.i)
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for v in (one, other) for c in v.children
-                   if c.dep_ == "auxpass" or v.i == later.i)
+    passive = any(c.dep_ == "auxpass" for verb in (one, other) for c in verb.children)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in later.children)
+    return not passive and not own_subject
 
 
 def armed_leaver(verb: Token) -> bool:
