@@ -177,8 +177,8 @@ def fighting_sides(trigger: Token) -> list[Token]:
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
     sides = [subject, *subject.conjuncts] if subject is not None and subject.i != trigger.i else []
-    return [t for t in sides + between_sides(trigger) if t.ent_type_ not in ("GPE", "LOC", "FAC")]  # "In Khulna,
-    # students ...": a misparse
+    # (not a place: "In Khulna, students ..." is a misparse)
+    return [t for t in sides + between_sides(trigger) if t.ent_type_ not in ("GPE", "LOC", "FAC")]
 
 
 def between_sides(trigger: Token) -> list[Token]:
@@ -239,7 +239,7 @@ def told_as_protest(trigger: Token, index: Index) -> bool:
     protesting = doers is not None and any(protest_word(t) for t in doers.subtree)  # "supporters protesting the results"
     targets = acted_on(trigger) + [o for c in trigger.conjuncts for o in acted_on(c)]  # "stoned and ransacked shops"
     if not at_forces and not at_the_state and not protesting \
-            and any(w in MOB_TARGETS or community_owned(o) for o in targets for w in counted_words(o)):
+            and any(community_owned(o) or MOB_TARGETS.intersection(counted_words(o)) for o in targets):
         return False  # "a crowd of supporters attacked bishops and journalists": people set upon, a mob's
     mob = any(index.actors[index.actor_at[t.i]].kind == "rioters" for t in sent if t.i in index.actor_at)
     return beside_a_protest or protesters or at_forces or at_the_state or trigger.lemma_.lower() in DEMONSTRATION_ACTS \

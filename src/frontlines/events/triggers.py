@@ -349,8 +349,8 @@ def protest_word(tok: Token) -> bool:
 
 def subject_kinds(token: Token, through_participle: bool = False) -> set[str]:
     """What a verb's subject is, or a passive's agent ("murdered by vigilantes"), and the subjects joined to
-    it: its lemma, its entity label, whether it is a name ("Sheberghan fell": GPE, PROPN), and what a count of it counts
-    ("thousands of students occupied": student).  `through_participle`: a participle clause's is its
+    it: its lemma, its entity label, whether it is a name ("Sheberghan fell": GPE, PROPN), and what a count
+    of it counts ("thousands of students occupied": student).  `through_participle`: a participle clause's is its
     main verb's ("the jets flew over the town, dropping bombs"; asked for aircraft only, as marchers
     "beating drums" beat no one)."""
     doers = [c for c in token.children if c.dep_ == "nsubj"] + [

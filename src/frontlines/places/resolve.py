@@ -832,10 +832,7 @@ def most_named_town(chosen: list[Choice], sites_named_after: Counter | None = No
     dateline's ("ST. GEORGE'S - ... Washington admits": the sites are Grenada's).  A site named after a
     town (`sites_named_after`, by entry row) counts for it ("MADRAS - ... Jaffna ... the Jaffna Teaching
     Hospital ... Jaffna University ... Kopay": the sites are Jaffna's)."""
-    towns: Counter = Counter()
-    for ch in chosen:
-        if ch.entry.feature == "city":
-            towns[(ch.entry.row, ch.entry)] += 1
+    towns = Counter((ch.entry.row, ch.entry) for ch in chosen if ch.entry.feature == "city")
     for row, entry in list(towns):
         towns[(row, entry)] += (sites_named_after or Counter())[row]
     datelines = {ch.entry.row for ch in chosen if ch.cand.dateline}
