@@ -307,6 +307,29 @@ def test_a_groups_name_takes_no_day(extract):
     assert not any("Sunday" in n for n in names), names
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("MYAWADDY, Myanmar - Karen forces overran an army post near Myawaddy on Monday.", "Karen forces"),
+    ("TSKHINVALI, Georgia - Ossetian fighters attacked a Georgian post near Tskhinvali on Monday.", "Ossetian fighters"),
+    ("SARAJEVO - Serb forces took Srebrenica on Monday after a five-day assault.", "Serb forces"),
+])
+def test_a_peoples_forces_no_state_owns_are_an_armed_group(extract, text, mention):
+    """A people's word that names no state's nationality before "forces", "troops", or an armed noun
+    it modifies: the people's armed group, named as the text names it, which takes the town."""
+    report = extract(text, published="2020-05-12")
+    assert actor_of(report, mention) == mention
+    taker = {a.id: a.name for a in report.actors}[report.events[0].actor1]
+    assert taker == mention
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("ZARIA, Nigeria - Government forces retook Zaria on Monday.", "Government forces", "Military Forces of Nigeria"),
+    ("GOMA, Congo - Rebel forces took Goma on Monday.", "Rebel forces",
+     "Unidentified Armed Group (Democratic Republic of Congo)"),
+])
+def test_words_that_open_a_forces_name_are_no_people(extract, text, mention, name):
+    assert actor_of(extract(text, published="2020-05-12"), mention) == name
+
+
 def test_a_group_named_in_its_own_modifiers(extract):
     text = "TRIPOLI, Libya — Fighters aligned with the GNA stormed the town of Gharyan, Libya."
     assert actor_of(extract(text, published="2019-06-27"), "Fighters") == "Government of National Accord"

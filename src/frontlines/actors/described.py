@@ -40,10 +40,11 @@ def described_groups(doc: Doc, taken: set[int], places: set[int], words: dict) -
     group_nouns, armed_words = frozenset(words["group_nouns"]), armed_nouns | modifiers
     titles = frozenset(words["title_modifiers"])  # "the rebel X"
     groups: dict[str, DescribedGroup] = {}
-    for span in candidates(doc, taken, places, armed_nouns, frozenset(words["aircraft_makes"])):
-        cue = armed_cue(span.root, armed_nouns, modifiers, group_nouns, titles) or armed_name(span, words, places) \
-            or (deed_cue(span.root, words["ground_deeds"], places, group_nouns)
-                if deed_named(span, words) else None)
+    peoples = people_forces(doc, taken | places, words)
+    for span in candidates(doc, taken, places, armed_nouns, frozenset(words["aircraft_makes"])) + peoples:
+        cue = span[-1] if span in peoples else armed_cue(span.root, armed_nouns, modifiers, group_nouns, titles) \
+            or armed_name(span, words, places) or (deed_cue(span.root, words["ground_deeds"], places, group_nouns)
+                                                   if deed_named(span, words) else None)
         if cue is None or all(t.lemma_.lower() in armed_words or t.is_stop or t.lower_ in nationalities() for t in span):
             continue  # "Jihadist fighters", "Somali militants" name no group
         name = without_article(span)
@@ -88,6 +89,28 @@ def modifying_names(doc: Doc, armed: list[Token], aircraft: frozenset[str]) -> l
                     and doc[start - 1].ent_type_ not in TIME_LABELS)):  # "by Sunday Druze gunmen"
                 start -= 1
             out.append(doc[start:tok.i + 1])
+    return out
+
+
+def people_forces(doc: Doc, skip: set[int], words: dict) -> list[Span]:
+    """A people's or a region's forces that no state owns, named by the people's word and the
+    forces together ("Karen forces overran the post", "Ossetian fighters", "Serb forces"): a capitalised
+    word, no nationality of a state nor one of `not_peoples` ("Government forces", "Allied troops"),
+    right before one of `people_force_heads` (data/generic.yaml), or an adjective before an armed noun (a
+    proper noun compounded with one is a group's name, `modifying_names`: "Fano militiamen")."""
+    refused = frozenset(words["not_peoples"]) | frozenset(nationalities())
+    out = []
+    heads, armed_nouns = frozenset(words["people_force_heads"]), frozenset(words["armed_nouns"])
+    for noun in tokens_lemmatised(doc, heads | armed_nouns):
+        word = doc[noun.i - 1] if noun.i > 0 else None
+        if word is None or (noun.lemma_.lower() in armed_nouns and word.pos_ == "PROPN" and word.dep_ == "compound") \
+                or word.lemma_.lower() in armed_nouns or word.head.i != noun.i or word.dep_ not in ("amod", "compound") \
+                or not word.text[:1].isupper() or word.is_upper or word.pos_ not in ("PROPN", "ADJ") \
+                or word.lower_ in refused or word.ent_type_ in TIME_LABELS \
+                or (word.i > 0 and doc[word.i - 1].pos_ == "PROPN" and doc[word.i - 1].text[:1].isupper()) \
+                or word.i in skip or noun.i in skip:
+            continue
+        out.append(doc[word.i:noun.i + 1])
     return out
 
 
