@@ -36,6 +36,10 @@ PUBLISHED = date(2017, 11, 3)  # a Friday
     ("on October 8 last year", "2016-10-08", "day"),
     ("in March last year", "2016-03-15", "month"),
     ("on 2 March this year", "2017-03-02", "day"),
+    # a day named for what falls on it: its last occurrence, or the year given
+    ("on Christmas Eve", "2016-12-24", "day"),
+    ("on New Year's Day 2010", "2010-01-01", "day"),
+    ("on May Day", "2017-05-01", "day"),
 ])
 def test_resolved(phrase, day, precision):
     found = resolve_phrase(phrase, PUBLISHED)
@@ -103,3 +107,13 @@ def test_weeks_after_counts_back_from_the_sentences_day(extract, sentence, dates
     opening = "KADUNA - Gunmen killed five villagers near Kaduna on Monday, police said. "
     report = extract(opening + sentence, published="2019-08-30")
     assert [e.date for e in report.events if e.evidence.start >= len(opening)] == dates
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # the model tags "New Year's Day" as an event, "Boxing Day" as nothing: the named day dates the sentence
+    ("HAVANA - Rebels took Santa Clara on New Year's Day after four days of fighting.", "1959-01-02", "1959-01-01"),
+    ("BUCHAREST - On Boxing Day, troops fired on protesters in Timisoara, killing dozens.", "1989-12-28", "1989-12-26"),
+])
+def test_a_named_day_dates_its_sentence(extract, text, published, day):
+    events = extract(text, published=published).events
+    assert [e.date for e in events] == [day]

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+from frontlines.yamlfile import load_yaml
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {m: i for i, m in enumerate(
@@ -70,9 +74,32 @@ def on_or_before(published: date, month: int, day: int, year: str | None) -> dat
         return None
 
 
+@lru_cache(maxsize=1)
+def named_days() -> tuple[dict[str, tuple[int, int]], re.Pattern]:
+    """The days named for what falls on them (`data/named_days.yaml`), and a pattern of their names,
+    the longest first ("christmas eve" before "christmas"), with the year that may follow."""
+    days = {name: (int(month), int(day)) for name, (month, day) in load_yaml(resources.files("frontlines").joinpath("data/named_days.yaml").read_text("utf-8")).items()}
+    names = "|".join(re.escape(n) for n in sorted(days, key=len, reverse=True))
+    return days, re.compile(rf"\b(?P<name>{names})(?:,?\s+(?P<year>\d{{4}}))?\b")
+
+
+def resolve_named_day(low: str, published: date) -> Resolved | None:
+    """The day a name of a day gives ("on New Year's Day", "Christmas Eve 1989"), or None."""
+    days, pattern = named_days()
+    m = pattern.search(low.replace("’", "'"))
+    if m is None:
+        return None
+    month, day = days[m["name"]]
+    found = on_or_before(published, month, day, m["year"])
+    return Resolved(found, "day") if found else None
+
+
 def resolve_phrase(text: str, published: date) -> Resolved | None:
     """The date a phrase names, relative to `published`; None for no date or a duration."""
     low = " ".join(text.lower().split())
+    named = resolve_named_day(low, published)
+    if named is not None:
+        return named
     for name, pattern in PATTERNS:
         m = pattern.search(low)
         if m:

@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from frontlines.dates import ANCHORED, MONTHS, WEEKDAYS, Resolved, month_number, resolve_anchored, resolve_phrase
+from frontlines.dates import ANCHORED, MONTHS, WEEKDAYS, Resolved, month_number, named_days, resolve_anchored, resolve_phrase
 from frontlines.events.triggers import event_words
 from frontlines.nlp import doc_text, sentence_ents
 
@@ -145,6 +145,16 @@ def untagged_counts(sent: SpacySpan) -> list[SpacySpan]:
             and (doc[t.i - 2].lower_ in words["counted_counts"] or doc[t.i - 2].like_num)]
 
 
+def named_day_spans(sent: SpacySpan) -> list[SpacySpan]:
+    """Days named for what falls on them (`frontlines.dates.named_days`) that the model tagged as no
+    date: "on New Year's Day" (an event to it), "On Boxing Day"."""
+    _, pattern = named_days()
+    text = sent.text.lower().replace("’", "'")
+    spans = (sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+             for m in pattern.finditer(text))
+    return [s for s in spans if s is not None]
+
+
 def heads_a_clause(word: Token) -> bool:
     """Whether "after" or "before" opens a clause ("after the rebels seized it"), not a noun ("after its fall")."""
     return word.dep_ == "mark" or any(c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in word.children)
@@ -173,7 +183,9 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
              # "on the night of Tuesday 4 October": the night is the date's
              and not (e.label_ == "TIME" and ((e.end + 1 in starts and doc[e.end].lower_ == "of")
                                               or (e[-1].lower_ == "of" and e.end in starts)))]
-    for ent in sorted([*spans, *untagged_counts(sent)], key=lambda e: e.start):
+    tagged = {i for e in spans for i in range(e.start, e.end)}
+    named = [d for d in named_day_spans(sent) if not tagged.intersection(range(d.start, d.end))]
+    for ent in sorted([*spans, *untagged_counts(sent), *named], key=lambda e: e.start):
         before = doc[ent.start - 1] if ent.start > sent.start else None
         if (before is not None and before.lower_ == "since" or ent[0].lower_ == "since") \
                 and not any(when_clause(c) for t in ent for c in t.children):
