@@ -469,6 +469,11 @@ def test_a_town_lost_to_a_named_side_is_that_sides_and_a_bare_passive_loss_is_no
                      "was lost on Thursday after three weeks of resistance, the defence ministry admitted. Officials "
                      "gave no figures. Reporters could not reach the front.", published="1962-11-23")
     assert not [e for e in coded(report) if e[0].endswith("territory")], coded(report)
+    # the passive with its taker: "Kunduz was lost to the Taliban" ("to" is no destination here)
+    report = extract("KABUL - Kunduz was lost to the Taliban on Sunday after days of fighting, officials said. Officials "
+                     "gave no figures. Reporters could not reach the town.", published="2021-08-09")
+    assert [(e[0], e[1], e[3]) for e in coded(report)] == [
+        ("Non-state actor overtakes territory", "Taliban", "Kunduz")], coded(report)
 
 
 def test_a_killing_by_a_weapon_in_the_passive_is_no_accident(extract):

@@ -157,8 +157,11 @@ def armed_or_state(noun: Token) -> bool:
 
 
 def bound_elsewhere(verb: Token) -> bool:
-    """Whether a verb goes somewhere or off something: "was taken off the list", "taken to hospital"."""
-    return any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("to", "off", "from", "into", "out"))
+    """Whether a verb goes somewhere or off something: "was taken off the list", "taken to hospital" (a place
+    lost "to" a side is lost: "Kunduz was lost to the Taliban", `losing` of words.yaml)."""
+    losing = verb.lemma_.lower() in event_words()["losing"]
+    return any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("to", "off", "from", "into", "out")
+                                   and not (losing and c.lower_ == "to"))
                for c in verb.children)
 
 
