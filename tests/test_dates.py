@@ -113,6 +113,9 @@ def test_weeks_after_counts_back_from_the_sentences_day(extract, sentence, dates
     # the model tags "New Year's Day" as an event, "Boxing Day" as nothing: the named day dates the sentence
     ("HAVANA - Rebels took Santa Clara on New Year's Day after four days of fighting.", "1959-01-02", "1959-01-01"),
     ("BUCHAREST - On Boxing Day, troops fired on protesters in Timisoara, killing dozens.", "1989-12-28", "1989-12-26"),
+    # a named day that modifies a noun says what the rally was, not when
+    ("ISTANBUL - Police dispersed a May Day rally in Istanbul on Saturday with tear gas. May Day is traditionally "
+     "marked by unions gathering in Taksim Square.", "2021-05-10", "2021-05-08"),
 ])
 def test_a_named_day_dates_its_sentence(extract, text, published, day):
     events = extract(text, published=published).events

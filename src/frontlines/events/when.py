@@ -155,6 +155,14 @@ def named_day_spans(sent: SpacySpan) -> list[SpacySpan]:
     return [s for s in spans if s is not None]
 
 
+def names_a_day_for_a_noun(span: SpacySpan) -> bool:
+    """Whether a day's name modifies a noun after it or is what its clause tells of: "a May Day rally"
+    says what the rally was, "May Day is traditionally marked by rallies" what the day is, not when the
+    sentence's news happened."""
+    return (span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.i >= span.end) \
+        or span.root.dep_ in ("nsubj", "nsubjpass")
+
+
 def heads_a_clause(word: Token) -> bool:
     """Whether "after" or "before" opens a clause ("after the rebels seized it"), not a noun ("after its fall")."""
     return word.dep_ == "mark" or any(c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in word.children)
@@ -183,8 +191,11 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
              # "on the night of Tuesday 4 October": the night is the date's
              and not (e.label_ == "TIME" and ((e.end + 1 in starts and doc[e.end].lower_ == "of")
                                               or (e[-1].lower_ == "of" and e.end in starts)))]
+    named = named_day_spans(sent)
+    spans = [e for e in spans if not (names_a_day_for_a_noun(e) and any(d.start == e.start and d.end == e.end
+                                                                        for d in named))]
     tagged = {i for e in spans for i in range(e.start, e.end)}
-    named = [d for d in named_day_spans(sent) if not tagged.intersection(range(d.start, d.end))]
+    named = [d for d in named if not tagged.intersection(range(d.start, d.end)) and not names_a_day_for_a_noun(d)]
     for ent in sorted([*spans, *untagged_counts(sent), *named], key=lambda e: e.start):
         before = doc[ent.start - 1] if ent.start > sent.start else None
         if (before is not None and before.lower_ == "since" or ent[0].lower_ == "since") \
