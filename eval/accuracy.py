@@ -130,7 +130,10 @@ EVENT_SETS = [
     ("eval/blind34", ROOT / "eval" / "blind34", "10 more, written blind at the start of that session, its scenes kept "
      "from the rule writer, scored once at the end of the next session's rule work; its misses read in the one after"),
     ("eval/blind35", ROOT / "eval" / "blind35", "10 more, written blind at the start of that session, its scenes kept "
-     "from the rule writer, scored once at the end of the second session's rule work after it"),
+     "from the rule writer, scored once at the end of the second session's rule work after it; its misses read in "
+     "the one after"),
+    ("eval/blind36", ROOT / "eval" / "blind36", "10 more, written blind at the start of that session, its scenes kept "
+     "from the rule writer, scored once two sessions' rule work after it"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
 
