@@ -667,3 +667,10 @@ def test_a_lede_after_a_typewriters_double_dash_is_read(extract):
     assert "Ciudad Juarez" in places_of(report), list(places_of(report))
     taken = [(e.sub_event_type, e.place) for e in report.events if e.sub_event_type.endswith("territory")]
     assert [p for _, p in taken] == [places_of(report)["Ciudad Juarez"].id], taken
+
+
+def test_a_building_is_no_town_spelled_otherwise(extract):
+    text = ("DUBLIN, April 27 - A gunboat came up the river on Wednesday and shelled Liberty Hall, the union's "
+            "headquarters. The rebels' friends in New York have asked America to speak for them.")
+    hall = places_of(extract(text, published="1916-04-28"))["Liberty Hall"]
+    assert (hall.name, hall.country_code) == ("Liberty Hall", "IE"), hall  # not Liberty Hill, Texas

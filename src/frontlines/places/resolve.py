@@ -115,7 +115,8 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) 
         if bare.get(c.span.start):
             c.entries = [e for e in by_bare_name.get(name_key(bare[c.span.start]), []) if e.feature == "city"]
             c.bare = bool(c.entries)
-    todo = [c for c in todo if not c.entries and len(skeleton_key(c.span.text)) >= shortest]
+    # (a building the model names is no town spelled otherwise: "Liberty Hall" is no Liberty Hill, Texas)
+    todo = [c for c in todo if not c.entries and len(skeleton_key(c.span.text)) >= shortest and c.label != "FAC"]
     loose = gazetteer.by_skeleton([c.span.text for c in todo])
     for c in todo:
         c.entries = [e for e in loose.get(skeleton_key(c.span.text), [])
