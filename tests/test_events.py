@@ -636,3 +636,12 @@ def test_a_general_stripped_of_his_rank_is_no_looting(extract):
                      "his rank in Athens on Tuesday. Officials gave no figures. Reporters could not reach the area.",
                      published="1944-12-07")
     assert not [e for e in coded(report) if e[0] == "Looting/property destruction"], coded(report)
+
+
+def test_shops_looted_by_no_one_named_are_looting_not_the_crowds_riot(extract):
+    report = extract("LAGOS, June 3 - Protesters burned tyres and blocked roads in Ikeja on Monday, demanding the "
+                     "release of a detained activist. On Monday night, shops in the Oshodi market were looted.",
+                     published="2024-06-03")
+    subs = {e[0]: e[3] for e in coded(report)}
+    assert subs.get("Violent demonstration") == "Ikeja" and subs.get("Looting/property destruction") == "Oshodi", \
+        coded(report)

@@ -48,6 +48,7 @@ CROWD_FAMILIES = frozenset({"protest", "riot", "intervention", "excessive"})
 STATE_FORCES = frozenset({"state_forces"})
 CROWD_REACH = 5  # sentences back to the town a crowd was last seen in
 PEACEFUL = event_words()["peaceful_transfer"]
+THEFT = event_words()["theft"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 LEAVING_ARMED = event_words()["leaving_armed"]
@@ -1243,8 +1244,10 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             args.actor1 = index.crowd("rioters")
         elif family.name == "mob" and actor1 is None:
             args.actor1 = index.crowd("rioters")  # "seven people were murdered by vigilantes"
-        elif family.name == "looting" and actor1 is not None and actor1.kind in CROWDS:
-            event_type, sub = "Riots", "Violent demonstration"  # "protesters burned cars": the crowd's riot
+        elif family.name == "looting" and actor1 is not None and actor1.kind in CROWDS and not (
+                trigger.token.lemma_.lower() in THEFT and args.actor1 != named_doer(trigger.token, index)):
+            # "protesters burned cars": the crowd's riot (but "shops were looted" by no one named is looting)
+            event_type, sub = "Riots", "Violent demonstration"
             args.actor1 = crowd_actor(args.actor1, index)
         elif family.name in ("protest", "riot", "intervention"):
             event_type, sub = crowd_type(family, trigger.token, actor1, index)
