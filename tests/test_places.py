@@ -674,3 +674,11 @@ def test_a_building_is_no_town_spelled_otherwise(extract):
             "headquarters. The rebels' friends in New York have asked America to speak for them.")
     hall = places_of(extract(text, published="1916-04-28"))["Liberty Hall"]
     assert (hall.name, hall.country_code) == ("Liberty Hall", "IE"), hall  # not Liberty Hill, Texas
+
+
+def test_a_town_that_speaks_is_its_government_not_where_the_sites_are(extract):
+    text = ("QUITO, March 2 - Washington said on Monday it would send an envoy. Crowds gathered on Avenida Amazonas "
+            "and outside the Carondelet Palace, and later marched to the Olympic Stadium. Officials in Washington "
+            "said they were watching. Shops in the capital were looted on Monday night.")
+    found = places_of(extract(text, published="2020-03-02"))
+    assert {found[n].country_code for n in ("Avenida Amazonas", "Carondelet Palace", "the capital")} == {"EC"}, found

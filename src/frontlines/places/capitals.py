@@ -7,6 +7,7 @@ Kenya; GeoNames' country list gives each country's capital of today by name, and
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -17,6 +18,7 @@ from frontlines.errors import FrontlinesError
 from frontlines.yamlfile import load_yaml
 from frontlines.nlp import tokens_written
 from frontlines.model import Place, Span
+from frontlines.places.find import speaks
 from frontlines.places.gazetteer import Gazetteer, geonames_countries
 
 # Adjectives that make "capital" a description of another place: "the provincial capital of".
@@ -95,7 +97,7 @@ def add_capitals(doc: Doc, places: list[Place], gazetteer: Gazetteer, published:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             for tok in span or []:
                 places_at[tok.i] = p
-    main = main_country(places)
+    main = main_country([replace(p, mentions=[m for m in p.mentions if not spoken_by(doc, m)]) for p in places])
     for tok in tokens_written(doc, "capital"):
         if tok.pos_ != "NOUN" or tok.i in places_at:
             continue
@@ -112,6 +114,13 @@ def add_capitals(doc: Doc, places: list[Place], gazetteer: Gazetteer, published:
         mention = Span(doc[determiner.i if determiner is not None else tok.i:tok.i + 1].text, start, tok.idx + len(tok))
         places = attach(places, city, mention)
     return places
+
+
+def spoken_by(doc: Doc, mention: Span) -> bool:
+    """Whether a mention is a town that speaks, so its government ("Washington said"): no vote for
+    the country whose capital "the capital" is."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and speaks(span)
 
 
 def capital_city(code: str, gazetteer: Gazetteer, published: str | None = None):

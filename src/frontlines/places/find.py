@@ -66,6 +66,7 @@ class Candidate:
     modifier: bool = False         # it modifies a noun: "the Yeysk plant", "Thai troops"
     scene: bool = False            # "In Roche-Bois, a man was shot": its sentence is set there (`opens_in`)
     of_a_site: bool = False        # "the Palace of Justice": it ends a site's name after "of" (`of_a_named_site`)
+    speaker: bool = False          # "Washington said": a town that speaks is its government (`speaks`)
 
 
 @dataclass(frozen=True)
@@ -493,6 +494,7 @@ def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[E
     cand.proper = any(t.pos_ == "PROPN" for t in span) or not span[0].is_sent_start
     cand.part = town_part(doc, span)
     cand.modifier = modifies(span)
+    cand.speaker = speaks(span)
     context(doc, span, cand)
     if route:  # the towns a way joins, by their own names
         cand.want, cand.entries = "city", own_entries(span, entries)

@@ -832,8 +832,9 @@ def most_named_town(chosen: list[Choice], sites_named_after: Counter | None = No
     """The town the story names most: where a site it does not place otherwise stands.  On a tie, the
     dateline's ("ST. GEORGE'S - ... Washington admits": the sites are Grenada's).  A site named after a
     town (`sites_named_after`, by entry row) counts for it ("MADRAS - ... Jaffna ... the Jaffna Teaching
-    Hospital ... Jaffna University ... Kopay": the sites are Jaffna's)."""
-    towns = Counter((ch.entry.row, ch.entry) for ch in chosen if ch.entry.feature == "city")
+    Hospital ... Jaffna University ... Kopay": the sites are Jaffna's).  A town that speaks is its
+    government, not where the story is ("QUITO - Washington said ... Officials in Washington said")."""
+    towns = Counter((ch.entry.row, ch.entry) for ch in chosen if ch.entry.feature == "city" and not ch.cand.speaker)
     for row, entry in list(towns):
         towns[(row, entry)] += (sites_named_after or Counter())[row]
     datelines = {ch.entry.row for ch in chosen if ch.cand.dateline}
