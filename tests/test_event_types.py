@@ -19,6 +19,8 @@ TABLE = [
     ("Armed clash", "Militants killed five soldiers near Gao on Monday.", "Gao"),
     ("Armed clash", "Three policemen were killed near Gao on Monday.", "Gao"),
     ("Armed clash", "Soldiers killed 12 jihadists near Mopti on Monday.", "Mopti"),
+    # a column beaten back, "back" parsed as an adverb: a fight, not men beaten
+    ("Armed clash", "About 40 soldiers beat back a rebel column of several hundred men at Gao on Monday.", "Gao"),
     # fire at an armed side, told in the passive with its preposition left at the end
     ("Armed clash", "Army posts at Kidal were fired upon from the hills on Monday night, residents said.", "Kidal"),
     ("Armed clash", "On Sunday night, gendarmes were shot at near a roadblock in Gao; one was wounded.", "Gao"),

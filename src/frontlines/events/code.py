@@ -31,7 +31,7 @@ from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_sp
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
                                      the_dateline_town, the_town_acted_on, town_named_before, town_of_division_next,
                                      where_clause_town)
-from frontlines.model import Event
+from frontlines.model import Actor, Event
 from frontlines.nlp import sentence_ents
 
 ARMED = ARMED_KINDS
@@ -1272,7 +1272,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                     else index.crowd()
         if sub == "Violent demonstration" and not told_as_protest(trigger.token, index):
             sub = "Mob violence"  # "crowds were looting and burning shops": a mob's, no demonstration's
-        if label is not None and not (sub in TAKING and label in TAKING and actor1 is not None):
+        if label is not None and not (sub in TAKING and label in TAKING and actor1 is not None) \
+                and not (label_targets_civilians(label) and armed_on_both_sides(actor1, args.actor2, index)):
+            # (two armed sides are no violence against civilians: "soldiers beat back a rebel column")
             event_type, sub = family.event_type, label  # the classifier's sub-type, unless the actors decide it
         day = own_date(place_id, args.place, trigger.token, index, dates) or when
         events.append(Event(
@@ -1283,6 +1285,19 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             factuality=factuality(trigger.token), confidence=0.6 if trigger.is_verb else 0.5,
             evidence=evidence))
     return events
+
+
+def label_targets_civilians(label: str) -> bool:
+    """Whether a sub-type is violence against civilians (Attack, Abduction, Sexual violence)."""
+    return any(f.sub_event_type == label and f.event_type == "Violence against civilians"
+               for f in lexicon().families.values())
+
+
+def armed_on_both_sides(actor1: Actor | None, actor2_id: str | None, index: Index) -> bool:
+    """Whether both sides of an event are armed: a state's forces or an armed group each."""
+    armed = STATE_FORCES | NON_STATE_ARMED | {"external_forces"}
+    actor2 = index.actors.get(actor2_id or "")
+    return actor1 is not None and actor2 is not None and actor1.kind in armed and actor2.kind in armed
 
 
 def own_date(place_id: str | None, first: str | None, trigger: Token, index: Index,

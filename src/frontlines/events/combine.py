@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from frontlines.events.arguments import Index
 from frontlines.events.classify import NONE, classify
-from frontlines.events.code import code_event
+from frontlines.events.code import armed_on_both_sides, code_event, label_targets_civilians
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (Family, Trigger, event_words, lexicon, lexicon_words, ruled_out,
                                        ruled_out_by_exception, senses)
@@ -114,11 +114,12 @@ def top_label(probs: dict[str, float]) -> tuple[str, float]:
 
 
 def retype(event: Event, probs: dict[str, float], config: EventSettings, coarse: bool = False,
-           allowed: frozenset[str] | None = None, taking_told: bool = False) -> None:
+           allowed: frozenset[str] | None = None, taking_told: bool = False, both_armed: bool = False) -> None:
     """Take the classifier's sub-type when it is sure and the rules' choice unlikely (for a
     coarse event, whenever it is fairly sure and likelier), and, when `allowed` is given, of one of
     those event types; the event's confidence becomes the probability of its sub-type.
-    `taking_told`: the rules coded a taking of a place in the event's sentence."""
+    `taking_told`: the rules coded a taking of a place in the event's sentence; `both_armed`: both its
+    sides are armed, so no violence against civilians."""
     label, p = top_label(probs)
     own = probs.get(event.sub_event_type, 0.0)
     # who took a place from whom, and whether by a fight, is the rules' to say (the actors decide it);
@@ -128,7 +129,8 @@ def retype(event: Event, probs: dict[str, float], config: EventSettings, coarse:
     territorial = {event.sub_event_type, label} <= territory or (label in territory and taking_told)
     sure = p >= config.coarse_retype_min and p > own if coarse else \
         p >= config.retype_min and own < config.retype_rule_max
-    bounded = allowed is not None and label != NONE and family_for(label).event_type not in allowed
+    bounded = (allowed is not None and label != NONE and family_for(label).event_type not in allowed) \
+        or (both_armed and label_targets_civilians(label))
     if label != event.sub_event_type and sure and not territorial and not bounded:
         family = family_for(label)
         event.event_type, event.sub_event_type, event.plover = family.event_type, label, family.plover
@@ -171,7 +173,8 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
             told = [t for t in triggers if sentences[n].start_char <= t.token.idx < sentences[n].end_char]
             allowed = event_types_allowed(e, told) if config.retype_into == "same_type" else None
             taking_told = any(x.sub_event_type in (*TAKING, TRANSFER) for x in coded if x is not e)
-            retype(e, probs[n], config, coarse, allowed, taking_told)
+            retype(e, probs[n], config, coarse, allowed, taking_told,
+                   armed_on_both_sides(index.actors.get(e.actor1 or ""), e.actor2, index))
     out = [e for e in events if id(e) not in dropped]
     floor = config.new_event_beside_rules if events and not coarse else config.new_event_min
     for n in silent:
@@ -187,5 +190,9 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
         trigger = Trigger(verb, family_for(label), verb.pos_ in ("VERB", "AUX"))
         for event in code_event(trigger, index, dates, label=label):
             event.confidence = round(p, 3)
+            if label_targets_civilians(event.sub_event_type) \
+                    and armed_on_both_sides(index.actors.get(event.actor1 or ""), event.actor2, index):
+                clash = family_for("Armed clash")  # two armed sides fought: "soldiers beat back a rebel column"
+                event.event_type, event.sub_event_type, event.plover = clash.event_type, "Armed clash", clash.plover
             out.append(event)
     return sorted(out, key=lambda e: e.evidence.start)
