@@ -171,6 +171,10 @@ def test_each_sub_event_type(extract, sub_type, text, place):
     "Four police officers were fired in Kidal on Monday after the escape of two prisoners.",
     "Three police officers were fired at once after the jailbreak in Gao on Monday.",
     "The film was shot at a disused army base near Ouarzazate on Monday.",
+    # a gathering announced for a day to come, and groups named for protest, are no protest
+    "NAIROBI - Opposition groups have announced a protest parade in central Nairobi on Saturday.",
+    "KANO - Protest groups in the north said they would march on Abuja in the coming weeks.",
+    "HARARE - The union has called a national day of protest for Friday in Harare.",
     # a plot is a plan
     "The three men were charged on Monday over a plot to bomb the parliament in Oslo.",
     # an attack repelled by no armed side, and things stopped or turned up that are no weapons

@@ -670,10 +670,10 @@ def test_a_lede_after_a_typewriters_double_dash_is_read(extract):
 
 
 def test_a_building_is_no_town_spelled_otherwise(extract):
-    text = ("DUBLIN, April 27 - A gunboat came up the river on Wednesday and shelled Liberty Hall, the union's "
-            "headquarters. The rebels' friends in New York have asked America to speak for them.")
-    hall = places_of(extract(text, published="1916-04-28"))["Liberty Hall"]
-    assert (hall.name, hall.country_code) == ("Liberty Hall", "IE"), hall  # not Liberty Hill, Texas
+    text = ("KINGSTON, Jamaica - Police surrounded Liberty Hall, the movement's old headquarters, on Tuesday. "
+            "Its leaders in New York have asked America to speak for them.")
+    hall = places_of(extract(text, published="1938-05-25"))["Liberty Hall"]
+    assert (hall.name, hall.country_code) == ("Liberty Hall", "JM"), hall  # not Liberty Hill, Texas
 
 
 def test_a_town_that_speaks_is_its_government_not_where_the_sites_are(extract):

@@ -12,7 +12,7 @@ MODALS, FUTURE, NEGATIONS = WORDS["modals"], WORDS["future"], WORDS["negations"]
 DENIALS, CLAIMS, ATTRIBUTION = WORDS["denials"], WORDS["claims"], WORDS["attribution"]
 FAILURES = WORDS["failures"]
 COMPLETIVE, PLAN_NOUNS = WORDS["completive"], WORDS["plan_nouns"]
-DEMANDS = WORDS["demands"]
+DEMANDS, ANNOUNCING = WORDS["demands"], WORDS["announcing"]
 HEADING, HEADING_PREPS = WORDS["heading"], WORDS["heading_preps"]
 PAST_MARKS = WORDS["past_marks"]
 FORCE_ACTS = WORDS["force_acts"]
@@ -95,6 +95,17 @@ def heading_to(trigger: Token) -> bool:
         and prep.head.lemma_.lower() in HEADING
 
 
+def announced_for_a_day(verb: Token) -> bool:
+    """Whether a verb announces what it governs, now (present or present perfect), for a weekday: one to
+    come ("have announced a parade on Saturday", "has called a day of protest for Saturday"; not
+    "had been called" for what then happened)."""
+    if verb.lemma_.lower() not in ANNOUNCING or verb.tag_ not in ("VBZ", "VBP", "VBN"):
+        return False
+    if verb.tag_ == "VBN" and not any(a.dep_ == "aux" and a.lower_ in ("has", "have") for a in verb.children):
+        return False
+    return any(t.lower_ in WEEKDAYS and t.head.lower_ in ("on", "for") for t in verb.subtree)
+
+
 def factuality(trigger: Token) -> str:
     """The factuality of the event a trigger names, read from the words that govern it."""
     if is_infinitive(trigger) or heading_to(trigger):
@@ -135,6 +146,8 @@ def factuality(trigger: Token) -> str:
             # "has called a rally in Porto for Saturday": one set for a day to come (not "protests for a
             # third straight Sunday")
             return "hypothetical"
+        if n and announced_for_a_day(t):
+            return "hypothetical"  # "Loyalist groups have announced a protest parade in east Belfast on Saturday"
         if n and any(k.dep_ == "dobj" and k.lemma_.lower() in FUTURE for k in kids):
             return "hypothetical"  # "set the stage for a battle", however "for" is attached
         if any(k.lemma_.lower() in FUTURE and k.dep_ in ("amod", "advmod", "mark") and not of_place(k) for k in kids):
