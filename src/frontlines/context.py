@@ -23,9 +23,9 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def main_country(places: list[Place]) -> str | None:
     """The country an article is mostly about: the most mentioned, places counted by mentions (a site
-    the gazetteer lacks takes its town's country, so it is no vote of its own)."""
+    takes its town's country, so it is no vote of its own)."""
     votes: dict[str, int] = {}
     for p in places:
-        if p.country_code and p.feature != "site":
+        if p.country_code and p.mentions and p.feature != "site":
             votes[p.country_code] = votes.get(p.country_code, 0) + len(p.mentions)
     return max(votes, key=votes.get) if votes else None

@@ -1273,7 +1273,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         if sub == "Violent demonstration" and not told_as_protest(trigger.token, index):
             sub = "Mob violence"  # "crowds were looting and burning shops": a mob's, no demonstration's
         if label is not None and not (sub in TAKING and label in TAKING and actor1 is not None) \
-                and not (label_targets_civilians(label) and armed_on_both_sides(actor1, args.actor2, index)):
+                and not (label_targets_civilians(label)
+                         and armed_on_both_sides(index.actors.get(args.actor1 or ""), args.actor2, index)):
             # (two armed sides are no violence against civilians: "soldiers beat back a rebel column")
             event_type, sub = family.event_type, label  # the classifier's sub-type, unless the actors decide it
         day = own_date(place_id, args.place, trigger.token, index, dates) or when
@@ -1295,9 +1296,8 @@ def label_targets_civilians(label: str) -> bool:
 
 def armed_on_both_sides(actor1: Actor | None, actor2_id: str | None, index: Index) -> bool:
     """Whether both sides of an event are armed: a state's forces or an armed group each."""
-    armed = STATE_FORCES | NON_STATE_ARMED | {"external_forces"}
     actor2 = index.actors.get(actor2_id or "")
-    return actor1 is not None and actor2 is not None and actor1.kind in armed and actor2.kind in armed
+    return actor1 is not None and actor2 is not None and actor1.kind in ARMED and actor2.kind in ARMED
 
 
 def own_date(place_id: str | None, first: str | None, trigger: Token, index: Index,

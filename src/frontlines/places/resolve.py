@@ -95,7 +95,8 @@ def titled_names(doc: Doc) -> set[str]:
 
 
 def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) -> None:
-    """Fill in entries for entity candidates, by exact key and then by skeleton."""
+    """Fill in entries for entity candidates, by exact key and then by skeleton (not for a name the
+    model tags FAC)."""
     shortest = ranker.cutoffs["min_skeleton"]  # shorter skeletons ("km" for Qaim) match hundreds of towns
     todo = [c for c in cands if not c.entries]
     exact = gazetteer.by_name([c.span.text for c in todo])
