@@ -31,7 +31,7 @@ from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_sp
                                      scene_town, sentence_beside, story_place, town_after, town_in_clause,
                                      the_dateline_town, the_town_acted_on, town_named_before, town_of_division_next,
                                      where_clause_town)
-from frontlines.model import Actor, Event
+from frontlines.model import Event
 from frontlines.nlp import sentence_ents
 
 ARMED = ARMED_KINDS
@@ -1274,7 +1274,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             sub = "Mob violence"  # "crowds were looting and burning shops": a mob's, no demonstration's
         if label is not None and not (sub in TAKING and label in TAKING and actor1 is not None) \
                 and not (label_targets_civilians(label)
-                         and armed_on_both_sides(index.actors.get(args.actor1 or ""), args.actor2, index)):
+                         and armed_on_both_sides(args.actor1, args.actor2, index)):
             # (two armed sides are no violence against civilians: "soldiers beat back a rebel column")
             event_type, sub = family.event_type, label  # the classifier's sub-type, unless the actors decide it
         day = own_date(place_id, args.place, trigger.token, index, dates) or when
@@ -1294,10 +1294,10 @@ def label_targets_civilians(label: str) -> bool:
                for f in lexicon().families.values())
 
 
-def armed_on_both_sides(actor1: Actor | None, actor2_id: str | None, index: Index) -> bool:
-    """Whether both sides of an event are armed: a state's forces or an armed group each."""
-    actor2 = index.actors.get(actor2_id or "")
-    return actor1 is not None and actor2 is not None and actor1.kind in ARMED and actor2.kind in ARMED
+def armed_on_both_sides(actor1: str | None, actor2: str | None, index: Index) -> bool:
+    """Whether both sides of an event (actor ids) are armed: a state's forces or an armed group each."""
+    sides = [index.actors.get(a or "") for a in (actor1, actor2)]
+    return all(side is not None and side.kind in ARMED for side in sides)
 
 
 def own_date(place_id: str | None, first: str | None, trigger: Token, index: Index,

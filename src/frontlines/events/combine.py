@@ -174,7 +174,7 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
             allowed = event_types_allowed(e, told) if config.retype_into == "same_type" else None
             taking_told = any(x.sub_event_type in (*TAKING, TRANSFER) for x in coded if x is not e)
             retype(e, probs[n], config, coarse, allowed, taking_told,
-                   armed_on_both_sides(index.actors.get(e.actor1 or ""), e.actor2, index))
+                   armed_on_both_sides(e.actor1, e.actor2, index))
     out = [e for e in events if id(e) not in dropped]
     floor = config.new_event_beside_rules if events and not coarse else config.new_event_min
     for n in silent:
@@ -191,7 +191,7 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
         for event in code_event(trigger, index, dates, label=label):
             event.confidence = round(p, 3)
             if label_targets_civilians(event.sub_event_type) \
-                    and armed_on_both_sides(index.actors.get(event.actor1 or ""), event.actor2, index):
+                    and armed_on_both_sides(event.actor1, event.actor2, index):
                 clash = family_for("Armed clash")  # two armed sides fought: "soldiers beat back a rebel column"
                 event.event_type, event.sub_event_type, event.plover = clash.event_type, "Armed clash", clash.plover
             out.append(event)
