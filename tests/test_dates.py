@@ -120,3 +120,16 @@ def test_weeks_after_counts_back_from_the_sentences_day(extract, sentence, dates
 def test_a_named_day_dates_its_sentence(extract, text, published, day):
     events = extract(text, published=published).events
     assert [e.date for e in events] == [day]
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # a morning paper prints the day before's wire: its "today" is the dateline's day
+    ("BANGKOK, April 17 - Khmer Rouge fighters captured Phnom Penh today after a five-year war.", "1975-04-18",
+     "1975-04-17"),
+    ("NAIROBI, Friday.--Police arrested 200 suspects in Kiambu this morning.", "1953-03-28", "1953-03-27"),
+    # a dateline day weeks before publication is no "today" (an archive's date, a typing slip): publication stands
+    ("BANGKOK, April 17 - Khmer Rouge fighters captured Phnom Penh today after a five-year war.", "1975-05-20",
+     "1975-05-20"),
+])
+def test_a_dated_dateline_is_the_storys_today(extract, text, published, day):
+    assert [e.date for e in extract(text, published=published).events] == [day]

@@ -109,6 +109,16 @@ def resolve_phrase(text: str, published: date) -> Resolved | None:
     return None
 
 
+def dateline_day(words: str, published: date) -> date | None:
+    """The day a dateline names ("May 10.", "Friday."), if it is within a week before publication: the
+    story's today, which a morning paper prints a day later ("BANGKOK, April 17 - The capital fell
+    today", published on the 18th)."""
+    said = resolve_phrase(words, published)
+    if said is None or said.precision != "day" or said.relative or not 0 <= (published - said.day).days <= 7:
+        return None
+    return said.day
+
+
 def _month_day(m, published):
     month = month_number(m["mon"])
     day = on_or_before(published, month, int(m["day"]), m["year"] or said_year(m, published)) if month else None

@@ -103,14 +103,29 @@ def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict
     report.quantities = find_quantities(parsed)
     index = build_index(parsed, report.actors, mentions, report.places, main_country(report.places), country_names,
                         document.dateline)
-    events = find_events(parsed, index, document.published, report.quantities, document.body_start)
-    report.control = find_control(parsed, index, events, document.published, document.body_start)
+    today = story_day(document)
+    events = find_events(parsed, index, today, report.quantities, document.body_start)
+    report.control = find_control(parsed, index, events, today, document.body_start)
     report.events = [e for e in events if e.date_precision != "year"]  # known only to the year: background
     kept = {e.id for e in report.events}
     for c in report.control:
         c.event = c.event if c.event in kept else None
     report.actors = list(index.actors.values())  # events may add a crowd the text names only by number
     return report
+
+
+def story_day(document: Document) -> str | None:
+    """The day the story's "today" and weekdays count from: the day its dateline names ("BANGKOK,
+    April 17 -", in a paper of the 18th), else its publication day."""
+    from datetime import date
+
+    from frontlines.dates import dateline_day
+    from frontlines.read.article import dateline_words
+
+    if document.dateline is None or not document.published:
+        return document.published
+    day = dateline_day(dateline_words(document.text, document.dateline), date.fromisoformat(document.published))
+    return day.isoformat() if day else document.published
 
 
 def extract(text: str, published: str | None = None, model: str = DEFAULT_MODEL,

@@ -200,6 +200,13 @@ def find_dateline(text: str, offset: int) -> Span | None:
     return Span(m["city"], offset + m.start("city"), offset + m.end("city"))
 
 
+def dateline_words(text: str, dateline: Span) -> str:
+    """What a dateline says after its city, up to the dash: ", Texas, May 10." of "EL PASO, Texas,
+    May 10.--", ", Friday." of "NAIROBI, Friday.--"; empty for a dateline that is a city alone."""
+    m = DATELINE.match(text[dateline.start:dateline.start + 120])
+    return text[dateline.end:dateline.start + m.end()] if m else ""
+
+
 def find_body(lines: list[Line]) -> int:
     """Index of the first body line: the first paragraph after the byline and date lines.
 
