@@ -737,6 +737,9 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     ("On Wednesday, protesters attacked police officers in Zaria.", "Violent demonstration"),
     ("On Wednesday, supporters of the opposition candidate attacked journalists at a campaign rally in Zaria.",
      "Mob violence"),
+    # ... and so does one that sets upon a protest: its violence is no demonstration of its own
+    ("On Wednesday, supporters of the ruling party attacked peaceful anti-government protesters in Zaria.",
+     "Mob violence"),
     # civilians killed in an attack no one is named for are an attack; in a flood or a crash, no one's
     ("On Wednesday, ten villagers were killed in an attack near Zaria.", "Attack"),
     ("On Wednesday, 64 men were killed in an ambush near Zaria.", None),

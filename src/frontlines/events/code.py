@@ -1270,7 +1270,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 target = index.actors.get(args.actor2 or "")
                 args.actor2 = protesting(args.actor2, index) if target is not None and target.kind in CROWD_KINDS \
                     else index.crowd()
-        if sub == "Violent demonstration" and not told_as_protest(trigger.token, index):
+        if sub == "Violent demonstration" and not told_as_protest(trigger.token, index, family.name == "protest"):
             sub = "Mob violence"  # "crowds were looting and burning shops": a mob's, no demonstration's
         if label is not None and not (sub in TAKING and label in TAKING and actor1 is not None) \
                 and not (label_targets_civilians(label)

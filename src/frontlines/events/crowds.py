@@ -221,7 +221,7 @@ def crowd_actor(actor_id: str | None, index: Index) -> str | None:
     return index.crowd("rioters") if actor is not None and actor.kind in ("protesters", "civilians") else actor_id
 
 
-def told_as_protest(trigger: Token, index: Index) -> bool:
+def told_as_protest(trigger: Token, index: Index, protest_trigger: bool = False) -> bool:
     """Whether a crowd's violence is a demonstration's, not a mob's ("crowds were looting and burning
     shops" is Mob violence): told beside a protest, done by people a protest is made of
     (`crowd_doers`: "students and party activists fought running battles"), aimed at the state's
@@ -229,7 +229,9 @@ def told_as_protest(trigger: Token, index: Index) -> bool:
     act of demonstration itself (`demonstration_acts`: "blocked the road with burning tyres"); but
     not violence on people who are no force or state (`mob_targets`: "attacked journalists at a rally"), nor
     on a people's property ("ransacked Chinese-owned shops")
-    by a crowd not called protesting ("supporters protesting the results attacked a priest" riot)."""
+    by a crowd not called protesting ("supporters protesting the results attacked a priest" riot), nor
+    on a protest by people not protesting ("supporters of the ruling party attacked peaceful protesters";
+    `protest_trigger`: the trigger is the protest itself, "held a rally", not an attack on one)."""
     sent, before = trigger.sent, sentence_beside(trigger, -1)
     beside_a_protest = any(protest_word(t) for s in (sent, before) if s is not None for t in s)
     protesters = any(word_lemma(t) in CROWD_DOERS for t in sent)
@@ -241,9 +243,20 @@ def told_as_protest(trigger: Token, index: Index) -> bool:
     if not at_forces and not at_the_state and not protesting \
             and any(community_owned(o) or MOB_TARGETS.intersection(counted_words(o)) for o in targets):
         return False  # "a crowd of supporters attacked bishops and journalists": people set upon, a mob's
+    if not protest_trigger and not at_forces and not protesting and protest_set_upon(doers, targets, index):
+        return False  # "supporters of the ruling party attacked peaceful protesters": a mob's
     mob = any(index.actors[index.actor_at[t.i]].kind == "rioters" for t in sent if t.i in index.actor_at)
     return beside_a_protest or protesters or at_forces or at_the_state or trigger.lemma_.lower() in DEMONSTRATION_ACTS \
         or (protest_story(index) and not mob)
+
+
+def protest_set_upon(doers: Token | None, targets: list[Token], index: Index) -> bool:
+    """Whether people the text names, no state force, did it to a protest or its people ("attacked
+    peaceful anti-government protesters", "attacked a Pride march"; not the "Rally of the Guinean
+    People", a party)."""
+    doer = index.actors.get(index.actor_at.get(doers.i, "")) if doers is not None else None
+    return doers is not None and (doer is None or doer.kind != "state_forces") and any(
+        protest_word(counted(w)) and counted(w).pos_ != "PROPN" for o in targets for w in (o, *o.conjuncts))
 
 
 def protest_story(index: Index) -> bool:
