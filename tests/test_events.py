@@ -564,6 +564,9 @@ def test_roads_blocked_by_snow_or_vehicles_are_no_protest(extract):
     # the takers found no one to fight: a non-violent transfer
     ("PORT MORESBY - Australian troops marched into Kokoda on Monday morning and found the village empty; not a shot "
      "was fired.", "1942-11-04", "Kokoda"),
+    ("PORT MORESBY - Australian troops marched into Kokoda on Monday morning and found the village and its airfield "
+     "empty.", "1942-11-04", "Kokoda"),
+    ("PORT MORESBY - Australian troops entered Kokoda on Monday and found it deserted.", "1942-11-04", "Kokoda"),
     # armed men walked in after the other side's soldiers left
     ("ADDIS ABABA - Rebel fighters walked into Gondar on Monday, hours after federal soldiers left the city.",
      "2021-06-30", "Gonder"),

@@ -47,6 +47,7 @@ WEAPONS_OF_A_CLAUSE = frozenset({"air", "shelling", "explosive", "grenade", "sui
 CROWD_FAMILIES = frozenset({"protest", "riot", "intervention", "excessive"})
 STATE_FORCES = frozenset({"state_forces"})
 CROWD_REACH = 5  # sentences back to the town a crowd was last seen in
+FOUND_LEFT = event_words()["found_left"]
 PEACEFUL = event_words()["peaceful_transfer"]
 THEFT = event_words()["theft"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
@@ -1470,7 +1471,14 @@ def taken_peacefully(verb: Token) -> bool:
     count for all ("Without firing a shot, fighters entered Mazar and took Sheberghan")."""
     others = {i for c in verb.conjuncts if c.lemma_.lower() in JOINED_TAKINGS for i in own_words(c)}
     text = "".join(t.text_with_ws for t in verb.sent if t.i not in others).lower()
-    return any(phrase in text for phrase in PEACEFUL)
+    return any(phrase in text for phrase in PEACEFUL) or found_left(verb.sent)
+
+
+def found_left(sent) -> bool:
+    """Whether the takers found the place with no one in it (`found_left`: "found the village and its
+    airfield empty", "found it deserted")."""
+    return any(t.lemma_.lower() == "find" and any(c.lower_ in FOUND_LEFT and c.dep_ != "amod" for c in t.subtree)
+               for t in sent)  # (not "found an abandoned car")
 
 
 def own_words(verb: Token) -> set[int]:
