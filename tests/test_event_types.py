@@ -731,6 +731,7 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
      None),
     ("On Wednesday, two soldiers were killed by lightning at an army base near Zaria.", None),
     ("On Wednesday, police dispersed protesters with live bullets in Zaria.", "Excessive force against protesters"),
+    ("On Wednesday, police dispersed protesters in Zaria without firing a shot.", "Protest with intervention"),
     # a crowd that sets upon people who are no force or state is a mob, whatever its politics
     ("On Wednesday, a crowd of government supporters attacked bishops and journalists at the basilica in Zaria.",
      "Mob violence"),

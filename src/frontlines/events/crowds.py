@@ -119,10 +119,11 @@ def in_purpose_clause(tok: Token) -> bool:
 
 def denied(tok: Token) -> bool:
     """Whether a word is said not to have been ("no shots were fired", "nobody was killed", "no
-    one was injured")."""
+    one was injured", "dispersed the crowd without firing a shot")."""
     words = [c for t in (tok, tok.head) for c in t.children]
     words += [g for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for g in c.children]
-    return any(c.lower_ in ("no", "not", "never", "n't", "nobody", "none") for c in words)
+    return any(c.lower_ in ("no", "not", "never", "n't", "nobody", "none") for c in words) \
+        or any(a.dep_ == "prep" and a.lower_ == "without" for a in tok.ancestors)
 
 
 def acts_on_nobody(tok: Token) -> bool:

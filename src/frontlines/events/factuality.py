@@ -122,6 +122,8 @@ def factuality(trigger: Token) -> str:
         kids = list(t.children)
         if any(k.dep_ == "neg" or k.lower_ in ("never",) for k in kids):
             return "negated"
+        if t.dep_ == "pcomp" and t.head.lower_ == "without":
+            return "negated"  # "moved into the camp without firing a shot"
         if n == 0 and any(k.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
                 d.dep_ == "det" and d.lower_ == "no" for d in k.children) for k in kids):
             return "negated"  # "No shots were fired", "fired no shots" (but "no one was hurt in the attack" is an attack)
