@@ -134,6 +134,8 @@ EVENT_SETS = [
      "the one after"),
     ("eval/blind36", ROOT / "eval" / "blind36", "10 more, written blind at the start of that session, its scenes kept "
      "from the rule writer, scored once two sessions' rule work after it"),
+    ("eval/blind37", ROOT / "eval" / "blind37", "10 more, written blind at the start of that session, its scenes kept "
+     "from the rule writer, scored once at the end of the third session's rule work after it"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
 
