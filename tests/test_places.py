@@ -682,3 +682,32 @@ def test_a_town_that_speaks_is_its_government_not_where_the_sites_are(extract):
             "said they were watching. Shops in the capital were looted on Monday night.")
     found = places_of(extract(text, published="2020-03-02"))
     assert {found[n].country_code for n in ("Avenida Amazonas", "Carondelet Palace", "the capital")} == {"EC"}, found
+
+
+@pytest.mark.parametrize("text, camps", [
+    ("BOGOTA - Liberal students seized a radio station in Bogota on Friday. The United States closed its embassy, "
+     "and officials in Washington said the Liberal leader had been shot.", ("Liberal",)),
+])
+def test_a_political_camp_is_no_small_town_of_its_name(extract, text, camps):
+    found = places_of(extract(text, published="1990-04-10"))
+    assert not set(camps) & set(found), found  # not Liberal, Kansas
+
+
+def test_a_political_camp_qualified_is_the_town(extract):
+    found = places_of(extract("Police in Liberal, Kan., arrested two men on Monday.", published="2009-03-02"))
+    assert found["Liberal"].country_code == "US", found
+
+
+def test_a_name_the_text_gives_a_movement_is_no_town_anywhere_in_it(extract):
+    text = ("BEIRUT - Militiamen and their allies from the Amal movement took the Corniche in Beirut on Friday. "
+            "That evening, Hezbollah and Amal gunmen fought government supporters in Ras al-Nabaa.")
+    found = places_of(extract(text, published="2008-05-10"))
+    assert {p.country_code for p in found.values()} == {"LB"}, found  # no Amal, Sweden
+
+
+def test_an_office_of_state_is_no_town_of_its_name(extract):
+    text = ("NAIROBI - The Minister of Justice said on Monday that police had arrested 20 people in Kisumu. "
+            "The Minister of Defence visited Garissa.")
+    found = places_of(extract(text, published="2015-06-01"))
+    assert not {"Minister", "Justice", "Defence"} & set(found), found
+    assert {p.country_code for p in found.values()} == {"KE"}, found

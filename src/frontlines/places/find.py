@@ -623,6 +623,8 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     covered = {i for c in cands.values() for i in range(c.span.start, c.span.end)}
     named_countries = {max(es, key=lambda e: e.population).country_code for es in found.values() if es}
     towns_listed = listed_towns(doc, known, by_token, named_countries)
+    # a name the text gives a movement ("the Amal movement") is the movement's wherever it stands ("Amal gunmen")
+    movements = {name_key(span.text) for span, entries in known if names_a_movement(span, entries)}
     for span, entries in known:
         route = (span.start, span.end) in routes  # "the Gusau-Funtua road", tagged one organisation
         label = None if route or span.start in towns_listed else entity_label(extend_name(doc, span), by_token)
@@ -630,7 +632,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
             label = None  # "In Moengo, in the east, ...", which the model takes for a date, names no day
         if covered.intersection(range(span.start_char, span.end_char)) or label == "" or label in NEVER_PLACE \
                 or (is_nationality(span.text) and modifies(span) and not names_a_country(span, {name_key(span.text): entries})) \
-                or dedication(span, label) or names_a_movement(span, entries):
+                or dedication(span, label) or name_key(span.text) in movements:
             continue
         cand = make_candidate(doc, span, label, entries, route)
         if cand.landmark:

@@ -52,11 +52,11 @@ KM_PER_DEGREE = 111.2
 MILE_KM = 1.609
 # "the water village of Simunul, in Semporna": a town the text puts in another
 TOWN_IN = re.compile(r",\s+(?:in|near|outside)\s+")
-NAME_NEXT = re.compile(r"\s+[A-Z]")  # a capitalised word next: the title's name
+NAME_NEXT = re.compile(r"\s+(?:[A-Z]|of\s)")  # a capitalised word next (the title's name), or its "of"
 PART_KM = 30.0  # a neighbourhood lies within this of its town's point (Dhaka's Rampura; Rangpur is 250 km off)
 INSIDE_KM = 100.0  # a town this close to a division's point counts as in it when its codes are unknown
 DESCRIBED_GAP = 80  # characters: "Hamilton is an unincorporated community in Boone County"
-BODIES = frozenset(name_key(w) for w in place_words()["bodies"])
+BODIES = frozenset(name_key(w) for w in (*place_words()["bodies"], *place_words()["political_camps"]))
 # "the unrest reached Szczecin, near the border, where workers of the Warski shipyard marched": a site
 # told in a clause on the town named before it
 WHERE_CLAUSE = re.compile(r",\s+where\s")
@@ -175,7 +175,8 @@ def unknown_without_place_words(c: Candidate) -> bool:
 
 
 def a_title(c: Candidate, text: str) -> bool:
-    """A title before a name, taken alone for a place: "King" of "King Hamad" is no King County."""
+    """A title before a name, taken alone for a place: "King" of "King Hamad" is no King County, nor
+    "Minister" of "the Minister of Justice" Minister, Ohio."""
     return c.span.text.lower() in place_words()["title"] and bool(NAME_NEXT.match(text, c.span.end))
 
 
@@ -187,8 +188,8 @@ def a_bearing(c: Candidate) -> bool:
 
 
 def a_body(c: Candidate) -> bool:
-    """The name of a body of state ("Congress", "Parliament"), which GeoNames lists as the name of a
-    small town (Congress, Arizona): a place only when the text qualifies or describes it ("Congress,
+    """The name of a body of state ("Congress", "Parliament") or a political camp ("Liberal"), which
+    GeoNames lists as the name of a small town (Congress, Arizona): a place only when the text qualifies or describes it ("Congress,
     Arizona"; "Congress is a census-designated place")."""
     return c.qualifier is None and c.described is None and name_key(without_article(c.span.text)) in BODIES
 
