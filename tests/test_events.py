@@ -69,6 +69,9 @@ def test_each_family(extract, text, published, expected):
      "MAIDUGURI, Nigeria — ISWAP said its fighters had overrun an army position in Damboa, Nigeria, on Wednesday."),
     ("TRIPOLI, Libya — The LNA's campaign to seize Tripoli, Libya, stalled.", "hypothetical",
      "TRIPOLI, Libya — The LNA seized Tripoli, Libya."),
+    # what is "no longer" so was undone
+    ("BAMAKO, Mali — Rebels no longer attack the villages near Gao, Mali, the army said on Friday.", "negated",
+     "BAMAKO, Mali — Rebels attacked the villages near Gao, Mali, the army said on Friday."),
     # what was done "without" is what was not done
     ("DAKAR, Senegal — Soldiers moved without firing a shot into a rebel camp near Bignona, Senegal, on Tuesday.",
      "negated", "DAKAR, Senegal — Soldiers fired on a rebel camp near Bignona, Senegal, on Tuesday."),

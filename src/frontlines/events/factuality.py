@@ -122,6 +122,8 @@ def factuality(trigger: Token) -> str:
         kids = list(t.children)
         if any(k.dep_ == "neg" or k.lower_ in ("never",) for k in kids):
             return "negated"
+        if any(k.dep_ == "advmod" and any(g.dep_ == "neg" for g in k.children) for k in kids):
+            return "negated"  # "were no longer in control of Kidal", "have not yet taken the town"
         if t.dep_ == "pcomp" and t.head.lower_ == "without":
             return "negated"  # "moved into the camp without firing a shot"
         if n == 0 and any(k.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
