@@ -711,3 +711,16 @@ def test_an_office_of_state_is_no_town_of_its_name(extract):
     found = places_of(extract(text, published="2015-06-01"))
     assert not {"Minister", "Justice", "Defence"} & set(found), found
     assert {p.country_code for p in found.values()} == {"KE"}, found
+
+
+def test_a_ships_name_is_no_town(extract):
+    text = ("MANILA - The destroyers Chester and Dallas shelled rebel positions near Jolo on Monday. Sailors aboard "
+            "the Florida said the town was burning.")
+    found = places_of(extract(text, published="1990-03-05"))
+    assert {p.country_code for p in found.values()} == {"PH"}, found  # no Chester, Dallas or Florida
+
+
+def test_a_towns_old_town_is_its_own(extract):
+    text = "VILNIUS - Soviet troops stormed the Old Town on Sunday, and Washington and London protested."
+    found = places_of(extract(text, published="1991-01-12"))
+    assert found["Old Town"].country_code == "LT", found  # not Old Town, Maine

@@ -589,7 +589,10 @@ def listed_towns(doc: Doc, known: list[tuple[SpacySpan, list[Entry]]], by_token:
 def own_entries(span: SpacySpan, entries: list[Entry]) -> list[Entry]:
     """The entries a site-worded name ("Third Precinct", "Grand Junction") can be: a site, or a town
     by its own name; GeoNames lists "Third Precinct" among the other names of Amherst,
-    Massachusetts, and a police precinct is a site of the story's own town."""
+    Massachusetts, and a police precinct is a site of the story's own town.  A name that is nothing but
+    a kind ("the Old Town", `landmark`) is a part of the story's town, whatever town bears it."""
+    if without_the(span.text).lower() in place_words()["landmark"]:
+        return []
     return [e for e in entries if e.feature == "site" or name_key(e.name) == name_key(span.text)]
 
 
@@ -604,7 +607,8 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     ents = [e for e in ents if not is_nationality(e.text) or names_a_country(e, found) or (
         found.get(name_key(without_the(e.text))) and not modifies(e))]
     things = names_of_things(ents)
-    ents = [e for e in ents if found.get(name_key(without_the(e.text))) or e.text not in things]
+    ents = [e for e in ents if (found.get(name_key(without_the(e.text))) or e.text not in things)
+            and not names_a_vessel(e)]
     for ent in ents:
         cand = make_candidate(doc, ent, ent.label_, found.get(name_key(without_the(ent.text)), []))
         if cand.landmark:
@@ -632,7 +636,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
             label = None  # "In Moengo, in the east, ...", which the model takes for a date, names no day
         if covered.intersection(range(span.start_char, span.end_char)) or label == "" or label in NEVER_PLACE \
                 or (is_nationality(span.text) and modifies(span) and not names_a_country(span, {name_key(span.text): entries})) \
-                or dedication(span, label) or name_key(span.text) in movements:
+                or dedication(span, label) or name_key(span.text) in movements or names_a_vessel(span):
             continue
         cand = make_candidate(doc, span, label, entries, route)
         if cand.landmark:
@@ -684,6 +688,21 @@ def names_a_movement(span: SpacySpan, entries: list[Entry]) -> bool:
     return modifies(span) and between is not None and all(t.pos_ in ("ADJ", "PROPN") for t in between) \
         and head.lemma_.lower() in place_words()["organisations"] \
         and not any(e.feature in ("country", "admin1") for e in entries)
+
+
+def names_a_vessel(span: SpacySpan) -> bool:
+    """Whether a name is a ship's (`place_words` vessels): after its kind ("the cruisers Chester and San
+    Francisco", "the destroyer USS Cole") or aboard it ("officers aboard the Florida")."""
+    vessels = place_words()["vessels"]
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    start = min(first.left_edge.i, span.start)
+    before = [t for t in span.doc[max(start - 2, 0):span.start] if not t.is_punct and t.lower_ != "the"]
+    return any(t.lemma_.lower() in vessels for t in before[-1:]) \
+        or any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in vessels for c in first.children) \
+        or (first.dep_ == "appos" and first.head.lemma_.lower() in vessels) \
+        or (first.dep_ == "pobj" and first.head.lower_ == "aboard")
 
 
 def modifies(span: SpacySpan) -> bool:
