@@ -318,6 +318,9 @@ def test_a_story_with_town_events_adds_none_at_its_country(extract):
     ("Pakistani security forces jailed more than 60 suspects in Lahore on Sunday.", "Arrests"),
     # armed men of a crowd's kind fight as armed men
     ("Clashes erupted between armed youths and soldiers near Bor on Monday.", "Armed clash"),
+    # a baton charge is force on the crowd (the tokenizer splits "baton-charged"); shooting after it, grave force
+    ("LAHORE - Police baton-charged a crowd of lawyers protesting outside the High Court in Lahore on Monday and then "
+     "opened fire, killing two men.", "Excessive force against protesters"),
 ])
 def test_the_crowd_and_the_force_are_read_from_who_did_what(extract, text, sub_type):
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == [sub_type]
