@@ -136,6 +136,9 @@ EVENT_SETS = [
      "from the rule writer, scored once two sessions' rule work after it"),
     ("eval/blind37", ROOT / "eval" / "blind37", "10 more, written blind at the start of that session, its scenes kept "
      "from the rule writer, scored once at the end of the third session's rule work after it"),
+    ("eval/blind38", ROOT / "eval" / "blind38", "10 more, written blind at the start of that session, its text and "
+     "gold kept from the rule writer (its scene list was seen), scored once at the end of the third session's rule "
+     "work after it"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
 
