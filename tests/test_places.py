@@ -691,6 +691,7 @@ def test_a_town_that_speaks_is_its_government_not_where_the_sites_are(extract):
 def test_a_political_camp_is_no_small_town_of_its_name(extract, text, camps):
     found = places_of(extract(text, published="1990-04-10"))
     assert not set(camps) & set(found), found  # not Liberal, Kansas
+    assert found["Bogota"].country_code == "CO", found
 
 
 def test_a_political_camp_qualified_is_the_town(extract):
@@ -724,3 +725,13 @@ def test_a_towns_old_town_is_its_own(extract):
     text = "VILNIUS - Soviet troops stormed the Old Town on Sunday, and Washington and London protested."
     found = places_of(extract(text, published="1991-01-12"))
     assert found["Old Town"].country_code == "LT", found  # not Old Town, Maine
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("KYIV - A missile struck the ship, Ukraine said on Monday.", "Ukraine", "UA"),
+    ("MOGADISHU - Pirates seized a tanker on Monday. Somalia's coast guard gave chase.", "Somalia", "SO"),
+    ("LIBYA - The Misrata faction withdrew on Monday after heavy fighting in Misrata.", "Misrata", "LY"),
+])
+def test_a_place_beside_a_ship_or_a_movement_stays_a_place(extract, text, place, country):
+    found = places_of(extract(text, published="2010-03-01"))
+    assert place in found and found[place].country_code == country, found

@@ -10,7 +10,7 @@ from frontlines.events.triggers import event_words
 WORDS = event_words()
 MODALS, FUTURE, NEGATIONS = WORDS["modals"], WORDS["future"], WORDS["negations"]
 DENIALS, CLAIMS, ATTRIBUTION = WORDS["denials"], WORDS["claims"], WORDS["attribution"]
-FAILURES = WORDS["failures"]
+FAILURES, UNDONE = WORDS["failures"], WORDS["undone"]
 COMPLETIVE, PLAN_NOUNS = WORDS["completive"], WORDS["plan_nouns"]
 DEMANDS, ANNOUNCING = WORDS["demands"], WORDS["announcing"]
 HEADING, HEADING_PREPS = WORDS["heading"], WORDS["heading_preps"]
@@ -122,7 +122,8 @@ def factuality(trigger: Token) -> str:
         kids = list(t.children)
         if any(k.dep_ == "neg" or k.lower_ in ("never",) for k in kids):
             return "negated"
-        if any(k.dep_ == "advmod" and any(g.dep_ == "neg" for g in k.children) for k in kids):
+        if any(k.dep_ == "advmod" and k.lower_ in UNDONE and any(g.dep_ == "neg" for g in k.children)
+               for k in kids):
             return "negated"  # "were no longer in control of Kidal", "have not yet taken the town"
         if t.dep_ == "pcomp" and t.head.lower_ == "without":
             return "negated"  # "moved into the camp without firing a shot"

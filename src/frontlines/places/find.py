@@ -586,12 +586,13 @@ def listed_towns(doc: Doc, known: list[tuple[SpacySpan, list[Entry]]], by_token:
     return out
 
 
-def own_entries(span: SpacySpan, entries: list[Entry]) -> list[Entry]:
+def own_entries(span: SpacySpan, entries: list[Entry], qualified: bool = False) -> list[Entry]:
     """The entries a site-worded name ("Third Precinct", "Grand Junction") can be: a site, or a town
     by its own name; GeoNames lists "Third Precinct" among the other names of Amherst,
     Massachusetts, and a police precinct is a site of the story's own town.  A name that is nothing but
-    a kind ("the Old Town", `landmark`) is a part of the story's town, whatever town bears it."""
-    if without_the(span.text).lower() in place_words()["landmark"]:
+    a kind ("the Old Town", `landmark`) is a part of the story's town, whatever town bears it, unless
+    `qualified` ("Old Town, Maine")."""
+    if without_the(span.text).lower() in place_words()["landmark"] and not qualified:
         return []
     return [e for e in entries if e.feature == "site" or name_key(e.name) == name_key(span.text)]
 
@@ -627,7 +628,8 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     covered = {i for c in cands.values() for i in range(c.span.start, c.span.end)}
     named_countries = {max(es, key=lambda e: e.population).country_code for es in found.values() if es}
     towns_listed = listed_towns(doc, known, by_token, named_countries)
-    # a name the text gives a movement ("the Amal movement") is the movement's wherever it stands ("Amal gunmen")
+    # a name the text gives a movement ("the Amal movement") is the movement's wherever it names its men ("Amal
+    # gunmen"; but "fighting in Misrata" after "the Misrata faction" is the town)
     movements = {name_key(span.text) for span, entries in known if names_a_movement(span, entries)}
     for span, entries in known:
         route = (span.start, span.end) in routes  # "the Gusau-Funtua road", tagged one organisation
@@ -636,11 +638,12 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
             label = None  # "In Moengo, in the east, ...", which the model takes for a date, names no day
         if covered.intersection(range(span.start_char, span.end_char)) or label == "" or label in NEVER_PLACE \
                 or (is_nationality(span.text) and modifies(span) and not names_a_country(span, {name_key(span.text): entries})) \
-                or dedication(span, label) or name_key(span.text) in movements or names_a_vessel(span):
+                or dedication(span, label) or (name_key(span.text) in movements and names_mens_side(span)) \
+                or names_a_vessel(span):
             continue
         cand = make_candidate(doc, span, label, entries, route)
         if cand.landmark:
-            cand.entries = own_entries(span, entries)
+            cand.entries = own_entries(span, entries, cand.qualifier is not None)
         cands[(cand.span.start, cand.span.end)] = cand
     taken = {i for c in cands.values() for i in range(c.span.start, c.span.end)}
     for cand in unknown_candidates(doc, unknown, by_token):
@@ -691,18 +694,28 @@ def names_a_movement(span: SpacySpan, entries: list[Entry]) -> bool:
 
 
 def names_a_vessel(span: SpacySpan) -> bool:
-    """Whether a name is a ship's (`place_words` vessels): after its kind ("the cruisers Chester and San
-    Francisco", "the destroyer USS Cole") or aboard it ("officers aboard the Florida")."""
-    vessels = place_words()["vessels"]
+    """Whether a name is a ship's (`place_words` vessels): right after its kind ("the cruisers Chester and San
+    Francisco", "the destroyer USS Cole") or aboard it (`vessel_preps`: "officers aboard the Florida"); not
+    a place after a ship's clause ("a missile struck the ship, Ukraine said")."""
+    words = place_words()
     first = span.root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     start = min(first.left_edge.i, span.start)
-    before = [t for t in span.doc[max(start - 2, 0):span.start] if not t.is_punct and t.lower_ != "the"]
-    return any(t.lemma_.lower() in vessels for t in before[-1:]) \
-        or any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in vessels for c in first.children) \
-        or (first.dep_ == "appos" and first.head.lemma_.lower() in vessels) \
-        or (first.dep_ == "pobj" and first.head.lower_ == "aboard")
+    before = span.doc[start - 1] if start > 0 and not span.doc[start].is_sent_start else None
+    return (before is not None and before.lemma_.lower() in words["vessels"]) \
+        or any(c.dep_ in ("compound", "amod") and c.i < span.start and c.lemma_.lower() in words["vessels"]
+               for c in first.children) \
+        or (first.dep_ == "appos" and first.head.lemma_.lower() in words["vessels"]) \
+        or (first.dep_ == "pobj" and first.head.lower_ in words["vessel_preps"])
+
+
+def names_mens_side(span: SpacySpan) -> bool:
+    """Whether a name modifies a noun, itself or as one of a list that does ("Hezbollah and Amal gunmen")."""
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return first.dep_ in MODIFIER_DEPS
 
 
 def modifies(span: SpacySpan) -> bool:
