@@ -300,6 +300,19 @@ def test_rebels_are_never_the_peacekeepers(extract):
     assert actor_of(extract(text, published="2021-01-14"), "The rebels") != "United Nations"
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("MARIB, Yemen - Tribesmen overran an army post near Marib on Monday.", "Tribesmen"),
+    ("CORK, Ireland - The Irregulars burned the barracks at Fermoy on Monday.", "The Irregulars"),
+    ("MINSK - Partisans blew up a railway bridge near Minsk on Monday.", "Partisans"),
+])
+def test_men_named_by_their_cause_or_people_are_an_armed_side(extract, text, mention):
+    """Tribesmen, partisans, irregulars and mujahideen named alone are armed men of a side the story
+    has (else an unidentified group), and what they do is coded with them as its doer."""
+    report = extract(text, published="2020-05-12")
+    assert actor_of(report, mention).startswith("Unidentified Armed Group")
+    assert {a.id: a.name for a in report.actors}[report.events[0].actor1] == actor_of(report, mention)
+
+
 def test_a_groups_name_takes_no_day(extract):
     text = ("Kidnappings followed, and by Sunday Druze gunmen and Bedouin fighters were fighting in the "
             "al-Maqous district of Sweida, Syria.")
@@ -311,6 +324,7 @@ def test_a_groups_name_takes_no_day(extract):
     ("MYAWADDY, Myanmar - Karen forces overran an army post near Myawaddy on Monday.", "Karen forces"),
     ("TSKHINVALI, Georgia - Ossetian fighters attacked a Georgian post near Tskhinvali on Monday.", "Ossetian fighters"),
     ("SARAJEVO - Serb forces took Srebrenica on Monday after a five-day assault.", "Serb forces"),
+    ("ZAGREB - Serb irregulars overran Vukovar on Monday after a long siege.", "Serb irregulars"),
 ])
 def test_a_peoples_forces_no_state_owns_are_an_armed_group(extract, text, mention):
     """A people's word that names no state's nationality before "forces", "troops", or an armed noun
