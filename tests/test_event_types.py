@@ -36,6 +36,7 @@ TABLE = [
      "Raqqa"),
     ("Government regains territory", "Malian troops took control of Kidal on Tuesday after days of fighting with the rebels.",
      "Kidal"),
+    ("Government regains territory", "Yemeni troops reconquered Zinjibar from the militants on Monday.", "Zinjibar"),
     ("Non-state actor overtakes territory", "Al-Shabaab militants seized the town of Jowhar on Wednesday.", "Jowhar"),
     ("Non-state actor overtakes territory", "Militants gained control of the army base near Djibo on Monday.", "Djibo"),
     ("Non-state actor overtakes territory", "The town of Gao, Mali, was overrun by jihadist fighters on Sunday.", "Gao"),
