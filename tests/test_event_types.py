@@ -2051,6 +2051,14 @@ def test_a_town_named_only_to_say_where_the_fighting_was_is_not_its_place(extrac
     assert {places[e.place] for e in report.events} == {"Sake"}
 
 
+def test_the_capital_named_only_to_say_where_a_town_lies_is_not_its_place(extract):
+    text = ("KAMPALA - At Bombo, north of the capital, residents said soldiers shot dead seven civilians on "
+            "Sunday morning.")
+    report = extract(text, published="1986-01-27")
+    places = {p.id: p.name for p in report.places}
+    assert [(e.sub_event_type, places.get(e.place or "")) for e in report.events] == [("Attack", "Bombo")]
+
+
 @pytest.mark.parametrize("text, coded", [
     ("GARBAHAREY, Somalia - Kenyan jets struck a village near Garbaharey on Saturday. A resident of Garbaharey "
      "said several houses were hit and that two herders were killed.", ["Air/drone strike"]),

@@ -522,7 +522,7 @@ def sentence_place(trigger: Token, index: Index) -> str | None:
     Pristina": the village, which the sentence does not name), a town named only to say where
     another lies last ("above Sake, about 25 kilometers west of Goma": Sake)."""
     verb = clause_verb(trigger)
-    ids = [((reference_point(t), abs(t.i - trigger.i)), index.place_at[t.i]) for t in trigger.sent
+    ids = [((reference_point(name_head(t)), abs(t.i - trigger.i)), index.place_at[t.i]) for t in trigger.sent
            if t.i in index.place_at and not is_destination(t) and not speakers_place(t, trigger, index)
            and not names_no_scene(t, verb) and not (trigger.pos_ == "VERB" and in_another_clause(t, trigger))]
     towns = [(d, p) for d, p in ids if index.places[p].feature in ("city", "site")]
@@ -603,6 +603,13 @@ def where_someone_lives(tok: Token) -> bool:
     in Vilnius", "the World Uyghur Congress, based in Munich, says ..."."""
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return verb is not None and verb.lemma_.lower() in DWELLING_VERBS
+
+
+def name_head(tok: Token) -> Token:
+    """The word a place's name hangs from, for any word of it: "capital" for "the" of "the capital"."""
+    while tok.dep_ in ("det", "compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def reference_point(tok: Token) -> bool:
