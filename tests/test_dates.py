@@ -127,9 +127,23 @@ def test_a_named_day_dates_its_sentence(extract, text, published, day):
     ("BANGKOK, April 17 - Khmer Rouge fighters captured Phnom Penh today after a five-year war.", "1975-04-18",
      "1975-04-17"),
     ("NAIROBI, Friday.--Police arrested 200 suspects in Kiambu this morning.", "1953-03-28", "1953-03-27"),
+    ("NAIROBI, Friday.\nPolice arrested 200 suspects in Kiambu this morning.", "1953-03-28", "1953-03-27"),
     # a dateline day weeks before publication is no "today" (an archive's date, a typing slip): publication stands
     ("BANGKOK, April 17 - Khmer Rouge fighters captured Phnom Penh today after a five-year war.", "1975-05-20",
      "1975-05-20"),
 ])
 def test_a_dated_dateline_is_the_storys_today(extract, text, published, day):
     assert [e.date for e in extract(text, published=published).events] == [day]
+
+
+@pytest.mark.parametrize("text, day", [
+    # background told later is no date of the news before it
+    ("Troops fired on a march in Kidal, killing four. The unrest began on January 16, when miners stopped work.",
+     "1905-01-23"),
+    # a day of the news told later dates the lede
+    ("Troops fired on a march in Kidal, killing four. Residents said the shooting began on Sunday afternoon.",
+     "1905-01-22"),
+])
+def test_the_storys_first_date_dates_the_lede_only_if_it_is_news(extract, text, day):
+    events = extract(text, published="1905-01-23").events
+    assert events and events[0].date == day, [(e.sub_event_type, e.date) for e in events]

@@ -97,6 +97,9 @@ def test_furniture_is_blanked_but_offsets_kept():
     ("MOSUL, Iraq (Reuters) - Iraqi forces advanced.", "MOSUL"),
     ("PORT SUDAN, Sudan — The army said so.", "PORT SUDAN"),
     ("ISLAMABAD: Gunmen killed two policemen in Mardan on Monday, police said.", "ISLAMABAD"),
+    # a dateline on a line of its own, as old papers set it
+    ("ST. PETERSBURG, Sunday night.\nTroops fired on the marchers.", "ST. PETERSBURG"),
+    ("LONDON, Jan. 5.\nThe Cabinet met.", "LONDON"),
     ("Islamic State militants lost their last foothold in a major city on Friday, officials said.", None),
 ])
 def test_datelines(first_line, dateline):

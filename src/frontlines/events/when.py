@@ -27,6 +27,9 @@ class Dated:
     clause_when: Resolved | None = None
 
 
+LEAD_AFTER_DAYS = 3  # a day this close before publication, told later in the story, dates the lede
+
+
 class DateTracker:
     """Dates in text order: each sentence's dates resolved against publication or the date
     the story gave last ("a day later"); a trigger takes the date of its own clause."""
@@ -35,6 +38,7 @@ class DateTracker:
         self.published = published
         self.by_sentence: dict[int, list[Dated]] = {}
         self.lead: Resolved | None = None
+        self.lead_at = 0  # the start of the sentence that gives the story's first date
         if published is None:
             return
         anchor: Resolved | None = None
@@ -43,12 +47,13 @@ class DateTracker:
             if found:
                 self.by_sentence[sent.start] = found
                 anchor = found[-1].when
-                self.lead = self.lead or found[0].when
+                if self.lead is None:
+                    self.lead, self.lead_at = found[0].when, sent.start
 
     def for_trigger(self, trigger: Token) -> Resolved | None:
         """The date of the trigger's clause, else the nearest in its sentence that does not only
-        describe a noun, else the date of the sentence before, else the story's first date, else
-        publication."""
+        describe a noun, else the date of the sentence before, else the story's first date told before
+        it, else publication."""
         if self.published is None:
             return None
         start = trigger.sent.start
@@ -76,7 +81,12 @@ class DateTracker:
             # the day the sentence before gave, rather than a vaguer date it looked back to
             dated = [d.when for d in self.by_sentence[previous]]
             return next((w for w in reversed(dated) if w.precision == "day"), dated[-1])
-        return self.day_told_in_paragraph(trigger.sent) or self.lead or Resolved(self.published, "day")
+        # the story's first date; told only after the sentence, a day of the last few before publication
+        # ("Houthi forces have pushed to within a few kilometres of Marib ... on Monday afternoon"), not
+        # background ("The petition was answered to-day ... The trouble began on January 16")
+        lead = self.lead if self.lead is not None and (self.lead_at < start or (
+            self.lead.precision == "day" and 0 <= (self.published - self.lead.day).days <= LEAD_AFTER_DAYS)) else None
+        return self.day_told_in_paragraph(trigger.sent) or lead or Resolved(self.published, "day")
 
     def day_told_in_paragraph(self, sent: SpacySpan) -> Resolved | None:
         """The last day a sentence before in the same paragraph gave: "The assault began on Friday.

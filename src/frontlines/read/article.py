@@ -25,7 +25,8 @@ BYLINE = re.compile(r"^By\s+(?P<names>[A-Z].{2,150})$")
 # "BEIRUT —", "KYIV, Ukraine —", "MOSUL, Iraq (Reuters) -", "SÃO TOMÉ -"
 DATELINE = re.compile(
     rf"^(?P<city>{UPPER_LETTER}[{UPPER_LETTERS}'’.\- ]*{UPPER_LETTER})(?:,\s*{UPPER_LETTER}[\w.'’ -]{{1,40}}?){{0,2}}"
-    r"(?:\s*\([^)]{1,40}\))?\s*(?:(?:—|–|--)\s*|(?:-|:)\s)")  # "EL PASO, Texas, May 10.--Ciudad Juarez ..."
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:(?:—|–|--)\s*|(?:-|:)\s|(?<=\w)\.[ \t]*(?=\r?\n|$))")
+# "EL PASO, Texas, May 10.--Ciudad Juarez ..."; a line of its own, as old papers set it: "ST. PETERSBURG, Sunday night."
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 EARLIEST_PUBLISHED = date(1900, 1, 1)
 HEADER_LINES = 30  # a byline or date line further down is part of the story, not the header
