@@ -2847,6 +2847,9 @@ def test_a_stun_grenade_that_went_off_is_no_grenade_attack(extract):
     ("Troops moved into bunkers above Zaria that had been vacated by tribal fighters.", []),
     ("The army evacuated Zaria on Friday ahead of the floods.", []),
     ("A wide area around the plant in Zaria was evacuated on Friday.", []),
+    # a town given up without a fight, its holders unnamed (a story of gunmen names no state's forces)
+    ("Zaria was evacuated on Friday without a fight.", [("Non-violent transfer of territory", None)]),
+    ("The hospital in Zaria was evacuated on Friday without a fight.", []),
     ("The rebels seized Zaria on Friday after the army evacuated civilians from the town.",
      [("Non-state actor overtakes territory", "Unidentified Armed Group (Nigeria)")]),
     # a railway line blown up is a bombing; a house blown up by soldiers is destruction

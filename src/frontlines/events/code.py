@@ -1160,8 +1160,11 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         args.actor1 = None  # "Troops moved into the base after the Georgian garrison left it": not the Georgians
     elif args.actor1 is None and left is not None:
         args.actor1, left = left, None  # "Zaria fell without a fight as the army withdrew": who left is known
+    given_up = args.actor1 is None and left_without_a_fight(trigger, index)
+    if given_up:
+        args.actor1 = index.main_state  # "Dar Drius was evacuated without a fight": by the story's state, if any
     actor1 = index.actors.get(args.actor1 or "")
-    if trigger.token.lemma_.lower() in ARMED_DOERS and (actor1 is None or actor1.kind not in ARMED):
+    if trigger.token.lemma_.lower() in ARMED_DOERS and (actor1 is None or actor1.kind not in ARMED) and not given_up:
         return []  # "the suspect surrendered to police"
     if trigger.token.lemma_.lower() in EVACUATING and left_before_a_disaster(trigger.token):
         return []  # "soldiers evacuated the town ahead of the floods": its people, not the town, left
@@ -1169,7 +1172,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if not lenient and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED) \
             and not crowd_clash and not unnamed_attack_on_civilians(trigger, actor1, index) \
             and not ambushed_force(trigger, actor1, index.actors.get(args.actor2 or "")) \
-            and not (trigger.is_verb and answers(trigger.token) and actor1 is None) and not taker_unnamed:
+            and not (trigger.is_verb and answers(trigger.token) and actor1 is None) and not taker_unnamed \
+            and not given_up:
         if not (actor1 is None and fighting_went_on(trigger, args, index)):
             return []  # (an attack repelled is a fight, whoever made it: "the attack on the town was repelled")
         sides = story_sides(index) or index.states[:2] or [index.main_armed]
@@ -1472,6 +1476,15 @@ def taken_peacefully(verb: Token) -> bool:
     others = {i for c in verb.conjuncts if c.lemma_.lower() in JOINED_TAKINGS for i in own_words(c)}
     text = "".join(t.text_with_ws for t in verb.sent if t.i not in others).lower()
     return any(phrase in text for phrase in PEACEFUL) or found_left(verb.sent)
+
+
+def left_without_a_fight(trigger: Trigger, index: Index) -> bool:
+    """Whether a town was left, told in the passive with no one named, in words of no fight: "Dar Drius
+    was evacuated on Saturday without a fight" (a town its holders gave up; not "the area was evacuated",
+    "the hospital in Dessie was evacuated")."""
+    token = trigger.token
+    return trigger.is_verb and token.lemma_.lower() in EVACUATING and passive_without_agent(token) \
+        and any(c.dep_ == "nsubjpass" and c.i in index.place_at for c in token.children) and taken_peacefully(token)
 
 
 def found_left(sent) -> bool:
