@@ -301,16 +301,26 @@ def test_rebels_are_never_the_peacekeepers(extract):
 
 
 @pytest.mark.parametrize("text, mention", [
-    ("MARIB, Yemen - Tribesmen overran an army post near Marib on Monday.", "Tribesmen"),
+    ("MARIB, Yemen - Armed tribesmen overran an army post near Marib on Monday.", "Armed tribesmen"),
     ("CORK, Ireland - The Irregulars burned the barracks at Fermoy on Monday.", "The Irregulars"),
-    ("MINSK - Partisans blew up a railway bridge near Minsk on Monday.", "Partisans"),
 ])
-def test_men_named_by_their_cause_or_people_are_an_armed_side(extract, text, mention):
-    """Tribesmen, partisans, irregulars and mujahideen named alone are armed men of a side the story
-    has (else an unidentified group), and what they do is coded with them as its doer."""
+def test_irregulars_and_armed_tribesmen_are_an_armed_side(extract, text, mention):
+    """Irregulars and armed tribesmen named alone are armed men of a side the story has (else an
+    unidentified group), and what they do is coded with them as its doer."""
     report = extract(text, published="2020-05-12")
     assert actor_of(report, mention).startswith("Unidentified Armed Group")
     assert {a.id: a.name for a in report.actors}[report.events[0].actor1] == actor_of(report, mention)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("SANAA, Yemen - Tribesmen blocked the main road into Sanaa on Monday to protest power cuts.", "Tribesmen"),
+    ("ABIDJAN - Ouattara partisans marched through Abidjan on Monday.", "Ouattara partisans"),
+])
+def test_tribesmen_and_partisans_alone_are_no_armed_group(extract, text, mention):
+    report = extract(text, published="2020-05-12")
+    named = [a.name for a in report.actors if any(m.text in (mention, mention.split()[-1]) for m in a.mentions)]
+    assert not any(n.startswith("Unidentified Armed Group") or n == mention for n in named), named
+    assert report.events and report.events[0].event_type == "Protests"
 
 
 def test_a_groups_name_takes_no_day(extract):

@@ -140,9 +140,13 @@ def test_a_dated_dateline_is_the_storys_today(extract, text, published, day):
     # background told later is no date of the news before it
     ("Troops fired on a march in Kidal, killing four. The unrest began on January 16, when miners stopped work.",
      "1905-01-23"),
-    # a day of the news told later dates the lede
+    ("Troops fired on a march in Kidal, killing four. The unrest began on January 21, when miners stopped work.",
+     "1905-01-23"),
+    # a day of the news, named by its weekday, told later dates the lede
     ("Troops fired on a march in Kidal, killing four. Residents said the shooting began on Sunday afternoon.",
      "1905-01-22"),
+    ("Troops fired on a march in Kidal, killing four. Residents said the shooting began on Thursday.",
+     "1905-01-19"),
 ])
 def test_the_storys_first_date_dates_the_lede_only_if_it_is_news(extract, text, day):
     events = extract(text, published="1905-01-23").events

@@ -100,6 +100,9 @@ def test_furniture_is_blanked_but_offsets_kept():
     # a dateline on a line of its own, as old papers set it
     ("ST. PETERSBURG, Sunday night.\nTroops fired on the marchers.", "ST. PETERSBURG"),
     ("LONDON, Jan. 5.\nThe Cabinet met.", "LONDON"),
+    # a headline in capitals is no dateline, nor a line that names no day
+    ("RIOTS IN ST. PETERSBURG.\nST. PETERSBURG, Sunday night.\nTroops fired on the marchers.", "ST. PETERSBURG"),
+    ("UN, NATO and EU officials met in Brussels on Monday to discuss the war.", None),
     ("Islamic State militants lost their last foothold in a major city on Friday, officials said.", None),
 ])
 def test_datelines(first_line, dateline):

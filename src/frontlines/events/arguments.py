@@ -606,7 +606,8 @@ def where_someone_lives(tok: Token) -> bool:
 
 
 def name_head(tok: Token) -> Token:
-    """The word a place's name hangs from, for any word of it: "capital" for "the" of "the capital"."""
+    """The word a place's name hangs from, for any word of it: "capital" for "the" of "the capital",
+    "Abbas" for "Bandar" of "north of Bandar Abbas"."""
     while tok.dep_ in ("det", "compound", "amod") and tok.head.i != tok.i:
         tok = tok.head
     return tok

@@ -27,9 +27,6 @@ class Dated:
     clause_when: Resolved | None = None
 
 
-LEAD_AFTER_DAYS = 3  # a day this close before publication, told later in the story, dates the lede
-
-
 class DateTracker:
     """Dates in text order: each sentence's dates resolved against publication or the date
     the story gave last ("a day later"); a trigger takes the date of its own clause."""
@@ -39,6 +36,7 @@ class DateTracker:
         self.by_sentence: dict[int, list[Dated]] = {}
         self.lead: Resolved | None = None
         self.lead_at = 0  # the start of the sentence that gives the story's first date
+        self.lead_named_day = False  # whether that date is a weekday or a word like "yesterday", not a calendar date
         if published is None:
             return
         anchor: Resolved | None = None
@@ -49,11 +47,12 @@ class DateTracker:
                 anchor = found[-1].when
                 if self.lead is None:
                     self.lead, self.lead_at = found[0].when, sent.start
+                    self.lead_named_day = found[0].when.precision == "day" and not calendar_date(found[0].ent)
 
     def for_trigger(self, trigger: Token) -> Resolved | None:
         """The date of the trigger's clause, else the nearest in its sentence that does not only
-        describe a noun, else the date of the sentence before, else the story's first date told before
-        it, else publication."""
+        describe a noun, else the date of the sentence before, else the story's first date (told before
+        the trigger, or after it as a weekday or "yesterday"), else publication."""
         if self.published is None:
             return None
         start = trigger.sent.start
@@ -81,11 +80,10 @@ class DateTracker:
             # the day the sentence before gave, rather than a vaguer date it looked back to
             dated = [d.when for d in self.by_sentence[previous]]
             return next((w for w in reversed(dated) if w.precision == "day"), dated[-1])
-        # the story's first date; told only after the sentence, a day of the last few before publication
-        # ("Houthi forces have pushed to within a few kilometres of Marib ... on Monday afternoon"), not
-        # background ("The petition was answered to-day ... The trouble began on January 16")
-        lead = self.lead if self.lead is not None and (self.lead_at < start or (
-            self.lead.precision == "day" and 0 <= (self.published - self.lead.day).days <= LEAD_AFTER_DAYS)) else None
+        # the story's first date; told only after the sentence, a day the news names by its weekday ("Houthi
+        # forces have pushed to within a few kilometres of Marib ... on Monday afternoon"), not a calendar date,
+        # as background is told ("The petition was answered to-day ... The trouble began on January 16")
+        lead = self.lead if self.lead_at < start or self.lead_named_day else None
         return self.day_told_in_paragraph(trigger.sent) or lead or Resolved(self.published, "day")
 
     def day_told_in_paragraph(self, sent: SpacySpan) -> Resolved | None:
@@ -102,6 +100,12 @@ class DateTracker:
                 return days[-1]
             sent = before
         return None
+
+
+def calendar_date(ent: SpacySpan) -> bool:
+    """Whether a date phrase names its day by the calendar ("January 16", "16/1"), not by a weekday or
+    a word counted from today ("on Sunday", "yesterday")."""
+    return any(t.like_num or month_number(t.text) for t in ent)
 
 
 def when_clause_date(trigger: Token, dated: list[Dated], published: date) -> Resolved | None:

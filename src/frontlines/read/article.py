@@ -22,11 +22,16 @@ DATE_LINE = re.compile(
     r"|(?P<day2>\d{1,2})\s+(?P<mon2>[A-Z][a-z]{2,8})\.?\s+(?P<year2>\d{4})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b[^A-Za-z]*(?:[ap]\.?m\.?|[A-Z]{2,4}|\s)*$")
 BYLINE = re.compile(r"^By\s+(?P<names>[A-Z].{2,150})$")
-# "BEIRUT —", "KYIV, Ukraine —", "MOSUL, Iraq (Reuters) -", "SÃO TOMÉ -"
+# The day a dateline on a line of its own names: a weekday or a month ("Sunday night.", "Jan. 5.")
+DATELINE_DAY = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+                r"\.?\s+\d{1,2}")
+# "BEIRUT —", "KYIV, Ukraine —", "MOSUL, Iraq (Reuters) -", "SÃO TOMÉ -", "EL PASO, Texas, May 10.--Ciudad
+# Juarez ..."; and a line of its own, as old papers set it, that names the day: "ST. PETERSBURG, Sunday night.",
+# "LONDON, Jan. 5." (not a headline: "RIOTS IN ST. PETERSBURG.", "UN, NATO and EU officials met.")
 DATELINE = re.compile(
-    rf"^(?P<city>{UPPER_LETTER}[{UPPER_LETTERS}'’.\- ]*{UPPER_LETTER})(?:,\s*{UPPER_LETTER}[\w.'’ -]{{1,40}}?){{0,2}}"
-    r"(?:\s*\([^)]{1,40}\))?\s*(?:(?:—|–|--)\s*|(?:-|:)\s|(?<=\w)\.[ \t]*(?=\r?\n|$))")
-# "EL PASO, Texas, May 10.--Ciudad Juarez ..."; a line of its own, as old papers set it: "ST. PETERSBURG, Sunday night."
+    rf"^(?P<city>{UPPER_LETTER}[{UPPER_LETTERS}'’.\- ]*{UPPER_LETTER})"
+    rf"(?:(?:,\s*{UPPER_LETTER}[\w.'’ -]{{1,40}}?){{0,2}}(?:\s*\([^)]{{1,40}}\))?\s*(?:(?:—|–|--)\s*|(?:-|:)\s)"
+    rf"|(?:,\s*{UPPER_LETTER}[\w.'’ -]{{1,30}}?)?,\s*(?:{DATELINE_DAY})[\w.'’ ]{{0,20}}?\.[ \t]*(?=\r?\n|$))")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 EARLIEST_PUBLISHED = date(1900, 1, 1)
 HEADER_LINES = 30  # a byline or date line further down is part of the story, not the header
