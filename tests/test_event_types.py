@@ -118,6 +118,8 @@ TABLE = [
     ("Non-violent transfer of territory", "The town of Lalibela fell to Fano militiamen without a fight on Tuesday.",
      "Lalibela"),
     ("Non-violent transfer of territory", "M23 rebels entered Goma without meeting resistance on Monday.", "Goma"),
+    ("Non-violent transfer of territory", "The town of Lalibela passed to Fano militiamen without a shot on Tuesday.",
+     "Lalibela"),
     ("Other", "The army declared a curfew in Bamenda on Monday after the attacks.", "Bamenda"),
     # an attack on a civilian place is violence against civilians, not a battle
     ("Attack", "Gunmen attacked a church in Kaya on Sunday, killing 14 worshippers.", "Kaya"),
@@ -247,6 +249,9 @@ SHABAAB_OPENING = "MOGADISHU, Somalia — Al-Shabaab fighters seized Jowhar on S
     ("The governor fell ill in Baidoa on Saturday.", []),
     ("Baidoa fell into darkness after a power cut on Saturday.", []),
     ("Beledweyne fell quiet on Saturday.", []),
+    # a town that passed to a side was taken; power, a bill or a ball that passed was not
+    ("Beledweyne passed to the militants on Saturday.", [("Non-state actor overtakes territory", "Beledweyne", "Al Shabaab")]),
+    ("Power in Beledweyne passed to the governor's deputy on Saturday.", []),
 ])
 def test_a_town_that_fell_or_changed_hands_went_to_the_other_side(extract, sentence, coded):
     report = extract(SHABAAB_OPENING + sentence, published=PUBLISHED)

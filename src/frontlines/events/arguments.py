@@ -406,7 +406,8 @@ def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
             args.place = better_place(args.place, place_in(obj, index), index)
         elif word in ("with", "against") and prep.head.lemma_.lower() in OPPOSING:  # "clashed with protesters"
             args.actor2 = args.actor2 or actor_in(obj, index)
-        elif word == "to" and prep.head.lemma_ == "fall":  # "fell to them": the side the sentence before began with
+        elif word == "to" and prep.head.lemma_ in PLACE_SUBJECT_VERBS:
+            # "fell to the rebels", "passed to the NRA"; "fell to them": the side the sentence before began with
             told_before = opening_subject_before(obj, index) or pronoun_antecedent(obj, index) \
                 if obj.lower_ == "them" else None
             args.actor1 = args.actor1 or actor_in(obj, index) or told_before
