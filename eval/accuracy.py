@@ -135,10 +135,11 @@ EVENT_SETS = [
     ("eval/blind36", ROOT / "eval" / "blind36", "10 more, written blind at the start of that session, its scenes kept "
      "from the rule writer, scored once two sessions' rule work after it"),
     ("eval/blind37", ROOT / "eval" / "blind37", "10 more, written blind at the start of that session, its scenes kept "
-     "from the rule writer, scored once at the end of the third session's rule work after it"),
+     "from the rule writer, scored once at the end of the third session's rule work after it; its misses read in the one "
+     "after"),
     ("eval/blind38", ROOT / "eval" / "blind38", "10 more, written blind at the start of that session, its text and "
      "gold kept from the rule writer (its scene list was seen), scored once at the end of the third session's rule "
-     "work after it"),
+     "work after it; its misses read in the one after"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
 
