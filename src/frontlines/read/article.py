@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from frontlines.dates import WEEKDAYS
 from frontlines.letters import UPPER_LETTER, UPPER_LETTERS
 from frontlines.model import Document, Span
 
@@ -23,8 +24,8 @@ DATE_LINE = re.compile(
     r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b[^A-Za-z]*(?:[ap]\.?m\.?|[A-Z]{2,4}|\s)*$")
 BYLINE = re.compile(r"^By\s+(?P<names>[A-Z].{2,150})$")
 # The day a dateline on a line of its own names: a weekday or a month ("Sunday night.", "Jan. 5.")
-DATELINE_DAY = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
-                r"\.?\s+\d{1,2}")
+DATELINE_DAY = "|".join(day.title() for day in WEEKDAYS) + \
+    "|(?:" + "|".join(month.title() for month in MONTHS) + r")[a-z]*\.?\s+\d{1,2}"
 # "BEIRUT —", "KYIV, Ukraine —", "MOSUL, Iraq (Reuters) -", "SÃO TOMÉ -", "EL PASO, Texas, May 10.--Ciudad
 # Juarez ..."; and a line of its own, as old papers set it, that names the day: "ST. PETERSBURG, Sunday night.",
 # "LONDON, Jan. 5." (not a headline: "RIOTS IN ST. PETERSBURG.", "UN, NATO and EU officials met.")
