@@ -32,6 +32,7 @@ MOB_TARGETS = event_words()["mob_targets"]
 UNREST_WORDS = event_words()["unrest_words"]
 PAST_TIMES = event_words()["past_times"]
 REMEMBRANCE = event_words()["remembrance"]
+CROWD_DEMANDS = event_words()["crowd_demands"]
 
 
 def crowd_violence(trigger: Token, index: Index) -> bool:
@@ -117,6 +118,31 @@ def in_purpose_clause(tok: Token) -> bool:
         a.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) for a in (tok, *tok.ancestors))
 
 
+def demanded(tok: Token) -> bool:
+    """Whether a word is in what a crowd demanded (`crowd_demands`): "demanding the lists of the
+    dead", "calling for an inquiry into the killings" (not "protested after police shot two": a clause
+    of its own)."""
+    node = tok
+    while node.head.i != node.i:
+        if node.head.lemma_.lower() in CROWD_DEMANDS and (
+                node.dep_ == "dobj" or (node.dep_ == "prep" and node.lower_ in ("for", "against"))):
+            return True
+        node = node.head
+    return False
+
+
+def of_what_came_before(tok: Token) -> bool:
+    """Whether a word tells of what an event followed, in a clause of its own: "cleared protesters from the
+    road after two days of unrest that left two people dead" (not "dispersed them after shooting two dead")."""
+    for clause in (a for a in (tok, *tok.ancestors) if a.dep_ == "relcl"):
+        noun = clause.head
+        while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i:
+            if noun.dep_ == "prep" and noun.lower_ in ("after", "following", "since"):
+                return True
+            noun = noun.head
+    return False
+
+
 def denied(tok: Token) -> bool:
     """Whether a word is said not to have been ("no shots were fired", "nobody was killed", "no
     one was injured", "dispersed the crowd without firing a shot")."""
@@ -144,7 +170,7 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     lemmas = {word for t in trigger.sent if (word := phrasal_lemma(t)) in force and t.i not in who
               and not (word == "live" and t.head.lemma_.lower() not in LIVE_MUNITIONS)  # "live bullets", not "live video"
               and not (word in LETHAL_WORDS and t.dep_ == "amod" and t.head.dep_ == "pobj")  # "from the dead man's dormitory"
-              and not in_purpose_clause(t) and not denied(t) and not acts_on_nobody(t) and not into_the_air(t)
+              and not in_purpose_clause(t) and not demanded(t) and not of_what_came_before(t) and not denied(t) and not acts_on_nobody(t) and not into_the_air(t)
               and factuality(t) != "hypothetical"}
     crowd_trigger = family.name in ("protest", "intervention") and (actor1 is None or actor1.kind in CROWDS)
     if (family.name == "riot" or crowd_trigger) and crowd_violence(trigger, index):

@@ -219,6 +219,10 @@ def objects_of(token: Token) -> set[str]:
         # a participle parsed as the main verb ("relatives of soldiers captured at Mariupol gathered"): its
         # "subject" is what it describes
         out.update(word_lemma(c) for c in token.children if c.dep_ == "nsubj")
+    if token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        # "a crowd gathered ... and was cleared from the street": the passive acts on the subject it shares
+        out.update(w for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") for w in counted_words(c))
     if token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" for c in token.children):
         out |= objects_of(token.head)  # "39 militants were killed and 13 captured": 13 of the militants
     # "the building was stormed and partly burned": the participle acts on the passive's subject
@@ -560,7 +564,7 @@ def verb_senses_fitting(tok: Token, lex: Lexicon) -> list[dict]:
     has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
     return [s for s in senses(lex.verbs[tok.lemma_.lower()])
             if (not s.get("needs") or needs_read_on(tok, s, around).intersection(s["needs"]))
-            and (has_object or not s.get("object"))
+            and s.get("object", has_object) == has_object
             and (not s.get("particle") or has_particle(tok, s["particle"]))
             and (not s.get("light") or plain_act(tok, s["light"], lex))
             and (not s.get("subject") or subject_kinds(tok, s["family"] == "air").intersection(s["subject"]))]
