@@ -252,6 +252,10 @@ SHABAAB_OPENING = "MOGADISHU, Somalia — Al-Shabaab fighters seized Jowhar on S
     # a town that passed to a side was taken; power, a bill or a ball that passed was not
     ("Beledweyne passed to the militants on Saturday.", [("Non-state actor overtakes territory", "Beledweyne", "Al Shabaab")]),
     ("Power in Beledweyne passed to the governor's deputy on Saturday.", []),
+    # a garrison that surrendered to a side gave the town up to it; a man who surrendered gave up no town
+    ("In Baidoa the garrison surrendered to the militants on Saturday after a day of fighting.",
+     [("Non-state actor overtakes territory", "Baidoa", "Al Shabaab")]),
+    ("In Baidoa a wanted man surrendered to the police on Saturday.", []),
 ])
 def test_a_town_that_fell_or_changed_hands_went_to_the_other_side(extract, sentence, coded):
     report = extract(SHABAAB_OPENING + sentence, published=PUBLISHED)
@@ -357,6 +361,20 @@ def test_the_crowd_and_the_force_are_read_from_who_did_what(extract, text, sub_t
 ])
 def test_what_fired_or_blew_up_says_the_sub_type(extract, text, sub_type):
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == [sub_type]
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # a force or a weapon of the state, with no nationality on it, is the story's state's
+    ("Bolivia's crisis deepened on Thursday. Army artillery shelled the district of Villa Victoria in La Paz on "
+     "Thursday." + QUIET_DAY, "Military Forces of Bolivia"),
+    ("The crisis in Russia deepened. Army tanks fired on the parliament building in Moscow on Monday." + QUIET_DAY,
+     "Military Forces of Russia"),
+])
+def test_army_guns_are_the_storys_state(extract, text, actor1):
+    report = extract(text, published="1993-10-05")
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events] == [
+        ("Shelling/artillery/missile attack", actor1)]
 
 
 def test_a_quarter_taken_street_by_street_is_no_crowd_in_the_streets(extract):

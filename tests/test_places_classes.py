@@ -631,6 +631,10 @@ def test_a_town_word_after_a_name_and_a_list_after_it(extract):
     found = places_of(extract("BELIZE CITY - In Orange Walk Town, about 300 people marched peacefully on Wednesday.",
                               published="1981-04-03"))
     assert found["Orange Walk Town"].country_code == "BZ", found
+    # and a kibbutz is the village GeoNames names without the word
+    found = places_of(extract("SDEROT, Israel - At Kibbutz Be'eri, gunmen killed several residents on Saturday.",
+                              published="2023-10-08"))
+    assert found["Kibbutz Be'eri"].country_code == "IL" and found["Kibbutz Be'eri"].feature == "city", found
     found = places_of(extract("MAJURO - Marines landed on Majuro on Monday and found the Japanese garrison gone. Soldiers "
                               "came ashore on Kwajalein on Tuesday, and by Friday Kwajalein was in American hands. Since "
                               "Saturday, carrier aircraft have struck the airfields on Roi, Maloelap and Wotje. Jaluit and "

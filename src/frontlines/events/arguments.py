@@ -27,12 +27,14 @@ BEYOND_PREPS = frozenset({"across", "over", "beyond"})
 OPPOSING = event_words()["opposing"]
 DOERS_ACTS = frozenset(event_words()["doers_acts"])
 STATE_DOERS = event_words()["state_doers"]
+STATE_MODIFIERS = event_words()["state_modifiers"]
 DWELLING_VERBS = event_words()["dwelling_verbs"]
 AIRCRAFT_MAKES = frozenset(load_yaml(packaged("generic.yaml"))["aircraft_makes"])
 ORIGIN_VERBS, FIRE_WORDS = event_words()["origin_verbs"], event_words()["fire_words"]
 CROWD_AGAINST = frozenset(event_words()["crowd_against"])
 SPEECH_VERBS = event_words()["reporting"]  # "doctors at the hospital said": the speaker's place
 PLACE_SUBJECT_VERBS = event_words()["place_subject_verbs"]  # "Sheberghan fell"
+YIELDING_VERBS, YIELDING_HOLDERS = event_words()["yielding_verbs"], event_words()["yielding_holders"]
 COMPASS = event_words()["compass"]
 
 
@@ -282,8 +284,9 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
         if subject is not None and subject.pos_ == "PRON" and subject.i not in index.actor_at:
             args.actor1 = args.actor1 or pronoun_antecedent(subject, index)
         if subject is not None:
-            if verb.lemma_ in PLACE_SUBJECT_VERBS:
+            if verb.lemma_ in PLACE_SUBJECT_VERBS or holders_yielded(verb):
                 args.place = args.place or place_in(subject, index)
+                args.actor2 = args.actor2 or (actor_in(subject, index) if holders_yielded(verb) else None)
             else:
                 args.actor1 = args.actor1 or actor_in(subject, index) or weapon_state(subject, index)
                 if args.actor1 is None:
@@ -291,6 +294,15 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
                 elif args.actor2 is None and verb.lemma_.lower() in OPPOSING:
                     args.actor2 = second_side_named(subject, args.actor1, index)  # "Kyrgyz and Tajik guards clashed"
     return args
+
+
+def holders_yielded(verb: Token) -> bool:
+    """Whether a place or its garrison gave itself up to a side (`yielding_verbs`, `yielding_holders`): "the
+    garrison surrendered to the miners" (the miners took it: its "to" names the taker), not "the general
+    surrendered to the rebels"."""
+    subject = subject_of(verb) if verb.lemma_.lower() in YIELDING_VERBS else None
+    return subject is not None and (subject.lemma_.lower() in YIELDING_HOLDERS or subject.ent_type_ == "GPE") \
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def misplaced_agent(verb: Token, index: Index) -> str | None:
@@ -406,7 +418,7 @@ def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
             args.place = better_place(args.place, place_in(obj, index), index)
         elif word in ("with", "against") and prep.head.lemma_.lower() in OPPOSING:  # "clashed with protesters"
             args.actor2 = args.actor2 or actor_in(obj, index)
-        elif word == "to" and prep.head.lemma_ in PLACE_SUBJECT_VERBS:
+        elif word == "to" and (prep.head.lemma_ in PLACE_SUBJECT_VERBS or holders_yielded(prep.head)):
             # "fell to the rebels", "passed to the NRA"; "fell to them": the side the sentence before began with
             told_before = opening_subject_before(obj, index) or pronoun_antecedent(obj, index) \
                 if obj.lower_ == "them" else None
@@ -429,12 +441,17 @@ def nationality_state(adjective: Token, index: Index) -> str | None:
 def weapon_state(subject: Token, index: Index) -> str | None:
     """"A Tajik drone struck", "Ukrainian mechanised units seized", "German bombers returned", "Ethiopian MiG
     fighters bombed": the state forces of the nationality that modifies the force or weapon that did it
-    (`state_doers`, `bombers_are_aircraft`, `aircraft_makes` of generic.yaml; not "a Lebanese man")."""
+    (`state_doers`, `bombers_are_aircraft`, `aircraft_makes` of generic.yaml; not "a Lebanese man"), or the
+    story's state's when a word of the state modifies it (`state_modifiers`: "army artillery shelled")."""
     planes = subject.lemma_.lower() == "fighter" and any(c.lower_ in AIRCRAFT_MAKES for c in subject.children)
     if subject.lemma_.lower() not in STATE_DOERS and not bombers_are_aircraft(subject) and not planes:
         return None
-    return next((a for c in subject.subtree if c.i < subject.i and c.dep_ in ("amod", "compound")
-                 for a in [nationality_state(c, index)] if a), None)
+    modifiers = [c for c in subject.subtree if c.i < subject.i and c.dep_ in ("amod", "compound")]
+    named = next((a for c in modifiers for a in [nationality_state(c, index)] if a), None)
+    if named is None and any(c.lemma_.lower() in STATE_MODIFIERS for c in modifiers):
+        # "army artillery shelled the district": the story's state's, told without a nationality
+        return index.main_state or (index.state(index.country) if index.country else None)
+    return named
 
 
 def noun_arguments(noun: Token, index: Index) -> Arguments:

@@ -106,7 +106,7 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) 
         c.entries = [e for e in exact.get(name_key(c.span.text), [])
                      if not c.landmark or e.feature == "site" or (kind_first(c.span.text) and e.feature == "city")]
     todo = [c for c in todo if not c.landmark]
-    # "Orange Walk Town": a town the gazetteer knows by its name alone, without "Town" or "City", in the
+    # "Orange Walk Town", "Kibbutz Be'eri": a town the gazetteer knows by its name alone, without "Town", "City" or "Kibbutz", in the
     # country the story is most about (see `choose`: "Hannah Town" in Kingston is no Hanna, Oklahoma); not a
     # name the model takes for an organisation's, nor one that modifies a noun ("Stoke City supporters")
     bare = {c.span.start: without_town_word(c.span.text) for c in todo
@@ -140,9 +140,13 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) 
 
 
 def without_town_word(name: str) -> str | None:
-    """A name of several words without its last when that is "Town" or "City" (`town_suffixes`), else None."""
+    """A name of several words without its last when that is "Town" or "City" (`town_suffixes`), or its
+    first when that is "Kibbutz" or "Moshav" (`town_prefixes`), else None."""
     first, _, last = name.rpartition(" ")
-    return first if first and last in place_words()["town_suffixes"] else None
+    if first and last in place_words()["town_suffixes"]:
+        return first
+    kind, _, rest = name.partition(" ")
+    return rest if rest and kind in place_words()["town_prefixes"] else None
 
 
 @lru_cache(maxsize=1 << 16)  # the same pairs are compared for every mention of a name
