@@ -345,6 +345,9 @@ QUIET_DAY = " Shops stayed shut in the city centre. Officials gave no figures. T
     ("In Madrid a crowd gathered outside the Ministry of War on Monday evening, and was cleared from the Calle de "
      "Alcalá by mounted police.", "Protest with intervention"),
     ("Police cleared the square of protesters in Kiev on Monday.", "Protest with intervention"),
+    # "back" parsed as an adverb is the particle of a crowd moved or driven back
+    ("Hundreds of people gathered outside the parliament in Tbilisi on Friday before police moved them back behind "
+     "barriers." + QUIET_DAY, "Protest with intervention"),
 ])
 def test_the_crowd_and_the_force_are_read_from_who_did_what(extract, text, sub_type):
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == [sub_type]

@@ -28,6 +28,7 @@ OPPOSING = event_words()["opposing"]
 DOERS_ACTS = frozenset(event_words()["doers_acts"])
 STATE_DOERS = event_words()["state_doers"]
 STATE_MODIFIERS = event_words()["state_modifiers"]
+HYPHENS = frozenset({"-", "–", "‑"})
 DWELLING_VERBS = event_words()["dwelling_verbs"]
 AIRCRAFT_MAKES = frozenset(load_yaml(packaged("generic.yaml"))["aircraft_makes"])
 ORIGIN_VERBS, FIRE_WORDS = event_words()["origin_verbs"], event_words()["fire_words"]
@@ -448,7 +449,8 @@ def weapon_state(subject: Token, index: Index) -> str | None:
         return None
     modifiers = [c for c in subject.subtree if c.i < subject.i and c.dep_ in ("amod", "compound")]
     named = next((a for c in modifiers for a in [nationality_state(c, index)] if a), None)
-    if named is None and any(c.lemma_.lower() in STATE_MODIFIERS for c in modifiers):
+    if named is None and any(c.lemma_.lower() in STATE_MODIFIERS and (c.i == 0 or c.nbor(-1).text not in HYPHENS)
+                             for c in modifiers):  # (not "anti-government forces")
         # "army artillery shelled the district": the story's state's, told without a nationality
         return index.main_state or (index.state(index.country) if index.country else None)
     return named

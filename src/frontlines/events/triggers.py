@@ -181,8 +181,9 @@ def has_particle(tok: Token, word: str) -> bool:
 
 def phrasal_lemma(tok: Token) -> str:
     """A verb's lemma with its particle, when it has one ("break up": police breaking up a rally is
-    no crowd breaking things); any other word's lemma."""
-    particle = particle_of(tok) if tok.pos_ == "VERB" else None
+    no crowd breaking things; "back" also as the adverb the model parses it as, "moved them back");
+    any other word's lemma."""
+    particle = (particle_of(tok) or ("back" if has_particle(tok, "back") else None)) if tok.pos_ == "VERB" else None
     lemma = tok.lemma_.lower()
     return f"{lemma} {particle}" if particle else lemma
 
