@@ -345,6 +345,11 @@ QUIET_DAY = " Shops stayed shut in the city centre. Officials gave no figures. T
     ("In Madrid a crowd gathered outside the Ministry of War on Monday evening, and was cleared from the Calle de "
      "Alcalá by mounted police.", "Protest with intervention"),
     ("Police cleared the square of protesters in Kiev on Monday.", "Protest with intervention"),
+    # live ammunition fired after other force is grave force, however the model parses "then live ammunition";
+    # climbing over the barricades is no crowd's violence
+    ("KATHMANDU - Thousands of students marched on the parliament at New Baneshwor on Monday. When some of them "
+     "climbed over the barricades, police fired tear gas, water cannon and then live ammunition." + QUIET_DAY,
+     "Excessive force against protesters"),
     # "back" parsed as an adverb is the particle of a crowd moved or driven back
     ("Hundreds of people gathered outside the parliament in Tbilisi on Friday before police moved them back behind "
      "barriers." + QUIET_DAY, "Protest with intervention"),

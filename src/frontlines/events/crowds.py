@@ -20,6 +20,7 @@ CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
 RIOT_WORDS = event_words()["riot"]
 SYMBOLS, PROPERTY = event_words()["symbols"], event_words()["property"]
 LIVE_MUNITIONS = event_words()["live_munitions"]
+PASSED_PREPS = event_words()["passed_preps"]
 INTERVENTION_WORDS = event_words()["intervention"]
 CROWD_FORCE = event_words()["crowd_force"]
 LETHAL_WORDS = event_words()["lethal"]
@@ -44,6 +45,8 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
             continue
         if tok.head.lower_ == "without" or elsewhere_in_sentence(trigger, tok, index) or symbolic(tok):
             continue  # "passed off without violence"; "in Brest, police fired tear gas ...; in Pinsk, protesters scuffled"
+        if tok.dep_ == "pobj" and tok.head.lower_ in PASSED_PREPS:
+            continue  # "climbed over the barricades": a way past the police lines, not one built
         # who did it: a verb's subject, or that of the verb whose object it is ("police opened fire")
         subject = subject_of(tok) if tok.pos_ == "VERB" else subject_of(tok.head) if tok.dep_ in ("dobj", "advmod") \
             else None  # "soldiers violently suppressed a protest": the soldiers' violence
@@ -118,6 +121,13 @@ def in_purpose_clause(tok: Token) -> bool:
         a.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) for a in (tok, *tok.ancestors))
 
 
+def live_munitions(live: Token) -> bool:
+    """Whether "live" qualifies what is fired (`live_munitions`): "live rounds", and "then live ammunition",
+    which the model may parse as a verb and its object."""
+    nxt = live.doc[live.i + 1] if live.i + 1 < len(live.doc) else None
+    return live.head.lemma_.lower() in LIVE_MUNITIONS or (nxt is not None and nxt.lemma_.lower() in LIVE_MUNITIONS)
+
+
 def demanded(tok: Token) -> bool:
     """Whether a word is in what a crowd demanded (`crowd_demands`): "demanding the lists of the
     dead", "calling for an inquiry into the killings" (not "protested after police shot two": a clause
@@ -168,7 +178,7 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     who = {t.i for t in subject.subtree} if subject is not None else set()
     force = LETHAL_WORDS | GRAVE_FORCE | INTERVENTION_WORDS  # only these words are judged: factuality walks the parse
     lemmas = {word for t in trigger.sent if (word := phrasal_lemma(t)) in force and t.i not in who
-              and not (word == "live" and t.head.lemma_.lower() not in LIVE_MUNITIONS)  # "live bullets", not "live video"
+              and not (word == "live" and not live_munitions(t))  # "live bullets", not "live video"
               and not (word in LETHAL_WORDS and t.dep_ == "amod" and t.head.dep_ == "pobj")  # "from the dead man's dormitory"
               and not in_purpose_clause(t) and not demanded(t) and not of_what_came_before(t) and not denied(t) and not acts_on_nobody(t) and not into_the_air(t)
               and factuality(t) != "hypothetical"}
