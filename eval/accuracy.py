@@ -140,8 +140,9 @@ EVENT_SETS = [
     ("eval/blind38", ROOT / "eval" / "blind38", "10 more, written blind at the start of that session, its text and "
      "gold kept from the rule writer (its scene list was seen), scored once at the end of the third session's rule "
      "work after it; its misses read in the one after"),
-    ("eval/blind39", ROOT / "eval" / "blind39", "10 more, written blind at the start of the session after it, its "
-     "text, gold and scene list kept from the rule writer, scored once at the end of the next session's rule work"),
+    ("eval/blind39", ROOT / "eval" / "blind39", "10 more, written blind at the start of the session after "
+     "blind38's first score, its text, gold and scene list kept from the rule writer, scored once at the end of "
+     "the next session's rule work"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
 
