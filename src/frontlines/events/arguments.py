@@ -285,9 +285,10 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
         if subject is not None and subject.pos_ == "PRON" and subject.i not in index.actor_at:
             args.actor1 = args.actor1 or pronoun_antecedent(subject, index)
         if subject is not None:
-            if verb.lemma_ in PLACE_SUBJECT_VERBS or holders_yielded(verb):
+            yielded = holders_yielded(verb)
+            if verb.lemma_ in PLACE_SUBJECT_VERBS or yielded:
                 args.place = args.place or place_in(subject, index)
-                args.actor2 = args.actor2 or (actor_in(subject, index) if holders_yielded(verb) else None)
+                args.actor2 = args.actor2 or (actor_in(subject, index) if yielded else None)
             else:
                 args.actor1 = args.actor1 or actor_in(subject, index) or weapon_state(subject, index)
                 if args.actor1 is None:

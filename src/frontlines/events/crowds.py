@@ -180,7 +180,8 @@ def crowd_type(family: Family, trigger: Token, actor1, index: Index) -> tuple[st
     lemmas = {word for t in trigger.sent if (word := phrasal_lemma(t)) in force and t.i not in who
               and not (word == "live" and not live_munitions(t))  # "live bullets", not "live video"
               and not (word in LETHAL_WORDS and t.dep_ == "amod" and t.head.dep_ == "pobj")  # "from the dead man's dormitory"
-              and not in_purpose_clause(t) and not demanded(t) and not of_what_came_before(t) and not denied(t) and not acts_on_nobody(t) and not into_the_air(t)
+              and not in_purpose_clause(t) and not demanded(t) and not of_what_came_before(t) and not denied(t)
+              and not acts_on_nobody(t) and not into_the_air(t)
               and factuality(t) != "hypothetical"}
     crowd_trigger = family.name in ("protest", "intervention") and (actor1 is None or actor1.kind in CROWDS)
     if (family.name == "riot" or crowd_trigger) and crowd_violence(trigger, index):
