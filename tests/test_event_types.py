@@ -256,6 +256,7 @@ SHABAAB_OPENING = "MOGADISHU, Somalia — Al-Shabaab fighters seized Jowhar on S
     ("In Baidoa the garrison surrendered to the militants on Saturday after a day of fighting.",
      [("Non-state actor overtakes territory", "Baidoa", "Al Shabaab")]),
     ("In Baidoa a wanted man surrendered to the police on Saturday.", []),
+    ("In Baidoa the town council capitulated to the traders' demands on Saturday.", []),
 ])
 def test_a_town_that_fell_or_changed_hands_went_to_the_other_side(extract, sentence, coded):
     report = extract(SHABAAB_OPENING + sentence, published=PUBLISHED)
@@ -344,7 +345,10 @@ QUIET_DAY = " Shops stayed shut in the city centre. Officials gave no figures. T
     # a crowd cleared away met force; a passive joined to the crowd's verb acts on that crowd
     ("In Madrid a crowd gathered outside the Ministry of War on Monday evening, and was cleared from the Calle de "
      "Alcalá by mounted police.", "Protest with intervention"),
-    ("Police cleared the square of protesters in Kiev on Monday.", "Protest with intervention"),
+    ("Police cleared the square of protesters in Kiev on Monday." + QUIET_DAY, "Protest with intervention"),
+    # guns fired on a crowd are force on it, not a shelling
+    ("HAMA - Artillery opened fire on protesters in the main square of Hama on Friday, killing dozens." + QUIET_DAY,
+     "Excessive force against protesters"),
     # live ammunition fired after other force is grave force, however the model parses "then live ammunition";
     # climbing over the barricades is no crowd's violence
     ("KATHMANDU - Thousands of students marched on the parliament at New Baneshwor on Monday. When some of them "
@@ -383,6 +387,27 @@ def test_army_guns_are_the_storys_state(extract, text, actor1):
     names = {a.id: a.name for a in report.actors}
     assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events] == [
         ("Shelling/artillery/missile attack", actor1)]
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a court that cleared protesters of the charges used no force on them
+    ("CAIRO - A court in Cairo on Monday cleared 12 protesters of all charges." + QUIET_DAY, "Protest with intervention"),
+])
+def test_words_of_the_new_senses_that_tell_of_no_such_event(extract, text, absent):
+    assert absent not in [s for s, _ in happened(extract(text, published=PUBLISHED))]
+
+
+def test_a_country_that_surrendered_made_an_agreement(extract):
+    # no garrison gave up its post: Japan's surrender is no town taken
+    text = "TOKYO - Japan surrendered to the Allies in Tokyo Bay on Sunday." + QUIET_DAY
+    assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == ["Agreement"]
+
+
+def test_rebel_army_guns_are_no_states(extract):
+    report = extract("JUBA - Rebel army mortars shelled the government district in Juba on Monday." + QUIET_DAY,
+                     published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert not any(names.get(e.actor1 or "", "").startswith("Military Forces") for e in report.events), report.events
 
 
 def test_a_quarter_taken_street_by_street_is_no_crowd_in_the_streets(extract):

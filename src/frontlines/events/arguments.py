@@ -27,7 +27,7 @@ BEYOND_PREPS = frozenset({"across", "over", "beyond"})
 OPPOSING = event_words()["opposing"]
 DOERS_ACTS = frozenset(event_words()["doers_acts"])
 STATE_DOERS = event_words()["state_doers"]
-STATE_MODIFIERS = event_words()["state_modifiers"]
+STATE_MODIFIERS, REBEL_MODIFIERS = event_words()["state_modifiers"], event_words()["rebel_modifiers"]
 HYPHENS = frozenset({"-", "–", "‑"})
 DWELLING_VERBS = event_words()["dwelling_verbs"]
 AIRCRAFT_MAKES = frozenset(load_yaml(packaged("generic.yaml"))["aircraft_makes"])
@@ -299,11 +299,11 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
 
 
 def holders_yielded(verb: Token) -> bool:
-    """Whether a place or its garrison gave itself up to a side (`yielding_verbs`, `yielding_holders`): "the
+    """Whether a garrison or its post gave itself up to a side (`yielding_verbs`, `yielding_holders`): "the
     garrison surrendered to the miners" (the miners took it: its "to" names the taker), not "the general
     surrendered to the rebels"."""
     subject = subject_of(verb) if verb.lemma_.lower() in YIELDING_VERBS else None
-    return subject is not None and (subject.lemma_.lower() in YIELDING_HOLDERS or subject.ent_type_ == "GPE") \
+    return subject is not None and subject.lemma_.lower() in YIELDING_HOLDERS \
         and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
@@ -451,7 +451,8 @@ def weapon_state(subject: Token, index: Index) -> str | None:
     modifiers = [c for c in subject.subtree if c.i < subject.i and c.dep_ in ("amod", "compound")]
     named = next((a for c in modifiers for a in [nationality_state(c, index)] if a), None)
     if named is None and any(c.lemma_.lower() in STATE_MODIFIERS and (c.i == 0 or c.nbor(-1).text not in HYPHENS)
-                             for c in modifiers):  # (not "anti-government forces")
+                             for c in modifiers) \
+            and not any(c.lemma_.lower() in REBEL_MODIFIERS for c in modifiers):  # (not "anti-government forces")
         # "army artillery shelled the district": the story's state's, told without a nationality
         return index.main_state or (index.state(index.country) if index.country else None)
     return named

@@ -130,8 +130,7 @@ def live_munitions(live: Token) -> bool:
 
 def demanded(tok: Token) -> bool:
     """Whether a word is in what a crowd demanded (`crowd_demands`): "demanding the lists of the
-    dead", "calling for an inquiry into the killings" (not "protested after police shot two": a clause
-    of its own)."""
+    dead", "protesting the killings" (not "protested after police shot two": a clause of its own)."""
     node = tok
     while node.head.i != node.i:
         if node.head.lemma_.lower() in CROWD_DEMANDS and (

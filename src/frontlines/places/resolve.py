@@ -106,9 +106,10 @@ def look_up(cands: list[Candidate], gazetteer: Gazetteer, ranker: LinearRanker) 
         c.entries = [e for e in exact.get(name_key(c.span.text), [])
                      if not c.landmark or e.feature == "site" or (kind_first(c.span.text) and e.feature == "city")]
     todo = [c for c in todo if not c.landmark]
-    # "Orange Walk Town", "Kibbutz Be'eri": a town the gazetteer knows by its name alone, without "Town", "City"
-    # or "Kibbutz", in the country the story is most about (see `choose`: "Hannah Town" in Kingston is no Hanna,
-    # Oklahoma); not a name the model takes for an organisation's, nor one that modifies a noun ("Stoke City supporters")
+    # "Orange Walk Town", "Kibbutz Be'eri": a town the gazetteer knows by its name alone, without "Town", "City",
+    # "Kibbutz" or "Moshav", in the country the story is most about (see `choose`: "Hannah Town" in Kingston is
+    # no Hanna, Oklahoma); not a name the model takes for an organisation's, nor one that modifies a noun ("Stoke
+    # City supporters")
     bare = {c.span.start: without_town_word(c.span.text) for c in todo
             if not c.entries and c.label != "ORG" and not c.modifier}
     by_bare_name = gazetteer.by_name([n for n in bare.values() if n])
