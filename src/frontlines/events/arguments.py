@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from frontlines.actors import (ActorMention, crowd_name, forces_country, names_its_government, standing_armed,
                                state_name, unidentified_name)
 from frontlines.actors.dictionary import packaged
-from frontlines.events.triggers import bombers_are_aircraft, event_words, nationality_words, under_what
+from frontlines.events.triggers import bombers_are_aircraft, event_words, lexicon, nationality_words, under_what
 from frontlines.model import Actor, Place, Span
 from frontlines.nlp import doc_text, token_array
 from frontlines.places.capitals import capital_names
@@ -35,7 +35,7 @@ ORIGIN_VERBS, FIRE_WORDS = event_words()["origin_verbs"], event_words()["fire_wo
 CROWD_AGAINST = frozenset(event_words()["crowd_against"])
 SPEECH_VERBS = event_words()["reporting"]  # "doctors at the hospital said": the speaker's place
 PLACE_SUBJECT_VERBS = event_words()["place_subject_verbs"]  # "Sheberghan fell"
-YIELDING_VERBS, YIELDING_HOLDERS = event_words()["yielding_verbs"], event_words()["yielding_holders"]
+YIELDING_VERBS = event_words()["yielding_verbs"]
 COMPASS = event_words()["compass"]
 
 
@@ -299,11 +299,13 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
 
 
 def holders_yielded(verb: Token) -> bool:
-    """Whether a garrison or its post gave itself up to a side (`yielding_verbs`, `yielding_holders`): "the
-    garrison surrendered to the miners" (the miners took it: its "to" names the taker), not "the general
-    surrendered to the rebels"."""
-    subject = subject_of(verb) if verb.lemma_.lower() in YIELDING_VERBS else None
-    return subject is not None and subject.lemma_.lower() in YIELDING_HOLDERS \
+    """Whether a garrison or its post gave itself up to a side (`yielding_verbs`; the holders are the subjects
+    of the verb's capture sense in triggers.yaml): "the garrison surrendered to the miners" (the miners took
+    it: its "to" names the taker), not "the general surrendered to the rebels"."""
+    lemma = verb.lemma_.lower()
+    subject = subject_of(verb) if lemma in YIELDING_VERBS else None
+    holders = {w for s in lexicon().verbs.get(lemma, ()) if s["family"] == "capture" for w in s.get("subject", ())}
+    return subject is not None and subject.lemma_.lower() in holders \
         and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
