@@ -357,6 +357,17 @@ QUIET_DAY = " Shops stayed shut in the city centre. Officials gave no figures. T
     # "back" parsed as an adverb is the particle of a crowd moved or driven back
     ("Hundreds of people gathered outside the parliament in Tbilisi on Friday before police moved them back behind "
      "barriers." + QUIET_DAY, "Protest with intervention"),
+    # "they" who opened fire are the police named before them, not a crowd firing
+    ("NAIROBI - In Kisumu, police on Monday shot dead three people when they opened fire on a crowd that was "
+     "marching to protest against the killings." + QUIET_DAY, "Excessive force against protesters"),
+    # a Quran set on fire is a protest's gesture; a police car set on fire is a riot
+    ("STOCKHOLM - About thirty protesters rallied in a park in Jonkoping on Thursday and set fire to a Quran."
+     + QUIET_DAY, "Peaceful protest"),
+    ("STOCKHOLM - About thirty protesters rallied in a park in Jonkoping on Thursday and set fire to a police car."
+     + QUIET_DAY, "Violent demonstration"),
+    # a leader's followers who storm a palace are a crowd
+    ("BAGHDAD - On Monday thousands of his followers tore down concrete barriers and stormed the Republican Palace."
+     + QUIET_DAY, "Violent demonstration"),
 ])
 def test_the_crowd_and_the_force_are_read_from_who_did_what(extract, text, sub_type):
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == [sub_type]

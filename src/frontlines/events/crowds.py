@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from frontlines.actors import NON_STATE_ARMED, crowd_name, standing_armed
-from frontlines.events.arguments import Index, actor_in, sentence_actor, subject_of
+from frontlines.events.arguments import Index, actor_in, pronoun_antecedent, sentence_actor, subject_of
 from frontlines.events.factuality import factuality
 from frontlines.events.triggers import (Family, counted_words, event_words, objects_of, phrasal_lemma, protest_word,
                                         word_lemma)
@@ -55,21 +55,36 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         if factuality(tok) == "negated" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
                 d.lower_ == "no" for d in c.children) for c in tok.children):
             continue  # "no shots were fired at the rally"
-        doer = index.actors.get(actor_in(subject, index) or "") if subject is not None else None
+        doer = index.actors.get(doer_of(subject, index) or "") if subject is not None else None
         if doer is None or doer.kind != "state_forces":
             return True
     return False
+
+
+def doer_of(subject: Token, index: Index) -> str | None:
+    """The actor a violent word's subject names, or the one its pronoun stands for ("police shot
+    dead three people when they opened fire on a crowd": the police fired)."""
+    return actor_in(subject, index) or (pronoun_antecedent(subject, index) if subject.pos_ == "PRON" else None)
 
 
 def symbolic(tok: Token) -> bool:
     """Whether a crowd burns only symbols (`symbols` in words.yaml): "veterans rallied, burning flags
     and portraits of the leader" is a protest's gesture, not violence."""
     burned = [tok.head] if tok.dep_ == "amod" else [c for c in tok.children if c.dep_ == "dobj"]  # "burning flags"
+    if tok.lemma_.lower() == "fire" and tok.head.lemma_.lower() == "set":  # "set fire to a Quran"
+        burned = [o for p in (*tok.children, *tok.head.children) if p.dep_ == "prep" and p.lower_ == "to"
+                  for o in p.children if o.dep_ == "pobj"]
     burned += [k for c in burned for k in c.conjuncts]
     # and nothing of value however the list hangs: "portraits of the junta leader and a police station"
     valued = any(t.lemma_.lower() in PROPERTY for c in burned for t in c.subtree)
-    return tok.lemma_.lower() == "burn" and bool(burned) and not valued and all(
+    return tok.lemma_.lower() in ("burn", "fire") and bool(burned) and not valued and all(
         c.lemma_.lower() in SYMBOLS for c in burned)
+
+
+def burns_only_symbols(trigger: Token) -> bool:
+    """Whether a burning trigger burned only symbols: the verb itself ("burned flags") or the fire
+    it set ("set fire to a Quran")."""
+    return symbolic(trigger) or any(c.dep_ == "dobj" and symbolic(c) for c in trigger.children)
 
 
 def elsewhere_in_sentence(a: Token, b: Token, index: Index) -> bool:
