@@ -867,6 +867,8 @@ def in_their_town(chosen: list[Choice], text: str, confidence: float) -> list[Ch
             continue
         if ch.cand.part:
             town = anchor_for(ch.cand, towns_by_sentence, fallback, text)
+            # (a city bigger than that town is none of its parts: "Nairobi slum erupts" in a story from Naivasha)
+            town = town if town is not None and town.population > ch.entry.population else None
         else:
             town = town_put_in(ch.cand, towns_by_sentence, text)
             # (a town bigger than the one it is put in is no part of it: "Wiltz, the largest town of the Osling"
