@@ -748,7 +748,9 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     # the state's forces attacking a crowd is force on a protest; a swap and a surrender are agreements
     ("Soldiers attacked peaceful protesters in Zaria on Wednesday, killing one.", "Excessive force against protesters"),
     ("The exchange of prisoners took place near Zaria on Wednesday.", "Agreement"),
-    ("The bodies of two soldiers were recovered near Zaria on Wednesday after an exchange of fire with bandits.", None),
+    # (and the exchange of fire the bodies were recovered after is a fight)
+    ("The bodies of two soldiers were recovered near Zaria on Wednesday after an exchange of fire with bandits.",
+     "Armed clash"),
     # news told day by day is no habit; workers pulling down a statue on orders are no riot
     ("Every morning this week, army jets bombed bandit camps near Zaria, the governor said on Wednesday.",
      "Air/drone strike"),
@@ -812,6 +814,9 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     # one gunfight told with both sides as subject is one clash; troops attacked at a market are no civilians
     ("Soldiers and bandits exchanged fire in a gunfight near Zaria on Wednesday.", "Armed clash"),
     ("Bandits attacked troops at a market in Zaria on Wednesday, killing three soldiers.", "Armed clash"),
+    # men killed in an exchange of fire fell in a fight
+    ("Police raided a house in Zaria on Wednesday; four members of the gang and one officer were killed in an "
+     "exchange of fire.", "Armed clash"),
     # a protest set apart from force used elsewhere that day stays a protest of its own
     ("Students marched peacefully in Zaria on Wednesday. In a separate incident in Zaria on Wednesday, police "
      "fired tear gas at street vendors.", ["Peaceful protest", "Protest with intervention"]),

@@ -604,16 +604,16 @@ def objects_after(verb: Token, preps: tuple[str, ...]) -> set[str]:
 
 
 def noun_sense_fitting(tok: Token, lex: Lexicon) -> dict | None:
-    """The lexicon entry of a noun (its longest phrase) when its sentence meets what it needs."""
-    spec = next((lex.nouns[p] for p in noun_phrases(tok) if p in lex.nouns), None)
-    if spec is None:
-        return None
-    needs = spec.get("needs")
-    if needs and not noun_context(tok).intersection(needs):
-        return None
-    if spec.get("in_toll") and not in_a_toll(tok):
-        return None
-    return spec
+    """The sense of a noun's lexicon entry (its longest phrase's; one, or a list tried in order) whose
+    needs its sentence meets: "an exchange of prisoners" is an agreement, "an exchange of fire" a clash."""
+    entry = next((lex.nouns[p] for p in noun_phrases(tok) if p in lex.nouns), None)
+    for spec in senses(entry) if entry is not None else ():
+        needs = spec.get("needs")
+        read_on = {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"} if spec.get("needs_of") else noun_context(tok)
+        if (not needs or read_on.intersection(needs)) and (not spec.get("in_toll") or in_a_toll(tok)):
+            return spec
+    return None
 
 
 def noun_sense_excepted(tok: Token, spec: dict) -> bool:
