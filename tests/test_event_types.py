@@ -814,6 +814,9 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     # one gunfight told with both sides as subject is one clash; troops attacked at a market are no civilians
     ("Soldiers and bandits exchanged fire in a gunfight near Zaria on Wednesday.", "Armed clash"),
     ("Bandits attacked troops at a market in Zaria on Wednesday, killing three soldiers.", "Armed clash"),
+    # a fight told "in" a fight of its kind is one fight
+    ("Shortly after midnight on Wednesday, soldiers clashed with bandits near Zaria, on the road from Kano, in an "
+     "exchange of fire.", "Armed clash"),
     # men killed in an exchange of fire fell in a fight
     ("Police raided a house in Zaria on Wednesday; four members of the gang and one officer were killed in an "
      "exchange of fire.", "Armed clash"),

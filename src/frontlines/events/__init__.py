@@ -418,11 +418,14 @@ def fought_with(trigger: Trigger, at: dict[str, set[int]]) -> bool:
     noun = trigger.token  # "fought the guards with rocket-propelled grenades": up from "rocket"
     while noun.dep_ in ("conj", "compound", "amod", "npadvmod", "nmod") and noun.head.i != noun.i:
         noun = noun.head
-    if noun.dep_ != "pobj" or noun.head.lower_ != "with":
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("with", "in"):
         return False
+    # (a fight "in" a fight of its kind is that fight: "clashed with peshmerga near Taza, in an exchange of fire")
+    told_in = noun.head.lower_ == "in"
     head = noun.head.head
     for _ in range(6):
-        if head.i in at.get(trigger.family.name, ()) or (head.i in at[""] and head.lemma_.lower() in OPPOSING):
+        if head.i in at.get(trigger.family.name, ()) or (
+                not told_in and head.i in at[""] and head.lemma_.lower() in OPPOSING):
             return True
         if head.dep_ not in ("prep", "pobj") or head.head.i == head.i:
             return False
