@@ -365,12 +365,17 @@ QUIET_DAY = " Shops stayed shut in the city centre. Officials gave no figures. T
      + QUIET_DAY, "Peaceful protest"),
     ("STOCKHOLM - About thirty protesters rallied in a park in Jonkoping on Thursday and set fire to a police car."
      + QUIET_DAY, "Violent demonstration"),
+    # troops who march are on the move, whether named or told by a pronoun; relatives of soldiers who gather protest
+    ("PORT-AU-PRINCE - On Wednesday Admiral Caperton landed 330 sailors and marines at Bizoton, west of the city. "
+     "They marched in without a shot being fired." + QUIET_DAY, None),
+    ("KYIV - On Monday several hundred relatives of soldiers missing in the Donetsk region gathered on "
+     "Maidan Nezalezhnosti in Kyiv, calling for faster prisoner exchanges." + QUIET_DAY, "Peaceful protest"),
     # a leader's followers who storm a palace are a crowd
     ("BAGHDAD - On Monday thousands of his followers tore down concrete barriers and stormed the Republican Palace."
      + QUIET_DAY, "Violent demonstration"),
 ])
 def test_the_crowd_and_the_force_are_read_from_who_did_what(extract, text, sub_type):
-    assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == [sub_type]
+    assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == ([sub_type] if sub_type else [])
 
 
 @pytest.mark.parametrize("text, sub_type", [

@@ -19,7 +19,7 @@ from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VE
 from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, burns_only_symbols, counted, crowd_actor, crowd_doers,
                                       crowd_in_clash, crowd_of_place,
                                       crowd_just_seen, crowd_type, denied, protesting, shows_a_crowd, tells_of_unrest,
-                                      told_as_protest, unrest_story)
+                                      told_as_protest, troops_on_the_move, unrest_story)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (ARMED_NOUNS, Trigger, bound_elsewhere, event_words, headed_for, in_a_toll,
@@ -1126,6 +1126,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     args = arguments_for(trigger, index)
     if trigger.family.name == "clash" and not trigger.is_verb and no_war_fight(trigger.token, index):
         return []  # "Fighting broke out between fans after the match", "in the state assembly"
+    if trigger.family.name == "protest" and trigger.is_verb and troops_on_the_move(trigger.token, index):
+        return []  # "marines landed at Bizoton. They marched in": troops on the move, no protest
     if trigger.is_verb and under_what(trigger.token) and not attacked_under_fire(trigger.token, args, index):
         return []  # "the lira came under attack from speculators", "the governor came under fire from critics"
     if trigger.family.name == "capture" and takes_an_unknown_place(trigger.token, index) \

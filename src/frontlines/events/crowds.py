@@ -34,6 +34,8 @@ UNREST_WORDS = event_words()["unrest_words"]
 PAST_TIMES = event_words()["past_times"]
 REMEMBRANCE = event_words()["remembrance"]
 CROWD_DEMANDS = event_words()["crowd_demands"]
+TROOP_MOVEMENTS = event_words()["troop_movements"]
+MOVING_FORCES = frozenset({"state_forces", "external_forces", "rebel_group"})
 
 
 def crowd_violence(trigger: Token, index: Index) -> bool:
@@ -65,6 +67,18 @@ def doer_of(subject: Token, index: Index) -> str | None:
     """The actor a violent word's subject names, or the one its pronoun stands for ("police shot
     dead three people when they opened fire on a crowd": the police fired)."""
     return actor_in(subject, index) or (pronoun_antecedent(subject, index) if subject.pos_ == "PRON" else None)
+
+
+def troops_on_the_move(verb: Token, index: Index) -> bool:
+    """Whether a crowd's verb of movement (`troop_movements`) tells of troops or rebels, by its subject or
+    the one its pronoun stands for: "330 sailors and marines landed at Bizoton. They marched in" is no protest."""
+    subject = subject_of(verb) if verb.lemma_.lower() in TROOP_MOVEMENTS else None
+    if subject is None:
+        return False
+    # the subject's own word, not one it is of ("relatives of soldiers", "Houthi supporters")
+    head = counted(subject)
+    doer = pronoun_antecedent(subject, index) if subject.pos_ == "PRON" else index.actor_at.get(head.i)
+    return doer is not None and index.actors[doer].kind in MOVING_FORCES
 
 
 def symbolic(tok: Token) -> bool:
