@@ -29,6 +29,19 @@ def extract():
     return frontlines.extract
 
 
+@pytest.fixture
+def extract_by_rules(extract, monkeypatch):
+    """`extract` with the classifier off (settings mode `rules`): what the trigger rules alone code,
+    in process (the classifier may code such a sentence on its own)."""
+    import dataclasses
+
+    import frontlines.events as events
+
+    rules = dataclasses.replace(events.settings(), mode="rules")
+    monkeypatch.setattr(events, "settings", lambda: rules)
+    return extract
+
+
 @pytest.fixture(scope="session")
 def dev_reports(extract) -> dict[str, dict]:
     """Report dicts for every annotated dev article, keyed by gold id."""

@@ -210,6 +210,9 @@ def subsume_parts(events: list[Event], index: Index, text: str = "") -> list[Eve
     crowds = [e for e in kept if e.event_type in ("Riots", "Protests") and scored(e)]
     kept = [e for e in kept if not (e.sub_event_type == "Looting/property destruction" and any(
         c.evidence == e.evidence for c in crowds))]
+    # and so are the arms taken in its riot ("a crowd broke into the jail ... and carried away guns")
+    kept = [e for e in kept if not (e.sub_event_type == "Disrupted weapons use" and any(
+        c.evidence == e.evidence and c.event_type == "Riots" for c in crowds))]
     # force used on a riot, and its dead, are part of it: ACLED codes one violent demonstration
     # ("students and party activists fought running battles ...; three people were killed")
     riots = [c for c in crowds if c.sub_event_type == "Violent demonstration"]
