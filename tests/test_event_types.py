@@ -370,9 +370,14 @@ QUIET_DAY = " Shops stayed shut in the city centre. Officials gave no figures. T
      "They marched in without a shot being fired." + QUIET_DAY, None),
     ("KYIV - On Monday several hundred relatives of soldiers missing in the Donetsk region gathered on "
      "Maidan Nezalezhnosti in Kyiv, calling for faster prisoner exchanges." + QUIET_DAY, "Peaceful protest"),
-    # a leader's followers who storm a palace are a crowd
-    ("BAGHDAD - On Monday thousands of his followers tore down concrete barriers and stormed the Republican Palace."
-     + QUIET_DAY, "Violent demonstration"),
+    # soldiers who gather to demand their pay protest
+    ("KINSHASA - Hundreds of soldiers gathered outside the defence ministry in Kinshasa on Monday to demand months "
+     "of unpaid wages." + QUIET_DAY, "Peaceful protest"),
+    # soldiers who burn a Quran destroy; rioters who burn only symbols protest
+    ("NAIROBI - Soldiers set fire to a Quran at a checkpoint in Mandera on Monday." + QUIET_DAY,
+     "Looting/property destruction"),
+    ("STOCKHOLM - Rioters set fire to a Quran and portraits of the king outside a police station in Malmo on "
+     "Monday." + QUIET_DAY, "Peaceful protest"),
 ])
 def test_the_crowd_and_the_force_are_read_from_who_did_what(extract, text, sub_type):
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == ([sub_type] if sub_type else [])
@@ -819,9 +824,11 @@ def coded_after_opening(extract, sentence: str) -> list[str]:
     # one gunfight told with both sides as subject is one clash; troops attacked at a market are no civilians
     ("Soldiers and bandits exchanged fire in a gunfight near Zaria on Wednesday.", "Armed clash"),
     ("Bandits attacked troops at a market in Zaria on Wednesday, killing three soldiers.", "Armed clash"),
-    # a fight told "in" a fight of its kind is one fight
+    # a fight told "in" a fight of its kind is one fight, unless told as a separate one
     ("Shortly after midnight on Wednesday, soldiers clashed with bandits near Zaria, on the road from Kano, in an "
      "exchange of fire.", "Armed clash"),
+    ("Soldiers fought bandits near Zaria on Wednesday and, in a separate clash on Thursday, near Kano.",
+     ["Armed clash", "Armed clash"]),
     # men killed in an exchange of fire fell in a fight
     ("Police raided a house in Zaria on Wednesday; four members of the gang and one officer were killed in an "
      "exchange of fire.", "Armed clash"),

@@ -389,11 +389,19 @@ def test_a_neighbourhood_stands_in_its_town(extract, text, mention, town):
     assert km((found[mention].lat, found[mention].lon), town) < 30, found[mention]
 
 
-def test_a_city_bigger_than_the_storys_town_is_none_of_its_parts(extract):
+def test_a_city_the_story_names_as_a_town_is_none_of_its_parts(extract):
     found = places_of(extract("NAIVASHA, Kenya, Jan. 29 — Gangs burn homes in Naivasha; Nairobi slum erupts after "
-                              "the killing. Shops stayed shut.", published="2008-01-30"))
+                              "the killing. A politician was shot dead in Nairobi's Woodley estate.",
+                              published="2008-01-30"))
     assert found["Nairobi"].feature == "city" and km((found["Nairobi"].lat, found["Nairobi"].lon), (-1.28, 36.82)) < 10, \
         found["Nairobi"]
+
+
+def test_a_neighbourhood_named_after_a_far_capital_stays_in_its_town(extract):
+    found = places_of(extract("BUKAVU - Fighting erupted in Bukavu on Monday. Rebels shelled the Kinshasa "
+                              "neighbourhood, killing three.", published="2024-05-01"))
+    assert km((found["Kinshasa"].lat, found["Kinshasa"].lon), (found["Bukavu"].lat, found["Bukavu"].lon)) < 30, \
+        found["Kinshasa"]
 
 
 def test_the_neighbourhoods_of_a_town_leave_the_town_a_town(extract):

@@ -42,6 +42,7 @@ ABSORBING = (*TOLLED_AFTER, "grenade", "chemical", "clash", "civilians", "captur
 ARMED_KILLERS = frozenset(event_words()["armed_killers"])
 TOLL_NOUNS = frozenset(event_words()["toll_nouns"])
 LINK_LINES = tuple(event_words()["link_lines"])
+SEPARATELY = event_words()["separately"]
 
 
 def find_events(doc: Doc, index: Index, published: str | None, quantities: list[Quantity],
@@ -411,8 +412,9 @@ def in_a_controlled_explosion(trigger: Trigger) -> bool:
 def fought_with(trigger: Trigger, at: dict[str, set[int]]) -> bool:
     """A weapon noun that a fight or attack is carried out with is that event's, not one of its
     own: "gunmen were fighting in the district with machine guns and mortars", "rebels shelled
-    Goma with mortars".  The "with" may hang from a place the fight is in, so the walk goes up
-    through prepositions to the verb."""
+    Goma with mortars"; and so is a fight told "in" a fight of its kind ("clashed with peshmerga near
+    Taza, in an exchange of artillery fire"; not "in a separate clash").  The preposition may hang
+    from a place the fight is in, so the walk goes up through prepositions to the verb."""
     if trigger.is_verb:
         return False
     noun = trigger.token  # "fought the guards with rocket-propelled grenades": up from "rocket"
@@ -420,8 +422,9 @@ def fought_with(trigger: Trigger, at: dict[str, set[int]]) -> bool:
         noun = noun.head
     if noun.dep_ != "pobj" or noun.head.lower_ not in ("with", "in"):
         return False
-    # (a fight "in" a fight of its kind is that fight: "clashed with peshmerga near Taza, in an exchange of fire")
     told_in = noun.head.lower_ == "in"
+    if told_in and any(c.lower_ in SEPARATELY for c in noun.children):
+        return False  # "fought bandits near Zaria and, in a separate clash on Thursday, near Kano"
     head = noun.head.head
     for _ in range(6):
         if head.i in at.get(trigger.family.name, ()) or (

@@ -16,10 +16,10 @@ from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VE
                                          own_clause_place, place_in,
                                          sentence_actor, sentence_evidence, sentence_place, subject_of,
                                          verb_arguments)
-from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, burns_only_symbols, counted, crowd_actor, crowd_doers,
-                                      crowd_in_clash, crowd_of_place,
-                                      crowd_just_seen, crowd_type, denied, protesting, shows_a_crowd, tells_of_unrest,
-                                      told_as_protest, troops_on_the_move, unrest_story)
+from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, burns_only_symbols, counted, crowd_actor,
+                                      crowd_doers, crowd_in_clash, crowd_of_place, crowd_just_seen, crowd_type, denied,
+                                      protesting, shows_a_crowd, tells_of_unrest, told_as_protest, troops_on_the_move,
+                                      unrest_story)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (ARMED_NOUNS, Trigger, bound_elsewhere, event_words, headed_for, in_a_toll,
@@ -1251,10 +1251,12 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             args.actor1 = index.crowd("rioters")
         elif family.name == "mob" and actor1 is None:
             args.actor1 = index.crowd("rioters")  # "seven people were murdered by vigilantes"
-        elif family.name == "looting" and burns_only_symbols(trigger.token):
+        elif family.name == "looting" and burns_only_symbols(trigger.token) \
+                and (actor1 is None or actor1.kind in CROWD_KINDS):
             # "protesters burned flags", "he set fire to a Quran before thirty supporters": a protest's gesture
+            # (not soldiers' or settlers' burning: theirs destroys)
             event_type, sub = "Protests", "Peaceful protest"
-            args.actor1 = protesting(args.actor1, index) if actor1 is not None and actor1.kind in CROWD_KINDS \
+            args.actor1 = protesting(args.actor1, index) if actor1 is not None and actor1.kind != "rioters" \
                 else index.crowd()
         elif family.name == "looting" and actor1 is not None and actor1.kind in CROWDS and not (
                 trigger.token.lemma_.lower() in THEFT and args.actor1 != named_doer(trigger.token, index)):

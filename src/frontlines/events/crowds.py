@@ -34,7 +34,7 @@ UNREST_WORDS = event_words()["unrest_words"]
 PAST_TIMES = event_words()["past_times"]
 REMEMBRANCE = event_words()["remembrance"]
 CROWD_DEMANDS = event_words()["crowd_demands"]
-TROOP_MOVEMENTS = event_words()["troop_movements"]
+TROOP_MOVEMENTS, PROTEST_CUES = event_words()["troop_movements"], event_words()["protest_cues"]
 MOVING_FORCES = frozenset({"state_forces", "external_forces", "rebel_group"})
 
 
@@ -71,10 +71,11 @@ def doer_of(subject: Token, index: Index) -> str | None:
 
 def troops_on_the_move(verb: Token, index: Index) -> bool:
     """Whether a crowd's verb of movement (`troop_movements`) tells of troops or rebels, by its subject or
-    the one its pronoun stands for: "330 sailors and marines landed at Bizoton. They marched in" is no protest."""
+    the one its pronoun stands for, with no word of a protest in its clause (`protest_cues`): "330 sailors and
+    marines landed at Bizoton. They marched in" is no protest."""
     subject = subject_of(verb) if verb.lemma_.lower() in TROOP_MOVEMENTS else None
-    if subject is None:
-        return False
+    if subject is None or any(t.lemma_.lower() in PROTEST_CUES for t in verb.subtree):
+        return False  # "soldiers gathered outside the ministry to demand unpaid wages" protest
     # the subject's own word, not one it is of ("relatives of soldiers", "Houthi supporters")
     head = counted(subject)
     doer = pronoun_antecedent(subject, index) if subject.pos_ == "PRON" else index.actor_at.get(head.i)

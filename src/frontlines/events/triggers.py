@@ -609,11 +609,16 @@ def noun_sense_fitting(tok: Token, lex: Lexicon) -> dict | None:
     entry = next((lex.nouns[p] for p in noun_phrases(tok) if p in lex.nouns), None)
     for spec in senses(entry) if entry is not None else ():
         needs = spec.get("needs")
-        read_on = {o.lemma_.lower() for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                   for o in p.children if o.dep_ == "pobj"} if spec.get("needs_of") else noun_context(tok)
+        read_on = what_it_is_of(tok) if spec.get("needs_of") else noun_context(tok)
         if (not needs or read_on.intersection(needs)) and (not spec.get("in_toll") or in_a_toll(tok)):
             return spec
     return None
+
+
+def what_it_is_of(noun: Token) -> set[str]:
+    """Lemmas of what follows a noun's "of": "fire" of "an exchange of fire"."""
+    return {o.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj"}
 
 
 def noun_sense_excepted(tok: Token, spec: dict) -> bool:

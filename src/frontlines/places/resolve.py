@@ -857,6 +857,7 @@ def in_their_town(chosen: list[Choice], text: str, confidence: float) -> list[Ch
     ("the village of Victoria, in Kenema" is not the capital of the Seychelles)."""
     whole = [ch for ch in chosen if not ch.cand.part]
     fallback = most_named_town(whole)
+    named_whole = {name_key(ch.cand.span.text) for ch in whole}
     towns_by_sentence: dict[int, list[Choice]] = {}
     for ch in whole:
         if ch.entry.feature in ("city", "admin2"):
@@ -867,8 +868,10 @@ def in_their_town(chosen: list[Choice], text: str, confidence: float) -> list[Ch
             continue
         if ch.cand.part:
             town = anchor_for(ch.cand, towns_by_sentence, fallback, text)
-            # (a city bigger than that town is none of its parts: "Nairobi slum erupts" in a story from Naivasha)
-            town = town if town is not None and town.population > ch.entry.population else None
+            # (a city bigger than that town that the story also names as a town is none of its parts: "Nairobi
+            # slum erupts" and "in Nairobi's Woodley estate" in a story from Naivasha)
+            town = None if town is not None and town.population < ch.entry.population \
+                and name_key(ch.cand.span.text) in named_whole else town
         else:
             town = town_put_in(ch.cand, towns_by_sentence, text)
             # (a town bigger than the one it is put in is no part of it: "Wiltz, the largest town of the Osling"
