@@ -309,6 +309,18 @@ QUIET_DAY = " Shops stayed shut in the city centre. Officials gave no figures. T
 
 
 @pytest.mark.parametrize("text, sub_type", [
+    # troops' fire aimed at no one named, right after a protest, was fired on that crowd
+    ("MORELIA - When soldiers tried to disarm vigilantes at Antunez on Tuesday, residents surrounded the convoy and "
+     "blocked the road in protest. Troops then opened fire." + QUIET_DAY, "Excessive force against protesters"),
+    # (not fire into the air)
+    ("MORELIA - On Tuesday residents blocked the road in protest at Antunez. Troops then fired into the air."
+     + QUIET_DAY, "Peaceful protest"),
+])
+def test_fire_at_no_one_after_a_protest_was_fired_on_the_crowd(extract_by_rules, text, sub_type):
+    assert [s for s, _ in happened(extract_by_rules(text, published=PUBLISHED))] == [sub_type]
+
+
+@pytest.mark.parametrize("text, sub_type", [
     # words of force that are not force at the protest
     ("Hundreds of people who live in Kisumu marched against the tax on Tuesday.", "Peaceful protest"),
     pytest.param("Police fired rubber bullets at protesters in Harare on Monday.", "Protest with intervention", marks=CLASSIFIER_MISS),

@@ -323,9 +323,21 @@ def targets_of(tok: Token, aimed: bool = False) -> set[str]:
         # shot at", the noun its clause tells of; not officers "fired at once")
         out.update((tok.head if s.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else s).lemma_.lower()
                    for s in tok.children if s.dep_ == "nsubjpass")
-    if crowd_pronoun(tok):
+    if crowd_pronoun(tok) or fired_after_a_crowd(tok):
         out.add("crowd")  # "Thousands marched on the parliament. Soldiers opened fire on them"
     return out
+
+
+def fired_after_a_crowd(verb: Token) -> bool:
+    """Whether a state's or armed men's fire aimed at no one named, in the sentence after a protest or a
+    gathering, was fired on that crowd: "residents surrounded the convoy and blocked the road in protest.
+    Troops then opened fire" (not "... opened fire into the air", nor fire with a target of its own)."""
+    fired = verb.lemma_.lower() == "fire" or any(c.dep_ == "dobj" and c.lemma_.lower() == "fire"
+                                                 for c in verb.children)
+    aimed = any(c.dep_ == "prep" and c.lower_ in (*TARGET_PREPS, "in", "into") for c in verb.children) \
+        or any(c.dep_ == "dobj" and c.lemma_.lower() != "fire" for c in verb.children)
+    by_forces = any(c.dep_ == "nsubj" and armed_or_state(c) for c in verb.children)
+    return fired and not aimed and by_forces and (after_a_protest(verb) or after_a_gathering(verb))
 
 
 def stranded(prep: Token) -> bool:
