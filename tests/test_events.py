@@ -133,6 +133,17 @@ def test_fatalities_attach_to_the_event(extract):
     assert any(q.category == "killed" and q.value == 100 and q.approximate for q in report.quantities)
 
 
+@pytest.mark.parametrize("text, dead", [
+    # the number of who did it is no toll; the number of whom it was done to is
+    ("NAIROBI, Kenya — A member of parliament was shot dead by two gunmen outside his home in Nairobi on Tuesday.",
+     None),
+    ("NAIROBI, Kenya — Two people were shot dead by police in Nairobi on Tuesday.", 2),
+])
+def test_the_dead_are_counted_not_their_killers(extract, text, dead):
+    report = extract(text, published="2008-01-30")
+    assert [e.fatalities for e in report.events] == [dead], report.events
+
+
 def test_the_sample_reads_like_an_analysts_notes(extract):
     from conftest import SAMPLE
     from frontlines.summary import summarise

@@ -58,6 +58,12 @@ def category_of(span: SpacySpan) -> str | None:
     return None
 
 
+def counts_the_doers(number: SpacySpan) -> bool:
+    """Whether a number counts who did it, in a passive's "by": "was shot dead by two gunmen" gives no toll."""
+    noun = number.root.head if number.root.dep_ == "nummod" else number.root
+    return noun.dep_ == "pobj" and noun.head.dep_ == "agent"
+
+
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Every figure with a known category, with its sentence as evidence."""
     out = []
@@ -66,7 +72,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             continue
         value = parse_number(ent)
         category = category_of(ent)
-        if value is None or category is None:
+        if value is None or category is None or counts_the_doers(ent):
             continue
         before = {t.lower_ for t in doc[max(ent.sent.start, ent.start - 2):ent.start]} | {t.lower_ for t in ent}
         sent = ent.sent
