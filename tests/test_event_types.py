@@ -1752,6 +1752,8 @@ def test_the_dead_told_after_force_on_a_crowd_make_it_deadly_force(extract):
      "Disrupted weapons use"),
     # an attack carried out with them is
     ("On Wednesday, gunmen threw grenades at a police post in Zaria.", "Grenade"),
+    # troops who break into a town fight for it (not "broke into the armoury", a looting)
+    ("On Wednesday, rebel troops broke into the town of Zaria after a siege of two months.", "Armed clash"),
     # arms carried off from their users are kept from them; those a rioting crowd carries off are its riot's
     ("On Wednesday, police searched a house in Zaria and carried off some 50 rifles and ammunition.",
      "Disrupted weapons use"),
