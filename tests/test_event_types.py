@@ -1752,8 +1752,6 @@ def test_the_dead_told_after_force_on_a_crowd_make_it_deadly_force(extract):
      "Disrupted weapons use"),
     # an attack carried out with them is
     ("On Wednesday, gunmen threw grenades at a police post in Zaria.", "Grenade"),
-    # troops who break into a town fight for it (not "broke into the armoury", a looting)
-    ("On Wednesday, rebel troops broke into the town of Zaria after a siege of two months.", "Armed clash"),
     # arms carried off from their users are kept from them; those a rioting crowd carries off are its riot's
     ("On Wednesday, police searched a house in Zaria and carried off some 50 rifles and ammunition.",
      "Disrupted weapons use"),
@@ -1761,6 +1759,17 @@ def test_the_dead_told_after_force_on_a_crowd_make_it_deadly_force(extract):
      "before setting the building on fire.", "Mob violence"),
 ])
 def test_weapons_carried_or_found_are_no_attack(extract_by_rules, sentence, sub_type):
+    coded = coded_after_opening(extract_by_rules, sentence)
+    assert coded == [sub_type], coded
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    # a verb joined to a passive acts on its subject, however the model tags it ("shot" as a past tense)
+    ("On Wednesday, two men were dragged from a pharmacy near the main market in Zaria and shot dead.", "Attack"),
+    # troops who break into a town fight for it (not "broke into the armoury", a looting)
+    ("On Wednesday, rebel troops broke into the town of Zaria after a siege of two months.", "Armed clash"),
+])
+def test_the_rules_read_who_was_acted_on_from_the_parse(extract_by_rules, sentence, sub_type):
     coded = coded_after_opening(extract_by_rules, sentence)
     assert coded == [sub_type], coded
 

@@ -226,9 +226,11 @@ def objects_of(token: Token) -> set[str]:
         out.update(w for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") for w in counted_words(c))
     if token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" for c in token.children):
         out |= objects_of(token.head)  # "39 militants were killed and 13 captured": 13 of the militants
-    # "the building was stormed and partly burned": the participle acts on the passive's subject
-    joined = token.head if token.dep_ == "conj" and token.tag_ == "VBN" and not any(
-        c.dep_ in ("dobj", "nsubjpass") for c in token.children) else None
+    # "the building was stormed and partly burned": the participle acts on the passive's subject (also one the
+    # model tags a past tense: "two men were dragged from a pharmacy and shot dead")
+    joined = token.head if token.dep_ == "conj" and (token.tag_ == "VBN" or (
+        token.tag_ == "VBD" and any(c.dep_ == "auxpass" for c in token.head.children))) and not any(
+        c.dep_ in ("dobj", "nsubjpass", "nsubj") for c in token.children) else None
     for child in [*token.children, *(joined.children if joined is not None else ())]:
         if child.dep_ in ("dobj", "nsubjpass"):
             out.add(child.lemma_.lower())
