@@ -246,6 +246,15 @@ def test_the_city_of_the_sentence_before_is_the_one_it_tells_of(extract):
     assert "Sochi" not in places and places, coded(report)
 
 
+def test_where_people_went_is_not_the_scene_they_tell_of(extract):
+    report = extract("KABUL - Afghan forces regained control of Ghazni on Tuesday after five days of fighting. "
+                     "Residents who reached Kabul described fighters going from house to house. Two men were dragged "
+                     "from a pharmacy near the main bazaar on Saturday and shot dead, a shopkeeper said.",
+                     published="2018-08-15")
+    # (the killing is not placed at Kabul, where the witnesses went; with no town of its own it is not coded)
+    assert not any(sub == "Attack" and place == "Kabul" for sub, *_, place, _, _ in coded(report)), coded(report)
+
+
 def test_a_person_taken_prisoner_is_no_place_taken(extract):
     report = extract("MONROVIA, Liberia - Fighting continued in Liberia on Sunday. Jackson was taken prisoner by the "
                      "rebels near Gbarnga. Kakata was taken by the rebels on Saturday.", published="1993-05-10")

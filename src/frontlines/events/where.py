@@ -22,6 +22,7 @@ SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["set
 SEPARATELY = event_words()["separately"]
 SPOT_PREPS = event_words()["scene_spot_preps"]
 REPORTING_VERBS = event_words()["reporting"]
+REACHING_VERBS = event_words()["reaching_verbs"]
 HELD_POSTS = frozenset(event_words()["held_posts"])
 
 
@@ -129,9 +130,15 @@ def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     where someone lives: "lives in exile in Vilnius", or is from: "The victims were from Tal Afar")."""
     towns = [t for t in sentence_beside(trigger, -1) or () if t.i in index.place_at
              and not reference_point(t) and not describes_a_place(t, index) and not where_someone_lives(t)
-             and not named_as_origin(t) and not names_its_government(t)
+             and not named_as_origin(t) and not names_its_government(t) and not where_people_went(t)
              and index.places[index.place_at[t.i]].feature in ("city", "site")]
     return last_told(towns, index)
+
+
+def where_people_went(town: Token) -> bool:
+    """Whether a town is named as where people went ("Residents who reached Kabul described fighters going
+    from house to house"): the scene they told of is elsewhere."""
+    return town.dep_ == "dobj" and town.head.lemma_.lower() in REACHING_VERBS
 
 
 def last_told(towns: list[Token], index: Index) -> str | None:
