@@ -312,8 +312,12 @@ QUIET_DAY = " Shops stayed shut in the city centre. Officials gave no figures. T
     # troops' fire aimed at no one named, right after a protest, was fired on that crowd
     ("MORELIA - When soldiers tried to disarm vigilantes at Antunez on Tuesday, residents surrounded the convoy and "
      "blocked the road in protest. Troops then opened fire." + QUIET_DAY, "Excessive force against protesters"),
-    # (not fire into the air)
+    # (not fire into the air or back, nor fire told with a day or a place of its own)
     ("MORELIA - On Tuesday residents blocked the road in protest at Antunez. Troops then fired into the air."
+     + QUIET_DAY, "Peaceful protest"),
+    ("NAIROBI - Hundreds of traders marched in Mombasa on Monday. Police fired back." + QUIET_DAY,
+     "Peaceful protest"),
+    ("NAIROBI - Hundreds of traders protested in Mombasa on Monday. A day later, troops in Garissa opened fire."
      + QUIET_DAY, "Peaceful protest"),
 ])
 def test_fire_at_no_one_after_a_protest_was_fired_on_the_crowd(extract_by_rules, text, sub_type):
@@ -1752,9 +1756,7 @@ def test_the_dead_told_after_force_on_a_crowd_make_it_deadly_force(extract):
      "Disrupted weapons use"),
     # an attack carried out with them is
     ("On Wednesday, gunmen threw grenades at a police post in Zaria.", "Grenade"),
-    # arms carried off from their users are kept from them; those a rioting crowd carries off are its riot's
-    ("On Wednesday, police searched a house in Zaria and carried off some 50 rifles and ammunition.",
-     "Disrupted weapons use"),
+    # the arms a rioting crowd carries off are its riot's
     ("On Wednesday, a crowd broke into the jail in Zaria, freed 800 inmates and carried away guns and ammunition "
      "before setting the building on fire.", "Mob violence"),
 ])
@@ -1768,6 +1770,8 @@ def test_weapons_carried_or_found_are_no_attack(extract_by_rules, sentence, sub_
     ("On Wednesday, two men were dragged from a pharmacy near the main market in Zaria and shot dead.", "Attack"),
     # troops who break into a town fight for it (not "broke into the armoury", a looting)
     ("On Wednesday, rebel troops broke into the town of Zaria after a siege of two months.", "Armed clash"),
+    # (not a bank, however named)
+    ("On Wednesday, rebels broke into Barclays Bank in Zaria and stole cash.", "Looting/property destruction"),
 ])
 def test_the_rules_read_who_was_acted_on_from_the_parse(extract_by_rules, sentence, sub_type):
     coded = coded_after_opening(extract_by_rules, sentence)

@@ -253,6 +253,10 @@ def test_where_people_went_is_not_the_scene_they_tell_of(extract):
                      published="2018-08-15")
     # (the killing is not placed at Kabul, where the witnesses went; with no town of its own it is not coded)
     assert not any(sub == "Attack" and place == "Kabul" for sub, *_, place, _, _ in coded(report)), coded(report)
+    # but a town the sentence's own actors reached is where they are
+    report = extract("NAIROBI - A convoy of aid trucks reached Garissa on Tuesday. Gunmen ambushed it, killing two "
+                     "drivers.", published="2024-05-01")
+    assert any(place == "Garissa" for *_, place, _, _ in coded(report)), coded(report)
 
 
 def test_a_person_taken_prisoner_is_no_place_taken(extract):

@@ -226,11 +226,8 @@ def objects_of(token: Token) -> set[str]:
         out.update(w for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") for w in counted_words(c))
     if token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" for c in token.children):
         out |= objects_of(token.head)  # "39 militants were killed and 13 captured": 13 of the militants
-    # "the building was stormed and partly burned": the participle acts on the passive's subject (also one the
-    # model tags a past tense: "two men were dragged from a pharmacy and shot dead")
-    joined = token.head if token.dep_ == "conj" and (token.tag_ == "VBN" or (
-        token.tag_ == "VBD" and any(c.dep_ == "auxpass" for c in token.head.children))) and not any(
-        c.dep_ in ("dobj", "nsubjpass", "nsubj") for c in token.children) else None
+    # "the building was stormed and partly burned": the participle acts on the passive's subject
+    joined = token.head if joined_to_a_passive(token) else None
     for child in [*token.children, *(joined.children if joined is not None else ())]:
         if child.dep_ in ("dobj", "nsubjpass"):
             out.add(child.lemma_.lower())
@@ -253,6 +250,15 @@ def objects_of(token: Token) -> set[str]:
                        and a.lemma_.lower() in event_words()["containers"]
                        for o in a.children if o.dep_ == "dobj" for w in (o, *o.conjuncts))
     return out
+
+
+def joined_to_a_passive(verb: Token) -> bool:
+    """Whether a verb with no subject or object of its own is joined to a passive, whose subject it acts on:
+    a participle ("the building was stormed and partly burned"), or one the model tags a past tense ("two
+    men were dragged from a pharmacy and shot dead")."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("dobj", "nsubjpass", "nsubj") for c in verb.children):
+        return False
+    return verb.tag_ == "VBN" or (verb.tag_ == "VBD" and any(c.dep_ == "auxpass" for c in verb.head.children))
 
 
 def needs_read_on(tok: Token, sense: dict, around: set[str]) -> set[str]:
@@ -331,15 +337,22 @@ def targets_of(tok: Token, aimed: bool = False) -> set[str]:
 
 
 def fired_after_a_crowd(verb: Token) -> bool:
-    """Whether a state's or armed men's fire aimed at no one named, in the sentence after a protest or a
-    gathering, was fired on that crowd: "residents surrounded the convoy and blocked the road in protest.
-    Troops then opened fire" (not "... opened fire into the air", nor fire with a target of its own)."""
+    """Whether a state's fire aimed at no one named, right after a sentence telling of a protest, was
+    fired on that crowd: "residents surrounded the convoy and blocked the road in protest. Troops then
+    opened fire".  Not fire with a way or a target of its own ("fired into the air", "over their heads",
+    "fired back"), nor fire told with a day, a place or another act of its own ("A day later, troops in
+    Garissa opened fire"; "Gunmen attacked a police post and police opened fire"), nor rebels' fire."""
     fired = verb.lemma_.lower() == "fire" or any(c.dep_ == "dobj" and c.lemma_.lower() == "fire"
                                                  for c in verb.children)
-    aimed = any(c.dep_ == "prep" and c.lower_ in (*TARGET_PREPS, "in", "into") for c in verb.children) \
-        or any(c.dep_ == "dobj" and c.lemma_.lower() != "fire" for c in verb.children)
-    by_forces = any(c.dep_ == "nsubj" and armed_or_state(c) for c in verb.children)
-    return fired and not aimed and by_forces and (after_a_protest(verb) or after_a_gathering(verb))
+    elsewhere = event_words()["fired_elsewhere"]
+    aimed = any((c.dep_ == "prep" and c.lower_ in (*TARGET_PREPS, *elsewhere))
+                or (c.dep_ in ("advmod", "prt") and c.lower_ in elsewhere)
+                or (c.dep_ == "dobj" and c.lemma_.lower() != "fire") for c in verb.children)
+    by_the_state = any(c.dep_ == "nsubj" and (c.lemma_.lower() in event_words()["state_doers"]
+                                              or c.lower_ in police_heads()) for c in verb.children)
+    own_setting = any(t.ent_type_ in ("DATE", "GPE", "LOC") for t in verb.sent) or sum(
+        t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj") for t in verb.sent) > 1
+    return fired and not aimed and by_the_state and not own_setting and after_a_protest(verb)
 
 
 def stranded(prep: Token) -> bool:

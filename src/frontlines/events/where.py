@@ -136,9 +136,10 @@ def previous_sentence_place(trigger: Token, index: Index) -> str | None:
 
 
 def where_people_went(town: Token) -> bool:
-    """Whether a town is named as where people went ("Residents who reached Kabul described fighters going
-    from house to house"): the scene they told of is elsewhere."""
-    return town.dep_ == "dobj" and town.head.lemma_.lower() in REACHING_VERBS
+    """Whether a town is named as where the people a clause describes went ("Residents who reached Kabul
+    described fighters going from house to house"): the scene they told of is elsewhere (not "a convoy
+    reached Garissa. Gunmen ambushed it")."""
+    return town.dep_ == "dobj" and town.head.lemma_.lower() in REACHING_VERBS and town.head.dep_ == "relcl"
 
 
 def last_told(towns: list[Token], index: Index) -> str | None:
