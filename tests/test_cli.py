@@ -180,3 +180,17 @@ def test_which_runs_end_without_teardown(monkeypatch):
     monkeypatch.setattr(sys, "argv", ["frontlines", "extract", "a.txt"])
     monkeypatch.setitem(sys.modules, "concurrent.futures.process", object())
     assert not ends_at_once(0)  # worker processes were started
+
+
+def test_extract_reads_the_date_and_id_of_a_json_beside_the_article(tmp_path, run):
+    """A scraper's metadata file beside an article gives `extract` what `ingest` takes from it: its date
+    (relative days resolve against it; it comes before --date, which is for every input) and its id."""
+    import json
+
+    (tmp_path / "kidal.txt").write_text("Malian troops took control of Kidal on Tuesday.", "utf-8")
+    (tmp_path / "kidal.json").write_text(json.dumps({"text": "kidal.txt", "id": "k1", "published": "2023-11-15"}))
+    report = json.loads(run("extract", str(tmp_path / "kidal.txt")).stdout)
+    assert report["document"]["id"] == "k1" and report["document"]["published"] == "2023-11-15", report["document"]
+    assert [e["date"] for e in report["events"]] == ["2023-11-14"], report["events"]
+    dated = json.loads(run("extract", str(tmp_path / "kidal.txt"), "--date", "2023-11-22").stdout)
+    assert dated["document"]["published"] == "2023-11-15", dated["document"]

@@ -29,6 +29,9 @@ Examples:
   frontlines extract *.txt --format jsonl            # one report a line, streamed
   cat article.txt | frontlines extract - --date 2017-11-03
 \b
+A JSON file beside an article that names it ({"text": "article.txt", "published": "2017-11-03", "id": "a1"},
+as scrapers write them) gives the article its id, and its date unless the text gives one (before --date).
+\b
 Exit status: 0 all read; 1 some inputs failed or were skipped (the others were processed); 2 usage error.
 """
 
@@ -151,6 +154,7 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str,
     """Extract places, actors, events and control from news articles (.txt, .html, .json, .jsonl, or - for stdin)."""
     from frontlines.parallel import analyse_parallel
     from frontlines.read import read_source
+    from frontlines.read.sources import is_feed, read_any
     from frontlines.summary import summarise
 
     failed: Counter[str] = Counter()
@@ -158,7 +162,9 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str, model: str,
 
     def documents():
         for source in files:
-            for item in read_source(source, published, max_bytes):
+            # a JSON file beside an article that names it fills in its date and id, as `ingest` reads it
+            # (feeds are `ingest`'s: extract fetches nothing)
+            for item in (read_source if is_feed(source) else read_any)(source, published, max_bytes):
                 if isinstance(item, InputError):
                     failed[item.reason] += 1
                     click.echo(for_terminal(f"frontlines: {item}"), err=True)

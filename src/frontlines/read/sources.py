@@ -112,7 +112,8 @@ def is_sidecar(path: Path) -> bool:
 def read_any(source: str, published: str | None = None,
              max_bytes: int | None = None, allow_local: bool = False) -> Iterator[Document | InputError]:
     """Documents from a file, standard input or a feed; a sidecar's metadata fills in what the
-    text lacks (the text's own date still wins).  Texts over `max_bytes`, or not in English,
+    text lacks (the text's own date still wins, and the sidecar's wins over `published`, the one
+    given for every input).  Texts over `max_bytes`, or not in English,
     are skipped with the reason.  Feed entries fetch their pages over http(s) from public
     addresses only, unless `allow_local` (file:// and this machine's or private addresses too)."""
     if is_feed(source):
@@ -120,7 +121,7 @@ def read_any(source: str, published: str | None = None,
             yield screen(item, max_bytes) if isinstance(item, Document) else item
         return
     meta = sidecar_metadata(Path(source)) if source != "-" and Path(source).suffix.lower() in {".txt", ".text", ".html", ".htm", ".pdf"} else {}
-    for item in read_source(source, published or meta.get("published"), max_bytes):
+    for item in read_source(source, meta.get("published") or published, max_bytes):
         if isinstance(item, Document):
             for key in ("title", "source", "url"):
                 setattr(item, key, getattr(item, key) or meta.get(key))
