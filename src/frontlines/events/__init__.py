@@ -17,7 +17,8 @@ from frontlines.events.code import UNNAMED_KILLERS, UNNAMED_PERPETRATOR, a_speak
 from frontlines.events.held import holds_taken
 from frontlines.events.crowds import CROWD_DOERS, CROWD_KINDS, LETHAL_WORDS, crowd_just_seen
 from frontlines.events.combine import combine
-from frontlines.events.merge import TAKING, TRANSFER, merge, strike_damage, subsume_parts, transfers_in_one_sentence
+from frontlines.events.merge import (SEPARATELY, TAKING, TRANSFER, merge, strike_damage, subsume_parts,
+                                     transfers_in_one_sentence)
 from frontlines.events.triggers import (ARMED_NOUNS, Trigger, event_words, find_triggers, lexicon, phrasal_lemma,
                                         word_lemma)
 from frontlines.events.when import DateTracker
@@ -42,7 +43,6 @@ ABSORBING = (*TOLLED_AFTER, "grenade", "chemical", "clash", "civilians", "captur
 ARMED_KILLERS = frozenset(event_words()["armed_killers"])
 TOLL_NOUNS = frozenset(event_words()["toll_nouns"])
 LINK_LINES = tuple(event_words()["link_lines"])
-SEPARATELY = event_words()["separately"]
 
 
 def find_events(doc: Doc, index: Index, published: str | None, quantities: list[Quantity],

@@ -274,8 +274,7 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
         args.actor1 = args.actor1 or misplaced_agent(verb, index)
     if under_what(verb):  # "the convoy came under fire from insurgents": the subject was attacked
         subject = subject_of(verb)
-        args.actor2 = (actor_in(subject, index) or (pronoun_antecedent(subject, index) if subject.pos_ == "PRON"
-                                                    else None)) if subject is not None else None
+        args.actor2 = named_or_meant(subject, index) if subject is not None else None
         args.actor1 = next((actor_in(o, index) for h in (verb, *under_what(verb)) for p in h.children
                             if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if actor_in(o, index)), None)
         args.place = args.place or (place_in(subject, index) if subject is not None else None)
@@ -347,6 +346,12 @@ def subjects_before(token: Token):
         subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subject is not None and subject.i < token.i:
             yield subject
+
+
+def named_or_meant(noun: Token, index: Index) -> str | None:
+    """The actor a subject names, or the one it stands for when it is a pronoun ("police shot dead three
+    people when they opened fire": the police)."""
+    return actor_in(noun, index) or (pronoun_antecedent(noun, index) if noun.pos_ == "PRON" else None)
 
 
 def pronoun_antecedent(pronoun: Token, index: Index) -> str | None:
@@ -479,8 +484,7 @@ def noun_arguments(noun: Token, index: Index) -> Arguments:
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and args.actor1 is None:
         subject = subject_of(head)  # "its warplanes carried out 11 strikes": who carried them out
         if subject is not None:  # "The coalition said it carried out 40 air strikes": whom "it" stands for
-            args.actor1 = actor_in(subject, index) or (
-                pronoun_antecedent(subject, index) if subject.pos_ == "PRON" else None)
+            args.actor1 = named_or_meant(subject, index)
     if noun.dep_ == "nsubjpass" and head.pos_ == "VERB" and args.actor1 is None:
         # "seven air strikes were carried out near Ramadi by the US-led coalition": who carried them out
         args.actor1 = next((actor_in(o, index) for p in head.children if p.dep_ == "agent"

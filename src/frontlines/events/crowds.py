@@ -7,7 +7,8 @@ from collections import Counter
 from spacy.tokens import Token
 
 from frontlines.actors import NON_STATE_ARMED, crowd_name, standing_armed
-from frontlines.events.arguments import Index, actor_in, pronoun_antecedent, sentence_actor, subject_of
+from frontlines.events.arguments import (Index, actor_in, named_or_meant, pronoun_antecedent, sentence_actor,
+                                         subject_of)
 from frontlines.events.factuality import factuality
 from frontlines.events.triggers import (Family, counted_words, event_words, objects_of, phrasal_lemma, protest_word,
                                         word_lemma)
@@ -57,16 +58,10 @@ def crowd_violence(trigger: Token, index: Index) -> bool:
         if factuality(tok) == "negated" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
                 d.lower_ == "no" for d in c.children) for c in tok.children):
             continue  # "no shots were fired at the rally"
-        doer = index.actors.get(doer_of(subject, index) or "") if subject is not None else None
+        doer = index.actors.get(named_or_meant(subject, index) or "") if subject is not None else None
         if doer is None or doer.kind != "state_forces":
             return True
     return False
-
-
-def doer_of(subject: Token, index: Index) -> str | None:
-    """The actor a violent word's subject names, or the one its pronoun stands for ("police shot
-    dead three people when they opened fire on a crowd": the police fired)."""
-    return actor_in(subject, index) or (pronoun_antecedent(subject, index) if subject.pos_ == "PRON" else None)
 
 
 def troops_on_the_move(verb: Token, index: Index) -> bool:
