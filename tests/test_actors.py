@@ -270,6 +270,17 @@ def test_the_national_liberation_army_is_the_story_countrys():
     # ACLED's "the Netherlands", not GeoNames' "The Netherlands"
     ("THE HAGUE — Dutch police arrested 20 rioters in The Hague on Saturday.", "Dutch police",
      "Police Forces of the Netherlands"),
+    # a state's forces named by the country's possessive, as by its nationality
+    ("BEIRUT — Syria's army shelled Maarat al-Numan on Sunday.", "Syria's army", "Military Forces of Syria"),
+    ("JUBA — South Sudan's army shelled rebel positions near Malakal on Sunday.", "South Sudan's army",
+     "Military Forces of South Sudan"),
+    ("CONAKRY — Guinea’s special forces stormed the presidential palace in Conakry on Sunday.",
+     "Guinea’s special forces", "Military Forces of Guinea"),
+    ("NAIROBI — Kenya's police fired tear gas at protesters in Kisumu on Tuesday.", "Kenya's police",
+     "Police Forces of Kenya"),
+    # (a country of two words, whose first two words name no nationality)
+    ("SEOUL — South Korea's fighter jets fired warning shots near Baengnyeong Island on Monday.",
+     "South Korea's fighter jets", "Military Forces of South Korea"),
 ])
 def test_nationalities_of_every_state(extract, text, mention, name):
     assert actor_of(extract(text, published="2024-05-01"), mention) == name

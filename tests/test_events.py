@@ -104,6 +104,26 @@ def test_what_happened_is_not_read_as_denied_or_planned(extract, text):
 
 
 @pytest.mark.parametrize("text", [
+    "ZAGREB — The minister said he would punish the gunmen who killed five villagers near Knin on Monday.",
+    "MOGADISHU — Elders fear that the militants, who attacked a hotel in Kismayo on Friday, could strike again.",
+])
+def test_what_a_relative_clause_tells_of_its_noun_happened(extract, text):
+    """A relative clause tells what is so of its noun, whatever the clause around it plans or fears."""
+    events = extract(text, published="2022-05-10").events
+    assert events and all(e.factuality in ("asserted", "reported") for e in events), events
+
+
+def test_a_country_that_says_whose_the_speaker_is_is_not_where(extract):
+    """"Ukraine's military said Russian aircraft had dropped bombs on the town": Ukraine says whose the speaker
+    is, not where the bombs fell (the story's town, not a country, which codes no event)."""
+    text = ("KRAMATORSK, Ukraine — Russian forces took full control of the town of Avdiivka on Saturday. The final "
+            "days were chaotic. Ukraine's military said Russian aircraft had dropped more than 60 glide bombs on the "
+            "town on Thursday alone.")
+    strikes = [e for e in coded(extract(text, published="2024-02-18")) if e[0] == "Air/drone strike"]
+    assert [e[1:3] for e in strikes] == [("Military Forces of Russia", None)] and strikes[0][3] != "Ukraine"
+
+
+@pytest.mark.parametrize("text", [
     "LAGOS, Nigeria — Officials denied that soldiers shelled Zaria, Nigeria, on Sunday and that militiamen "
     "looted the market there.",
     "LAGOS, Nigeria — Troops did not fire on the crowd in Kano, Nigeria, on Sunday, and nor did police arrest anyone.",

@@ -364,8 +364,9 @@ def entry_actor(registry: ActorRegistry, what, span, m: Matchers, country: str |
         return registry.get(f"{span[0].text}-backed militias", "political_militia", sponsor)
     if what == "people":  # "the Iraqis": Iraq's forces
         return registry.state(m.patterns.demonyms[span[-1].lower_])
-    two_words = " ".join(t.lower_ for t in span[:2])
-    country = dictionary.nationalities.get(two_words) or dictionary.nationalities.get(span[0].lower_)
+    # the nationality the span opens with, longest first: "south sudanese", "united states 's", "iraqi"
+    country = next(code for size in range(len(span), 0, -1)
+                   if (code := dictionary.nationalities.get(" ".join(t.lower_ for t in span[:size]))))
     return registry.state(country, police=(what == "police"))
 
 

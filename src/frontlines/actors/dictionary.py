@@ -117,7 +117,7 @@ def dictionary_with(extra: tuple[Path, ...]) -> ActorDictionary:
                              "save the actors file as UTF-8") from None
         for entry in parse_entries(text, str(path)):
             take_over(entries, entry)
-    return ActorDictionary(entries, dict(nationalities()))
+    return ActorDictionary(entries, nationalities() | country_possessives())
 
 
 def shipped_entries() -> list[ActorEntry]:
@@ -142,6 +142,16 @@ def nationalities() -> dict[str, str]:
     """Nationality adjective, lower-cased ("ukrainian") → its country's ISO code, from
     `nationalities.yaml`."""
     return {k.lower(): v for k, v in load_yaml(packaged("nationalities.yaml")).items()}
+
+
+@lru_cache(maxsize=1)
+def country_possessives() -> dict[str, str]:
+    """A country's name with its possessive, as the tokens of a nationality ("syria 's") → its ISO code:
+    "Syria's army", "Guinea's special forces" are that state's forces, as "Syrian troops" are."""
+    from frontlines.places.gazetteer import geonames_countries  # the places' data: read late
+
+    names = {code: c["name"] for code, c in geonames_countries().items()} | acled_country_names()["names"]
+    return {f"{name.lower()} {mark}": code for code, name in names.items() for mark in ("'s", "’s")}
 
 
 @lru_cache(maxsize=1)

@@ -115,8 +115,11 @@ def places_under(tok: Token, index: Index) -> list[tuple[str, bool]]:
                 # "most of Rutshuru and Masisi territories": "most" covers both; "several towns in
                 # Anbar" is part of Anbar, "the towns of Rutshuru and Kiwanja" are those towns
                 inside = child.lower_ == "in" and t.lemma_.lower() in ("town", "village", "area", "district")
-                # "most of the north including Hodeidah": what is included is held whole
-                walk(child, (partial or inside) and child.lower_ != "including")
+                # "most of the north including Hodeidah": what is included is held whole; so is a town joined
+                # with its own article ("most of Deir ez-Zor province and the city of Raqqa")
+                own_town = child.dep_ == "conj" and child.lemma_.lower() in words()["town_nouns"] \
+                    and any(c.dep_ == "det" for c in child.children)
+                walk(child, (partial or inside) and child.lower_ != "including" and not own_town)
     walk(tok, False)
     return out
 
@@ -248,6 +251,8 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
         passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
         if not passive and tok.tag_ == "VBN":
             passive = held_after_remaining(tok, index)  # "Gao remains held by the armed groups"
+        if not passive and tok.tag_ == "VBN" and tok.dep_ == "conj" and any(c.dep_ == "agent" for c in tok.children):
+            passive = [s for s in [subject_of(tok.head)] if s is not None]  # "Herat is calm, and held by the army"
         if passive and held_people(passive[0], index):
             continue  # "three hostages in Kidal remain held by the militants": people, not the town
         if passive and any(c.dep_ == "prep" and c.lower_ in ("for", "until") for c in tok.children):
@@ -266,7 +271,8 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
                 out.append(claim(index, place, controller, partial, tok, as_of))
             continue
         subject = subject_of(tok) or believed
-        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        subject = relative_antecedent(subject) if subject is not None else None
+        objects = [relative_antecedent(c) for c in tok.children if c.dep_ == "dobj"]
         objects += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "as")]
         if objects and objects[0].lemma_.lower() in words()["ground_nouns"]:  # "still hold the beachheads at Buna"
             objects += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "near", "around")
@@ -289,15 +295,28 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
 
 
 def believed_subject(verb: Token) -> Token | None:
-    """The subject of a present passive of belief whose infinitive the verb is: "Somali forces are still
-    believed to hold Degehabur" (`believed_holding` words; not "were believed to hold", a past belief)."""
+    """The subject of a present verb of belief or of going on whose infinitive the verb is: "Somali forces
+    are still believed to hold Degehabur" (`believed_holding`; not "were believed to hold", a past belief),
+    "the Houthis continue to control Saada" (`continuing_holding`)."""
     head = verb.head
-    if verb.dep_ != "xcomp" or head.lemma_.lower() not in words()["believed_holding"] \
-            or not any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children) \
-            or any(t.lower_ in words()["hedges"] for c in head.children if c.dep_ in ("neg", "advmod")
-                   for t in c.subtree):
+    if verb.dep_ != "xcomp" or any(t.lower_ in words()["hedges"] for c in head.children
+                                   if c.dep_ in ("neg", "advmod") for t in c.subtree):
         return None  # (not "are no longer believed to hold Kidal")
-    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    lemma = head.lemma_.lower()
+    if lemma in words()["believed_holding"] and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP")
+                                                    for c in head.children):
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    if lemma in words()["continuing_holding"] and head.tag_ in ("VBZ", "VBP"):
+        return subject_of(head)
+    return None
+
+
+def relative_antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("the Krajina Serbs, who also hold Knin"; "Haradh, which the
+    Houthis hold"), else the word itself."""
+    clause = next((h for h in (tok.head, tok.head.head) if h.dep_ == "relcl"), None) \
+        if tok.tag_ in ("WDT", "WP") else None
+    return clause.head if clause is not None else tok
 
 
 def held_people(tok: Token, index: Index) -> bool:
@@ -414,13 +433,17 @@ def holdings(doc: Doc, index: Index):
             # "Rebels stormed Kidal. By midday the town was in their hands": the armed side "their" stands for
             meant = index.actors.get(pronoun_antecedent(possessive, index) or "")
             controller = controller or (meant.id if meant is not None and meant.kind in ARMED_KINDS else None)
-        if controller is None and of_places and verb.pos_ in ("VERB", "AUX") and subject_of(verb) is not None:
-            controller = holder(subject_of(verb), index)  # "the peshmerga remain in full control of Erbil"
+        in_control = subject_of(verb) or believed_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if controller is None and of_places and in_control is not None:
+            # "the peshmerga remain in full control of Erbil", "the army is reported to be in control of Basra"
+            controller = holder(in_control, index)
         state_words = controller is None and any(  # "in government hands", and no state named: the place's own
             c.dep_ in ("amod", "compound") and c.lower_ in words()["held_by"]["state"] for c in tok.children)
         if controller is None and not state_words:
             continue
         subject = held_subject(verb, index) if verb.pos_ in ("VERB", "AUX") else None
+        if verb.pos_ in ("NOUN", "PROPN") and verb.i != tok.i:
+            subject = held_noun(verb)  # "Orikhiv, the nearest town still in Ukrainian hands"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         targets = of_places or [p for t in ([subject] if subject is not None else []) + objects
                                 for p in places_under(t, index)]

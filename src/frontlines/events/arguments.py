@@ -664,10 +664,12 @@ def in_another_clause(place: Token, trigger: Token) -> bool:
 def speakers_place(place: Token, trigger: Token, index: Index) -> bool:
     """Whether a place only says where a speaker who is no side is, in another clause than the
     trigger's: "the crowds threw bricks ...; doctors at Dhaka Medical College Hospital said many
-    had died" (but "police in Gusau said they had arrested five men" were there)."""
+    had died", "Ukraine's military said" (whose, not where; but "police in Gusau said they had arrested
+    five men" were there)."""
     for head in place.ancestors:
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SPEECH_VERBS:
-            return head.i not in index.actor_at and trigger.i not in {t.i for t in head.subtree}
+            whose = place.dep_ == "poss" and place.head.i == head.i
+            return (whose or head.i not in index.actor_at) and trigger.i not in {t.i for t in head.subtree}
     return said_abroad(place, trigger, index)
 
 

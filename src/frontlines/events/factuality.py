@@ -159,6 +159,9 @@ def factuality(trigger: Token) -> str:
             return "hypothetical"
         if t.dep_ == "xcomp" and t.tag_ == "VB" and n == 0 and t.head.lemma_.lower() in FUTURE:
             return "hypothetical"
+        if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP", "VBD") and any(k.tag_ in ("WDT", "WP") for k in kids):
+            break  # what a relative clause tells of its noun is so, whatever the clause around it says:
+            # "fear that the Serbs, who also hold Knin, might retaliate"
     return sentence_factuality(trigger.sent)
 
 
