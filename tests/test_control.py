@@ -300,3 +300,24 @@ def test_a_town_joined_with_its_own_article_is_held_whole(extract):
     assert ("Ar Raqqah", "Islamic State", "controlled") in got and ("Dayr az Zawr", "Islamic State", "partial") in got
     got = claims(extract("GOMA - The M23 controls most of Rutshuru and Masisi territories.", published="2024-02-07"))
     assert {status for _, _, status in got} == {"partial"}, got
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("DHAKA - In Jessore, Pakistani troops were still holding out on Thursday evening in the cantonment, the Indian "
+     "command said.", "1971-12-10", ("Jessore", "Military Forces of Pakistan", "controlled")),
+    ("TBILISI - Georgian units are still in Zugdidi, and Abkhaz commanders say they will take it within days.",
+     "1993-09-28", ("Zugdidi", "Military Forces of Georgia", "controlled")),
+    ("BAGHDAD - Mahdi Army fighters were still in Kufa on Friday, manning checkpoints around the mosque.",
+     "2004-08-28", ("Kufa", "Saraya al-Salam", "controlled")),
+])
+def test_a_side_that_holds_out_or_is_still_in_a_town_holds_it(extract, text, published, expected):
+    assert expected in claims(extract(text, published=published))
+
+
+@pytest.mark.parametrize("text", [
+    "BAGHDAD - Iraqi troops were in Kuwait City in 1990.",
+    "NAIROBI - No security forces were in Kisumu at the time, the police said.",
+    "BEIRUT - Syrian troops held out in Hama until the afternoon, then withdrew.",
+])
+def test_no_hold_from_a_presence_of_another_year_none_at_all_or_one_that_ended(extract, text):
+    assert not claims(extract(text, published="2020-05-05"))

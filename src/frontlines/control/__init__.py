@@ -17,6 +17,7 @@ from frontlines.yamlfile import load_yaml
 from frontlines.events.arguments import (ARMED_KINDS, Index, actor_in, country_forces, pronoun_antecedent,
                                          sentence_evidence, subject_of, subjects_before)
 from frontlines.events.factuality import factuality
+from frontlines.events.when import told_with_a_year
 from frontlines.events.where import dateline_meant, this_town
 from frontlines.context import km
 from frontlines.model import HAPPENED, ControlClaim, Event
@@ -272,6 +273,10 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             continue
         subject = subject_of(tok) or believed
         subject = relative_antecedent(subject) if subject is not None else None
+        if holding_out(tok):  # "Pakistani troops were still holding out in the shipyard": hold where they are
+            out += [claim(index, place, side_named(subject, index), partial, tok, as_of)
+                    for place, partial in where_held_out(tok, index)] if subject is not None else []
+            continue
         objects = [relative_antecedent(c) for c in tok.children if c.dep_ == "dobj"]
         objects += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "as")]
         if objects and objects[0].lemma_.lower() in words()["ground_nouns"]:  # "still hold the beachheads at Buna"
@@ -291,6 +296,45 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             town = town_meant(obj, index)
             for place, partial in places_under(obj, index) or ([(town, False)] if town else []):
                 out.append(claim(index, place, controller, partial, tok, as_of))
+    return [c for c in out if c is not None]
+
+
+def holding_out(verb: Token) -> bool:
+    """Whether a verb of holding is "hold out" told of now or of the story's days: "still holds out", "has held
+    out since Sunday", "were still holding out on Thursday" (not a hold that ended: "held out until noon")."""
+    return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children) and (
+        verb.tag_ in ("VBZ", "VBP", "VBD") or any(c.dep_ == "aux" for c in verb.children))
+
+
+def where_held_out(verb: Token, index: Index) -> list[tuple[str, bool]]:
+    """The places "hold out" puts its holders in: "in the shipyard", "at their barracks", or the sentence's
+    opening place ("In Khulna, Pakistani troops were still holding out")."""
+    found = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in words()["holding_out_preps"]
+             for o in c.children if o.dep_ == "pobj" for p in places_under(o, index)]
+    return found or [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < subject_i(verb)
+                     for o in c.children for p in places_under(o, index)]
+
+
+def subject_i(verb: Token) -> int:
+    """Where a verb's subject stands (the verb's own place when it has none)."""
+    subject = subject_of(verb)
+    return subject.i if subject is not None else verb.i
+
+
+def presences(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
+    """An armed side said to be in a place holds it: "Georgian units are still in Ochamchire", "Mahdi Army
+    fighters were still in Kufa on Friday", "by Sunday miners' columns were inside Oviedo" (`presence_preps`;
+    not "no security forces were in Lari", nor a year's: "Iraqi troops were in Kuwait in 1990")."""
+    out = []
+    for verb in (t for t in doc if t.lemma_ == "be" and t.dep_ in ("ROOT", "conj", "ccomp")):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        side = index.actor_at.get(subject.i) if subject is not None else None
+        if side is None or index.actors[side].kind not in ARMED_KINDS or factuality(verb) not in HAPPENED \
+                or any(c.lower_ == "no" for c in subject.children) or told_with_a_year(verb.sent):
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in words()["presence_preps"]):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                out += [claim(index, place, side, partial, verb, as_of) for place, partial in places_under(obj, index)]
     return [c for c in out if c is not None]
 
 
@@ -596,7 +640,7 @@ def find_control(doc: Doc, index: Index, events: list[Event], published: str | N
                  body_start: int = 0) -> list[ControlClaim]:
     """Every control claim in the document, one per place, holder and sentence."""
     claims = from_events(events, index, published)
-    for finder in (holding_verbs, held_compounds, hands_and_control, territory_of):
+    for finder in (holding_verbs, held_compounds, hands_and_control, territory_of, presences):
         claims += [c for c in finder(doc, index, published) if c.evidence.start >= body_start]
     seen, out = set(), []
     strength = {"controlled": 0, "partial": 1, "contested": 2}
