@@ -571,3 +571,17 @@ def test_an_explosives_team_is_the_polices(extract):
     names = {a.id: a.name for a in report.actors}
     made_safe = [names.get(e.actor1 or "") for e in report.events if e.sub_event_type == "Disrupted weapons use"]
     assert made_safe == ["Police Forces of Kenya"], made_safe
+
+
+def test_forces_loyal_to_a_person_no_actor_names_are_a_side_of_their_own(extract):
+    """"Forces loyal to Alassane Ouattara" are a side named by whom they follow (not the state's, nor an
+    unidentified group); "forces loyal to President Gbagbo" are the state's, and "troops loyal to General Phoumi"
+    a part of its army."""
+    report = extract("ABIDJAN — Forces loyal to Alassane Ouattara entered Yamoussoukro on Wednesday without meeting "
+                     "resistance. Forces loyal to President Laurent Gbagbo shelled Abobo the same day.",
+                     published="2011-03-31")
+    assert actor_of(report, "Forces loyal to Alassane Ouattara") == "Forces loyal to Alassane Ouattara"
+    assert actor_of(report, "Forces loyal to President Laurent Gbagbo") == "Military Forces of Ivory Coast"
+    report = extract("VIENTIANE — Troops loyal to General Phoumi Nosavan entered Vientiane on Friday.",
+                     published="1960-12-17")
+    assert "Troops loyal to General Phoumi Nosavan" not in {a.name for a in report.actors}

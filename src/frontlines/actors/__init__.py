@@ -22,7 +22,7 @@ from frontlines.actors.dictionary import (ActorDictionary, ActorEntry, acled_cou
                                          packaged)
 from frontlines.actors.patterns import ActorPatterns, build_patterns, pattern_matches
 from frontlines.model import Actor, Place, Span, main_country
-from frontlines.nlp import tokens_where
+from frontlines.nlp import tokens_written, tokens_where
 from frontlines.yamlfile import load_yaml
 
 ARMED = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
@@ -209,6 +209,13 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
         for span in group.spans:
             mentions.append(ActorMention(actor.id, span.start, span.end))
             taken.update(range(span.start, span.end))
+    for span in loyal_forces(doc, taken | place_tokens, frozenset(m.generic_words["loyal_heads"]),
+                             frozenset(m.generic_words["military_ranks"])):
+        militia = span.root.lemma_.lower().startswith("militia")
+        actor = registry.get(span.text[:1].upper() + span.text[1:], "political_militia" if militia else "rebel_group",
+                             country)
+        mentions.append(ActorMention(actor.id, span.start, span.end))
+        taken.update(range(span.start, span.end))
     for span, code in countries_acting(doc, places):
         if not taken.intersection(range(span.start, span.end)):
             actor = registry.state(code)
@@ -236,11 +243,34 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
     return actors, sorted(mentions, key=lambda x: x.start)
 
 
+LEADER_TITLES = frozenset({"president", "minister"})  # a state's leaders: "forces loyal to President Hadi"
+
+
+def loyal_forces(doc: Doc, taken: set[int], heads: frozenset[str], ranks: frozenset[str] = frozenset()) -> list:
+    """Forces named by the person they follow, whom no actor names: "Forces loyal to Alassane Ouattara",
+    "fighters loyal to the warlord Abdi Hassan" (a `loyal_heads` word, "loyal to", a person's name)."""
+    out = []
+    for loyal in tokens_written(doc, "loyal"):
+        head = loyal.head
+        to = next((c for c in loyal.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        person = next((o for o in to.children if o.dep_ == "pobj"), None) if to is not None else None
+        if head.lemma_.lower() not in heads or person is None or person.ent_type_ != "PERSON" \
+                or not head.i < loyal.i < person.i:
+            continue
+        span = doc[head.i:person.i + 1]
+        if any(t.lower_.rstrip(".") in LEADER_TITLES | ranks for t in doc[to.i:person.i]):
+            continue  # "forces loyal to President Gbagbo" are the state's (`words` of generic.yaml); "troops loyal
+            # to General Phoumi" a part of its army
+        if not taken.intersection(range(span.start, span.end)):
+            out.append(span)
+    return out
+
+
 def with_the_leaders_name(span):
     """A generic phrase that ends in a leader's title, with the name that follows it: "Forces loyal to
     President Abd-Rabbu Mansour Hadi" (the words after "president" are the mention's too)."""
     doc, end = span.doc, span.end
-    if span[-1].lower_ not in ("president", "minister"):
+    if span[-1].lower_ not in LEADER_TITLES:
         return span
     while end < len(doc) and (doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("PERSON", "") or (
             doc[end].text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN")):
