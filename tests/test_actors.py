@@ -278,6 +278,9 @@ def test_the_national_liberation_army_is_the_story_countrys():
      "Guinea’s special forces", "Military Forces of Guinea"),
     ("NAIROBI — Kenya's police fired tear gas at protesters in Kisumu on Tuesday.", "Kenya's police",
      "Police Forces of Kenya"),
+    # a state's territorial defence, named by its nationality
+    ("LJUBLJANA — Slovenian Territorial Defence units took the border post at Holmec on Friday.",
+     "Slovenian Territorial Defence units", "Military Forces of Slovenia"),
     # (a country of two words, whose first two words name no nationality)
     ("SEOUL — South Korea's fighter jets fired warning shots near Baengnyeong Island on Monday.",
      "South Korea's fighter jets", "Military Forces of South Korea"),
