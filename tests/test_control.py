@@ -112,6 +112,9 @@ def claims(report) -> set[tuple]:
     # "held" joined to another verb of the place; "in hands" on a noun the place is described by
     ("KABUL - Taliban fighters attacked outposts near Ghazni on Sunday. Ghazni itself is quiet tonight, and held "
      "by the army.", "2018-08-12", ("Ghazni", "Military Forces of Afghanistan", "controlled")),
+    # "it": the town its own sentence named before
+    ("MOSUL - The army shelled Tal Afar for a week, and the peshmerga are now in full control of it.", "2017-08-28",
+     ("Tall ‘Afar", "Peshmerga", "controlled")),
     ("KYIV - In Huliaipole, the last town still in Ukrainian hands on that road, a shell killed a woman on Monday.",
      "2023-08-30", ("Hulyaypole", "Military Forces of Ukraine", "controlled")),
 ])

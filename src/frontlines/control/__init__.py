@@ -140,6 +140,10 @@ def town_meant(tok: Token, index: Index) -> str | None:
     the place last named by a name of that word ("the Grand Mosque", "Palm Island")."""
     if this_town(tok):
         return dateline_meant(tok, index)  # "GORI - ... this city was under Russian control"
+    if tok.lower_ == "it" and tok.dep_ in ("pobj", "dobj"):  # "broke into Owerri ... were in control of it"
+        towns = [index.place_at[i] for i in range(tok.sent.start, tok.i) if i in index.place_at
+                 and index.places[index.place_at[i]].feature == "city"]
+        return towns[-1] if towns else None
     if not any(c.lower_ == "the" for c in tok.children) or tok.tag_ in ("NNS", "NNPS"):
         return None  # "the state holds the main towns" names none of them
     if tok.lemma_.lower() not in words()["town_nouns"]:
@@ -471,6 +475,9 @@ def holdings(doc: Doc, index: Index):
         controller = controller or state_named(tok, index) or kind_named(tok, index) or speaker_holder(verb, index)
         whose = {index.place_at.get(c.i) for c in tok.children if c.dep_ in ("amod", "compound")}
         of_places = [(p, part) for p, part in places_under(tok, index) if p not in whose]  # not "Tigrayan" of "in Tigrayan hands"
+        it = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                   if o.lower_ == "it"), None)
+        of_places = of_places or [(town, False) for town in [town_meant(it, index) if it is not None else None] if town]
         possessive = next((c for c in tok.children if c.lower_ in ("their", "its")), None)
         if controller is None and possessive is not None:
             controller = holder(subject_of(verb) or tok, index) if verb.pos_ in ("VERB", "AUX") else None
