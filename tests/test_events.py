@@ -698,3 +698,12 @@ def test_shops_looted_by_no_one_named_are_looting_not_the_crowds_riot(extract):
     subs = {e[0]: e[3] for e in coded(report)}
     assert subs.get("Violent demonstration") == "Ikeja" and subs.get("Looting/property destruction") == "Oshodi", \
         coded(report)
+
+
+def test_a_fight_between_two_sides_is_theirs_not_the_clauses_it_hangs_from(extract):
+    """"The mayor declared a curfew as fighting between the army and the ELN went on": the sides are those
+    "between" names, not the mayor (whose clause the fighting only hangs from)."""
+    text = ("BOGOTA - The mayor of Tibu declared a curfew on Monday as fighting between the army and the ELN went on "
+            "in the town. Shops stayed shut. Officials gave no figures.")
+    assert ("Armed clash", "Military Forces of Colombia", "ELN: National Liberation Army", "Tibú") in \
+        [e[:4] for e in coded(extract(text, published="2024-05-08"))]

@@ -279,6 +279,12 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
                             if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if actor_in(o, index)), None)
         args.place = args.place or (place_in(subject, index) if subject is not None else None)
         return args
+    between = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if between is not None and not passive and not any(c.dep_ == "nsubj" for c in verb.children):
+        # "declared emergency powers as fighting between two armed groups entered its sixth day": the sides are
+        # those "between" names, not the subject of the clause the verb hangs from
+        sides_between(between, args, index)
+        return args
     if not passive:
         subject = subject_of(verb)
         if subject is not None and subject.pos_ == "PRON" and subject.i not in index.actor_at:
