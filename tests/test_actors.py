@@ -363,6 +363,11 @@ def test_a_peoples_forces_no_state_owns_are_an_armed_group(extract, text, mentio
     ("ZARIA, Nigeria - Government forces retook Zaria on Monday.", "Government forces", "Military Forces of Nigeria"),
     ("GOMA, Congo - Rebel forces took Goma on Monday.", "Rebel forces",
      "Unidentified Armed Group (Democratic Republic of Congo)"),
+    ("MAIDUGURI, Nigeria - Unidentified gunmen attacked a market in Maiduguri on Monday.", "gunmen",
+     "Unidentified Armed Group (Nigeria)"),
+    ("SANAA, Yemen - Tribal militiamen attacked an oil pipeline near Marib on Monday.", "Tribal militiamen",
+     "Unidentified Armed Group (Yemen)"),
+    ("ZARIA, Nigeria - Armed forces retook Zaria on Monday.", "Armed forces", "Military Forces of Nigeria"),
 ])
 def test_words_that_open_a_forces_name_are_no_people(extract, text, mention, name):
     assert actor_of(extract(text, published="2020-05-12"), mention) == name
@@ -588,3 +593,38 @@ def test_forces_loyal_to_a_person_no_actor_names_are_a_side_of_their_own(extract
     report = extract("VIENTIANE — Troops loyal to General Phoumi Nosavan entered Vientiane on Friday.",
                      published="1960-12-17")
     assert "Troops loyal to General Phoumi Nosavan" not in {a.name for a in report.actors}
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("IPOH, Malaya - A patrol clashed with a party of terrorists near Ipoh on Sunday.", "A patrol",
+     "Military Forces of Malaysia"),
+    ("IPOH, Malaya - A patrol clashed with a party of terrorists near Ipoh on Sunday.", "terrorists",
+     "Unidentified Armed Group (Malaysia)"),
+    ("KABUL - Militants ambushed an army patrol near Ghazni on Sunday.", "an army patrol",
+     "Military Forces of Afghanistan"),
+    ("BOGOTA - Paramilitaries killed four farmers near Turbo on Sunday.", "Paramilitaries",
+     "Unidentified Armed Group (Colombia)"),
+    ("ALGIERS - Special forces stormed the gas plant near In Amenas on Sunday.", "Special forces",
+     "Military Forces of Algeria"),
+])
+def test_what_a_state_calls_its_men_and_its_foes(extract, text, mention, name):
+    """A patrol, a convoy, special forces the text gives no owner are the state's; "terrorists" and
+    "paramilitaries" are an armed group's (the one named before them, else unidentified)."""
+    assert actor_of(extract(text, published="2020-05-12"), mention) == name
+
+
+def test_terrorists_after_a_named_group_are_that_group(extract):
+    report = extract("KUALA LUMPUR - Guerrillas of the Malayan Races Liberation Army ambushed a convoy near Raub on "
+                     "Sunday. "
+                     "On Monday a patrol clashed with a party of terrorists near Bentong, and one terrorist was "
+                     "killed.", published="1951-10-08")
+    clash = next(e for e in report.events if e.sub_event_type == "Armed clash" and e.date == "1951-10-08")
+    names = {a.id: a.name for a in report.actors}
+    assert {names[clash.actor1], names[clash.actor2]} == {"Military Forces of Malaysia", "Malayan Races Liberation Army"}
+
+
+def test_a_label_in_quotation_marks_names_no_side(extract):
+    """The army's word for the people it killed is no armed group of the story."""
+    report = extract('COLOMBO - Soldiers shot dead 51 civilians in Thirunelveli on Sunday, Tamil MPs said. The army '
+                     'said those killed had been "terrorists" caught in crossfire.', published="1983-07-27")
+    assert "terrorists" not in {m.text for a in report.actors for m in a.mentions}

@@ -227,7 +227,8 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
     makes = frozenset(m.generic_words["aircraft_makes"])  # "MiG fighters" are planes, no armed men
     generic = [with_the_leaders_name(s) for s in filter_spans(list(m.generic(doc, as_spans=True)))
                if not taken.intersection(range(s.start, s.end)) and not a_names_possessor(s)
-               and not opposed_to(s, state_owners()) and not (s.start > 0 and doc[s.start - 1].lower_ in makes)]
+               and not opposed_to(s, state_owners()) and not (s.start > 0 and doc[s.start - 1].lower_ in makes)
+               and not scare_quoted(s)]
     every_place = sorted((m.start, p.country_code) for p in places if p.country_code for m in p.mentions)
     mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc), every_place)
     by_id = {a.id: a for a in registry.actors.values()}
@@ -241,6 +242,17 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
     for mention in mentions:
         mention.actor = new_id[mention.actor]
     return actors, sorted(mentions, key=lambda x: x.start)
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def scare_quoted(span) -> bool:
+    """Whether a generic word stands alone in quotation marks: a label someone gave, no side named
+    ("The army said those killed had been "terrorists" caught in crossfire")."""
+    doc = span.doc
+    return span.start > 0 and span.end < len(doc) and doc[span.start - 1].text in QUOTE_MARKS \
+        and doc[span.end].text in QUOTE_MARKS
 
 
 LEADER_TITLES = frozenset({"president", "minister"})  # a state's leaders: "forces loyal to President Hadi"

@@ -39,6 +39,7 @@ def described_groups(doc: Doc, taken: set[int], places: set[int], words: dict) -
     armed_nouns, modifiers = frozenset(words["armed_nouns"]), frozenset(words["armed_modifiers"])
     group_nouns, armed_words = frozenset(words["group_nouns"]), armed_nouns | modifiers
     titles = frozenset(words["title_modifiers"])  # "the rebel X"
+    not_peoples = frozenset(words["not_peoples"])
     groups: dict[str, DescribedGroup] = {}
     peoples = people_forces(doc, taken | places, words)
     for span in candidates(doc, taken, places, armed_nouns, frozenset(words["aircraft_makes"])) + peoples:
@@ -47,6 +48,8 @@ def described_groups(doc: Doc, taken: set[int], places: set[int], words: dict) -
                                                    if deed_named(span, words) else None)
         if cue is None or all(t.lemma_.lower() in armed_words or t.is_stop or t.lower_ in nationalities() for t in span):
             continue  # "Jihadist fighters", "Somali militants" name no group
+        if len(span) == 1 and span[0].lower_ in not_peoples:
+            continue  # "SANAA - Tribal militiamen attacked": a word capitalised where the text opens
         name = without_article(span)
         name_words = tuple(t.lower_ for t in name)
         group = groups.setdefault(" ".join(name_words), DescribedGroup(
