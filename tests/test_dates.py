@@ -102,6 +102,12 @@ def test_the_weekend_is_its_sunday(phrase, published, day):
     ("On Thursday, 15 August, shells fell on a crowded market in Zaria, killing at least 25 people.", ["2019-08-15"]),
     # the night of a day is that day
     ("Riots broke out in Zaria on the night of Tuesday 20 August and spread on Wednesday.", ["2019-08-20"]),
+    # a counted-from clause that names its own day happened that day, a mine's as its verb's
+    ("The ambush came two days after a goods train was derailed by a mine near Zaria on Tuesday.", ["2019-08-27"]),
+    ("The curfew came two days after gunmen attacked the police station in Zaria on Tuesday.", ["2019-08-27"]),
+    # ... not a day of a clause inside it
+    ("The curfew came a day after soldiers clashed with rebels in Zaria, the town they had entered on Tuesday.",
+     ["2019-08-25", "2019-08-27"]),
 ])
 def test_weeks_after_counts_back_from_the_sentences_day(extract, sentence, dates):
     opening = "KADUNA - Gunmen killed five villagers near Kaduna on Monday, police said. "

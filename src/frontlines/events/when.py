@@ -58,13 +58,14 @@ class DateTracker:
         start = trigger.sent.start
         if start in self.by_sentence:
             dated = self.by_sentence[start]
+            trigger = agent_verb(trigger)  # "derailed by a mine": the verb's clause is the mine's
             for d in dated:
                 # the trigger is the event counted from, "a day after it shelled", whether "after"
                 # heads its clause or hangs from its verb (not "withdrew on Friday, ten days after
                 # seizing it", where "after" heads a clause of its own, the seizing)
                 if d.clause is not None and (d.clause in {t.i for t in trigger.ancestors} or d.clause in {
                         c.i for c in trigger.children if not any(g.dep_ == "pcomp" for g in c.children)}):
-                    return d.clause_when
+                    return own_day_of_clause(trigger.doc[d.clause], dated) or d.clause_when
             told_when = when_clause_date(trigger, dated, self.published)
             if told_when is not None:
                 return told_when
@@ -100,6 +101,21 @@ class DateTracker:
                 return days[-1]
             sent = before
         return None
+
+
+def own_day_of_clause(after: Token, dated: list[Dated]) -> Resolved | None:
+    """A day a counted-from clause names itself: "two days after a train was derailed ... on Thursday"
+    happened on Thursday, whatever the count says (not a day of a clause inside it: "a day after troops
+    were driven out of the city they had entered on Wednesday")."""
+    verb = after.head if after.dep_ == "mark" else next((c for c in after.children if c.dep_ == "pcomp"), after)
+    return next((d.when for d in dated if d.clause is None and d.ent.start > after.i and governs(verb, d.ent.root)
+                 and d.when.precision == "day" and not d.when.relative), None)
+
+
+def agent_verb(trigger: Token) -> Token:
+    """The passive verb whose doer a noun trigger is ("a goods train was derailed by a mine"), else the trigger."""
+    by = trigger.head
+    return by.head if trigger.dep_ == "pobj" and by.dep_ == "agent" and by.head.pos_ in ("VERB", "AUX") else trigger
 
 
 def calendar_date(ent: SpacySpan) -> bool:
