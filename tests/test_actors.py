@@ -628,3 +628,10 @@ def test_a_label_in_quotation_marks_names_no_side(extract):
     report = extract('COLOMBO - Soldiers shot dead 51 civilians in Thirunelveli on Sunday, Tamil MPs said. The army '
                      'said those killed had been "terrorists" caught in crossfire.', published="1983-07-27")
     assert "terrorists" not in {m.text for a in report.actors for m in a.mentions}
+
+
+def test_a_holiday_before_an_armed_noun_names_no_group(extract):
+    """"On New Year's Day guerrilla guns shelled Konitsa": the day is a date, not a group called Day."""
+    report = extract("IOANNINA - On New Year's Day guerrilla guns shelled Konitsa for several hours.", published="1948-01-05")
+    assert "Day" not in {a.name for a in report.actors}
+    assert [e.sub_event_type for e in report.events] == ["Shelling/artillery/missile attack"]

@@ -85,7 +85,7 @@ def modifying_names(doc: Doc, armed: list[Token], aircraft: frozenset[str]) -> l
     out = []
     for tok in (doc[noun.i - 1] for noun in armed if noun.i > 0):
         if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ not in aircraft \
-                and tok.i + 1 == tok.head.i and tok.ent_type_ not in TIME_LABELS:
+                and tok.i + 1 == tok.head.i and tok.ent_type_ not in TIME_LABELS | {"EVENT"}:  # "On New Year's Day guerrilla guns"
             start = tok.i
             while start > tok.sent.start and (not doc[start - 1].whitespace_ or (  # "PLA-K"
                     doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound"
