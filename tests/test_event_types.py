@@ -257,6 +257,15 @@ SHABAAB_OPENING = "MOGADISHU, Somalia — Al-Shabaab fighters seized Jowhar on S
      [("Non-state actor overtakes territory", "Baidoa", "Al Shabaab")]),
     ("In Baidoa a wanted man surrendered to the police on Saturday.", []),
     ("In Baidoa the town council capitulated to the traders' demands on Saturday.", []),
+    # a town its forces cleared was taken; a road, mines or a man a court cleared were not
+    ("On Saturday, Somali soldiers cleared Baidoa, the army said. Shops stayed shut in the city centre. "
+     "Officials gave no figures. Trains ran late.", [("Government regains territory", "Baidoa", "Military Forces of Somalia")]),
+    # ... by the side its clause says now holds it
+    ('"Baidoa has been cleared and is under the control of the security forces," the army said on Saturday. Shops '
+     'stayed shut in the city centre. Officials gave no figures. Trains ran late.',
+     [("Government regains territory", "Baidoa", "Military Forces of Somalia")]),
+    ("Government troops cleared the road to Baidoa on Saturday.", []),
+    ("In Baidoa a court cleared the governor on Saturday.", []),
 ])
 def test_a_town_that_fell_or_changed_hands_went_to_the_other_side(extract, sentence, coded):
     report = extract(SHABAAB_OPENING + sentence, published=PUBLISHED)
@@ -3337,3 +3346,11 @@ def test_a_town_back_in_a_states_hands_with_no_foe_named_is_regained(tmp_path):
 ])
 def test_not_far_from_undoes_nothing(extract, text, coded):
     assert [s for s, _ in happened(extract(text, published=PUBLISHED))] == coded
+
+
+def test_a_town_cleared_of_rioters_changed_no_hands(extract):
+    """Marines who cleared a quarter of rioters took no ground from an armed side."""
+    report = extract("WILLEMSTAD, Curacao - Rioters burned shops in Punda on Friday. By nightfall Dutch marines had "
+                     "cleared Punda." + QUIET_DAY, published="1969-05-31")
+    assert [e.sub_event_type for e in report.events] == ["Violent demonstration"]
+    assert report.control == []

@@ -52,6 +52,7 @@ PEACEFUL = event_words()["peaceful_transfer"]
 THEFT = event_words()["theft"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
+CLEARING = event_words()["clearing"]
 LEAVING_ARMED = event_words()["leaving_armed"]
 ARMED_LEAVERS = STATE_DOERS | event_words()["state_troops"] | ARMED_NOUNS | event_words()["armed_leavers"]
 MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_to"]
@@ -790,6 +791,9 @@ def passive_taker(verb: Token, place: str | None, index: Index) -> str | None:
     its own country's ground ("Russian forces captured Kherson in March. Kherson was
     liberated on Friday" is no Russian retaking).  In a story of two states at war, none: either may
     have taken it."""
+    holder = holder_told(verb, index)
+    if holder is not None:
+        return holder  # "Tanduo has been cleared and is under the control of the security forces"
     state = index.states[0] if len(index.states) == 1 else None
     if verb.lemma_.lower() not in RETAKING:
         return index.main_armed or state or story_taker(verb.doc, index)
@@ -805,6 +809,26 @@ def passive_taker(verb: Token, place: str | None, index: Index) -> str | None:
             index.places[place].country_code or "")):
         return None  # a government takes back its own ground, not a foreign state's
     return taker
+
+
+def armed_foe(actor1, actor2: str | None, index: Index) -> bool:
+    """Whether a taking has an armed side to take from: the one named, else the story's foe of the taker."""
+    foe = index.actors.get(actor2 or "") or index.actors.get(other_side(actor1, index) or "") if actor1 is not None \
+        else index.actors.get(actor2 or "")
+    return foe is not None and foe.kind in ARMED
+
+
+def holder_told(verb: Token, index: Index) -> str | None:
+    """The armed side a passive taking's own clause says holds the place now: "under the control of the
+    security forces", "in the control of the army" (the control of a verb joined to the taking)."""
+    clause = [verb, *verb.conjuncts]
+    for tok in (t for c in clause for t in c.subtree):
+        if tok.lemma_.lower() == "control" and tok.head.lower_ in ("under", "in") and tok.head.head in clause:
+            side = next((actor_in(o, index) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj"), None)
+            if side is not None and index.actors[side].kind in ARMED:
+                return side
+    return None
 
 
 def story_taker(doc: Doc, index: Index) -> str | None:
@@ -1188,6 +1212,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         actor1 = index.actors[args.actor1]
     if not lenient and family.name in ("protest", "riot") and (actor1 is None or actor1.kind not in CROWD_KINDS):
         return []  # "armed groups ... rallied to the GNA" is no protest
+    if family.name == "capture" and trigger.token.lemma_.lower() in CLEARING and not armed_foe(actor1, args.actor2, index):
+        return []  # "By nightfall the marines had cleared Punda" of rioters: no armed side lost ground
     when = dates.for_trigger(trigger.token)
     if undated_history(when, dates) and not lenient and family.sub_event_type != "territory" \
             and family.name not in ("withdraw", "transfer"):

@@ -238,6 +238,8 @@ def objects_of(token: Token) -> set[str]:
             out.update(w for c in [*listed, *(x for a in listed for x in a.conjuncts)] for w in counted_words(c))
             if child.ent_type_ == "PERSON":
                 out.add("PERSON")
+            elif child.pos_ == "PROPN" and child.ent_type_ not in ("DATE", "TIME"):
+                out.add("PROPN")  # a name acted on: "troops secured Bunia", "Gijon was cleared by the Legion"
             if child.pos_ == "PROPN":  # "seized President Manuel Zelaya": the title says what the name is,
                 # and so does an apposition ("shot dead Abu Musa, a wanted militant commander")
                 out.update(w.lemma_.lower() for a in child.children if a.dep_ in ("compound", "appos")
