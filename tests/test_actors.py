@@ -635,3 +635,14 @@ def test_a_holiday_before_an_armed_noun_names_no_group(extract):
     report = extract("IOANNINA - On New Year's Day guerrilla guns shelled Konitsa for several hours.", published="1948-01-05")
     assert "Day" not in {a.name for a in report.actors}
     assert [e.sub_event_type for e in report.events] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_name_written_as_common_words_is_no_actor(extract):
+    """"an independent Islamic state" is a state declared, not the Islamic State; "the rebels" of the story
+    are not made the group's."""
+    report = extract("MAKHACHKALA, Russia - Rebels overran police posts in Dagestan on Saturday. On Tuesday a council of "
+                     "the rebels declared an independent Islamic state in the region.", published="1999-08-13")
+    assert "Islamic State" not in {a.name for a in report.actors}
+    report = extract("RAQQA, Syria - Islamic State fighters attacked an army post in Raqqa on Tuesday.",
+                     published="2017-08-13")
+    assert actor_of(report, "Islamic State") == "Islamic State"

@@ -364,6 +364,8 @@ def named_spans(doc: Doc, m: Matchers, country: str | None) -> list[tuple]:
         if entry.kind in ("external_forces", "state_forces") and backs_what_follows(
                 doc, end, m.generic_words["backing_words"]):
             continue  # "Libya's UN-backed unity government": the government acts, not the UN
+        if lowered_name(doc[start:end], entry):
+            continue  # "declared an independent Islamic state": a state, not the Islamic State
         if not entry.only_in or country in entry.only_in:
             found.append((doc[start:end], entry))
     for label, start, end in pattern_matches(doc, m.patterns):
@@ -382,6 +384,20 @@ def named_spans(doc: Doc, m: Matchers, country: str | None) -> list[tuple]:
             seen.add(key)
             out.append((span, what))
     return out
+
+
+def lowered_name(span, entry) -> bool:
+    """Whether a name of several words matched whatever its case opens with no proper noun and goes on
+    with a word in lower case where each of the entry's spellings capitalises it: a phrase of common words
+    ("an independent Islamic state" for "Islamic State"; not a headline in capitals, nor "the Islamic State
+    group", which the entry spells so, nor "the Seleka rebel coalition", a name written loosely)."""
+    if len(span) < 2 or span[0].pos_ == "PROPN":
+        return False
+    spellings = [a.split() for a in (entry.name, *entry.aliases) if len(a.split()) == len(span)
+                 and a.lower() == span.text.lower()]
+    written = [t.text for t in span]
+    return bool(spellings) and all(any(w[:1].isupper() and t[:1].islower() for w, t in zip(a, written))
+                                   for a in spellings)
 
 
 def backs_what_follows(doc: Doc, end: int, backing: list[str]) -> bool:
