@@ -324,3 +324,18 @@ def test_a_side_that_holds_out_or_is_still_in_a_town_holds_it(extract, text, pub
 ])
 def test_no_hold_from_a_presence_of_another_year_none_at_all_or_one_that_ended(extract, text):
     assert not claims(extract(text, published="2020-05-05"))
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("MAKHACHKALA, Russia - Federal troops fought the rebels near Botlikh, the district centre, where the federal "
+     "forces have set up their headquarters.", "1999-08-13", ("Botlikh", "Military Forces of Russia", "controlled")),
+    ("BAMAKO - The rebels established a base in Kidal on Sunday, residents said.", "2012-04-02",
+     ("Kidal", "Unidentified Armed Group (Mali)", "controlled")),
+])
+def test_a_side_that_set_up_its_headquarters_in_a_town_holds_it(extract, text, published, expected):
+    assert expected in claims(extract(text, published=published))
+
+
+def test_a_base_only_planned_holds_nothing(extract):
+    assert not claims(extract("BAMAKO - The rebels plan to set up a base in Kidal, a spokesman said.",
+                              published="2012-04-02"))

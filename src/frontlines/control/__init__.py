@@ -342,6 +342,27 @@ def presences(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
     return [c for c in out if c is not None]
 
 
+def headquarters(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
+    """An armed side that has set up its headquarters or a base in a town holds it: "Botlikh, the district
+    centre, where the federal forces have set up their headquarters", "the rebels established a base in
+    Kidal" (`base_nouns` the object of one of `basing_verbs`; not "plan to set up a base", nor a year's)."""
+    out = []
+    for base in (t for t in doc if t.lemma_.lower() in words()["base_nouns"] and t.dep_ == "dobj"):
+        verb = base.head
+        side = actor_in(subject_of(verb), index) if subject_of(verb) is not None else None
+        if verb.lemma_.lower() not in words()["basing_verbs"] or side is None \
+                or index.actors[side].kind not in ARMED_KINDS or factuality(verb) not in HAPPENED \
+                or told_with_a_year(verb.sent):
+            continue
+        where = [o for c in (*verb.children, *base.children) if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                 for o in c.children if o.dep_ == "pobj"]
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            # "Botlikh, the district centre, where the federal forces have set up their headquarters"
+            where.append(verb.head.head if verb.head.dep_ == "appos" else verb.head)
+        out += [claim(index, place, side, partial, verb, as_of) for o in where for place, partial in places_under(o, index)]
+    return [c for c in out if c is not None]
+
+
 def believed_subject(verb: Token) -> Token | None:
     """The subject of a present verb of belief or of going on whose infinitive the verb is: "Somali forces
     are still believed to hold Degehabur" (`believed_holding`; not "were believed to hold", a past belief),
@@ -647,7 +668,7 @@ def find_control(doc: Doc, index: Index, events: list[Event], published: str | N
                  body_start: int = 0) -> list[ControlClaim]:
     """Every control claim in the document, one per place, holder and sentence."""
     claims = from_events(events, index, published)
-    for finder in (holding_verbs, held_compounds, hands_and_control, territory_of, presences):
+    for finder in (holding_verbs, held_compounds, hands_and_control, territory_of, presences, headquarters):
         claims += [c for c in finder(doc, index, published) if c.evidence.start >= body_start]
     seen, out = set(), []
     strength = {"controlled": 0, "partial": 1, "contested": 2}
