@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from frontlines.model import HAPPENED
+
 PUBLISHED = "2024-10-10"
 # Sentences the shipped classifier codes wrongly, by a re-typing, a new event or a dropped one: it is trained
 # by `make train` and judged by its cross-validated figures on real text (training/README.md), which a
@@ -3354,3 +3356,19 @@ def test_a_town_cleared_of_rioters_changed_no_hands(extract):
                      "cleared Punda." + QUIET_DAY, published="1969-05-31")
     assert [e.sub_event_type for e in report.events] == ["Violent demonstration"]
     assert report.control == []
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a rally fired on is the target of the force, no event of its own
+    ("MEXICO CITY - Army troops and police opened fire last night on a rally of several thousand students in the "
+     "Plaza de las Tres Culturas." + QUIET_DAY, [("Excessive force against protesters", "Military Forces of Mexico")]),
+    ("KARACHI - Gunmen opened fire on a rally of the ruling party in Karachi on Monday, killing five." + QUIET_DAY,
+     [("Attack", "Unidentified Armed Group (Pakistan)")]),
+    # force on a march by no one named is the state's
+    ("MANAGUA - On Wednesday, snipers fired on a huge march in Managua, killing at least 15 people." + QUIET_DAY,
+     [("Excessive force against protesters", "Police Forces of Nicaragua")]),
+])
+def test_a_gathering_fired_on_is_the_forces_target(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events if e.factuality in HAPPENED] == coded

@@ -53,6 +53,7 @@ THEFT = event_words()["theft"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 CLEARING = event_words()["clearing"]
+AIMED_PREPS = frozenset({"on", "into", "upon"})  # (not "at": "detained dozens at a rally")
 LEAVING_ARMED = event_words()["leaving_armed"]
 ARMED_LEAVERS = STATE_DOERS | event_words()["state_troops"] | ARMED_NOUNS | event_words()["armed_leavers"]
 MOVING_IN, MOVING_IN_TO = event_words()["moving_in"], event_words()["moving_in_to"]
@@ -811,6 +812,14 @@ def passive_taker(verb: Token, place: str | None, index: Index) -> str | None:
     return taker
 
 
+def fired_upon(noun: Token) -> bool:
+    """Whether a gathering is what a verb of the lexicon was aimed at ("opened fire on a rally of students",
+    "fired into the procession")."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in AIMED_PREPS and prep.head.pos_ == "VERB" \
+        and prep.head.lemma_.lower() in lexicon().verbs
+
+
 def armed_foe(actor1, actor2: str | None, index: Index) -> bool:
     """Whether a taking has an armed side to take from: the one named, else the story's foe of the taker."""
     foe = index.actors.get(actor2 or "") or index.actors.get(other_side(actor1, index) or "") if actor1 is not None \
@@ -1147,6 +1156,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []  # "a man was arrested after police found drugs and counterfeit money": no political arrest
     if not trigger.is_verb and trigger.token.dep_ == "pobj" and under_what(trigger.token.head.head):
         return []  # "came under artillery fire": the verb codes it, with its target
+    if trigger.family.name == "protest" and not trigger.is_verb and fired_upon(trigger.token):
+        return []  # "gunmen opened fire on a rally": the shooting is the event, the rally its target
     args = arguments_for(trigger, index)
     if trigger.family.name == "clash" and not trigger.is_verb and no_war_fight(trigger.token, index):
         return []  # "Fighting broke out between fans after the match", "in the state assembly"
@@ -1264,6 +1275,10 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             args.actor2 = index.crowd("civilians")
         elif family.name == "excessive" and actor1 is not None and actor1.kind in NON_STATE_ARMED:
             event_type, sub = "Violence against civilians", "Attack"  # "gunmen opened fire on the marchers"
+            args.actor2 = args.actor2 or index.crowd()
+        elif family.name == "excessive" and actor1 is None:
+            # "snipers fired on a march": force on a crowd by no one named is the state's, its police's
+            args.actor1 = sentence_actor(trigger.token, index, kinds=STATE_FORCES) or index.police()
             args.actor2 = args.actor2 or index.crowd()
         elif family.name == "excessive" and actor1 is not None and actor1.kind in CROWDS:
             event_type, sub = "Riots", "Violent demonstration"  # "protesters killed a police officer"
