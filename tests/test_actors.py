@@ -368,6 +368,11 @@ def test_a_peoples_forces_no_state_owns_are_an_armed_group(extract, text, mentio
     ("SANAA, Yemen - Tribal militiamen attacked an oil pipeline near Marib on Monday.", "Tribal militiamen",
      "Unidentified Armed Group (Yemen)"),
     ("ZARIA, Nigeria - Armed forces retook Zaria on Monday.", "Armed forces", "Military Forces of Nigeria"),
+    ("BANGUI - Mutinous troops seized the radio station in Bangui on Monday.", "Mutinous troops",
+     "Mutiny of Military Forces of the Central African Republic"),
+    # the state's side of any war, not Syria's
+    ("TRIPOLI, Libya - Pro-government forces retook Sirte on Monday.", "Pro-government forces",
+     "Military Forces of Libya"),
 ])
 def test_words_that_open_a_forces_name_are_no_people(extract, text, mention, name):
     assert actor_of(extract(text, published="2020-05-12"), mention) == name
