@@ -613,6 +613,8 @@ def test_forces_loyal_to_a_person_no_actor_names_are_a_side_of_their_own(extract
      "Military Forces of Algeria"),
     ("MANILA - Loyal troops recaptured Villamor Air Base from the mutineers on Saturday.", "Loyal troops",
      "Military Forces of the Philippines"),
+    ("BAMAKO - Militants attacked the gendarmerie in Kati on Sunday.", "the gendarmerie", "Police Forces of Mali"),
+    ("GROZNY - Interior troops fought rebels near Grozny on Sunday.", "Interior troops", "Military Forces of Russia"),
 ])
 def test_what_a_state_calls_its_men_and_its_foes(extract, text, mention, name):
     """A patrol, a convoy, special forces the text gives no owner are the state's; "terrorists" and
