@@ -3372,3 +3372,20 @@ def test_a_gathering_fired_on_is_the_forces_target(extract, text, coded):
     report = extract(text, published=PUBLISHED)
     names = {a.id: a.name for a in report.actors}
     assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events if e.factuality in HAPPENED] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # protesters arrested, or people held at a rally: the protest met by force, as ACLED codes it
+    ("MINSK - Police arrested dozens of protesters in Minsk on Sunday." + QUIET_DAY,
+     [("Protest with intervention", "Protesters (Belarus)", "Police Forces of Belarus")]),
+    ("BAKU - Police detained several dozen people on Sunday at a small rally outside the parliament in Baku." + QUIET_DAY,
+     [("Protest with intervention", "Protesters (Azerbaijan)", "Police Forces of Azerbaijan")]),
+    # an arrest of others is an arrest
+    ("MINSK - Police arrested an opposition leader in Minsk on Sunday." + QUIET_DAY,
+     [("Arrests", "Police Forces of Belarus", "")]),
+])
+def test_protesters_arrested_are_a_protest_with_intervention(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or "", ""), names.get(e.actor2 or "", "")) for e in report.events
+            if e.factuality in HAPPENED] == coded

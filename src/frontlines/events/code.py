@@ -53,6 +53,7 @@ THEFT = event_words()["theft"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 CLEARING = event_words()["clearing"]
+PROTESTERS_HELD = frozenset({"protester", "demonstrator", "marcher"})
 AIMED_PREPS = frozenset({"on", "into", "upon"})  # (not "at": "detained dozens at a rally")
 LEAVING_ARMED = event_words()["leaving_armed"]
 ARMED_LEAVERS = STATE_DOERS | event_words()["state_troops"] | ARMED_NOUNS | event_words()["armed_leavers"]
@@ -812,6 +813,15 @@ def passive_taker(verb: Token, place: str | None, index: Index) -> str | None:
     return taker
 
 
+def protesters_held(verb: Token) -> bool:
+    """Whether those arrested were protesting: protesters, demonstrators or marchers, or people held at or
+    during a protest ("detained several dozen people at a small rally")."""
+    held = {t.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+    at_a_protest = any(protest_word(o) for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "during")
+                       for o in p.children if o.dep_ == "pobj")
+    return bool(held & PROTESTERS_HELD) or at_a_protest
+
+
 def fired_upon(noun: Token) -> bool:
     """Whether a gathering is what a verb of the lexicon was aimed at ("opened fire on a rally of students",
     "fired into the procession")."""
@@ -1266,6 +1276,11 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                     sentence_actor(trigger.token, index, kinds=CROWDS)
                 # "clashes between students and police": rioters the text names by no crowd word
                 args.actor1, args.actor2 = crowd_actor(crowd, index) or index.crowd("rioters"), args.actor1
+        elif family.name == "arrest" and trigger.is_verb and protesters_held(trigger.token) \
+                and (actor1 is None or actor1.kind in STATE_FORCES):
+            # "police arrested dozens of protesters", "detained several dozen people at a rally": the protest's
+            event_type, sub = "Protests", "Protest with intervention"
+            args.actor1, args.actor2 = index.crowd(), args.actor1 or index.police()
         elif family.name == "arrest" and (held_by_irregulars(trigger.token, actor1) or (
                 trigger.token.lemma_.lower() == "capture" and actor1 is not None and actor1.kind in NON_STATE_ARMED)):
             # "the attackers rounded up hundreds of workers", "ELN guerrillas captured a councillor"
