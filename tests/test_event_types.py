@@ -2508,8 +2508,10 @@ def test_third_review_cases_are_coded_with_their_actors(extract, text, coded):
      [("Government regains territory", "Military Forces of the United States")]),
     ("NOUMEA - Gendarmes arrested 40 rioters in Noumea on Friday.", [("Arrests", "Police Forces of France")]),
     ("SAN JUAN - Police arrested 20 Nationalists in Ponce on Friday.", [("Arrests", "Police Forces of Puerto Rico")]),
-    # people taken to a police station or to jail were arrested; a police station taken was not
-    ("KANO - Police took 30 protesters to jail in Kano on Saturday.", [("Arrests", "Police Forces of Nigeria")]),
+    # people taken to a police station or to jail were arrested (protesters so: their protest met by force); a
+    # police station taken was not
+    ("KANO - Police took 30 students to jail in Kano on Saturday.", [("Arrests", "Police Forces of Nigeria")]),
+    ("KANO - Police took 30 protesters to jail in Kano on Saturday.", [("Protest with intervention", "Protesters (Nigeria)")]),
     ("KANO - Rebels took the police station in Kano on Saturday, and the wounded were taken to the police station "
      "in Zaria.", []),
     # a town whose government is meant is no scene, nor the crowd's country
