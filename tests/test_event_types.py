@@ -3391,3 +3391,12 @@ def test_protesters_arrested_are_a_protest_with_intervention(extract, text, code
     names = {a.id: a.name for a in report.actors}
     assert [(e.sub_event_type, names.get(e.actor1 or "", ""), names.get(e.actor2 or "", "")) for e in report.events
             if e.factuality in HAPPENED] == coded
+
+
+def test_fighting_that_left_men_dead_is_a_clash(extract):
+    """"Tuesday's fighting in Sake left 20 combatants dead": a day's fighting told by its toll."""
+    report = extract("GOMA - M23 rebels attacked army positions near Goma on Monday. Tuesday's fighting in Sake left "
+                     "at least 20 combatants dead." + QUIET_DAY, published="2012-11-22")
+    places = {p.id: p.name for p in report.places}
+    assert [(e.sub_event_type, places.get(e.place), e.date) for e in report.events if e.factuality in HAPPENED] \
+        == [("Armed clash", "Goma", "2012-11-19"), ("Armed clash", "Sake", "2012-11-20")]
