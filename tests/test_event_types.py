@@ -3400,3 +3400,14 @@ def test_fighting_that_left_men_dead_is_a_clash(extract):
     places = {p.id: p.name for p in report.places}
     assert [(e.sub_event_type, places.get(e.place), e.date) for e in report.events if e.factuality in HAPPENED] \
         == [("Armed clash", "Goma", "2012-11-19"), ("Armed clash", "Sake", "2012-11-20")]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # an arrest for an ordinary offence is crime, which ACLED does not code; one for speech or a protest is
+    ("MOMBASA - Police arrested a man for drunk driving in Mombasa on Tuesday." + QUIET_DAY, []),
+    ("HARARE - Police arrested two men in Harare on Tuesday over the robbery of a bank." + QUIET_DAY, []),
+    ("HARARE - Police arrested a journalist in Harare on Tuesday for insulting the president." + QUIET_DAY,
+     ["Arrests"]),
+])
+def test_an_arrest_for_ordinary_crime_is_no_event(extract, text, coded):
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded

@@ -53,6 +53,7 @@ THEFT = event_words()["theft"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 CLEARING = event_words()["clearing"]
+ORDINARY_OFFENCES = frozenset(event_words()["ordinary_offences"])
 PROTESTERS_HELD = frozenset({"protester", "demonstrator", "marcher"})
 AIMED_PREPS = frozenset({"on", "into", "upon"})  # (not "at": "detained dozens at a rally")
 LEAVING_ARMED = event_words()["leaving_armed"]
@@ -490,6 +491,14 @@ def political_arrest(tok: Token, index: Index) -> bool:
     "arrested five al-Shabaab suspects and seized drugs and weapons", "40 opposition activists"."""
     return any((t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in NON_STATE_ARMED)
                or t.lemma_.lower() in POLITICAL_PEOPLE for t in tok.sent)
+
+
+def for_an_offence(verb: Token) -> bool:
+    """Whether an arrest is "for" or "over" an ordinary offence (`ordinary_offences`): "arrested a man for
+    drunk driving", "detained two men over the robbery of a bank"."""
+    held = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    return any(t.lemma_.lower() in ORDINARY_OFFENCES for h in held for p in h.children
+               if p.dep_ == "prep" and p.lower_ in ("for", "over") for t in p.subtree)
 
 
 def found_crime(sent) -> bool:
@@ -1162,7 +1171,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             return []  # "M23 rebels captured Rubaya": a town the gazetteer lacks, which no other town stands for
         # "after Gitarama was captured by the RPF": a place taken, which the model named as a person
         trigger = Trigger(trigger.token, lexicon().families["capture"], trigger.is_verb)
-    if trigger.family.name == "arrest" and found_crime(trigger.token.sent) and not political_arrest(trigger.token, index):
+    if trigger.family.name == "arrest" and (found_crime(trigger.token.sent) or for_an_offence(trigger.token)) \
+            and not political_arrest(trigger.token, index):
         return []  # "a man was arrested after police found drugs and counterfeit money": no political arrest
     if not trigger.is_verb and trigger.token.dep_ == "pobj" and under_what(trigger.token.head.head):
         return []  # "came under artillery fire": the verb codes it, with its target
