@@ -3411,3 +3411,17 @@ def test_fighting_that_left_men_dead_is_a_clash(extract):
 ])
 def test_an_arrest_for_ordinary_crime_is_no_event(extract, text, coded):
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # militants flushed out of a town lost it to the state
+    ("MAIDUGURI - The military said it had flushed out militants from the town of Gwoza on Tuesday." + QUIET_DAY,
+     [("Government regains territory", "Military Forces of Nigeria")]),
+    # a town held now by the side its sentence names, after the other withdrew, went to that side
+    ("TRIPOLI - The town of Sirte is now under the control of the Islamic State after government troops withdrew "
+     "on Tuesday." + QUIET_DAY, [("Non-violent transfer of territory", "Islamic State")]),
+])
+def test_who_took_a_town_its_holders_left(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events if e.factuality in HAPPENED] == coded

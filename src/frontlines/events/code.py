@@ -1220,6 +1220,11 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     given_up = args.actor1 is None and left_without_a_fight(trigger, index)
     if given_up:
         args.actor1 = index.main_state  # "Dar Drius was evacuated without a fight": by the story's state, if any
+    holder = holder_told(trigger.token.head if trigger.token.dep_ == "advcl" else trigger.token, index) \
+        if family.name == "withdraw" else None
+    if holder is not None and holder != args.actor1:
+        # "Sirte is under the control of the Islamic State after government troops withdrew": the holder took it
+        args.actor1, args.actor2 = holder, args.actor1
     actor1 = index.actors.get(args.actor1 or "")
     if trigger.token.lemma_.lower() in ARMED_DOERS and (actor1 is None or actor1.kind not in ARMED) and not given_up:
         return []  # "the suspect surrendered to police"
