@@ -24,6 +24,9 @@ PUBLISHED = date(2017, 11, 3)  # a Friday
     ("June 21, 2014", "2014-06-21", "day"),
     ("14 October 2017", "2017-10-14", "day"),
     ("two days ago", "2017-11-01", "day"),
+    # history told by how long ago it was
+    ("a decade ago", "2007-11-04", "year"),
+    ("a century ago", "1917-11-04", "year"),
     ("last week", "2017-10-27", "week"),
     ("early January", "2017-01-05", "week"),
     ("in May 2014", "2014-05-15", "month"),
@@ -157,3 +160,15 @@ def test_a_dated_dateline_is_the_storys_today(extract, text, published, day):
 def test_the_storys_first_date_dates_the_lede_only_if_it_is_news(extract, text, day):
     events = extract(text, published="1905-01-23").events
     assert events and events[0].date == day, [(e.sub_event_type, e.date) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause on a noun the event does not act on dates that noun, not the event
+    ("TUNIS - Protesters rallied in Tunis on Tuesday, reviving the chant that rang a decade ago.",
+     [("Peaceful protest", "2019-08-27")]),
+    # history told by how long ago it was is no news
+    ("KADUNA - Local elders in Zaria recalled how the militia burned the village a decade ago.", []),
+])
+def test_what_a_decade_ago_dates(extract, text, expected):
+    events = extract(text, published="2019-08-30").events
+    assert [(e.sub_event_type, e.date) for e in events if e.factuality in ("asserted", "reported")] == expected

@@ -24,8 +24,8 @@ MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
 MONTH_RE = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 NUMBER_WORDS = {"a few": 3, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 3}
-UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-UNIT_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652, "century": 36524}
+UNIT_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "year", "century": "year"}
 PART_OF_MONTH = {"early": 5, "mid": 15, "late": 25, "end of": 28, "beginning of": 3}
 
 # "8 July last year", "in March this year": the year the date falls in, counted from publication
@@ -40,7 +40,9 @@ PATTERNS = [
     ("weekday", re.compile(r"\b(?P<last>last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
     ("yesterday", re.compile(r"\b(?P<word>yesterday|today|tonight|this morning|last night)\b")),
     ("weekend", re.compile(r"\b(?P<which>the|this|last)\s+weekend\b")),
-    ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b")),
+    ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?P<unit>day|week|month|year|decade)s?\s+(?:ago|earlier|before)\b")),
+    # "a century ago", "decades ago": history, told by how long ago it was
+    ("ago", re.compile(r"\b(?:(?P<n>a|one|two|three|few|several)\s+)?(?P<unit>decade|centur)(?:y|ies|s)?\s+ago\b")),
     ("last_unit", re.compile(r"\b(?P<which>last|earlier this|this|late last|early last)\s+(?P<unit>week|month|year)\b")),
     ("weeks_after", re.compile(r"\b(?:just\s+)?(?P<unit>days|weeks|months)\s+(?:after|before|earlier|ago)\b")),
     ("month_only", re.compile(rf"\b(?:in|since|last|this)\s+{MONTH_RE}\b(?!\s+\d)")),
@@ -168,7 +170,7 @@ def _weekend(m, published):
 
 def _ago(m, published):
     n = NUMBER_WORDS["few"] if m["n"] is None else int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"]]
-    unit = m["unit"]
+    unit = "century" if m["unit"] == "centur" else m["unit"]
     return Resolved(published - timedelta(days=n * UNIT_DAYS[unit]), UNIT_PRECISION[unit])
 
 

@@ -144,11 +144,19 @@ def when_clause(tok: Token) -> bool:
 def describes_a_noun(tok: Token, trigger: Token) -> bool:
     """Whether a date stands in a relative clause in the perfect that describes a noun other than
     the trigger, apart from it: "The missile hit the hospital at 7 a.m., starting fires in a wing that
-    had been emptied days earlier" (but "since a truce lapsed last month" dates the truce, and "a
-    convoy that was travelling to Gao on Tuesday" is struck that day)."""
+    had been emptied days earlier", or in any relative clause on a noun the trigger does not act on
+    ("Protesters rallied, reviving the chant that rang a decade ago"; but "since a truce lapsed last month"
+    dates the truce, and "a convoy that was travelling to Gao on Tuesday" is struck that day)."""
     return any(a.dep_ == "relcl" and trigger.i not in (a.i, a.head.i) and trigger not in a.subtree
-               and any(c.dep_ == "aux" and c.lemma_ == "have" for c in a.children)
+               and (any(c.dep_ == "aux" and c.lemma_ == "have" for c in a.children) or not acted_on_by(a.head, trigger))
                for a in (tok, *tok.ancestors))
+
+
+def acted_on_by(noun: Token, trigger: Token) -> bool:
+    """Whether a noun is what the trigger (or a verb joined to it) acts on or is done by: "fired into a crowd",
+    "students who marched ... were broken up ... and arrested"."""
+    verb = noun.head.head if noun.head.dep_ in ("prep", "agent") else noun.head
+    return verb.i in {trigger.i, *(c.i for c in trigger.conjuncts)}
 
 
 def governs(trigger: Token, tok: Token) -> bool:
