@@ -655,3 +655,9 @@ def test_a_name_written_as_common_words_is_no_actor(extract):
     report = extract("RAQQA, Syria - Islamic State fighters attacked an army post in Raqqa on Tuesday.",
                      published="2017-08-13")
     assert actor_of(report, "Islamic State") == "Islamic State"
+
+
+def test_forces_loyal_to_one_person_are_one_side_whatever_they_are_called(extract):
+    report = extract("ABIDJAN - Forces loyal to Alassane Ouattara entered Yamoussoukro on Wednesday. Troops loyal to "
+                     "Alassane Ouattara shelled Abobo the same day.", published="2011-04-01")
+    assert actor_of(report, "Forces loyal to Alassane Ouattara") == actor_of(report, "Troops loyal to Alassane Ouattara")

@@ -339,3 +339,30 @@ def test_a_side_that_set_up_its_headquarters_in_a_town_holds_it(extract, text, p
 def test_a_base_only_planned_holds_nothing(extract):
     assert not claims(extract("BAMAKO - The rebels plan to set up a base in Kidal, a spokesman said.",
                               published="2012-04-02"))
+
+
+@pytest.mark.parametrize("text", [
+    # a presence is a hold only when the side is still there (or inside), not a visit, a stay that ended or a label
+    "NIAMEY - Wagner fighters are in Kidal, residents said.",
+    "JUBA - Kenyan peacekeepers are in Juba under a UN mandate.",
+    "KHARTOUM - Sudanese army units were in Wad Madani until December.",
+    "KYIV - Ukrainian forces are still in negotiations in Istanbul.",
+    # holding out hope, or in the hills near a town, holds no town
+    "KYIV - Ukrainian soldiers are holding out hope of relief in Bakhmut, their commander said.",
+    "BAMAKO - Jihadist fighters are still holding out in the mountains near Kidal.",
+    # a town described as not, never, briefly or once in a side's hands is not in them now
+    "KYIV - Huliaipole, the nearest town not in Russian hands, was shelled on Monday.",
+    "KYIV - Robotyne, a village briefly in Ukrainian hands last summer, was shelled on Monday.",
+    "KYIV - Kupiansk, a town in Ukrainian hands until 2022, was shelled on Monday.",
+    # "it" is a town acted on, not one a thing was near or in
+    "BAGHDAD - Militants attacked a checkpoint near Tal Afar on Monday, and the army said it was in control of it again.",
+    "BAGHDAD - A fire broke out in Sinjar on Monday; troops are in control of it.",
+])
+def test_no_hold_from_a_presence_a_description_or_an_it_that_says_none(extract, text):
+    assert not claims(extract(text, published="2023-03-10"))
+
+
+def test_a_presence_last_week_does_not_outlast_a_later_recapture(extract):
+    got = claims(extract("KYIV - Russian troops were still in Kupiansk last week. Ukrainian forces recaptured Kupiansk "
+                         "on Thursday.", published="2023-03-10"))
+    assert got == {("Kupyansk", "Military Forces of Ukraine", "controlled")}, got

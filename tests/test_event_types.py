@@ -3425,3 +3425,18 @@ def test_who_took_a_town_its_holders_left(extract, text, coded):
     report = extract(text, published=PUBLISHED)
     names = {a.id: a.name for a in report.actors}
     assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events if e.factuality in HAPPENED] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # both sides "between" names, whatever the clause's subject; a city's police speak from that city
+    ("KABUL - Residents said fighting between the Taliban and Islamic State fighters went on in Jalalabad on Monday."
+     + QUIET_DAY, [("Armed clash", "Taliban", "Islamic State", "Jalalabad")]),
+    ("BAGHDAD - Kirkuk's police said gunmen killed two soldiers at a checkpoint on Monday." + QUIET_DAY,
+     [("Armed clash", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq", "Kirkuk")]),
+])
+def test_sides_between_and_a_citys_speakers(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    places = {p.id: p.mentions[0].text for p in report.places}
+    assert [(e.sub_event_type, names.get(e.actor1 or ""), names.get(e.actor2 or ""), places.get(e.place or ""))
+            for e in report.events if e.factuality in HAPPENED] == coded

@@ -212,8 +212,10 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
     for span in loyal_forces(doc, taken | place_tokens, frozenset(m.generic_words["loyal_heads"]),
                              frozenset(m.generic_words["military_ranks"])):
         militia = span.root.lemma_.lower().startswith("militia")
-        actor = registry.get(span.text[:1].upper() + span.text[1:], "political_militia" if militia else "rebel_group",
-                             country)
+        # one side however its men are called: "Forces loyal to X" and "troops loyal to X" alike
+        person = span[next(i for i, t in enumerate(span) if t.lower_ == "to") + 1:]
+        actor = registry.get(f"{'Militia' if militia else 'Forces'} loyal to {person.text}",
+                             "political_militia" if militia else "rebel_group", country)
         mentions.append(ActorMention(actor.id, span.start, span.end))
         taken.update(range(span.start, span.end))
     for span, code in countries_acting(doc, places):

@@ -141,8 +141,9 @@ def town_meant(tok: Token, index: Index) -> str | None:
     if this_town(tok):
         return dateline_meant(tok, index)  # "GORI - ... this city was under Russian control"
     if tok.lower_ == "it" and tok.dep_ in ("pobj", "dobj"):  # "broke into Owerri ... were in control of it"
+        # a town acted on, not one a thing was near or in ("attacked a checkpoint near Tal Afar", "a fire in Sinjar")
         towns = [index.place_at[i] for i in range(tok.sent.start, tok.i) if i in index.place_at
-                 and index.places[index.place_at[i]].feature == "city"]
+                 and index.places[index.place_at[i]].feature == "city" and acted_on(tok.doc[i])]
         return towns[-1] if towns else None
     if not any(c.lower_ == "the" for c in tok.children) or tok.tag_ in ("NNS", "NNPS"):
         return None  # "the state holds the main towns" names none of them
@@ -307,16 +308,33 @@ def holding_out(verb: Token) -> bool:
     """Whether a verb of holding is "hold out" told of now or of the story's days: "still holds out", "has held
     out since Sunday", "were still holding out on Thursday" (not a hold that ended: "held out until noon")."""
     return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children) and (
-        verb.tag_ in ("VBZ", "VBP", "VBD") or any(c.dep_ == "aux" for c in verb.children))
+        verb.tag_ in ("VBZ", "VBP", "VBD") or any(c.dep_ == "aux" for c in verb.children)) \
+        and not any(c.dep_ == "dobj" for c in verb.children) and not ended_stay(verb)  # not "holding out hope"
 
 
 def where_held_out(verb: Token, index: Index) -> list[tuple[str, bool]]:
     """The places "hold out" puts its holders in: "in the shipyard", "at their barracks", or the sentence's
     opening place ("In Khulna, Pakistani troops were still holding out")."""
     found = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in words()["holding_out_preps"]
-             for o in c.children if o.dep_ == "pobj" for p in places_under(o, index)]
+             for o in c.children if o.dep_ == "pobj" and o.i in index.place_at for p in places_under(o, index)]
     return found or [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < subject_i(verb)
                      for o in c.children for p in places_under(o, index)]
+
+
+def acted_on(tok: Token) -> bool:
+    """Whether a place name is what a verb acts on: its object ("shelled Tal Afar"), or "into" it ("broke into
+    Owerri")."""
+    while tok.dep_ == "compound":
+        tok = tok.head
+    return tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ == "into")
+
+
+def ended_stay(verb: Token) -> bool:
+    """Whether a clause tells a stay that ended or was brief: "until December", "for two weeks", "only
+    briefly before retreating", "last week" (`ended_stay` words)."""
+    return any(t.lower_ in words()["ended_stay"] for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod",
+                                                                                     "advcl")
+               for t in (c, *c.subtree) if t.i <= c.i + 1)
 
 
 def subject_i(verb: Token) -> int:
@@ -334,10 +352,13 @@ def presences(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim]:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         side = index.actor_at.get(subject.i) if subject is not None else None
         if side is None or index.actors[side].kind not in ARMED_KINDS or factuality(verb) not in HAPPENED \
-                or any(c.lower_ == "no" for c in subject.children) or told_with_a_year(verb.sent):
+                or any(c.lower_ in ("no", "hardly", "few") for c in subject.subtree) or told_with_a_year(verb.sent) \
+                or ended_stay(verb):
             continue
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in words()["presence_preps"]):
-            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+        still = any(c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children)
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in words()["presence_preps"]
+                     and (still or c.lower_ == "inside")):  # "are still in Ochamchire" (not "were in Sake on Friday")
+            for obj in (o for o in prep.children if o.dep_ == "pobj" and o.i in index.place_at):
                 out += [claim(index, place, side, partial, verb, as_of) for place, partial in places_under(obj, index)]
     return [c for c in out if c is not None]
 
@@ -485,8 +506,12 @@ def holdings(doc: Doc, index: Index):
         while verb.pos_ == "ADV" and verb.head.i != verb.i:
             verb = verb.head  # "forces were back in control of Rushan": the verb that "back" hangs from
         if hedged or any(c.dep_ in ("advmod", "neg") and c.lower_ in words()["hedges"]
-                         for a in (verb, tok.head.head) for c in a.children):
+                         for a in (verb, tok.head.head, tok.head) for c in a.children):
             continue  # "almost back in control", "no longer in control", "never in control": no hold
+        if verb.pos_ in ("NOUN", "PROPN") and verb.i != tok.i and any(
+                (t.lower_ in words()["ended_stay"] and t.dep_ != "amod") or t.lower_ in words()["hedges"]
+                for t in verb.subtree):  # (not "the last town in Ukrainian hands")
+            continue  # "a village briefly in Ukrainian hands last summer", "a town in Ukrainian hands until 2022"
         if any(t.lower_ in words()["first_person"] for t in tok.subtree):
             # "the town was in the hands of our brave soldiers", Salvadoran radio said: the speaker's side,
             # whoever "soldiers" alone would be; no claim when the text does not say whose side speaks

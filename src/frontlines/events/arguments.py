@@ -533,10 +533,11 @@ def armed_doer_of_clause(noun: Token, index: Index) -> str | None:
 
 def sides_between(prep: Token, args: Arguments, index: Index) -> None:
     """The two sides "between X and Y" names, as actor1 and actor2 where not yet known."""
-    sides = [actor_in(t, index) for t in prep.subtree if t.dep_ in ("pobj", "conj")]
+    sides = [index.actor_at[t.i] for t in prep.subtree if t.i in index.actor_at]  # "the Taliban and IS fighters"
     sides = [a for a in dict.fromkeys(sides) if a]
+    rival = len(sides) == 1 and any(t.lower_ in ("rival", "opposing") for t in prep.subtree)
     args.actor1 = args.actor1 or (sides[0] if sides else None)
-    args.actor2 = args.actor2 or (sides[1] if len(sides) > 1 else None)
+    args.actor2 = args.actor2 or (sides[1] if len(sides) > 1 else sides[0] if rival else None)  # "rival RSF factions"
 
 
 DESTINATION_PREPS = event_words()["heading_preps"]
@@ -674,7 +675,9 @@ def speakers_place(place: Token, trigger: Token, index: Index) -> bool:
     five men" were there)."""
     for head in place.ancestors:
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SPEECH_VERBS:
-            whose = place.dep_ == "poss" and place.head.i == head.i
+            # (a country's; "Kirkuk's police said" are Kirkuk's, and there)
+            whose = place.dep_ == "poss" and place.head.i == head.i and place.i in index.place_at \
+                and index.places[index.place_at[place.i]].feature == "country"
             return (whose or head.i not in index.actor_at) and trigger.i not in {t.i for t in head.subtree}
     return said_abroad(place, trigger, index)
 
