@@ -661,3 +661,14 @@ def test_forces_loyal_to_one_person_are_one_side_whatever_they_are_called(extrac
     report = extract("ABIDJAN - Forces loyal to Alassane Ouattara entered Yamoussoukro on Wednesday. Troops loyal to "
                      "Alassane Ouattara shelled Abobo the same day.", published="2011-04-01")
     assert actor_of(report, "Forces loyal to Alassane Ouattara") == actor_of(report, "Troops loyal to Alassane Ouattara")
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    # the other names news gives a country name its forces too (country_names.yaml short_names)
+    ("GOMA - Congo's army said M23 rebels attacked Sake on Monday.", "Congo's army",
+     "Military Forces of the Democratic Republic of Congo"),
+    ("YANGON - Burma's army shelled villages near Hpakant on Monday.", "Burma's army", "Military Forces of Myanmar"),
+    ("ABIDJAN - Côte d'Ivoire's army retook Bouaké on Monday.", "Côte d'Ivoire's army", "Military Forces of Ivory Coast"),
+])
+def test_a_countrys_other_names_before_its_army(extract, text, mention, name):
+    assert actor_of(extract(text, published="2023-03-10"), mention) == name

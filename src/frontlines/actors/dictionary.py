@@ -134,7 +134,8 @@ def acled_country_names() -> dict:
     """`country_names.yaml`: ACLED's spelling of a country where GeoNames' differs ("names", ISO code
     → name), and the names that take "the" in a state's forces ("with_the")."""
     data = load_yaml(packaged("country_names.yaml"))
-    return {"names": dict(data["names"]), "with_the": frozenset(data["with_the"])}
+    return {"names": dict(data["names"]), "with_the": frozenset(data["with_the"]),
+            "short_names": dict(data.get("short_names", {}))}
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +152,8 @@ def country_possessives() -> dict[str, str]:
     from frontlines.places.gazetteer import geonames_countries  # the places' data: read late
 
     names = {code: c["name"] for code, c in geonames_countries().items()} | acled_country_names()["names"]
-    return {f"{name.lower()} {mark}": code for code, name in names.items() for mark in ("'s", "’s")}
+    named = {name: code for code, name in names.items()} | acled_country_names()["short_names"]
+    return {f"{name.lower()} {mark}": code for name, code in named.items() for mark in ("'s", "’s")}
 
 
 @lru_cache(maxsize=1)
