@@ -366,3 +366,8 @@ def test_a_presence_last_week_does_not_outlast_a_later_recapture(extract):
     got = claims(extract("KYIV - Russian troops were still in Kupiansk last week. Ukrainian forces recaptured Kupiansk "
                          "on Thursday.", published="2023-03-10"))
     assert got == {("Kupyansk", "Military Forces of Ukraine", "controlled")}, got
+
+
+def test_a_hold_told_as_once_is_no_hold_now(extract):
+    assert not claims(extract("ADEN - Officials fear that the Houthis, who once held Aden, might return.",
+                              published="2023-03-10"))

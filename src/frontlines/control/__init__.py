@@ -295,6 +295,8 @@ def holding_verbs(doc: Doc, index: Index, as_of: str | None) -> list[ControlClai
             continue
         if subject.tag_ in ("WP", "WDT") and not in_relative_clause(tok):
             continue  # "neither side could say who held the temple": a question, not who holds it
+        if tok.tag_ == "VBD" and ended_stay(tok):
+            continue  # "the Houthis, who once held Aden", "held the town for two weeks": a hold that ended
         controller = side_named(subject, index)
         for obj in objects:
             # "though the army still holds the town itself": the town the sentence named
