@@ -336,7 +336,7 @@ def ended_stay(verb: Token) -> bool:
     briefly before retreating", "last week" (`ended_stay` words)."""
     return any(t.lower_ in words()["ended_stay"] for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod",
                                                                                      "advcl")
-               for t in (c, *c.subtree) if t.i <= c.i + 1)
+               for t in c.subtree if t.i <= c.i + 1)
 
 
 def subject_i(verb: Token) -> int:
@@ -370,7 +370,7 @@ def headquarters(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim
     centre, where the federal forces have set up their headquarters", "the rebels established a base in
     Kidal" (`base_nouns` the object of one of `basing_verbs`; not "plan to set up a base", nor a year's)."""
     out = []
-    for base in (t for t in doc if t.lemma_.lower() in words()["base_nouns"] and t.dep_ == "dobj"):
+    for base in (t for t in tokens_lemmatised(doc, words()["base_nouns"]) if t.dep_ == "dobj"):
         verb = base.head
         side = actor_in(subject_of(verb), index) if subject_of(verb) is not None else None
         if verb.lemma_.lower() not in words()["basing_verbs"] or side is None \

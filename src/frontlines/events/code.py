@@ -54,7 +54,7 @@ CIVILIAN_TARGETS = event_words()["civilian_targets"]
 WITHDRAWAL = event_words()["withdrawal"]
 CLEARING = event_words()["clearing"]
 ORDINARY_OFFENCES = frozenset(event_words()["ordinary_offences"])
-PROTESTERS_HELD = frozenset({"protester", "demonstrator", "marcher"})
+PROTESTERS_HELD = frozenset(event_words()["protesters_held"])
 AIMED_PREPS = frozenset({"on", "into", "upon"})  # (not "at": "detained dozens at a rally")
 LEAVING_ARMED = event_words()["leaving_armed"]
 ARMED_LEAVERS = STATE_DOERS | event_words()["state_troops"] | ARMED_NOUNS | event_words()["armed_leavers"]
@@ -841,8 +841,8 @@ def fired_upon(noun: Token) -> bool:
 
 def armed_foe(actor1, actor2: str | None, index: Index) -> bool:
     """Whether a taking has an armed side to take from: the one named, else the story's foe of the taker."""
-    foe = index.actors.get(actor2 or "") or index.actors.get(other_side(actor1, index) or "") if actor1 is not None \
-        else index.actors.get(actor2 or "")
+    foe = index.actors.get(actor2 or "") or (
+        index.actors.get(other_side(actor1, index) or "") if actor1 is not None else None)
     return foe is not None and foe.kind in ARMED
 
 
