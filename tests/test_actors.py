@@ -672,3 +672,26 @@ def test_forces_loyal_to_one_person_are_one_side_whatever_they_are_called(extrac
 ])
 def test_a_countrys_other_names_before_its_army(extract, text, mention, name):
     assert actor_of(extract(text, published="2023-03-10"), mention) == name
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    # an army's unit named by its number is a state's, the one its nationality or possessor names
+    ("AMMAN - The column was stopped by the 40th Armoured Brigade near Ramtha on Monday.", "40th Armoured Brigade",
+     "Military Forces of Jordan"),
+    ("LA PAZ - A company of the 2nd Ranger Battalion cornered the band near Vallegrande on Sunday.",
+     "2nd Ranger Battalion", "Military Forces of Bolivia"),
+    ("KYIV - Ukraine's 93rd Mechanised Brigade shelled Russian positions near Bakhmut on Monday.",
+     "Ukraine's 93rd Mechanised Brigade", "Military Forces of Ukraine"),
+    ("IDLIB - The Free Syrian Army's 13th Division attacked a checkpoint near Idlib on Sunday.", "13th Division",
+     "Free Syrian Army"),
+    # a rebel rearguard is the rebels'
+    ("SEOUL - A rebel rearguard fought troops near Kwangyang on Monday.", "rebel rearguard",
+     "Unidentified Armed Group (South Korea)"),
+])
+def test_an_armys_numbered_units(extract, text, mention, name):
+    assert actor_of(extract(text, published="2020-05-12"), mention) == name
+
+
+def test_a_count_of_battalions_is_no_unit(extract):
+    report = extract("KABUL - Two battalion commanders were killed near Ghazni on Sunday.", published="2020-05-12")
+    assert not [m.text for a in report.actors for m in a.mentions if "battalion" in m.text.lower()]

@@ -3440,3 +3440,37 @@ def test_sides_between_and_a_citys_speakers(extract, text, coded):
     places = {p.id: p.mentions[0].text for p in report.places}
     assert [(e.sub_event_type, names.get(e.actor1 or ""), names.get(e.actor2 or ""), places.get(e.place or ""))
             for e in report.events if e.factuality in HAPPENED] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a pit is no landmine: "the Catavi mines", "coal mines"; the miners killed there are civilians; men killed when
+    # a gallery collapsed died by accident
+    ("LA PAZ - Soldiers killed at least 20 miners at the Catavi mines near Llallagua on Monday." + QUIET_DAY,
+     [("Attack", "Military Forces of Bolivia")]),
+    ("LA PAZ - Twelve miners were killed in Llallagua on Monday when a gallery collapsed." + QUIET_DAY, []),
+    ("DHAKA - Twelve workers were killed in Dhaka on Monday when a factory collapsed." + QUIET_DAY, []),
+    # a planted charge, and a bomb that wrecked offices, are explosions; offices wrecked by men are destruction
+    ("PARIS - A plastic charge wrecked the doorway of a publishing house in Paris on Wednesday night." + QUIET_DAY,
+     [("Remote explosive/landmine/IED", "Unidentified Armed Group (France)")]),
+    ("LYON - A bomb wrecked the offices of a newspaper in Lyon on Wednesday night." + QUIET_DAY,
+     [("Remote explosive/landmine/IED", "Unidentified Armed Group (France)")]),
+    ("MUNICH - The offices and presses of the newspaper were wrecked by a detachment of storm troopers in Munich on "
+     "Thursday night." + QUIET_DAY, [("Looting/property destruction", "Unidentified Armed Group (Germany)")]),
+])
+def test_mines_charges_and_wrecking(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events if e.factuality in HAPPENED] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # men cleared from a town lost it; a withdrawal into the hills left no town to anyone
+    ("AMMAN - The army said it had cleared the guerrillas from Salt on Tuesday after a day-long battle." + QUIET_DAY,
+     [("Government regains territory", "Military Forces of Jordan")]),
+    ("SEOUL - Rebels fought troops near Kwangyang on Monday before withdrawing into the hills." + QUIET_DAY,
+     [("Armed clash", "Unidentified Armed Group (South Korea)")]),
+])
+def test_cleared_from_a_town_and_withdrawn_into_the_hills(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events if e.factuality in HAPPENED] == coded

@@ -735,3 +735,10 @@ def test_a_towns_old_town_is_its_own(extract):
 def test_a_place_beside_a_ship_or_a_movement_stays_a_place(extract, text, place, country):
     found = places_of(extract(text, published="2010-03-01"))
     assert place in found and found[place].country_code == country, found
+
+
+def test_a_name_opened_by_a_capitalised_article_is_a_place(extract):
+    """"In La Paz on Tuesday": "La" is a joining word inside names ("Ciudad de la Paz"), but opens this one."""
+    report = extract("LIMA - The guerrillas were never found. In La Paz on Tuesday, several hundred students marched "
+                     "toward the presidential palace.", published="1967-10-11")
+    assert "La Paz" in {m.text for p in report.places for m in p.mentions if p.country_code == "BO"}

@@ -13,14 +13,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
 
 from frontlines.actors.described import described_groups
 from frontlines.actors.dictionary import (ActorDictionary, ActorEntry, acled_country_names, demonyms, load_dictionary,
                                          packaged)
-from frontlines.actors.patterns import ActorPatterns, build_patterns, pattern_matches
+from frontlines.actors.patterns import ActorPatterns, build_patterns, numbered_unit, pattern_matches
 from frontlines.model import Actor, Place, Span, main_country
 from frontlines.nlp import tokens_written, tokens_where
 from frontlines.yamlfile import load_yaml
@@ -59,6 +59,7 @@ class Matchers:
     by_lower: PhraseMatcher
     by_orth: PhraseMatcher
     generic: PhraseMatcher
+    units: Matcher         # `numbered_units`: "the 40th Armoured Brigade", the state's
     patterns: ActorPatterns
     dictionary: ActorDictionary
     generic_words: dict
@@ -82,7 +83,16 @@ def matchers(nlp: Language, extra: tuple[Path, ...] = ()) -> Matchers:
                         for head in generic["state_unit_heads"]])
     words.add("armed", [nlp.make_doc(p) for p in armed_units(generic)])
     patterns = build_patterns(nlp.vocab, dictionary.nationalities, generic, demonyms())
-    return Matchers(by_lower, by_orth, words, patterns, dictionary, generic)
+    return Matchers(by_lower, by_orth, words, numbered_units(nlp, generic["numbered_units"]), patterns, dictionary,
+                    generic)
+
+
+def numbered_units(nlp: Language, units: dict) -> Matcher:
+    """A matcher of an army's units named by an ordinal ("the 40th Armoured Brigade", "the Second Army"),
+    as `state` generic words; not a count ("40 battalions")."""
+    matcher = Matcher(nlp.vocab)
+    matcher.add("state", [numbered_unit(units)])
+    return matcher
 
 
 def state_aircraft(generic: dict) -> list[str]:
@@ -227,7 +237,8 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
         mentions.append(mention)
         taken.update(range(mention.start, mention.end))
     makes = frozenset(m.generic_words["aircraft_makes"])  # "MiG fighters" are planes, no armed men
-    generic = [with_the_leaders_name(s) for s in filter_spans(list(m.generic(doc, as_spans=True)))
+    generic = [with_the_leaders_name(s) for s in filter_spans([*m.generic(doc, as_spans=True),
+                                                               *m.units(doc, as_spans=True)])
                if not taken.intersection(range(s.start, s.end)) and not a_names_possessor(s)
                and not opposed_to(s, state_owners()) and not (s.start > 0 and doc[s.start - 1].lower_ in makes)
                and not scare_quoted(s)]
@@ -608,7 +619,11 @@ def modifier_actor(span, named: ByStart, order: dict[int, int], by_id: dict[str,
 
 
 def possessor(doc: Doc, span, named: ByStart, by_id: dict[str, Actor]) -> Actor | None:
-    """"its troops", "their fighters": the actor last named before, in this sentence or the one before."""
+    """"its troops", "their fighters": the actor last named before, in this sentence or the one before;
+    "the Free Syrian Army's 13th Division": the actor named before the possessive."""
+    if span.start > 0 and doc[span.start - 1].lower_ in ("'s", "’s"):
+        owner = named.last_before(span.start - 1)
+        return by_id[owner.actor] if owner is not None and owner.end == span.start - 1 else None
     first = doc[span.start - 1] if span.start > 0 and span[0].lower_ not in ("its", "their") else span[0]
     if first.lower_ not in ("its", "their"):
         return None

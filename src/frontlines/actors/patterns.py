@@ -60,6 +60,8 @@ def build_patterns(vocab: Vocab, nationalities: dict[str, str], generic: dict,
         pairs = [h.split() for h in heads if " " in h]
         head_words = [[{"LOWER": {"IN": [h for h in heads if " " not in h]}}],
                       [{"LOWER": {"IN": sorted({a for a, _ in pairs})}}, {"LOWER": {"IN": sorted({b for _, b in pairs})}}]]
+        if label == "state":  # "Ukraine's 93rd Mechanised Brigade"
+            head_words.append(numbered_unit(generic["numbered_units"]))
         specs.append((label, [[one_word, modifiers, *head] for head in head_words]))
         for size, token_sets in longer_words.items():
             specs.append((LONGER_NATIONALITY.format(label=label, size=size),
@@ -81,6 +83,13 @@ def build_patterns(vocab: Vocab, nationalities: dict[str, str], generic: dict,
     return ActorPatterns(matcher, nationalities, demonyms, frozenset(generic["peoples_doings"]), frozenset(w for p in every for w in words_of(p[-1])),
                          frozenset(w for p in every for t in p if t.get("OP") == "*" for w in words_of(t)),
                          max(bounded_length(p) for p in every))
+
+
+def numbered_unit(units: dict) -> list[dict]:
+    """The tokens of an army's unit named by an ordinal: "40th Armoured Brigade", "Second Army" (not a count,
+    "40 battalions", "two battalion commanders": a cardinal's tag is CD)."""
+    return [{"LIKE_NUM": True, "IS_DIGIT": False, "TAG": {"NOT_IN": ["CD"]}}, {"LOWER": {"IN": units["kinds"]}, "OP": "{0,3}"},
+            {"LOWER": {"IN": units["heads"]}}]
 
 
 def words_of(token: dict) -> list[str]:

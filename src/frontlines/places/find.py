@@ -245,11 +245,17 @@ def run_names(run: SpacySpan, text: str) -> list[tuple[int, int, str]]:
     ends), longest first; the texts cut from the document's, not from a spaCy span made for each."""
     toks = list(run)
     edge = [is_name_edge(t) for t in toks]
+    opens = [e or opening_joiner(t) for e, t in zip(edge, toks)]
     # a word of grammar alone is no part of a longer name ("In" of "In Amenas" is no In Buri, Thailand,
     # though a whole name may be one, "the town of Same", and a town's in a title is one: "Side Mayor")
     return [(run.start + a, run.start + b, text[toks[a].idx:toks[b - 1].idx + len(toks[b - 1])])
-            for a, b in sub_spans(0, len(toks)) if edge[a] and edge[b - 1]
+            for a, b in sub_spans(0, len(toks)) if opens[a] and edge[b - 1]
             and not (b - a == 1 < len(toks) and toks[a].is_stop and grammatical(toks[a]))]
+
+
+def opening_joiner(tok) -> bool:
+    """A joining word written with a capital that opens a name ("La Paz", "Le Havre"; `opening_joiners`)."""
+    return tok.text[:1].isupper() and tok.lower_ in place_words()["opening_joiners"]
 
 
 def grammatical(tok) -> bool:
