@@ -742,3 +742,19 @@ def test_a_name_opened_by_a_capitalised_article_is_a_place(extract):
     report = extract("LIMA - The guerrillas were never found. In La Paz on Tuesday, several hundred students marched "
                      "toward the presidential palace.", published="1967-10-11")
     assert "La Paz" in {m.text for p in report.places for m in p.mentions if p.country_code == "BO"}
+
+
+def test_names_listed_before_a_plural_kind_of_site_are_those_sites(extract):
+    """"Florence and Normandie avenues" are two avenues of the story's town, not Florence, Alabama, nor
+    Normandy; "Homs and Hama, streets were empty" still names two towns."""
+    report = extract("LOS ANGELES - At the intersection of Florence and Normandie avenues, crowds threw bottles at "
+                     "cars on Wednesday. After fighting in Homs and Hama, streets were empty.", published="1992-05-01")
+    kinds = {m.text: (p.feature, p.country_code) for p in report.places for m in p.mentions}
+    assert kinds["Florence"] == kinds["Normandie"] == ("site", "US")
+    assert kinds["Homs"] == kinds["Hama"] == ("city", "SY")
+
+
+def test_a_news_agency_is_no_place(extract):
+    report = extract("BEIJING - Police detained dozens of monks in Lhasa on Sunday, Xinhua said. In Damascus, SANA "
+                     "reported shelling.", published="2008-03-17")
+    assert {m.text for p in report.places for m in p.mentions} == {"BEIJING", "Lhasa", "Damascus"}

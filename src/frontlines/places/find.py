@@ -615,7 +615,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         found.get(name_key(without_the(e.text))) and not modifies(e))]
     things = names_of_things(ents)
     ents = [e for e in ents if (found.get(name_key(without_the(e.text))) or e.text not in things)
-            and not names_a_vessel(e)]
+            and not names_a_vessel(e) and not names_an_agency(e.text)]
     for ent in ents:
         cand = make_candidate(doc, ent, ent.label_, found.get(name_key(without_the(ent.text)), []))
         if cand.landmark:
@@ -645,7 +645,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         if covered.intersection(range(span.start_char, span.end_char)) or label == "" or label in NEVER_PLACE \
                 or (is_nationality(span.text) and modifies(span) and not names_a_country(span, {name_key(span.text): entries})) \
                 or dedication(span, label) or (name_key(span.text) in movements and names_mens_side(span)) \
-                or names_a_vessel(span):
+                or names_a_vessel(span) or names_an_agency(span.text):
             continue
         cand = make_candidate(doc, span, label, entries, route)
         if cand.landmark:
@@ -656,11 +656,25 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         if not taken.intersection(range(cand.span.start, cand.span.end)):  # no known name overlaps it
             cands[(cand.span.start, cand.span.end)] = cand
             taken.update(range(cand.span.start, cand.span.end))
+    for cand in cands.values():
+        if street_of_a_list(doc.char_span(cand.span.start, cand.span.end, alignment_mode="expand")):
+            cand.landmark, cand.entries = True, []  # "Florence and Normandie avenues"
     add_abbreviations(doc, cands, gazetteer)
     add_caps_datelines(doc, cands, gazetteer)
     starts = {c.span.start for c in cands.values()}
     text = doc_text(doc)
     return sorted((c for c in cands.values() if not kind_of_the_next(c, starts, text)), key=lambda c: c.span.start)
+
+
+def street_of_a_list(span: SpacySpan) -> bool:
+    """Whether a name is one of a list that a plural kind of site ends ("at the corner of Florence and
+    Normandie avenues": two avenues, not Florence, Alabama, nor Normandy)."""
+    doc, end = span.doc, span.end
+    j = end
+    while j < len(doc) and j - end < MAX_RUN and (doc[j].lower_ in place_words()["list_joiners"] or is_capitalised(doc[j])):
+        j += 1
+    return j < len(doc) and is_capitalised(doc[j - 1]) and doc[j].tag_ == "NNS" and doc[j].is_lower \
+        and doc[j].lemma_ in place_words()["landmark"]
 
 
 def kind_of_the_next(c: Candidate, starts: set[int], text: str) -> bool:
@@ -759,6 +773,12 @@ def speaks(span: SpacySpan) -> bool:
 def without_the(text: str) -> str:
     """"The United States" → "United States"."""
     return text[4:] if text[:4].lower() == "the " else text
+
+
+def names_an_agency(text: str) -> bool:
+    """Whether a name is a news agency's ("Xinhua", "SANA"; `news_agencies`, `agency_acronyms`)."""
+    words = place_words()
+    return without_the(text).lower() in words["news_agencies"] or text in words["agency_acronyms"]
 
 
 def names_of_things(spans: list[SpacySpan]) -> set[str]:
