@@ -3474,3 +3474,27 @@ def test_cleared_from_a_town_and_withdrawn_into_the_hills(extract, text, coded):
     report = extract(text, published=PUBLISHED)
     names = {a.id: a.name for a in report.actors}
     assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events if e.factuality in HAPPENED] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # armed men who left a town gave it up; those who came back into it after its holders left took it over
+    ("BAMAKO - The last French troops left Kidal on Tuesday." + QUIET_DAY,
+     [("Non-violent transfer of territory", "Military Forces of France")]),
+    ("BAMAKO - Government troops moved back into Kidal on Tuesday after the rebels pulled out." + QUIET_DAY,
+     [("Non-violent transfer of territory", "Military Forces of Mali")]),
+    ("BAMAKO - Soldiers returned to Kidal on Tuesday after the rebels withdrew." + QUIET_DAY,
+     [("Non-violent transfer of territory", "Military Forces of Mali")]),
+    # not men who left for talks or on patrol, nor soldiers back home from a tour
+    ("BAMAKO - A delegation of rebels left Kidal for talks in Algiers on Tuesday." + QUIET_DAY, []),
+    ("BAMAKO - Soldiers left Kidal on Tuesday to patrol the road to Gao." + QUIET_DAY, []),
+    ("BAMAKO - The soldiers returned to Bamako on Tuesday after a tour of the north." + QUIET_DAY, []),
+])
+def test_a_town_left_and_returned_to(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or "")) for e in report.events if e.factuality in HAPPENED] == coded
+
+
+def test_seized_aid_workers_were_abducted(extract):
+    report = extract("BAMAKO - Gunmen seized five aid workers near Kidal on Tuesday." + QUIET_DAY, published=PUBLISHED)
+    assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == ["Abduction/forced disappearance"]

@@ -57,7 +57,7 @@ def lexicon() -> Lexicon:
                 for name, f in raw["families"].items()}
     verbs = {lemma: [{**sense, "unless": flat(sense.get("unless", ())),
                       **{key: flat(sense[key]) for key in ("needs", "unless_subject", "unless_agent", "unless_with",
-                                                           "unless_when")
+                                                           "unless_when", "in_sentence")
                          if key in sense}}
                      for sense in senses(spec)]
              for lemma, spec in raw["verbs"].items()}
@@ -267,7 +267,8 @@ def joined_to_a_passive(verb: Token) -> bool:
 def needs_read_on(tok: Token, sense: dict, around: set[str]) -> set[str]:
     """The words a verb sense's `needs` are read on: what it acts on (`needs_object`), what did
     it (`needs_subject`), what it was aimed at (`needs_target`), where it was taken from
-    (`needs_from`), what its subject came under (`needs_under`), else everything that completes it."""
+    (`needs_from`) or went to (`needs_to`), what its subject came under (`needs_under`), else everything that
+    completes it."""
     if sense.get("needs_object"):
         return objects_of(tok)
     if sense.get("needs_subject"):  # or a passive's agent: "columns were struck by allied aircraft"
@@ -276,12 +277,18 @@ def needs_read_on(tok: Token, sense: dict, around: set[str]) -> set[str]:
     if sense.get("needs_target"):
         return targets_of(tok, aimed=bool(sense.get("aimed")))
     if sense.get("needs_from"):  # "was taken from his home", not "took home a prize"
-        taken_from = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
-                      for o in c.children if o.dep_ == "pobj"]
-        return {o.lemma_.lower() for o in taken_from} | {"PROPN" for o in taken_from if o.pos_ == "PROPN"}
+        return objects_after_prep(tok, "from")
+    if sense.get("needs_to"):  # "soldiers returned to Damara"
+        return objects_after_prep(tok, "to")
     if sense.get("needs_under"):  # "came under heavy artillery fire", not "came under the control of"
         return {t.lemma_.lower() for o in under_what(tok) for t in (o, *o.lefts)}
     return around
+
+
+def objects_after_prep(verb: Token, prep: str) -> set[str]:
+    """Lemmas of what the verb's preposition `prep` governs, "PROPN" for a name: "from Salt", "to Damara"."""
+    objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == prep for o in c.children if o.dep_ == "pobj"]
+    return {o.lemma_.lower() for o in objects} | {"PROPN" for o in objects if o.pos_ == "PROPN"}
 
 
 def under_what(verb: Token) -> list[Token]:
@@ -315,7 +322,9 @@ def targets_of(tok: Token, aimed: bool = False) -> set[str]:
     (what is fired is a weapon, and officers who "were fired" were dismissed).  A name adds "PROPN"
     ("moved into Abu Salim")."""
     out = set() if aimed else objects_of(tok)
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+    # and through an adverb: "moved back into Kidal"
+    near = [*tok.children, *(g for c in tok.children if c.dep_ in ("advmod", "prt") for g in c.children)]
+    for prep in (c for c in near if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
         for g in (g for g in prep.children if g.dep_ == "pobj"):
             out.add(g.lemma_.lower())
             if g.pos_ == "PROPN" and g.ent_type_ not in ("DATE", "TIME"):
@@ -600,7 +609,8 @@ def verb_senses_fitting(tok: Token, lex: Lexicon) -> list[dict]:
             and s.get("object", has_object) == has_object
             and (not s.get("particle") or has_particle(tok, s["particle"]))
             and (not s.get("light") or plain_act(tok, s["light"], lex))
-            and (not s.get("subject") or subject_kinds(tok, s["family"] == "air").intersection(s["subject"]))]
+            and (not s.get("subject") or subject_kinds(tok, s["family"] == "air").intersection(s["subject"]))
+            and (not s.get("in_sentence") or any(t.lemma_.lower() in s["in_sentence"] for t in tok.sent))]
 
 
 def plain_act(verb: Token, act: str, lex: Lexicon) -> bool:
@@ -618,6 +628,7 @@ def verb_sense_excepted(tok: Token, s: dict) -> bool:
     return bool((s.get("not_describing") and describes(tok))
                 or (s.get("not_heading") and only_heading(tok))
                 or (bool(clause_verbs(tok) & s.get("unless_when", frozenset())) and not planted(tok.sent))
+                or (s.get("not_for_a_purpose") and for_a_purpose(tok))
                 or (s.get("new_object") and acts_on_one_told_before(tok))
                 or (s.get("new_subject") and any(c.dep_ == "nsubj" and told_before(c) for c in tok.children))
                 or (objects_of(tok) | object_modifiers(tok) | (targets_of(tok, aimed=bool(s.get("aimed")))
@@ -627,6 +638,12 @@ def verb_sense_excepted(tok: Token, s: dict) -> bool:
                 or subject_excepted(tok, s.get("unless_subject", ()))
                 or agent_heads(tok).intersection(s.get("unless_agent", s.get("unless_subject", ())))
                 or bool(objects_after(tok, ("with", "for")).intersection(s.get("unless_with", ()))))
+
+
+def for_a_purpose(verb: Token) -> bool:
+    """Whether a verb's clause says what it was done for: "left their base to patrol the road"."""
+    return any(c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+               for c in verb.children)
 
 
 def clause_verbs(verb: Token) -> set[str]:
