@@ -3498,3 +3498,24 @@ def test_a_town_left_and_returned_to(extract, text, coded):
 def test_seized_aid_workers_were_abducted(extract):
     report = extract("BAMAKO - Gunmen seized five aid workers near Kidal on Tuesday." + QUIET_DAY, published=PUBLISHED)
     assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a protest called off, cancelled, postponed or banned did not happen
+    ("NAIROBI - The opposition called off a protest planned for Tuesday in Nairobi." + QUIET_DAY, []),
+    ("NAIROBI - The opposition cancelled a march in Nairobi on Tuesday." + QUIET_DAY, []),
+    ("NAIROBI - Police banned a protest in Nairobi on Tuesday." + QUIET_DAY, []),
+    # workers who went on strike protested; a general strike is no air strike
+    ("NAIROBI - Traders went on strike in Nairobi on Tuesday over new taxes." + QUIET_DAY, ["Peaceful protest"]),
+    ("NAIROBI - Unions threatened to go on strike in Nairobi next week." + QUIET_DAY, []),
+    ("NAIROBI - A general strike paralysed Nairobi on Tuesday." + QUIET_DAY, []),
+])
+def test_protests_called_off_and_strikes(extract, text, coded):
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded
+
+
+def test_a_late_month_long_past_is_background(extract):
+    """"in late May" in a story of July names no day: background, as "in May" is."""
+    report = extract("NAIROBI - Police dispersed protesters in Nairobi on Tuesday. In late May, gunmen killed five "
+                     "villagers near Garissa." + QUIET_DAY, published="2022-07-20")
+    assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == ["Protest with intervention"]

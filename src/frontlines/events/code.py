@@ -23,7 +23,8 @@ from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, burns_o
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (ARMED_NOUNS, Trigger, bound_elsewhere, event_words, headed_for, in_a_toll,
-                                       lexicon, pointing_back, protest_word, under_what, word_lemma)
+                                       lexicon, pointing_back, protest_word, under_what, verb_senses_fitting,
+                                       word_lemma)
 from frontlines.events.when import DateTracker, told_with_a_year
 from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_spot_of_the_scene, continues_before,
                                      coordinated_places, is_landmark_site, is_lede, opening_town,
@@ -759,10 +760,11 @@ HISTORY_DAYS = 30  # a month or year this long before publication is background,
 
 
 def undated_history(when, dates: DateTracker) -> bool:
-    """Whether an event is dated only by a month or a year that ended well before publication
-    ("the battle of Stalingrad, which ended in February 1943"; "In May, ..." in a story of July):
+    """Whether an event is dated only by a part of a month, a month or a year that ended well before
+    publication ("the battle of Stalingrad, which ended in February 1943"; "In May, ..." or "in late May" in a
+    story of July):
     history, which ACLED cannot code without its day."""
-    return when is not None and dates.published is not None and when.precision in ("month", "year") \
+    return when is not None and dates.published is not None and when.precision in ("week", "month", "year") \
         and (dates.published - period_end(when)).days > HISTORY_DAYS
 
 
@@ -833,10 +835,10 @@ def protesters_held(verb: Token) -> bool:
 
 def fired_upon(noun: Token) -> bool:
     """Whether a gathering is what a verb of the lexicon was aimed at ("opened fire on a rally of students",
-    "fired into the procession")."""
+    "fired into the procession"; not "went on strike": a verb of the lexicon in none of its senses)."""
     prep = noun.head
     return noun.dep_ == "pobj" and prep.lower_ in AIMED_PREPS and prep.head.pos_ == "VERB" \
-        and prep.head.lemma_.lower() in lexicon().verbs
+        and prep.head.lemma_.lower() in lexicon().verbs and bool(verb_senses_fitting(prep.head, lexicon()))
 
 
 def armed_foe(actor1, actor2: str | None, index: Index) -> bool:

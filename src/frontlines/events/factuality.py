@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from frontlines.dates import WEEKDAYS
-from frontlines.events.triggers import event_words
+from frontlines.events.triggers import event_words, phrasal_lemma
 
 # The word lists of events/data/words.yaml this stage reads.
 WORDS = event_words()
@@ -138,8 +138,8 @@ def factuality(trigger: Token) -> str:
             return "negated"  # "rebels failed to take the town"
         if any(k.dep_ == "aux" and k.lower_ in MODALS for k in kids):
             return "hypothetical"
-        if n and t.lemma_.lower() in FUTURE:
-            return "hypothetical"
+        if n and (t.lemma_.lower() in FUTURE or phrasal_lemma(t) in FUTURE):
+            return "hypothetical"  # "plans to attack", "called off the march"
         if n and t.lemma_.lower() in DEMANDS and chain[n - 1].lower_ == "for":
             return "hypothetical"  # "some called for a march on State House"
         if any(o.ent_type_ == "DATE" and any(a.lemma_.lower() in FUTURE for a in o.children)

@@ -713,7 +713,10 @@ def ruled_out_by_exception(tok: Token) -> bool:
             and not subject_heads(tok) & event_words()["bombs"]
     if is_lexicon_noun(tok, lex):
         spec = noun_sense_fitting(tok, lex)
-        return spec is not None and noun_sense_excepted(tok, spec)
+        if spec is None:  # "a general strike": whatever the sentence holds, the noun's own words say no air strike
+            entry = next((lex.nouns[p] for p in noun_phrases(tok) if p in lex.nouns), None)
+            return entry is not None and any(modifiers_of(tok) & set(s.get("unless", ())) for s in senses(entry))
+        return noun_sense_excepted(tok, spec)
     return False
 
 
