@@ -695,3 +695,15 @@ def test_an_armys_numbered_units(extract, text, mention, name):
 def test_a_count_of_battalions_is_no_unit(extract):
     report = extract("KABUL - Two battalion commanders were killed near Ghazni on Sunday.", published="2020-05-12")
     assert not [m.text for a in report.actors for m in a.mentions if "battalion" in m.text.lower()]
+
+
+@pytest.mark.parametrize("text", [
+    "MAIDUGURI - Boko Haram fighters attacked a military base in Monguno on Tuesday.",
+    "MAIDUGURI - Boko Haram fighters attacked an army post in Monguno on Tuesday.",
+])
+def test_an_army_site_attacked_is_the_armys(extract, text):
+    """The men of an army's base, post or camp attacked are the state's, the attack's second side."""
+    report = extract(text + " Shops stayed shut. Officials gave no figures. Trains ran late.", published="2022-03-10")
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events] \
+        == [("Armed clash", "Boko Haram", "Military Forces of Nigeria")]
