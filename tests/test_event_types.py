@@ -3519,3 +3519,19 @@ def test_a_late_month_long_past_is_background(extract):
     report = extract("NAIROBI - Police dispersed protesters in Nairobi on Tuesday. In late May, gunmen killed five "
                      "villagers near Garissa." + QUIET_DAY, published="2022-07-20")
     assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a military thing acted on names the other side by its nationality; a village does not
+    ("KYIV - Russian troops attacked Ukrainian positions near Bakhmut on Tuesday." + QUIET_DAY,
+     [("Armed clash", "Military Forces of Russia", "Military Forces of Ukraine")]),
+    ("KYIV - Ukrainian troops repelled a Russian assault near Bakhmut on Tuesday." + QUIET_DAY,
+     [("Armed clash", "Military Forces of Ukraine", "Military Forces of Russia")]),
+    ("KYIV - Russian artillery shelled Ukrainian villages near Bakhmut on Tuesday." + QUIET_DAY,
+     [("Shelling/artillery/missile attack", "Military Forces of Russia", None)]),
+])
+def test_the_nationality_of_a_military_target_is_the_other_side(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events
+            if e.factuality in HAPPENED] == coded

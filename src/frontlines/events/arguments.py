@@ -25,6 +25,7 @@ BEYOND_PREPS = frozenset({"across", "over", "beyond"})
 # Verbs whose "with X" or "against X" names the other side: "clashed with protesters", not
 # "captured Manbij with Russian forces".
 OPPOSING = event_words()["opposing"]
+MILITARY_OBJECTS = event_words()["military_objects"]
 DOERS_ACTS = frozenset(event_words()["doers_acts"])
 STATE_DOERS = event_words()["state_doers"]
 STATE_MODIFIERS, REBEL_MODIFIERS = event_words()["state_modifiers"], event_words()["rebel_modifiers"]
@@ -260,7 +261,7 @@ def verb_arguments(verb: Token, index: Index) -> Arguments:
             args.actor2 = actor_in(child, index)
             args.place = args.place or place_of_patient(child, index)
         elif child.dep_ == "dobj":
-            args.actor2 = args.actor2 or actor_in(child, index)
+            args.actor2 = args.actor2 or actor_in(child, index) or armed_thing_of(child, index)
             args.place = better_place(args.place, place_of_patient(child, index), index)
         elif child.dep_ in ("prep", "prt"):
             prep_arguments(child, args, index)
@@ -440,6 +441,14 @@ def prep_arguments(prep: Token, args: Arguments, index: Index) -> None:
             args.actor1 = args.actor1 or actor_in(obj, index) or told_before
         elif word in PLACE_PREPS or (word == "to" and obj.lemma_ in ("street", "streets")):
             args.place = better_place(args.place, place_in(obj, index), index)
+
+
+def armed_thing_of(noun: Token, index: Index) -> str | None:
+    """The state whose nationality a military thing acted on bears ("attacked Ukrainian positions", "repelled a
+    Russian assault"; `military_objects`; not "shelled Ukrainian villages")."""
+    if noun.lemma_.lower() not in MILITARY_OBJECTS:
+        return None
+    return next((state for c in noun.children if (state := nationality_state(c, index))), None)
 
 
 def nationality_state(adjective: Token, index: Index) -> str | None:
