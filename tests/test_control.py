@@ -371,3 +371,18 @@ def test_a_presence_last_week_does_not_outlast_a_later_recapture(extract):
 def test_a_hold_told_as_once_is_no_hold_now(extract):
     assert not claims(extract("ADEN - Officials fear that the Houthis, who once held Aden, might return.",
                               published="2023-03-10"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a stronghold of a side, by "of" or by its possessive, is held by it; a former one is not
+    ("BAMAKO, Mali — Kidal, a stronghold of the Coordination of Azawad Movements, was bombed on Tuesday.",
+     {("Kidal", "CMA: Coordination of Azawad Movements", "controlled")}),
+    ("BAMAKO, Mali — The Coordination of Azawad Movements' stronghold of Kidal was bombed on Tuesday.",
+     {("Kidal", "CMA: Coordination of Azawad Movements", "controlled")}),
+    ("BAMAKO, Mali — The Coordination of Azawad Movements' former stronghold of Kidal was quiet on Tuesday.", set()),
+    # a town handed to a side is that side's
+    ("BAMAKO, Mali — The army handed control of Kidal to the Coordination of Azawad Movements on Tuesday.",
+     {("Kidal", "CMA: Coordination of Azawad Movements", "controlled")}),
+])
+def test_strongholds_and_towns_handed_over(extract, text, expected):
+    assert claims(extract(text, published="2023-11-15")) == expected

@@ -678,13 +678,20 @@ def territory_of(doc: Doc, index: Index, as_of: str | None) -> list[ControlClaim
     the capital of North Kordofan and the army's main stronghold"."""
     out = []
     for tok in tokens_lemmatised(doc, words()["territory_nouns"]):
+        if any(c.dep_ == "amod" and c.lower_ in words()["former"] for c in tok.children):
+            continue  # "the rebels' former stronghold of Kidal"
+        of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if tok.lemma_.lower() in words()["held_of"]:  # "a stronghold of the CMA" (not "the capital of the Tigers",
+            owner = owner or next((o for o in of if o.i in index.actor_at), None)  # told after it fell)
         controller = holder(owner, index) if owner is not None else None
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             targets = [c for c in tok.head.children if c.dep_ == "attr"]
         else:
             described = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "appos" else tok
             targets = [described.head] if described.dep_ == "appos" and owner is not None else []
+            if owner is not None and owner not in of:  # "the CMA's stronghold of Kidal"
+                targets += [o for o in of if o.i in index.place_at]
         for target in targets:
             for place, partial in places_under(target, index):
                 out.append(claim(index, place, controller, partial, tok, as_of))

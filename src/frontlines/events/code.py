@@ -850,7 +850,8 @@ def armed_foe(actor1, actor2: str | None, index: Index) -> bool:
 
 def holder_told(verb: Token, index: Index) -> str | None:
     """The armed side a passive taking's own clause says holds the place now: "under the control of the
-    security forces", "in the control of the army" (the control of a verb joined to the taking)."""
+    security forces", "in the control of the army" (the control of a verb joined to the taking); the side a
+    place was handed to (`handing`: "handed control of Kidal to the CMA")."""
     clause = [verb, *verb.conjuncts]
     for tok in (t for c in clause for t in c.subtree):
         if tok.lemma_.lower() == "control" and tok.head.lower_ in ("under", "in") and tok.head.head in clause:
@@ -858,6 +859,10 @@ def holder_told(verb: Token, index: Index) -> str | None:
                          for o in p.children if o.dep_ == "pobj"), None)
             if side is not None and index.actors[side].kind in ARMED:
                 return side
+    if verb.lemma_.lower() in event_words()["handing"]:  # "handed control of Kidal to the CMA": the side it went to
+        near = [*verb.children, *(g for c in verb.children if c.dep_ in ("prt", "dobj") for g in c.children)]
+        return next((side for p in near if p.dep_ == "prep" and p.lower_ == "to" for o in p.children
+                     if o.dep_ == "pobj" and (side := actor_in(o, index)) and index.actors[side].kind in ARMED), None)
     return None
 
 
