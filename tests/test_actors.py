@@ -707,3 +707,17 @@ def test_an_army_site_attacked_is_the_armys(extract, text):
     names = {a.id: a.name for a in report.actors}
     assert [(e.sub_event_type, names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events] \
         == [("Armed clash", "Boko Haram", "Military Forces of Nigeria")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a capitalised plural that takes ground is a side of its own; a people's, a state's men, or a generic word is not
+    ("SAN JUAN - Police were on alert. The Nationalists had seized Jayuya on Monday.", "Nationalists"),
+    ("MANAGUA - Police were on alert. The Sandinistas captured Esteli on Monday.", "Sandinistas"),
+    ("MANILA - Police were on alert. The Americans took Manila on Monday.", "Military Forces of the United States"),
+    ("IPOH - Police were on alert. The Rebels took Ipoh on Monday.", "Unidentified Armed Group (Malaysia)"),
+])
+def test_a_side_named_by_a_plural_that_takes_ground(extract, text, name):
+    report = extract(text + " Shops stayed shut. Officials gave no figures.", published="2020-05-12")
+    names = {a.id: a.name for a in report.actors}
+    assert [names.get(e.actor1 or "") for e in report.events if e.event_type in ("Battles", "Strategic developments")] \
+        == [name]

@@ -15,8 +15,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from frontlines.actors.dictionary import nationalities
+from frontlines.actors.dictionary import demonyms, nationalities, packaged
 from frontlines.nlp import entities, tokens_lemmatised
+from frontlines.yamlfile import load_yaml
 
 NAME_LABELS = frozenset({"ORG"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -74,6 +75,8 @@ def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozens
     out = [e for e in entities(doc) if e.label_ in NAME_LABELS and free(e) and not all(i in places for i in range(e.start, e.end))]
     out += [doc[t.i:t.i + 1] for t in doc if not t.ent_type_ and t.pos_ == "PROPN" and acronym(t.text)
             and t.i not in taken and t.i not in places]  # "UNITA took Huambo", untagged
+    out += [doc[t.i:t.i + 1] for t in doc if plural_name(t) and t.i not in taken and t.i not in places
+            and not t.ent_type_ == "ORG"]  # "the Nationalists took Bilbao" (an organisation's name is above)
     armed = tokens_lemmatised(doc, armed_nouns)  # the few armed nouns, not every token read
     return out + [s for s in [*modifying_names(doc, armed, aircraft), *named_after_of(doc, armed)]
                   if free(s) and not any(i in places for i in range(s.start, s.end))]
@@ -166,8 +169,23 @@ def deed_named(span: Span, words: dict) -> bool:
     deeds = words["ground_deeds"]
     civil = {*deeds["civil_words"], *words["armed_name_words"]["unarmed"]}  # "Royal Dutch Shell took control"
     civil_name = " ".join(t.lower_ for t in name) in deeds["civil_names"]  # "The ICRC entered Huambo"
-    return (acronym(name.text) or len(name) >= 2) and not national and not civil_name and not any(
-        t.lower_ in units or t.lower_ in civil for t in name)
+    return (acronym(name.text) or len(name) >= 2 or plural_name(name[0])) and not national and not civil_name \
+        and not any(t.lower_ in units or t.lower_ in civil for t in name)
+
+
+def plural_name(tok: Token) -> bool:
+    """A capitalised plural name of no people ("the Nationalists", "the Sandinistas", "the Volunteers"; not
+    "the Americans", a state's men, nor "Rebels" opening a sentence): a side named by its deeds alone."""
+    return tok.tag_ == "NNPS" and tok.text[:1].isupper() and not tok.is_upper and tok.lower_ not in demonyms() \
+        and not {tok.lower_, tok.lemma_.lower()} & common_words() and not tok.is_sent_start
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words of `generic.yaml` for any side's men, which a capital does not make a name ("Rebels", "Marines")."""
+    words = load_yaml(packaged("generic.yaml"))
+    out = {*words["armed_nouns"], *words["state_heads"], *words["police_heads"], *words["armed_heads"]}
+    return frozenset(w for word in out for w in (word, word + "s"))
 
 
 def deed_cue(root: Token, deeds: dict, places: set[int], group_nouns: frozenset[str]) -> Token | None:
