@@ -176,8 +176,11 @@ def deed_named(span: Span, words: dict) -> bool:
 def plural_name(tok: Token) -> bool:
     """A capitalised plural name of no people ("the Nationalists", "the Sandinistas", "the Volunteers"; not
     "the Americans", a state's men, nor "Rebels" opening a sentence): a side named by its deeds alone."""
+    doc = tok.doc
+    inside = (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN") or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
     return tok.tag_ == "NNPS" and tok.text[:1].isupper() and not tok.is_upper and tok.lower_ not in demonyms() \
-        and not {tok.lower_, tok.lemma_.lower()} & common_words() and not tok.is_sent_start
+        and not {tok.lower_, tok.lemma_.lower()} & common_words() and not tok.is_sent_start \
+        and not inside  # (a word of a longer name: "Medecins Sans Frontieres")
 
 
 @lru_cache(maxsize=1)
