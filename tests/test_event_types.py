@@ -3535,3 +3535,11 @@ def test_the_nationality_of_a_military_target_is_the_other_side(extract, text, c
     names = {a.id: a.name for a in report.actors}
     assert [(e.sub_event_type, names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events
             if e.factuality in HAPPENED] == coded
+
+
+def test_officials_taken_by_rebels_are_abducted_and_a_title_is_no_town(extract):
+    """"the Chief District Officer" is a title, not Officer, Victoria; rebels who took him with them abducted him."""
+    report = extract("KATHMANDU - When the rebels pulled back into the hills on Sunday, they took with them the Chief "
+                     "District Officer of Myagdi." + QUIET_DAY, published=PUBLISHED)
+    assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == ["Abduction/forced disappearance"]
+    assert "Officer" not in {m.text for p in report.places for m in p.mentions}

@@ -229,6 +229,8 @@ def gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[tuple[SpacySpa
         entries = found.get(name_key(text))
         if not entries:
             continue
+        if end - start == 1 and start > run.start and doc[start].lower_ in place_words()["role_heads"]:
+            continue  # "the Chief District Officer": a title, not Officer, Victoria
         if is_landmark(run) and end - start < len(run) and not any(e.feature == "country" for e in entries):
             continue  # "Kimathi Street" is a street, not the English village of Street ("the United
                       # States embassy" still names the United States)
