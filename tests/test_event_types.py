@@ -3543,3 +3543,10 @@ def test_officials_taken_by_rebels_are_abducted_and_a_title_is_no_town(extract):
                      "District Officer of Myagdi." + QUIET_DAY, published=PUBLISHED)
     assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == ["Abduction/forced disappearance"]
     assert "Officer" not in {m.text for p in report.places for m in p.mentions}
+
+
+def test_people_taken_hostage_were_abducted(extract):
+    """"were taken hostage": what the verb made of them (its object predicate) completes it."""
+    report = extract("JOS - Twenty worshippers were taken hostage during a raid on a church near Jos on Tuesday."
+                     + QUIET_DAY, published=PUBLISHED)
+    assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == ["Abduction/forced disappearance"]

@@ -105,7 +105,7 @@ def context_lemmas(token: Token) -> set[str]:
             if child.dep_ == "nsubjpass" and (child.pos_ == "PROPN" or child.ent_type_ in ("GPE", "LOC", "FAC")) \
                     and not bound_elsewhere(token):
                 out.add("PROPN")  # "Taloqan was also taken": a place taken, as "took Taloqan"
-        if child.dep_ in ("prt", "prep", "advmod", "npadvmod", "dobj", "attr", "agent", "acomp", "dative"):
+        if child.dep_ in ("prt", "prep", "advmod", "npadvmod", "dobj", "attr", "agent", "acomp", "dative", "oprd"):
             out.add(child.lemma_.lower())
             if child.dep_ == "dobj":
                 out.update(t.lemma_.lower() for t in child.subtree)
