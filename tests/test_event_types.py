@@ -3550,3 +3550,18 @@ def test_people_taken_hostage_were_abducted(extract):
     report = extract("JOS - Twenty worshippers were taken hostage during a raid on a church near Jos on Tuesday."
                      + QUIET_DAY, published=PUBLISHED)
     assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize("text", [
+    # the side an armed group took a town from is the state its sentence names, not its backer
+    "GOMA - M23 rebels seized Goma on Tuesday after days of fighting with the Congolese army. The rebels, who are "
+    "backed by Rwanda, now control the airport. Officials gave no figures.",
+    # ... or, on a tie, the story's own state
+    "GOMA - M23 rebels, backed by Rwanda, seized Goma on Tuesday. The Congolese army fled. Officials gave no figures.",
+])
+def test_the_side_a_town_was_taken_from_is_no_backer(extract, text):
+    report = extract(text, published="2012-11-21")
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.sub_event_type, names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events
+            if e.factuality in HAPPENED] == [("Non-state actor overtakes territory", "M23",
+                                              "Military Forces of the Democratic Republic of Congo")]

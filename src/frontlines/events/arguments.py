@@ -109,7 +109,8 @@ def build_index(doc: Doc, actors: list[Actor], mentions: list[ActorMention], pla
     index.main_armed = max(rebels, key=lambda a: len(a.mentions)).id if rebels else None
     states = [a for a in actors if a.kind == "state_forces" and not a.name.startswith("Police")]
     index.states = [a.id for a in sorted(states, key=lambda a: -len(a.mentions))]
-    index.main_state = index.states[0] if index.states else None
+    # on a tie, the story's own country's ("M23 rebels, backed by Rwanda, seized Goma. The Congolese army fled")
+    index.main_state = min(states, key=lambda a: (-len(a.mentions), a.country_code != country)).id if states else None
     for m in mentions:
         for i in range(m.start, m.end):
             index.actor_at[i] = m.actor

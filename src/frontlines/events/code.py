@@ -364,8 +364,19 @@ def other_side(actor1, index: Index, sent=None) -> str | None:
     if actor1.kind == "state_forces":
         return rival_state(actor1, index, sent) or index.main_armed
     if actor1.kind in ARMED:
-        return index.main_state
+        # a state the sentence names as no backer ("seized Goma after days of fighting with the Congolese army",
+        # not "backed by Rwanda"), else the story's
+        named = [a for a in armed_sides(sent, index) if a != actor1.id and a in index.states  # (no police)
+                 and not backing(sent, a, index)]
+        return named[0] if named else index.main_state
     return None
+
+
+def backing(sent, actor: str, index: Index) -> bool:
+    """Whether a sentence names an actor only as one that backs another: "M23, backed by Rwanda"."""
+    words = event_words()["backing"]
+    return all(any(a.lemma_.lower() in words for a in t.ancestors)
+               for t in sent or () if index.actor_at.get(t.i) == actor)
 
 
 def rival_state(actor1, index: Index, sent=None) -> str | None:
