@@ -627,7 +627,7 @@ def verb_sense_excepted(tok: Token, s: dict) -> bool:
     as no such event."""
     return bool((s.get("not_describing") and describes(tok))
                 or (s.get("not_heading") and only_heading(tok))
-                or (bool(clause_verbs(tok) & s.get("unless_when", frozenset())) and not planted(tok.sent))
+                or (bool(when_clause_verbs(tok) & s.get("unless_when", frozenset())) and not planted(tok.sent))
                 or (s.get("not_for_a_purpose") and for_a_purpose(tok))
                 or (s.get("new_object") and acts_on_one_told_before(tok))
                 or (s.get("new_subject") and any(c.dep_ == "nsubj" and told_before(c) for c in tok.children))
@@ -646,7 +646,7 @@ def for_a_purpose(verb: Token) -> bool:
                for c in verb.children)
 
 
-def clause_verbs(verb: Token) -> set[str]:
+def when_clause_verbs(verb: Token) -> set[str]:
     """Lemmas of the verbs of the clauses that say when the verb's act came: "killed when a factory
     collapsed" (also where the parse hangs the clause on the day: "killed on Monday when ...")."""
     return {t.lemma_.lower() for t in verb.subtree if t.dep_ in ("advcl", "relcl")
