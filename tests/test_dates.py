@@ -172,3 +172,11 @@ def test_the_storys_first_date_dates_the_lede_only_if_it_is_news(extract, text, 
 def test_what_a_decade_ago_dates(extract, text, expected):
     events = extract(text, published="2019-08-30").events
     assert [(e.sub_event_type, e.date) for e in events if e.factuality in ("asserted", "reported")] == expected
+
+
+def test_a_day_counted_from_a_noun_dates_the_noun_not_the_verb(extract):
+    """"killed ... on Tuesday night, two days after an attack on a market": the killing was on Tuesday."""
+    report = extract("KHARTOUM - Gunmen killed five villagers near Kassala on Tuesday night, two days after an attack "
+                     "on a market in Gedaref. Shops stayed shut. Officials gave no figures.", published="2022-03-10")
+    assert [(e.sub_event_type, e.date) for e in report.events if e.sub_event_type == "Attack"] \
+        == [("Attack", "2022-03-08")]

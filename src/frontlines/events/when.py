@@ -62,9 +62,10 @@ class DateTracker:
             for d in dated:
                 # the trigger is the event counted from, "a day after it shelled", whether "after"
                 # heads its clause or hangs from its verb (not "withdrew on Friday, ten days after
-                # seizing it", where "after" heads a clause of its own, the seizing)
+                # seizing it", where "after" heads a clause of its own, the seizing, nor "killed ... on
+                # Tuesday, two days after an attack", where it counts from a noun)
                 if d.clause is not None and (d.clause in {t.i for t in trigger.ancestors} or d.clause in {
-                        c.i for c in trigger.children if not any(g.dep_ == "pcomp" for g in c.children)}):
+                        c.i for c in trigger.children if c.dep_ != "prep"}):
                     return own_day_of_clause(trigger.doc[d.clause], dated) or d.clause_when
             told_when = when_clause_date(trigger, dated, self.published)
             if told_when is not None:
