@@ -180,3 +180,12 @@ def test_a_day_counted_from_a_noun_dates_the_noun_not_the_verb(extract):
                      "on a market in Gedaref. Shops stayed shut. Officials gave no figures.", published="2022-03-10")
     assert [(e.sub_event_type, e.date) for e in report.events if e.sub_event_type == "Attack"] \
         == [("Attack", "2022-03-08")]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("KHARTOUM - Gunmen killed five villagers near Kassala on the 7th.", "2022-03-07"),
+    ("KHARTOUM - Gunmen killed five villagers near Kassala on the 21st.", "2022-02-21"),   # after publication: last month's
+])
+def test_a_day_of_the_month_by_its_ordinal(extract, text, day):
+    report = extract(text + " Shops stayed shut. Officials gave no figures.", published="2022-03-10")
+    assert [e.date for e in report.events if e.sub_event_type == "Attack"] == [day]

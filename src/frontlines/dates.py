@@ -37,6 +37,8 @@ PATTERNS = [
     ("month_rel_year", re.compile(rf"\b(?:in\s+)?{MONTH_RE}\s+(?P<rel>last|this)\s+year\b(?!['’]s)")),
     ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of)[\s-]+{MONTH_RE}(?:\s+(?P<year>\d{{4}}))?\b")),
     ("month_year", re.compile(rf"\b(?:in\s+)?{MONTH_RE}\s+(?:of\s+)?(?P<year>\d{{4}})\b")),
+    # "on the 7th": a day of the month of publication, or of the month before (not "the 7th Division")
+    ("day_of_month", re.compile(r"\b(?:(?:on|since|until|by)\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s*[a-z0-9])")),
     ("weekday", re.compile(r"\b(?P<last>last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
     ("yesterday", re.compile(r"\b(?P<word>yesterday|today|tonight|this morning|last night)\b")),
     ("weekend", re.compile(r"\b(?P<which>the|this|last)\s+weekend\b")),
@@ -127,6 +129,16 @@ def _month_day(m, published):
     return Resolved(day, "day") if day else None
 
 
+def _day_of_month(m, published):
+    day = int(m["day"])
+    month, year = (published.month, published.year) if day <= published.day else (
+        (published.month - 2) % 12 + 1, published.year - (published.month == 1))
+    try:
+        return Resolved(date(year, month, day), "day")
+    except ValueError:
+        return None
+
+
 def said_year(m, published) -> str | None:
     """The year "last year" or "this year" after a date names, counted from publication, else None."""
     rel = m["rel"] if "rel" in m.groupdict() else None
@@ -205,7 +217,7 @@ RESOLVERS = {"month_day": _month_day, "day_month": _month_day, "part_month": _pa
              "month_year": _month_year, "month_rel_year": _month_rel_year, "weekday": _weekday,
              "yesterday": _yesterday, "weekend": _weekend,
              "ago": _ago, "last_unit": _last_unit, "weeks_after": _weeks_after, "month_only": _month_only,
-             "year": _year}
+             "year": _year, "day_of_month": _day_of_month}
 
 
 COUNTS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # "a few" before "a"

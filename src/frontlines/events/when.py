@@ -221,7 +221,8 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
     The word before a date counts ("until 2009", "in May"); "since ..." starts a duration."""
     out: list[Dated] = []
     doc = sent.doc
-    spans = [part for e in sentence_ents(sent) if e.label_ in ("DATE", "TIME") for part in comma_parts(e)]
+    spans = [part for e in sentence_ents(sent) if e.label_ in ("DATE", "TIME") or day_of_the_month(e)
+             for part in comma_parts(e)]
     starts = {e.start for e in spans}
     # "On Thursday, 17 March, shells fell", "On the evening of Wednesday, 12 October": the weekday the recogniser
     # cut from its calendar date is that date's
@@ -262,6 +263,13 @@ def sentence_dates(sent: SpacySpan, published: date, anchor: Resolved | None) ->
             out.append(Dated(ent, found))
             anchor = found
     return out or unnamed_day(sent, anchor)
+
+
+def day_of_the_month(ent: SpacySpan) -> bool:
+    """Whether an ordinal the model tags as no date is a day of the month: "landed ... on the 7th"."""
+    doc = ent.doc
+    return ent.label_ == "ORDINAL" and ent.start >= 2 and doc[ent.start - 1].lower_ == "the" \
+        and doc[ent.start - 2].lower_ in ("on", "since", "until", "by") and ent[-1].text[:1].isdigit()
 
 
 def comma_parts(ent: SpacySpan) -> list[SpacySpan]:
