@@ -3565,3 +3565,9 @@ def test_the_side_a_town_was_taken_from_is_no_backer(extract, text):
     assert [(e.sub_event_type, names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events
             if e.factuality in HAPPENED] == [("Non-state actor overtakes territory", "M23",
                                               "Military Forces of the Democratic Republic of Congo")]
+
+
+@pytest.mark.parametrize("target", ["a bar", "a nightclub", "a cinema", "a supermarket", "a clinic"])
+def test_gunmen_who_attacked_a_place_of_civilians_attacked_civilians(extract, target):
+    report = extract(f"HARARE - Gunmen attacked {target} in Harare on Tuesday." + QUIET_DAY, published=PUBLISHED)
+    assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == ["Attack"]
