@@ -3571,3 +3571,18 @@ def test_the_side_a_town_was_taken_from_is_no_backer(extract, text):
 def test_gunmen_who_attacked_a_place_of_civilians_attacked_civilians(extract, target):
     report = extract(f"HARARE - Gunmen attacked {target} in Harare on Tuesday." + QUIET_DAY, published=PUBLISHED)
     assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == ["Attack"]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # fire on a gathering of fighters is a fight, on a wedding procession an attack (review of session 44)
+    ("MOGADISHU - Troops opened fire on a gathering of al-Shabaab militants near Jilib on Tuesday." + QUIET_DAY,
+     ["Armed clash"]),
+    ("MOGADISHU - Police opened fire on a wedding procession near Jilib on Tuesday." + QUIET_DAY, ["Attack"]),
+    # robbers flushed out of a hideout are crime, no ground taken
+    ("LAGOS - Police flushed out two suspected robbers from a hideout in Lagos on Tuesday." + QUIET_DAY, []),
+    # men held for what they did to protesters are no protesters; dozens of protesters held are
+    ("MINSK - Police arrested dozens of anti-war protesters in Minsk on Tuesday." + QUIET_DAY,
+     ["Protest with intervention"]),
+])
+def test_review_of_session_44s_rules(extract, text, coded):
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded

@@ -838,7 +838,13 @@ def passive_taker(verb: Token, place: str | None, index: Index) -> str | None:
 def protesters_held(verb: Token) -> bool:
     """Whether those arrested were protesting: protesters, demonstrators or marchers, or people held at or
     during a protest ("detained several dozen people at a small rally")."""
-    held = {t.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+    # the people held themselves, not what a clause on them tells ("arrested three men suspected of attacking
+    # protesters")
+    people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    people += [o for c in people for p in c.children if p.dep_ == "prep" and p.lower_ == "of"  # "dozens of protesters"
+               for o in p.children if o.dep_ == "pobj"]
+    held = {t.lemma_.lower() for c in people for t in (c, *c.conjuncts, *(m for m in c.children
+                                                                         if m.dep_ in ("compound", "amod")))}
     at_a_protest = any(protest_word(o) for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "during")
                        for o in p.children if o.dep_ == "pobj")
     return bool(held & PROTESTERS_HELD) or at_a_protest
