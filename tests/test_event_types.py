@@ -3576,3 +3576,16 @@ def test_gunmen_who_attacked_a_place_of_civilians_attacked_civilians(extract, ta
 ])
 def test_review_of_session_44s_rules(extract, text, coded):
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # "them" stands for the men another verb of its sentence acted on: a killing of its own beside the fight
+    ("BAHIR DAR - Federal soldiers went from house to house in Merawi on Monday, dragging men into the streets and "
+     "shooting them, after Fano militiamen attacked army positions there before dawn." + QUIET_DAY,
+     [("Attack", "Military Forces of Ethiopia"), ("Armed clash", "Fano")]),
+    # (not the armed men a fight pushed back: "troops pushed them back" is the fight's)
+    ("GOMA - M23 rebels attacked army positions near Goma on Monday, and troops pushed them back." + QUIET_DAY,
+     [("Armed clash", "M23")]),
+])
+def test_them_stands_for_whom_its_sentence_named(extract, text, coded):
+    assert happened_with_actor1(extract(text, published=PUBLISHED)) == coded

@@ -248,11 +248,22 @@ def objects_of(token: Token) -> set[str]:
             out.update(counted_words(child)[1:])
             if crowd_pronoun(token):
                 out.add("crowd")  # "pushed them back" after a protest
+            out.update(w for a in antecedent(child) for w in counted_words(a))
             # and what it holds: "a bag containing hand grenades was found"
             out.update(w.lemma_.lower() for a in child.children if a.dep_ == "acl"
                        and a.lemma_.lower() in event_words()["containers"]
                        for o in a.children if o.dep_ == "dobj" for w in (o, *o.conjuncts))
     return out
+
+
+def antecedent(pronoun: Token) -> list[Token]:
+    """What "them" acted on stands for, told earlier in its sentence as what another verb acted on:
+    "men" of "dragging men into the streets and shooting them" (not a subject, nor a place it went to)."""
+    if pronoun.lemma_.lower() != "they" or pronoun.dep_ != "dobj":
+        return []
+    told = [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ in ("dobj", "nsubjpass") and t.tag_ == "NNS"
+            and t.head.i != pronoun.head.i]
+    return told[-1:]
 
 
 def joined_to_a_passive(verb: Token) -> bool:
