@@ -3589,3 +3589,21 @@ def test_review_of_session_44s_rules(extract, text, coded):
 ])
 def test_them_stands_for_whom_its_sentence_named(extract, text, coded):
     assert happened_with_actor1(extract(text, published=PUBLISHED)) == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # settlers killed are civilians killed, beside the offices the same men burned
+    ("ALGIERS - Armed bands from the mountains set fire to the post office in Kherrata on Wednesday and killed at "
+     "least ten settlers, officials said." + QUIET_DAY,
+     [("Looting/property destruction", "Unidentified Armed Group (Algeria)"),
+      ("Attack", "Unidentified Armed Group (Algeria)")]),
+    # a hanging by fighters, told after the clause of who left the city: the fighters'
+    ("KABUL - Taliban fighters swept into Kabul before dawn on Friday, hours after government forces abandoned the "
+     "city, and hanged the former president from a traffic post near the palace." + QUIET_DAY,
+     [("Non-violent transfer of territory", "Taliban"), ("Attack", "Taliban")]),
+    # a hanging by no armed man is an execution, which ACLED does not code
+    ("HAMILTON - The two men were hanged before dawn on Friday at the prison in Hamilton, the first executions on "
+     "the island in thirty years." + QUIET_DAY, []),
+])
+def test_killings_of_settlers_and_hangings_by_fighters(extract, text, coded):
+    assert happened_with_actor1(extract(text, published=PUBLISHED)) == coded

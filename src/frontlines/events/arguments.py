@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from frontlines.actors import (ActorMention, crowd_name, forces_country, names_its_government, standing_armed,
                                state_name, unidentified_name)
 from frontlines.actors.dictionary import packaged
-from frontlines.events.triggers import bombers_are_aircraft, event_words, lexicon, nationality_words, under_what
+from frontlines.events.triggers import bombers_are_aircraft, clause_closed_before, event_words, lexicon, nationality_words, under_what
 from frontlines.model import Actor, Place, Span
 from frontlines.nlp import doc_text, token_array
 from frontlines.places.capitals import capital_names
@@ -223,7 +223,9 @@ def subject_of(verb: Token) -> Token | None:
             # Forces loyal to ... recaptured") or an object after the verb as a subject too
             before = [c for c in subjects if c.i < t.i]
             return before[-1] if before else subjects[0]
-        if t.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl", "prep") and t.head.i != t.i:
+        if clause_closed_before(t):
+            t = t.head.head  # "swept into Kabul, hours after the army abandoned the city, and hanged ...": the sweepers
+        elif t.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acl", "prep") and t.head.i != t.i:
             t = t.head
         elif reduced_relative_misparse(t):
             t = t.head

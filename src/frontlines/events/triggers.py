@@ -406,6 +406,18 @@ def protest_word(tok: Token) -> bool:
     return bool({word_lemma(tok), tok.lower_, tok.lower_.removesuffix("s")} & event_words()["protest_words"])
 
 
+def clause_closed_before(verb: Token) -> bool:
+    """Whether a verb the model joined to a subordinate clause follows that clause's closing comma, and so
+    goes on the main clause: "hanged" of "swept into Kabul, hours after the army abandoned the city, and
+    hanged the president" (not "after the army abandoned the city and looted it")."""
+    clause = verb.head
+    if verb.dep_ != "conj" or clause.dep_ != "advcl" or not any(c.dep_ == "mark" for c in clause.children):
+        return False
+    before = verb.doc[verb.i - 2:verb.i] if verb.i >= 2 else []
+    return len(before) == 2 and before[0].text == "," and before[1].dep_ == "cc" \
+        and any(t.text == "," for t in verb.doc[clause.left_edge.i - 1:clause.left_edge.i])
+
+
 def subject_kinds(token: Token, through_participle: bool = False) -> set[str]:
     """What a verb's subject is, or a passive's agent ("murdered by vigilantes"), and the subjects joined to
     it: its lemma, its entity label, whether it is a name ("Sheberghan fell": GPE, PROPN), and what a count
@@ -415,6 +427,8 @@ def subject_kinds(token: Token, through_participle: bool = False) -> set[str]:
     doers = [c for c in token.children if c.dep_ == "nsubj"] + [
         g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     participle = through_participle and token.dep_ == "advcl" and token.tag_ == "VBG"
+    if not doers and clause_closed_before(token):
+        return subject_kinds(token.head.head)  # "swept into Kabul, hours after the army left, and hanged ..."
     if not doers and (token.dep_ == "conj" or participle) and token.head.i != token.i:
         return subject_kinds(token.head)  # "people gathered ... and dispersed": the subject they share
     doers += [other for c in doers for other in c.conjuncts]  # "surf lifesavers, residents and leaders stood"
