@@ -3607,3 +3607,19 @@ def test_them_stands_for_whom_its_sentence_named(extract, text, coded):
 ])
 def test_killings_of_settlers_and_hangings_by_fighters(extract, text, coded):
     assert happened_with_actor1(extract(text, published=PUBLISHED)) == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # fighting between faiths or peoples is communal violence: rioters on both sides
+    ("AMBON - Fighting between Christians and Muslims tore through Ambon on Tuesday, leaving at least 20 people "
+     "dead." + QUIET_DAY, ["Mob violence"]),
+    ("GHARDAIA - A night of fighting between Arab and Mozabite youths left at least 22 people dead in Guerrara on "
+     "Tuesday." + QUIET_DAY, ["Mob violence"]),
+    # (not two states' men, by their nationalities)
+    ("SEOUL - South Korean and North Korean patrol boats exchanged fire near Daecheong island on Tuesday."
+     + QUIET_DAY, ["Armed clash"]),
+])
+def test_fighting_between_communities_is_mob_violence(extract, text, coded):
+    report = extract(text, published=PUBLISHED)
+    assert [sub for sub, _ in happened_with_actor1(report)] == coded
+    assert all(name.startswith("Rioters") for sub, name in happened_with_actor1(report) if sub == "Mob violence")

@@ -16,7 +16,7 @@ from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VE
                                          own_clause_place, place_in,
                                          sentence_actor, sentence_evidence, sentence_place, subject_of,
                                          verb_arguments)
-from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, burns_only_symbols, counted, crowd_actor,
+from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, between_communities, burns_only_symbols, counted, crowd_actor,
                                       crowd_doers, crowd_in_clash, crowd_of_place, crowd_just_seen, crowd_type, denied,
                                       protesting, shows_a_crowd, tells_of_unrest, told_as_protest, troops_on_the_move,
                                       unrest_story)
@@ -1254,7 +1254,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []  # "the suspect surrendered to police"
     if trigger.token.lemma_.lower() in EVACUATING and left_before_a_disaster(trigger.token):
         return []  # "soldiers evacuated the town ahead of the floods": its people, not the town, left
-    crowd_clash = family.name == "clash" and actor1 is not None and actor1.kind in CROWDS
+    crowd_clash = family.name == "clash" and (actor1 is not None and actor1.kind in CROWDS
+                                              or between_communities(trigger.token))
     if not lenient and family.name in NEEDS_ARMED_ACTOR and (actor1 is None or actor1.kind not in ARMED) \
             and not crowd_clash and not unnamed_attack_on_civilians(trigger, actor1, index) \
             and not ambushed_force(trigger, actor1, index.actors.get(args.actor2 or "")) \
@@ -1304,6 +1305,10 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                                            else "Protest with intervention")
             if sub == "Protest with intervention":
                 args.actor1, args.actor2 = args.actor2, args.actor1
+        elif family.name == "clash" and between_communities(trigger.token):
+            # "fighting between Christians and Muslims": communal violence, rioters on both sides
+            event_type, sub = "Riots", "Mob violence"
+            args.actor1 = args.actor2 = index.crowd("rioters")
         elif family.name == "clash" and crowd_in_clash(trigger.token, actor1, args.actor2, index):
             # "police clashed with protesters", "rioters clashed with troops": ACLED's riot
             event_type, sub = "Riots", "Violent demonstration"

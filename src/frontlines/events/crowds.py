@@ -7,6 +7,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from frontlines.actors import NON_STATE_ARMED, crowd_name, standing_armed
+from frontlines.actors.dictionary import nationalities
 from frontlines.events.arguments import (Index, actor_in, named_or_meant, pronoun_antecedent, sentence_actor,
                                          subject_of)
 from frontlines.events.factuality import factuality
@@ -31,6 +32,8 @@ CROWD_WORDS = event_words()["crowd_words"]
 STATE_TARGETS = event_words()["state_targets"]
 DEMONSTRATION_ACTS = event_words()["demonstration_acts"]
 MOB_TARGETS = event_words()["mob_targets"]
+COMMUNITIES = event_words()["communities"]
+COMMUNITY_MEMBERS = event_words()["community_members"]
 UNREST_WORDS = event_words()["unrest_words"]
 PAST_TIMES = event_words()["past_times"]
 REMEMBRANCE = event_words()["remembrance"]
@@ -246,11 +249,28 @@ def fighting_sides(trigger: Token) -> list[Token]:
 def between_sides(trigger: Token) -> list[Token]:
     """What comes after "between" a fight noun, or the verb it is the subject of: "clashes between students
     and police", "Scuffles broke out between rival supporters"."""
-    if trigger.pos_ != "NOUN":
-        return []
+    if trigger.pos_ != "NOUN" and not (trigger.tag_ == "VBG" and trigger.dep_ in ("nsubj", "nsubjpass", "pobj")):
+        return []  # (and a gerund the model tags a verb: "Fighting between Christians and Muslims tore through")
     holders = (trigger, trigger.head) if trigger.dep_ == "nsubj" and trigger.head.i != trigger.i else (trigger,)
     return [t for h in holders for c in h.children if c.lower_ == "between" for o in c.children
             if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
+
+
+def between_communities(trigger: Token) -> bool:
+    """Whether a fight is between faiths or peoples, no armed men or state's forces: "fighting between
+    Christians and Muslims", "a night of fighting between Arab and Mozabite youths", "Hindus and Muslims
+    clashed" (communal violence,
+    ACLED's Mob violence; not "between Russian and Ukrainian troops", nor "between Kurdish fighters and
+    Arab tribesmen")."""
+    subject = subject_of(trigger) if trigger.pos_ == "VERB" and trigger.dep_ not in ("nsubj", "nsubjpass") else None
+    sides = between_sides(trigger) or ([subject, *subject.conjuncts] if subject is not None else [])
+    words = [w for t in sides for w in (t, *(a for a in t.children if a.dep_ == "amod"),
+                                         *(c for a in t.children if a.dep_ == "amod" for c in a.conjuncts))]
+    peoples = [w for w in words if w.lemma_.lower() in COMMUNITIES or w.lower_.rstrip("s") in COMMUNITIES
+               or (w.ent_type_ == "NORP" and w.lower_.removesuffix("s") not in nationalities()
+                   and w.lower_ not in nationalities())]
+    people = {w.i for w in peoples}
+    return len(peoples) >= 2 and all(t.i in people or t.lemma_.lower() in COMMUNITY_MEMBERS for t in sides)
 
 
 def counted(noun: Token) -> Token:
