@@ -3623,3 +3623,11 @@ def test_fighting_between_communities_is_mob_violence(extract, text, coded):
     report = extract(text, published=PUBLISHED)
     assert [sub for sub, _ in happened_with_actor1(report)] == coded
     assert all(name.startswith("Rioters") for sub, name in happened_with_actor1(report) if sub == "Mob violence")
+
+
+def test_fire_on_a_crowd_parsed_as_a_compound_is_force_on_it(extract):
+    """"opened fire on a crowd marching towards the palace": the model makes "crowd" a compound of "marching"."""
+    report = extract("ANTANANARIVO - Thousands marched in Antananarivo on Saturday. At least 28 people were killed "
+                     "when members of the presidential guard opened fire on a crowd marching towards the palace."
+                     + QUIET_DAY, published=PUBLISHED)
+    assert happened_with_actor1(report) == [("Excessive force against protesters", "Military Forces of Madagascar")]

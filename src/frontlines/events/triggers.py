@@ -338,6 +338,8 @@ def targets_of(tok: Token, aimed: bool = False) -> set[str]:
     for prep in (c for c in near if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
         for g in (g for g in prep.children if g.dep_ == "pobj"):
             out.add(g.lemma_.lower())
+            if g.lower_.endswith("ing"):  # "on a crowd marching towards the palace", parsed as a compound
+                out.update(c.lemma_.lower() for c in g.children if c.dep_ == "compound")
             if g.pos_ == "PROPN" and g.ent_type_ not in ("DATE", "TIME"):
                 out.add("PROPN")
         out.update(o.lemma_.lower() for g in prep.children if g.dep_ == "pobj"  # "on a group of demonstrators"
