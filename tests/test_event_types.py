@@ -3631,3 +3631,14 @@ def test_fire_on_a_crowd_parsed_as_a_compound_is_force_on_it(extract):
                      "when members of the presidential guard opened fire on a crowd marching towards the palace."
                      + QUIET_DAY, published=PUBLISHED)
     assert happened_with_actor1(report) == [("Excessive force against protesters", "Military Forces of Madagascar")]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a ceasefire accepted is an agreement
+    ("KISANGANI - Both armies accepted a ceasefire proposed by United Nations observers in Kisangani on Saturday."
+     + QUIET_DAY, ["Agreement"]),
+    # (not results or an invitation accepted)
+    ("KINSHASA - The opposition accepted the results of the vote in Kinshasa on Saturday." + QUIET_DAY, []),
+])
+def test_a_ceasefire_accepted_is_an_agreement(extract, text, coded):
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded
