@@ -721,3 +721,14 @@ def test_a_side_named_by_a_plural_that_takes_ground(extract, text, name):
     names = {a.id: a.name for a in report.actors}
     assert [names.get(e.actor1 or "") for e in report.events if e.event_type in ("Battles", "Strategic developments")] \
         == [name]
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    # "Fighters" opening a sentence is the noun, not a name; the group after it may open with a place's name
+    ("TRIPOLI - Fighters of Libya Dawn, a coalition of militias, took Tripoli International Airport on Saturday "
+     "after weeks of fighting with the Zintani brigades.", "Libya Dawn", "Libya Dawn"),
+    ("BANGUI - Militants of the Return Reclamation Rehabilitation attacked a village near Bocaranga on Saturday.",
+     "Return Reclamation Rehabilitation", "Return Reclamation Rehabilitation"),
+])
+def test_fighters_of_a_group_opening_a_sentence(extract, text, mention, name):
+    assert actor_of(extract(text, published="2024-05-01"), mention) == name

@@ -61,9 +61,8 @@ def described_groups(doc: Doc, taken: set[int], places: set[int], words: dict) -
             group.forms.append(tuple(t.text for t in short))
     named = {" ".join(form).lower(): g for g in groups.values() for form in g.forms[1:]}  # "ELN fighters": the ELN
     kept = [g for g in groups.values() if named.get(" ".join(g.forms[0]), g) is g]
-    skip = taken | places
     for group in kept:
-        group.spans = mentions_of(doc, group.forms, skip)
+        group.spans = mentions_of(doc, group.forms, taken, places)
     return [g for g in kept if g.spans]
 
 
@@ -78,8 +77,9 @@ def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozens
     out += [doc[t.i:t.i + 1] for t in doc if plural_name(t) and t.i not in taken and t.i not in places
             and not t.ent_type_ == "ORG"]  # "the Nationalists took Bilbao" (an organisation's name is above)
     armed = tokens_lemmatised(doc, armed_nouns)  # the few armed nouns, not every token read
-    return out + [s for s in [*modifying_names(doc, armed, aircraft), *named_after_of(doc, armed)]
-                  if free(s) and not any(i in places for i in range(s.start, s.end))]
+    # (a name after "fighters of" may open with a place: "Fighters of Libya Dawn")
+    return out + [s for s in modifying_names(doc, armed, aircraft) if free(s) and not any(i in places for i in range(s.start, s.end))] \
+        + [s for s in named_after_of(doc, armed) if free(s) and not all(i in places for i in range(s.start, s.end))]
 
 
 def modifying_names(doc: Doc, armed: list[Token], aircraft: frozenset[str]) -> list[Span]:
@@ -286,9 +286,9 @@ def acronym(word: str) -> bool:
     return 2 <= len(word) <= 8 and word.isupper() and word.replace("-", "").isalnum()
 
 
-def mentions_of(doc: Doc, forms: list[tuple[str, ...]], skip: set[int]) -> list[Span]:
-    """Every mention of any of the forms outside `skip`: a name's words in any case, an
-    acronym in its own capitals only."""
+def mentions_of(doc: Doc, forms: list[tuple[str, ...]], taken: set[int], places: set[int]) -> list[Span]:
+    """Every mention of any of the forms outside the tokens `taken` and not all of `places` (a name may
+    open with a place: "Libya Dawn"): a name's words in any case, an acronym in its own capitals only."""
     lower = [t.lower_ for t in doc]
     starts: dict[str, list[int]] = {}
     for i, word in enumerate(lower):
@@ -299,6 +299,7 @@ def mentions_of(doc: Doc, forms: list[tuple[str, ...]], skip: set[int]) -> list[
         for start in starts.get(words[0].lower(), []):
             seq = doc[start:start + n]
             written = [t.text for t in seq] if exact else lower[start:start + n]
-            if written == list(words) and not any(i in skip for i in range(start, start + n)):
+            span = range(start, start + n)
+            if written == list(words) and not any(i in taken for i in span) and not all(i in places for i in span):
                 out.append(seq)
     return sorted(out, key=lambda s: s.start)
