@@ -3642,3 +3642,16 @@ def test_fire_on_a_crowd_parsed_as_a_compound_is_force_on_it(extract):
 ])
 def test_a_ceasefire_accepted_is_an_agreement(extract, text, coded):
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a tower, a palace, a station taken are ground changing hands
+    ("WARSAW - Within hours fighters of the Home Army had taken the Prudential tower in Warsaw on Tuesday." + QUIET_DAY,
+     ["Non-state actor overtakes territory"]),
+    ("MANAGUA - On Tuesday a Sandinista commando seized the National Palace in Managua." + QUIET_DAY,
+     ["Non-state actor overtakes territory"]),
+    # (a hotel seized is an assault on those inside)
+    ("MOGADISHU - Al-Shabaab gunmen seized the Hayat Hotel in Mogadishu on Friday." + QUIET_DAY, ["Armed clash"]),
+])
+def test_buildings_held_as_ground_are_taken(extract, text, coded):
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded

@@ -23,7 +23,7 @@ SEPARATELY = event_words()["separately"]
 SPOT_PREPS = event_words()["scene_spot_preps"]
 REPORTING_VERBS = event_words()["reporting"]
 REACHING_VERBS = event_words()["reaching_verbs"]
-HELD_POSTS = frozenset(event_words()["held_posts"])
+ASSAULT_SITES = frozenset(event_words()["assault_sites"])
 
 
 def scene_town(verb: Token, index: Index) -> str | None:
@@ -349,12 +349,10 @@ def a_nationality(tok: Token, index: Index) -> bool:
 
 
 def is_landmark_site(place) -> bool:
-    """A site named for what it is ("the Hayat Hotel"), not a village the gazetteer lacks, nor a
-    post that armies hold as ground (`held_posts`: "the Vang Tao border checkpoint", "a camp")."""
-    from frontlines.places.find import place_words
-
-    kind = place.name.split()[-1].lower()
-    return place.feature == "site" and kind in place_words()["landmark"] and kind not in HELD_POSTS
+    """A site named for what it is where people gather, stay or pray (`assault_sites`: "the Hayat Hotel",
+    "the Westgate mall"), whose seizure is an assault on those inside; not a village the gazetteer lacks,
+    nor ground armies hold and take (a barracks, a tower, a dam, a palace, a station)."""
+    return place.feature == "site" and place.name.split()[-1].lower() in ASSAULT_SITES
 
 
 def between(place_id: str, trigger: Token, index: Index) -> bool:
