@@ -3655,3 +3655,15 @@ def test_a_ceasefire_accepted_is_an_agreement(extract, text, coded):
 ])
 def test_buildings_held_as_ground_are_taken(extract, text, coded):
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # ground given up "as the police stood aside", "without incident": no fight
+    ("HAVANA - Militiamen of the 26th of July Movement took over police stations across Havana on Thursday as the "
+     "police stood aside." + QUIET_DAY, ["Non-violent transfer of territory"]),
+    # a withdrawal that names what it left ("back from their positions") as well as where it went
+    ("KISANGANI - On Sunday, Ugandan units pulled back from their positions around the airport in Kisangani "
+     "towards the east, observers reported, without incident." + QUIET_DAY, ["Non-violent transfer of territory"]),
+])
+def test_ground_given_up_without_a_fight(extract, text, coded):
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded

@@ -567,8 +567,10 @@ def acts_on_one_told_before(verb: Token) -> bool:
 def only_heading(verb: Token) -> bool:
     """Whether a movement names only where it went ("retreating toward Dablo"), not what it left."""
     words = event_words()
-    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "advmod")}
-    return bool(preps & words["retreat_preps"]) and not preps & words["leaving_preps"]
+    near = [c for c in verb.children if c.dep_ in ("prep", "prt", "advmod")]
+    through = [g for c in near if c.dep_ in ("prt", "advmod") for g in c.children if g.dep_ == "prep"]
+    return bool({c.lower_ for c in near} & words["retreat_preps"]) \
+        and not {c.lower_ for c in near + through} & words["leaving_preps"]  # (what it left: "pulled back from")
 
 
 def headed_for(verb: Token) -> list[Token]:
