@@ -3667,3 +3667,14 @@ def test_buildings_held_as_ground_are_taken(extract, text, coded):
 ])
 def test_ground_given_up_without_a_fight(extract, text, coded):
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # fighting one's way into a town takes it; to its gates does not
+    ("OVIEDO - Government troops fought their way into the centre of Oviedo on Friday, ending a week in which the "
+     "city was in the hands of armed miners." + QUIET_DAY, ["Government regains territory"]),
+    ("NDJAMENA - Rebel columns fought their way to the gates of the palace in N'Djamena on Saturday." + QUIET_DAY,
+     ["Armed clash"]),
+])
+def test_fighting_ones_way_into_a_town_takes_it(extract, text, coded):
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded
