@@ -3678,3 +3678,15 @@ def test_ground_given_up_without_a_fight(extract, text, coded):
 ])
 def test_fighting_ones_way_into_a_town_takes_it(extract, text, coded):
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # "army artillery": the state's guns
+    ("LA PAZ - On Thursday army artillery on the heights above La Paz shelled the district of Villa Victoria."
+     + QUIET_DAY, [("Shelling/artillery/missile attack", "Military Forces of Bolivia")]),
+    # a garrison's surrender told with the taking of its town is that taking, no agreement of its own
+    ("MANDALAY - Falam was taken by the Arakan Army on Monday when the last military garrison in the town "
+     "surrendered." + QUIET_DAY, [("Non-state actor overtakes territory", "Arakan Army")]),
+])
+def test_army_guns_and_a_garrison_that_surrendered_its_town(extract, text, coded):
+    assert happened_with_actor1(extract(text, published=PUBLISHED)) == coded

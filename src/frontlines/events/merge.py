@@ -204,6 +204,11 @@ def subsume_parts(events: list[Event], index: Index, text: str = "") -> list[Eve
                                     and index.actors[e.actor1].kind != "state_forces" and not intercepted(e) and any(
         e.actor1 in (c.actor1, c.actor2) and c is not e and near(c.place, e.place, index)
         and close_days(c.date, e.date, 1) for c in events))]
+    # a garrison's surrender told with the taking of its town is part of that taking ("Falam was taken by the
+    # alliance on Monday when the last garrison in the town surrendered")
+    kept = [e for e in kept if not (e.sub_event_type == "Agreement" and "surrender" in e.evidence.text.lower() and any(
+        c.evidence == e.evidence and c.sub_event_type in (*TAKING, TRANSFER) and near(c.place, e.place, index)
+        for c in kept))]
     # what a crowd burns or loots is part of its riot ("Demonstrators burned vehicles and set fire to offices")
     # (not one denied, "its units had not used live ammunition", nor one only wanted: "a crowd that
     # demanded weapons to fight the rebels was dispersed")
