@@ -3690,3 +3690,17 @@ def test_fighting_ones_way_into_a_town_takes_it(extract, text, coded):
 ])
 def test_army_guns_and_a_garrison_that_surrendered_its_town(extract, text, coded):
     assert happened_with_actor1(extract(text, published=PUBLISHED)) == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # people killed with machetes were attacked, whoever they were
+    ("KIGALI - On Saturday, eleven people were dragged from a lorry at a roadblock outside Gikongoro and killed with "
+     "machetes, a priest said." + QUIET_DAY, ["Attack"]),
+    # (not a murder at home)
+    ("NAIROBI - A man killed his wife with an axe in Nairobi on Saturday, police said." + QUIET_DAY, []),
+    # allied or enemy bombers are aircraft
+    ("PORT MORESBY - Allied bombers attacked Japanese positions around Kokoda on Monday afternoon." + QUIET_DAY,
+     ["Air/drone strike"]),
+])
+def test_killings_with_blades_and_bombers_that_attacked(extract, text, coded):
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded
