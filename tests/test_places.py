@@ -758,3 +758,11 @@ def test_a_news_agency_is_no_place(extract):
     report = extract("BEIJING - Police detained dozens of monks in Lhasa on Sunday, Xinhua said. In Damascus, SANA "
                      "reported shelling.", published="2008-03-17")
     assert {m.text for p in report.places for m in p.mentions} == {"BEIJING", "Lhasa", "Damascus"}
+
+
+def test_a_town_told_by_its_bearing_from_another_is_near_it(extract):
+    """"In Phoenix, north of Durban": not Phoenix, Arizona, but a place by Durban the gazetteer lacks."""
+    report = extract("DURBAN - In Phoenix, north of Durban, residents have set up roadblocks, and a mall was looted "
+                     "on Tuesday.", published="2021-07-14")
+    phoenix = next(p for p in report.places if p.name == "Phoenix")
+    assert phoenix.country_code == "ZA" and abs(phoenix.lat - -29.86) < 0.5
