@@ -3704,3 +3704,11 @@ def test_army_guns_and_a_garrison_that_surrendered_its_town(extract, text, coded
 ])
 def test_killings_with_blades_and_bombers_that_attacked(extract, text, coded):
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded
+
+
+def test_killings_by_vigilantes_are_the_mobs_not_another_actors(extract):
+    """"murdered by vigilantes in a vampire scare that has driven UN staffers out": the mob did it, not the UN."""
+    report = extract("BLANTYRE - President Peter Mutharika on Tuesday vowed an investigation after seven people were "
+                     "murdered by vigilantes in a vampire scare that has driven UN staffers out of the region."
+                     + QUIET_DAY, published=PUBLISHED)
+    assert happened_with_actor1(report) == [("Mob violence", "Rioters (Malawi)")]

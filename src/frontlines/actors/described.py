@@ -77,9 +77,10 @@ def candidates(doc: Doc, taken: set[int], places: set[int], armed_nouns: frozens
     out += [doc[t.i:t.i + 1] for t in doc if plural_name(t) and t.i not in taken and t.i not in places
             and not t.ent_type_ == "ORG"]  # "the Nationalists took Bilbao" (an organisation's name is above)
     armed = tokens_lemmatised(doc, armed_nouns)  # the few armed nouns, not every token read
+    in_places = [i in places for i in range(len(doc))]
     # (a name after "fighters of" may open with a place: "Fighters of Libya Dawn")
-    return out + [s for s in modifying_names(doc, armed, aircraft) if free(s) and not any(i in places for i in range(s.start, s.end))] \
-        + [s for s in named_after_of(doc, armed) if free(s) and not all(i in places for i in range(s.start, s.end))]
+    return out + [s for s in modifying_names(doc, armed, aircraft) if free(s) and not any(in_places[s.start:s.end])] \
+        + [s for s in named_after_of(doc, armed) if free(s) and not all(in_places[s.start:s.end])]
 
 
 def modifying_names(doc: Doc, armed: list[Token], aircraft: frozenset[str]) -> list[Span]:

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Token
 from frontlines.actors import (ActorMention, crowd_name, forces_country, names_its_government, standing_armed,
                                state_name, unidentified_name)
 from frontlines.actors.dictionary import packaged
-from frontlines.events.triggers import bombers_are_aircraft, clause_closed_before, event_words, lexicon, nationality_words, under_what
+from frontlines.events.triggers import (bombers_are_aircraft, clause_closed_before, event_words, lexicon,
+                                       nationality_words, under_what)
 from frontlines.model import Actor, Place, Span
 from frontlines.nlp import doc_text, token_array
 from frontlines.places.capitals import capital_names

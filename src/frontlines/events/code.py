@@ -16,15 +16,15 @@ from frontlines.events.arguments import (ARMED_KINDS, OPPOSING, PLACE_SUBJECT_VE
                                          own_clause_place, place_in,
                                          sentence_actor, sentence_evidence, sentence_place, subject_of,
                                          verb_arguments)
-from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, between_communities, burns_only_symbols, counted, crowd_actor,
-                                      crowd_doers, crowd_in_clash, crowd_of_place, crowd_just_seen, crowd_type, denied,
-                                      protesting, shows_a_crowd, tells_of_unrest, told_as_protest, troops_on_the_move,
-                                      unrest_story)
+from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, between_communities, burns_only_symbols,
+                                      counted, crowd_actor, crowd_doers, crowd_in_clash, crowd_of_place, crowd_just_seen,
+                                      crowd_type, denied, protesting, shows_a_crowd, tells_of_unrest, told_as_protest,
+                                      troops_on_the_move, unrest_story)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (ARMED_NOUNS, Trigger, bound_elsewhere, event_words, headed_for, in_a_toll,
-                                       lexicon, pointing_back, protest_word, under_what, verb_senses_fitting,
-                                       word_lemma)
+                                       lexicon, pointing_back, protest_word, subject_kinds, under_what,
+                                       verb_senses_fitting, word_lemma)
 from frontlines.events.when import DateTracker, told_with_a_year
 from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_spot_of_the_scene, continues_before,
                                      coordinated_places, is_landmark_site, is_lede, opening_town,
@@ -1349,8 +1349,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         elif family.name == "civilians" and beaten_by_unarmed_men(trigger.token, index):
             event_type, sub = "Riots", "Mob violence"  # "beaten by a group of men who had set up a roadblock"
             args.actor1 = index.crowd("rioters")
-        elif family.name == "mob" and actor1 is None:
-            args.actor1 = index.crowd("rioters")  # "seven people were murdered by vigilantes"
+        elif family.name == "mob" and (actor1 is None or {"vigilante", "mob"} & subject_kinds(trigger.token)):
+            # "seven people were murdered by vigilantes": the mob that did it, not another actor of the sentence
+            args.actor1 = index.crowd("rioters")
         elif family.name == "looting" and burns_only_symbols(trigger.token) \
                 and (actor1 is None or actor1.kind in CROWD_KINDS):
             # "protesters burned flags", "he set fire to a Quran before thirty supporters": a protest's gesture
