@@ -3712,3 +3712,15 @@ def test_killings_by_vigilantes_are_the_mobs_not_another_actors(extract):
                      "murdered by vigilantes in a vampire scare that has driven UN staffers out of the region."
                      + QUIET_DAY, published=PUBLISHED)
     assert happened_with_actor1(report) == [("Mob violence", "Rioters (Malawi)")]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # vehicles found loaded with weapons are weapons found (and abandoned vehicles are no ground given up)
+    ("BISSAU - On Wednesday troops found two vehicles loaded with rifles, rocket-propelled grenades and ammunition "
+     "abandoned near the port in Bissau." + QUIET_DAY, ["Disrupted weapons use"]),
+    # weapons removed from a car are weapons kept from their use, not a grenade attack
+    ("ABIDJAN - On Monday two assault rifles, five grenades and several hundred rounds of ammunition were removed "
+     "from the car's boot in Grand-Bassam, police said." + QUIET_DAY, ["Disrupted weapons use"]),
+])
+def test_weapons_found_in_vehicles_or_removed_from_them(extract, text, coded):
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded

@@ -249,10 +249,14 @@ def objects_of(token: Token) -> set[str]:
             if crowd_pronoun(token):
                 out.add("crowd")  # "pushed them back" after a protest
             out.update(w for a in antecedent(child) for w in counted_words(a))
-            # and what it holds: "a bag containing hand grenades was found"
+            # and what it holds: "a bag containing hand grenades was found", "vehicles loaded with rifles"
             out.update(w.lemma_.lower() for a in child.children if a.dep_ == "acl"
                        and a.lemma_.lower() in event_words()["containers"]
                        for o in a.children if o.dep_ == "dobj" for w in (o, *o.conjuncts))
+            out.update(w.lemma_.lower() for a in child.children if a.dep_ in ("acl", "amod")
+                       and a.lemma_.lower() in event_words()["filled_with"]
+                       for p in a.children if p.dep_ == "prep" and p.lower_ == "with"
+                       for o in p.children if o.dep_ == "pobj" for w in (o, *o.conjuncts))
     return out
 
 
