@@ -189,3 +189,14 @@ def test_a_day_counted_from_a_noun_dates_the_noun_not_the_verb(extract):
 def test_a_day_of_the_month_by_its_ordinal(extract, text, day):
     report = extract(text + " Shops stayed shut. Officials gave no figures.", published="2022-03-10")
     assert [e.date for e in report.events if e.sub_event_type == "Attack"] == [day]
+
+
+def test_a_paragraph_opening_hours_later_is_on_the_last_day_told(extract):
+    """"... at dawn on Monday. // About an hour later, the car was fired on. His bodyguards returned fire":
+    both on Monday, not on the day of publication the story's lede opens with."""
+    report = extract("DILI - The president was in a coma in a hospital on Wednesday after being shot in an attack on "
+                     "his home near Dili at dawn on Monday.\n\nAbout an hour later, the car of the prime minister was "
+                     "fired on as it left his house at Balibar, south of Dili. His bodyguards returned fire and he "
+                     "escaped unhurt.", published="2008-02-13")
+    assert {e.date for e in report.events if "Balibar" in e.evidence.text or "bodyguards" in e.evidence.text} \
+        == {"2008-02-11"}

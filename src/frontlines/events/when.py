@@ -13,6 +13,7 @@ from frontlines.nlp import doc_text, sentence_ents
 
 THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
 COUNTING_ON = event_words()["counting_on"]
+SOON_AFTER = event_words()["soon_after"]
 
 
 @dataclass
@@ -86,7 +87,19 @@ class DateTracker:
         # forces have pushed to within a few kilometres of Marib ... on Monday afternoon"), not a calendar date,
         # as background is told ("The petition was answered to-day ... The trouble began on January 16")
         lead = self.lead if self.lead_at < start or self.lead_named_day else None
-        return self.day_told_in_paragraph(trigger.sent) or lead or Resolved(self.published, "day")
+        later = self.day_told_before(trigger.sent) if opens_soon_after(trigger.sent) else None
+        return self.day_told_in_paragraph(trigger.sent) or later or lead or Resolved(self.published, "day")
+
+    def day_told_before(self, sent: SpacySpan) -> Resolved | None:
+        """The last day a sentence before gave, in any paragraph: the day a sentence opening on a count
+        of hours on from it happened ("... at dawn on Monday. // About an hour later, the prime minister's
+        car was fired on")."""
+        starts = [s for s in self.by_sentence if s < sent.start]
+        for start in sorted(starts, reverse=True):
+            days = [d.when for d in self.by_sentence[start] if d.when.precision == "day"]
+            if days:
+                return days[-1]
+        return None
 
     def day_told_in_paragraph(self, sent: SpacySpan) -> Resolved | None:
         """The last day a sentence before in the same paragraph gave: "The assault began on Friday.
@@ -100,8 +113,17 @@ class DateTracker:
             days = [d.when for d in self.by_sentence.get(before.start, []) if d.when.precision == "day"]
             if days:
                 return days[-1]
+            if opens_soon_after(before):  # "About an hour later, the car was fired on. His bodyguards returned fire"
+                return self.day_told_before(before)
             sent = before
         return None
+
+
+def opens_soon_after(sent: SpacySpan) -> bool:
+    """Whether a sentence opens on a count of hours or minutes on from the last day told, before its first
+    comma (`soon_after`: "About an hour later,", "Minutes later,", "Later that morning,")."""
+    opening = sent.text.split(",")[0].lower().strip()
+    return len(opening.split()) <= 5 and any(opening.endswith(phrase) for phrase in SOON_AFTER)
 
 
 def own_day_of_clause(after: Token, dated: list[Dated]) -> Resolved | None:
