@@ -624,13 +624,12 @@ def far_bearing(c: Candidate, towns_by_sentence: dict[int, list[Choice]], text: 
     return None
 
 
-def far_from_its_bearing(ch: Choice, chosen: list[Choice], text: str) -> bool:
-    """Whether a town the text places by a bearing from another of its sentence ("In Phoenix, north of
-    Durban") lies far from that town: a namesake abroad (Phoenix, Arizona), not the place meant, which
-    is then placed as a site by the town it is told from."""
-    for town in chosen:
-        if town.cand.sentence != ch.cand.sentence or town.cand.span.start <= ch.cand.span.end \
-                or town.entry.feature != "city" or ch.entry.feature != "city":
+def far_from_its_bearing(ch: Choice, towns: list[Choice], text: str) -> bool:
+    """Whether a town the text places by a bearing from another of its sentence (`towns`: its sentence's)
+    ("In Phoenix, north of Durban") lies far from that town: a namesake abroad (Phoenix, Arizona), not the
+    place meant, which is then placed as a site by the town it is told from."""
+    for town in towns:
+        if town.cand.span.start <= ch.cand.span.end or ch.entry.feature != "city":
             continue
         m = BEARING_OF.fullmatch(text[ch.cand.span.end:town.cand.span.start])
         if m is not None:
@@ -746,7 +745,11 @@ def resolve(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer, dateline: Sp
             divisions[ch.cand.sentence].append(ch)
     chosen = [placed_in_division(ch, divisions[ch.cand.sentence], text, ctx, ranker) for ch in chosen]
     chosen = in_their_town(chosen, text, cut["site_confidence"])
-    chosen = [ch for ch in chosen if not far_from_its_bearing(ch, chosen, text)]
+    towns_by_sentence: dict[int, list[Choice]] = defaultdict(list)  # indexed once: a long text has thousands
+    for ch in chosen:
+        if ch.entry.feature == "city":
+            towns_by_sentence[ch.cand.sentence].append(ch)
+    chosen = [ch for ch in chosen if not far_from_its_bearing(ch, towns_by_sentence[ch.cand.sentence], text)]
     chosen += sites(cands, chosen, text, cut["site_confidence"], every)
     chosen += same_name_again(every, chosen)
     return group(named_with_its_article(chosen))
