@@ -3724,3 +3724,21 @@ def test_killings_by_vigilantes_are_the_mobs_not_another_actors(extract):
 ])
 def test_weapons_found_in_vehicles_or_removed_from_them(extract, text, coded):
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # what this session's rules must not take: a prize accepted, a ministry taken in a cabinet, a night fought
+    # "all the way into", ambulances that stood by, a subject's own foes as "them", a civil war's camps
+    ("OSLO - The Liberian peace campaigner accepted the Nobel Peace Prize in Oslo on Tuesday." + QUIET_DAY, []),
+    ("BAGHDAD - The Sadrist movement took the health ministry in Baghdad's new cabinet on Tuesday." + QUIET_DAY, []),
+    ("GHARDAIA - Rioters fought police in Ghardaia on Tuesday all the way into the night." + QUIET_DAY,
+     ["Violent demonstration"]),
+    ("GAO - Ambulances stood by as troops retook Gao on Tuesday after a day of fighting." + QUIET_DAY,
+     ["Government regains territory"]),
+    ("MOGADISHU - Al-Shabaab fighters attacked soldiers guarding ministers in Mogadishu on Tuesday, and the soldiers "
+     "shot them dead." + QUIET_DAY, ["Armed clash"]),
+    ("TERUEL - Fighting between Republicans and Nationalists raged around Teruel on Tuesday." + QUIET_DAY,
+     ["Armed clash"]),
+])
+def test_review_of_session_46s_rules(extract, text, coded):
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded

@@ -766,3 +766,10 @@ def test_a_town_told_by_its_bearing_from_another_is_near_it(extract):
                      "on Tuesday.", published="2021-07-14")
     phoenix = next(p for p in report.places if p.name == "Phoenix")
     assert phoenix.country_code == "ZA" and abs(phoenix.lat - -29.86) < 0.5
+
+
+def test_a_town_told_by_its_bearing_from_a_town_of_its_own_country_stays(extract):
+    """"In Aleppo, north of Damascus": 350 km off, but in the same country: Aleppo."""
+    report = extract("DAMASCUS - In Aleppo, north of Damascus, rebels shelled a market on Tuesday.",
+                     published="2021-07-14")
+    assert ("Aleppo", "city", "SY") in {(p.name, p.feature, p.country_code) for p in report.places}

@@ -259,18 +259,16 @@ def between_sides(trigger: Token) -> list[Token]:
 def between_communities(trigger: Token) -> bool:
     """Whether a fight is between faiths or peoples, no armed men or state's forces: "fighting between
     Christians and Muslims", "a night of fighting between Arab and Mozabite youths", "Hindus and Muslims
-    clashed" (communal violence,
-    ACLED's Mob violence; not "between Russian and Ukrainian troops", nor "between Kurdish fighters and
-    Arab tribesmen")."""
+    clashed" (communal violence, ACLED's Mob violence; not "between Russian and Ukrainian troops", nor
+    "between Republicans and Nationalists", nor "between Kurdish fighters and Arab tribesmen")."""
     subject = subject_of(trigger) if trigger.pos_ == "VERB" and trigger.dep_ not in ("nsubj", "nsubjpass") else None
     sides = between_sides(trigger) or ([subject, *subject.conjuncts] if subject is not None else [])
-    words = [w for t in sides for w in (t, *(a for a in t.children if a.dep_ == "amod"),
-                                         *(c for a in t.children if a.dep_ == "amod" for c in a.conjuncts))]
-    peoples = [w for w in words if w.lemma_.lower() in COMMUNITIES or w.lower_.rstrip("s") in COMMUNITIES
-               or (w.ent_type_ == "NORP" and w.lower_.removesuffix("s") not in nationalities()
-                   and w.lower_ not in nationalities())]
-    people = {w.i for w in peoples}
-    return len(peoples) >= 2 and all(t.i in people or t.lemma_.lower() in COMMUNITY_MEMBERS for t in sides)
+    named = [t for t in sides if t.lemma_.lower() in COMMUNITIES or t.lower_.removesuffix("s") in COMMUNITIES]
+    described = [a for t in sides if t.lemma_.lower() in COMMUNITY_MEMBERS
+                 for a in (*(m for m in t.children if m.dep_ == "amod"),
+                           *(c for m in t.children if m.dep_ == "amod" for c in m.conjuncts))
+                 if a.lemma_.lower() in COMMUNITIES or (a.ent_type_ == "NORP" and a.lower_ not in nationalities())]
+    return len(named) + len(described) >= 2 and all(t in named or t.lemma_.lower() in COMMUNITY_MEMBERS for t in sides)
 
 
 def counted(noun: Token) -> Token:

@@ -263,8 +263,9 @@ def objects_of(token: Token) -> set[str]:
 def antecedent(pronoun: Token) -> list[Token]:
     """What "them" acted on stands for, told earlier in its sentence as what another verb acted on:
     "men" of "dragging men into the streets and shooting them" (not a subject, nor a place it went to)."""
-    if pronoun.lemma_.lower() != "they" or pronoun.dep_ != "dobj":
-        return []
+    if pronoun.lemma_.lower() != "they" or pronoun.dep_ != "dobj" \
+            or any(c.dep_ == "nsubj" for c in pronoun.head.children):
+        return []  # (not "attacked soldiers guarding ministers, and the soldiers shot them": a subject's own foes)
     told = [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ in ("dobj", "nsubjpass") and t.tag_ == "NNS"
             and t.head.i != pronoun.head.i]
     return told[-1:]
@@ -343,7 +344,8 @@ def targets_of(tok: Token, aimed: bool = False) -> set[str]:
         for g in (g for g in prep.children if g.dep_ == "pobj"):
             out.add(g.lemma_.lower())
             if g.lower_.endswith("ing"):  # "on a crowd marching towards the palace", parsed as a compound
-                out.update(c.lemma_.lower() for c in g.children if c.dep_ == "compound")
+                out.update(c.lemma_.lower() for c in g.children if c.dep_ == "compound"
+                           and c.lemma_.lower() in event_words()["crowd_words"])
             if g.pos_ == "PROPN" and g.ent_type_ not in ("DATE", "TIME"):
                 out.add("PROPN")
         out.update(o.lemma_.lower() for g in prep.children if g.dep_ == "pobj"  # "on a group of demonstrators"

@@ -350,7 +350,7 @@ def a_nationality(tok: Token, index: Index) -> bool:
 
 def is_landmark_site(place) -> bool:
     """A site named for what it is where people gather, stay or pray (`assault_sites`: "the Hayat Hotel",
-    "the Westgate mall"), whose seizure is an assault on those inside; not a village the gazetteer lacks,
+    "the Holy Family church"), whose seizure is an assault on those inside; not a village the gazetteer lacks,
     nor ground armies hold and take (a barracks, a tower, a dam, a palace, a station)."""
     return place.feature == "site" and place.name.split()[-1].lower() in ASSAULT_SITES
 

@@ -626,11 +626,12 @@ def far_bearing(c: Candidate, towns_by_sentence: dict[int, list[Choice]], text: 
 
 def far_from_its_bearing(ch: Choice, towns: list[Choice], text: str) -> bool:
     """Whether a town the text places by a bearing from another of its sentence (`towns`: its sentence's)
-    ("In Phoenix, north of Durban") lies far from that town: a namesake abroad (Phoenix, Arizona), not the
-    place meant, which is then placed as a site by the town it is told from."""
+    ("In Phoenix, north of Durban") lies far from that town in another country: a namesake abroad (Phoenix,
+    Arizona), not the place meant, which is then placed as a site by the town it is told from."""
     for town in towns:
-        if town.cand.span.start <= ch.cand.span.end or ch.entry.feature != "city":
-            continue
+        if town.cand.span.start <= ch.cand.span.end or ch.entry.feature != "city" \
+                or ch.entry.country_code == town.entry.country_code:
+            continue  # (a town of the same country is where it is: "In Aleppo, north of Damascus")
         m = BEARING_OF.fullmatch(text[ch.cand.span.end:town.cand.span.start])
         if m is not None:
             told = float(m["n"].replace(",", "")) * (MILE_KM if m["unit"].lower().startswith("mile") else 1.0) \
