@@ -101,6 +101,7 @@ STATE_VERBS = event_words()["state_verbs"]
 QUOTE_MARKS = frozenset({'"', "“", "”"})
 REPORTING_VERBS = event_words()["reporting"]
 GRIEVANCE_PREPS = event_words()["grievance_preps"]
+MOB_DOERS = event_words()["mob_doers"]
 
 
 def territory_type(actor1, actor2, place) -> str:
@@ -1349,7 +1350,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         elif family.name == "civilians" and beaten_by_unarmed_men(trigger.token, index):
             event_type, sub = "Riots", "Mob violence"  # "beaten by a group of men who had set up a roadblock"
             args.actor1 = index.crowd("rioters")
-        elif family.name == "mob" and (actor1 is None or {"vigilante", "mob"} & subject_kinds(trigger.token)):
+        elif family.name == "mob" and (actor1 is None or MOB_DOERS & subject_kinds(trigger.token)):
             # "seven people were murdered by vigilantes": the mob that did it, not another actor of the sentence
             args.actor1 = index.crowd("rioters")
         elif family.name == "looting" and burns_only_symbols(trigger.token) \
