@@ -3742,3 +3742,53 @@ def test_weapons_found_in_vehicles_or_removed_from_them(extract, text, coded):
 ])
 def test_review_of_session_46s_rules(extract, text, coded):
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == coded
+
+
+def names_and_places(report) -> list[tuple[str, str | None, str | None]]:
+    """(sub-type, actor1's name, place's name) of each event a report says happened."""
+    names, places = {a.id: a.name for a in report.actors}, {p.id: p.name for p in report.places}
+    return [(e.sub_event_type, names.get(e.actor1 or ""), places.get(e.place or ""))
+            for e in report.events if e.factuality in HAPPENED]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a town the words were said in gives no country to the troops they tell of
+    ("ERBIL - Rebel spokesmen said in Tehran on Friday that government troops had entered Kirkuk on Thursday after "
+     "heavy fighting." + QUIET_DAY, [("Government regains territory", "Military Forces of Iraq", "Kirkuk")]),
+    # nor are the speakers' towns the scene, when their words name a town of their own
+    ("ADDIS ABABA - Exile groups in London and Paris said the cathedral in Axum had been damaged when troops stormed "
+     "the town on Tuesday." + QUIET_DAY, [("Armed clash", "Military Forces of Ethiopia", "Aksum")]),
+])
+def test_where_speakers_are_is_no_scene_and_no_sides_country(extract, text, coded):
+    assert names_and_places(extract(text, published=PUBLISHED)) == coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    # "they" after a sentence whose subject is no actor: the doers of its clause, not the last named
+    ("BANGUI - The revolt began before dawn on Sunday, when hundreds of armed men attacked the police post at "
+     "Bossangoa. With the rifles taken there, they moved on the barracks, where policemen held out until noon, and "
+     "then seized the radio station in Bossangoa." + QUIET_DAY,
+     [("Armed clash", "Unidentified Armed Group (Central African Republic)")]),
+    # those killed in a fight of two sides are its toll, not the target of an attack
+    ("GOMA - Rebels attacked army posts in Sake on Tuesday. Twelve people were killed in the fighting in Sake, most "
+     "of them civilians caught in the crossfire." + QUIET_DAY,
+     [("Armed clash", "Unidentified Armed Group (Democratic Republic of Congo)")]),
+    # a war fought until a ceasefire is a span, and the ceasefire no news
+    ("BAGHDAD - Iraqi troops retook Kirkuk on Friday. Basra's governors, who fought Iran until the ceasefire of "
+     "Aug. 20, have stayed out of the war." + QUIET_DAY, [("Government regains territory", "Military Forces of Iraq")]),
+])
+def test_who_they_are_a_fights_toll_and_a_wars_span(extract, text, coded):
+    assert happened_with_actor1(extract(text, published=PUBLISHED)) == coded
+
+
+@pytest.mark.parametrize("text, dates", [
+    # a day inside "last week" is the day
+    ("BUNIA - Rebels who tried to overthrow the government last week attacked a police post in Bunia on Sunday, "
+     "officials said." + QUIET_DAY, ["2024-10-06"]),
+    # a paragraph that gives no day goes on with the day of the paragraph before, not the lede's
+    ("BANGUI - The president said on Wednesday that the rebels had been driven off.\n\nAbout 80 armed men landed at "
+     "Bouar before dawn on Monday. They came ashore from boats.\n\nThe attackers fanned out across the town and "
+     "seized the radio station in Bouar." + QUIET_DAY, ["2024-10-09", "2024-10-07"]),
+])
+def test_the_day_of_an_event_told_with_a_week_or_in_a_paragraph_after(extract, text, dates):
+    assert [e.date for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == dates

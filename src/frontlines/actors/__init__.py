@@ -477,12 +477,21 @@ def place_countries(places: list[Place], doc: Doc | None = None) -> list[tuple[i
     """(offset, country code) of every mention of a town, site or division, in text order: where
     things happen.  A country's name is left out: it often says where a speaker is ("speaking
     from Mauritania") or whose side is meant; so is a town that stands for its government ("angry at
-    Moscow's influence", `names_its_government`)."""
+    Moscow's influence", `names_its_government`) or where words were said ("said in Damascus that")."""
     def its_government(m) -> bool:
         span = doc.char_span(m.start, m.end, alignment_mode="expand") if doc is not None else None
-        return span is not None and names_its_government(span.root)
+        return span is not None and (names_its_government(span.root) or where_words_were_said(span.root))
     return sorted((m.start, p.country_code) for p in places
                   if p.country_code and p.feature in LOCAL_FEATURES for m in p.mentions if not its_government(m))
+
+
+def where_words_were_said(tok) -> bool:
+    """Whether a town is where a speaker said what the sentence goes on to tell: "spokesmen said in
+    Damascus that their fighters had pulled back" (a verb with a clause of its words after the town)."""
+    prep = tok.head
+    verb = prep.head
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("in", "from", "at") \
+        and verb.pos_ == "VERB" and prep.i > verb.i and any(c.dep_ == "ccomp" and c.i > prep.i for c in verb.children)
 
 
 def names_its_government(tok) -> bool:

@@ -391,6 +391,13 @@ def pronoun_antecedent(pronoun: Token, index: Index) -> str | None:
         agrees = subject is not None and plural(subject) == (pronoun.lower_ == "they")
         if agrees and (actor := actor_in(subject, index)):
             return actor
+        if subject is not None and not actor_in(subject, index):
+            # "The revolt began when several hundred men attacked the police lines. They moved on ...":
+            # the doers of a clause, when the main one's subject names no actor
+            doers = [t for t in pronoun.doc[start - 1].sent if t.dep_ == "nsubj" and t.head.pos_ == "VERB"
+                     and plural(t) == (pronoun.lower_ == "they") and actor_in(t, index)]
+            if doers:
+                return actor_in(doers[0], index)
     first = pronoun.doc[start - 1].sent.start if start > 0 else start
     before = [index.actor_at[i] for i in range(first, pronoun.i) if i in index.actor_at]
     return before[-1] if before else None
@@ -691,8 +698,18 @@ def speakers_place(place: Token, trigger: Token, index: Index) -> bool:
             # (a country's; "Kirkuk's police said" are Kirkuk's, and there)
             whose = place.dep_ == "poss" and place.head.i == head.i and place.i in index.place_at \
                 and index.places[index.place_at[place.i]].feature == "country"
-            return (whose or head.i not in index.actor_at) and trigger.i not in {t.i for t in head.subtree}
+            elsewhere = tells_of_another_place(head.head, place, trigger, index)
+            return (whose or elsewhere or head.i not in index.actor_at) and trigger.i not in {t.i for t in head.subtree}
     return said_abroad(place, trigger, index)
+
+
+def tells_of_another_place(verb: Token, place: Token, trigger: Token, index: Index) -> bool:
+    """Whether the words a speaker said, which tell of the trigger, name a place of their own other than
+    the speaker's: "opposition groups in Damascus said the shrine in Karbala had been damaged" (in
+    Karbala; but "police in Gusau said they had arrested five men" were there)."""
+    told = [c for c in verb.children if c.dep_ == "ccomp" and trigger.i in {t.i for t in c.subtree}]
+    return any(t.i in index.place_at and index.place_at[t.i] != index.place_at[place.i]
+               for c in told for t in c.subtree)
 
 
 def said_abroad(place: Token, trigger: Token, index: Index) -> bool:

@@ -25,7 +25,7 @@ from frontlines.events.merge import TAKING, TRANSFER
 from frontlines.events.triggers import (ARMED_NOUNS, Trigger, bound_elsewhere, event_words, headed_for, in_a_toll,
                                        lexicon, pointing_back, protest_word, subject_kinds, under_what,
                                        verb_senses_fitting, word_lemma)
-from frontlines.events.when import DateTracker, told_with_a_year
+from frontlines.events.when import QUOTE_MARKS, DateTracker, told_with_a_year
 from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_spot_of_the_scene, continues_before,
                                      coordinated_places, is_landmark_site, is_lede, opening_town,
                                      previous_sentence_place, says_the_town, spot_scene,
@@ -52,6 +52,7 @@ FOUND_LEFT = event_words()["found_left"]
 PEACEFUL = event_words()["peaceful_transfer"]
 THEFT = event_words()["theft"]
 CIVILIAN_TARGETS = event_words()["civilian_targets"]
+TWO_SIDED_FIGHTS = event_words()["two_sided_fights"]
 WITHDRAWAL = event_words()["withdrawal"]
 CLEARING = event_words()["clearing"]
 ORDINARY_OFFENCES = frozenset(event_words()["ordinary_offences"])
@@ -98,7 +99,6 @@ TELLING_HEADS = event_words()["telling_heads"]
 TALLY_PREPS = event_words()["tally_preps"]
 CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
 STATE_VERBS = event_words()["state_verbs"]
-QUOTE_MARKS = frozenset({'"', "“", "”"})
 REPORTING_VERBS = event_words()["reporting"]
 GRIEVANCE_PREPS = event_words()["grievance_preps"]
 MOB_DOERS = event_words()["mob_doers"]
@@ -718,13 +718,22 @@ def no_war_fight(noun: Token, index: Index) -> bool:
         index.actors[index.actor_at[t.i]].kind not in STATE_FORCES for t in noun.sent if t.i in index.actor_at)
 
 
+def toll_of_a_fight(noun: Token) -> bool:
+    """Whether the dead a sentence tells were killed in a fight of two sides, by no one it names: "Nineteen
+    people were killed in the fighting in Male" (not "shelling killed 12 civilians in the worst fighting")."""
+    return noun.lemma_.lower() in TWO_SIDED_FIGHTS and in_a_toll(noun) \
+        and subject_of(noun.head.head) is None and not any(c.dep_ == "agent" for c in noun.head.head.children)
+
+
 def fighting_went_on(trigger: Trigger, args: Arguments, index: Index) -> bool:
     """Fighting told going on in a town of a story of armed sides, by no side named: "Fighting went on in
-    Zinjibar", "heavy clashes broke out around Mitiga" (a fight noun the subject of one of `fighting_went_on`;
+    Zinjibar", "heavy clashes broke out around Mitiga" (a fight noun the subject of one of `fighting_went_on`,
+    or the fight people were killed in: "Nineteen people were killed in the fighting in Male";
     not "the fight against corruption continued", nor fighting between sides it names that are none of them)."""
     tok = trigger.token
-    return trigger.family.name == "clash" and not trigger.is_verb and tok.dep_ == "nsubj" \
-        and tok.head.lemma_.lower() in FIGHTING_WENT_ON and (index.main_armed or index.main_state) is not None \
+    went_on = (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in FIGHTING_WENT_ON) or toll_of_a_fight(tok)
+    return trigger.family.name == "clash" and not trigger.is_verb and went_on \
+        and (index.main_armed or index.main_state) is not None \
         and args.place is not None and index.places[args.place].feature in ("city", "site") \
         and any(index.place_at.get(t.i) == args.place and own_clause_place(t, tok.head) for t in tok.sent) \
         and not any(c.dep_ == "prep" and c.lower_ in ("against", "for", "over", "between") for c in tok.children)
@@ -1004,6 +1013,7 @@ def habitual(tok: Token) -> bool:
 DURATION_WORDS = event_words()["duration_words"]  # "since May", "for nearly two weeks": how long, not when
 TALLY_SPAN_PREPS, TALLY_SPAN_UNITS = event_words()["tally_span_preps"], event_words()["tally_span_units"]
 TALLY_SPAN_MODIFIERS = event_words()["tally_span_modifiers"]
+SPAN_ENDS = event_words()["span_ends"]
 DISASTERS, TOLL_PREPS = frozenset(event_words()["disasters"]), event_words()["toll_preps"]
 UNNAMED_KILLERS = frozenset(event_words()["unnamed_killers"])
 REFLEXIVES, BLASTS, BOMB_CARRIERS = (event_words()[k] for k in ("reflexives", "blasts", "bomb_carriers"))
@@ -1015,7 +1025,8 @@ def a_tally_over_time(tok: Token) -> bool:
     """Whether a trigger tells a count over a stretch of time, not one event: "194 people had been
     arrested since Monday", "since the start of the offensive" (a preposition "since"), "drone strikes
     had killed dozens since the conflict began" (a clause of beginning, `aspect_verbs`), "detained
-    hundreds over the past week" (`tally_span_*`); and "20 people had died since the protests began"
+    hundreds over the past week" (`tally_span_*`), "fought until the ceasefire" (`span_ends`); and "20
+    people had died since the protests began"
     tells no protest either.  A "since" of cause heads a clause of another verb and is none of these
     ("marched to the stadium, since police had blocked the square")."""
     verbs = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else [tok]
@@ -1025,6 +1036,9 @@ def a_tally_over_time(tok: Token) -> bool:
                 return True  # "since Monday", "since the start of the offensive", "since the election"
             if since_it_began(c):
                 return True
+            if c.dep_ == "prep" and c.lower_ in ("until", "till") and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in SPAN_ENDS for o in c.children):
+                return True  # "which fought Iraq until the ceasefire of Feb. 28"
             if c.dep_ == "prep" and c.lower_ in TALLY_SPAN_PREPS and any(
                     o.dep_ == "pobj" and o.lemma_.lower() in TALLY_SPAN_UNITS
                     and any(m.lower_ in TALLY_SPAN_MODIFIERS for m in o.children) for o in c.children):
@@ -1051,6 +1065,8 @@ def is_background_state(trigger: Trigger, index: Index, perfect_is_news: bool = 
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(c.dep_ == "attr" for c in tok.head.children) \
                 and any(c.dep_ == "det" and c.lower_ in pointing_back() for c in tok.children):
             return True  # "the strike was a mistake": the noun points back to an event, and says what it was
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("until", "till") and tok.lemma_.lower() in SPAN_ENDS:
+            return True  # "fought Iraq over Kuwait until the ceasefire of Feb. 28": when a war's span ended
         # a noun told by its verb's tense: "Lashkar Gah, where fighting has raged for two weeks"
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ != "VERB":
             return False
@@ -1471,7 +1487,8 @@ def on_civilians(trigger: Token, index: Index) -> bool:
     else:
         targets = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                    for o in c.children if o.dep_ == "pobj"]
-        if in_a_toll(trigger):  # "bandits killed seven villagers in separate attacks": the dead were its target
+        if in_a_toll(trigger) and not toll_of_a_fight(trigger):
+            # "bandits killed seven villagers in separate attacks": the dead were its target
             targets += [c for c in trigger.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
     for target in targets:
         # the side the target itself is named for ("an army office", "the offices of the PMF"), not one

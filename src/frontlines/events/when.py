@@ -14,6 +14,7 @@ from frontlines.nlp import doc_text, sentence_ents
 THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
 COUNTING_ON = event_words()["counting_on"]
 SOON_AFTER = event_words()["soon_after"]
+QUOTE_MARKS = frozenset({'"', "“", "”"})
 
 
 @dataclass
@@ -71,7 +72,7 @@ class DateTracker:
             told_when = when_clause_date(trigger, dated, self.published)
             if told_when is not None:
                 return told_when
-            attached = [d.when for d in dated if governs(trigger, d.ent.root)]
+            attached = refined([d.when for d in dated if governs(trigger, d.ent.root)])
             if attached:  # "A day earlier, on Saturday, ...": the named day over the counted one
                 return sorted(attached, key=lambda r: r.relative)[0]
             own = [d for d in dated if not describes_a_noun(d.ent.root, trigger)]
@@ -88,7 +89,8 @@ class DateTracker:
         # as background is told ("The petition was answered to-day ... The trouble began on January 16")
         lead = self.lead if self.lead_at < start or self.lead_named_day else None
         later = self.day_told_before(trigger.sent) if opens_soon_after(trigger.sent) else None
-        return self.day_told_in_paragraph(trigger.sent) or later or lead or Resolved(self.published, "day")
+        return self.day_told_in_paragraph(trigger.sent) or later or self.day_of_paragraph_before(trigger.sent) \
+            or lead or Resolved(self.published, "day")
 
     def day_told_before(self, sent: SpacySpan) -> Resolved | None:
         """The last day a sentence before gave, in any paragraph: the day a sentence opening on a count
@@ -100,6 +102,29 @@ class DateTracker:
             if days:
                 return days[-1]
         return None
+
+    def day_of_paragraph_before(self, sent: SpacySpan) -> Resolved | None:
+        """The last day the paragraph before a sentence's paragraph gave, for a paragraph that gives none
+        before it: "... landed in Male before dawn on Thursday. // The attackers fanned out across the island"."""
+        doc, text = sent.doc, doc_text(sent.doc)
+        while sent.start > 0:
+            before = doc[sent.start - 1].sent
+            gap = text[before.start_char:sent.start_char]
+            if "\n" in gap[len(gap.rstrip()):]:
+                break
+            sent = before
+        if sent.start == 0:
+            return None
+        before = doc[sent.start - 1].sent
+        while True:  # (not a quotation's day: "\"Our forces have today seized Kidal,\" the colonel said")
+            days = [d.when for d in self.by_sentence.get(before.start, []) if d.when.precision == "day"
+                    and not in_quotation(d.ent[0])]
+            if days:
+                return days[-1]
+            gap = text[doc[before.start - 1].sent.start_char:before.start_char] if before.start > 0 else "\n"
+            if before.start == 0 or "\n" in gap[len(gap.rstrip()):]:
+                return None
+            before = doc[before.start - 1].sent
 
     def day_told_in_paragraph(self, sent: SpacySpan) -> Resolved | None:
         """The last day a sentence before in the same paragraph gave: "The assault began on Friday.
@@ -117,6 +142,25 @@ class DateTracker:
                 return self.day_told_before(before)
             sent = before
         return None
+
+
+def in_quotation(tok: Token) -> bool:
+    """Whether a word stands inside quotation marks of its sentence."""
+    return sum(t.text in QUOTE_MARKS for t in tok.sent[:tok.i - tok.sent.start]) % 2 == 1
+
+
+def refined(dates: list[Resolved]) -> list[Resolved]:
+    """The dates less those a day among them falls in: "last week ... on Sunday", "Last month, on 28
+    August" tell the day (not "the riots of August 1977 and the burning ... on May 31, 1981")."""
+    days = [d.day for d in dates if d.precision == "day"]
+    return [d for d in dates if d.precision == "day" or not any(falls_in(day, d) for day in days)]
+
+
+def falls_in(day: date, period: Resolved) -> bool:
+    """Whether a day lies in the week, month or year a date names."""
+    if period.precision == "week":
+        return 0 <= (day - period.day).days < 7
+    return day.year == period.day.year and (period.precision == "year" or day.month == period.day.month)
 
 
 def opens_soon_after(sent: SpacySpan) -> bool:

@@ -225,7 +225,7 @@ def the_town_acted_on(verb: Token, index: Index) -> str | None:
     described = next((p for c in towns if (p := town_it_describes(c, index))), None)
     if described is not None:
         return described
-    here = named_towns(verb.sent, index, before=verb.i)
+    here = named_towns(verb.sent, index, before=verb.i, told_by=verb)
     if here:
         return here[0]
     sent = verb.sent
@@ -248,12 +248,13 @@ def town_it_describes(town: Token, index: Index) -> str | None:
     return index.place_at.get(town.doc[start - 2].i)
 
 
-def named_towns(sent, index: Index, before: int | None = None) -> list[str]:
+def named_towns(sent, index: Index, before: int | None = None, told_by: Token | None = None) -> list[str]:
     """The towns (or sites) a sentence names by name, in order (not "the capital", nor a town named only
-    to place another), up to the token `before`."""
+    to place another), up to the token `before`; not where the speakers who tell of `told_by` are."""
     return [index.place_at[t.i] for t in sent if (before is None or t.i < before) and t.i in index.place_at
             and t.pos_ == "PROPN" and not reference_point(t) and not names_its_government(t)
-            and index.places[index.place_at[t.i]].feature in ("city", "site")]
+            and index.places[index.place_at[t.i]].feature in ("city", "site")
+            and (told_by is None or not speakers_place(t, told_by, index))]
 
 
 def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) -> str | None:
