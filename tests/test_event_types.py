@@ -1172,15 +1172,16 @@ def test_an_arrest_near_the_village_is_in_the_village_not_in_the_next_clauses_to
     assert [places[e.place] for e in report.events if e.sub_event_type == "Arrests"] == ["Banjska"]
 
 
-def test_a_paragraph_told_from_a_day_stays_on_that_day_until_a_new_paragraph(extract):
+def test_a_paragraph_told_from_a_day_stays_on_that_day_and_so_does_a_dateless_paragraph_after(extract):
+    # (the clinic's paragraph gives no day of its own: it goes on with Friday's story, not the lede's Wednesday)
     text = ("DIFFA, Niger - Nigerien troops were back in Bosso on Wednesday.\n\nThe assault began at dusk on "
             "Friday, when fighters attacked the army's positions. After hours of fighting the garrison withdrew. "
             "The fighters burned the town's market, residents said.\n\nThe fighters burned the clinic in "
-            "Toumour, residents said.")
+            "Nguigmi, residents said.")
     report = extract(text, published="2016-06-08")
     burned = {("market" if "market" in e.evidence.text else "clinic"): e.date for e in report.events
               if "burned" in e.evidence.text}
-    assert burned == {"market": "2016-06-03", "clinic": "2016-06-08"}
+    assert burned == {"market": "2016-06-03", "clinic": "2016-06-03"}
 
 
 def test_they_twice_in_a_sentence_is_the_subject_before(extract):
@@ -3792,3 +3793,23 @@ def test_who_they_are_a_fights_toll_and_a_wars_span(extract, text, coded):
 ])
 def test_the_day_of_an_event_told_with_a_week_or_in_a_paragraph_after(extract, text, dates):
     assert [e.date for e in extract(text, published=PUBLISHED).events if e.factuality in HAPPENED] == dates
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a crowd driven out of a building it occupied met force, and no ground changed hands
+    ("LIMA - On Tuesday, students broke into the Congress building in Lima and occupied the chamber until police "
+     "drove them out with tear gas." + QUIET_DAY, [("Violent demonstration", "Rioters (Peru)")]),
+    # a seizure and a retaking on two days are two changes of hands; the second, after the takers slipped out,
+    # without a fight
+    ("MONROVIA - Rebel fighters seized the barracks in Gbarnga on Monday and raised their flag, but army troops took "
+     "back the barracks on Tuesday after the rebels slipped out of the town, the army said." + QUIET_DAY,
+     [("Non-state actor overtakes territory", "Unidentified Armed Group (Liberia)"),
+      ("Non-violent transfer of territory", "Military Forces of Liberia")]),
+    # fighting one's way "to the gates" takes no ground (the "into" of another clause does not count)
+    ("N'DJAMENA - Rebel columns that had fought their way to the gates of the palace over the weekend pulled out of "
+     "N'Djamena on Monday, and government troops moved back into the districts they had held." + QUIET_DAY,
+     [("Armed clash", "Unidentified Armed Group (Chad)"),
+      ("Non-violent transfer of territory", "Unidentified Armed Group (Chad)")]),
+])
+def test_crowds_driven_out_and_takings_on_two_days(extract, text, coded):
+    assert happened_with_actor1(extract(text, published=PUBLISHED)) == coded

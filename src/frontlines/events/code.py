@@ -718,6 +718,22 @@ def no_war_fight(noun: Token, index: Index) -> bool:
         index.actors[index.actor_at[t.i]].kind not in STATE_FORCES for t in noun.sent if t.i in index.actor_at)
 
 
+def drove_out_a_crowd(verb: Token, index: Index) -> bool:
+    """Whether a verb of taking acts on a crowd: "police drove the protesters out of the assembly", "occupied
+    the chamber before police drove them out" (a pronoun for a crowd named before)."""
+    subject = subject_of(verb)
+    doers = {t.i for t in subject.subtree} if subject is not None else set()
+    for target in (c for c in verb.children if c.dep_ == "dobj"):
+        if target.pos_ == "PRON":  # the side or the subject last named before it, not the verb's own doer
+            named = [t for t in target.sent if t.i < target.i and t.i not in doers
+                     and (t.i in index.actor_at or t.dep_ == "nsubj" and t.tag_ == "NNS")]
+            target = named[-1] if named else target
+        meant = actor_in(target, index)
+        if word_lemma(target) in CROWD_WORDS or (meant is not None and index.actors[meant].kind in CROWDS):
+            return True
+    return False
+
+
 def toll_of_a_fight(noun: Token) -> bool:
     """Whether the dead a sentence tells were killed in a fight of two sides, by no one it names: "Nineteen
     people were killed in the fighting in Male" (not "shelling killed 12 civilians in the worst fighting")."""
@@ -1251,6 +1267,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
     if family.sub_event_type == "territory" and trigger.token.lemma_.lower() in MOVING_IN \
             and not (leaving or taken_peacefully(trigger.token) or moved_in_on_others(trigger.token, args, index)):
         return []  # "moved into Bakhmut to reinforce its defenders", "rolled into Bunia to protect civilians"
+    if family.name == "capture" and trigger.is_verb and drove_out_a_crowd(trigger.token, index):
+        return []  # "occupied the chamber before police drove them out": force on the crowd, no ground taken
     left = side_that_left(trigger.token, leaving, index)
     taker_unnamed = args.actor1 is not None and args.actor1 in sides_that_left(leaving, index) \
         and not names_its_side(subject_of(trigger.token) if trigger.is_verb else None)
@@ -1564,7 +1582,20 @@ def withdrawals(trigger: Token) -> list[Token]:
             and t.i not in own and not (t.lemma_.lower() in LEAVING_ARMED and not armed_leaver(t))
             and not (t.dep_ == "relcl" and told_with_a_year(list(t.subtree)))  # not "a town it abandoned in 2014"
             and not denied(t) and not (t.lemma_.lower() == "pull" and not any(
-                c.lower_ in ("out", "back") for c in t.children)) and not a_later_leaving(t, trigger)]
+                c.lower_ in ("out", "back") for c in t.children)) and not a_later_leaving(t, trigger)
+            and not of_a_joined_clause(t, trigger)]
+
+
+def of_a_joined_clause(leaving: Token, trigger: Token) -> bool:
+    """Whether a withdrawal hangs from a later verb than the capture that has a doer of its own: "officers seized
+    the headquarters on Friday, but loyal troops took it back on Saturday after the rebel officers slipped out"
+    (the rebels' seizure was no walk-in), however the model joins the two."""
+    for verb in leaving.ancestors:
+        if verb.i == trigger.i:
+            return False
+        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return verb.i > trigger.i
+    return False
 
 
 def same_doer(one: Token, other: Token) -> bool:

@@ -57,7 +57,7 @@ def lexicon() -> Lexicon:
                 for name, f in raw["families"].items()}
     verbs = {lemma: [{**sense, "unless": flat(sense.get("unless", ())),
                       **{key: flat(sense[key]) for key in ("needs", "unless_subject", "unless_agent", "unless_with",
-                                                           "unless_when", "in_sentence")
+                                                           "unless_when", "in_sentence", "prep")
                          if key in sense}}
                      for sense in senses(spec)]
              for lemma, spec in raw["verbs"].items()}
@@ -645,7 +645,15 @@ def verb_senses_fitting(tok: Token, lex: Lexicon) -> list[dict]:
             and (not s.get("particle") or has_particle(tok, s["particle"]))
             and (not s.get("light") or plain_act(tok, s["light"], lex))
             and (not s.get("subject") or subject_kinds(tok, s["family"] == "air").intersection(s["subject"]))
-            and (not s.get("in_sentence") or any(t.lemma_.lower() in s["in_sentence"] for t in tok.sent))]
+            and (not s.get("in_sentence") or any(t.lemma_.lower() in s["in_sentence"] for t in tok.sent))
+            and (not s.get("prep") or has_prep(tok, s["prep"]))]
+
+
+def has_prep(verb: Token, words) -> bool:
+    """Whether a preposition of `words` hangs from a verb or from what it acts on ("fought their way into
+    the centre", however the model attaches "into")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    return any(c.dep_ == "prep" and c.lower_ in words for h in heads for c in h.children)
 
 
 def plain_act(verb: Token, act: str, lex: Lexicon) -> bool:
