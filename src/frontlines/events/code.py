@@ -718,6 +718,17 @@ def no_war_fight(noun: Token, index: Index) -> bool:
         index.actors[index.actor_at[t.i]].kind not in STATE_FORCES for t in noun.sent if t.i in index.actor_at)
 
 
+def began_after_another(noun: Token) -> bool:
+    """Whether a noun is told to have begun (`aspect_verbs`) after an event its clause tells, with no day of its
+    own: "The protests began after two associates were shot dead in Maputo on Oct. 19" (the day is the killing's)."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in ASPECT_VERBS:
+        return False
+    after = [t for t in verb.subtree if t.lower_ == "after" and t.dep_ in ("prep", "mark")
+             and verb.i in (t.head.i, t.head.head.i)]  # "began after X were shot", however it is parsed
+    return bool(after) and not any(t.ent_type_ in ("DATE", "TIME") and t.i < after[0].i for t in verb.subtree)
+
+
 def drove_out_a_crowd(verb: Token, index: Index) -> bool:
     """Whether a verb of taking acts on a crowd: "police drove the protesters out of the assembly", "occupied
     the chamber before police drove them out" (a pronoun for a crowd named before)."""
@@ -1233,6 +1244,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []  # "a man was arrested after police found drugs and counterfeit money": no political arrest
     if not trigger.is_verb and trigger.token.dep_ == "pobj" and under_what(trigger.token.head.head):
         return []  # "came under artillery fire": the verb codes it, with its target
+    if trigger.family.name == "protest" and not trigger.is_verb and began_after_another(trigger.token):
+        return []  # "The protests began after two associates were shot dead on Oct. 19": when they began is not told
     if trigger.family.name == "protest" and not trigger.is_verb and fired_upon(trigger.token):
         return []  # "gunmen opened fire on a rally": the shooting is the event, the rally its target
     args = arguments_for(trigger, index)
@@ -1591,8 +1604,8 @@ def of_a_joined_clause(leaving: Token, trigger: Token) -> bool:
     the headquarters on Friday, but loyal troops took it back on Saturday after the rebel officers slipped out"
     (the rebels' seizure was no walk-in), however the model joins the two."""
     for verb in leaving.ancestors:
-        if verb.i == trigger.i:
-            return False
+        if verb.i == trigger.i or verb.is_ancestor(trigger) or trigger.is_ancestor(verb):
+            return False  # (the capture's own clause, one of its clauses, or one both hang from: "..., officials said")
         if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return verb.i > trigger.i
     return False

@@ -112,12 +112,14 @@ def transfers_in_one_sentence(events: list[Event]) -> list[Event]:
     hands, the side that takes over as actor1 and the side that left as actor2: a transfer ("the
     UN convoy pulled out of the Kidal camp and CSP fighters occupied the base"), or a capture
     when the sentence tells of fighting ("swept into Hama after days of fighting, forcing the
-    army to pull out"); on two days, two ("seized it on Friday, but loyal troops took it back on Saturday
-    after the rebel officers slipped out")."""
+    army to pull out"); a taking fought for and another change on another day are two ("seized it on Friday,
+    but loyal troops took it back on Saturday after the rebel officers slipped out"; but "withdrew on Saturday
+    and rebels entered the town on Sunday" is one)."""
     out: list[Event] = []
     for e in events:
-        twin = next((k for k in out if k.evidence == e.evidence and k.place == e.place and k.date == e.date
-                     and k.actor1 != e.actor1 and {k.sub_event_type, e.sub_event_type} <= {TRANSFER, *TAKING}
+        twin = next((k for k in out if k.evidence == e.evidence and k.place == e.place and k.actor1 != e.actor1
+                     and (k.date == e.date or not {k.sub_event_type, e.sub_event_type} & set(TAKING))
+                     and {k.sub_event_type, e.sub_event_type} <= {TRANSFER, *TAKING}
                      and TRANSFER in (k.sub_event_type, e.sub_event_type)), None)
         if twin is None:
             out.append(e)
