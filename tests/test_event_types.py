@@ -3819,9 +3819,10 @@ def test_crowds_driven_out_and_takings_on_two_days(extract, text, coded):
     # protests told to have begun after a killing, with no day of their own: the killing is the event
     ("HARARE - The protests began after two opposition activists were shot dead in their car in central Harare on "
      "Sept. 19 by unidentified gunmen." + QUIET_DAY, [("Attack", "Unidentified Armed Group (Zimbabwe)")]),
-    # a man seized is no ground taken, and the car he was found in was abandoned by no garrison
+    # a man seized was abducted, no ground taken, and the car he was found in was abandoned by no garrison
     ("KAMPALA - The body of the minister was found on Saturday in a car abandoned near the army base at Bombo, a week "
-     "after he was seized by gunmen outside his home." + QUIET_DAY, []),
+     "after he was seized by gunmen outside his home." + QUIET_DAY,
+     [("Abduction/forced disappearance", "Unidentified Armed Group (Uganda)")]),
 ])
 def test_what_protests_began_after_and_a_man_seized(extract, text, coded):
     assert happened_with_actor1(extract(text, published=PUBLISHED)) == coded
