@@ -3826,3 +3826,14 @@ def test_crowds_driven_out_and_takings_on_two_days(extract, text, coded):
 ])
 def test_what_protests_began_after_and_a_man_seized(extract, text, coded):
     assert happened_with_actor1(extract(text, published=PUBLISHED)) == coded
+
+
+def test_a_verb_joined_to_a_counted_clause_is_of_its_day_and_civil_guards_are_police(extract):
+    """"four days after civil guards stormed the parliament and held the deputies at gunpoint": the holding was four
+    days before Friday, by the civil guards (Spain's gendarmerie), not on Friday by civilians."""
+    report = extract("MADRID - More than a million people marched through the centre of Madrid on Friday evening, "
+                     "four days after civil guards stormed the parliament in Madrid and held the deputies at gunpoint "
+                     "for 18 hours." + QUIET_DAY, published="1981-02-28")
+    names = {a.id: a.name for a in report.actors}
+    assert [(e.date, names.get(e.actor1 or "")) for e in report.events
+            if e.sub_event_type == "Abduction/forced disappearance"] == [("1981-02-23", "Police Forces of Spain")]

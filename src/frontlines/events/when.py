@@ -66,8 +66,10 @@ class DateTracker:
                 # heads its clause or hangs from its verb (not "withdrew on Friday, ten days after
                 # seizing it", where "after" heads a clause of its own, the seizing, nor "killed ... on
                 # Tuesday, two days after an attack", where it counts from a noun)
+                # ("four days after civil guards stormed the parliament and held the deputies": the joined verb too)
+                joined = [trigger, *([trigger.head] if trigger.dep_ == "conj" else [])]
                 if d.clause is not None and (d.clause in {t.i for t in trigger.ancestors} or d.clause in {
-                        c.i for c in trigger.children if c.dep_ != "prep"}):
+                        c.i for verb in joined for c in verb.children if c.dep_ != "prep"}):
                     return own_day_of_clause(trigger.doc[d.clause], dated) or d.clause_when
             told_when = when_clause_date(trigger, dated, self.published)
             if told_when is not None:
