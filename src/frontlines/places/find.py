@@ -355,6 +355,19 @@ def copula_kind(span: SpacySpan) -> str | None:
     return None
 
 
+def held_kind(span: SpacySpan) -> str | None:
+    """"Kherrata was firmly held by the Legion" → "settlement": a name held, overrun or shelled by someone
+    (`held_ground`, in the passive with its doer) is ground (not one held under arrest, in custody or as a
+    hostage)."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubjpass" or verb.lemma_.lower() not in place_words()["held_ground"]:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("under", "in", "as", "without") for c in verb.children):
+        return None  # "Bishop had been held under house arrest by a faction": a person held
+    return "settlement" if any(c.dep_ == "agent" for c in verb.children) else None
+
+
 def town_part(doc: Doc, span: SpacySpan) -> bool:
     """Whether the words around a name make it a part of a town (`place_words` neighbourhood):
     "Cibitoke, a northern neighbourhood of the capital", "the neighbourhoods of Mohammadpur, Badda,
@@ -498,7 +511,7 @@ def make_candidate(doc: Doc, span: SpacySpan, label: str | None, entries: list[E
     cand = Candidate(Span(span.text, span.start_char, span.end_char), label, entries,
                      sentence=sentence_start(span))
     cand.landmark = is_landmark(span)
-    cand.described = apposition_kind(span) or kind_before(doc, span) or copula_kind(span)
+    cand.described = apposition_kind(span) or kind_before(doc, span) or copula_kind(span) or held_kind(span)
     cand.proper = any(t.pos_ == "PROPN" for t in span) or not span[0].is_sent_start
     cand.part = town_part(doc, span)
     cand.modifier = modifies(span)
