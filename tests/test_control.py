@@ -392,6 +392,9 @@ def test_strongholds_and_towns_handed_over(extract, text, expected):
     # a town held "by" a side is ground, even where the model tags its name a person's
     ("SANAA - Officials said the situation remained tense on Wednesday. Saada is still held by the Houthis. "
      "Shops stayed shut in the city centre.", [("Sa'dah", "Houthis")]),
+    # "the United States Army" is the United States' forces, as "US troops" are
+    ("SANAA - The port of Aden remains firmly in the hands of the United States Army. Shops stayed shut in the "
+     "city centre.", [("Aden", "Military Forces of the United States")]),
     # a man held under house arrest is no town
     ("ST GEORGE'S - Bishop had been held under house arrest since 13 October by a faction of his own party. "
      "Shops stayed shut in the city centre.", []),
