@@ -3837,3 +3837,13 @@ def test_a_verb_joined_to_a_counted_clause_is_of_its_day_and_civil_guards_are_po
     names = {a.id: a.name for a in report.actors}
     assert [(e.date, names.get(e.actor1 or "")) for e in report.events
             if e.sub_event_type == "Abduction/forced disappearance"] == [("1981-02-23", "Police Forces of Spain")]
+
+
+def test_a_change_of_hands_told_again_without_its_fighting_is_the_taking(extract):
+    """The rebels' word that they pulled back from the city the army retook that day is that retaking, not a
+    second, peaceful change of hands."""
+    report = extract("ERBIL - Iraqi troops recaptured Kirkuk from Kurdish rebels on Thursday after heavy fighting. "
+                     "Rebel fighters pulled back from Kirkuk on Thursday under artillery fire, their spokesmen said, "
+                     "and government troops entered the city." + QUIET_DAY, published="1991-03-30")
+    assert [e.sub_event_type for e in report.events if "territory" in e.sub_event_type] == \
+        ["Government regains territory"]
