@@ -138,6 +138,11 @@ def test_actor_patterns_match_in_their_windows(text, label, matched):
 
 # Groups of every region, each found by an alias newsrooms use and named as ACLED names it.
 @pytest.mark.parametrize("text, mention, name", [
+    # the Bosnian war's sides
+    ("VARES, Bosnia — HVO troops burned the village of Stupni Do on Saturday.", "HVO",
+     "HVO: Croatian Defence Council"),
+    ("SARAJEVO, Bosnia — Bosnian Serb forces shelled Sarajevo on Friday.", "Bosnian Serb forces",
+     "VRS: Army of Republika Srpska"),
     # the Sahel, Lake Chad, Cameroon, Nigeria
     ("KIDAL, Mali — The CMA seized the town of Anefis on Friday.", "CMA", "CMA: Coordination of Azawad Movements"),
     ("TIMBUKTU, Mali — AQIM fighters attacked a convoy near Timbuktu on Monday.", "AQIM fighters",
