@@ -217,7 +217,7 @@ def subsume_parts(events: list[Event], index: Index, text: str = "") -> list[Eve
     # and government troops had entered it")
     kept = [e for e in kept if not (e.sub_event_type == TRANSFER and e.actor2 is not None and any(
         c.sub_event_type in TAKING and {c.actor1, c.actor2} == {e.actor1, e.actor2} and c.date == e.date
-        and near(c.place, e.place, index) for c in kept))]
+        and c.factuality in HAPPENED and near(c.place, e.place, index) for c in kept))]
     # what a crowd burns or loots is part of its riot ("Demonstrators burned vehicles and set fire to offices")
     # (not one denied, "its units had not used live ammunition", nor one only wanted: "a crowd that
     # demanded weapons to fight the rebels was dispersed")
