@@ -157,7 +157,10 @@ EVENT_SETS = [
      "the next session's rule work; its misses read in the one after"),
     ("eval/blind44", ROOT / "eval" / "blind44", "10 more, written blind at the end of the session that took "
      "blind43's first score, its text and gold kept from the rule writer (its scene list was seen), scored once "
-     "at the end of the next session's rule work"),
+     "at the end of the next session's rule work; its misses read in the one after"),
+    ("eval/blind45", ROOT / "eval" / "blind45", "10 more, written blind at the start of the session that read "
+     "blind44's misses, its text, gold and scene list kept from the rule writer, scored once at the end of that "
+     "session's rule work"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
 
