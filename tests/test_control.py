@@ -404,3 +404,12 @@ def test_a_name_held_by_a_side_is_ground_a_man_under_arrest_is_not(extract, text
     names, places = {a.id: a.name for a in report.actors}, {p.id: p.name for p in report.places}
     assert [(places[c.place], names.get(c.controller or "")) for c in report.control] == held
     assert "Bishop" not in places.values()
+
+
+@pytest.mark.parametrize("text", [
+    "BAMAKO - Mr Keita had been held by gunmen since March. Shops stayed shut in the city centre.",
+    "BAMAKO - Sophie Petronin was held by jihadists for four years in northern Mali. Shops stayed shut.",
+])
+def test_a_person_held_by_captors_is_no_place(extract, text):
+    report = extract(text, published="2022-03-10")
+    assert [p.name for p in report.places if p.name not in ("Bamako", "Mali")] == []

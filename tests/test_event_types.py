@@ -3847,3 +3847,29 @@ def test_a_change_of_hands_told_again_without_its_fighting_is_the_taking(extract
                      "and government troops entered the city." + QUIET_DAY, published="1991-03-30")
     assert [e.sub_event_type for e in report.events if "territory" in e.sub_event_type] == \
         ["Government regains territory"]
+
+
+@pytest.mark.parametrize("text, coded", [
+    # what this session's rules must not take: a state's killing a protest began after, a town of a side clause
+    # of the words, "until the end of the day", "he" who seized a town, an armed side driven out beside a crowd
+    ("MAPUTO - The protests began after police shot dead two opposition supporters in Maputo on Oct. 5." + QUIET_DAY,
+     [("Excessive force against protesters", "Police Forces of Mozambique")]),
+    ("KHARTOUM - Rebels fought soldiers in Wad Madani on Friday until the end of the day." + QUIET_DAY,
+     [("Armed clash", "Unidentified Armed Group (Sudan)")]),
+    ("BENI - Militiamen seized the town hall in Beni on Monday as protesters gathered outside, but troops drove "
+     "them out on Tuesday." + QUIET_DAY,
+     [("Non-state actor overtakes territory", "Unidentified Armed Group (Democratic Republic of Congo)"),
+      ("Peaceful protest", "Protesters (Democratic Republic of Congo)"),
+      ("Government regains territory", "Military Forces of the Democratic Republic of Congo")]),
+])
+def test_review_of_session_47s_rules(extract, text, coded):
+    assert happened_with_actor1(extract(text, published=PUBLISHED)) == coded
+
+
+def test_the_words_scene_is_the_triggers_own_clause_and_he_who_seized_a_town_took_it(extract):
+    report = extract("GOMA - Residents in Goma said rebels shelled their neighbourhood on Monday, a day after the rebels "
+                     "took Sake." + QUIET_DAY, published=PUBLISHED)
+    assert [place for _, _, place in names_and_places(report)][:1] == ["Goma"]
+    report = extract("KADUNA - The rebel commander said on Monday that he had seized Kajuru after a short battle."
+                     + QUIET_DAY, published=PUBLISHED)
+    assert [e.sub_event_type for e in report.events] == ["Non-state actor overtakes territory"]

@@ -708,7 +708,8 @@ def tells_of_another_place(verb: Token, place: Token, trigger: Token, index: Ind
     the speaker's: "opposition groups in Damascus said the shrine in Karbala had been damaged" (in
     Karbala; but "police in Gusau said they had arrested five men" were there)."""
     told = [c for c in verb.children if c.dep_ == "ccomp" and trigger.i in {t.i for t in c.subtree}]
-    return any(t.i in index.place_at and index.place_at[t.i] != index.place_at[place.i]
+    own = clause_verb(trigger)  # (not a town of a side clause: "shelled it on Monday, a day after they took Sake")
+    return any(t.i in index.place_at and index.place_at[t.i] != index.place_at[place.i] and own_clause_place(t, own)
                for c in told for t in c.subtree)
 
 

@@ -718,15 +718,19 @@ def no_war_fight(noun: Token, index: Index) -> bool:
         index.actors[index.actor_at[t.i]].kind not in STATE_FORCES for t in noun.sent if t.i in index.actor_at)
 
 
-def began_after_another(noun: Token) -> bool:
+def began_after_another(noun: Token, index: Index) -> bool:
     """Whether a noun is told to have begun (`aspect_verbs`) after an event its clause tells, with no day of its
-    own: "The protests began after two associates were shot dead in Maputo on Oct. 19" (the day is the killing's)."""
+    own: "The protests began after two associates were shot dead in Maputo on Oct. 19 by unidentified gunmen"
+    (the day is the killing's; but "after police shot dead two supporters" tells the state's force on them)."""
     verb = noun.head
     if noun.dep_ != "nsubj" or verb.lemma_.lower() not in ASPECT_VERBS:
         return False
     after = [t for t in verb.subtree if t.lower_ == "after" and t.dep_ in ("prep", "mark")
              and verb.i in (t.head.i, t.head.head.i)]  # "began after X were shot", however it is parsed
-    return bool(after) and not any(t.ent_type_ in ("DATE", "TIME") and t.i < after[0].i for t in verb.subtree)
+    state = any(t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in STATE_FORCES
+                for t in verb.subtree if after and t.i > after[0].i)
+    return bool(after) and not state \
+        and not any(t.ent_type_ in ("DATE", "TIME") and t.i < after[0].i for t in verb.subtree)
 
 
 def drove_out_a_crowd(verb: Token, index: Index) -> bool:
@@ -738,6 +742,8 @@ def drove_out_a_crowd(verb: Token, index: Index) -> bool:
         if target.pos_ == "PRON":  # the side or the subject last named before it, not the verb's own doer
             named = [t for t in target.sent if t.i < target.i and t.i not in doers
                      and (t.i in index.actor_at or t.dep_ == "nsubj" and t.tag_ == "NNS")]
+            if any(t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind in ARMED for t in named):
+                return False  # "militiamen seized the town hall as protesters gathered, but troops drove them out"
             target = named[-1] if named else target
         meant = actor_in(target, index)
         if word_lemma(target) in CROWD_WORDS or (meant is not None and index.actors[meant].kind in CROWDS):
@@ -1244,7 +1250,7 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         return []  # "a man was arrested after police found drugs and counterfeit money": no political arrest
     if not trigger.is_verb and trigger.token.dep_ == "pobj" and under_what(trigger.token.head.head):
         return []  # "came under artillery fire": the verb codes it, with its target
-    if trigger.family.name == "protest" and not trigger.is_verb and began_after_another(trigger.token):
+    if trigger.family.name == "protest" and not trigger.is_verb and began_after_another(trigger.token, index):
         return []  # "The protests began after two associates were shot dead on Oct. 19": when they began is not told
     if trigger.family.name == "protest" and not trigger.is_verb and fired_upon(trigger.token):
         return []  # "gunmen opened fire on a rally": the shooting is the event, the rally its target

@@ -212,11 +212,11 @@ def subsume_parts(events: list[Event], index: Index, text: str = "") -> list[Eve
     kept = [e for e in kept if not (e.sub_event_type == "Agreement" and "surrender" in e.evidence.text.lower() and any(
         c.evidence == e.evidence and c.sub_event_type in (*TAKING, TRANSFER) and near(c.place, e.place, index)
         for c in kept))]
-    # a change of hands told again without its fighting, between the same sides on the same day, is the taking
+    # a change of hands told again without its fighting, by the same taker from the same side on the same day, is the taking
     # fought for ("recaptured Kirkuk from the rebels on Thursday ... their fighters had pulled back from the city
     # and government troops had entered it")
     kept = [e for e in kept if not (e.sub_event_type == TRANSFER and e.actor2 is not None and any(
-        c.sub_event_type in TAKING and {c.actor1, c.actor2} == {e.actor1, e.actor2} and c.date == e.date
+        c.sub_event_type in TAKING and (c.actor1, c.actor2) == (e.actor1, e.actor2) and c.date == e.date
         and c.factuality in HAPPENED and near(c.place, e.place, index) for c in kept))]
     # what a crowd burns or loots is part of its riot ("Demonstrators burned vehicles and set fire to offices")
     # (not one denied, "its units had not used live ammunition", nor one only wanted: "a crowd that

@@ -357,15 +357,20 @@ def copula_kind(span: SpacySpan) -> str | None:
 
 def held_kind(span: SpacySpan) -> str | None:
     """"Kherrata was firmly held by the Legion" → "settlement": a name held, overrun or shelled by someone
-    (`held_ground`, in the passive with its doer) is ground (not one held under arrest, in custody or as a
-    hostage)."""
+    (`held_ground`, in the passive with its doer) is ground; not a person's: held under arrest, for ransom or
+    by kidnappers (`held_people_preps`, `captors`), a full name or a titled one."""
     root = span.root
     verb = root.head
-    if root.dep_ != "nsubjpass" or verb.lemma_.lower() not in place_words()["held_ground"]:
+    words = place_words()
+    if root.dep_ != "nsubjpass" or verb.lemma_.lower() not in words["held_ground"]:
         return None
-    if any(c.dep_ == "prep" and c.lower_ in ("under", "in", "as", "without") for c in verb.children):
+    titled = span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in words["person_titles"]
+    if titled or (root.ent_type_ == "PERSON" and len(span) > 1):
+        return None  # a titled name or a person's full name: "Mr Keita had been held by gunmen"
+    if any(c.dep_ == "prep" and c.lower_ in words["held_people_preps"] for c in verb.children):
         return None  # "Bishop had been held under house arrest by a faction": a person held
-    return "settlement" if any(c.dep_ == "agent" for c in verb.children) else None
+    doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return "settlement" if doers and not any(g.lemma_.lower() in words["captors"] for g in doers) else None
 
 
 def town_part(doc: Doc, span: SpacySpan) -> bool:
