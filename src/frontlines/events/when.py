@@ -108,13 +108,9 @@ class DateTracker:
     def day_of_paragraph_before(self, sent: SpacySpan) -> Resolved | None:
         """The last day the paragraph before a sentence's paragraph gave, for a paragraph that gives none
         before it: "... landed in Male before dawn on Thursday. // The attackers fanned out across the island"."""
-        doc, text = sent.doc, doc_text(sent.doc)
-        while sent.start > 0:
-            before = doc[sent.start - 1].sent
-            gap = text[before.start_char:sent.start_char]
-            if "\n" in gap[len(gap.rstrip()):]:
-                break
-            sent = before
+        doc = sent.doc
+        while not opens_a_paragraph(sent):
+            sent = doc[sent.start - 1].sent
         if sent.start == 0:
             return None
         before = doc[sent.start - 1].sent
@@ -123,20 +119,15 @@ class DateTracker:
                     and not in_quotation(d.ent[0])]
             if days:
                 return days[-1]
-            gap = text[doc[before.start - 1].sent.start_char:before.start_char] if before.start > 0 else "\n"
-            if before.start == 0 or "\n" in gap[len(gap.rstrip()):]:
+            if opens_a_paragraph(before):
                 return None
             before = doc[before.start - 1].sent
 
     def day_told_in_paragraph(self, sent: SpacySpan) -> Resolved | None:
         """The last day a sentence before in the same paragraph gave: "The assault began on Friday.
         After several hours the garrison withdrew. Twenty-six soldiers were killed" (all Friday)."""
-        doc = sent.doc
-        while sent.start > 0:
-            before = doc[sent.start - 1].sent
-            gap = doc_text(doc)[before.start_char:sent.start_char]
-            if "\n" in gap[len(gap.rstrip()):]:
-                return None  # a new paragraph
+        while not opens_a_paragraph(sent):
+            before = sent.doc[sent.start - 1].sent
             days = [d.when for d in self.by_sentence.get(before.start, []) if d.when.precision == "day"]
             if days:
                 return days[-1]
@@ -144,6 +135,15 @@ class DateTracker:
                 return self.day_told_before(before)
             sent = before
         return None
+
+
+def opens_a_paragraph(sent: SpacySpan) -> bool:
+    """Whether a sentence opens its paragraph: the text's first, or one after a line break."""
+    if sent.start == 0:
+        return True
+    doc = sent.doc
+    gap = doc_text(doc)[doc[sent.start - 1].sent.start_char:sent.start_char]
+    return "\n" in gap[len(gap.rstrip()):]
 
 
 def in_quotation(tok: Token) -> bool:
