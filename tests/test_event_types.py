@@ -3873,3 +3873,53 @@ def test_the_words_scene_is_the_triggers_own_clause_and_he_who_seized_a_town_too
     report = extract("KADUNA - The rebel commander said on Monday that he had seized Kajuru after a short battle."
                      + QUIET_DAY, published=PUBLISHED)
     assert [e.sub_event_type for e in report.events] == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize("published, text, coded", [
+    # a state named as it was on the story's day ("Zairian troops" in 1979), today's name after
+    ("1979-03-10", "LUBUMBASHI - Zairian troops retook the town of Kasenga from rebels on Thursday, an army spokesman "
+     "said." + QUIET_DAY, [("Government regains territory", "Military Forces of Zaire", "Kasenga", "1979-03-08")]),
+    ("1975-07-10", "SALISBURY - Rhodesian troops attacked a guerrilla camp near Mutoko on Monday, the army said."
+     + QUIET_DAY, [("Armed clash", "Military Forces of Rhodesia", "Mutoko", "1975-07-07")]),
+    ("1985-07-10", "SALISBURY - Rhodesian troops attacked a guerrilla camp near Mutoko on Monday, the army said."
+     + QUIET_DAY, [("Armed clash", "Military Forces of Zimbabwe", "Mutoko", "1985-07-08")]),
+    # men with the bomb on them who blew themselves up were suicide bombers, whatever they are called
+    (PUBLISHED, "KANO - Two men wearing explosive belts blew themselves up at a market in Kano on Tuesday, killing 12 "
+     "people." + QUIET_DAY, [("Suicide bomb", "Unidentified Armed Group (Nigeria)", "Kano", "2024-10-08")]),
+    # a relative clause's "who" is the noun it tells of: a chief's son shot dead is a civilian killed
+    (PUBLISHED, "GOMA - Residents buried a young farmer on Wednesday. The funeral came a day after the killing of Jean "
+     "Kasereka, the 19-year-old son of a local chief, who was shot dead on Tuesday near Rutshuru." + QUIET_DAY,
+     [("Attack", "Unidentified Armed Group (Democratic Republic of Congo)", "Rutshuru", "2024-10-08")]),
+    # activists killed in an ambush were its target, not a side in a fight
+    (PUBLISHED, "BUNIA - Ten independence activists were killed in an ambush near Djugu on Dec. 5 as they drove home "
+     "from a meeting." + QUIET_DAY, [("Attack", None, "Djugu", "2023-12-05")]),
+    # a noun's day is its verb's before another clause's nearer day
+    (PUBLISHED, "BAMAKO - Investigators on Thursday were piecing together how three teams of gunmen and suicide bombers "
+     "killed 30 people in Bamako and its northern suburb of Kati on Tuesday night." + QUIET_DAY,
+     [("Suicide bomb", "Unidentified Armed Group (Mali)", "Bamako", "2024-10-08")]),
+    # where the troops flew from is no scene; "beside the town" is the town just named
+    (PUBLISHED, "BUKAVU - Rwandan-backed rebels seized Kavumu on Monday. About 300 government commandos landed beside "
+     "the town on Tuesday, flying from Kisangani in transport planes, and drove the rebels from the airport."
+     + QUIET_DAY, [("Non-state actor overtakes territory", "Rwandan-backed militias", "Kavumu", "2024-10-07"),
+                   ("Government regains territory", "Military Forces of the Democratic Republic of Congo", "Kavumu",
+                    "2024-10-08")]),
+])
+def test_session_48s_rules(extract, published, text, coded):
+    report = extract(text, published=published)
+    assert [(*fields, e.date) for fields, e in zip(names_and_places(report),
+                                                  [e for e in report.events if e.factuality in HAPPENED])] == coded
+
+
+def test_a_town_where_words_were_issued_is_no_scene_of_the_next_sentence(extract):
+    report = extract("BUKAVU - The rebels, in a statement issued in Kampala, denied harming civilians. The army said the "
+                     "rebels had taken 30 villagers with them as hostages when they withdrew." + QUIET_DAY,
+                     published=PUBLISHED)
+    assert "Kampala" not in [place for _, _, place in names_and_places(report)]
+
+
+def test_the_east_side_is_a_part_of_the_storys_town(extract):
+    report = extract("CHICAGO - Gunmen fired on a crowd at a bus stop on the South Side on Tuesday, killing two people, "
+                     "police said." + QUIET_DAY, published=PUBLISHED)
+    chicago = next(p for p in report.places if p.name == "Chicago")
+    side = next(p for p in report.places if p.name == "South Side")
+    assert (round(side.lat, 1), round(side.lon, 1)) == (round(chicago.lat, 1), round(chicago.lon, 1))

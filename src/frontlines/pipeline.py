@@ -88,6 +88,7 @@ def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict
                  actor_files: tuple[Path, ...] = ()) -> Report:
     """Run the stages over one parsed document."""
     from frontlines.actors import alias_tokens, find_actors
+    from frontlines.actors.dictionary import names_on
     from frontlines.context import main_country
     from frontlines.control import find_control
     from frontlines.events import find_events
@@ -99,6 +100,7 @@ def build_report(parsed, document: Document, nlp, gazetteer, country_names: dict
     report = Report(document)
     report.places = places_then(locate(parsed, document, gazetteer, frozenset(alias_tokens(parsed, nlp, actor_files))),
                                 document.published)
+    country_names = names_on(country_names, document.published)
     report.actors, mentions = find_actors(parsed, nlp, report.places, country_names, actor_files)
     report.quantities = find_quantities(parsed)
     index = build_index(parsed, report.actors, mentions, report.places, main_country(report.places), country_names,

@@ -135,7 +135,18 @@ def acled_country_names() -> dict:
     → name), and the names that take "the" in a state's forces ("with_the")."""
     data = load_yaml(packaged("country_names.yaml"))
     return {"names": dict(data["names"]), "with_the": frozenset(data["with_the"]),
-            "short_names": dict(data.get("short_names", {}))}
+            "short_names": dict(data.get("short_names", {})), "names_then": dict(data.get("names_then", {}))}
+
+
+def names_on(names: dict[str, str], published: str | None) -> dict[str, str]:
+    """Country names as a story of the day `published` ("YYYY-MM-DD...") gives them: the name of that day
+    where `country_names.yaml` lists one ("Zaire" in 1978), else today's."""
+    if not published:
+        return names
+    day = published[:10]
+    then = {code: span["name"] for code, spans in acled_country_names()["names_then"].items() for span in spans
+            if str(span.get("from", "0000-01-01")) <= day < str(span["until"])}
+    return names | then if then else names
 
 
 @lru_cache(maxsize=1)

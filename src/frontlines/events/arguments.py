@@ -636,6 +636,9 @@ def where_they_came_from(tok: Token, verb: Token) -> bool:
     moved = tok.head.head
     if moved.dep_ == "nsubj" and moved.head.i == verb.i:
         return True  # "P-51 fighters from San Isidro strafed the palace": they struck elsewhere
+    if moved.lemma_.lower() in ORIGIN_VERBS and moved.dep_ == "advcl" \
+            and moved.head.i in (verb.i, *(c.i for c in verb.conjuncts)):
+        return True  # "jumped onto open ground beside the old town, flying from Kinshasa, and drove the rebels out"
     return moved.lemma_.lower() in ORIGIN_VERBS \
         and moved.dep_ in ("acl", "relcl") and moved.head.dep_ in ("nsubj", "nsubjpass") and moved.head.head.i == verb.i
 

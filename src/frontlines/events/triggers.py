@@ -232,7 +232,8 @@ def objects_of(token: Token) -> set[str]:
     for child in [*token.children, *(joined.children if joined is not None else ())]:
         if child.dep_ in ("dobj", "nsubjpass"):
             out.add(child.lemma_.lower())
-            if child.tag_ == "WDT" and token.dep_ == "relcl":  # "bunkers that had been vacated": the bunkers
+            if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":  # "bunkers that had been vacated": the
+                # bunkers; "the son of a settler family, who was shot dead": the son
                 out.add(token.head.lemma_.lower())
             # "found explosive belts, rifles and ammunition", "four pistols and several kilograms of explosives"
             listed = [*child.conjuncts, *(a for a in child.children if a.dep_ == "appos")]

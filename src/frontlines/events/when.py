@@ -74,7 +74,8 @@ class DateTracker:
             told_when = when_clause_date(trigger, dated, self.published)
             if told_when is not None:
                 return told_when
-            attached = refined([d.when for d in dated if governs(trigger, d.ent.root)])
+            attached = refined([d.when for d in dated if governs(trigger, d.ent.root)]) \
+                or refined([d.when for d in dated if governs(trigger, d.ent.root, through_verb=True)])
             if attached:  # "A day earlier, on Saturday, ...": the named day over the counted one
                 return sorted(attached, key=lambda r: r.relative)[0]
             own = [d for d in dated if not describes_a_noun(d.ent.root, trigger)]
@@ -228,9 +229,12 @@ def acted_on_by(noun: Token, trigger: Token) -> bool:
     return verb.i in {trigger.i, *(c.i for c in trigger.conjuncts)}
 
 
-def governs(trigger: Token, tok: Token) -> bool:
-    """Whether `tok` hangs from the trigger (or, for a noun trigger, from its verb) within one clause."""
-    heads = {trigger.i} | ({trigger.head.i} if not trigger.pos_ == "VERB" else set())
+def governs(trigger: Token, tok: Token, through_verb: bool = False) -> bool:
+    """Whether `tok` hangs from the trigger (or, for a noun trigger, from its head; `through_verb`, from its
+    verb: "teams of gunmen and suicide bombers killed 129 people on Friday night") within one clause."""
+    verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None) if through_verb else None
+    heads = {trigger.i} | ({trigger.head.i, *([verb.i] if verb is not None else [])}
+                           if not trigger.pos_ == "VERB" else set())
     t = tok
     for _ in range(6):
         if t.i in heads:

@@ -22,6 +22,7 @@ SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["set
 SEPARATELY = event_words()["separately"]
 SPOT_PREPS = event_words()["scene_spot_preps"]
 REPORTING_VERBS = event_words()["reporting"]
+SPEECH_NOUNS = event_words()["speech_nouns"]
 REACHING_VERBS = event_words()["reaching_verbs"]
 ASSAULT_SITES = frozenset(event_words()["assault_sites"])
 
@@ -131,8 +132,21 @@ def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     towns = [t for t in sentence_beside(trigger, -1) or () if t.i in index.place_at
              and not reference_point(t) and not describes_a_place(t, index) and not where_someone_lives(t)
              and not named_as_origin(t) and not names_its_government(t) and not where_people_went(t)
-             and index.places[index.place_at[t.i]].feature in ("city", "site")]
+             and not where_words_came_from(t) and index.places[index.place_at[t.i]].feature in ("city", "site")]
     return last_told(towns, index)
+
+
+def where_words_came_from(town: Token) -> bool:
+    """Whether a town is named as where words were said or issued: "said in Brussels", "in a statement
+    issued in Brussels", "a news conference in Lusaka" (`reporting`, `speech_nouns`)."""
+    if town.dep_ != "pobj" or town.head.lower_ not in ("in", "from", "at"):
+        return False
+    head = town.head.head
+    if town.head.i < head.i:
+        return False  # "In Bosaso, police said ...": the scene the sentence opens on
+    told_in = head.head if head.dep_ in ("acl", "relcl") else head  # "a statement issued in": the statement
+    return (head.pos_ == "VERB" and head.lemma_.lower() in REPORTING_VERBS) \
+        or (told_in.pos_ == "NOUN" and told_in.lemma_.lower() in SPEECH_NOUNS)
 
 
 def where_people_went(town: Token) -> bool:
@@ -260,7 +274,8 @@ def named_towns(sent, index: Index, before: int | None = None, told_by: Token | 
 def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) -> str | None:
     """The place of town size (a town, or a site in one) last named in the few sentences before
     the trigger's (in those of them that `where` accepts), not one named as what people were
-    against ("marched towards the border, chanting against Kigali")."""
+    against ("marched towards the border, chanting against Kigali") nor where they came from ("flown in
+    from Ascension Island")."""
     sent = trigger.sent
     for _ in range(reach):
         sent = sentence_beside(sent[0], -1)
@@ -270,7 +285,8 @@ def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) 
             continue
         towns = [t for t in sent if t.i in index.place_at and not reference_point(t)
                  and index.places[index.place_at[t.i]].feature in ("city", "site")
-                 and not against_it(t) and not names_its_government(t)]
+                 and not against_it(t) and not names_its_government(t) and not named_as_origin(t)
+                 and not where_words_came_from(t)]
         if towns:
             return last_told(towns, index)
         if index.dateline_place is not None and is_lede(sent, index):

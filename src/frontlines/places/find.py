@@ -373,12 +373,20 @@ def held_kind(span: SpacySpan) -> str | None:
     return "settlement" if doers and not any(g.lemma_.lower() in words["captors"] for g in doers) else None
 
 
+def named_by_the_compass(span: SpacySpan) -> bool:
+    """Whether a name is a point of the compass and a word of `compass_parts`: "the East Side", "the West End"."""
+    words = [t.lower_ for t in span if t.lower_ != "the"]
+    return len(words) == 2 and words[0] in place_words()["compass"] and words[1] in place_words()["compass_parts"]
+
+
 def town_part(doc: Doc, span: SpacySpan) -> bool:
     """Whether the words around a name make it a part of a town (`place_words` neighbourhood):
     "Cibitoke, a northern neighbourhood of the capital", "the neighbourhoods of Mohammadpur, Badda,
     Rampura and Jatrabari", "the Canapé-Vert neighbourhood" (not the town in "the Stockholm suburb of
     Husby")."""
     words = place_words()["neighbourhood"]
+    if named_by_the_compass(span):
+        return True
     if any(t.dep_ == "appos" and t.i > span.end and t.lemma_.lower() in words for t in span.root.children):
         return True
     if span.end < len(doc) and doc[span.end].lower_ in words:
