@@ -160,6 +160,9 @@ EVENT_SETS = [
      "at the end of the next session's rule work; its misses read in the one after"),
     ("eval/blind45", ROOT / "eval" / "blind45", "10 more, written blind at the start of the session that read "
      "blind44's misses, its text, gold and scene list kept from the rule writer, scored once at the end of that "
+     "session's rule work; its misses read in the one after"),
+    ("eval/blind46", ROOT / "eval" / "blind46", "10 more, written blind at the start of the session that read "
+     "blind45's misses, its text, gold and scene list kept from the rule writer, scored once at the end of that "
      "session's rule work"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
