@@ -3942,3 +3942,25 @@ def test_a_call_to_keep_protesting_is_no_protest(extract):
     report = extract("ISLAMABAD - The party has called on its supporters to keep protesting until he is freed."
                      + QUIET_DAY, published=PUBLISHED)
     assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == []
+
+
+@pytest.mark.parametrize("text, coded", [
+    # a missile an aircraft fired is the air strike's weapon, no shelling of its own
+    ("GAZA - Israel said its aircraft fired a missile at a group of militants near Beit Hanoun on Tuesday." + QUIET_DAY,
+     [("Air/drone strike", "Military Forces of Israel", "Bayt Ḩānūn")]),
+    # Fatah is a movement of its own (and Fatah al-Islam another)
+    ("RAMALLAH - Fatah gunmen seized two Hamas officials in Ramallah on Tuesday." + QUIET_DAY,
+     [("Abduction/forced disappearance", "Fatah Movement", "Ramallah")]),
+    # storming a protest camp is force on the protest, no armed clash
+    ("KHARTOUM - Security forces stormed the protest camp in Khartoum on Monday, killing dozens of protesters."
+     + QUIET_DAY, [("Excessive force against protesters", "Military Forces of Sudan", "Khartoum")]),
+])
+def test_session_48s_later_rules(extract, text, coded):
+    assert names_and_places(extract(text, published=PUBLISHED)) == coded
+
+
+def test_an_act_during_the_assault_told_before_is_in_its_scene(extract):
+    report = extract("KHARTOUM - Paramilitaries stormed the protest camp in Khartoum on Monday, firing live rounds. "
+                     "Doctors said on Tuesday that they had treated several women who had been raped by the "
+                     "paramilitaries during the assault." + QUIET_DAY, published=PUBLISHED)
+    assert ("Sexual violence", "Unidentified Armed Group (Sudan)", "Khartoum") in names_and_places(report)

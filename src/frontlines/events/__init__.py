@@ -293,7 +293,7 @@ def in_a_link_line(tok: Token) -> bool:
 def part_of_another(trigger: Trigger, at: dict[str, set[int]], index: Index) -> bool:
     """Whether a trigger only tells more of another trigger's event."""
     return elaborates(trigger, at) or made_safe(trigger, at) or fought_with(trigger, at) or carried(trigger) \
-        or in_a_controlled_explosion(trigger) \
+        or in_a_controlled_explosion(trigger) or fired_from_the_air(trigger, at) \
         or a_toll_of(trigger, at) or toll_after_a_strike(trigger, at, index)
 
 
@@ -452,6 +452,14 @@ def elaborates(trigger: Trigger, at: dict[str, set[int]]) -> bool:
         if t.i in heads:
             return True
     return False
+
+
+def fired_from_the_air(trigger: Trigger, at: dict[str, set[int]]) -> bool:
+    """A missile or rocket that an air strike's verb fires is that strike's weapon, no shelling of its own:
+    "Israel said its aircraft fired a missile at a group of militants"."""
+    tok = trigger.token
+    return not trigger.is_verb and trigger.family.name == "shelling" and tok.dep_ == "dobj" \
+        and tok.head.i in at.get("air", set())
 
 
 def made_safe(trigger: Trigger, at: dict[str, set[int]]) -> bool:

@@ -100,6 +100,7 @@ TALLY_PREPS = event_words()["tally_preps"]
 CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
 STATE_VERBS = event_words()["state_verbs"]
 REPORTING_VERBS = event_words()["reporting"]
+TOLD_ASSAULTS = event_words()["told_assaults"]
 GRIEVANCE_PREPS = event_words()["grievance_preps"]
 MOB_DOERS = event_words()["mob_doers"]
 
@@ -1168,6 +1169,15 @@ def goes_on_with_the_scene(trigger: Trigger, args: Arguments, index: Index, date
         and dates.published is not None and 0 <= (dates.published - when.day).days <= NEWS_DAYS
 
 
+def during_a_told_assault(trigger: Token) -> bool:
+    """Whether an act is told as done during an assault the story told before (`told_assaults`, with
+    "the"): "women who had been raped by men in RSF uniform during the assault"."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    return any(c.dep_ == "prep" and c.lower_ == "during" and o.lemma_.lower() in TOLD_ASSAULTS
+               and any(d.lower_ == "the" for d in o.children) for c in verb.children for o in c.children
+               if o.dep_ == "pobj")
+
+
 def answers(verb: Token) -> bool:
     """Whether a verb answers an attack the sentences before told of: "guards returned fire", "the
     attack was repelled", "soldiers drove them off" (`answering`: a verb, or a verb and its particle)."""
@@ -1272,6 +1282,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
         # "On Thursday, army helicopters fired on a convoy ...": a day's news with no place of its own
         # happened where the story is; so does "They exchanged fire with the guard" after a dated scene
         args.place = story_place(trigger.token, index)
+    if args.place is None and index.places and during_a_told_assault(trigger.token):
+        args.place = story_place(trigger.token, index)  # "raped by men in RSF uniform during the assault"
     if args.place is None and index.places and trigger.family.name != "capture" \
             and at_a_spot_of_the_scene(trigger.token, index):
         args.place = spot_scene(trigger.token, index)  # "Six men were arrested at the compound"
