@@ -3964,3 +3964,10 @@ def test_an_act_during_the_assault_told_before_is_in_its_scene(extract):
                      "Doctors said on Tuesday that they had treated several women who had been raped by the "
                      "paramilitaries during the assault." + QUIET_DAY, published=PUBLISHED)
     assert ("Sexual violence", "Unidentified Armed Group (Sudan)", "Khartoum") in names_and_places(report)
+
+
+def test_one_led_away_in_handcuffs_was_arrested_not_abducted(extract):
+    report = extract("BANGKOK - The protest leader was arrested on Monday afternoon near the Democracy Monument. He was led "
+                     "away in handcuffs and is being held at an army camp outside the city." + QUIET_DAY,
+                     published=PUBLISHED)
+    assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == ["Arrests"]
