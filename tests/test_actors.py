@@ -737,3 +737,18 @@ def test_a_side_named_by_a_plural_that_takes_ground(extract, text, name):
 ])
 def test_fighters_of_a_group_opening_a_sentence(extract, text, mention, name):
     assert actor_of(extract(text, published="2024-05-01"), mention) == name
+
+
+def test_a_names_then_entry_without_its_last_day_is_an_error_naming_the_file(monkeypatch):
+    from frontlines.actors import dictionary
+    from frontlines.errors import FrontlinesError
+
+    shipped = dictionary.packaged
+    monkeypatch.setattr(dictionary, "packaged", lambda name: shipped(name).replace(
+        'CD: [{name: Zaire, from: "1971-10-27", until: "1997-05-17"}]', 'CD: [{name: Zaire, from: "1971-10-27"}]'))
+    dictionary.acled_country_names.cache_clear()
+    try:
+        with pytest.raises(FrontlinesError, match="country_names.yaml: names_then: CD"):
+            dictionary.acled_country_names()
+    finally:
+        dictionary.acled_country_names.cache_clear()

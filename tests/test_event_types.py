@@ -3904,7 +3904,7 @@ def test_the_words_scene_is_the_triggers_own_clause_and_he_who_seized_a_town_too
                    ("Government regains territory", "Military Forces of the Democratic Republic of Congo", "Kavumu",
                     "2024-10-08")]),
 ])
-def test_session_48s_rules(extract, published, text, coded):
+def test_states_by_their_name_of_the_day_suicide_vests_kin_and_where_troops_flew_from(extract, published, text, coded):
     report = extract(text, published=published)
     assert [(*fields, e.date) for fields, e in zip(names_and_places(report),
                                                   [e for e in report.events if e.factuality in HAPPENED])] == coded
@@ -3955,7 +3955,7 @@ def test_a_call_to_keep_protesting_is_no_protest(extract):
     ("KHARTOUM - Security forces stormed the protest camp in Khartoum on Monday, killing dozens of protesters."
      + QUIET_DAY, [("Excessive force against protesters", "Military Forces of Sudan", "Khartoum")]),
 ])
-def test_session_48s_later_rules(extract, text, coded):
+def test_fatah_missiles_fired_from_the_air_and_stormed_protest_camps(extract, text, coded):
     assert names_and_places(extract(text, published=PUBLISHED)) == coded
 
 
@@ -3971,3 +3971,31 @@ def test_one_led_away_in_handcuffs_was_arrested_not_abducted(extract):
                      "away in handcuffs and is being held at an army camp outside the city." + QUIET_DAY,
                      published=PUBLISHED)
     assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == ["Arrests"]
+
+
+@pytest.mark.parametrize("text, places", [
+    # a town the troops were driven "from" is the next sentence's town (only one flown or sent from is not)
+    ("GOMA - Rebels drove government troops from Kiwanja on Monday. They looted shops in the town on Tuesday."
+     + QUIET_DAY, ["Kiwanja", "Kiwanja"]),
+])
+def test_review_of_session_48s_rules(extract, text, places):
+    assert [place for _, _, place in names_and_places(extract(text, published=PUBLISHED))] == places
+
+
+def test_a_bomb_maker_who_blew_himself_up_was_no_suicide_bomber(extract):
+    report = extract("KANO - A man making explosives in his home blew himself up on Tuesday, killing his wife, police "
+                     "said." + QUIET_DAY, published=PUBLISHED)
+    assert "Suicide bomb" not in [e.sub_event_type for e in report.events]
+
+
+def test_a_tally_by_town_is_no_list_of_ages(extract):
+    report = extract("KABUL - Casualties were reported in Kandahar, 14, Helmand, 9, and Kunduz, 4, officials said on "
+                     "Tuesday after a day of air strikes." + QUIET_DAY, published=PUBLISHED)
+    assert {"Kandahar", "Kunduz"} <= {p.mentions[0].text for p in report.places}
+
+
+def test_an_appeal_to_stop_shelling_leaves_the_shelling_told(extract):
+    report = extract("SAKE - Residents on Tuesday appealed to the rebels to stop shelling the town, which has been hit "
+                     "daily since Friday." + QUIET_DAY, published=PUBLISHED)
+    assert [e.sub_event_type for e in report.events if e.factuality in HAPPENED] == \
+        ["Shelling/artillery/missile attack"]

@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import astuple, dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from frontlines.cache import compiled
-from frontlines.errors import UsageError
+from frontlines.errors import FrontlinesError, UsageError
 from frontlines.yamlfile import load_yaml, unique_keys_loader
+
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day of country_names.yaml's names_then
 
 FIELDS = ("name", "aliases", "kind", "country", "only_in")
 KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces",
@@ -132,8 +135,17 @@ def shipped_entries() -> list[ActorEntry]:
 @lru_cache(maxsize=1)
 def acled_country_names() -> dict:
     """`country_names.yaml`: ACLED's spelling of a country where GeoNames' differs ("names", ISO code
-    → name), and the names that take "the" in a state's forces ("with_the")."""
+    → name), the names that take "the" in a state's forces ("with_the"), other names news gives a
+    country ("short_names") and the names states bore in their day ("names_then"); a "names_then" entry
+    without a name or with a day not written "YYYY-MM-DD" is an error naming the file and the country."""
     data = load_yaml(packaged("country_names.yaml"))
+    for code, spans in (data.get("names_then") or {}).items():
+        for span in spans:
+            if not isinstance(span, dict) or not span.get("name") \
+                    or not all(DAY.fullmatch(str(span.get(k, "0000-01-01"))) for k in ("from", "until")) \
+                    or "until" not in span:
+                raise FrontlinesError(f"country_names.yaml: names_then: {code}: each entry needs a name, until: "
+                                      f"\"YYYY-MM-DD\" and optionally from: \"YYYY-MM-DD\" (quoted), got {span!r}")
     return {"names": dict(data["names"]), "with_the": frozenset(data["with_the"]),
             "short_names": dict(data.get("short_names", {})), "names_then": dict(data.get("names_then", {}))}
 

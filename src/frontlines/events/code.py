@@ -100,7 +100,7 @@ TALLY_PREPS = event_words()["tally_preps"]
 CROWD_WORDS = event_words()["crowd_words"] | event_words()["crowd_doers"] | event_words()["crowd_told"]
 STATE_VERBS = event_words()["state_verbs"]
 REPORTING_VERBS = event_words()["reporting"]
-TOLD_ASSAULTS = event_words()["told_assaults"]
+TOLD_ASSAULTS, TOLD_ASSAULT_PREPS = event_words()["told_assaults"], event_words()["told_assault_preps"]
 GRIEVANCE_PREPS = event_words()["grievance_preps"]
 MOB_DOERS = event_words()["mob_doers"]
 
@@ -1169,11 +1169,12 @@ def goes_on_with_the_scene(trigger: Trigger, args: Arguments, index: Index, date
         and dates.published is not None and 0 <= (dates.published - when.day).days <= NEWS_DAYS
 
 
-def during_a_told_assault(trigger: Token) -> bool:
-    """Whether an act is told as done during an assault the story told before (`told_assaults`, with
-    "the"): "women who had been raped by men in RSF uniform during the assault"."""
-    verb = trigger if trigger.pos_ == "VERB" else trigger.head
-    return any(c.dep_ == "prep" and c.lower_ == "during" and o.lemma_.lower() in TOLD_ASSAULTS
+def during_a_told_assault(tok: Token) -> bool:
+    """Whether an act is told as done during "the" assault (`told_assaults`, `told_assault_preps`), one its
+    story has told: "women who had been raped by men in RSF uniform during the assault"; it happened in the
+    story's scene (`story_place`)."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    return any(c.dep_ == "prep" and c.lower_ in TOLD_ASSAULT_PREPS and o.lemma_.lower() in TOLD_ASSAULTS
                and any(d.lower_ == "the" for d in o.children) for c in verb.children for o in c.children
                if o.dep_ == "pobj")
 

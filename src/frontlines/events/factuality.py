@@ -17,6 +17,7 @@ HEADING, HEADING_PREPS = WORDS["heading"], WORDS["heading_preps"]
 PAST_MARKS = WORDS["past_marks"]
 FORCE_ACTS = WORDS["force_acts"]
 ATTEMPTS, DISPERSING = WORDS["attempts"], WORDS["dispersing"]
+CARRYING_ON = WORDS["carrying_on"]
 MAX_HOPS = 4
 
 
@@ -71,6 +72,14 @@ def is_infinitive(trigger: Token) -> bool:
         # the rebels", "a plan to attack": what was wanted
         return trigger.head.lemma_.lower() in PLAN_NOUNS or not ranked(trigger.head)
     return True
+
+
+def asked_to_do(chain: list[Token]) -> bool:
+    """Whether the words under a demand verb are what it asks be done: the trigger as its "to"-infinitive
+    ("called on supporters to march"), or one to go on with or join (`carrying_on`: "to keep protesting")."""
+    asked = chain[-1]
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in asked.children) \
+        and (len(chain) == 1 or asked.lemma_.lower() in CARRYING_ON)
 
 
 def ranked(noun: Token) -> bool:
@@ -142,7 +151,7 @@ def factuality(trigger: Token) -> str:
             return "hypothetical"  # "plans to attack", "called off the march"
         if n and t.lemma_.lower() in DEMANDS and chain[n - 1].lower_ == "for":
             return "hypothetical"  # "some called for a march on State House"
-        if n and t.lemma_.lower() in DEMANDS and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[n - 1].children):
+        if n and t.lemma_.lower() in DEMANDS and asked_to_do(chain[:n]):
             return "hypothetical"  # "called on its supporters to keep protesting"
         if any(o.ent_type_ == "DATE" and any(a.lemma_.lower() in FUTURE for a in o.children)
                for k in kids if k.dep_ == "prep" and k.lower_ in ("for", "on") for o in k.children):

@@ -22,7 +22,8 @@ SETTLEMENTS, SETTLEMENT_PREPS = event_words()["settlements"], event_words()["set
 SEPARATELY = event_words()["separately"]
 SPOT_PREPS = event_words()["scene_spot_preps"]
 REPORTING_VERBS = event_words()["reporting"]
-SPEECH_NOUNS = event_words()["speech_nouns"]
+SPEECH_NOUNS, SAID_AT_PREPS = event_words()["speech_nouns"], event_words()["said_at_preps"]
+DRIVING_OUT = event_words()["driving_out"]
 REACHING_VERBS = event_words()["reaching_verbs"]
 ASSAULT_SITES = frozenset(event_words()["assault_sites"])
 
@@ -136,10 +137,16 @@ def previous_sentence_place(trigger: Token, index: Index) -> str | None:
     return last_told(towns, index)
 
 
+def came_from(town: Token) -> bool:
+    """Whether a town is named as where people came from ("men of the regiment, flown from Ascension Island"),
+    not where they were driven from (`driving_out`: "drove government troops from Kiwanja", the scene)."""
+    return named_as_origin(town) and town.head.head.lemma_.lower() not in DRIVING_OUT
+
+
 def where_words_came_from(town: Token) -> bool:
     """Whether a town is named as where words were said or issued: "said in Brussels", "in a statement
     issued in Brussels", "a news conference in Lusaka" (`reporting`, `speech_nouns`)."""
-    if town.dep_ != "pobj" or town.head.lower_ not in ("in", "from", "at"):
+    if town.dep_ != "pobj" or town.head.lower_ not in SAID_AT_PREPS:
         return False
     head = town.head.head
     if town.head.i < head.i:
@@ -274,8 +281,8 @@ def named_towns(sent, index: Index, before: int | None = None, told_by: Token | 
 def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) -> str | None:
     """The place of town size (a town, or a site in one) last named in the few sentences before
     the trigger's (in those of them that `where` accepts), not one named as what people were
-    against ("marched towards the border, chanting against Kigali") nor where they came from ("flown in
-    from Ascension Island")."""
+    against ("marched towards the border, chanting against Kigali") nor where people came from ("flown from
+    Ascension Island", `came_from`; but "drove troops from Kiwanja" names the scene)."""
     sent = trigger.sent
     for _ in range(reach):
         sent = sentence_beside(sent[0], -1)
@@ -285,7 +292,7 @@ def town_named_before(trigger: Token, index: Index, reach: int = 3, where=None) 
             continue
         towns = [t for t in sent if t.i in index.place_at and not reference_point(t)
                  and index.places[index.place_at[t.i]].feature in ("city", "site")
-                 and not against_it(t) and not names_its_government(t) and not named_as_origin(t)
+                 and not against_it(t) and not names_its_government(t) and not came_from(t)
                  and not where_words_came_from(t)]
         if towns:
             return last_told(towns, index)

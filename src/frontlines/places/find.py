@@ -695,13 +695,17 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
                   key=lambda c: c.span.start)
 
 
+OLDEST_AGE = 110  # a number above it after a name is no age
+
+
 def given_an_age(doc: Doc, c: Candidate) -> bool:
-    """Whether a name is followed by an age between commas, as a person's is: "Khan, 70, was arrested"."""
+    """Whether a name that is a clause's subject is followed by an age between commas, as a person's is:
+    "Khan, 70, was arrested" (not a tally, "casualties in Kandahar, 14, Helmand, 9, and Kunduz, 4")."""
     span = doc.char_span(c.span.start, c.span.end, alignment_mode="expand")
-    if span is None or span.end + 2 >= len(doc):
+    if span is None or span.end + 2 >= len(doc) or span.root.dep_ not in ("nsubj", "nsubjpass"):
         return False
     comma, number, after = doc[span.end], doc[span.end + 1], doc[span.end + 2]
-    return comma.text == "," and after.text == "," and number.text.isdigit() and 0 < int(number.text) < 110
+    return comma.text == "," and after.text == "," and number.text.isdigit() and 0 < int(number.text) < OLDEST_AGE
 
 
 def street_of_a_list(span: SpacySpan) -> bool:
