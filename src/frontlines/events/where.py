@@ -145,7 +145,7 @@ def came_from(town: Token) -> bool:
 
 def where_words_came_from(town: Token) -> bool:
     """Whether a town is named as where words were said or issued: "said in Brussels", "in a statement
-    issued in Brussels", "a news conference in Lusaka" (`reporting`, `speech_nouns`)."""
+    issued in Brussels" (`reporting`, `speech_nouns`, `said_at_preps`)."""
     if town.dep_ != "pobj" or town.head.lower_ not in SAID_AT_PREPS:
         return False
     head = town.head.head

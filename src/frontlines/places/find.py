@@ -78,6 +78,9 @@ class Abbreviation:
     division: str | None = None
 
 
+OLDEST_AGE = 110  # a number above it after a name is no age
+
+
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, Abbreviation]:
     """Text as written → what it stands for, from `places/data/abbreviations.yaml`."""
@@ -693,9 +696,6 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     text = doc_text(doc)
     return sorted((c for c in cands.values() if not kind_of_the_next(c, starts, text) and not given_an_age(doc, c)),
                   key=lambda c: c.span.start)
-
-
-OLDEST_AGE = 110  # a number above it after a name is no age
 
 
 def given_an_age(doc: Doc, c: Candidate) -> bool:
