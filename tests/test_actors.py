@@ -457,6 +457,9 @@ def test_a_crowd_word_inside_a_name_is_no_crowd(extract):
     ("DAMASCUS - Regime troops shelled the village on Friday, activists said.", "Regime troops"),
     ("BUKOBA - A Tanzanian column pushed north towards the border on Friday, officials said.", "Tanzanian column"),
     ("BAGHDAD - Iraqi patrols came under fire near Falluja on Monday.", "Iraqi patrols"),
+    # one patrol or convoy of a nation's forces, as their patrols are
+    ("BANGUI - A French patrol fired on a car near the airport on Monday.", "French patrol"),
+    ("NDJAMENA - A Chadian convoy came under fire near Abeche on Monday.", "Chadian convoy"),
 ])
 def test_a_states_forces_named_by_whose_they_are(extract, text, mention):
     # "the federal army", "regime troops": the story's state forces, though no nationality names them

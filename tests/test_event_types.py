@@ -3102,12 +3102,27 @@ def test_the_doer_of_a_passive_hung_from_its_noun(extract, sentence, actor1):
     # the group holds the town struck: the other side struck it
     ("Shells hit rebel-held Zaria on Monday.", "Military Forces of Nigeria"),
     ("Rebels shelled government-held Zaria on Monday.", "Unidentified Armed Group (Nigeria)"),
+    # a group named before "-held" holds the town, by name as by kind
+    ("Shells hit the Boko Haram-held town of Zaria on Monday.", "Military Forces of Nigeria"),
 ])
 def test_a_town_held_by_the_group_was_struck_by_the_other_side(extract, sentence, actor1):
     opening = "KADUNA - Soldiers clashed with gunmen near Kaduna on Monday, the army said. "
     report = extract(opening + sentence, published="2019-08-30")
     names = {a.id: a.name for a in report.actors}
     assert [names.get(e.actor1 or "") for e in report.events if e.evidence.start >= len(opening)] == [actor1]
+
+
+def test_the_side_that_holds_a_town_did_not_strike_it(extract):
+    """"Air strikes hit the Houthi-held capital": in a story that names no state, the strikes are not the
+    Houthis' (they are who was struck), and the capital is theirs."""
+    report = extract("ADEN - Houthi fighters attacked Marib on Monday. Air strikes hit a house in the Houthi-held "
+                     "capital, Sanaa, overnight, killing at least 20 people. Shops stayed shut.", published="2019-08-30")
+    names = {a.id: a.name for a in report.actors}
+    places = {p.id: p.name for p in report.places}
+    strikes = [(names.get(e.actor1 or ""), names.get(e.actor2 or "")) for e in report.events
+               if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1 and strikes[0][0] != "Houthis" and strikes[0][1] == "Houthis", strikes
+    assert ("Sanaa", "Houthis") in {(places[c.place], names[c.controller]) for c in report.control}
 
 
 @pytest.mark.parametrize("sentence, coded", [

@@ -106,6 +106,13 @@ def test_a_site_is_placed_at_its_town(extract):
     assert abs(found["Tawakal Hotel"].lat - found["Kismayo"].lat) < 0.01
 
 
+def test_a_town_that_ends_a_streets_name_is_the_streets(extract):
+    """"the Avenida San Francisco": the model tags "San Francisco" apart, a town; it is the avenue's name."""
+    found = places_of(extract("MEXICO CITY - A crowd marched down the Avenida San Francisco on Wednesday and smashed "
+                              "the windows of shops.", published="1914-04-23"))
+    assert found["Avenida San Francisco"].feature == "site" and "San Francisco" not in found, found
+
+
 def test_a_nameless_hamlet_of_a_country_the_story_never_names_is_not_taken(extract):
     # GeoNames knows "Nasir" only as a quarter of Khartoum with no population: a story on South
     # Sudan that never names Sudan does not mean it

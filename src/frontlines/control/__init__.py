@@ -477,10 +477,11 @@ def held_compounds(doc: Doc, index: Index, as_of: str | None) -> list[ControlCla
             controller = index.main_state
         elif controller is None and word.lower_ in groups["armed"]:
             controller = index.main_armed
-        # "the M23-held town of Bunagana" names its place; "Mandalay, the military-held second city"
-        # the place it describes
+        # "the M23-held town of Bunagana" names its place; "Mandalay, the military-held second city" and
+        # "the Houthi-held capital, Sanaa" the place it describes
         noun = tok.head
-        places = places_under(noun, index) or (places_under(noun.head, index) if noun.dep_ == "appos" else [])
+        described = [noun.head] if noun.dep_ == "appos" else [c for c in noun.children if c.dep_ == "appos"]
+        places = places_under(noun, index) or [p for d in described for p in places_under(d, index)]
         for place, partial in places:
             out.append(claim(index, place, controller, partial, tok, as_of))
     return [c for c in out if c is not None]

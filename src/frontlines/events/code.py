@@ -194,7 +194,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # unless it names doers it cannot name ("taken from his home by men in civilian clothes"); not
         # for what came under fire ("Ukrainian troops came under shelling" were shelled)
         story_group = None if described_agent(trigger.token) else index.main_armed
-        if args.actor1 is None and story_group is not None and held_by_armed_men(trigger.token.sent):
+        if args.actor1 is None and story_group is not None and held_by_armed_men(trigger.token.sent, index):
             # "Shells hit rebel-held Zaria": the group holds what was struck; the other side struck it
             story_group, args.actor2 = index.main_state, args.actor2 or story_group
         args.actor1 = args.actor1 or story_group or sentence_actor(trigger.token, index,
@@ -429,11 +429,13 @@ def previous_sentence_sides(trigger: Token, index: Index) -> list[str]:
 def not_doers(trigger: Token) -> frozenset[int]:
     """The words of a sentence that name no doer of its attack: those it was done to ("a vehicle
     carrying gendarmes was blown up"), those killed or hurt ("Eleven soldiers were killed when a
-    suicide bomber struck"), and those who tell of it ("Police said a grenade was thrown")."""
+    suicide bomber struck"), those who tell of it ("Police said a grenade was thrown"), and those who hold
+    the place it was done in ("shells hit the Houthi-held capital")."""
     done_to = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     victims = [t for t in trigger.sent if t.dep_ == "nsubjpass"]
     speakers = [t for t in trigger.sent if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_VERBS]
-    return frozenset(t.i for c in (*done_to, *victims, *speakers) for t in c.subtree)
+    return frozenset(t.i for c in (*done_to, *victims, *speakers) for t in c.subtree) | frozenset(
+        t.i for t in holders_named(trigger.sent))  # "strikes hit the Houthi-held capital": no Houthi strike
 
 
 def attacked_by_unarmed_men(sent, index: Index) -> bool:
@@ -701,12 +703,20 @@ def left_before_a_disaster(verb: Token) -> bool:
                for t in c.subtree)
 
 
-def held_by_armed_men(sent) -> bool:
+def held_by_armed_men(sent, index: Index) -> bool:
     """Whether a sentence calls a place held by armed men: "rebel-held Zaria", "the separatist-controlled
-    town" (`armed_holders` before "-held", "-controlled")."""
+    town" (`armed_holders` before "-held", "-controlled"), "the Houthi-held capital" (a non-state armed side)."""
+    return any(t.lower_ in ARMED_HOLDERS or (t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind
+                                             in NON_STATE_ARMED) for t in holders_named(sent))
+
+
+def holders_named(sent) -> list[Token]:
+    """The words that name who holds a place in "-held" or "-controlled" ("the Houthi-held capital",
+    "Islamic State-controlled Raqqa"): the last word before the hyphen and the name it ends."""
     doc = sent.doc
-    return any(t.lower_ in ("held", "controlled") and t.i - 2 >= sent.start and doc[t.i - 1].text == "-"
-               and doc[t.i - 2].lower_ in ARMED_HOLDERS for t in sent)
+    last = [doc[t.i - 2] for t in sent if t.lower_ in ("held", "controlled") and t.i - 2 >= sent.start
+            and doc[t.i - 1].text == "-"]
+    return [w for t in last for w in doc[max(t.left_edge.i, sent.start):t.i + 1]]
 
 
 def no_war_fight(noun: Token, index: Index) -> bool:

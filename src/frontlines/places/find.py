@@ -422,6 +422,13 @@ def kind_first(name: str) -> bool:
     return bool(rest) and first.lower() in place_words()["landmark_first"]
 
 
+def after_its_kind(span: SpacySpan) -> bool:
+    """Whether a name ends the name of a site that opens with its kind (`landmark_first`): "San Francisco"
+    in "the Avenida San Francisco", which the model tags apart, is the street's, not a town."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text[:1].isupper() and before.lower_ in place_words()["landmark_first"]
+
+
 def kind_before(doc: Doc, span: SpacySpan) -> str | None:
     """A kind of place named just before: "the bridge at Hantoub", "southern districts such as
     Ain Zara and Qasr bin Ghashir" (the first of a list takes the kind for all)."""
@@ -646,7 +653,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         found.get(name_key(without_the(e.text))) and not modifies(e))]
     things = names_of_things(ents)
     ents = [e for e in ents if (found.get(name_key(without_the(e.text))) or e.text not in things)
-            and not names_a_vessel(e) and not names_an_agency(e.text)]
+            and not names_a_vessel(e) and not names_an_agency(e.text) and not after_its_kind(e)]
     for ent in ents:
         cand = make_candidate(doc, ent, ent.label_, found.get(name_key(without_the(ent.text)), []))
         if cand.landmark:
