@@ -43,6 +43,9 @@ PUBLISHED = date(2017, 11, 3)  # a Friday
     ("on Christmas Eve", "2016-12-24", "day"),
     ("on New Year's Day 2010", "2010-01-01", "day"),
     ("on May Day", "2017-05-01", "day"),
+    # ... or counted from Easter, which moves with the years (Easter Sunday 2017 was 16 April)
+    ("on Good Friday", "2017-04-14", "day"),
+    ("on Easter Monday 1916", "1916-04-24", "day"),
 ])
 def test_resolved(phrase, day, precision):
     found = resolve_phrase(phrase, PUBLISHED)

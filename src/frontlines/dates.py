@@ -79,23 +79,37 @@ def on_or_before(published: date, month: int, day: int, year: str | None) -> dat
 
 
 @lru_cache(maxsize=1)
-def named_days() -> tuple[dict[str, tuple[int, int]], re.Pattern]:
-    """The days named for what falls on them (`data/named_days.yaml`), and a pattern of their names,
-    the longest first ("christmas eve" before "christmas"), with the year that may follow."""
-    days = {name: (int(month), int(day)) for name, (month, day) in load_yaml(resources.files("frontlines").joinpath("data/named_days.yaml").read_text("utf-8")).items()}
+def named_days() -> tuple[dict[str, tuple[int, int] | int], re.Pattern]:
+    """The days named for what falls on them (`data/named_days.yaml`: a (month, day), or the days after
+    Easter Sunday), and a pattern of their names, the longest first ("christmas eve" before "christmas"),
+    with the year that may follow."""
+    raw = load_yaml(resources.files("frontlines").joinpath("data/named_days.yaml").read_text("utf-8"))
+    days = {name: int(when["easter"]) if isinstance(when, dict) else (int(when[0]), int(when[1]))
+            for name, when in raw.items()}
     names = "|".join(re.escape(n) for n in sorted(days, key=len, reverse=True))
     return days, re.compile(rf"\b(?P<name>{names})(?:,?\s+(?P<year>\d{{4}}))?\b")
 
 
 def resolve_named_day(low: str, published: date) -> Resolved | None:
-    """The day a name of a day gives ("on New Year's Day", "Christmas Eve 1989"), or None."""
+    """The day a name of a day gives ("on New Year's Day", "Christmas Eve 1989", "Good Friday"), or None."""
     days, pattern = named_days()
     m = pattern.search(low.replace("’", "'"))
     if m is None:
         return None
-    month, day = days[m["name"]]
-    found = on_or_before(published, month, day, m["year"])
+    when = days[m["name"]]
+    found = after_easter(published, when, m["year"]) if isinstance(when, int) else \
+        on_or_before(published, *when, m["year"])
     return Resolved(found, "day") if found else None
+
+
+def after_easter(published: date, days: int, year: str | None) -> date:
+    """The day `days` after Western Easter Sunday of `year`, or its last occurrence on or before publication."""
+    from dateutil.easter import easter
+
+    if year:
+        return easter(int(year)) + timedelta(days=days)
+    found = easter(published.year) + timedelta(days=days)
+    return found if found <= published else easter(published.year - 1) + timedelta(days=days)
 
 
 def resolve_phrase(text: str, published: date) -> Resolved | None:
