@@ -122,7 +122,7 @@ TABLE = [
     ("Non-violent transfer of territory", "M23 rebels entered Goma without meeting resistance on Monday.", "Goma"),
     ("Non-violent transfer of territory", "The town of Lalibela passed to Fano militiamen without a shot on Tuesday.",
      "Lalibela"),
-    ("Other", "The army declared a curfew in Bamenda on Monday after the attacks.", "Bamenda"),
+    ("Other", "The navy imposed a blockade on the port of Hodeidah on Monday.", "Hodeidah"),
     # an attack on a civilian place is violence against civilians, not a battle
     ("Attack", "Gunmen attacked a church in Kaya on Sunday, killing 14 worshippers.", "Kaya"),
     ("Attack", "Armed men stormed a hotel in Grand-Bassam on Sunday, officials said.", "Bassam"),
@@ -134,8 +134,6 @@ TABLE = [
     # a surrender to the other side is an agreement (ACLED's codebook)
     ("Agreement", "More than 150 Islamic State fighters surrendered to government forces in Sheberghan on Monday.",
      "Sheberghan"),
-    ("Other", "Authorities imposed a state of emergency in Tigray on Friday.", "Tigray"),
-    ("Other", "A curfew was declared in Jos on Sunday after clashes, officials said.", "Jos"),
     # smaller words of fighting and of force on a crowd
     ("Armed clash", "Two soldiers died in a firefight with bandits near Kano on Sunday.", "Kano"),
     ("Violent demonstration", "In Pinsk, protesters scuffled with riot police outside the town hall on Sunday night.",

@@ -327,6 +327,17 @@ def test_no_attack_and_no_taking_in_figures_of_speech_and_parades(extract, text)
                                                        "Government regains territory", "Armed clash")], coded(report)
 
 
+@pytest.mark.parametrize("text", [
+    "BAMENDA - The army declared a curfew in Bamenda on Monday.",
+    "ADDIS ABABA - Authorities imposed a state of emergency in Tigray on Friday.",
+    "TEHRAN - Martial law was declared at six o'clock on Friday morning in Tehran and eleven other cities.",
+    "KINGSTON - A dusk-to-dawn curfew was imposed on the Kingston area on Sunday.",
+])
+def test_a_curfew_or_a_state_of_emergency_is_a_measure_not_an_event(extract, text):
+    """What a government declares or imposes to keep order is no ACLED event, by the rules or the classifier."""
+    assert coded(extract(text, published="2024-05-10")) == []
+
+
 def test_a_people_acted_on_are_no_side_and_allies_named_together_are_no_foes(extract):
     """"Gunmen kidnapped the Americans": no army of theirs; "Saudi and Emirati forces" fight the Houthis, not
     each other, and Yemen's army's foe is the Houthis."""
