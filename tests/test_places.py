@@ -113,6 +113,16 @@ def test_a_town_that_ends_a_streets_name_is_the_streets(extract):
     assert found["Avenida San Francisco"].feature == "site" and "San Francisco" not in found, found
 
 
+def test_the_names_of_a_list_of_districts_are_parts_of_the_town(extract):
+    """"the Nzeng-Ayong, Rio and PK8 districts" of Libreville: no Rio de Janeiro; divisions of that name stay divisions."""
+    found = places_of(extract("LIBREVILLE - Protesters built barricades of burning tyres in the Nzeng-Ayong, Rio and "
+                              "PK8 districts and fought running battles with police.", published="2016-09-01"))
+    assert found["Rio"].feature == "site" and found["Rio"].country_code == "GA", found["Rio"]
+    found = places_of(extract("DHAKA - Troops clashed with rebels in the Rangpur and Dinajpur districts on Monday.",
+                              published="2016-09-01"))
+    assert found["Dinajpur"].feature == "admin2", found
+
+
 def test_a_nameless_hamlet_of_a_country_the_story_never_names_is_not_taken(extract):
     # GeoNames knows "Nasir" only as a quarter of Khartoum with no population: a story on South
     # Sudan that never names Sudan does not mean it

@@ -695,8 +695,13 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
             cands[(cand.span.start, cand.span.end)] = cand
             taken.update(range(cand.span.start, cand.span.end))
     for cand in cands.values():
-        if street_of_a_list(doc.char_span(cand.span.start, cand.span.end, alignment_mode="expand")):
+        kind = kind_ending_a_list(doc.char_span(cand.span.start, cand.span.end, alignment_mode="expand"))
+        if kind in place_words()["landmark"]:
             cand.landmark, cand.entries = True, []  # "Florence and Normandie avenues"
+        elif kind in place_words()["listed_parts"]:  # "the Nzeng-Ayong, Rio and PK8 districts": no Rio de Janeiro
+            cand.landmark, cand.entries = True, [e for e in cand.entries if e.feature in ("admin1", "admin2")
+                                                 and name_key(e.name) in (name_key(cand.span.text),
+                                                                          name_key(f"{cand.span.text} {kind}"))]
     add_abbreviations(doc, cands, gazetteer)
     add_caps_datelines(doc, cands, gazetteer)
     starts = {c.span.start for c in cands.values()}
@@ -715,15 +720,17 @@ def given_an_age(doc: Doc, c: Candidate) -> bool:
     return comma.text == "," and after.text == "," and number.text.isdigit() and 0 < int(number.text) < OLDEST_AGE
 
 
-def street_of_a_list(span: SpacySpan) -> bool:
-    """Whether a name is one of a list that a plural kind of site ends ("at the corner of Florence and
-    Normandie avenues": two avenues, not Florence, Alabama, nor Normandy)."""
+def kind_ending_a_list(span: SpacySpan) -> str | None:
+    """The plural kind of place that ends a list a name is one of, as its lemma: "avenue" for "at the corner
+    of Florence and Normandie avenues" (two avenues, not Florence, Alabama, nor Normandy), "district" for "the
+    Nzeng-Ayong, Rio and PK8 districts"."""
     doc, end = span.doc, span.end
     j = end
-    while j < len(doc) and j - end < MAX_RUN and (doc[j].lower_ in place_words()["list_joiners"] or is_capitalised(doc[j])):
-        j += 1
-    return j < len(doc) and is_capitalised(doc[j - 1]) and doc[j].tag_ == "NNS" and doc[j].is_lower \
-        and doc[j].lemma_ in place_words()["landmark"]
+    while j < len(doc) and j - end < MAX_RUN and (doc[j].lower_ in place_words()["list_joiners"] or doc[j].text[:1].isupper()):
+        j += 1  # (a name of the list may hold figures: "PK8")
+    if j < len(doc) and doc[j - 1].text[:1].isupper() and doc[j].tag_ == "NNS" and doc[j].is_lower:
+        return doc[j].lemma_
+    return None
 
 
 def kind_of_the_next(c: Candidate, starts: set[int], text: str) -> bool:
