@@ -338,6 +338,16 @@ def test_a_curfew_or_a_state_of_emergency_is_a_measure_not_an_event(extract, tex
     assert coded(extract(text, published="2024-05-10")) == []
 
 
+@pytest.mark.parametrize("text", [
+    "DHAKA - Floods hit the Rangpur and Dinajpur districts on Monday.",
+    "MANILA - A typhoon hit the town of Tacloban on Monday, killing 30 people.",
+    "ANKARA - An earthquake struck the town of Elazig on Friday, killing 20 people.",
+])
+def test_a_force_of_nature_that_hit_a_town_is_no_attack(extract, text):
+    """What hits or strikes decides the kind: floods and earthquakes make no event, by the rules or the classifier."""
+    assert coded(extract(text, published="2024-05-10")) == []
+
+
 def test_a_people_acted_on_are_no_side_and_allies_named_together_are_no_foes(extract):
     """"Gunmen kidnapped the Americans": no army of theirs; "Saudi and Emirati forces" fight the Houthis, not
     each other, and Yemen's army's foe is the Houthis."""
