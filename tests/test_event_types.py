@@ -596,6 +596,10 @@ def test_a_nationality_on_a_noun_trigger_names_its_state(extract, text, actor):
 @pytest.mark.parametrize("text", [
     "Kidnappings on the highway between Gusau and Tsafe continue almost daily.",
     "Gunmen attack travellers near Gusau every day, residents said.",
+    # a present passive is a present: what befalls a town by habit
+    "KRAMATORSK - Kostiantynivka is shelled almost daily, officials said.",
+    # all that was done since a time told before: no one event
+    "TEL AVIV - Iran has since fired hundreds of missiles and drones at Israel; most were intercepted.",
 ])
 def test_what_happens_by_habit_is_no_event(extract, text):
     assert happened(extract(text, published=PUBLISHED)) == []

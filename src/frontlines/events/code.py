@@ -1047,7 +1047,8 @@ def habitual(tok: Token) -> bool:
            and any(d.lower_ == "every" for d in c.children) for v in verbs for c in v.children):
         return True  # "gathered every Friday", in any tense
     if not any(v.tag_ in ("VBP", "VBZ") or (v.tag_ == "VB" and not any(c.dep_ == "aux" for c in v.children))
-               for v in verbs):  # the model can tag a present as VB
+               or (v.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in v.children))
+               for v in verbs):  # the model can tag a present as VB; "is shelled almost daily" is a present too
         return False  # "militants frequently attacked convoys in March, killing 40": dated past news
     return any(c.dep_ in ("advmod", "npadvmod") and (c.lemma_.lower() in HABITUAL or (
         c.lemma_.lower() in HABITUAL_UNITS and any(d.lower_ == "every" for d in c.children)))
@@ -1088,7 +1089,15 @@ def a_tally_over_time(tok: Token) -> bool:
                     and any(m.lower_ in TALLY_SPAN_MODIFIERS for m in o.children) for o in c.children):
                 return True
     clause = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
-    return clause is not None and since_it_began(clause)
+    return (clause is not None and since_it_began(clause)) or done_since(tok)
+
+
+def done_since(tok: Token) -> bool:
+    """Whether the clause of a trigger tells all that was done since a time told before: "Iran has since fired
+    hundreds of missiles" (a present perfect with "since" for its adverb)."""
+    verb = next((a for a in (tok, *tok.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children) \
+        and any(a.dep_ == "aux" and a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in verb.children)
 
 
 def since_it_began(clause: Token) -> bool:
