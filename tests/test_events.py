@@ -348,6 +348,17 @@ def test_a_force_of_nature_that_hit_a_town_is_no_attack(extract, text):
     assert coded(extract(text, published="2024-05-10")) == []
 
 
+def test_what_a_participle_says_of_its_noun_places_it_but_who_called_a_rally_did_not_rally(extract):
+    """"the peace agreement signed in Nairobi": there, not in the town the sentence is about; "a rally called by
+    the government" is the protesters', not the government's."""
+    report = extract("KAMPALA - The fall of Kampala ends the peace agreement signed in Nairobi on December 17 by "
+                     "the two sides. Shops stayed shut in the city centre.", published="1986-01-27")
+    assert [(e[0], e[3]) for e in coded(report) if e[0] == "Agreement"] == [("Agreement", "Nairobi")], coded(report)
+    report = extract("CARACAS - Oil workers in red shirts filled the Avenida Bolivar on Tuesday in a rally called by "
+                     "the government. Shops stayed shut in the city centre.", published="2014-02-19")
+    assert [e[1] for e in coded(report) if e[0] == "Peaceful protest"] == ["Protesters (Venezuela)"], coded(report)
+
+
 def test_a_people_acted_on_are_no_side_and_allies_named_together_are_no_foes(extract):
     """"Gunmen kidnapped the Americans": no army of theirs; "Saudi and Emirati forces" fight the Houthis, not
     each other, and Yemen's army's foe is the Houthis."""

@@ -506,6 +506,8 @@ def noun_arguments(noun: Token, index: Index) -> Arguments:
                 sides_between(child, args, index)
             else:
                 prep_arguments(child, args, index)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            participle_arguments(child, args, index)  # "the peace agreement signed in Nairobi by X and Y"
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and args.actor1 is None:
         subject = subject_of(head)  # "its warplanes carried out 11 strikes": who carried them out
@@ -522,6 +524,19 @@ def noun_arguments(noun: Token, index: Index) -> Arguments:
             elif child.dep_ == "prep":
                 prep_arguments(child, args, index)
     return args
+
+
+def participle_arguments(participle: Token, args: Arguments, index: Index) -> None:
+    """What a past participle says of the noun it describes: where ("the agreement signed in Nairobi", "the
+    strikes carried out near Ramadi") and by whom ("signed ... by Okello's military council"; not who called or
+    organised it, `organising`)."""
+    for child in participle.children:
+        if child.dep_ == "agent" and participle.lemma_.lower() not in event_words()["organising"]:
+            # (not "a rally called by the government": who calls a rally is no doer of it)
+            args.actor1 = args.actor1 or next((actor_in(o, index) for o in child.children if o.dep_ == "pobj"
+                                               and actor_in(o, index)), None)
+        elif child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+            prep_arguments(child, args, index)
 
 
 ARMED_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces", "state_forces"})

@@ -230,11 +230,13 @@ def acted_on_by(noun: Token, trigger: Token) -> bool:
 
 
 def governs(trigger: Token, tok: Token, through_verb: bool = False) -> bool:
-    """Whether `tok` hangs from the trigger (or, for a noun trigger, from its head; `through_verb`, from its
-    verb: "teams of gunmen and suicide bombers killed 129 people on Friday night") within one clause."""
+    """Whether `tok` hangs from the trigger (or, for a noun trigger, from its head or a participle describing it:
+    "the agreement, signed in Geneva on 9 December"; `through_verb`, from its verb: "teams of gunmen and suicide
+    bombers killed 129 people on Friday night") within one clause."""
     verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None) if through_verb else None
-    heads = {trigger.i} | ({trigger.head.i, *([verb.i] if verb is not None else [])}
-                           if not trigger.pos_ == "VERB" else set())
+    heads = {trigger.i} | ({trigger.head.i, *([verb.i] if verb is not None else []),
+                            *(c.i for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN")}
+                           if not trigger.pos_ == "VERB" else set())  # "the agreement, signed on 9 December"
     t = tok
     for _ in range(6):
         if t.i in heads:
