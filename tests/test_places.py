@@ -123,6 +123,15 @@ def test_the_names_of_a_list_of_districts_are_parts_of_the_town(extract):
     assert found["Dinajpur"].feature == "admin2", found
 
 
+@pytest.mark.parametrize("text, not_a_place", [
+    ("GAZA - The Oslo Accords collapsed, officials said on Monday.", "Oslo"),
+    ("LUANDA - The Lusaka Protocol collapsed, officials said on Monday.", "Lusaka"),
+    ("JAFFNA - The Indian troops came under the Indo-Sri Lanka Accord, signed in Colombo on July 29.", "Accord"),
+])
+def test_a_deal_named_for_a_town_is_no_place(extract, text, not_a_place):
+    assert not [name for name in places_of(extract(text, published="1987-10-28")) if not_a_place in name]
+
+
 def test_a_nameless_hamlet_of_a_country_the_story_never_names_is_not_taken(extract):
     # GeoNames knows "Nasir" only as a quarter of Khartoum with no population: a story on South
     # Sudan that never names Sudan does not mean it

@@ -653,7 +653,8 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         found.get(name_key(without_the(e.text))) and not modifies(e))]
     things = names_of_things(ents)
     ents = [e for e in ents if (found.get(name_key(without_the(e.text))) or e.text not in things)
-            and not names_a_vessel(e) and not names_an_agency(e.text) and not after_its_kind(e)]
+            and not names_a_vessel(e) and not names_an_agency(e.text) and not after_its_kind(e)
+            and e[-1].lower_ not in place_words()["documents"]]  # "the Indo-Sri Lanka Accord", tagged a building
     for ent in ents:
         cand = make_candidate(doc, ent, ent.label_, found.get(name_key(without_the(ent.text)), []))
         if cand.landmark:
@@ -683,7 +684,8 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         if covered.intersection(range(span.start_char, span.end_char)) or label == "" or label in NEVER_PLACE \
                 or (is_nationality(span.text) and modifies(span) and not names_a_country(span, {name_key(span.text): entries})) \
                 or dedication(span, label) or (name_key(span.text) in movements and names_mens_side(span)) \
-                or names_a_vessel(span) or names_an_agency(span.text):
+                or names_a_vessel(span) or names_an_agency(span.text) \
+                or span[-1].lower_ in place_words()["documents"]:  # "Accord" of "the Indo-Sri Lanka Accord"
             continue
         cand = make_candidate(doc, span, label, entries, route)
         if cand.landmark:
@@ -758,15 +760,17 @@ def dedication(span: SpacySpan, label: str) -> bool:
 
 
 def names_a_movement(span: SpacySpan, entries: list[Entry]) -> bool:
-    """Whether a town's name only names the organisation after it, with adjectives or names at most
-    between: "the leader of the Haq movement" is no Haq, Iran, nor "the Badr Shi'ite political party"
-    Badr, Egypt (`place_words` organisations; not "the Homs front", nor "the Khan Younis tunnel network";
+    """Whether a town's name only names the organisation or the document after it, with adjectives or names at
+    most between: "the leader of the Haq movement" is no Haq, Iran, nor "the Badr Shi'ite political party"
+    Badr, Egypt, nor "the Oslo Accords" Oslo (`place_words` organisations, documents; not "the Homs front", nor "the Khan Younis tunnel network";
     a country or a state still is where its party is: "the Ohio Democratic Party")."""
     head = span.root.head
     between = span.doc[span.end:head.i] if head.i >= span.end else None
-    return modifies(span) and between is not None and all(t.pos_ in ("ADJ", "PROPN") for t in between) \
-        and head.lemma_.lower() in place_words()["organisations"] \
-        and not any(e.feature in ("country", "admin1") for e in entries)
+    if not (modifies(span) and between is not None and all(t.pos_ in ("ADJ", "PROPN") for t in between)):
+        return False
+    heads = {head.lemma_.lower(), head.lower_}
+    return bool(heads & place_words()["documents"]) or (
+        bool(heads & place_words()["organisations"]) and not any(e.feature in ("country", "admin1") for e in entries))
 
 
 def names_a_vessel(span: SpacySpan) -> bool:
@@ -875,8 +879,8 @@ def unknown_candidates(doc: Doc, runs: list[SpacySpan], by_token: dict[int, Spac
     out = []
     things = names_of_things(runs)
     for run in runs:
-        if is_nationality(run.text) or run.text in things:
-            continue
+        if is_nationality(run.text) or run.text in things or run[-1].lower_ in place_words()["documents"]:
+            continue  # (nor "Accord" of "the Indo-Sri Lanka Accord")
         label = entity_label(run, by_token)
         if label in TIME_LABELS and names_a_time(run.text):
             continue  # "Zaria on Wednesday, the town where ...": a day is never a place
