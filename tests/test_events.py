@@ -359,6 +359,23 @@ def test_what_a_participle_says_of_its_noun_places_it_but_who_called_a_rally_did
     assert [e[1] for e in coded(report) if e[0] == "Peaceful protest"] == ["Protesters (Venezuela)"], coded(report)
 
 
+def test_who_was_dressed_as_police_is_no_policeman_and_a_capital_that_names_is_no_scene(extract):
+    """"A gunman dressed as a police officer opened fire": no police fired; "the island that Moscow calls Damansky":
+    Moscow (its government) names it, the fight was not there; armed men who stormed a television studio attacked civilians."""
+    report = extract("OSLO - A gunman dressed as a police officer opened fire at a youth camp on the island of Utoya "
+                     "on Friday. Shops stayed shut.", published="2011-07-23")
+    assert not [a.name for a in report.actors if a.name.startswith("Police Forces")], coded(report)
+    from frontlines.actors import names_its_government
+    from frontlines.nlp import load_model
+
+    doc = load_model()("Chinese and Soviet troops fought on the river island that Moscow calls Damansky.")
+    assert names_its_government(next(t for t in doc if t.text == "Moscow"))
+    report = extract("COLOMBO - On Tuesday, armed men stormed the studios of a private television network in Depanama "
+                     "and set fire to its main control room. Shops stayed shut.", published="2009-01-10")
+    assert "Attack" in [e[0] for e in coded(report)] and "Armed clash" not in [e[0] for e in coded(report)], \
+        coded(report)
+
+
 def test_a_people_acted_on_are_no_side_and_allies_named_together_are_no_foes(extract):
     """"Gunmen kidnapped the Americans": no army of theirs; "Saudi and Emirati forces" fight the Houthis, not
     each other, and Yemen's army's foe is the Houthis."""

@@ -241,7 +241,7 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
                                                                *m.units(doc, as_spans=True)])
                if not taken.intersection(range(s.start, s.end)) and not a_names_possessor(s)
                and not opposed_to(s, state_owners()) and not (s.start > 0 and doc[s.start - 1].lower_ in makes)
-               and not scare_quoted(s)]
+               and not scare_quoted(s) and not disguised_as(s, frozenset(m.generic_words["disguise_verbs"]))]
     every_place = sorted((m.start, p.country_code) for p in places if p.country_code for m in p.mentions)
     mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc), every_place)
     by_id = {a.id: a for a in registry.actors.values()}
@@ -258,6 +258,15 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
 
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def disguised_as(span, verbs: frozenset[str]) -> bool:
+    """Whether a generic word says what someone was dressed as, not who they were: "a gunman dressed as a police
+    officer", "men disguised as soldiers", "posing as policemen" (`disguise_verbs`)."""
+    doc, i = span.doc, span.start - 1  # by the words, not the parse ("as" may be parsed as a clause's mark)
+    if i >= 0 and doc[i].lower_ in ("a", "an", "the"):
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "as" and doc[i - 1].lemma_.lower() in verbs
 
 
 def scare_quoted(span) -> bool:
