@@ -376,6 +376,14 @@ def test_who_was_dressed_as_police_is_no_policeman_and_a_capital_that_names_is_n
         coded(report)
 
 
+def test_shops_looted_by_no_one_named_are_looters_not_the_storys_armed_group(extract):
+    """"Stores were broken into and stripped": looting by a crowd (Rioters), not by the group the story is about."""
+    report = extract("PORT OF SPAIN - Jamaat al Muslimeen gunmen still held the parliament. Stores on Frederick Street "
+                     "were broken into and stripped on Saturday. Officials gave no figures.", published="1990-07-29")
+    assert [(e[0], e[1]) for e in coded(report) if e[3] == "Frederick Street"] == [
+        ("Looting/property destruction", "Rioters (Trinidad and Tobago)")], coded(report)
+
+
 def test_a_people_acted_on_are_no_side_and_allies_named_together_are_no_foes(extract):
     """"Gunmen kidnapped the Americans": no army of theirs; "Saudi and Emirati forces" fight the Houthis, not
     each other, and Yemen's army's foe is the Houthis."""

@@ -183,7 +183,7 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         args.actor1 = args.actor1 or air_power(trigger.token.doc, index, args.actor2, struck) \
             or next((s for s in index.states if s != args.actor2), None)
     if family == "looting" and args.actor1 is None and (crowd_just_seen(trigger.token, index)
-                                                        or crowd_doers(trigger.token)
+                                                        or crowd_doers(trigger.token) or shops_looted(trigger)
                                                         or (unrest_story(index) and not set_apart(trigger.token))):
         # "crowds attacked the symbols of the state. The parliament building was set ablaze": theirs;
         # "opposition supporters set fire to the ruling party's offices": a crowd's; "An AutoZone store
@@ -347,6 +347,16 @@ def told_as_news(trigger: Trigger) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head  # the verb the noun hangs from
     return verb.tag_ == "VBD"
+
+
+def shops_looted(trigger: Trigger) -> bool:
+    """Whether shops, stores or markets were looted by no one named ("Stores on Frederick Street were broken into
+    and stripped", `looted_trade`): looters', a crowd's, not the story's armed group's."""
+    verb = trigger.token
+    if not trigger.is_verb or described_agent(verb):
+        return False
+    patients = [p for c in verb.children if c.dep_ == "nsubjpass" for p in (c, *c.conjuncts)]
+    return any(p.lemma_.lower() in LOOTED_TRADE for p in patients)
 
 
 def set_apart(token: Token) -> bool:
@@ -1064,6 +1074,7 @@ UNNAMED_KILLERS = frozenset(event_words()["unnamed_killers"])
 REFLEXIVES, BLASTS, BOMB_CARRIERS = (event_words()[k] for k in ("reflexives", "blasts", "bomb_carriers"))
 BOMB_HANDLING, CRIME_ACTS = event_words()["bomb_handling"], event_words()["crime_acts"]
 ATTACKED_THINGS = event_words()["attacked_things"] | CIVILIAN_TARGETS
+LOOTED_TRADE = frozenset(event_words()["looted_trade"])
 
 
 def a_tally_over_time(tok: Token) -> bool:
@@ -1446,7 +1457,8 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
             args.actor1 = protesting(args.actor1, index) if actor1 is not None and actor1.kind != "rioters" \
                 else index.crowd()
         elif family.name == "looting" and actor1 is not None and actor1.kind in CROWDS and not (
-                trigger.token.lemma_.lower() in THEFT and args.actor1 != named_doer(trigger.token, index)):
+                trigger.token.lemma_.lower() in THEFT and args.actor1 != named_doer(trigger.token, index)) \
+                and not shops_looted(trigger):
             # "protesters burned cars": the crowd's riot (but "shops were looted" by no one named is looting)
             event_type, sub = "Riots", "Violent demonstration"
             args.actor1 = crowd_actor(args.actor1, index)
