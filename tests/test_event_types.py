@@ -1375,10 +1375,13 @@ def test_doers_described_but_not_named_are_unidentified(extract, sentence, actor
     ("LIMA — Thousands of protesters marched through Lima on Monday to demand new elections. Protesters blocked "
      "roads in Arequipa on Tuesday. The protesters vowed to continue. On Wednesday night, a bank and two "
      "supermarkets were set on fire in Cusco.", ("Violent demonstration", "Rioters (Peru)")),
-    # in a story of armed groups, a looting with no one named is not a crowd's
+    # in a story of armed groups, a looting with no one named is the group's; but shops looted are looters'
+    ("GOMA — M23 rebels attacked army positions near Sake on Monday. The rebels shelled Minova on Tuesday. "
+     "Aid groups suspended their work. On Wednesday night, houses were looted in Kitshanga.",
+     ("Looting/property destruction", "M23")),
     ("GOMA — M23 rebels attacked army positions near Sake on Monday. The rebels shelled Minova on Tuesday. "
      "Aid groups suspended their work. On Wednesday night, shops were looted in Kitshanga.",
-     ("Looting/property destruction", "M23")),
+     ("Looting/property destruction", "Rioters (Democratic Republic of Congo)")),
 ])
 def test_buildings_burned_in_a_story_of_protests_are_a_riot(extract, text, coded):
     report = extract(text, published=PUBLISHED)

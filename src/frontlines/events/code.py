@@ -1458,8 +1458,9 @@ def code_event(trigger: Trigger, index: Index, dates: DateTracker, label: str | 
                 else index.crowd()
         elif family.name == "looting" and actor1 is not None and actor1.kind in CROWDS and not (
                 trigger.token.lemma_.lower() in THEFT and args.actor1 != named_doer(trigger.token, index)) \
-                and not shops_looted(trigger):
-            # "protesters burned cars": the crowd's riot (but "shops were looted" by no one named is looting)
+                and not (shops_looted(trigger) and not unrest_story(index)):
+            # "protesters burned cars": the crowd's riot (but "shops were looted" by no one named is looting, and
+            # "stores were broken into" too, in a story of armed men)
             event_type, sub = "Riots", "Violent demonstration"
             args.actor1 = crowd_actor(args.actor1, index)
         elif family.name in ("protest", "riot", "intervention"):
