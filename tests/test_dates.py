@@ -46,6 +46,8 @@ PUBLISHED = date(2017, 11, 3)  # a Friday
     # ... or counted from Easter, which moves with the years (Easter Sunday 2017 was 16 April)
     ("on Good Friday", "2017-04-14", "day"),
     ("on Easter Monday 1916", "1916-04-24", "day"),
+    # ... the Orthodox churches' Easter when they are named (Orthodox Easter 2017 fell on 16 April too; 2016's on 1 May)
+    ("on Orthodox Easter Sunday 2016", "2016-05-01", "day"),
 ])
 def test_resolved(phrase, day, precision):
     found = resolve_phrase(phrase, PUBLISHED)

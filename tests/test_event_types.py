@@ -605,6 +605,12 @@ def test_what_happens_by_habit_is_no_event(extract, text):
     assert happened(extract(text, published=PUBLISHED)) == []
 
 
+def test_one_act_told_with_has_since_is_an_event(extract):
+    """"The army has since retaken the town of Boni": one act, not a tally of all done since."""
+    assert [sub for sub, _ in happened(extract("BAMAKO - The army has since retaken the town of Boni from jihadists, "
+                                               "officials said.", published=PUBLISHED))] == ["Government regains territory"]
+
+
 def test_a_group_the_dictionary_lacks_is_named_from_what_the_text_calls_it(extract):
     text = ("Fighters of the Popular Liberation Army, or PLA-K, the province's largest guerrilla group, attacked "
             "positions of the Mai Runda Front, a faction of former Raia rebels, near Walikale on Monday. "

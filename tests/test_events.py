@@ -357,19 +357,26 @@ def test_what_a_participle_says_of_its_noun_places_it_but_who_called_a_rally_did
     report = extract("CARACAS - Oil workers in red shirts filled the Avenida Bolivar on Tuesday in a rally called by "
                      "the government. Shops stayed shut in the city centre.", published="2014-02-19")
     assert [e[1] for e in coded(report) if e[0] == "Peaceful protest"] == ["Protesters (Venezuela)"], coded(report)
+    # nor who stopped it, nor where it was heard
+    report = extract("BAMAKO - A protest broken up by police drew hundreds in Gao on Monday. Shops stayed shut.",
+                     published="2024-05-10")
+    assert not [e for e in coded(report) if e[1] == "Police Forces of Mali"], coded(report)
+    report = extract("BAMAKO - The explosion, heard in Bamako, killed 20 people in Gao on Monday. Shops stayed shut.",
+                     published="2024-05-10")
+    assert {e[3] for e in coded(report)} == {"Gao"}, coded(report)
 
 
-def test_who_was_dressed_as_police_is_no_policeman_and_a_capital_that_names_is_no_scene(extract):
-    """"A gunman dressed as a police officer opened fire": no police fired; "the island that Moscow calls Damansky":
-    Moscow (its government) names it, the fight was not there; armed men who stormed a television studio attacked civilians."""
+def test_who_was_dressed_as_police_is_no_policeman(extract):
+    """"A gunman dressed as a police officer opened fire": no police fired (but "served as a police officer" was one)."""
     report = extract("OSLO - A gunman dressed as a police officer opened fire at a youth camp on the island of Utoya "
                      "on Friday. Shops stayed shut.", published="2011-07-23")
     assert not [a.name for a in report.actors if a.name.startswith("Police Forces")], coded(report)
-    from frontlines.actors import names_its_government
-    from frontlines.nlp import load_model
+    report = extract("OSLO - A man who served as a police officer for ten years opened fire at a youth camp on the "
+                     "island of Utoya on Friday. Shops stayed shut.", published="2011-07-23")
+    assert [a.name for a in report.actors if a.name.startswith("Police Forces")], coded(report)
 
-    doc = load_model()("Chinese and Soviet troops fought on the river island that Moscow calls Damansky.")
-    assert names_its_government(next(t for t in doc if t.text == "Moscow"))
+
+def test_armed_men_who_stormed_a_television_studio_attacked_civilians(extract):
     report = extract("COLOMBO - On Tuesday, armed men stormed the studios of a private television network in Depanama "
                      "and set fire to its main control room. Shops stayed shut.", published="2009-01-10")
     assert "Attack" in [e[0] for e in coded(report)] and "Armed clash" not in [e[0] for e in coded(report)], \
@@ -382,6 +389,11 @@ def test_shops_looted_by_no_one_named_are_looters_not_the_storys_armed_group(ext
                      "were broken into and stripped on Saturday. Officials gave no figures.", published="1990-07-29")
     assert [(e[0], e[1]) for e in coded(report) if e[3] == "Frederick Street"] == [
         ("Looting/property destruction", "Rioters (Trinidad and Tobago)")], coded(report)
+
+
+def test_a_word_of_nature_within_the_subject_is_not_what_hit(extract):
+    report = extract("BAMAKO - Rebels fleeing the floods hit an army post near Gao on Monday.", published="2024-05-10")
+    assert "Other" not in [e[0] for e in coded(report)], coded(report)
 
 
 def test_a_people_acted_on_are_no_side_and_allies_named_together_are_no_foes(extract):

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
 from frontlines.yamlfile import load_yaml
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -97,19 +99,20 @@ def resolve_named_day(low: str, published: date) -> Resolved | None:
     if m is None:
         return None
     when = days[m["name"]]
-    found = after_easter(published, when, m["year"]) if isinstance(when, int) else \
+    eastern = low[:m.start()].split()[-1:] in (["orthodox"], ["coptic"], ["ethiopian"], ["eritrean"], ["eastern"])
+    found = after_easter(published, when, m["year"], eastern) if isinstance(when, int) else \
         on_or_before(published, *when, m["year"])
     return Resolved(found, "day") if found else None
 
 
-def after_easter(published: date, days: int, year: str | None) -> date:
-    """The day `days` after Western Easter Sunday of `year`, or its last occurrence on or before publication."""
-    from dateutil.easter import easter
-
+def after_easter(published: date, days: int, year: str | None, eastern: bool = False) -> date:
+    """The day `days` after Easter Sunday of `year` (the Orthodox churches' Easter if `eastern`: "Orthodox Easter
+    Sunday"), or its last occurrence on or before publication."""
+    method = EASTER_ORTHODOX if eastern else EASTER_WESTERN
     if year:
-        return easter(int(year)) + timedelta(days=days)
-    found = easter(published.year) + timedelta(days=days)
-    return found if found <= published else easter(published.year - 1) + timedelta(days=days)
+        return easter(int(year), method) + timedelta(days=days)
+    found = easter(published.year, method) + timedelta(days=days)
+    return found if found <= published else easter(published.year - 1, method) + timedelta(days=days)
 
 
 def resolve_phrase(text: str, published: date) -> Resolved | None:

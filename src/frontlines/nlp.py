@@ -367,3 +367,8 @@ def sentence_ents(sent: Span) -> list[Span]:
     `Span.ents` rebuilds every entity of the document on each call, quadratic on a long text."""
     starts, ents = entity_index(sent.doc)
     return [e for e in ents[bisect_left(starts, sent.start):bisect_left(starts, sent.end)] if e.end <= sent.end]
+
+
+def describing_participles(noun: Token) -> list[Token]:
+    """The past participles that describe a noun: "signed" of "the agreement, signed in Geneva on 9 December"."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]

@@ -237,11 +237,12 @@ def find_actors(doc: Doc, nlp: Language, places: list[Place], country_names: dic
         mentions.append(mention)
         taken.update(range(mention.start, mention.end))
     makes = frozenset(m.generic_words["aircraft_makes"])  # "MiG fighters" are planes, no armed men
+    disguises = frozenset(m.generic_words["disguise_verbs"])
     generic = [with_the_leaders_name(s) for s in filter_spans([*m.generic(doc, as_spans=True),
                                                                *m.units(doc, as_spans=True)])
                if not taken.intersection(range(s.start, s.end)) and not a_names_possessor(s)
                and not opposed_to(s, state_owners()) and not (s.start > 0 and doc[s.start - 1].lower_ in makes)
-               and not scare_quoted(s) and not disguised_as(s, frozenset(m.generic_words["disguise_verbs"]))]
+               and not scare_quoted(s) and not disguised_as(s, disguises)]
     every_place = sorted((m.start, p.country_code) for p in places if p.country_code for m in p.mentions)
     mentions += generic_mentions(doc, generic, mentions, registry, country, place_countries(places, doc), every_place)
     by_id = {a.id: a for a in registry.actors.values()}

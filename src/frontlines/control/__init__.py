@@ -480,8 +480,9 @@ def held_compounds(doc: Doc, index: Index, as_of: str | None) -> list[ControlCla
         # "the M23-held town of Bunagana" names its place; "Mandalay, the military-held second city" and
         # "the Houthi-held capital, Sanaa" the place it describes
         noun = tok.head
-        described = [noun.head] if noun.dep_ == "appos" else [c for c in noun.children if c.dep_ == "appos"]
-        places = places_under(noun, index) or [p for d in described for p in places_under(d, index)]
+        appositions = [c for c in noun.children if c.dep_ == "appos" and c.i in index.place_at]
+        places = places_under(noun, index) or (places_under(noun.head, index) if noun.dep_ == "appos" else []) \
+            or [(index.place_at[a.i], False) for a in appositions]  # (not the towns joined to it)
         for place, partial in places:
             out.append(claim(index, place, controller, partial, tok, as_of))
     return [c for c in out if c is not None]

@@ -13,7 +13,7 @@ from frontlines.actors.dictionary import packaged
 from frontlines.events.triggers import (bombers_are_aircraft, clause_closed_before, event_words, lexicon,
                                        nationality_words, under_what)
 from frontlines.model import Actor, Place, Span
-from frontlines.nlp import doc_text, token_array
+from frontlines.nlp import describing_participles, doc_text, token_array
 from frontlines.places.capitals import capital_names
 from frontlines.yamlfile import load_yaml
 
@@ -506,8 +506,8 @@ def noun_arguments(noun: Token, index: Index) -> Arguments:
                 sides_between(child, args, index)
             else:
                 prep_arguments(child, args, index)
-        elif child.dep_ == "acl" and child.tag_ == "VBN":
-            participle_arguments(child, args, index)  # "the peace agreement signed in Nairobi by X and Y"
+    for participle in describing_participles(noun):
+        participle_arguments(participle, args, index)  # "the peace agreement signed in Nairobi by X and Y"
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and args.actor1 is None:
         subject = subject_of(head)  # "its warplanes carried out 11 strikes": who carried them out
@@ -527,14 +527,16 @@ def noun_arguments(noun: Token, index: Index) -> Arguments:
 
 
 def participle_arguments(participle: Token, args: Arguments, index: Index) -> None:
-    """What a past participle says of the noun it describes: where ("the agreement signed in Nairobi", "the
-    strikes carried out near Ramadi") and by whom ("signed ... by Okello's military council"; not who called or
-    organised it, `organising`)."""
+    """What a participle of doing (`participle_doings`) says of the noun it describes: where ("the agreement signed
+    in Nairobi", "the strikes carried out near Ramadi") and by whom ("signed ... by Okello's military council");
+    not what one that stopped, heard or called it says ("a protest broken up by police", "the explosion, heard in
+    Bamako", "a rally called by the government")."""
+    if participle.lemma_.lower() not in event_words()["participle_doings"]:
+        return
     for child in participle.children:
-        if child.dep_ == "agent" and participle.lemma_.lower() not in event_words()["organising"]:
-            # (not "a rally called by the government": who calls a rally is no doer of it)
-            args.actor1 = args.actor1 or next((actor_in(o, index) for o in child.children if o.dep_ == "pobj"
-                                               and actor_in(o, index)), None)
+        if child.dep_ == "agent":
+            doers = [actor_in(o, index) for o in child.children if o.dep_ == "pobj"]
+            args.actor1 = args.actor1 or next((d for d in doers if d), None)
         elif child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             prep_arguments(child, args, index)
 

@@ -22,7 +22,7 @@ from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, between
                                       troops_on_the_move, unrest_story)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
-from frontlines.events.triggers import (ARMED_NOUNS, Trigger, bound_elsewhere, event_words, headed_for, in_a_toll,
+from frontlines.events.triggers import (ARMED_NOUNS, Trigger, a_count, bound_elsewhere, event_words, headed_for, in_a_toll,
                                        lexicon, pointing_back, protest_word, subject_kinds, under_what,
                                        verb_senses_fitting, word_lemma)
 from frontlines.events.when import QUOTE_MARKS, DateTracker, told_with_a_year
@@ -194,11 +194,14 @@ def arguments_for(trigger: Trigger, index: Index) -> Arguments:
         # unless it names doers it cannot name ("taken from his home by men in civilian clothes"); not
         # for what came under fire ("Ukrainian troops came under shelling" were shelled)
         story_group = None if described_agent(trigger.token) else index.main_armed
-        if args.actor1 is None and story_group is not None and held_by_armed_men(trigger.token.sent, index):
+        remote = family in ("air", "shelling")
+        if args.actor1 is None and story_group is not None and held_by_armed_men(trigger.token.sent, index, remote):
             # "Shells hit rebel-held Zaria": the group holds what was struck; the other side struck it
             story_group, args.actor2 = index.main_state, args.actor2 or story_group
+        # ("strikes hit the Houthi-held capital": no Houthi strike)
+        holders = frozenset(t.i for t in holders_named(trigger.token.sent)) if remote else frozenset()
         args.actor1 = args.actor1 or story_group or sentence_actor(trigger.token, index,
-                                                                   skip=not_doers(trigger.token))
+                                                                   skip=not_doers(trigger.token) | holders)
     if family in NEEDS_ARMED_ACTOR and not (trigger.is_verb and under_what(trigger.token)):
         # "a militia, called the Syrian Democratic Forces, took over the city": the group just named
         # (not for one attacked: "peacekeepers were killed when their vehicle came under fire")
@@ -439,13 +442,11 @@ def previous_sentence_sides(trigger: Token, index: Index) -> list[str]:
 def not_doers(trigger: Token) -> frozenset[int]:
     """The words of a sentence that name no doer of its attack: those it was done to ("a vehicle
     carrying gendarmes was blown up"), those killed or hurt ("Eleven soldiers were killed when a
-    suicide bomber struck"), those who tell of it ("Police said a grenade was thrown"), and those who hold
-    the place it was done in ("shells hit the Houthi-held capital")."""
+    suicide bomber struck"), and those who tell of it ("Police said a grenade was thrown")."""
     done_to = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     victims = [t for t in trigger.sent if t.dep_ == "nsubjpass"]
     speakers = [t for t in trigger.sent if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_VERBS]
-    return frozenset(t.i for c in (*done_to, *victims, *speakers) for t in c.subtree) | frozenset(
-        t.i for t in holders_named(trigger.sent))  # "strikes hit the Houthi-held capital": no Houthi strike
+    return frozenset(t.i for c in (*done_to, *victims, *speakers) for t in c.subtree)
 
 
 def attacked_by_unarmed_men(sent, index: Index) -> bool:
@@ -713,11 +714,12 @@ def left_before_a_disaster(verb: Token) -> bool:
                for t in c.subtree)
 
 
-def held_by_armed_men(sent, index: Index) -> bool:
+def held_by_armed_men(sent, index: Index, named_too: bool = False) -> bool:
     """Whether a sentence calls a place held by armed men: "rebel-held Zaria", "the separatist-controlled
-    town" (`armed_holders` before "-held", "-controlled"), "the Houthi-held capital" (a non-state armed side)."""
-    return any(t.lower_ in ARMED_HOLDERS or (t.i in index.actor_at and index.actors[index.actor_at[t.i]].kind
-                                             in NON_STATE_ARMED) for t in holders_named(sent))
+    town" (`armed_holders` before "-held", "-controlled"); `named_too`, a non-state armed side by its name ("the
+    Houthi-held capital", asked of strikes from afar: civilians "killed in the M23-held town" may be M23's dead)."""
+    return any(t.lower_ in ARMED_HOLDERS or (named_too and t.i in index.actor_at and index.actors[
+        index.actor_at[t.i]].kind in NON_STATE_ARMED) for t in holders_named(sent))
 
 
 def holders_named(sent) -> list[Token]:
@@ -1104,11 +1106,13 @@ def a_tally_over_time(tok: Token) -> bool:
 
 
 def done_since(tok: Token) -> bool:
-    """Whether the clause of a trigger tells all that was done since a time told before: "Iran has since fired
-    hundreds of missiles" (a present perfect with "since" for its adverb)."""
+    """Whether the clause of a trigger counts all that was done since a time told before: "Iran has since fired
+    hundreds of missiles" (a present perfect with "since" for its adverb, and a count of what it did; not "the army
+    has since retaken the town", one act)."""
     verb = next((a for a in (tok, *tok.ancestors) if a.pos_ in ("VERB", "AUX")), None)
     return verb is not None and any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children) \
-        and any(a.dep_ == "aux" and a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in verb.children)
+        and any(a.dep_ == "aux" and a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in verb.children) \
+        and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "NNS" and a_count(c) for c in verb.children)
 
 
 def since_it_began(clause: Token) -> bool:

@@ -29,6 +29,7 @@ REPORTING = event_words()["reporting"]
 # The event types that are violence: a verb that can mean only a protest tells none of them.
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 MIN_WORDS = 4  # "Deadly grenade blast at Bujumbura bar" has six
+MEASURES, NATURE = frozenset(event_words()["measures"]), frozenset(event_words()["nature"])
 
 
 def family_for(label: str) -> Family:
@@ -95,6 +96,16 @@ def lexicon_ruled_out(sent: Span) -> bool:
     """Whether a word of the lexicon in a sentence was read and ruled out by an exception of its
     own ("Bandits seized two soldiers": people are no ground taken): the lexicon is not silent there."""
     return any(ruled_out_by_exception(t) for t in lexicon_words(sent))
+
+
+def tells_a_measure_or_nature(verb: Token) -> bool:
+    """Whether a sentence's main verb tells of a measure (what it declares or imposes, `measures`: "a curfew was
+    imposed", "declared a state of emergency") or of a force of nature that did it (`nature`: "floods hit the
+    district"), whose head it names, not a word within ("rebels fleeing the floods hit an army post")."""
+    done_to = {t.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+    doers = {w for c in verb.children if c.dep_ == "nsubj" for w in (c.lemma_.lower(), c.lower_.removesuffix("s"))}
+    # (a plural opening a text after its dateline may be tagged a name, unlemmatised: "DHAKA - Floods hit")
+    return bool(done_to & MEASURES) or bool(doers & NATURE)
 
 
 def verb_event_types(verb: Token) -> set[str]:
@@ -182,6 +193,8 @@ def combine(events: list[Event], sentences: list[Span], triggers: list[Trigger],
         if label == NONE or p < floor or probs[n].get(NONE, 0.0) > p or told_of_earlier_years(sentences[n], dates):
             continue
         verb = main_verb(sentences[n])
+        if tells_a_measure_or_nature(verb):
+            continue  # "a curfew was imposed", "floods hit the district": no event
         if family_for(label).sub_event_type in {lexicon().families[f].sub_event_type for f in ruled_out(verb)}:
             continue  # "handed over the bodies of four hostages": no transfer, by whichever family
         known = verb_event_types(verb)

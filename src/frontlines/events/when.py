@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from frontlines.dates import ANCHORED, MONTHS, WEEKDAYS, Resolved, month_number, named_days, resolve_anchored, resolve_phrase
 from frontlines.events.triggers import event_words
-from frontlines.nlp import doc_text, sentence_ents
+from frontlines.nlp import describing_participles, doc_text, sentence_ents
 
 THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
 COUNTING_ON = event_words()["counting_on"]
@@ -235,7 +235,7 @@ def governs(trigger: Token, tok: Token, through_verb: bool = False) -> bool:
     bombers killed 129 people on Friday night") within one clause."""
     verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None) if through_verb else None
     heads = {trigger.i} | ({trigger.head.i, *([verb.i] if verb is not None else []),
-                            *(c.i for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN")}
+                            *(p.i for p in describing_participles(trigger))}
                            if not trigger.pos_ == "VERB" else set())  # "the agreement, signed on 9 December"
     t = tok
     for _ in range(6):

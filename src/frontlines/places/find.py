@@ -654,7 +654,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     things = names_of_things(ents)
     ents = [e for e in ents if (found.get(name_key(without_the(e.text))) or e.text not in things)
             and not names_a_vessel(e) and not names_an_agency(e.text) and not after_its_kind(e)
-            and e[-1].lower_ not in place_words()["documents"]]  # "the Indo-Sri Lanka Accord", tagged a building
+            and not names_a_document(e)]  # "the Indo-Sri Lanka Accord", tagged a building
     for ent in ents:
         cand = make_candidate(doc, ent, ent.label_, found.get(name_key(without_the(ent.text)), []))
         if cand.landmark:
@@ -685,7 +685,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
                 or (is_nationality(span.text) and modifies(span) and not names_a_country(span, {name_key(span.text): entries})) \
                 or dedication(span, label) or (name_key(span.text) in movements and names_mens_side(span)) \
                 or names_a_vessel(span) or names_an_agency(span.text) \
-                or span[-1].lower_ in place_words()["documents"]:  # "Accord" of "the Indo-Sri Lanka Accord"
+                or names_a_document(span):  # "Accord" of "the Indo-Sri Lanka Accord"
             continue
         cand = make_candidate(doc, span, label, entries, route)
         if cand.landmark:
@@ -696,11 +696,17 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         if not taken.intersection(range(cand.span.start, cand.span.end)):  # no known name overlaps it
             cands[(cand.span.start, cand.span.end)] = cand
             taken.update(range(cand.span.start, cand.span.end))
+    known_tokens = {i for c in cands.values() if c.entries
+                    for i in range(doc.char_span(c.span.start, c.span.end, alignment_mode="expand").start,
+                                   doc.char_span(c.span.start, c.span.end, alignment_mode="expand").end)}
     for cand in cands.values():
-        kind = kind_ending_a_list(doc.char_span(cand.span.start, cand.span.end, alignment_mode="expand"))
+        span = doc.char_span(cand.span.start, cand.span.end, alignment_mode="expand")
+        kind = kind_ending_a_list(span)
         if kind in place_words()["landmark"]:
             cand.landmark, cand.entries = True, []  # "Florence and Normandie avenues"
-        elif kind in place_words()["listed_parts"]:  # "the Nzeng-Ayong, Rio and PK8 districts": no Rio de Janeiro
+        elif kind in place_words()["listed_parts"] and names_the_gazetteer_lacks(span, known_tokens):
+            # "the Nzeng-Ayong, Rio and PK8 districts": parts of the story's town, no Rio de Janeiro (but "the Bucha
+            # and Irpin suburbs", towns all, keep their points)
             cand.landmark, cand.entries = True, [e for e in cand.entries if e.feature in ("admin1", "admin2")
                                                  and name_key(e.name) in (name_key(cand.span.text),
                                                                           name_key(f"{cand.span.text} {kind}"))]
@@ -720,6 +726,18 @@ def given_an_age(doc: Doc, c: Candidate) -> bool:
         return False
     comma, number, after = doc[span.end], doc[span.end + 1], doc[span.end + 2]
     return comma.text == "," and after.text == "," and number.text.isdigit() and 0 < int(number.text) < OLDEST_AGE
+
+
+def names_the_gazetteer_lacks(span: SpacySpan, known_tokens: set[int]) -> bool:
+    """Whether the list a name is one of holds a name the gazetteer does not know ("Nzeng-Ayong" and "PK8" of "the
+    Nzeng-Ayong, Rio and PK8 districts"): `known_tokens` are those of the names it knows."""
+    doc, joiners = span.doc, place_words()["list_joiners"]
+    start, end = span.start, span.end
+    while start > 0 and end - start < MAX_RUN and (doc[start - 1].lower_ in joiners or doc[start - 1].text[:1].isupper()):
+        start -= 1
+    while end < len(doc) and end - start < MAX_RUN and (doc[end].lower_ in joiners or doc[end].text[:1].isupper()):
+        end += 1
+    return any(doc[i].text[:1].isupper() and i not in known_tokens for i in range(start, end))
 
 
 def kind_ending_a_list(span: SpacySpan) -> str | None:
@@ -771,6 +789,11 @@ def names_a_movement(span: SpacySpan, entries: list[Entry]) -> bool:
     heads = {head.lemma_.lower(), head.lower_}
     return bool(heads & place_words()["documents"]) or (
         bool(heads & place_words()["organisations"]) and not any(e.feature in ("country", "admin1") for e in entries))
+
+
+def names_a_document(span: SpacySpan) -> bool:
+    """Whether a name ends with the word for a document, a deal or a law (`documents`): "the Indo-Sri Lanka Accord"."""
+    return span[-1].lower_ in place_words()["documents"]
 
 
 def names_a_vessel(span: SpacySpan) -> bool:
@@ -879,7 +902,7 @@ def unknown_candidates(doc: Doc, runs: list[SpacySpan], by_token: dict[int, Spac
     out = []
     things = names_of_things(runs)
     for run in runs:
-        if is_nationality(run.text) or run.text in things or run[-1].lower_ in place_words()["documents"]:
+        if is_nationality(run.text) or run.text in things or names_a_document(run):
             continue  # (nor "Accord" of "the Indo-Sri Lanka Accord")
         label = entity_label(run, by_token)
         if label in TIME_LABELS and names_a_time(run.text):
