@@ -163,7 +163,10 @@ EVENT_SETS = [
      "session's rule work; its misses read in the one after"),
     ("eval/blind46", ROOT / "eval" / "blind46", "10 more, written blind at the start of the session that read "
      "blind45's misses, its text, gold and scene list kept from the rule writer, scored once at the end of that "
-     "session's rule work"),
+     "session's rule work; its misses read in the one after"),
+    ("eval/blind47", ROOT / "eval" / "blind47", "10 more, written blind at the end of the session that read "
+     "blind45's misses, its text, gold and scene list kept from the rule writer, scored once at the end of the "
+     "next session's rule work"),
 ]
 CASE_BEST = 0.839  # the shared task's best weighted F1 (Haneczok et al. 2021)
 
