@@ -328,23 +328,18 @@ def test_no_attack_and_no_taking_in_figures_of_speech_and_parades(extract, text)
 
 
 @pytest.mark.parametrize("text", [
+    # what a government declares or imposes to keep order
     "BAMENDA - The army declared a curfew in Bamenda on Monday.",
     "ADDIS ABABA - Authorities imposed a state of emergency in Tigray on Friday.",
     "TEHRAN - Martial law was declared at six o'clock on Friday morning in Tehran and eleven other cities.",
     "KINGSTON - A dusk-to-dawn curfew was imposed on the Kingston area on Sunday.",
-])
-def test_a_curfew_or_a_state_of_emergency_is_a_measure_not_an_event(extract, text):
-    """What a government declares or imposes to keep order is no ACLED event, by the rules or the classifier."""
-    assert coded(extract(text, published="2024-05-10")) == []
-
-
-@pytest.mark.parametrize("text", [
+    # what hits or strikes decides the kind: floods and earthquakes are no attack
     "DHAKA - Floods hit the Rangpur and Dinajpur districts on Monday.",
     "MANILA - A typhoon hit the town of Tacloban on Monday, killing 30 people.",
     "ANKARA - An earthquake struck the town of Elazig on Friday, killing 20 people.",
 ])
-def test_a_force_of_nature_that_hit_a_town_is_no_attack(extract, text):
-    """What hits or strikes decides the kind: floods and earthquakes make no event, by the rules or the classifier."""
+def test_measures_and_forces_of_nature_are_no_events(extract, text):
+    """A curfew, a state of emergency, a flood: no ACLED event, by the rules or the classifier."""
     assert coded(extract(text, published="2024-05-10")) == []
 
 
