@@ -22,8 +22,8 @@ from frontlines.events.crowds import (CROWD_KINDS, CROWDS, LETHAL_WORDS, between
                                       troops_on_the_move, unrest_story)
 from frontlines.events.factuality import factuality
 from frontlines.events.merge import TAKING, TRANSFER
-from frontlines.events.triggers import (ARMED_NOUNS, Trigger, a_count, bound_elsewhere, event_words, headed_for, in_a_toll,
-                                       lexicon, pointing_back, protest_word, subject_kinds, under_what,
+from frontlines.events.triggers import (ARMED_NOUNS, Trigger, a_count, bound_elsewhere, event_words, headed_for,
+                                       in_a_toll, lexicon, pointing_back, protest_word, subject_kinds, under_what,
                                        verb_senses_fitting, word_lemma)
 from frontlines.events.when import QUOTE_MARKS, DateTracker, told_with_a_year
 from frontlines.events.where import (SEPARATELY, abroad_of_the_dateline, at_a_spot_of_the_scene, continues_before,

@@ -733,7 +733,8 @@ def names_the_gazetteer_lacks(span: SpacySpan, known_tokens: set[int]) -> bool:
     Nzeng-Ayong, Rio and PK8 districts"): `known_tokens` are those of the names it knows."""
     doc, joiners = span.doc, place_words()["list_joiners"]
     start, end = span.start, span.end
-    while start > 0 and end - start < MAX_RUN and (doc[start - 1].lower_ in joiners or doc[start - 1].text[:1].isupper()):
+    while start > 0 and end - start < MAX_RUN and (doc[start - 1].lower_ in joiners
+                                                   or doc[start - 1].text[:1].isupper()):
         start -= 1
     while end < len(doc) and end - start < MAX_RUN and (doc[end].lower_ in joiners or doc[end].text[:1].isupper()):
         end += 1
@@ -746,7 +747,8 @@ def kind_ending_a_list(span: SpacySpan) -> str | None:
     Nzeng-Ayong, Rio and PK8 districts"."""
     doc, end = span.doc, span.end
     j = end
-    while j < len(doc) and j - end < MAX_RUN and (doc[j].lower_ in place_words()["list_joiners"] or doc[j].text[:1].isupper()):
+    joiners = place_words()["list_joiners"]
+    while j < len(doc) and j - end < MAX_RUN and (doc[j].lower_ in joiners or doc[j].text[:1].isupper()):
         j += 1  # (a name of the list may hold figures: "PK8")
     if j < len(doc) and doc[j - 1].text[:1].isupper() and doc[j].tag_ == "NNS" and doc[j].is_lower:
         return doc[j].lemma_
@@ -780,8 +782,9 @@ def dedication(span: SpacySpan, label: str) -> bool:
 def names_a_movement(span: SpacySpan, entries: list[Entry]) -> bool:
     """Whether a town's name only names the organisation or the document after it, with adjectives or names at
     most between: "the leader of the Haq movement" is no Haq, Iran, nor "the Badr Shi'ite political party"
-    Badr, Egypt, nor "the Oslo Accords" Oslo (`place_words` organisations, documents; not "the Homs front", nor "the Khan Younis tunnel network";
-    a country or a state still is where its party is: "the Ohio Democratic Party")."""
+    Badr, Egypt, nor "the Oslo Accords" Oslo (`place_words` organisations, documents; not "the Homs front",
+    nor "the Khan Younis tunnel network"; a country or a state still is where its party is: "the Ohio Democratic
+    Party")."""
     head = span.root.head
     between = span.doc[span.end:head.i] if head.i >= span.end else None
     if not (modifies(span) and between is not None and all(t.pos_ in ("ADJ", "PROPN") for t in between)):
