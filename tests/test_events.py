@@ -391,6 +391,16 @@ def test_a_word_of_nature_within_the_subject_is_not_what_hit(extract):
     assert "Other" not in [e[0] for e in coded(report)], coded(report)
 
 
+def test_the_town_a_road_comes_from_is_no_scene_but_the_town_it_leads_to_is_near_it(extract):
+    """"fighting along the road from Juba": not in Juba; "stopped drivers on the road to Bosaso": near Bosaso."""
+    report = extract("BOR - The army drove out rebels after fighting along the road from Juba on Saturday. Shops "
+                     "stayed shut.", published="2014-01-19")
+    assert [e[3] for e in coded(report)] == ["Bor"], coded(report)
+    report = extract("GAROWE - On Wednesday, gunmen stopped four lorry drivers on the road to Bosaso and took them "
+                     "away. Shops stayed shut.", published="2025-02-03")
+    assert [e[3] for e in coded(report)] == ["Bosaso"], coded(report)
+
+
 def test_a_people_acted_on_are_no_side_and_allies_named_together_are_no_foes(extract):
     """"Gunmen kidnapped the Americans": no army of theirs; "Saudi and Emirati forces" fight the Houthis, not
     each other, and Yemen's army's foe is the Houthis."""

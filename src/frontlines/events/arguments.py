@@ -15,6 +15,7 @@ from frontlines.events.triggers import (bombers_are_aircraft, clause_closed_befo
 from frontlines.model import Actor, Place, Span
 from frontlines.nlp import describing_participles, doc_text, token_array
 from frontlines.places.capitals import capital_names
+from frontlines.places.kinds import place_words
 from frontlines.yamlfile import load_yaml
 
 PLACE_PREPS = frozenset({"in", "at", "into", "near", "of", "on", "around", "outside", "inside", "across", "over",
@@ -618,7 +619,7 @@ def names_no_scene(tok: Token, verb: Token) -> bool:
     crowd was against, where the verb's doers were sent from, whose government is meant, whom the
     news comes from, or where fire came from."""
     return where_someone_lives(tok) or against_it(tok) or where_they_came_from(tok, verb) \
-        or names_its_government(tok) or a_source(tok) or fired_from(tok)
+        or names_its_government(tok) or a_source(tok) or fired_from(tok) or ends_a_route(tok)
 
 
 def fired_from(tok: Token) -> bool:
@@ -658,6 +659,16 @@ def where_they_came_from(tok: Token, verb: Token) -> bool:
         return True  # "jumped onto open ground beside the old town, flying from Kinshasa, and drove the rebels out"
     return moved.lemma_.lower() in ORIGIN_VERBS \
         and moved.dep_ in ("acl", "relcl") and moved.head.dep_ in ("nsubj", "nsubjpass") and moved.head.head.i == verb.i
+
+
+def ends_a_route(tok: Token) -> bool:
+    """Whether a town is named as where a road leads from ("fighting along the road from Juba"; `route` of
+    place_words.yaml): where the way began, not where the fighting was (but "on the road to Iskushuban" is
+    near the town it leads to, as a coder places it)."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lemma_.lower() in place_words()["route"]
 
 
 def named_as_origin(tok: Token) -> bool:
