@@ -696,11 +696,10 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         if not taken.intersection(range(cand.span.start, cand.span.end)):  # no known name overlaps it
             cands[(cand.span.start, cand.span.end)] = cand
             taken.update(range(cand.span.start, cand.span.end))
-    known_tokens = {i for c in cands.values() if c.entries
-                    for i in range(doc.char_span(c.span.start, c.span.end, alignment_mode="expand").start,
-                                   doc.char_span(c.span.start, c.span.end, alignment_mode="expand").end)}
-    for cand in cands.values():
-        span = doc.char_span(cand.span.start, cand.span.end, alignment_mode="expand")
+    spans = {key: doc.char_span(c.span.start, c.span.end, alignment_mode="expand") for key, c in cands.items()}
+    known_tokens = {i for key, c in cands.items() if c.entries for i in range(spans[key].start, spans[key].end)}
+    for key, cand in cands.items():
+        span = spans[key]
         kind = kind_ending_a_list(span)
         if kind in place_words()["landmark"]:
             cand.landmark, cand.entries = True, []  # "Florence and Normandie avenues"
